@@ -1,0 +1,45 @@
+import { EventEmitter } from 'node:events';
+import { sql } from 'kysely';
+import type { Db } from './database.ts';
+import type { DatabaseHandle } from './connection.ts';
+import { afterCommit, rootOf } from './transaction.ts';
+
+/**
+ * Change signals keep read caches exact. A write calls `signalChange(tx, topic)` inside its transaction:
+ * this process hears it the moment the transaction commits, and other processes on the same PostgreSQL
+ * hear it through NOTIFY, which PostgreSQL delivers only on commit.
+ */
+export const CHANGE_CHANNEL = 'cartwright_changes';
+
+/** Emitted instead of a topic when notifications may have been missed: drop everything cached. */
+export const ALL_TOPICS = '*';
+
+const buses = new WeakMap<Db, EventEmitter>();
+
+function busOf(db: Db): EventEmitter {
+  let bus = buses.get(db);
+  if (!bus) {
+    bus = new EventEmitter();
+    bus.setMaxListeners(0);
+    buses.set(db, bus);
+  }
+  return bus;
+}
+
+export async function signalChange(tx: Db, topic: string): Promise<void> {
+  await sql`select pg_notify(${CHANGE_CHANNEL}, ${topic})`.execute(tx);
+  const root = rootOf(tx);
+  afterCommit(tx, () => busOf(root).emit('change', topic));
+}
+
+/** Calls `listener` with each topic changed (or ALL_TOPICS); returns the unsubscribe function. */
+export function onChange(db: Db, listener: (topic: string) => void): () => void {
+  const bus = busOf(db);
+  bus.on('change', listener);
+  return () => bus.off('change', listener);
+}
+
+/** Relays other processes' change notifications to this process's listeners. */
+export async function relayChanges(handle: DatabaseHandle): Promise<() => Promise<void>> {
+  return handle.listen(CHANGE_CHANNEL, (topic) => busOf(handle.db).emit('change', topic ?? ALL_TOPICS));
+}

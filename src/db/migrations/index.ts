@@ -1,0 +1,9 @@
+import * as m0001 from './0001-foundation.ts';
+
+/**
+ * The migration set, in order. A released migration is never edited: add a new file and list it here.
+ * Each is a list of single SQL statements (PGlite's extended protocol runs one statement per query).
+ */
+export const migrations: Record<string, { statements: string[] }> = {
+  '0001-foundation': m0001,
+};

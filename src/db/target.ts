@@ -1,0 +1,10 @@
+import path from 'node:path';
+import type { Config } from '../config.ts';
+import type { DatabaseTarget } from './connection.ts';
+
+/** DATABASE_URL selects a PostgreSQL server; without it the shop runs on PGlite in DATA_DIR. */
+export function databaseTarget(config: Config): DatabaseTarget {
+  return config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize }
+    : { kind: 'embedded', dataDir: path.resolve(config.dataDir) };
+}

@@ -1,0 +1,97 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { ulid } from 'ulid';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import { adminProductRoutes } from '../modules/catalog/routes.admin.ts';
+import { adminProductCsvRoutes } from '../modules/catalog/routes.admin.csv.ts';
+import { adminTaxonomyRoutes } from '../modules/catalog/routes.admin.taxonomy.ts';
+import { storeCatalogRoutes } from '../modules/catalog/routes.store.ts';
+import { StoreResponseCache } from '../modules/catalog/store-cache.ts';
+import { adminLoginRoutes, adminSessionRoutes } from '../modules/users/routes.admin.ts';
+import { requireAdmin } from './admin-auth.ts';
+import type { AppContext } from './context.ts';
+import { registerErrorHandler, send } from './error-handler.ts';
+import { healthRoutes } from './health.ts';
+import { ErrorResponse } from './schemas.ts';
+import { validatorCompiler } from './validation.ts';
+
+export interface BuildAppOptions {
+  db: Db;
+  config: Config;
+  /** Overrides the logger (tests capture logs through a stream). */
+  logger?: FastifyServerOptions['loggerInstance'];
+}
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/** Log fields that must never reach a log line: credentials and tokens. */
+export const redactedLogPaths = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
+
+/** Builds the HTTP application: Store API, Admin API, health, OpenAPI. Listening is the caller's job. */
+export async function buildApp({ db, config, logger }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger } : { logger: { level: config.logLevel, redact: redactedLogPaths } }),
+    bodyLimit: config.bodyLimitBytes,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : `req_${ulid()}`;
+    },
+    // Keep-alive sockets must not hold a graceful shutdown open.
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  registerErrorHandler(app);
+  app.addSchema(ErrorResponse);
+  app.decorateRequest('admin', null);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Cartwright API',
+        version: '0.1.0',
+        description: 'Store API (`/store`, for storefronts) and Admin API (`/admin`, for staff and integrations). '
+          + 'Money is an integer in the currency’s minor unit. Errors: `{ error: { code, message, details } }`.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Admin session token from POST /admin/auth/login' } } },
+    },
+    transform: ({ schema, url }) => {
+      const security = url.startsWith('/admin') && !url.startsWith('/admin/auth/login') ? [{ bearer: [] }] : undefined;
+      return { schema: security ? { ...schema, security } : schema, url } as never;
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const storeCache = new StoreResponseCache(db, config.catalogCacheEntries);
+  app.addHook('onClose', async () => storeCache.close());
+  const context: AppContext = { db, config, storeCache };
+
+  await app.register(healthRoutes, context);
+  await app.register(storeCatalogRoutes, { ...context, prefix: '/store' });
+  await app.register(async (admin) => {
+    const authenticate = requireAdmin(db);
+    await admin.register(adminLoginRoutes, context);
+    await admin.register(async (secured) => {
+      secured.addHook('onRequest', authenticate);
+      await secured.register(adminSessionRoutes, context);
+      await secured.register(adminProductRoutes, context);
+      await secured.register(adminProductCsvRoutes, context);
+      await secured.register(adminTaxonomyRoutes, context);
+    });
+    // Unknown Admin API paths ask for a token first, so they reveal nothing to strangers.
+    admin.setNotFoundHandler({ preHandler: authenticate }, (request, reply) =>
+      send(reply, 'route_not_found', { method: request.method, url: request.url.split('?')[0] }));
+  }, { prefix: '/admin' });
+
+  return app;
+}

@@ -1,0 +1,88 @@
+/**
+ * The one error table: every code Cartwright answers with, its HTTP status and default message.
+ * Codes are part of the API: never rename one. `docs/errors.md` lists them (a test keeps it in step).
+ */
+export const errorTable = {
+  // Requests in general
+  invalid_request: [400, 'The request is invalid.'],
+  invalid_json: [400, 'The request body is not valid JSON.'],
+  invalid_cursor: [400, 'The cursor is not one this list returned.'],
+  invalid_reference: [400, 'The request refers to something that does not exist.'],
+  unsupported_media_type: [415, 'This content type is not accepted here.'],
+  payload_too_large: [413, 'The request body is too large.'],
+  route_not_found: [404, 'No such route.'],
+  internal_error: [500, 'Something went wrong on our side. The request id identifies it in our logs.'],
+  database_unavailable: [503, 'The database is not reachable.'],
+
+  // Admin sign-in
+  unauthorized: [401, 'Sign in first: send a valid bearer token.'],
+  invalid_credentials: [401, 'The email or password is wrong.'],
+  admin_email_taken: [409, 'An admin user with this email already exists.'],
+
+  // Catalog
+  product_not_found: [404, 'No product with this id or handle.'],
+  variant_not_found: [404, 'No variant with this id on this product.'],
+  option_not_found: [404, 'No option with this id on this product.'],
+  collection_not_found: [404, 'No collection with this id or handle.'],
+  category_not_found: [404, 'No category with this id or handle.'],
+  product_handle_taken: [409, 'Another product already has this handle.'],
+  variant_sku_taken: [409, 'Another variant already has this SKU.'],
+  collection_handle_taken: [409, 'Another collection already has this handle.'],
+  category_handle_taken: [409, 'Another category already has this handle.'],
+  option_title_taken: [409, 'The product already has an option with this title.'],
+  variant_options_taken: [409, 'Another variant of this product already has these option values.'],
+  variant_options_invalid: [400, 'A variant needs exactly one value of each of its product’s options.'],
+  option_value_in_use: [409, 'Variants still use this option value.'],
+  too_many_options: [400, 'A product has at most 3 options.'],
+  too_many_variants: [400, 'A product without options has exactly one variant.'],
+  invalid_currency: [400, 'Not an ISO 4217 currency code.'],
+  category_cycle: [400, 'A category cannot be its own ancestor.'],
+  category_has_children: [409, 'Move or delete the subcategories first.'],
+  csv_invalid: [400, 'The CSV file has problems; nothing was imported.'],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type ErrorCode = keyof typeof errorTable;
+
+/** An error a client caused or may act on; the error handler turns it into `{ error: { code, message, details } }`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, details: Record<string, unknown> = {}, message?: string) {
+    super(message ?? errorTable[code][1]);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorTable[code][0];
+    this.details = details;
+  }
+}
+
+/** Unique constraints (named in the migrations) and the error each one means. */
+const uniqueViolations: Record<string, ErrorCode> = {
+  product_handle_key: 'product_handle_taken',
+  product_variant_sku_key: 'variant_sku_taken',
+  product_collection_handle_key: 'collection_handle_taken',
+  product_category_handle_key: 'category_handle_taken',
+  product_option_title_key: 'option_title_taken',
+  admin_user_email_key: 'admin_email_taken',
+};
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+}
+
+/**
+ * Turns a constraint violation the database raised into the AppError it means. Services check first and
+ * throw precise errors; this is the backstop for the races those checks cannot close.
+ */
+export function fromDatabaseError(error: unknown): AppError | undefined {
+  const e = error as PgError;
+  if (e?.code === '23505' && e.constraint && uniqueViolations[e.constraint]) {
+    return new AppError(uniqueViolations[e.constraint], { constraint: e.constraint });
+  }
+  if (e?.code === '23503') return new AppError('invalid_reference', { constraint: e.constraint });
+  return undefined;
+}

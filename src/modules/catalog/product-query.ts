@@ -1,0 +1,184 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { AppError } from '../../http/errors.ts';
+import type { Product, ProductSort } from './shapes.ts';
+
+/**
+ * The catalog read: products with their categories, options, variants and prices, filtered, sorted and
+ * paged, in one SQL statement (nested rows built by PostgreSQL as JSON, never N queries per page).
+ * The Store API and the Admin API both list and fetch products through it.
+ */
+export interface ProductFilter {
+  /** Statuses to include; the Store API passes ['published']. */
+  statuses?: string[];
+  q?: string;
+  collection_id?: string;
+  /** Includes the category's descendants. */
+  category_id?: string;
+  tags?: string[];
+  currency_code?: string;
+  price_min?: number;
+  price_max?: number;
+}
+
+export interface ProductPage {
+  products: Product[];
+  /** Where the next page starts, or null on the last page. */
+  next: unknown[] | null;
+}
+
+/** Search words → a tsquery text matching every word as a prefix: "blue hood" → "blue:* & hood:*". */
+export function searchTerms(q: string, weight = ''): string | null {
+  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];
+  return words.length ? words.map((w) => `${w}:*${weight}`).join(' & ') : null;
+}
+
+const productColumns = sql`
+  p.id, p.handle, p.title, p.description, p.status, p.tags, p.images, p.metadata, p.collection_id,
+  p.published_at, p.created_at, p.updated_at,
+  coalesce((select json_agg(a.category_id order by a.category_id) from product_category_assignment a where a.product_id = p.id), '[]') as category_ids,
+  coalesce((
+    select json_agg(json_build_object(
+      'id', o.id, 'title', o.title,
+      'values', (select coalesce(json_agg(ov.value order by ov.position), '[]') from product_option_value ov where ov.option_id = o.id)
+    ) order by o.position)
+    from product_option o where o.product_id = p.id
+  ), '[]') as options,
+  coalesce((
+    select json_agg(json_build_object(
+      'id', v.id, 'title', v.title, 'sku', v.sku, 'barcode', v.barcode, 'weight_grams', v.weight_grams, 'metadata', v.metadata,
+      'options', (
+        select coalesce(json_object_agg(o.title, ov.value), '{}')
+        from product_variant_option vo
+        join product_option o on o.id = vo.option_id
+        join product_option_value ov on ov.id = vo.option_value_id
+        where vo.variant_id = v.id
+      ),
+      'prices', (
+        select coalesce(json_agg(json_build_object('currency_code', vp.currency_code, 'amount', vp.amount) order by vp.currency_code), '[]')
+        from product_variant_price vp where vp.variant_id = v.id
+      )
+    ) order by v.position)
+    from product_variant v where v.product_id = p.id
+  ), '[]') as variants`;
+
+function bad(field: string, message: string): AppError {
+  return new AppError('invalid_request', { field: `querystring.${field}` }, `querystring.${field} ${message}`);
+}
+
+function checkCursor(after: unknown[] | undefined, types: ('string' | 'number')[]): unknown[] | undefined {
+  if (after === undefined) return undefined;
+  if (after.length !== types.length || after.some((value, i) => typeof value !== types[i])) {
+    throw new AppError('invalid_cursor', { field: 'querystring.cursor' });
+  }
+  return after;
+}
+
+export async function queryProducts(
+  db: Db,
+  filter: ProductFilter,
+  page: { sort?: ProductSort; after?: unknown[]; limit: number },
+): Promise<ProductPage> {
+  const sort: ProductSort = page.sort ?? (filter.q ? 'relevance' : 'newest');
+  const where: RawBuilder<unknown>[] = [];
+  const joins: RawBuilder<unknown>[] = [];
+
+  if (filter.statuses) where.push(sql`p.status = any(${filter.statuses}::text[])`);
+  const terms = filter.q === undefined ? undefined : searchTerms(filter.q);
+  if (terms === null) return { products: [], next: null };
+  if (terms) where.push(sql`p.search_vector @@ to_tsquery('english', ${terms})`);
+  if (filter.collection_id) where.push(sql`p.collection_id = ${filter.collection_id}`);
+  if (filter.category_id) {
+    where.push(sql`exists (
+      select 1 from product_category_assignment a
+      where a.product_id = p.id and a.category_id in (
+        with recursive tree(id) as (
+          select ${filter.category_id}::text
+          union all
+          select c.id from product_category c join tree t on c.parent_id = t.id
+        ) select id from tree))`);
+  }
+  if (filter.tags?.length) where.push(sql`p.tags @> ${filter.tags}::text[]`);
+
+  const needsCurrency = filter.price_min !== undefined || filter.price_max !== undefined || sort === 'price' || sort === '-price';
+  if (needsCurrency && !filter.currency_code) throw bad('currency_code', 'is required to filter or sort by price');
+  if (sort === 'relevance' && !terms) throw bad('sort', 'relevance needs a search (q)');
+  if (filter.currency_code) {
+    // The product's "from" price: its lowest variant price in the currency. Products without one are left out.
+    joins.push(sql`join lateral (
+      select min(vp.amount) as from_price
+      from product_variant v join product_variant_price vp on vp.variant_id = v.id
+      where v.product_id = p.id and vp.currency_code = ${filter.currency_code}
+    ) fp on fp.from_price is not null`);
+    if (filter.price_min !== undefined) where.push(sql`fp.from_price >= ${filter.price_min}`);
+    if (filter.price_max !== undefined) where.push(sql`fp.from_price <= ${filter.price_max}`);
+  }
+
+  let sortKey: RawBuilder<unknown> = sql`null`;
+  let order: RawBuilder<unknown>;
+  let offset = 0;
+  switch (sort) {
+    case 'newest': {
+      // Ids are time-sortable, so "newest" is id order: unique, and exact to the cursor.
+      const after = checkCursor(page.after, ['string']);
+      if (after) where.push(sql`p.id < ${after[0]}`);
+      order = sql`p.id desc`;
+      break;
+    }
+    case 'title': {
+      const after = checkCursor(page.after, ['string', 'string']);
+      sortKey = sql`lower(p.title) collate "C"`;
+      if (after) where.push(sql`(lower(p.title) collate "C", p.id) > (${after[0]}::text collate "C", ${after[1]}::text)`);
+      order = sql`lower(p.title) collate "C", p.id`;
+      break;
+    }
+    case 'price':
+    case '-price': {
+      const after = checkCursor(page.after, ['number', 'string']);
+      sortKey = sql`fp.from_price`;
+      const direction = sort === 'price' ? sql`>` : sql`<`;
+      if (after) where.push(sql`(fp.from_price, p.id) ${direction} (${after[0]}::bigint, ${after[1]}::text)`);
+      order = sort === 'price' ? sql`fp.from_price, p.id` : sql`fp.from_price desc, p.id desc`;
+      break;
+    }
+    case 'relevance': {
+      // Title matches first, then by rank; paged by offset because ranks are floats.
+      offset = (checkCursor(page.after, ['number'])?.[0] as number | undefined) ?? 0;
+      if (!Number.isInteger(offset) || offset < 0) throw new AppError('invalid_cursor', { field: 'querystring.cursor' });
+      const titleTerms = searchTerms(filter.q!, 'A');
+      order = sql`(p.search_vector @@ to_tsquery('english', ${titleTerms})) desc,
+        ts_rank(p.search_vector, to_tsquery('english', ${terms})) desc, p.id`;
+      break;
+    }
+  }
+
+  const rows = await sql<Product & { sort_key: unknown }>`
+    select ${productColumns}, ${sortKey} as sort_key
+    from product p ${sql.join(joins, sql` `)}
+    ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
+    order by ${order}
+    limit ${page.limit + 1} offset ${offset}`.execute(db);
+
+  const products = rows.rows.slice(0, page.limit);
+  let next: unknown[] | null = null;
+  if (rows.rows.length > page.limit) {
+    const last = rows.rows[page.limit - 1];
+    if (sort === 'newest') next = [last.id];
+    else if (sort === 'relevance') next = [offset + page.limit];
+    else next = [last.sort_key, last.id];
+  }
+  for (const product of products) delete (product as { sort_key?: unknown }).sort_key;
+  return { products, next };
+}
+
+/** One product by id or handle; only published ones unless `anyStatus`. */
+export async function getProductOrThrow(db: Db, idOrHandle: string, opts: { anyStatus: boolean }): Promise<Product> {
+  const rows = await sql<Product>`
+    select ${productColumns} from product p
+    where (p.id = ${idOrHandle} or p.handle = ${idOrHandle})
+    ${opts.anyStatus ? sql`` : sql`and p.status = 'published'`}
+    limit 1`.execute(db);
+  const product = rows.rows[0];
+  if (!product) throw new AppError('product_not_found', { id_or_handle: idOrHandle });
+  return product;
+}

@@ -1,0 +1,95 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../../http/context.ts';
+import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
+import { CurrencyCode, errorResponses, Id, ListOf } from '../../http/schemas.ts';
+import { addOption, deleteOption, updateOption } from './options.ts';
+import { getProductOrThrow, queryProducts } from './product-query.ts';
+import { createProduct, deleteProduct, updateProduct } from './products.ts';
+import { AdminProductListQuery, OptionInput, OptionUpdate, PriceInput, Product, ProductInput, ProductUpdate, VariantInput, VariantUpdate } from './shapes.ts';
+import { addVariant, deleteVariant, deleteVariantPrice, setVariantPrices, updateVariant } from './variants.ts';
+
+export const Deleted = Type.Object({ id: Type.String(), object: Type.String(), deleted: Type.Boolean() });
+
+const ProductParams = Type.Object({ id: Id('prod') });
+const OptionParams = Type.Object({ id: Id('prod'), option_id: Id('opt') });
+const VariantParams = Type.Object({ id: Id('prod'), variant_id: Id('var') });
+const tags = ['admin: products'];
+
+/** Staff's product management: every field, options, variants and prices, in any status. */
+export const adminProductRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
+  app.get('/products', {
+    schema: { tags, summary: 'List products in any status', querystring: AdminProductListQuery, response: { 200: ListOf(Product), ...errorResponses } },
+  }, async (request) => {
+    const { limit, cursor, sort, tag, status, ...filter } = request.query;
+    const page = await queryProducts(db, { ...filter, tags: tag, statuses: status }, { sort, limit, after: decodeCursor(cursor) });
+    return { data: page.products, next_cursor: encodeCursor(page.next) };
+  });
+
+  app.post('/products', {
+    schema: { tags, summary: 'Create a product with its options, variants and prices', body: ProductInput, response: { 201: Product, ...errorResponses } },
+  }, async (request, reply) => reply.code(201).send(await createProduct(db, request.body)));
+
+  app.get('/products/:id', {
+    schema: { tags, summary: 'One product in any status', params: ProductParams, response: { 200: Product, ...errorResponses } },
+  }, async (request) => getProductOrThrow(db, request.params.id, { anyStatus: true }));
+
+  app.post('/products/:id', {
+    schema: { tags, summary: 'Update product fields', params: ProductParams, body: ProductUpdate, response: { 200: Product, ...errorResponses } },
+  }, async (request) => updateProduct(db, request.params.id, request.body));
+
+  app.delete('/products/:id', {
+    schema: { tags, summary: 'Delete a product with its variants', params: ProductParams, response: { 200: Deleted, ...errorResponses } },
+  }, async (request) => {
+    await deleteProduct(db, request.params.id);
+    return { id: request.params.id, object: 'product', deleted: true };
+  });
+
+  for (const [action, status] of [['publish', 'published'], ['archive', 'archived'], ['unpublish', 'draft']] as const) {
+    app.post(`/products/:id/${action}`, {
+      schema: { tags, summary: `Set the product's status to ${status}`, params: ProductParams, response: { 200: Product, ...errorResponses } },
+    }, async (request) => updateProduct(db, request.params.id, { status }));
+  }
+
+  app.post('/products/:id/options', {
+    schema: { tags, summary: 'Add an option (existing variants take its first value)', params: ProductParams, body: OptionInput, response: { 201: Product, ...errorResponses } },
+  }, async (request, reply) => reply.code(201).send(await addOption(db, request.params.id, request.body)));
+
+  app.post('/products/:id/options/:option_id', {
+    schema: { tags, summary: 'Rename an option or set its values', params: OptionParams, body: OptionUpdate, response: { 200: Product, ...errorResponses } },
+  }, async (request) => updateOption(db, request.params.id, request.params.option_id, request.body));
+
+  app.delete('/products/:id/options/:option_id', {
+    schema: { tags, summary: 'Remove an option', params: OptionParams, response: { 200: Product, ...errorResponses } },
+  }, async (request) => deleteOption(db, request.params.id, request.params.option_id));
+
+  app.post('/products/:id/variants', {
+    schema: { tags, summary: 'Add a variant', params: ProductParams, body: VariantInput, response: { 201: Product, ...errorResponses } },
+  }, async (request, reply) => reply.code(201).send(await addVariant(db, request.params.id, request.body)));
+
+  app.post('/products/:id/variants/:variant_id', {
+    schema: { tags, summary: 'Update a variant (prices given replace all its prices)', params: VariantParams, body: VariantUpdate, response: { 200: Product, ...errorResponses } },
+  }, async (request) => updateVariant(db, request.params.id, request.params.variant_id, request.body));
+
+  app.delete('/products/:id/variants/:variant_id', {
+    schema: { tags, summary: 'Delete a variant', params: VariantParams, response: { 200: Product, ...errorResponses } },
+  }, async (request) => deleteVariant(db, request.params.id, request.params.variant_id));
+
+  app.post('/products/:id/variants/:variant_id/prices', {
+    schema: {
+      tags,
+      summary: 'Set prices for the given currencies (others are kept)',
+      params: VariantParams,
+      body: Type.Object({ prices: Type.Array(PriceInput, { minItems: 1, maxItems: 200 }) }, { additionalProperties: false }),
+      response: { 200: Product, ...errorResponses },
+    },
+  }, async (request) => setVariantPrices(db, request.params.id, request.params.variant_id, request.body.prices));
+
+  app.delete('/products/:id/variants/:variant_id/prices/:currency_code', {
+    schema: {
+      tags,
+      summary: 'Remove the price in one currency',
+      params: Type.Object({ ...VariantParams.properties, currency_code: CurrencyCode }),
+      response: { 200: Product, ...errorResponses },
+    },
+  }, async (request) => deleteVariantPrice(db, request.params.id, request.params.variant_id, request.params.currency_code));
+};

@@ -1,0 +1,99 @@
+import type { ColumnType } from 'kysely';
+import type { CreatedAt, Json, NullableTimestamp, ReadOnly } from '../../db/column-types.ts';
+
+export type ProductStatus = 'draft' | 'published' | 'archived';
+export type Metadata = Record<string, unknown>;
+
+export interface ProductTable {
+  id: string;
+  handle: string;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  status: ColumnType<ProductStatus, ProductStatus | undefined, ProductStatus>;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  images: ColumnType<string[], string[] | undefined, string[]>;
+  metadata: Json<Metadata>;
+  collection_id: string | null;
+  published_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+  search_vector: ReadOnly<string>;
+}
+
+export interface ProductCollectionTable {
+  id: string;
+  title: string;
+  handle: string;
+  description: ColumnType<string, string | undefined, string>;
+  metadata: Json<Metadata>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface ProductCategoryTable {
+  id: string;
+  name: string;
+  handle: string;
+  description: ColumnType<string, string | undefined, string>;
+  parent_id: string | null;
+  position: ColumnType<number, number | undefined, number>;
+  metadata: Json<Metadata>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface ProductCategoryAssignmentTable {
+  product_id: string;
+  category_id: string;
+}
+
+export interface ProductOptionTable {
+  id: string;
+  product_id: string;
+  title: string;
+  position: number;
+}
+
+export interface ProductOptionValueTable {
+  id: string;
+  option_id: string;
+  value: string;
+  position: number;
+}
+
+export interface ProductVariantTable {
+  id: string;
+  product_id: string;
+  title: string;
+  sku: string | null;
+  barcode: string | null;
+  weight_grams: number | null;
+  position: number;
+  metadata: Json<Metadata>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface ProductVariantOptionTable {
+  variant_id: string;
+  option_id: string;
+  option_value_id: string;
+}
+
+export interface ProductVariantPriceTable {
+  variant_id: string;
+  currency_code: string;
+  amount: number;
+}
+
+export interface CatalogTables {
+  product: ProductTable;
+  product_collection: ProductCollectionTable;
+  product_category: ProductCategoryTable;
+  product_category_assignment: ProductCategoryAssignmentTable;
+  product_option: ProductOptionTable;
+  product_option_value: ProductOptionValueTable;
+  product_variant: ProductVariantTable;
+  product_variant_option: ProductVariantOptionTable;
+  product_variant_price: ProductVariantPriceTable;
+}

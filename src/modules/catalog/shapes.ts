@@ -1,0 +1,175 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Amount, CurrencyCode, DateTime, Id, ListQuery, Metadata } from '../../http/schemas.ts';
+
+/** The catalog's API shapes: one definition gives the TypeScript type, the validation and the OpenAPI. */
+
+const Handle = Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 200, description: 'URL-safe: lower-case letters, digits, dashes' });
+const Title = Type.String({ minLength: 1, maxLength: 300 });
+const Text = Type.String({ maxLength: 20_000 });
+const Tag = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^,]+$' });
+const ImageUrl = Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000 });
+const Sku = Type.String({ minLength: 1, maxLength: 100, pattern: '^\\S(.*\\S)?$' });
+const OptionTitle = Type.String({ minLength: 1, maxLength: 100 });
+const OptionValue = Type.String({ minLength: 1, maxLength: 100 });
+export const ProductStatus = Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')]);
+
+export const PriceInput = Type.Object({ currency_code: CurrencyCode, amount: Amount }, { additionalProperties: false });
+
+export const VariantInput = Type.Object(
+  {
+    title: Type.Optional(Title),
+    sku: Type.Optional(Type.Union([Sku, Type.Null()])),
+    barcode: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()])),
+    weight_grams: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 10_000_000 }), Type.Null()])),
+    options: Type.Optional(Type.Record(OptionTitle, OptionValue, { description: 'option title → value, e.g. { "Size": "M" }' })),
+    prices: Type.Optional(Type.Array(PriceInput, { maxItems: 200 })),
+    metadata: Type.Optional(Metadata),
+  },
+  { additionalProperties: false },
+);
+export type VariantInput = Static<typeof VariantInput>;
+
+export const VariantUpdate = Type.Partial(VariantInput, { additionalProperties: false });
+export type VariantUpdate = Static<typeof VariantUpdate>;
+
+export const OptionInput = Type.Object(
+  { title: OptionTitle, values: Type.Array(OptionValue, { minItems: 1, maxItems: 100 }) },
+  { additionalProperties: false },
+);
+export type OptionInput = Static<typeof OptionInput>;
+export const OptionUpdate = Type.Partial(OptionInput, { additionalProperties: false });
+export type OptionUpdate = Static<typeof OptionUpdate>;
+
+const productFields = {
+  title: Title,
+  handle: Type.Optional(Handle),
+  description: Type.Optional(Text),
+  status: Type.Optional(ProductStatus),
+  tags: Type.Optional(Type.Array(Tag, { maxItems: 100 })),
+  images: Type.Optional(Type.Array(ImageUrl, { maxItems: 50 })),
+  metadata: Type.Optional(Metadata),
+  collection_id: Type.Optional(Type.Union([Id('pcol'), Type.Null()])),
+  category_ids: Type.Optional(Type.Array(Id('pcat'), { maxItems: 50 })),
+};
+
+export const ProductInput = Type.Object(
+  {
+    ...productFields,
+    options: Type.Optional(Type.Array(OptionInput, { maxItems: 10 })),
+    variants: Type.Optional(Type.Array(VariantInput, { maxItems: 1000 })),
+  },
+  { additionalProperties: false },
+);
+export type ProductInput = Static<typeof ProductInput>;
+
+export const ProductUpdate = Type.Partial(Type.Object(productFields), { additionalProperties: false, minProperties: 1 });
+export type ProductUpdate = Static<typeof ProductUpdate>;
+
+export const Price = Type.Object({ currency_code: Type.String(), amount: Type.Integer() });
+
+export const Variant = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  sku: Type.Union([Type.String(), Type.Null()]),
+  barcode: Type.Union([Type.String(), Type.Null()]),
+  weight_grams: Type.Union([Type.Integer(), Type.Null()]),
+  options: Type.Record(Type.String(), Type.String()),
+  prices: Type.Array(Price),
+  metadata: Type.Record(Type.String(), Type.Unknown()),
+});
+export type Variant = Static<typeof Variant>;
+
+export const Option = Type.Object({ id: Type.String(), title: Type.String(), values: Type.Array(Type.String()) });
+
+export const Product = Type.Object({
+  id: Type.String(),
+  handle: Type.String(),
+  title: Type.String(),
+  description: Type.String(),
+  status: ProductStatus,
+  tags: Type.Array(Type.String()),
+  images: Type.Array(Type.String()),
+  metadata: Type.Record(Type.String(), Type.Unknown()),
+  collection_id: Type.Union([Type.String(), Type.Null()]),
+  category_ids: Type.Array(Type.String()),
+  options: Type.Array(Option),
+  variants: Type.Array(Variant),
+  published_at: Type.Union([DateTime, Type.Null()]),
+  created_at: DateTime,
+  updated_at: DateTime,
+});
+export type Product = Static<typeof Product>;
+
+export const ProductSort = Type.Union(
+  [Type.Literal('newest'), Type.Literal('title'), Type.Literal('price'), Type.Literal('-price'), Type.Literal('relevance')],
+  { description: 'newest first (default), title A–Z, lowest price first (`price`) or last (`-price`), search relevance (default with `q`)' },
+);
+export type ProductSort = Static<typeof ProductSort>;
+
+export const StoreProductListQuery = Type.Object(
+  {
+    ...ListQuery,
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'full-text search; word prefixes match' })),
+    collection_id: Type.Optional(Id('pcol')),
+    category_id: Type.Optional(Id('pcat')),
+    tag: Type.Optional(Type.Array(Tag, { maxItems: 10, description: 'products having every given tag' })),
+    currency_code: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', description: 'only products priced in this currency; needed for price filters and sorts' })),
+    price_min: Type.Optional(Amount),
+    price_max: Type.Optional(Amount),
+    sort: Type.Optional(ProductSort),
+  },
+  { additionalProperties: false },
+);
+export type StoreProductListQuery = Static<typeof StoreProductListQuery>;
+
+export const AdminProductListQuery = Type.Object(
+  { ...StoreProductListQuery.properties, status: Type.Optional(Type.Array(ProductStatus, { maxItems: 3 })) },
+  { additionalProperties: false },
+);
+export type AdminProductListQuery = Static<typeof AdminProductListQuery>;
+
+export const CollectionInput = Type.Object(
+  { title: Title, handle: Type.Optional(Handle), description: Type.Optional(Text), metadata: Type.Optional(Metadata) },
+  { additionalProperties: false },
+);
+export type CollectionInput = Static<typeof CollectionInput>;
+export const CollectionUpdate = Type.Partial(CollectionInput, { additionalProperties: false, minProperties: 1 });
+export type CollectionUpdate = Static<typeof CollectionUpdate>;
+
+export const Collection = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  handle: Type.String(),
+  description: Type.String(),
+  metadata: Type.Record(Type.String(), Type.Unknown()),
+  created_at: DateTime,
+  updated_at: DateTime,
+});
+
+export const CategoryInput = Type.Object(
+  {
+    name: Title,
+    handle: Type.Optional(Handle),
+    description: Type.Optional(Text),
+    parent_id: Type.Optional(Type.Union([Id('pcat'), Type.Null()])),
+    position: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+    metadata: Type.Optional(Metadata),
+  },
+  { additionalProperties: false },
+);
+export type CategoryInput = Static<typeof CategoryInput>;
+export const CategoryUpdate = Type.Partial(CategoryInput, { additionalProperties: false, minProperties: 1 });
+export type CategoryUpdate = Static<typeof CategoryUpdate>;
+
+export const Category = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  handle: Type.String(),
+  description: Type.String(),
+  parent_id: Type.Union([Type.String(), Type.Null()]),
+  position: Type.Integer(),
+  depth: Type.Integer({ description: '0 for a top-level category' }),
+  metadata: Type.Record(Type.String(), Type.Unknown()),
+  created_at: DateTime,
+  updated_at: DateTime,
+});

@@ -1,0 +1,12 @@
+import type { CreatedAt } from '../../db/column-types.ts';
+
+/** The single row describing this shop; its presence marks the first start as done. */
+export interface ShopTable {
+  id: string;
+  name: string;
+  initialized_at: CreatedAt;
+}
+
+export interface ShopTables {
+  shop: ShopTable;
+}

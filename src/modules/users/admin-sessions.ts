@@ -1,0 +1,53 @@
+import type { Db } from '../../db/database.ts';
+import { newId } from '../../db/ids.ts';
+import { AppError } from '../../http/errors.ts';
+import { adminUserColumns, type AdminUser } from './admin-users.ts';
+import { burnVerification, verifyPassword } from './passwords.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+export interface AdminSession {
+  token: string;
+  expires_at: Date;
+  user: AdminUser;
+}
+
+/**
+ * Checks an email and password and opens a session. A wrong password and an unknown email get the same
+ * error after the same amount of work, so the answer does not tell which accounts exist.
+ */
+export async function loginAdmin(db: Db, input: { email: string; password: string }, ttlHours: number): Promise<AdminSession> {
+  const row = await db.selectFrom('admin_user').select([...adminUserColumns, 'password_hash'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
+    .executeTakeFirst();
+  if (!row) {
+    await burnVerification(input.password);
+    throw new AppError('invalid_credentials');
+  }
+  if (!(await verifyPassword(row.password_hash, input.password))) throw new AppError('invalid_credentials');
+  const { password_hash: _hash, ...user } = row;
+  const token = newToken('cwa');
+  const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
+  await db.insertInto('admin_session').values({ id: newId('ases'), user_id: user.id, token_hash: hashToken(token), expires_at: expiresAt }).execute();
+  const loggedIn = new Date();
+  await db.updateTable('admin_user').set({ last_login_at: loggedIn }).where('id', '=', user.id).execute();
+  return { token, expires_at: expiresAt, user: { ...user, last_login_at: loggedIn } };
+}
+
+/** The user and session a bearer token belongs to, or null when it is unknown, expired or revoked. */
+export async function authenticateAdmin(db: Db, token: string): Promise<{ sessionId: string; user: AdminUser } | null> {
+  if (!token.startsWith('cwa_')) return null;
+  const row = await db.selectFrom('admin_session as s')
+    .innerJoin('admin_user as u', 'u.id', 's.user_id')
+    .select(['s.id as session_id', 'u.id', 'u.email', 'u.name', 'u.role', 'u.created_at', 'u.last_login_at'])
+    .where('s.token_hash', '=', hashToken(token))
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', new Date())
+    .executeTakeFirst();
+  if (!row) return null;
+  const { session_id: sessionId, ...user } = row;
+  return { sessionId, user };
+}
+
+export async function revokeAdminSession(db: Db, sessionId: string): Promise<void> {
+  await db.updateTable('admin_session').set({ revoked_at: new Date() }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
+}
