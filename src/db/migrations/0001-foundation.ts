@@ -67,6 +67,7 @@ export const statements = [
     id text primary key,
     handle text not null constraint product_handle_key unique,
     title text not null,
+    sort_title text not null,
     description text not null default '',
     status text not null default 'draft' check (status in ('draft', 'published', 'archived')),
     tags text[] not null default '{}',
@@ -85,7 +86,7 @@ export const statements = [
   `create index product_search_idx on product using gin (search_vector)`,
   `create index product_tags_idx on product using gin (tags)`,
   `create index product_status_created_idx on product (status, created_at desc, id desc)`,
-  `create index product_status_title_idx on product (status, (lower(title) collate "C"), id)`,
+  `create index product_status_title_idx on product (status, sort_title collate "C", id)`,
   `create index product_collection_idx on product (collection_id)`,
 
   `create table product_category_assignment (

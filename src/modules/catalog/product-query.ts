@@ -127,9 +127,9 @@ export async function queryProducts(
     }
     case 'title': {
       const after = checkCursor(page.after, ['string', 'string']);
-      sortKey = sql`lower(p.title) collate "C"`;
-      if (after) where.push(sql`(lower(p.title) collate "C", p.id) > (${after[0]}::text collate "C", ${after[1]}::text)`);
-      order = sql`lower(p.title) collate "C", p.id`;
+      sortKey = sql`p.sort_title`;
+      if (after) where.push(sql`(p.sort_title collate "C", p.id) > (${after[0]}::text collate "C", ${after[1]}::text)`);
+      order = sql`p.sort_title collate "C", p.id`;
       break;
     }
     case 'price':

@@ -28,6 +28,14 @@ export function slugify(text: string): string {
     .replace(/-+$/, '');
 }
 
+/**
+ * The key products sort by title: compatibility-decomposed, accents dropped, lower case. Computed here
+ * rather than by a collation so PGlite and every PostgreSQL server (whatever its locale) agree.
+ */
+export function sortableTitle(title: string): string {
+  return title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 export interface OptionShape {
   title: string;
   values: string[];

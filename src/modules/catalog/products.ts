@@ -6,7 +6,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { getProductOrThrow } from './product-query.ts';
-import { fieldPath, missingIds, slugify, validateProductInputs, type InputIssue } from './product-validation.ts';
+import { fieldPath, missingIds, slugify, sortableTitle, validateProductInputs, type InputIssue } from './product-validation.ts';
 import type { Product, ProductInput, ProductUpdate, VariantInput } from './shapes.ts';
 
 type Rows = { [T in keyof Database]?: Insertable<Database[T]>[] };
@@ -43,6 +43,7 @@ function productRows(id: string, input: ProductInput): Rows {
       id,
       handle: input.handle ?? slugify(input.title),
       title: input.title,
+      sort_title: sortableTitle(input.title),
       description: input.description ?? '',
       status: input.status ?? 'draft',
       tags: input.tags ?? [],
@@ -163,6 +164,7 @@ export async function updateProduct(db: Db, id: string, patch: ProductUpdate): P
       .updateTable('product')
       .set({
         ...fields,
+        ...(patch.title !== undefined ? { sort_title: sortableTitle(patch.title) } : {}),
         ...(metadata !== undefined ? { metadata: JSON.stringify(metadata) } : {}),
         ...(becomesPublished ? { published_at: new Date() } : {}),
       })

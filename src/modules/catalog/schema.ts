@@ -8,6 +8,8 @@ export interface ProductTable {
   id: string;
   handle: string;
   title: string;
+  /** The title folded for sorting (see sortableTitle): accents stripped, lower case. */
+  sort_title: string;
   description: ColumnType<string, string | undefined, string>;
   status: ColumnType<ProductStatus, ProductStatus | undefined, ProductStatus>;
   tags: ColumnType<string[], string[] | undefined, string[]>;

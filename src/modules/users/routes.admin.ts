@@ -1,4 +1,5 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
 import { DateTime, errorResponses } from '../../http/schemas.ts';
 import { loginAdmin, revokeAdminSession } from './admin-sessions.ts';

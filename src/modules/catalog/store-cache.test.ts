@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { relayChanges } from '../../db/changes.ts';
+import { buildApp } from '../../http/app.ts';
+import { requester, startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
+import { onServer } from '../../../test/helpers/test-database.ts';
+import { StoreResponseCache } from './store-cache.ts';
+
+let shop: TestShop;
+let productId: string;
+beforeAll(async () => {
+  shop = await startTestShop();
+  const created = await shop.post('/admin/products', {
+    title: 'Cache Mug', handle: 'cache-mug', status: 'published',
+    variants: [{ sku: 'CM-1', prices: [{ currency_code: 'USD', amount: 1200 }] }],
+  });
+  productId = created.body.id;
+});
+afterAll(async () => shop?.close());
+
+describe('the store cache never serves a stale catalog', () => {
+  test('a repeated read is served from the cache, byte for byte', async () => {
+    const first = await shop.get('/store/products?limit=5');
+    const second = await shop.get('/store/products?limit=5');
+    expect(second.text).toBe(first.text);
+    expect(second.headers['content-type']).toBe('application/json; charset=utf-8');
+  });
+
+  test('an admin change is visible to the very next read (list and detail)', async () => {
+    expect((await shop.get('/store/products/cache-mug')).body.title).toBe('Cache Mug');
+    expect((await shop.get('/store/products?limit=5')).body.data[0].title).toBe('Cache Mug');
+    await shop.post(`/admin/products/${productId}`, { title: 'Cache Mug Deluxe' });
+    expect((await shop.get('/store/products/cache-mug')).body.title).toBe('Cache Mug Deluxe');
+    expect((await shop.get('/store/products?limit=5')).body.data[0].title).toBe('Cache Mug Deluxe');
+  });
+
+  test('a price change and an unpublish are visible at once', async () => {
+    const variantId = (await shop.get('/store/products/cache-mug')).body.variants[0].id;
+    await shop.post(`/admin/products/${productId}/variants/${variantId}/prices`, { prices: [{ currency_code: 'USD', amount: 1500 }] });
+    expect((await shop.get('/store/products/cache-mug')).body.variants[0].prices).toEqual([{ currency_code: 'USD', amount: 1500 }]);
+    await shop.post(`/admin/products/${productId}/unpublish`);
+    expect((await shop.get('/store/products/cache-mug')).status).toBe(404);
+    expect((await shop.get('/store/products?limit=5')).body.data).toEqual([]);
+    await shop.post(`/admin/products/${productId}/publish`);
+    expect((await shop.get('/store/products/cache-mug')).status).toBe(200);
+  });
+
+  test('a change rolled back leaves the cache as it was and still exact', async () => {
+    const before = await shop.get('/store/products/cache-mug');
+    const refused = await shop.post('/admin/products', { title: 'Dup', handle: 'cache-mug' });
+    expect(refused.status).toBe(409);
+    expect((await shop.get('/store/products/cache-mug')).text).toBe(before.text);
+  });
+});
+
+describe('StoreResponseCache', () => {
+  test('a read that began before a change does not store its result', async () => {
+    const cache = new StoreResponseCache(shop.db, 10);
+    let finish!: (value: string) => void;
+    const slow = cache.get('k', () => new Promise<string>((resolve) => (finish = resolve)));
+    cache.clear(); // the catalog changed while the slow read was running
+    finish('stale');
+    expect(await slow).toBe('stale');
+    expect(await cache.get('k', async () => 'fresh')).toBe('fresh');
+    cache.close();
+  });
+
+  test('concurrent misses for one key share one load, and the oldest entry leaves first', async () => {
+    const cache = new StoreResponseCache(shop.db, 2);
+    let loads = 0;
+    const load = async () => `v${++loads}`;
+    expect(await Promise.all([cache.get('a', load), cache.get('a', load), cache.get('a', load)])).toEqual(['v1', 'v1', 'v1']);
+    await cache.get('b', load);
+    await cache.get('c', load); // evicts a
+    expect(await cache.get('b', load)).toBe('v2');
+    expect(await cache.get('a', load)).toBe('v4');
+    cache.close();
+  });
+});
+
+describe.skipIf(!onServer)('several processes on one PostgreSQL', () => {
+  test('a change made through one process is visible through another within a second', async () => {
+    const other = await shop.database.openAnother();
+    const stopRelays = [await relayChanges(shop.database.handle), await relayChanges(other)];
+    const otherApp = await buildApp({ db: other.db, config: shop.config });
+    const otherRequest = requester(otherApp, () => null);
+    try {
+      const read = () => otherRequest<any>('GET', '/store/products/cache-mug');
+      expect((await read()).body.title).toBe('Cache Mug Deluxe'); // now cached in the other process
+      await shop.post(`/admin/products/${productId}`, { title: 'Cache Mug Across Processes' });
+      const started = Date.now();
+      let title = '';
+      while (Date.now() - started < 1000) {
+        title = (await read()).body.title;
+        if (title === 'Cache Mug Across Processes') break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(title).toBe('Cache Mug Across Processes');
+    } finally {
+      await otherApp.close();
+      for (const stop of stopRelays) await stop();
+    }
+  });
+});
