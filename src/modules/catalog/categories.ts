@@ -32,10 +32,12 @@ export async function listCategories(db: Db, page: { after?: unknown[]; limit: n
   }
   const rows = await sql<CategoryRow>`
     with recursive tree as (
-      select c.*, 0 as depth, array[lpad(c.position::text, 10, '0') || lower(c.name) collate "C" || c.id] as path
+      -- Each level adds three array elements (position, name, id), compared one by one: so "Bags" sorts
+      -- before "Bags & Cases", which one concatenated string per level got wrong.
+      select c.*, 0 as depth, array[lpad(c.position::text, 10, '0'), lower(c.name), c.id] as path
       from product_category c where c.parent_id is null
       union all
-      select c.*, t.depth + 1, t.path || (lpad(c.position::text, 10, '0') || lower(c.name) collate "C" || c.id)
+      select c.*, t.depth + 1, t.path || array[lpad(c.position::text, 10, '0'), lower(c.name), c.id]
       from product_category c join tree t on c.parent_id = t.id
     )
     select id, name, handle, description, parent_id, position, depth, metadata, created_at, updated_at from tree

@@ -181,17 +181,27 @@ export async function parseProductsCsv(db: Db, text: string): Promise<ProductInp
   const inputs = groups.map((g) => g.input);
 
   const issues: { group: Group; issue: InputIssue }[] = [];
+  const malformed = new Set<Group>();
   groups.forEach((group) => {
     for (const error of Value.Errors(ProductInput, group.input)) {
       const path = error.path.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
       issues.push({ group, issue: { path: [0, ...path], code: 'invalid_request', message: error.message } });
+      malformed.add(group);
     }
   });
-  if (issues.length === 0 && problems.length === 0) {
-    for (const issue of await validateProductInputs(db, inputs)) issues.push({ group: groups[issue.path[0] as number], issue });
+  // The checks against each other and the database run on every product of the right shape, whatever
+  // else is wrong in the file, so one upload lists all its problems.
+  const wellFormed = groups.filter((g) => !malformed.has(g));
+  for (const issue of await validateProductInputs(db, wellFormed.map((g) => g.input))) {
+    issues.push({ group: wellFormed[issue.path[0] as number], issue });
   }
+  // One problem per cell: the first found, which is the most specific (a cell can break several schema rules).
+  const reported = new Set(problems.map((p) => `${p.row}:${p.column}`));
   for (const { group, issue } of issues) {
-    problems.push({ ...locate(group, issue.path.slice(1), priceColumns), message: issue.message });
+    const at = locate(group, issue.path.slice(1), priceColumns);
+    if (reported.has(`${at.row}:${at.column}`)) continue;
+    reported.add(`${at.row}:${at.column}`);
+    problems.push({ ...at, message: issue.message });
   }
   if (problems.length) {
     problems.sort((a, b) => a.row - b.row);

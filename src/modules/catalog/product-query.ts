@@ -152,12 +152,16 @@ export async function queryProducts(
     }
   }
 
+  // Choose the page first (ids and sort keys only), then build the nested JSON for those rows alone.
   const rows = await sql<Product & { sort_key: unknown }>`
-    select ${productColumns}, ${sortKey} as sort_key
-    from product p ${sql.join(joins, sql` `)}
-    ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
-    order by ${order}
-    limit ${page.limit + 1} offset ${offset}`.execute(db);
+    with page as (
+      select p.id, ${sortKey} as sort_key, row_number() over (order by ${order}) as ord
+      from product p ${sql.join(joins, sql` `)}
+      ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
+      order by ${order}
+      limit ${page.limit + 1} offset ${offset}
+    )
+    select ${productColumns}, page.sort_key from page join product p on p.id = page.id order by page.ord`.execute(db);
 
   const products = rows.rows.slice(0, page.limit);
   let next: unknown[] | null = null;
