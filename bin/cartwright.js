@@ -1,6 +1,28 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (tsx), so `npm install && npm start` needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the built bundle (dist/cartwright.mjs, made by `npm run build`, `npm install` and `npm start`) when it
+// is at least as new as every source file; otherwise runs the TypeScript sources directly through tsx,
+// so a command never runs stale code.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-register();
-await import('../src/cli/main.ts');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = path.join(root, 'dist', 'cartwright.mjs');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(file) : fs.statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
+const built = fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs >= newestSource(path.join(root, 'src'));
+if (built) {
+  await import(bundle);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

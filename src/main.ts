@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import { relayChanges } from './db/changes.ts';
 import { openDatabase, type DatabaseHandle } from './db/connection.ts';
@@ -21,6 +22,8 @@ export async function startShop(config: Config): Promise<RunningShop> {
   try {
     await migrateToLatest(database.db);
     const firstStart = await setUpShopOnce(database.db, config);
+    // PGlite runs no autovacuum: refresh the planner's statistics once per start instead.
+    if (database.kind === 'embedded') await sql`analyze`.execute(database.db);
     const stopRelay = database.kind === 'postgres' ? await relayChanges(database) : async () => {};
     const app = await buildApp({ db: database.db, config });
     const address = await app.listen({ port: config.port, host: config.host });

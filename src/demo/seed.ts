@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { createCategory } from '../modules/catalog/categories.ts';
 import { createCollection } from '../modules/catalog/collections.ts';
-import { createProducts } from '../modules/catalog/products.ts';
+import { analyzeCatalog, createProducts } from '../modules/catalog/products.ts';
 import { demoCategories, demoCollections, demoProduct } from './demo-catalog.ts';
 
 export const DEMO_PRODUCTS = 60;
@@ -38,5 +38,6 @@ export async function seedDemoCatalog(db: Db, opts: { products: number; onProgre
     if (missing.length) created += (await createProducts(db, missing)).length;
     opts.onProgress?.(start + batch.length, opts.products);
   }
+  if (created) await analyzeCatalog(db);
   return created;
 }

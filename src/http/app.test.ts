@@ -64,7 +64,8 @@ describe('error shape', () => {
 describe('request ids', () => {
   test('every response carries a request id, generated or the caller’s own', async () => {
     const generated = await shop.get('/health');
-    expect(generated.headers['x-request-id']).toMatch(/^req_[0-9A-Z]{26}$/);
+    expect(generated.headers['x-request-id']).toMatch(/^req_[\w-]{8}[0-9a-z]+$/);
+    expect((await shop.get('/health')).headers['x-request-id']).not.toBe(generated.headers['x-request-id']);
     const given = await shop.get('/health', { headers: { 'x-request-id': 'trace-123' } });
     expect(given.headers['x-request-id']).toBe('trace-123');
     const hostile = await shop.get('/health', { headers: { 'x-request-id': 'bad id\nwith newline' } });

@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { ulid } from 'ulid';
+import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { adminProductRoutes } from '../modules/catalog/routes.admin.ts';
@@ -27,18 +27,29 @@ export interface BuildAppOptions {
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
+/**
+ * Request ids: a random per-process prefix and a counter. Unique across processes and restarts, and
+ * free to make (a random id per request cost more CPU than serving a cached catalog page).
+ */
+function requestIdGenerator(): () => string {
+  const prefix = `req_${randomBytes(6).toString('base64url')}`;
+  let counter = 0;
+  return () => `${prefix}${(counter++).toString(36)}`;
+}
+
 /** Log fields that must never reach a log line: credentials and tokens. */
 export const redactedLogPaths = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
 
 /** Builds the HTTP application: Store API, Admin API, health, OpenAPI. Listening is the caller's job. */
 export async function buildApp({ db, config, logger }: BuildAppOptions): Promise<FastifyInstance> {
+  const nextRequestId = requestIdGenerator();
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: { level: config.logLevel, redact: redactedLogPaths } }),
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : `req_${ulid()}`;
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : nextRequestId();
     },
     // Keep-alive sockets must not hold a graceful shutdown open.
     forceCloseConnections: 'idle',

@@ -85,7 +85,7 @@ export const statements = [
   )`,
   `create index product_search_idx on product using gin (search_vector)`,
   `create index product_tags_idx on product using gin (tags)`,
-  `create index product_status_created_idx on product (status, created_at desc, id desc)`,
+  `create index product_status_id_idx on product (status, id desc)`,
   `create index product_status_title_idx on product (status, sort_title collate "C", id)`,
   `create index product_collection_idx on product (collection_id)`,
 
@@ -137,5 +137,13 @@ export const statements = [
     amount bigint not null check (amount >= 0),
     primary key (variant_id, currency_code)
   )`,
-  `create index product_variant_price_currency_idx on product_variant_price (currency_code, amount)`,
+  // Each product's lowest price per currency ("from" price): kept by the catalog's writes so that price
+  // filters and sorts read an index instead of aggregating every variant's prices.
+  `create table product_from_price (
+    product_id text not null references product (id) on delete cascade,
+    currency_code text not null,
+    amount bigint not null,
+    primary key (product_id, currency_code)
+  )`,
+  `create index product_from_price_sort_idx on product_from_price (currency_code, amount, product_id)`,
 ];

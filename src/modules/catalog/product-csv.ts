@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { queryProducts } from './product-query.ts';
 import { validateProductInputs, type InputIssue } from './product-validation.ts';
-import { createProducts } from './products.ts';
+import { analyzeCatalog, createProducts } from './products.ts';
 import { ProductInput, type Product } from './shapes.ts';
 
 /**
@@ -232,7 +232,9 @@ async function resolveHandles(db: Db, groups: Group[], problems: CsvProblem[]): 
 
 /** Imports a CSV: every product in it, or (on any problem) none. */
 export async function importProductsCsv(db: Db, text: string): Promise<string[]> {
-  return createProducts(db, await parseProductsCsv(db, text));
+  const ids = await createProducts(db, await parseProductsCsv(db, text));
+  if (!db.isTransaction) await analyzeCatalog(db);
+  return ids;
 }
 
 /** Streams every product (any status) as CSV, a page of products at a time. */

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { signalChange } from '../../db/changes.ts';
 import type { Database, Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
@@ -109,6 +109,7 @@ export async function createProducts(db: Db, inputs: ProductInput[]): Promise<st
     const rows: Rows = {};
     inputs.forEach((input, i) => mergeRows(rows, productRows(ids[i], input)));
     await insertRows(tx, rows);
+    await refreshFromPrices(tx, ids);
     await recordEvents(tx, ids.map((id, i) => ({
       type: 'product.created',
       resource_type: 'product',
@@ -127,6 +128,16 @@ export async function createProduct(db: Db, input: ProductInput): Promise<Produc
   });
 }
 
+/**
+ * Refreshes the planner's statistics for the catalog tables after a bulk load. Without them PostgreSQL
+ * plans for empty tables (a sort of every product instead of an index walk); PGlite never runs
+ * autovacuum, so there this is the only refresh besides the one at start.
+ */
+export async function analyzeCatalog(db: Db): Promise<void> {
+  await sql`analyze product, product_variant, product_variant_price, product_variant_option, product_option,
+    product_option_value, product_category_assignment, product_from_price`.execute(db);
+}
+
 /** Locks the product row for the rest of the transaction, so concurrent edits of one product queue up. */
 export async function lockProduct(tx: Tx, id: string): Promise<{ id: string; status: string }> {
   const product = await tx.selectFrom('product').select(['id', 'status']).where('id', '=', id).forUpdate().executeTakeFirst();
@@ -134,9 +145,21 @@ export async function lockProduct(tx: Tx, id: string): Promise<{ id: string; sta
   return product;
 }
 
-/** Records that a product changed: bumps updated_at, writes the event, tells the caches. */
+/** Recomputes the products' "from" prices (lowest variant price per currency) after their prices changed. */
+export async function refreshFromPrices(tx: Tx, productIds: string[]): Promise<void> {
+  await tx.deleteFrom('product_from_price').where(sql<boolean>`product_id = any(${productIds}::text[])`).execute();
+  await sql`
+    insert into product_from_price (product_id, currency_code, amount)
+    select v.product_id, vp.currency_code, min(vp.amount)
+    from product_variant v join product_variant_price vp on vp.variant_id = v.id
+    where v.product_id = any(${productIds}::text[])
+    group by v.product_id, vp.currency_code`.execute(tx);
+}
+
+/** Records that a product changed: bumps updated_at, refreshes its from-prices, writes the event, tells the caches. */
 export async function touchProduct(tx: Tx, id: string, type: string, payload: Record<string, unknown>): Promise<void> {
   await tx.updateTable('product').set({ updated_at: new Date() }).where('id', '=', id).execute();
+  await refreshFromPrices(tx, [id]);
   await recordEvents(tx, [{ type, resource_type: 'product', resource_id: id, payload: { id, ...payload } }]);
   await signalChange(tx, 'catalog');
 }

@@ -8,6 +8,16 @@ import { getCategoryOrThrow, listCategories } from './categories.ts';
 import { getCollectionOrThrow, listCollections } from './collections.ts';
 import { getProductOrThrow, queryProducts } from './product-query.ts';
 import { Category, Collection, Product, StoreProductListQuery } from './shapes.ts';
+import type { CachedResponse } from './store-cache.ts';
+
+/** True when the client accepts gzip (and does not refuse it with q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    return (coding === 'gzip' || coding === '*') && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
+  });
+}
 
 const IdOrHandle = Type.Object({ id_or_handle: Type.String({ minLength: 1, maxLength: 200 }) });
 
@@ -16,10 +26,21 @@ const IdOrHandle = Type.Object({ id_or_handle: Type.String({ minLength: 1, maxLe
  * the exact URL and emptied whenever the catalog changes, so repeated reads cost no query.
  */
 export const storeCatalogRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, storeCache }) => {
-  const cached = async (request: FastifyRequest, reply: FastifyReply, load: () => Promise<unknown>) => {
-    const body = await storeCache.get(request.url, async () => reply.serialize(await load()) as string);
-    return reply.type('application/json; charset=utf-8').send(body);
+  const send = (request: FastifyRequest, reply: FastifyReply, entry: CachedResponse) => {
+    reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+    if (entry.gzip && acceptsGzip(request.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').send(entry.gzip);
+    return reply.send(entry.body);
   };
+  const cached = async (request: FastifyRequest, reply: FastifyReply, load: () => Promise<unknown>) =>
+    send(request, reply, await storeCache.get(request.url, async () => reply.serialize(await load()) as string));
+
+  // A hit is answered before routing's validation and handler: only valid requests' answers are cached
+  // (errors are thrown, never stored), so a URL found here was validated when it was first served.
+  app.addHook('onRequest', (request, reply, done) => {
+    const entry = request.method === 'GET' ? storeCache.peek(request.url) : undefined;
+    if (entry) send(request, reply, entry);
+    else done();
+  });
 
   app.get('/products', {
     schema: {

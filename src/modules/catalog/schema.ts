@@ -88,6 +88,13 @@ export interface ProductVariantPriceTable {
   amount: number;
 }
 
+/** Derived: a product's lowest variant price per currency, refreshed by every catalog write. */
+export interface ProductFromPriceTable {
+  product_id: string;
+  currency_code: string;
+  amount: number;
+}
+
 export interface CatalogTables {
   product: ProductTable;
   product_collection: ProductCollectionTable;
@@ -98,4 +105,5 @@ export interface CatalogTables {
   product_variant: ProductVariantTable;
   product_variant_option: ProductVariantOptionTable;
   product_variant_price: ProductVariantPriceTable;
+  product_from_price: ProductFromPriceTable;
 }

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { relayChanges } from '../../db/changes.ts';
 import { buildApp } from '../../http/app.ts';
@@ -59,8 +60,8 @@ describe('StoreResponseCache', () => {
     const slow = cache.get('k', () => new Promise<string>((resolve) => (finish = resolve)));
     cache.clear(); // the catalog changed while the slow read was running
     finish('stale');
-    expect(await slow).toBe('stale');
-    expect(await cache.get('k', async () => 'fresh')).toBe('fresh');
+    expect((await slow).body).toBe('stale');
+    expect((await cache.get('k', async () => 'fresh')).body).toBe('fresh');
     cache.close();
   });
 
@@ -68,11 +69,12 @@ describe('StoreResponseCache', () => {
     const cache = new StoreResponseCache(shop.db, 2);
     let loads = 0;
     const load = async () => `v${++loads}`;
-    expect(await Promise.all([cache.get('a', load), cache.get('a', load), cache.get('a', load)])).toEqual(['v1', 'v1', 'v1']);
+    const bodies = async (...reads: Promise<{ body: string }>[]) => (await Promise.all(reads)).map((r) => r.body);
+    expect(await bodies(cache.get('a', load), cache.get('a', load), cache.get('a', load))).toEqual(['v1', 'v1', 'v1']);
     await cache.get('b', load);
     await cache.get('c', load); // evicts a
-    expect(await cache.get('b', load)).toBe('v2');
-    expect(await cache.get('a', load)).toBe('v4');
+    expect(await bodies(cache.get('b', load))).toEqual(['v2']);
+    expect(await bodies(cache.get('a', load))).toEqual(['v4']);
     cache.close();
   });
 });
@@ -99,5 +101,22 @@ describe.skipIf(!onServer)('several processes on one PostgreSQL', () => {
       await otherApp.close();
       for (const stop of stopRelays) await stop();
     }
+  });
+});
+
+describe('compression', () => {
+  test('a client that accepts gzip gets the same JSON compressed', async () => {
+    for (let i = 0; i < 12; i++) {
+      await shop.post('/admin/products', { title: `Gzip Filler ${i}`, status: 'published', description: 'padding '.repeat(20) });
+    }
+    const plain = await shop.get('/store/products?limit=20');
+    const zipped = await shop.app.inject({ method: 'GET', url: '/store/products?limit=20', headers: { 'accept-encoding': 'br, gzip;q=0.8' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    expect(gunzipSync(zipped.rawPayload).toString()).toBe(plain.text);
+    expect(zipped.rawPayload.length).toBeLessThan(plain.text.length / 4);
+    const refused = await shop.app.inject({ method: 'GET', url: '/store/products?limit=20', headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body).toBe(plain.text);
   });
 });

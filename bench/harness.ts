@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import type { RequestSpec } from 'autocannon';
+
+/** Shared pieces of the benchmarks: child processes to measure, load runs, one JSON line per figure. */
+
+export const root = path.resolve(import.meta.dirname, '..');
+export const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+export const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+export interface Child {
+  process: ChildProcess;
+  url: string;
+  /** Peak resident memory so far, in MB (VmHWM). */
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts a node process running `args` and waits for `ready` to answer. */
+export async function startChild(args: string[], env: Record<string, string>, ready: (output: string) => string | null): Promise<Child> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const found = ready(output);
+      if (found) {
+        clearInterval(timer);
+        resolve(found);
+      } else if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`process exited:\n${output}`));
+      }
+    }, 100);
+  });
+  return {
+    process: child,
+    url,
+    peakRssMb: () => {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024);
+    },
+    stop: () => new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.on('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+export function runNode(args: string[], env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+export interface LoadFigures {
+  requests_per_sec: number;
+  p50_ms: number;
+  p99_ms: number;
+  errors: number;
+  non_2xx: number;
+}
+
+/** Runs autocannon against `url` and returns its headline figures. */
+export async function load(url: string, requests: RequestSpec[] | undefined, opts: { duration?: number; connections?: number } = {}): Promise<LoadFigures> {
+  const result = await autocannon({ url, connections: opts.connections ?? connections, duration: opts.duration ?? seconds, requests });
+  return {
+    requests_per_sec: Math.round(result.requests.average),
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non_2xx: result.non2xx,
+  };
+}
+
+/** Requests cycling through `paths`, sent as browsers and storefront servers send them: accepting gzip. */
+export function rotate(paths: string[]): RequestSpec[] {
+  let i = 0;
+  return [{
+    method: 'GET',
+    headers: { 'accept-encoding': 'gzip, deflate, br' },
+    setupRequest: (req: RequestSpec) => ({ ...req, path: paths[i++ % paths.length] }),
+  }];
+}
+
+/** Starts the bare Fastify server of bench/ceiling-server.ts. */
+export function startCeiling(env: Record<string, string> = {}): Promise<Child> {
+  return startChild(['--import', 'tsx', 'bench/ceiling-server.ts'], { PORT: '0', ...env }, (out) => /^(http\S+)/m.exec(out)?.[1] ?? null);
+}
+
+/** Measures after a short warm-up. */
+export async function measure(url: string, requests: RequestSpec[]): Promise<LoadFigures> {
+  await load(url, requests, { duration: 2 });
+  return load(url, requests);
+}
+
+export function report(line: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
