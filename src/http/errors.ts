@@ -39,6 +39,46 @@ export const errorTable = {
   category_cycle: [400, 'A category cannot be its own ancestor.'],
   category_has_children: [409, 'Move or delete the subcategories first.'],
   csv_invalid: [400, 'The CSV file has problems; nothing was imported.'],
+
+  // Inventory
+  location_not_found: [404, 'No stock location with this id.'],
+  location_code_taken: [409, 'Another stock location already has this code.'],
+  location_in_use: [409, 'The location still holds stock or reservations.'],
+  inventory_item_not_found: [404, 'No inventory item for this id or variant.'],
+  insufficient_inventory: [409, 'Not enough stock is available for this quantity.'],
+  inventory_would_go_negative: [409, 'This change would take a quantity below zero or below what is committed and reserved.'],
+
+  // Regions, tax, shipping
+  region_not_found: [404, 'No region with this id.'],
+  country_in_other_region: [409, 'The country already belongs to another region.'],
+  tax_rate_not_found: [404, 'No tax rate with this id.'],
+  tax_rate_exists: [409, 'The region already has a tax rate for this country and tax class.'],
+  shipping_option_not_found: [404, 'No shipping option with this id in the cart’s region.'],
+  shipping_option_unavailable: [400, 'This shipping option does not apply to the cart (its weight is over the option’s bands).'],
+
+  // Carts
+  cart_not_found: [404, 'No cart with this id.'],
+  cart_completed: [409, 'The cart has been completed; start a new cart.'],
+  line_item_not_found: [404, 'No line item with this id in the cart.'],
+  variant_not_for_sale: [400, 'The variant’s product is not published.'],
+  variant_not_priced: [400, 'The variant has no price in the cart’s currency.'],
+  country_not_in_region: [400, 'The address’s country is not in the cart’s region.'],
+  cart_incomplete: [400, 'The cart is missing what checkout needs (see details.missing).'],
+
+  // Payments and checkout
+  payment_provider_not_found: [400, 'No payment provider with this id.'],
+  invalid_payment_data: [400, 'The payment data is not what the provider needs.'],
+  payment_required: [400, 'Start the payment first: POST /store/carts/:id/payment.'],
+  payment_declined: [402, 'The payment was declined.'],
+  payment_provider_error: [502, 'The payment gateway failed; nothing was charged. Try again.'],
+  payment_timeout: [504, 'The payment gateway did not answer in time; nothing was charged. Try again.'],
+  checkout_in_progress: [409, 'This cart is being completed by another request.'],
+  order_not_found: [404, 'No order with this id.'],
+
+  // Idempotency
+  invalid_idempotency_key: [400, 'An Idempotency-Key is 1 to 255 visible characters.'],
+  idempotency_key_mismatch: [400, 'This Idempotency-Key was used with a different request.'],
+  idempotency_key_in_use: [409, 'A request with this Idempotency-Key is still being processed.'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type ErrorCode = keyof typeof errorTable;
@@ -66,6 +106,9 @@ const uniqueViolations: Record<string, ErrorCode> = {
   product_category_handle_key: 'category_handle_taken',
   product_option_title_key: 'option_title_taken',
   admin_user_email_key: 'admin_email_taken',
+  stock_location_code_key: 'location_code_taken',
+  tax_rate_scope_key: 'tax_rate_exists',
+  region_country_pkey: 'country_in_other_region',
 };
 
 interface PgError {

@@ -1,4 +1,5 @@
 import * as m0001 from './0001-foundation.ts';
+import * as m0002 from './0002-selling.ts';
 
 /**
  * The migration set, in order. A released migration is never edited: add a new file and list it here.
@@ -6,4 +7,5 @@ import * as m0001 from './0001-foundation.ts';
  */
 export const migrations: Record<string, { statements: string[] }> = {
   '0001-foundation': m0001,
+  '0002-selling': m0002,
 };

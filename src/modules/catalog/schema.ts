@@ -16,6 +16,8 @@ export interface ProductTable {
   images: ColumnType<string[], string[] | undefined, string[]>;
   metadata: Json<Metadata>;
   collection_id: string | null;
+  /** The tax class the product is taxed under; null means the region's standard rate. */
+  tax_class: ColumnType<string | null, string | null | undefined, string | null>;
   published_at: NullableTimestamp;
   created_at: CreatedAt;
   updated_at: CreatedAt;

@@ -1,0 +1,45 @@
+import type { CreatedAt, NullableTimestamp } from '../../db/column-types.ts';
+import type { ColumnType } from 'kysely';
+
+export interface Address {
+  first_name: string;
+  last_name: string;
+  company?: string | null;
+  address_1: string;
+  address_2?: string | null;
+  city: string;
+  postal_code: string;
+  province?: string | null;
+  country_code: string;
+  phone?: string | null;
+}
+
+type AddressColumn = ColumnType<Address | null, string | null | undefined, string | null>;
+
+export interface CartTable {
+  id: string;
+  region_id: string;
+  currency_code: string;
+  email: string | null;
+  shipping_address: AddressColumn;
+  billing_address: AddressColumn;
+  shipping_option_id: string | null;
+  completed_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+/** Only the variant and quantity: prices, taxes and totals are computed on every read, never stored. */
+export interface CartLineItemTable {
+  id: string;
+  cart_id: string;
+  variant_id: string;
+  quantity: number;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface CartTables {
+  cart: CartTable;
+  cart_line_item: CartLineItemTable;
+}

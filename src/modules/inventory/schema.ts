@@ -1,0 +1,79 @@
+import type { ColumnType } from 'kysely';
+import type { CreatedAt, Json, NullableTimestamp } from '../../db/column-types.ts';
+
+type Count = ColumnType<number, number | undefined, number>;
+
+export interface StockLocationTable {
+  id: string;
+  name: string;
+  code: string;
+  address: Json<Record<string, unknown>>;
+  priority: Count;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+/** One per variant; a variant without one is tracked and has no stock. */
+export interface InventoryItemTable {
+  id: string;
+  variant_id: string;
+  manage_inventory: ColumnType<boolean, boolean | undefined, boolean>;
+  allow_backorder: ColumnType<boolean, boolean | undefined, boolean>;
+  low_stock_threshold: number | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+/** Quantities of one item at one location; available = on_hand − committed − reserved − safety_stock. */
+export interface InventoryLevelTable {
+  item_id: string;
+  location_id: string;
+  on_hand: Count;
+  committed: Count;
+  reserved: Count;
+  safety_stock: Count;
+  incoming: Count;
+  updated_at: CreatedAt;
+}
+
+export type ReservationKind = 'hold' | 'order';
+
+export interface InventoryReservationTable {
+  id: string;
+  item_id: string;
+  location_id: string;
+  kind: ReservationKind;
+  quantity: number;
+  cart_id: string | null;
+  order_id: string | null;
+  order_line_id: string | null;
+  expires_at: NullableTimestamp;
+  created_at: CreatedAt;
+}
+
+export type InventoryField = 'on_hand' | 'committed' | 'reserved' | 'safety_stock' | 'incoming';
+
+/** Who changed which quantity, why, from what to what. */
+export interface InventoryMovementTable {
+  id: string;
+  item_id: string;
+  location_id: string;
+  field: InventoryField;
+  before: number;
+  after: number;
+  reason: string;
+  actor: string;
+  reference_type: string | null;
+  reference_id: string | null;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface InventoryTables {
+  stock_location: StockLocationTable;
+  inventory_item: InventoryItemTable;
+  inventory_level: InventoryLevelTable;
+  inventory_reservation: InventoryReservationTable;
+  inventory_movement: InventoryMovementTable;
+}

@@ -1,0 +1,49 @@
+import type { ColumnType } from 'kysely';
+import type { CreatedAt, Json } from '../../db/column-types.ts';
+
+/**
+ * pending: session created, nothing authorized · authorizing: the gateway was asked, answer not yet
+ * recorded · authorized · captured / partially_captured · failed · canceled (voided or abandoned) ·
+ * partially_refunded / refunded.
+ */
+export type PaymentStatus =
+  | 'pending' | 'authorizing' | 'authorized' | 'partially_captured' | 'captured'
+  | 'partially_refunded' | 'refunded' | 'failed' | 'canceled';
+
+type Money = ColumnType<number, number | undefined, number>;
+
+export interface PaymentTable {
+  id: string;
+  cart_id: string | null;
+  order_id: string | null;
+  provider_id: string;
+  status: PaymentStatus;
+  amount: number;
+  currency_code: string;
+  authorized_amount: Money;
+  captured_amount: Money;
+  refunded_amount: Money;
+  provider_reference: string | null;
+  /** What the provider needs to act later (a card's outcome token, brand, last4): never a card number. */
+  data: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export type PaymentTransactionKind = 'authorization' | 'capture' | 'refund' | 'void' | 'failure';
+
+export interface PaymentTransactionTable {
+  id: string;
+  payment_id: string;
+  kind: PaymentTransactionKind;
+  amount: number;
+  provider_reference: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PaymentsTables {
+  payment: PaymentTable;
+  payment_transaction: PaymentTransactionTable;
+}

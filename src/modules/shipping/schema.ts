@@ -1,0 +1,29 @@
+import type { ColumnType } from 'kysely';
+import type { CreatedAt } from '../../db/column-types.ts';
+
+export interface WeightBand {
+  /** Carts weighing up to this many grams (inclusive) pay `amount`. */
+  up_to_grams: number;
+  amount: number;
+}
+
+export interface ShippingOptionTable {
+  id: string;
+  region_id: string;
+  name: string;
+  price_type: 'flat' | 'weight';
+  /** The price of a flat option, in the region's currency minor unit. */
+  amount: number | null;
+  /** For weight options: bands in increasing weight; a heavier cart cannot use the option. */
+  weight_bands: ColumnType<WeightBand[] | null, string | null | undefined, string | null>;
+  /** Free when the cart's item subtotal (after discounts) reaches this amount. */
+  free_over_amount: number | null;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  position: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface ShippingTables {
+  shipping_option: ShippingOptionTable;
+}
