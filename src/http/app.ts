@@ -10,6 +10,10 @@ import { adminProductCsvRoutes } from '../modules/catalog/routes.admin.csv.ts';
 import { adminTaxonomyRoutes } from '../modules/catalog/routes.admin.taxonomy.ts';
 import { storeCatalogRoutes } from '../modules/catalog/routes.store.ts';
 import { StoreResponseCache } from '../modules/catalog/store-cache.ts';
+import { adminInventoryRoutes } from '../modules/inventory/routes.admin.ts';
+import { adminRegionRoutes } from '../modules/regions/routes.admin.ts';
+import { adminShippingOptionRoutes } from '../modules/shipping/routes.admin.ts';
+import { adminTaxRateRoutes } from '../modules/tax/routes.admin.ts';
 import { adminLoginRoutes, adminSessionRoutes } from '../modules/users/routes.admin.ts';
 import { requireAdmin } from './admin-auth.ts';
 import type { AppContext } from './context.ts';
@@ -98,6 +102,10 @@ export async function buildApp({ db, config, logger }: BuildAppOptions): Promise
       await secured.register(adminProductRoutes, context);
       await secured.register(adminProductCsvRoutes, context);
       await secured.register(adminTaxonomyRoutes, context);
+      await secured.register(adminInventoryRoutes, context);
+      await secured.register(adminRegionRoutes, context);
+      await secured.register(adminTaxRateRoutes, context);
+      await secured.register(adminShippingOptionRoutes, context);
     });
     // Unknown Admin API paths ask for a token first, so they reveal nothing to strangers.
     admin.setNotFoundHandler({ preHandler: authenticate }, (request, reply) =>
