@@ -18,6 +18,10 @@ test('defaults', () => {
     bodyLimitBytes: 1048576,
     importLimitBytes: 52428800,
     catalogCacheEntries: 5000,
+    paymentTimeoutMs: 10000,
+    paymentCapture: 'automatic',
+    checkoutHoldMinutes: 15,
+    sweepIntervalMs: 30000,
   });
 });
 
@@ -40,6 +44,7 @@ test.each([
   [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO must be true or false, got "maybe"'],
   [{ ADMIN_EMAIL: 'a@b.c' }, 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together'],
   [{ ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD is invalid'],
+  [{ PAYMENT_CAPTURE: 'sometimes' }, 'PAYMENT_CAPTURE is invalid'],
 ])('a bad setting stops the start, naming the variable: %o', (env, message) => {
   expect(() => loadConfig(env)).toThrow(message);
 });

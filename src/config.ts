@@ -22,6 +22,10 @@ const ConfigSchema = Type.Object({
   bodyLimitBytes: Type.Integer({ minimum: 1024 }),
   importLimitBytes: Type.Integer({ minimum: 1024 }),
   catalogCacheEntries: Type.Integer({ minimum: 0 }),
+  paymentTimeoutMs: Type.Integer({ minimum: 100, maximum: 120_000 }),
+  paymentCapture: Type.Union([Type.Literal('automatic'), Type.Literal('manual')]),
+  checkoutHoldMinutes: Type.Integer({ minimum: 1, maximum: 24 * 60 }),
+  sweepIntervalMs: Type.Integer({ minimum: 0 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -67,13 +71,18 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
     importLimitBytes: int(env, 'IMPORT_LIMIT_BYTES', 50 * 1024 * 1024),
     catalogCacheEntries: int(env, 'CATALOG_CACHE_ENTRIES', 5000),
+    paymentTimeoutMs: int(env, 'PAYMENT_TIMEOUT_MS', 10_000),
+    paymentCapture: (str(env, 'PAYMENT_CAPTURE') ?? 'automatic') as Config['paymentCapture'],
+    checkoutHoldMinutes: int(env, 'CHECKOUT_HOLD_MINUTES', 15),
+    sweepIntervalMs: int(env, 'SWEEP_INTERVAL_MS', 30_000),
   };
   const names: Record<string, string> = {
     port: 'PORT', host: 'HOST', dataDir: 'DATA_DIR', databaseUrl: 'DATABASE_URL',
     databasePoolSize: 'DATABASE_POOL_SIZE', logLevel: 'LOG_LEVEL', publicUrl: 'PUBLIC_URL',
     adminEmail: 'ADMIN_EMAIL', adminPassword: 'ADMIN_PASSWORD', adminSessionHours: 'ADMIN_SESSION_HOURS',
     seedDemo: 'SEED_DEMO', bodyLimitBytes: 'BODY_LIMIT_BYTES', importLimitBytes: 'IMPORT_LIMIT_BYTES',
-    catalogCacheEntries: 'CATALOG_CACHE_ENTRIES',
+    catalogCacheEntries: 'CATALOG_CACHE_ENTRIES', paymentTimeoutMs: 'PAYMENT_TIMEOUT_MS', paymentCapture: 'PAYMENT_CAPTURE',
+    checkoutHoldMinutes: 'CHECKOUT_HOLD_MINUTES', sweepIntervalMs: 'SWEEP_INTERVAL_MS',
   };
   const first = Value.Errors(ConfigSchema, config).First();
   if (first) {

@@ -6,6 +6,8 @@ import { openDatabase, type DatabaseHandle } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { databaseTarget } from './db/target.ts';
 import { buildApp } from './http/app.ts';
+import { startCheckoutSweeper } from './modules/checkout/recovery.ts';
+import { builtInPaymentProviders } from './modules/payments/providers.ts';
 import { setUpShopOnce, type FirstStart } from './modules/shop/setup.ts';
 
 export interface RunningShop {
@@ -25,8 +27,14 @@ export async function startShop(config: Config): Promise<RunningShop> {
     // PGlite runs no autovacuum: refresh the planner's statistics once per start instead.
     if (database.kind === 'embedded') await sql`analyze`.execute(database.db);
     const stopRelay = database.kind === 'postgres' ? await relayChanges(database) : async () => {};
-    const app = await buildApp({ db: database.db, config });
+    const paymentProviders = builtInPaymentProviders();
+    const app = await buildApp({ db: database.db, config, paymentProviders });
     const address = await app.listen({ port: config.port, host: config.host });
+    const stopSweeper = startCheckoutSweeper(
+      { db: database.db, providers: paymentProviders, paymentTimeoutMs: config.paymentTimeoutMs },
+      config.sweepIntervalMs,
+      (err) => app.log.error({ err }, 'checkout sweep failed'),
+    );
     const url = config.publicUrl ?? address.replace('://[::1]', '://localhost');
     let stopping: Promise<void> | undefined;
     return {
@@ -37,6 +45,7 @@ export async function startShop(config: Config): Promise<RunningShop> {
       // Stop accepting connections, let in-flight requests finish, then close the database.
       stop: () => (stopping ??= (async () => {
         await app.close();
+        await stopSweeper();
         await stopRelay();
         await database.close();
       })()),

@@ -7,7 +7,8 @@ import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { databaseTarget } from '../db/target.ts';
-import { seedDemoCatalog } from '../demo/seed.ts';
+import { seedDemoSelling } from '../demo/demo-selling.ts';
+import { DEMO_PRODUCTS, seedDemoCatalog } from '../demo/seed.ts';
 import { AppError } from '../http/errors.ts';
 import { banner, startShop, stopOnSignals } from '../main.ts';
 import { exportProductsCsv, importProductsCsv } from '../modules/catalog/product-csv.ts';
@@ -44,14 +45,16 @@ program.command('migrate').description('apply pending database migrations').acti
   console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
 });
 
-program.command('seed').description('load the demo catalog (idempotent: adds only what is missing)')
+program.command('seed').description('load the demo catalog, regions, shipping and stock (idempotent: adds only what is missing)')
   .option('--products <n>', 'how many demo products', positiveInt, 60)
   .action(async ({ products }: { products: number }) => {
     const bar = new SingleBar({ format: 'seeding [{bar}] {value}/{total} products | {eta_formatted} left', hideCursor: true }, Presets.shades_classic);
     const created = await withDatabase(loadConfig(), async (database) => {
       if (process.stdout.isTTY) bar.start(products, 0);
       try {
-        return await seedDemoCatalog(database.db, { products, onProgress: (done) => bar.update(done) });
+        const created = await seedDemoCatalog(database.db, { products, onProgress: (done) => bar.update(done) });
+        await seedDemoSelling(database.db, { stockProducts: DEMO_PRODUCTS });
+        return created;
       } finally {
         bar.stop();
       }

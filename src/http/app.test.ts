@@ -93,7 +93,7 @@ describe('OpenAPI', () => {
       expect(success.length, `${method} ${path} declares a success response`).toBeGreaterThan(0);
       expect(op.summary ?? op.description, `${method} ${path} has a summary`).toBeTruthy();
       if (path.includes('{')) expect(op.parameters?.some((p: any) => p.in === 'path'), `${method} ${path} declares its path params`).toBe(true);
-      if (method === 'post' && !path.endsWith('/logout') && !/\/(publish|archive|unpublish)$/.test(path)) {
+      if (method === 'post' && !path.endsWith('/logout') && !/\/(publish|archive|unpublish|complete)$/.test(path)) {
         expect(op.requestBody, `${method} ${path} declares its body`).toBeTruthy();
       }
       const isAdmin = path.startsWith('/admin') && path !== '/admin/auth/login';

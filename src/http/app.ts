@@ -15,7 +15,12 @@ import { adminRegionRoutes } from '../modules/regions/routes.admin.ts';
 import { adminShippingOptionRoutes } from '../modules/shipping/routes.admin.ts';
 import { adminTaxRateRoutes } from '../modules/tax/routes.admin.ts';
 import { adminLoginRoutes, adminSessionRoutes } from '../modules/users/routes.admin.ts';
+import { storeCartRoutes } from '../modules/cart/routes.store.ts';
+import { storeCheckoutRoutes } from '../modules/checkout/routes.store.ts';
+import { storeOrderRoutes } from '../modules/orders/routes.store.ts';
+import { builtInPaymentProviders, type PaymentProviders } from '../modules/payments/providers.ts';
 import { requireAdmin } from './admin-auth.ts';
+import { registerIdempotency } from './idempotency.ts';
 import type { AppContext } from './context.ts';
 import { registerErrorHandler, send } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -25,6 +30,8 @@ import { validatorCompiler } from './validation.ts';
 export interface BuildAppOptions {
   db: Db;
   config: Config;
+  /** Defaults to the built-in providers (manual, test_card). */
+  paymentProviders?: PaymentProviders;
   /** Overrides the logger (tests capture logs through a stream). */
   logger?: FastifyServerOptions['loggerInstance'];
 }
@@ -45,7 +52,7 @@ function requestIdGenerator(): () => string {
 export const redactedLogPaths = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
 
 /** Builds the HTTP application: Store API, Admin API, health, OpenAPI. Listening is the caller's job. */
-export async function buildApp({ db, config, logger }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger, paymentProviders = builtInPaymentProviders() }: BuildAppOptions): Promise<FastifyInstance> {
   const nextRequestId = requestIdGenerator();
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: { level: config.logLevel, redact: redactedLogPaths } }),
@@ -89,10 +96,14 @@ export async function buildApp({ db, config, logger }: BuildAppOptions): Promise
 
   const storeCache = new StoreResponseCache(db, config.catalogCacheEntries);
   app.addHook('onClose', async () => storeCache.close());
-  const context: AppContext = { db, config, storeCache };
+  const context: AppContext = { db, config, storeCache, paymentProviders };
+  registerIdempotency(app, db);
 
   await app.register(healthRoutes, context);
   await app.register(storeCatalogRoutes, { ...context, prefix: '/store' });
+  await app.register(storeCartRoutes, { ...context, prefix: '/store' });
+  await app.register(storeCheckoutRoutes, { ...context, prefix: '/store' });
+  await app.register(storeOrderRoutes, { ...context, prefix: '/store' });
   await app.register(async (admin) => {
     const authenticate = requireAdmin(db);
     await admin.register(adminLoginRoutes, context);

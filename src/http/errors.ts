@@ -47,6 +47,7 @@ export const errorTable = {
   inventory_item_not_found: [404, 'No inventory item for this id or variant.'],
   insufficient_inventory: [409, 'Not enough stock is available for this quantity.'],
   inventory_would_go_negative: [409, 'This change would take a quantity below zero or below what is committed and reserved.'],
+  inventory_quantity_too_large: [409, 'This change would take a quantity above 1,000,000,000.'],
 
   // Regions, tax, shipping
   region_not_found: [404, 'No region with this id.'],
@@ -55,6 +56,8 @@ export const errorTable = {
   tax_rate_exists: [409, 'The region already has a tax rate for this country and tax class.'],
   shipping_option_not_found: [404, 'No shipping option with this id in the cart’s region.'],
   shipping_option_unavailable: [400, 'This shipping option does not apply to the cart (its weight is over the option’s bands).'],
+  region_in_use: [409, 'Carts still use this region.'],
+  invalid_country: [400, 'Not an ISO 3166-1 alpha-2 country code.'],
 
   // Carts
   cart_not_found: [404, 'No cart with this id.'],

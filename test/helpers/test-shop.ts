@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Db } from '../../src/db/database.ts';
 import { buildApp } from '../../src/http/app.ts';
+import type { PaymentProviders } from '../../src/modules/payments/providers.ts';
 import { createAdminUser } from '../../src/modules/users/admin-users.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
@@ -49,11 +50,11 @@ export function requester(app: FastifyInstance, defaultToken: () => string | nul
 }
 
 /** A shop on a database of this file's own, with a signed-in owner. */
-export async function startTestShop(overrides: Partial<Config> = {}): Promise<TestShop> {
+export async function startTestShop(overrides: Partial<Config> = {}, options: { paymentProviders?: PaymentProviders } = {}): Promise<TestShop> {
   const database = await createTestDatabase();
   const db = database.handle.db;
   const config: Config = { ...loadConfig({}), logLevel: 'silent', ...overrides };
-  const app = await buildApp({ db, config });
+  const app = await buildApp({ db, config, paymentProviders: options.paymentProviders });
   await createAdminUser(db, { ...ADMIN, name: 'Test Owner' });
   let adminToken = '';
   const request = requester(app, () => adminToken);

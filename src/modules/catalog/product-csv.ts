@@ -18,7 +18,7 @@ if (!FormatRegistry.Has('uri')) {
   FormatRegistry.Set('uri', (value) => URL.canParse(value));
 }
 
-const productColumns = ['handle', 'title', 'description', 'status', 'tags', 'images', 'collection_handle', 'category_handles'] as const;
+const productColumns = ['handle', 'title', 'description', 'status', 'tags', 'images', 'collection_handle', 'category_handles', 'tax_class'] as const;
 const optionColumns = [1, 2, 3].flatMap((n) => [`option${n}_name`, `option${n}_value`]);
 const variantColumns = ['variant_title', 'variant_sku', 'variant_barcode', 'variant_weight_grams'] as const;
 const PRICE_COLUMN = /^price_([a-z]{3})$/i;
@@ -75,6 +75,7 @@ function groupRows(rows: Row[], priceColumns: string[], problems: CsvProblem[]):
           status: status as ProductInput['status'],
           tags: row.tags ? row.tags.split(',').map((t) => t.trim()).filter(Boolean) : [],
           images: row.images ? row.images.split(/\s+/).filter(Boolean) : [],
+          tax_class: row.tax_class || null,
           options: [],
           variants: [],
         },
@@ -260,6 +261,7 @@ function productToRows(product: Product, currencies: string[], collections: Map<
     product.handle, product.title, product.description, product.status, product.tags.join(', '), product.images.join(' '),
     product.collection_id ? collections.get(product.collection_id) ?? '' : '',
     product.category_ids.map((id) => categories.get(id) ?? '').filter(Boolean).join(', '),
+    product.tax_class ?? '',
   ];
   const variants = product.variants.length ? product.variants : [null];
   return variants.map((variant, i) => {
@@ -271,6 +273,6 @@ function productToRows(product: Product, currencies: string[], collections: Map<
       ? [variant.title, variant.sku ?? '', variant.barcode ?? '', variant.weight_grams?.toString() ?? '']
       : ['', '', '', ''];
     const priceCells = currencies.map((c) => variant?.prices.find((p) => p.currency_code === c)?.amount.toString() ?? '');
-    return [...(i === 0 ? productCells : [product.handle, '', '', '', '', '', '', '']), ...optionCells, ...variantCells, ...priceCells];
+    return [...(i === 0 ? productCells : [product.handle, ...productCells.slice(1).map(() => '')]), ...optionCells, ...variantCells, ...priceCells];
   });
 }

@@ -34,7 +34,7 @@ export function searchTerms(q: string, weight = ''): string | null {
 }
 
 const productColumns = sql`
-  p.id, p.handle, p.title, p.description, p.status, p.tags, p.images, p.metadata, p.collection_id,
+  p.id, p.handle, p.title, p.description, p.status, p.tags, p.images, p.metadata, p.collection_id, p.tax_class,
   p.published_at, p.created_at, p.updated_at,
   coalesce((select json_agg(a.category_id order by a.category_id) from product_category_assignment a where a.product_id = p.id), '[]') as category_ids,
   coalesce((
@@ -57,9 +57,21 @@ const productColumns = sql`
       'prices', (
         select coalesce(json_agg(json_build_object('currency_code', vp.currency_code, 'amount', vp.amount) order by vp.currency_code), '[]')
         from product_variant_price vp where vp.variant_id = v.id
-      )
+      ),
+      'available_quantity', case when inv.manage_inventory is false then null else coalesce(inv.available, 0) end,
+      'in_stock', coalesce(inv.manage_inventory is false or inv.allow_backorder or inv.available > 0, false)
     ) order by v.position)
-    from product_variant v where v.product_id = p.id
+    from product_variant v
+    -- Availability (the inventory module's tables, read here so a page stays one statement). A variant
+    -- without an inventory item is tracked and has no stock.
+    left join lateral (
+      select i.manage_inventory, i.allow_backorder,
+        (select coalesce(sum(greatest(l.on_hand - l.committed - l.reserved - l.safety_stock, 0)), 0)::int
+         from inventory_level l join stock_location s on s.id = l.location_id and s.active
+         where l.item_id = i.id) as available
+      from inventory_item i where i.variant_id = v.id
+    ) inv on true
+    where v.product_id = p.id
   ), '[]') as variants`;
 
 function bad(field: string, message: string): AppError {

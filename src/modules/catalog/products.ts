@@ -50,6 +50,7 @@ function productRows(id: string, input: ProductInput): Rows {
       images: input.images ?? [],
       metadata: JSON.stringify(input.metadata ?? {}),
       collection_id: input.collection_id ?? null,
+      tax_class: input.tax_class ?? null,
       published_at: input.status === 'published' ? new Date() : null,
     }],
     product_category_assignment: [...new Set(input.category_ids ?? [])].map((category_id) => ({ product_id: id, category_id })),

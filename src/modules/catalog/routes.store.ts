@@ -19,6 +19,13 @@ export function acceptsGzip(header: string | undefined): boolean {
   });
 }
 
+/** The product and variant ids a response shows, so a stock change drops exactly the pages showing it. */
+function shownIds(payload: unknown): string[] {
+  const products = (payload as { data?: unknown[] }).data ?? [payload];
+  return (products as { id?: string; variants?: { id: string }[] }[]).flatMap((p) =>
+    p.variants ? [p.id!, ...p.variants.map((v) => v.id)] : []);
+}
+
 const IdOrHandle = Type.Object({ id_or_handle: Type.String({ minLength: 1, maxLength: 200 }) });
 
 /**
@@ -32,7 +39,10 @@ export const storeCatalogRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     return reply.send(entry.body);
   };
   const cached = async (request: FastifyRequest, reply: FastifyReply, load: () => Promise<unknown>) =>
-    send(request, reply, await storeCache.get(request.url, async () => reply.serialize(await load()) as string));
+    send(request, reply, await storeCache.get(request.url, async () => {
+      const payload = await load();
+      return { body: reply.serialize(payload) as string, ids: shownIds(payload) };
+    }));
 
   // A hit is answered before routing's validation and handler: only valid requests' answers are cached
   // (errors are thrown, never stored), so a URL found here was validated when it was first served.

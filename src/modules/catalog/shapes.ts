@@ -50,6 +50,7 @@ const productFields = {
   metadata: Type.Optional(Metadata),
   collection_id: Type.Optional(Type.Union([Id('pcol'), Type.Null()])),
   category_ids: Type.Optional(Type.Array(Id('pcat'), { maxItems: 50 })),
+  tax_class: Type.Optional(Type.Union([Type.String({ pattern: '^[a-z0-9_-]{1,50}$', description: 'e.g. reduced; null: the standard rate' }), Type.Null()])),
 };
 
 export const ProductInput = Type.Object(
@@ -76,6 +77,8 @@ export const Variant = Type.Object({
   options: Type.Record(Type.String(), Type.String()),
   prices: Type.Array(Price),
   metadata: Type.Record(Type.String(), Type.Unknown()),
+  in_stock: Type.Boolean({ description: 'sellable now: stock available, backorders allowed, or not tracked' }),
+  available_quantity: Type.Union([Type.Integer(), Type.Null()], { description: 'units available over all active locations; null when not tracked' }),
 });
 export type Variant = Static<typeof Variant>;
 
@@ -92,6 +95,7 @@ export const Product = Type.Object({
   metadata: Type.Record(Type.String(), Type.Unknown()),
   collection_id: Type.Union([Type.String(), Type.Null()]),
   category_ids: Type.Array(Type.String()),
+  tax_class: Type.Union([Type.String(), Type.Null()]),
   options: Type.Array(Option),
   variants: Type.Array(Variant),
   published_at: Type.Union([DateTime, Type.Null()]),

@@ -57,18 +57,35 @@ describe('StoreResponseCache', () => {
   test('a read that began before a change does not store its result', async () => {
     const cache = new StoreResponseCache(shop.db, 10);
     let finish!: (value: string) => void;
-    const slow = cache.get('k', () => new Promise<string>((resolve) => (finish = resolve)));
+    const slow = cache.get('k', () => new Promise<string>((resolve) => (finish = resolve)).then((body) => ({ body, ids: [] })));
     cache.clear(); // the catalog changed while the slow read was running
     finish('stale');
     expect((await slow).body).toBe('stale');
-    expect((await cache.get('k', async () => 'fresh')).body).toBe('fresh');
+    expect((await cache.get('k', async () => ({ body: 'fresh', ids: [] }))).body).toBe('fresh');
+    cache.close();
+  });
+
+  test('a stock change drops only the responses showing that variant, and stops a read in flight storing', async () => {
+    const cache = new StoreResponseCache(shop.db, 10);
+    await cache.get('a', async () => ({ body: 'A', ids: ['prod_1', 'var_1'] }));
+    await cache.get('b', async () => ({ body: 'B', ids: ['prod_2', 'var_2'] }));
+    cache.invalidate(['var_1']);
+    expect(cache.peek('a')).toBeUndefined();
+    expect(cache.peek('b')?.body).toBe('B');
+    let finish!: () => void;
+    const inFlight = cache.get('c', () => new Promise<void>((r) => (finish = r)).then(() => ({ body: 'C', ids: ['var_2'] })));
+    cache.invalidate(['var_2']);
+    finish();
+    await inFlight;
+    expect(cache.peek('c')).toBeUndefined();
+    expect(cache.peek('b')).toBeUndefined();
     cache.close();
   });
 
   test('concurrent misses for one key share one load, and the oldest entry leaves first', async () => {
     const cache = new StoreResponseCache(shop.db, 2);
     let loads = 0;
-    const load = async () => `v${++loads}`;
+    const load = async () => ({ body: `v${++loads}`, ids: [] });
     const bodies = async (...reads: Promise<{ body: string }>[]) => (await Promise.all(reads)).map((r) => r.body);
     expect(await bodies(cache.get('a', load), cache.get('a', load), cache.get('a', load))).toEqual(['v1', 'v1', 'v1']);
     await cache.get('b', load);

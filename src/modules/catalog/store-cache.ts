@@ -3,12 +3,14 @@ import { ALL_TOPICS, onChange } from '../../db/changes.ts';
 import type { Db } from '../../db/database.ts';
 
 /**
- * Serialized Store API catalog responses, kept until the catalog changes. Every catalog write signals
- * the `catalog` topic (see db/changes.ts), which empties the cache in this process at commit and in
- * the others through NOTIFY. A read that started before a change never stores its stale result: the
- * generation it began in must still be current. Concurrent misses for one key share a single query.
- * Each entry also keeps its gzip form, compressed once, as a CDN would: catalog pages are tens of
- * kilobytes of repetitive JSON that shrink about tenfold, and sending fewer bytes is most of the cost.
+ * Serialized Store API catalog responses, kept until what they show changes.
+ * - Any catalog write signals `catalog`: everything is dropped (in this process at commit, in the others
+ *   through NOTIFY).
+ * - A stock change signals `inventory:<ids>` with the variant (or product) ids whose availability moved:
+ *   only the responses showing one of them are dropped, so a busy checkout does not empty the cache.
+ * A read that began before a change touching it never stores its result. Concurrent misses for one key
+ * share a single query. Each entry also keeps its gzip form, compressed once, as a CDN would: catalog
+ * pages are tens of kilobytes of repetitive JSON, and sending fewer bytes is most of the cost.
  */
 export interface CachedResponse {
   body: string;
@@ -16,17 +18,28 @@ export interface CachedResponse {
   gzip: Buffer | null;
 }
 
+export interface Loaded {
+  body: string;
+  /** The product and variant ids the response shows (its stock-sensitive content). */
+  ids: string[];
+}
+
 const COMPRESS_FROM_BYTES = 1024;
 
 export class StoreResponseCache {
-  private entries = new Map<string, CachedResponse>();
+  private entries = new Map<string, CachedResponse & { ids: string[] }>();
+  private keysById = new Map<string, Set<string>>();
   private loading = new Map<string, Promise<CachedResponse>>();
+  /** Counts invalidations; a load stores only if nothing it shows was invalidated after it began. */
   private generation = 0;
+  private clearedAt = 0;
+  private invalidatedAt = new Map<string, number>();
   private readonly unsubscribe: () => void;
 
-  constructor(db: Db, private readonly maxEntries: number, topics: string[] = ['catalog']) {
+  constructor(db: Db, private readonly maxEntries: number) {
     this.unsubscribe = onChange(db, (topic) => {
-      if (topic === ALL_TOPICS || topics.includes(topic)) this.clear();
+      if (topic.startsWith('inventory:')) this.invalidate(topic.slice('inventory:'.length).split(','));
+      else if (topic === ALL_TOPICS || topic === 'catalog') this.clear();
     });
   }
 
@@ -35,30 +48,64 @@ export class StoreResponseCache {
     return this.entries.get(key);
   }
 
-  async get(key: string, load: () => Promise<string>): Promise<CachedResponse> {
+  async get(key: string, load: () => Promise<Loaded>): Promise<CachedResponse> {
     const hit = this.entries.get(key);
     if (hit !== undefined) return hit;
     const pending = this.loading.get(key);
     if (pending) return pending;
-    const generation = this.generation;
-    const promise = load().then((body) => {
+    const started = this.generation;
+    const promise = load().then(({ body, ids }) => {
       const value = { body, gzip: body.length >= COMPRESS_FROM_BYTES ? gzipSync(body) : null };
-      if (generation === this.generation && this.maxEntries > 0) {
-        // Oldest first out: cheap, and a catalog's hot pages are re-read at once when evicted.
-        if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-        this.entries.set(key, value);
-      }
+      if (this.maxEntries > 0 && !this.changedSince(started, ids)) this.store(key, { ...value, ids });
       return value;
     }).finally(() => {
       if (this.loading.get(key) === promise) this.loading.delete(key);
+      if (this.loading.size === 0) this.invalidatedAt.clear();
     });
     this.loading.set(key, promise);
     return promise;
   }
 
+  private changedSince(generation: number, ids: string[]): boolean {
+    return this.clearedAt > generation || ids.some((id) => (this.invalidatedAt.get(id) ?? -1) > generation);
+  }
+
+  private store(key: string, entry: CachedResponse & { ids: string[] }): void {
+    // Oldest first out: cheap, and a catalog's hot pages are re-read at once when evicted.
+    if (this.entries.size >= this.maxEntries) this.remove(this.entries.keys().next().value!);
+    this.entries.set(key, entry);
+    for (const id of entry.ids) {
+      let keys = this.keysById.get(id);
+      if (!keys) this.keysById.set(id, (keys = new Set()));
+      keys.add(key);
+    }
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    for (const id of entry.ids) {
+      const keys = this.keysById.get(id);
+      keys?.delete(key);
+      if (keys?.size === 0) this.keysById.delete(id);
+    }
+  }
+
+  /** Drops the responses showing any of `ids`. */
+  invalidate(ids: string[]): void {
+    this.generation++;
+    for (const id of ids) {
+      if (this.loading.size > 0) this.invalidatedAt.set(id, this.generation);
+      for (const key of [...(this.keysById.get(id) ?? [])]) this.remove(key);
+    }
+  }
+
   clear(): void {
     this.generation++;
+    this.clearedAt = this.generation;
     this.entries.clear();
+    this.keysById.clear();
     this.loading.clear();
   }
 

@@ -2,6 +2,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
 
+/** No inventory item: tracked, none in stock (stock itself is tested with inventory and checkout). */
+const NO_STOCK = { in_stock: false, available_quantity: 0 };
+
 /**
  * The storefront's catalog reads: GET /store/products (sorts, cursor paging, filters, search), one product,
  * collections and the category tree. One fixture catalog is built in beforeAll through the Admin API.
@@ -367,11 +370,12 @@ describe('GET /store/products/:id_or_handle', () => {
       metadata: {},
       collection_id: ids.winter,
       category_ids: [ids.hoodies],
+      tax_class: null,
       options: [{ id: created.options[0].id, title: 'Size', values: ['S', 'M', 'L'] }],
       variants: [
-        { id: s.id, title: 'S', sku: 'BH-S', barcode: null, weight_grams: 450, options: { Size: 'S' }, prices: [eur(4500), usd(5000)], metadata: {} },
-        { id: m.id, title: 'M', sku: 'BH-M', barcode: '0001112223334', weight_grams: 480, options: { Size: 'M' }, prices: [usd(5200)], metadata: {} },
-        { id: l.id, title: 'L', sku: 'BH-L', barcode: null, weight_grams: null, options: { Size: 'L' }, prices: [eur(4900), usd(5400)], metadata: { fit: 'relaxed' } },
+        { id: s.id, title: 'S', sku: 'BH-S', barcode: null, weight_grams: 450, options: { Size: 'S' }, prices: [eur(4500), usd(5000)], metadata: {}, ...NO_STOCK },
+        { id: m.id, title: 'M', sku: 'BH-M', barcode: '0001112223334', weight_grams: 480, options: { Size: 'M' }, prices: [usd(5200)], metadata: {}, ...NO_STOCK },
+        { id: l.id, title: 'L', sku: 'BH-L', barcode: null, weight_grams: null, options: { Size: 'L' }, prices: [eur(4900), usd(5400)], metadata: { fit: 'relaxed' }, ...NO_STOCK },
       ],
       published_at: created.published_at,
       created_at: created.created_at,
@@ -395,7 +399,7 @@ describe('GET /store/products/:id_or_handle', () => {
     const scarf = (await shop.get('/store/products/alpaca-scarf')).body;
     expect(scarf.options).toEqual([]);
     expect(scarf.variants).toEqual([
-      { id: products['alpaca-scarf'].variants[0].id, title: 'Default', sku: 'AS-1', barcode: null, weight_grams: null, options: {}, prices: [usd(3000)], metadata: {} },
+      { id: products['alpaca-scarf'].variants[0].id, title: 'Default', sku: 'AS-1', barcode: null, weight_grams: null, options: {}, prices: [usd(3000)], metadata: {}, ...NO_STOCK },
     ]);
     const gift = (await shop.get('/store/products/gift-card')).body;
     expect(gift.variants[0].prices).toEqual([]);

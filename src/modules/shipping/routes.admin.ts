@@ -1,4 +1,40 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
+import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
+import { errorResponses, Id, ListOf } from '../../http/schemas.ts';
+import { Deleted } from '../regions/shapes.ts';
+import { ShippingOption, ShippingOptionInput, ShippingOptionListQuery, ShippingOptionUpdate } from './shapes.ts';
+import { createShippingOption, deleteShippingOption, getShippingOptionOrThrow, listShippingOptions, updateShippingOption } from './shipping-options.ts';
 
-export const adminShippingOptionRoutes: FastifyPluginAsyncTypebox<AppContext> = async () => {};
+const tags = ['admin: shipping options'];
+const OptionParams = Type.Object({ id: Id('so') });
+
+/** Staff's management of shipping options: flat rate, free over a threshold, or by weight bands, per region. */
+export const adminShippingOptionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
+  app.get('/shipping-options', {
+    schema: {
+      tags, summary: 'List shipping options by position, then name (region_id filters)',
+      querystring: ShippingOptionListQuery, response: { 200: ListOf(ShippingOption), ...errorResponses },
+    },
+  }, async (request) => {
+    const { limit, cursor, region_id } = request.query;
+    const page = await listShippingOptions(db, { region_id }, { limit, after: decodeCursor(cursor) });
+    return { data: page.data, next_cursor: encodeCursor(page.next) };
+  });
+  app.post('/shipping-options', {
+    schema: { tags, summary: 'Create a shipping option in a region (amounts in its currency’s minor unit)', body: ShippingOptionInput, response: { 201: ShippingOption, ...errorResponses } },
+  }, async (request, reply) => reply.code(201).send(await createShippingOption(db, request.body)));
+  app.get('/shipping-options/:id', {
+    schema: { tags, summary: 'One shipping option', params: OptionParams, response: { 200: ShippingOption, ...errorResponses } },
+  }, async (request) => getShippingOptionOrThrow(db, request.params.id));
+  app.post('/shipping-options/:id', {
+    schema: { tags, summary: 'Update a shipping option', params: OptionParams, body: ShippingOptionUpdate, response: { 200: ShippingOption, ...errorResponses } },
+  }, async (request) => updateShippingOption(db, request.params.id, request.body));
+  app.delete('/shipping-options/:id', {
+    schema: { tags, summary: 'Delete a shipping option', params: OptionParams, response: { 200: Deleted, ...errorResponses } },
+  }, async (request) => {
+    await deleteShippingOption(db, request.params.id);
+    return { id: request.params.id, object: 'shipping_option', deleted: true };
+  });
+};

@@ -1,6 +1,7 @@
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { seedDemoSelling } from '../../demo/demo-selling.ts';
 import { DEMO_PRODUCTS, seedDemoCatalog } from '../../demo/seed.ts';
 import { createAdminUser, generatePassword } from '../users/admin-users.ts';
 
@@ -24,6 +25,7 @@ export async function setUpShopOnce(db: Db, config: Config): Promise<FirstStart 
     const password = config.adminPassword ?? generatePassword();
     await createAdminUser(tx, { email, password, name: 'Owner', role: 'owner' });
     const demoProducts = config.seedDemo ? await seedDemoCatalog(tx, { products: DEMO_PRODUCTS }) : 0;
+    if (config.seedDemo) await seedDemoSelling(tx, { stockProducts: DEMO_PRODUCTS });
     return { admin: { email, password: config.adminPassword ? null : password }, demoProducts };
   });
 }

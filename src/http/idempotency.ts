@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../db/database.ts';
+import { claimIdempotencyKey, releaseIdempotencyKey, storeIdempotentResponse, type KeyRef } from '../modules/idempotency/idempotency-keys.ts';
+import { AppError } from './errors.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Honour an Idempotency-Key header on this route (every POST that creates or charges). */
+    idempotent?: boolean;
+  }
+  interface FastifyRequest {
+    idempotencyKey: KeyRef | null;
+  }
+}
+
+const KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** Who a key belongs to: the admin signed in, or the cart in the path (a cart id is its buyer's capability). */
+function caller(request: FastifyRequest): string {
+  if (request.admin) return request.admin.user.id;
+  const params = request.params as Record<string, string> | undefined;
+  return params?.id ?? 'anonymous';
+}
+
+/**
+ * Idempotency for routes marked `config: { idempotent: true }`: claims the key after validation, replays
+ * a stored response, and stores the response this request sends (except 5xx, which release the key).
+ */
+export function registerIdempotency(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('idempotencyKey', null);
+
+  app.addHook('preHandler', async (request, reply) => {
+    if (!request.routeOptions.config.idempotent) return;
+    const header = request.headers['idempotency-key'];
+    if (header === undefined) return;
+    if (typeof header !== 'string' || !KEY.test(header)) throw new AppError('invalid_idempotency_key', { field: 'headers.idempotency-key' });
+    const ref = { scope: `${request.method} ${request.routeOptions.url} ${caller(request)}`, key: header };
+    const requestHash = createHash('sha256').update(JSON.stringify([request.params, request.body ?? null])).digest('hex');
+    const claim = await claimIdempotencyKey(db, { ...ref, requestHash });
+    if (claim.kind === 'replay') {
+      reply.code(claim.status).header('idempotent-replayed', 'true');
+      if (claim.contentType) reply.type(claim.contentType);
+      return reply.send(claim.body);
+    }
+    request.idempotencyKey = ref;
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const ref = request.idempotencyKey;
+    if (!ref) return payload;
+    request.idempotencyKey = null;
+    if (reply.statusCode >= 500) await releaseIdempotencyKey(db, ref);
+    else {
+      const contentType = reply.getHeader('content-type');
+      await storeIdempotentResponse(db, ref, { status: reply.statusCode, body: typeof payload === 'string' ? payload : '', contentType: typeof contentType === 'string' ? contentType : null });
+    }
+    return payload;
+  });
+}

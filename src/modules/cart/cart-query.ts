@@ -1,0 +1,132 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { AppError } from '../../http/errors.ts';
+import type { PricedOption } from '../shipping/shipping-calculator.ts';
+import { ppmToPercent, type TaxRule } from '../tax/tax-calculator.ts';
+import { computeCartTotals, type CartTotals } from './cart-totals.ts';
+import type { Address } from './schema.ts';
+import type { Cart } from './shapes.ts';
+
+/**
+ * The cart read: the cart with its lines, their variants, products and prices in the cart's currency,
+ * the region's tax settings and rates, the chosen shipping option, the open payment session and the
+ * holds, in one SQL statement; then every amount computed (cart-totals.ts). Checkout snapshots orders
+ * from the same state, so what the buyer saw is what the order says.
+ */
+export interface CartLineState {
+  id: string;
+  variant_id: string;
+  product_id: string;
+  sku: string | null;
+  title: string;
+  variant_title: string;
+  quantity: number;
+  unit_price: number | null;
+  product_status: string;
+  tax_class: string | null;
+  weight_grams: number | null;
+}
+
+export interface CartState {
+  id: string;
+  region_id: string;
+  currency_code: string;
+  email: string | null;
+  shipping_address: Address | null;
+  billing_address: Address | null;
+  shipping_option: (PricedOption & { id: string; name: string }) | null;
+  shipping_option_id: string | null;
+  tax_inclusive: boolean;
+  default_tax_rate_ppm: number;
+  tax_rules: TaxRule[];
+  lines: CartLineState[];
+  payment_session: { id: string; provider_id: string; status: string; amount: number } | null;
+  holds_expire_at: Date | string | null;
+  completed_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  totals: CartTotals;
+}
+
+export async function loadCartState(db: Db, cartId: string): Promise<CartState> {
+  const result = await sql<Omit<CartState, 'totals'>>`
+    select c.id, c.region_id, c.currency_code, c.email, c.shipping_address, c.billing_address, c.shipping_option_id,
+      c.completed_at, c.created_at, c.updated_at, r.tax_inclusive, r.default_tax_rate_ppm,
+      coalesce((select json_agg(json_build_object('country_code', t.country_code, 'tax_class', t.tax_class, 'rate_ppm', t.rate_ppm))
+        from tax_rate t where t.region_id = c.region_id), '[]') as tax_rules,
+      (select json_build_object('id', so.id, 'name', so.name, 'price_type', so.price_type, 'amount', so.amount,
+          'weight_bands', so.weight_bands, 'free_over_amount', so.free_over_amount)
+        from shipping_option so where so.id = c.shipping_option_id and so.active and so.region_id = c.region_id) as shipping_option,
+      coalesce((select json_agg(json_build_object(
+          'id', li.id, 'variant_id', li.variant_id, 'product_id', p.id, 'sku', v.sku, 'title', p.title,
+          'variant_title', v.title, 'quantity', li.quantity, 'unit_price', vp.amount, 'product_status', p.status,
+          'tax_class', p.tax_class, 'weight_grams', v.weight_grams) order by li.created_at, li.id)
+        from cart_line_item li
+        join product_variant v on v.id = li.variant_id
+        join product p on p.id = v.product_id
+        left join product_variant_price vp on vp.variant_id = v.id and vp.currency_code = c.currency_code
+        where li.cart_id = c.id), '[]') as lines,
+      (select json_build_object('id', pay.id, 'provider_id', pay.provider_id, 'status', pay.status, 'amount', pay.amount)
+        from payment pay where pay.cart_id = c.id and pay.status in ('pending', 'authorizing')
+        order by pay.created_at desc limit 1) as payment_session,
+      (select min(h.expires_at) from inventory_reservation h where h.cart_id = c.id and h.kind = 'hold') as holds_expire_at
+    from cart c join region r on r.id = c.region_id
+    where c.id = ${cartId}`.execute(db);
+  const row = result.rows[0];
+  if (!row) throw new AppError('cart_not_found', { id: cartId });
+  const totals = computeCartTotals({
+    lines: row.lines.map((l) => ({ ...l, unit_price: purchasable(l) ? l.unit_price! : 0 })),
+    taxInclusive: row.tax_inclusive,
+    rules: { default_rate_ppm: row.default_tax_rate_ppm, rules: row.tax_rules },
+    countryCode: row.shipping_address?.country_code ?? null,
+    shipping: row.shipping_option,
+  });
+  return { ...row, shipping_option: totals.shipping_applies ? row.shipping_option : null, totals };
+}
+
+export function purchasable(line: Pick<CartLineState, 'unit_price' | 'product_status'>): boolean {
+  return line.unit_price !== null && line.product_status === 'published';
+}
+
+export function toCartResponse(state: CartState): Cart {
+  const { totals } = state;
+  return {
+    id: state.id,
+    region_id: state.region_id,
+    currency_code: state.currency_code,
+    tax_inclusive: state.tax_inclusive,
+    email: state.email,
+    items: state.lines.map((line, i) => ({
+      id: line.id,
+      variant_id: line.variant_id,
+      product_id: line.product_id,
+      sku: line.sku,
+      title: line.title,
+      variant_title: line.variant_title,
+      quantity: line.quantity,
+      unit_price: purchasable(line) ? line.unit_price! : 0,
+      subtotal: totals.lines[i].subtotal,
+      discount_total: totals.lines[i].discount_total,
+      tax_rate: ppmToPercent(totals.lines[i].tax_rate_ppm),
+      tax_total: totals.lines[i].tax_total,
+      total: totals.lines[i].total,
+      purchasable: purchasable(line),
+    })),
+    shipping_address: state.shipping_address,
+    billing_address: state.billing_address,
+    shipping_method: state.shipping_option
+      ? { option_id: state.shipping_option.id, name: state.shipping_option.name, amount: totals.shipping_total }
+      : null,
+    payment_session: state.payment_session,
+    holds_expire_at: state.holds_expire_at,
+    subtotal: totals.subtotal,
+    discount_total: totals.discount_total,
+    shipping_total: totals.shipping_total,
+    tax_total: totals.tax_total,
+    total: totals.total,
+    weight_grams: totals.weight_grams,
+    completed_at: state.completed_at,
+    created_at: state.created_at,
+    updated_at: state.updated_at,
+  };
+}

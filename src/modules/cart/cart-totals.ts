@@ -1,0 +1,83 @@
+import type { PricedOption } from '../shipping/shipping-calculator.ts';
+import { shippingPrice } from '../shipping/shipping-calculator.ts';
+import { resolveTaxRate, taxOf, type TaxRules } from '../tax/tax-calculator.ts';
+
+/**
+ * Every amount of a cart, computed from its lines and the region's rules; nothing a client sends is
+ * trusted. Integer minor units throughout; tax per line, then on shipping, each rounded half-up
+ * (docs/taxes.md). Discounts are zero until promotions exist; the fields are in place for them.
+ */
+export interface LineInput {
+  unit_price: number;
+  quantity: number;
+  tax_class: string | null;
+  weight_grams: number | null;
+}
+
+export interface LineTotals {
+  subtotal: number;
+  discount_total: number;
+  tax_rate_ppm: number;
+  tax_total: number;
+  total: number;
+}
+
+export interface CartTotals {
+  lines: LineTotals[];
+  subtotal: number;
+  discount_total: number;
+  shipping_total: number;
+  /** False when the chosen option does not apply to this cart (too heavy for its bands): no shipping then. */
+  shipping_applies: boolean;
+  shipping_tax_total: number;
+  shipping_tax_rate_ppm: number;
+  tax_total: number;
+  total: number;
+  weight_grams: number;
+}
+
+/** Shipping is taxed at the rate of tax class `shipping` if the region has one, else the default. */
+export const SHIPPING_TAX_CLASS = 'shipping';
+
+export function computeCartTotals(input: {
+  lines: LineInput[];
+  taxInclusive: boolean;
+  rules: TaxRules;
+  countryCode: string | null;
+  shipping: PricedOption | null;
+}): CartTotals {
+  const lines = input.lines.map((line) => {
+    const subtotal = line.unit_price * line.quantity;
+    const discount = 0;
+    const rate = resolveTaxRate(input.rules, input.countryCode, line.tax_class);
+    const tax = taxOf(subtotal - discount, rate, input.taxInclusive);
+    return {
+      subtotal,
+      discount_total: discount,
+      tax_rate_ppm: rate,
+      tax_total: tax,
+      total: subtotal - discount + (input.taxInclusive ? 0 : tax),
+    };
+  });
+  const sum = (pick: (l: LineTotals) => number) => lines.reduce((n, l) => n + pick(l), 0);
+  const subtotal = sum((l) => l.subtotal);
+  const discount = sum((l) => l.discount_total);
+  const weight = input.lines.reduce((n, l) => n + (l.weight_grams ?? 0) * l.quantity, 0);
+  const price = input.shipping ? shippingPrice(input.shipping, { itemSubtotal: subtotal - discount, weightGrams: weight }) : null;
+  const shipping = price ?? 0;
+  const shippingRate = resolveTaxRate(input.rules, input.countryCode, SHIPPING_TAX_CLASS);
+  const shippingTax = taxOf(shipping, shippingRate, input.taxInclusive);
+  const tax = sum((l) => l.tax_total) + shippingTax;
+  return {
+    lines,
+    subtotal,
+    discount_total: discount,
+    shipping_total: shipping,
+    shipping_applies: price !== null,
+    shipping_tax_total: shippingTax,
+    shipping_tax_rate_ppm: shippingRate,
+    tax_total: tax,
+    total: subtotal - discount + shipping + (input.taxInclusive ? 0 : tax),
+    weight_grams: weight,
+  };
+}

@@ -1,0 +1,106 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { DateTime, Id } from '../../http/schemas.ts';
+
+const Line = (max: number) => Type.String({ minLength: 1, maxLength: max });
+
+export const AddressInput = Type.Object(
+  {
+    first_name: Line(100),
+    last_name: Line(100),
+    company: Type.Optional(Type.Union([Line(200), Type.Null()])),
+    address_1: Line(300),
+    address_2: Type.Optional(Type.Union([Line(300), Type.Null()])),
+    city: Line(100),
+    postal_code: Line(20),
+    province: Type.Optional(Type.Union([Line(100), Type.Null()])),
+    country_code: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2, upper case' }),
+    phone: Type.Optional(Type.Union([Type.String({ minLength: 3, maxLength: 40, pattern: '^[0-9+()./ -]+$' }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type AddressInput = Static<typeof AddressInput>;
+
+const Email = Type.String({ format: 'email', maxLength: 320 });
+
+export const CreateCartInput = Type.Object(
+  {
+    region_id: Type.Optional(Id('reg')),
+    currency_code: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
+    email: Type.Optional(Email),
+  },
+  { additionalProperties: false },
+);
+export type CreateCartInput = Static<typeof CreateCartInput>;
+
+export const UpdateCartInput = Type.Object(
+  {
+    region_id: Type.Optional(Id('reg')),
+    email: Type.Optional(Type.Union([Email, Type.Null()])),
+    shipping_address: Type.Optional(Type.Union([AddressInput, Type.Null()])),
+    billing_address: Type.Optional(Type.Union([AddressInput, Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateCartInput = Static<typeof UpdateCartInput>;
+
+export const Quantity = Type.Integer({ minimum: 1, maximum: 10_000 });
+
+export const AddLineItemInput = Type.Object({ variant_id: Id('var'), quantity: Quantity }, { additionalProperties: false });
+export const UpdateLineItemInput = Type.Object({ quantity: Quantity }, { additionalProperties: false });
+
+const Address = Type.Object({
+  first_name: Type.String(),
+  last_name: Type.String(),
+  company: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  address_1: Type.String(),
+  address_2: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  city: Type.String(),
+  postal_code: Type.String(),
+  province: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  country_code: Type.String(),
+  phone: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+});
+
+export const CartLine = Type.Object({
+  id: Type.String(),
+  variant_id: Type.String(),
+  product_id: Type.String(),
+  sku: Type.Union([Type.String(), Type.Null()]),
+  title: Type.String(),
+  variant_title: Type.String(),
+  quantity: Type.Integer(),
+  unit_price: Type.Integer(),
+  subtotal: Type.Integer(),
+  discount_total: Type.Integer(),
+  tax_rate: Type.Number({ description: 'percent' }),
+  tax_total: Type.Integer(),
+  total: Type.Integer(),
+  /** False when the product was unpublished or lost its price after the line was added. */
+  purchasable: Type.Boolean(),
+});
+
+export const Cart = Type.Object({
+  id: Type.String(),
+  region_id: Type.String(),
+  currency_code: Type.String(),
+  tax_inclusive: Type.Boolean(),
+  email: Type.Union([Type.String(), Type.Null()]),
+  items: Type.Array(CartLine),
+  shipping_address: Type.Union([Address, Type.Null()]),
+  billing_address: Type.Union([Address, Type.Null()]),
+  shipping_method: Type.Union([Type.Object({ option_id: Type.String(), name: Type.String(), amount: Type.Integer() }), Type.Null()]),
+  payment_session: Type.Union([Type.Object({ id: Type.String(), provider_id: Type.String(), status: Type.String(), amount: Type.Integer() }), Type.Null()]),
+  holds_expire_at: Type.Union([DateTime, Type.Null()]),
+  subtotal: Type.Integer(),
+  discount_total: Type.Integer(),
+  shipping_total: Type.Integer(),
+  tax_total: Type.Integer(),
+  total: Type.Integer(),
+  weight_grams: Type.Integer(),
+  completed_at: Type.Union([DateTime, Type.Null()]),
+  created_at: DateTime,
+  updated_at: DateTime,
+});
+export type Cart = Static<typeof Cart>;
+
+export const ShippingOptionForCart = Type.Object({ id: Type.String(), name: Type.String(), amount: Type.Integer() });

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
+import { ADDRESS_US, CARDS, complete, createStockedProduct, level, pay, readyCart, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
+
+let shop: TestShop;
+let selling: Selling;
+beforeAll(async () => {
+  shop = await startTestShop({ paymentTimeoutMs: 300 });
+  selling = await setUpSelling(shop);
+});
+afterAll(async () => shop?.close());
+
+describe('a shopper goes from an empty cart to a paid order', () => {
+  test('happy path: exact totals, stock committed, order readable with its token', async () => {
+    const { variant } = await createStockedProduct(shop, { usd: 1999, stock: 10, locationId: selling.warehouse.id });
+    const cart = await readyCart(shop, { lines: [{ variant_id: variant.id, quantity: 2 }] });
+    expect(cart).toMatchObject({ subtotal: 3998, shipping_total: 500, tax_total: 450, total: 4948, currency_code: 'USD' });
+    const paying = await pay(shop, cart.id);
+    expect(paying.status, paying.text).toBe(200);
+    expect(paying.body.payment_session).toMatchObject({ provider_id: 'test_card', status: 'pending', amount: 4948 });
+    expect(await level(shop, variant.id, selling.warehouse.id)).toEqual({ on_hand: 10, committed: 0, reserved: 2, available: 8 });
+
+    const placed = await complete(shop, cart.id, 'key-happy');
+    expect(placed.status, placed.text).toBe(201);
+    expect(placed.body).toMatchObject({
+      status: 'open', payment_status: 'captured', fulfillment_status: 'unfulfilled', email: 'buyer@example.com',
+      subtotal: 3998, shipping_total: 500, tax_total: 450, total: 4948, currency_code: 'USD',
+    });
+    expect(placed.body.number).toBeGreaterThan(1000);
+    expect(placed.body.items).toEqual([expect.objectContaining({ variant_id: variant.id, quantity: 2, unit_price: 1999, subtotal: 3998, tax_total: 400, total: 4398 })]);
+    expect(await level(shop, variant.id, selling.warehouse.id)).toEqual({ on_hand: 10, committed: 2, reserved: 0, available: 8 });
+
+    const read = await shop.get(`/store/orders/${placed.body.id}`, { headers: { 'x-order-token': placed.body.access_token } });
+    expect(read.status).toBe(200);
+    expect(read.body.total).toBe(4948);
+    expect((await shop.get(`/store/orders/${placed.body.id}`, { headers: { 'x-order-token': 'wrong' } })).status).toBe(404);
+
+    const retry = await complete(shop, cart.id, 'key-happy');
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(placed.body.id);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    const again = await complete(shop, cart.id, 'another-key');
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('cart_completed');
+  });
+
+  test.each([
+    ['declined', CARDS.declined, 402, 'payment_declined', 'card_declined'],
+    ['insufficient funds', CARDS.insufficient, 402, 'payment_declined', 'insufficient_funds'],
+    ['gateway 5xx', CARDS.gatewayError, 502, 'payment_provider_error', 'provider_error'],
+    ['timeout', CARDS.timeout, 504, 'payment_timeout', 'timeout'],
+  ])('%s card: no order, stock and holds exactly as before', async (_name, card, status, code, decline) => {
+    const { variant } = await createStockedProduct(shop, { usd: 1000, stock: 5, locationId: selling.warehouse.id });
+    const cart = await readyCart(shop, { lines: [{ variant_id: variant.id, quantity: 3 }] });
+    expect((await pay(shop, cart.id, card)).status).toBe(200);
+    const before = await level(shop, variant.id, selling.warehouse.id);
+    expect(before).toEqual({ on_hand: 5, committed: 0, reserved: 3, available: 2 });
+    const ordersBefore = await shop.db.selectFrom('orders').select('id').execute();
+    const res = await complete(shop, cart.id);
+    expect(res.status, res.text).toBe(status);
+    expect(res.body.error).toMatchObject({ code, details: { decline_code: decline } });
+    expect(await level(shop, variant.id, selling.warehouse.id)).toEqual(before);
+    expect(await shop.db.selectFrom('orders').select('id').execute()).toEqual(ordersBefore);
+    const after = await shop.get(`/store/carts/${cart.id}`);
+    expect(after.body.completed_at).toBeNull();
+    expect(after.body.payment_session).toBeNull();
+    // A new card then works, with the stock still held.
+    expect((await pay(shop, cart.id, CARDS.ok)).status).toBe(200);
+    expect((await complete(shop, cart.id)).status).toBe(201);
+    expect(await level(shop, variant.id, selling.warehouse.id)).toEqual({ on_hand: 5, committed: 3, reserved: 0, available: 2 });
+  });
+});
+
+test('an address outside the region is refused and changes nothing', async () => {
+  const cart = (await shop.post('/store/carts', { currency_code: 'USD' })).body;
+  const res = await shop.post(`/store/carts/${cart.id}`, { email: 'x@example.com', shipping_address: { ...ADDRESS_US, country_code: 'DE' } });
+  expect(res.status).toBe(400);
+  expect(res.body.error).toMatchObject({ code: 'country_not_in_region', details: { field: 'body.shipping_address.country_code' } });
+  expect((await shop.get(`/store/carts/${cart.id}`)).body).toMatchObject({ email: null, shipping_address: null });
+});

@@ -1,0 +1,185 @@
+import type { Tx } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { AppError } from '../../http/errors.ts';
+import { loadCartState, type CartState } from '../cart/cart-query.ts';
+import { lockOpenCart } from '../cart/carts.ts';
+import { recordEvents } from '../events/outbox.ts';
+import { commitStockForOrder, releaseOrderStock, type HoldSnapshot } from '../inventory/reservations.ts';
+import { confirmOrder, createPendingOrder, discardPendingOrder, getOrderOrThrow, type OrderSnapshot, type PendingOrder } from '../orders/orders.ts';
+import type { PlacedOrder } from '../orders/shapes.ts';
+import { lockOpenPayment, recordPaymentTransaction, updatePayment, type PaymentRow } from '../payments/payments.ts';
+import { PaymentError, type PaymentProvider } from '../payments/provider.ts';
+import { providerOrThrow } from '../payments/providers.ts';
+import { assertCheckoutReady } from './checkout-ready.ts';
+import type { CheckoutDeps } from './start-payment.ts';
+
+/**
+ * POST /store/carts/:id/complete, as named steps (the state machine is in docs/checkout.md):
+ *
+ * 1. reserve   (one transaction) check the cart, create the order as `pending`, commit its stock
+ *              (the cart's holds become the order's; what no hold covers is taken by a conditional
+ *              UPDATE), mark the payment `authorizing`. Not enough stock: 409 and nothing written.
+ * 2. authorize (no transaction open) ask the gateway, with a timeout.
+ *              undo: release the order's stock back into the cart's holds, delete the pending order,
+ *              mark the payment failed; 402/502/504 with the gateway's reason. No order is left.
+ * 3. capture   (no transaction open) when PAYMENT_CAPTURE=automatic. A failed capture leaves the order
+ *              authorized for staff to capture; it does not undo the sale.
+ * 4. confirm   (one transaction) give the order its number, record the payment, complete the cart.
+ *
+ * A process that dies between steps leaves a pending order: the recovery sweep (recovery.ts) asks the
+ * gateway and confirms it or undoes it. A cart completes at most once: orders.cart_id is unique.
+ */
+export async function completeCart(deps: CheckoutDeps, cartId: string): Promise<PlacedOrder> {
+  const started = await reserve(deps, cartId);
+  const provider = providerOrThrow(deps.providers, started.payment.provider_id);
+
+  let authorization: { provider_reference: string };
+  try {
+    authorization = await provider.authorize({
+      amount: started.payment.amount,
+      currency_code: started.payment.currency_code,
+      reference: started.payment.id,
+      data: started.payment.data,
+      signal: AbortSignal.timeout(deps.config.paymentTimeoutMs),
+    });
+  } catch (error) {
+    await undoReserve(deps, started, provider, error);
+    throw paymentFailure(error);
+  }
+
+  const captured = deps.config.paymentCapture === 'automatic' ? await tryCapture(provider, started.payment, authorization.provider_reference) : null;
+  const confirmed = await inTransaction(deps.db, async (tx) => {
+    // The recovery sweep may have settled this checkout while the gateway was slow to answer.
+    const order = await tx.selectFrom('orders').select('status').where('id', '=', started.order.id).forUpdate().executeTakeFirst();
+    if (order?.status === 'pending') await confirm(tx, started.payment, started.order.id, authorization.provider_reference, captured);
+    return order !== undefined;
+  });
+  if (!confirmed) {
+    // Undone by the sweep meanwhile: the money must not stay taken without an order.
+    await provider.cancel({ provider_reference: authorization.provider_reference, reference: started.payment.id, data: started.payment.data }).catch(() => {});
+    throw new AppError('payment_timeout', { decline_code: 'timeout' });
+  }
+  return { ...(await getOrderOrThrow(deps.db, started.order.id)), access_token: started.order.access_token };
+}
+
+interface Started {
+  order: PendingOrder;
+  payment: PaymentRow;
+  cart: CartState;
+  consumedHolds: HoldSnapshot[];
+}
+
+async function reserve(deps: CheckoutDeps, cartId: string): Promise<Started> {
+  return inTransaction(deps.db, async (tx) => {
+    await lockOpenCart(tx, cartId);
+    const cart = await loadCartState(tx, cartId);
+    assertCheckoutReady(cart);
+    const payment = await lockOpenPayment(tx, cartId);
+    // Any change to the cart cancels its session, so a session's amount is the cart's total.
+    if (!payment || payment.status !== 'pending' || payment.amount !== cart.totals.total) throw new AppError('payment_required', { cart_id: cartId });
+    const order = await createPendingOrder(tx, snapshot(cart));
+    const consumedHolds = await commitStockForOrder(tx, {
+      cartId,
+      orderId: order.id,
+      lines: order.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity, order_line_id: l.id })),
+    });
+    await updatePayment(tx, payment.id, { status: 'authorizing', order_id: order.id });
+    return { order, payment: { ...payment, order_id: order.id }, cart, consumedHolds };
+  });
+}
+
+function snapshot(cart: CartState): OrderSnapshot {
+  const { totals } = cart;
+  return {
+    cart_id: cart.id,
+    region_id: cart.region_id,
+    currency_code: cart.currency_code,
+    email: cart.email!,
+    tax_inclusive: cart.tax_inclusive,
+    shipping_address: cart.shipping_address,
+    billing_address: cart.billing_address ?? cart.shipping_address,
+    shipping_method: cart.shipping_option && {
+      option_id: cart.shipping_option.id,
+      name: cart.shipping_option.name,
+      amount: totals.shipping_total,
+      tax_total: totals.shipping_tax_total,
+      tax_rate_ppm: totals.shipping_tax_rate_ppm,
+    },
+    subtotal: totals.subtotal,
+    discount_total: totals.discount_total,
+    shipping_total: totals.shipping_total,
+    tax_total: totals.tax_total,
+    total: totals.total,
+    lines: cart.lines.map((line, i) => ({
+      variant_id: line.variant_id,
+      product_id: line.product_id,
+      sku: line.sku,
+      title: line.title,
+      variant_title: line.variant_title,
+      quantity: line.quantity,
+      unit_price: line.unit_price!,
+      ...totals.lines[i],
+    })),
+  };
+}
+
+/** Step 2's undo: the cart is left exactly as before the attempt, holds included. */
+async function undoReserve(deps: CheckoutDeps, started: Started, provider: PaymentProvider, error: unknown): Promise<void> {
+  const code = error instanceof PaymentError ? error.code : 'provider_error';
+  if (code === 'timeout' || code === 'provider_error') {
+    // We do not know what the gateway did: void whatever it may have authorized under our reference.
+    await provider.cancel({ provider_reference: null, reference: started.payment.id, data: started.payment.data }).catch(() => {});
+  }
+  await inTransaction(deps.db, async (tx) => {
+    await releaseOrderStock(tx, { orderId: started.order.id, cartId: started.cart.id, restoreHolds: started.consumedHolds });
+    await discardPendingOrder(tx, started.order.id);
+    await updatePayment(tx, started.payment.id, { status: 'failed', order_id: null });
+    await recordPaymentTransaction(tx, { ...started.payment, order_id: null }, {
+      kind: 'failure', amount: started.payment.amount, error_code: code, error_message: error instanceof Error ? error.message : String(error),
+    });
+  });
+}
+
+function paymentFailure(error: unknown): AppError {
+  if (!(error instanceof PaymentError)) return new AppError('payment_provider_error', { decline_code: 'provider_error' });
+  switch (error.code) {
+    case 'card_declined':
+    case 'insufficient_funds':
+      return new AppError('payment_declined', { decline_code: error.code }, error.message);
+    case 'timeout':
+      return new AppError('payment_timeout', { decline_code: 'timeout' });
+    case 'invalid_payment_data':
+      return new AppError('invalid_payment_data', { decline_code: error.code }, error.message);
+    default:
+      return new AppError('payment_provider_error', { decline_code: error.code });
+  }
+}
+
+async function tryCapture(provider: PaymentProvider, payment: PaymentRow, providerReference: string): Promise<{ provider_reference: string } | null> {
+  try {
+    return await provider.capture({ provider_reference: providerReference, amount: payment.amount, reference: `${payment.id}_capture` });
+  } catch {
+    return null;
+  }
+}
+
+/** Step 4, also used by the recovery sweep for a payment the gateway says it authorized. */
+export async function confirm(
+  tx: Tx,
+  payment: PaymentRow,
+  orderId: string,
+  providerReference: string,
+  captured: { provider_reference: string } | null,
+): Promise<void> {
+  await updatePayment(tx, payment.id, {
+    status: captured ? 'captured' : 'authorized',
+    provider_reference: providerReference,
+    authorized_amount: payment.amount,
+    captured_amount: captured ? payment.amount : 0,
+  });
+  await recordPaymentTransaction(tx, { ...payment, order_id: orderId }, { kind: 'authorization', amount: payment.amount, provider_reference: providerReference });
+  if (captured) await recordPaymentTransaction(tx, { ...payment, order_id: orderId }, { kind: 'capture', amount: payment.amount, provider_reference: captured.provider_reference });
+  await confirmOrder(tx, orderId, captured ? 'captured' : 'authorized');
+  await tx.updateTable('cart').set({ completed_at: new Date(), updated_at: new Date() }).where('id', '=', payment.cart_id!).execute();
+  await recordEvents(tx, [{ type: 'cart.completed', resource_type: 'cart', resource_id: payment.cart_id!, payload: { cart_id: payment.cart_id, order_id: orderId } }]);
+}

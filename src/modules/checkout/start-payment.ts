@@ -1,0 +1,44 @@
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { AppError } from '../../http/errors.ts';
+import { loadCartState, type CartState } from '../cart/cart-query.ts';
+import { lockOpenCart } from '../cart/carts.ts';
+import { holdStockForCart } from '../inventory/reservations.ts';
+import { createPaymentSession } from '../payments/payments.ts';
+import { PaymentError } from '../payments/provider.ts';
+import { providerOrThrow, type PaymentProviders } from '../payments/providers.ts';
+import { assertCheckoutReady } from './checkout-ready.ts';
+
+export interface CheckoutDeps {
+  db: Db;
+  providers: PaymentProviders;
+  config: Pick<Config, 'paymentTimeoutMs' | 'paymentCapture' | 'checkoutHoldMinutes'>;
+}
+
+/**
+ * The buyer starts paying: the provider checks the payment details (outside any transaction: it may
+ * call a gateway), then one transaction opens the payment session and holds the cart's stock for
+ * `checkoutHoldMinutes`. Not enough stock: 409 insufficient_inventory, and nothing is held.
+ */
+export async function startPayment(deps: CheckoutDeps, cartId: string, input: { provider_id: string; data?: Record<string, unknown> }): Promise<CartState> {
+  const provider = providerOrThrow(deps.providers, input.provider_id);
+  const draft = await loadCartState(deps.db, cartId);
+  assertCheckoutReady(draft);
+  let initiated: { data: Record<string, unknown> };
+  try {
+    initiated = await provider.initiate({ amount: draft.totals.total, currency_code: draft.currency_code, data: input.data ?? {} });
+  } catch (error) {
+    if (error instanceof PaymentError) throw new AppError('invalid_payment_data', { field: 'body.data', provider_id: provider.id }, error.message);
+    throw error;
+  }
+  return inTransaction(deps.db, async (tx) => {
+    await lockOpenCart(tx, cartId);
+    const cart = await loadCartState(tx, cartId);
+    assertCheckoutReady(cart);
+    await createPaymentSession(tx, { cartId, providerId: provider.id, amount: cart.totals.total, currencyCode: cart.currency_code, data: initiated.data });
+    const expiresAt = new Date(Date.now() + deps.config.checkoutHoldMinutes * 60_000);
+    await holdStockForCart(tx, cartId, cart.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity })), expiresAt);
+    return loadCartState(tx, cartId);
+  });
+}

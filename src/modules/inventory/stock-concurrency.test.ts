@@ -1,0 +1,137 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Db } from '../../db/database.ts';
+import { buildApp } from '../../http/app.ts';
+import { onServer } from '../../../test/helpers/test-database.ts';
+import { requester, startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
+
+/**
+ * Admin stock changes under concurrency: the database decides, so simultaneous decreases never take
+ * stock below what is free, whatever they race with — each other, checkout's holds on the same rows,
+ * transfers the other way, another Cartwright process. On PostgreSQL this is real concurrency (a pool
+ * of connections, and a second process); on the embedded database the transactions queue up, and the
+ * same assertions hold.
+ */
+
+let shop: TestShop;
+let main: any;
+let store: any;
+
+async function ok(method: string, url: string, body?: unknown, status = 200): Promise<any> {
+  const response = await shop.request(method, url, { body });
+  expect(response.status, response.text).toBe(status);
+  return response.body;
+}
+
+async function newVariant(sku: string): Promise<string> {
+  return (await ok('POST', '/admin/products', { title: `Probe ${sku}`, variants: [{ sku }] }, 201)).variants[0].id;
+}
+
+async function levelRow(variantId: string, locationId: string) {
+  const item = await ok('GET', `/admin/inventory/items/${variantId}`);
+  return shop.db.selectFrom('inventory_level').selectAll().where('item_id', '=', item.id).where('location_id', '=', locationId).executeTakeFirstOrThrow();
+}
+
+const decrement = (variant_id: string, location_id: string) =>
+  shop.post('/admin/inventory/adjustments', { variant_id, location_id, delta: -1, reason: 'damaged' });
+
+function statuses(responses: { status: number }[]) {
+  const counts: Record<number, number> = {};
+  for (const r of responses) counts[r.status] = (counts[r.status] ?? 0) + 1;
+  return counts;
+}
+
+beforeAll(async () => {
+  shop = await startTestShop();
+  main = await ok('POST', '/admin/inventory/locations', { name: 'Main', code: 'MAIN' }, 201);
+  store = await ok('POST', '/admin/inventory/locations', { name: 'Store', code: 'STORE' }, 201);
+});
+afterAll(async () => shop?.close());
+
+describe('concurrent decreases', () => {
+  test('20 decrements of 1 on a stock of 10: exactly 10 succeed, on hand 0, one movement each', async () => {
+    const variant = await newVariant('C-20');
+    await ok('POST', '/admin/inventory/adjustments', { variant_id: variant, location_id: main.id, delta: 10, reason: 'received' }, 201);
+
+    const responses = await Promise.all(Array.from({ length: 20 }, () => decrement(variant, main.id)));
+    expect(statuses(responses)).toEqual({ 201: 10, 409: 10 });
+    for (const r of responses.filter((r) => r.status === 409)) expect(r.body.error.code).toBe('inventory_would_go_negative');
+
+    expect(await levelRow(variant, main.id)).toMatchObject({ on_hand: 0, committed: 0, reserved: 0 });
+    const movements = (await ok('GET', `/admin/inventory/movements?variant_id=${variant}&reason=damaged&limit=100`)).data;
+    // Each success saw the one before it: befores 10…1, each one less.
+    expect(movements.map((m: any) => m.before).sort((a: number, b: number) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(movements.every((m: any) => m.after === m.before - 1)).toBe(true);
+    const reported = responses.filter((r) => r.status === 201).map((r) => r.body.level.on_hand).sort((a: number, b: number) => a - b);
+    expect(reported).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  test('racing checkout’s holds on the same row: together they never take more than was available', async () => {
+    const variant = await newVariant('C-HOLD');
+    await ok('POST', '/admin/inventory/adjustments', { variant_id: variant, location_id: main.id, delta: 10, reason: 'received' }, 201);
+    const { item_id } = await levelRow(variant, main.id);
+    // Checkout's hold, as the reservations service does it: one conditional statement. On the server it
+    // runs on a second connection pool, as another process's would.
+    const other = onServer ? (await shop.database.openAnother()).db : shop.db;
+    const hold = async (db: Db) => {
+      const result = await sql`
+        update inventory_level set reserved = reserved + 1
+        where item_id = ${item_id} and location_id = ${main.id} and on_hand - committed - reserved - safety_stock >= 1`.execute(db);
+      return Number(result.numAffectedRows) === 1;
+    };
+    const [admin, holds] = await Promise.all([
+      Promise.all(Array.from({ length: 12 }, () => decrement(variant, main.id))),
+      Promise.all(Array.from({ length: 12 }, () => hold(other))),
+    ]);
+    const adminWins = admin.filter((r) => r.status === 201).length;
+    const holdWins = holds.filter(Boolean).length;
+    expect(adminWins + holdWins).toBe(10);
+    const level = await levelRow(variant, main.id);
+    expect(level).toMatchObject({ on_hand: 10 - adminWins, reserved: holdWins });
+    expect(level.on_hand - level.committed - level.reserved - level.safety_stock).toBe(0);
+  });
+
+  test('transfers in opposite directions at once: no deadlock, every unit accounted for', async () => {
+    const variant = await newVariant('C-SWAP');
+    await ok('POST', '/admin/inventory/adjustments', { variant_id: variant, location_id: main.id, delta: 10, reason: 'received' }, 201);
+    await ok('POST', '/admin/inventory/adjustments', { variant_id: variant, location_id: store.id, delta: 10, reason: 'received' }, 201);
+    const move = (from: string, to: string) =>
+      shop.post('/admin/inventory/transfers', { variant_id: variant, from_location_id: from, to_location_id: to, quantity: 1 });
+    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? move(main.id, store.id) : move(store.id, main.id))));
+    expect(statuses(responses)).toEqual({ 201: 20 });
+    expect((await levelRow(variant, main.id)).on_hand).toBe(10);
+    expect((await levelRow(variant, store.id)).on_hand).toBe(10);
+    expect((await ok('GET', `/admin/inventory/movements?variant_id=${variant}&reason=transfer&limit=100`)).data.length).toBe(40);
+  });
+
+  test('inventory.low is written once when simultaneous changes at two locations cross the threshold', async () => {
+    const variant = await newVariant('C-LOW');
+    await ok('POST', '/admin/inventory/adjustments', { variant_id: variant, location_id: main.id, delta: 6, reason: 'received' }, 201);
+    await ok('POST', '/admin/inventory/adjustments', { variant_id: variant, location_id: store.id, delta: 6, reason: 'received' }, 201);
+    await ok('POST', `/admin/inventory/items/${variant}`, { low_stock_threshold: 5 });
+    // 12 in all; 10 decrements, 5 at each location, end at 2: one crossing (at 5).
+    const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => decrement(variant, i % 2 ? main.id : store.id)));
+    expect(statuses(responses)).toEqual({ 201: 10 });
+    const events = await shop.db.selectFrom('event_outbox').select('payload').where('type', '=', 'inventory.low').execute();
+    expect(events.filter((e) => e.payload.variant_id === variant).map((e) => e.payload.available)).toEqual([5]);
+  });
+});
+
+describe.runIf(onServer)('two processes on one PostgreSQL', () => {
+  test('decrements split between two Cartwright processes: exactly the stock succeeds', async () => {
+    const variant = await newVariant('C-PROC');
+    await ok('POST', '/admin/inventory/adjustments', { variant_id: variant, location_id: main.id, delta: 10, reason: 'received' }, 201);
+    const handle = await shop.database.openAnother();
+    const app = await buildApp({ db: handle.db, config: shop.config });
+    try {
+      const second = requester(app, () => shop.adminToken);
+      const body = { variant_id: variant, location_id: main.id, delta: -1, reason: 'damaged' };
+      const responses = await Promise.all(Array.from({ length: 30 }, (_, i) =>
+        i % 2 ? shop.post('/admin/inventory/adjustments', body) : second('POST', '/admin/inventory/adjustments', { body })));
+      expect(statuses(responses)).toEqual({ 201: 10, 409: 20 });
+      expect((await levelRow(variant, main.id)).on_hand).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,172 @@
+import { timingSafeEqual } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db, Tx } from '../../db/database.ts';
+import { newId } from '../../db/ids.ts';
+import { AppError } from '../../http/errors.ts';
+import { recordEvents } from '../events/outbox.ts';
+import { ppmToPercent } from '../tax/tax-calculator.ts';
+import { hashToken, newToken } from '../users/tokens.ts';
+import type { Address } from '../cart/schema.ts';
+import type { OrdersTable, ShippingMethodSnapshot } from './schema.ts';
+import type { Order } from './shapes.ts';
+
+/** Everything an order keeps of its cart, taken when checkout starts. */
+export interface OrderSnapshot {
+  cart_id: string;
+  region_id: string;
+  currency_code: string;
+  email: string;
+  tax_inclusive: boolean;
+  shipping_address: Address | null;
+  billing_address: Address | null;
+  shipping_method: ShippingMethodSnapshot | null;
+  subtotal: number;
+  discount_total: number;
+  shipping_total: number;
+  tax_total: number;
+  total: number;
+  lines: {
+    variant_id: string;
+    product_id: string;
+    sku: string | null;
+    title: string;
+    variant_title: string;
+    quantity: number;
+    unit_price: number;
+    subtotal: number;
+    discount_total: number;
+    tax_rate_ppm: number;
+    tax_total: number;
+    total: number;
+  }[];
+}
+
+export interface PendingOrder {
+  id: string;
+  access_token: string;
+  lines: { id: string; variant_id: string; quantity: number }[];
+}
+
+/**
+ * Creates the order as `pending`: it exists so stock can be committed to its lines, but it has no number
+ * and nobody sees it until `confirmOrder`. One order per cart (unique cart_id): a second completion of
+ * the same cart, however concurrent, fails here.
+ */
+export async function createPendingOrder(tx: Tx, snapshot: OrderSnapshot): Promise<PendingOrder> {
+  const id = newId('ord');
+  const accessToken = newToken('ordt');
+  const { lines, ...order } = snapshot;
+  await tx.insertInto('orders').values({
+    ...order,
+    id,
+    status: 'pending',
+    payment_status: 'not_paid',
+    fulfillment_status: 'unfulfilled',
+    shipping_address: order.shipping_address && JSON.stringify(order.shipping_address),
+    billing_address: order.billing_address && JSON.stringify(order.billing_address),
+    shipping_method: order.shipping_method && JSON.stringify(order.shipping_method),
+    access_token_hash: hashToken(accessToken),
+    metadata: '{}',
+  }).execute();
+  const rows = lines.map((line, position) => ({ ...line, id: newId('ordli'), order_id: id, position }));
+  if (rows.length) await tx.insertInto('order_line_item').values(rows).execute();
+  return { id, access_token: accessToken, lines: rows.map((r) => ({ id: r.id, variant_id: r.variant_id, quantity: r.quantity })) };
+}
+
+/**
+ * Confirms a pending order: gives it the next order number (under the counter row's lock, so numbers
+ * have no gaps and never repeat), opens it, records its payment status and announces it.
+ */
+export async function confirmOrder(tx: Tx, orderId: string, paymentStatus: string): Promise<number> {
+  const counter = await tx.updateTable('order_number_counter').set((eb) => ({ last_number: eb('last_number', '+', 1) }))
+    .where('id', '=', 'orders').returning('last_number').executeTakeFirstOrThrow();
+  const order = await tx.updateTable('orders')
+    .set({ status: 'open', number: counter.last_number, payment_status: paymentStatus, placed_at: new Date(), updated_at: new Date() })
+    .where('id', '=', orderId).where('status', '=', 'pending')
+    .returning(['id', 'cart_id', 'email', 'total', 'currency_code'])
+    .executeTakeFirst();
+  if (!order) throw new Error(`order ${orderId} is not pending`);
+  await recordEvents(tx, [{
+    type: 'order.placed', resource_type: 'order', resource_id: orderId,
+    payload: { order_id: orderId, number: counter.last_number, cart_id: order.cart_id, email: order.email, total: order.total, currency_code: order.currency_code },
+  }]);
+  return counter.last_number;
+}
+
+/** Removes a pending order whose payment failed: as if checkout had never started (its stock is released by the caller). */
+export async function discardPendingOrder(tx: Tx, orderId: string): Promise<void> {
+  await tx.deleteFrom('orders').where('id', '=', orderId).where('status', '=', 'pending').execute();
+}
+
+export async function findOrderForCart(db: Db, cartId: string) {
+  return db.selectFrom('orders').select(['id', 'status', 'created_at']).where('cart_id', '=', cartId).executeTakeFirst();
+}
+
+/** Pending orders older than `olderThan`: checkouts interrupted between their steps. */
+export async function stalePendingOrders(tx: Tx, olderThan: Date, limit: number): Promise<{ id: string; cart_id: string }[]> {
+  const rows = await sql<{ id: string; cart_id: string }>`
+    select id, cart_id from orders where status = 'pending' and created_at < ${olderThan}
+    order by created_at limit ${limit} for update skip locked`.execute(tx);
+  return rows.rows;
+}
+
+export function displayNumber(number: number | null): string | null {
+  return number === null ? null : `#${number}`;
+}
+
+export async function getOrderOrThrow(db: Db, orderId: string): Promise<Order> {
+  const order = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+  if (!order) throw new AppError('order_not_found', { id: orderId });
+  const lines = await db.selectFrom('order_line_item').selectAll().where('order_id', '=', orderId).orderBy('position').execute();
+  return toOrderResponse(order, lines);
+}
+
+/** A guest reads an order with the token completing the cart returned; a wrong token is a 404, like no order. */
+export async function getOrderForBuyer(db: Db, orderId: string, token: string | undefined): Promise<Order> {
+  const row = await db.selectFrom('orders').select(['access_token_hash', 'status']).where('id', '=', orderId).executeTakeFirst();
+  const given = Buffer.from(hashToken(token ?? ''));
+  if (!row || row.status === 'pending' || !timingSafeEqual(given, Buffer.from(row.access_token_hash))) {
+    throw new AppError('order_not_found', { id: orderId });
+  }
+  return getOrderOrThrow(db, orderId);
+}
+
+type OrderRow = Omit<OrdersTable, 'shipping_address' | 'billing_address' | 'shipping_method' | 'metadata' | 'created_at' | 'placed_at' | 'updated_at'> & {
+  shipping_address: Address | null;
+  billing_address: Address | null;
+  shipping_method: ShippingMethodSnapshot | null;
+  placed_at: Date | null;
+  created_at: Date;
+};
+
+export function toOrderResponse(order: OrderRow, lines: (OrderSnapshot['lines'][number] & { id: string })[]): Order {
+  return {
+    id: order.id,
+    number: order.number,
+    display_number: displayNumber(order.number),
+    status: order.status,
+    payment_status: order.payment_status,
+    fulfillment_status: order.fulfillment_status,
+    region_id: order.region_id,
+    currency_code: order.currency_code,
+    tax_inclusive: order.tax_inclusive,
+    email: order.email,
+    items: lines.map((l) => ({
+      id: l.id, variant_id: l.variant_id, product_id: l.product_id, sku: l.sku, title: l.title, variant_title: l.variant_title,
+      quantity: l.quantity, unit_price: l.unit_price, subtotal: l.subtotal, discount_total: l.discount_total,
+      tax_rate: ppmToPercent(l.tax_rate_ppm), tax_total: l.tax_total, total: l.total,
+    })),
+    shipping_address: order.shipping_address as Order['shipping_address'],
+    billing_address: order.billing_address as Order['billing_address'],
+    shipping_method: order.shipping_method
+      ? { option_id: order.shipping_method.option_id, name: order.shipping_method.name, amount: order.shipping_method.amount, tax_total: order.shipping_method.tax_total }
+      : null,
+    subtotal: order.subtotal,
+    discount_total: order.discount_total,
+    shipping_total: order.shipping_total,
+    tax_total: order.tax_total,
+    total: order.total,
+    placed_at: order.placed_at,
+    created_at: order.created_at,
+  };
+}

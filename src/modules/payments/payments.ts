@@ -1,0 +1,66 @@
+import type { Selectable } from 'kysely';
+import type { Db, Tx } from '../../db/database.ts';
+import { newId } from '../../db/ids.ts';
+import { recordEvents } from '../events/outbox.ts';
+import type { PaymentStatus, PaymentTable, PaymentTransactionKind } from './schema.ts';
+
+/**
+ * The payments module's records: one payment per checkout attempt (a session, until it is authorized),
+ * and an append-only log of its transactions. Talking to gateways is the provider's job
+ * (provider.ts); these functions only write down what happened, in the caller's transaction.
+ */
+export type PaymentRow = Omit<Selectable<PaymentTable>, 'created_at' | 'updated_at'>;
+
+const columns = ['id', 'cart_id', 'order_id', 'provider_id', 'status', 'amount', 'currency_code', 'provider_reference', 'data', 'authorized_amount', 'captured_amount', 'refunded_amount'] as const;
+
+/** Cancels the cart's sessions that have not reached the gateway; the buyer starts payment again. */
+export async function cancelPendingPayments(tx: Tx, cartId: string): Promise<void> {
+  await tx.updateTable('payment').set({ status: 'canceled', updated_at: new Date() })
+    .where('cart_id', '=', cartId).where('status', '=', 'pending').execute();
+}
+
+export async function createPaymentSession(tx: Tx, input: { cartId: string; providerId: string; amount: number; currencyCode: string; data: Record<string, unknown> }): Promise<PaymentRow> {
+  await cancelPendingPayments(tx, input.cartId);
+  const id = newId('pay');
+  return tx.insertInto('payment').values({
+    id, cart_id: input.cartId, provider_id: input.providerId, status: 'pending', amount: input.amount,
+    currency_code: input.currencyCode, data: JSON.stringify(input.data),
+  }).returning(columns).executeTakeFirstOrThrow();
+}
+
+/** The cart's session, locked for this transaction (only one request may take it to the gateway). */
+export async function lockOpenPayment(tx: Tx, cartId: string): Promise<PaymentRow | undefined> {
+  return tx.selectFrom('payment').select(columns).where('cart_id', '=', cartId)
+    .where('status', 'in', ['pending', 'authorizing']).orderBy('created_at', 'desc').forUpdate().executeTakeFirst();
+}
+
+export async function getPayment(db: Db, id: string): Promise<PaymentRow | undefined> {
+  return db.selectFrom('payment').select(columns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function updatePayment(tx: Tx, id: string, fields: Partial<Pick<PaymentTable, 'status' | 'order_id' | 'provider_reference'>> & { authorized_amount?: number; captured_amount?: number; refunded_amount?: number }): Promise<void> {
+  await tx.updateTable('payment').set({ ...fields, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+export interface TransactionRecord {
+  kind: PaymentTransactionKind;
+  amount: number;
+  provider_reference?: string | null;
+  error_code?: string | null;
+  error_message?: string | null;
+}
+
+/** Appends to the payment's transaction log and writes the matching event. */
+export async function recordPaymentTransaction(tx: Tx, payment: Pick<PaymentRow, 'id' | 'order_id' | 'cart_id' | 'provider_id' | 'currency_code'>, record: TransactionRecord): Promise<void> {
+  await tx.insertInto('payment_transaction').values({
+    id: newId('ptx'), payment_id: payment.id, kind: record.kind, amount: record.amount,
+    provider_reference: record.provider_reference ?? null, error_code: record.error_code ?? null, error_message: record.error_message ?? null,
+  }).execute();
+  const type = { authorization: 'payment.authorized', capture: 'payment.captured', refund: 'payment.refunded', void: 'payment.voided', failure: 'payment.failed' }[record.kind];
+  await recordEvents(tx, [{
+    type, resource_type: 'payment', resource_id: payment.id,
+    payload: { payment_id: payment.id, order_id: payment.order_id, cart_id: payment.cart_id, provider_id: payment.provider_id, amount: record.amount, currency_code: payment.currency_code, error_code: record.error_code ?? null },
+  }]);
+}
+
+export type { PaymentStatus };

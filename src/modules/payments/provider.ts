@@ -1,0 +1,43 @@
+/**
+ * The seam between Cartwright and a payment gateway, modelled on how gateways work (Stripe's
+ * PaymentIntents): a session is initiated with the buyer's payment details, then authorized, captured
+ * (in full or in parts), refunded (in parts), or cancelled (voided). Money moves only in authorize,
+ * capture and refund. Providers never see our database, and we never keep card numbers: `initiate`
+ * turns what the buyer sent into the provider's own `data` (a token, a brand, last four digits).
+ */
+export interface PaymentProvider {
+  readonly id: string;
+  /** Checks and tokenizes the buyer's payment details; no money moves. Throws PaymentError('invalid_payment_data'). */
+  initiate(input: { amount: number; currency_code: string; data: Record<string, unknown> }): Promise<{ data: Record<string, unknown> }>;
+  /**
+   * Authorizes `amount`. `reference` is ours (the payment id) and is the gateway's idempotency key: asking
+   * twice never authorizes twice. Must stop when `signal` aborts (our timeout).
+   */
+  authorize(input: AuthorizeInput): Promise<{ provider_reference: string }>;
+  capture(input: { provider_reference: string; amount: number; reference: string }): Promise<{ provider_reference: string }>;
+  refund(input: { provider_reference: string; amount: number; reference: string }): Promise<{ provider_reference: string }>;
+  /** Voids an authorization (or gives up on one whose answer we never got). Safe to repeat. */
+  cancel(input: { provider_reference: string | null; reference: string; data: Record<string, unknown> }): Promise<void>;
+  /** What the gateway says happened to `reference`: used to settle checkouts interrupted by a crash. */
+  status(input: { provider_reference: string | null; reference: string; data: Record<string, unknown> }): Promise<GatewayStatus>;
+}
+
+export interface AuthorizeInput {
+  amount: number;
+  currency_code: string;
+  reference: string;
+  data: Record<string, unknown>;
+  signal: AbortSignal;
+}
+
+export type GatewayStatus = 'authorized' | 'captured' | 'canceled' | 'failed' | 'not_found';
+
+export type PaymentErrorCode = 'card_declined' | 'insufficient_funds' | 'provider_error' | 'timeout' | 'invalid_payment_data';
+
+/** A gateway's refusal or failure, with a decline code a storefront can show. */
+export class PaymentError extends Error {
+  constructor(readonly code: PaymentErrorCode, message: string) {
+    super(message);
+    this.name = 'PaymentError';
+  }
+}

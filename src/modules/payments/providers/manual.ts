@@ -1,0 +1,25 @@
+import type { PaymentProvider } from '../provider.ts';
+
+/**
+ * Manual payment (bank transfer, cash on delivery, invoice): authorized at once, captured by staff when
+ * the money arrives. No gateway, so nothing can fail.
+ */
+export const manualProvider: PaymentProvider = {
+  id: 'manual',
+  async initiate() {
+    return { data: {} };
+  },
+  async authorize({ reference }) {
+    return { provider_reference: `manual_${reference}` };
+  },
+  async capture({ provider_reference }) {
+    return { provider_reference };
+  },
+  async refund({ provider_reference }) {
+    return { provider_reference };
+  },
+  async cancel() {},
+  async status({ provider_reference }) {
+    return provider_reference ? 'authorized' : 'not_found';
+  },
+};
