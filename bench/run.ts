@@ -1,4 +1,5 @@
 import { benchCatalog } from './catalog.ts';
+import { benchCheckout } from './checkout.ts';
 import { createBenchDatabase } from './databases.ts';
 import { measure, report, rotate, runNode, startCeiling } from './harness.ts';
 
@@ -6,7 +7,8 @@ import { measure, report, rotate, runNode, startCeiling } from './harness.ts';
  * `npm run bench`: every benchmark on one fresh database (embedded by default; a new database on the
  * server named by DATABASE_URL otherwise), each printing JSON lines of figures. Ratios are against the
  * ceiling measured in the same run, so they compare across machines. BENCH_PRODUCTS (default 10000),
- * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) tune it.
+ * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50), BENCH_BUYERS (default 20) tune it;
+ * BENCH_ONLY=catalog|checkout runs one part.
  */
 const products = Number(process.env.BENCH_PRODUCTS ?? 10_000);
 const database = await createBenchDatabase();
@@ -20,7 +22,9 @@ try {
   report({ bench: 'ceiling', case: 'bare_fastify', ...ceiling, ratio_to_ceiling: 1 });
   await ceilingServer.stop();
 
-  await benchCatalog(database, ceiling);
+  const only = process.env.BENCH_ONLY;
+  if (!only || only === 'catalog') await benchCatalog(database, ceiling);
+  if (!only || only === 'checkout') await benchCheckout(database);
 } finally {
   await database.drop();
 }

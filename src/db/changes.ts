@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
 import type { DatabaseHandle } from './connection.ts';
-import { afterCommit, rootOf } from './transaction.ts';
+import { afterCommit, batchUntilCommit, rootOf } from './transaction.ts';
 
 /**
  * Change signals keep read caches exact. A write calls `signalChange(tx, topic)` inside its transaction:
@@ -27,9 +27,14 @@ function busOf(db: Db): EventEmitter {
 }
 
 export async function signalChange(tx: Db, topic: string): Promise<void> {
-  await sql`select pg_notify(${CHANGE_CHANNEL}, ${topic})`.execute(tx);
+  batchUntilCommit(tx, 'notify', topic, notify);
   const root = rootOf(tx);
   afterCommit(tx, () => busOf(root).emit('change', topic));
+}
+
+/** One statement for all of a transaction's topics (PostgreSQL drops duplicates within a transaction). */
+async function notify(tx: Db, topics: string[]): Promise<void> {
+  await sql`select pg_notify(${CHANGE_CHANNEL}, t) from unnest(${[...new Set(topics)]}::text[]) as t`.execute(tx);
 }
 
 /** Calls `listener` with each topic changed (or ALL_TOPICS); returns the unsubscribe function. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { Database, Db } from './database.ts';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -64,6 +64,32 @@ async function openEmbedded(target: Exclude<DatabaseTarget, { kind: 'postgres' }
   };
 }
 
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+const MAX_PREPARED = 2000;
+
+/**
+ * Names each distinct data statement so `pg` prepares it once per connection and PostgreSQL reuses its
+ * plan, instead of parsing and planning every query again (the cart and catalog reads are big). The SQL
+ * text is the key, so a name always means the same statement; past MAX_PREPARED texts, queries run
+ * unprepared.
+ */
+function withPreparedStatements(pool: pg.Pool): PostgresPool {
+  const names = new Map<string, string>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      const query = (sql: unknown, values?: unknown[]) => {
+        if (typeof sql !== 'string' || !PREPARABLE.test(sql)) return client.query(sql as never, values as never);
+        let name = names.get(sql);
+        if (!name && names.size < MAX_PREPARED) names.set(sql, (name = `cw_${names.size}`));
+        return name ? client.query({ name, text: sql, values }) : client.query(sql, values);
+      };
+      return { query, release: () => client.release() } as unknown as PostgresPoolClient;
+    },
+    end: () => pool.end(),
+  };
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
   const types = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -72,7 +98,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
   // An idle client that loses its server connection emits 'error' on the pool; without a listener Node exits.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }) });
   const listeners = new Set<pg.Client>();
   let closed = false;
 

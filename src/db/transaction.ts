@@ -3,6 +3,8 @@ import type { Db, Tx } from './database.ts';
 interface TransactionState {
   root: Db;
   afterCommit: Array<() => void>;
+  /** Work batched until the end of the transaction, by kind: items collected, and how to write them. */
+  batches: Map<string, { items: unknown[]; flush: (tx: Tx, items: unknown[]) => Promise<void> }>;
 }
 
 const open = new WeakMap<Db, TransactionState>();
@@ -13,13 +15,31 @@ const open = new WeakMap<Db, TransactionState>();
  */
 export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (db.isTransaction) return fn(db as Tx);
-  const state: TransactionState = { root: db, afterCommit: [] };
+  const state: TransactionState = { root: db, afterCommit: [], batches: new Map() };
   const result = await db.transaction().execute(async (tx) => {
     open.set(tx, state);
-    return fn(tx);
+    const value = await fn(tx);
+    // Flushing may batch more work (of another kind); keep going until nothing is left.
+    while (state.batches.size) {
+      const [kind, batch] = state.batches.entries().next().value!;
+      state.batches.delete(kind);
+      await batch.flush(tx, batch.items);
+    }
+    return value;
   });
   for (const hook of state.afterCommit) hook();
   return result;
+}
+
+/**
+ * Adds `item` to this transaction's batch of `kind`, written by `flush` in one statement just before
+ * the transaction commits (events, notifications: a round trip each would dominate a checkout).
+ */
+export function batchUntilCommit<T>(tx: Db, kind: string, item: T, flush: (tx: Tx, items: T[]) => Promise<void>): void {
+  const state = transactionState(tx);
+  let batch = state.batches.get(kind);
+  if (!batch) state.batches.set(kind, (batch = { items: [], flush: flush as (tx: Tx, items: unknown[]) => Promise<void> }));
+  batch.items.push(item);
 }
 
 /** Runs `hook` once the transaction commits (never if it rolls back). */

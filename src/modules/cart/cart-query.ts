@@ -40,9 +40,12 @@ export interface CartState {
   default_tax_rate_ppm: number;
   tax_rules: TaxRule[];
   lines: CartLineState[];
-  payment_session: { id: string; provider_id: string; status: string; amount: number } | null;
+  /** The open payment session, with what checkout needs to take it to the gateway. */
+  payment_session: { id: string; provider_id: string; status: string; amount: number; currency_code: string; data: Record<string, unknown> } | null;
   holds_expire_at: Date | string | null;
   completed_at: Date | null;
+  /** The status of the cart's order, if checkout has created one. */
+  order_status: string | null;
   created_at: Date;
   updated_at: Date;
   totals: CartTotals;
@@ -66,10 +69,12 @@ export async function loadCartState(db: Db, cartId: string): Promise<CartState> 
         join product p on p.id = v.product_id
         left join product_variant_price vp on vp.variant_id = v.id and vp.currency_code = c.currency_code
         where li.cart_id = c.id), '[]') as lines,
-      (select json_build_object('id', pay.id, 'provider_id', pay.provider_id, 'status', pay.status, 'amount', pay.amount)
+      (select json_build_object('id', pay.id, 'provider_id', pay.provider_id, 'status', pay.status, 'amount', pay.amount,
+          'currency_code', pay.currency_code, 'data', pay.data)
         from payment pay where pay.cart_id = c.id and pay.status in ('pending', 'authorizing')
         order by pay.created_at desc limit 1) as payment_session,
-      (select min(h.expires_at) from inventory_reservation h where h.cart_id = c.id and h.kind = 'hold') as holds_expire_at
+      (select min(h.expires_at) from inventory_reservation h where h.cart_id = c.id and h.kind = 'hold') as holds_expire_at,
+      (select o.status from orders o where o.cart_id = c.id) as order_status
     from cart c join region r on r.id = c.region_id
     where c.id = ${cartId}`.execute(db);
   const row = result.rows[0];
@@ -117,7 +122,10 @@ export function toCartResponse(state: CartState): Cart {
     shipping_method: state.shipping_option
       ? { option_id: state.shipping_option.id, name: state.shipping_option.name, amount: totals.shipping_total }
       : null,
-    payment_session: state.payment_session,
+    payment_session: state.payment_session && {
+      id: state.payment_session.id, provider_id: state.payment_session.provider_id,
+      status: state.payment_session.status, amount: state.payment_session.amount,
+    },
     holds_expire_at: state.holds_expire_at,
     subtotal: totals.subtotal,
     discount_total: totals.discount_total,

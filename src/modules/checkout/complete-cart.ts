@@ -1,13 +1,13 @@
 import type { Tx } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../http/errors.ts';
-import { loadCartState, type CartState } from '../cart/cart-query.ts';
+import type { CartState } from '../cart/cart-query.ts';
 import { lockOpenCart } from '../cart/carts.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { commitStockForOrder, releaseOrderStock, type HoldSnapshot } from '../inventory/reservations.ts';
 import { confirmOrder, createPendingOrder, discardPendingOrder, getOrderOrThrow, type OrderSnapshot, type PendingOrder } from '../orders/orders.ts';
 import type { PlacedOrder } from '../orders/shapes.ts';
-import { lockOpenPayment, recordPaymentTransaction, updatePayment, type PaymentRow } from '../payments/payments.ts';
+import { recordPaymentTransactions, updatePayment, type PaymentRow } from '../payments/payments.ts';
 import { PaymentError, type PaymentProvider } from '../payments/provider.ts';
 import { providerOrThrow } from '../payments/providers.ts';
 import { assertCheckoutReady } from './checkout-ready.ts';
@@ -62,21 +62,25 @@ export async function completeCart(deps: CheckoutDeps, cartId: string): Promise<
   return { ...(await getOrderOrThrow(deps.db, started.order.id)), access_token: started.order.access_token };
 }
 
+/** What checkout needs of a payment (a session, or a payment row when the sweep settles one). */
+export type CheckoutPayment = Pick<PaymentRow, 'id' | 'cart_id' | 'order_id' | 'provider_id' | 'status' | 'amount' | 'currency_code' | 'provider_reference' | 'data'>;
+
 interface Started {
   order: PendingOrder;
-  payment: PaymentRow;
+  payment: CheckoutPayment;
   cart: CartState;
   consumedHolds: HoldSnapshot[];
 }
 
 async function reserve(deps: CheckoutDeps, cartId: string): Promise<Started> {
   return inTransaction(deps.db, async (tx) => {
-    await lockOpenCart(tx, cartId);
-    const cart = await loadCartState(tx, cartId);
+    const cart = await lockOpenCart(tx, cartId);
     assertCheckoutReady(cart);
-    const payment = await lockOpenPayment(tx, cartId);
+    // The cart's lock keeps every other checkout of it out, so its session needs no lock of its own.
     // Any change to the cart cancels its session, so a session's amount is the cart's total.
-    if (!payment || payment.status !== 'pending' || payment.amount !== cart.totals.total) throw new AppError('payment_required', { cart_id: cartId });
+    const session = cart.payment_session;
+    if (!session || session.status !== 'pending' || session.amount !== cart.totals.total) throw new AppError('payment_required', { cart_id: cartId });
+    const payment: CheckoutPayment = { ...session, status: 'pending', cart_id: cartId, order_id: null, provider_reference: null };
     const order = await createPendingOrder(tx, snapshot(cart));
     const consumedHolds = await commitStockForOrder(tx, {
       cartId,
@@ -134,9 +138,9 @@ async function undoReserve(deps: CheckoutDeps, started: Started, provider: Payme
     await releaseOrderStock(tx, { orderId: started.order.id, cartId: started.cart.id, restoreHolds: started.consumedHolds });
     await discardPendingOrder(tx, started.order.id);
     await updatePayment(tx, started.payment.id, { status: 'failed', order_id: null });
-    await recordPaymentTransaction(tx, { ...started.payment, order_id: null }, {
+    await recordPaymentTransactions(tx, { ...started.payment, order_id: null }, [{
       kind: 'failure', amount: started.payment.amount, error_code: code, error_message: error instanceof Error ? error.message : String(error),
-    });
+    }]);
   });
 }
 
@@ -155,7 +159,7 @@ function paymentFailure(error: unknown): AppError {
   }
 }
 
-async function tryCapture(provider: PaymentProvider, payment: PaymentRow, providerReference: string): Promise<{ provider_reference: string } | null> {
+async function tryCapture(provider: PaymentProvider, payment: CheckoutPayment, providerReference: string): Promise<{ provider_reference: string } | null> {
   try {
     return await provider.capture({ provider_reference: providerReference, amount: payment.amount, reference: `${payment.id}_capture` });
   } catch {
@@ -166,7 +170,7 @@ async function tryCapture(provider: PaymentProvider, payment: PaymentRow, provid
 /** Step 4, also used by the recovery sweep for a payment the gateway says it authorized. */
 export async function confirm(
   tx: Tx,
-  payment: PaymentRow,
+  payment: CheckoutPayment,
   orderId: string,
   providerReference: string,
   captured: { provider_reference: string } | null,
@@ -177,8 +181,10 @@ export async function confirm(
     authorized_amount: payment.amount,
     captured_amount: captured ? payment.amount : 0,
   });
-  await recordPaymentTransaction(tx, { ...payment, order_id: orderId }, { kind: 'authorization', amount: payment.amount, provider_reference: providerReference });
-  if (captured) await recordPaymentTransaction(tx, { ...payment, order_id: orderId }, { kind: 'capture', amount: payment.amount, provider_reference: captured.provider_reference });
+  await recordPaymentTransactions(tx, { ...payment, order_id: orderId }, [
+    { kind: 'authorization', amount: payment.amount, provider_reference: providerReference },
+    ...(captured ? [{ kind: 'capture' as const, amount: payment.amount, provider_reference: captured.provider_reference }] : []),
+  ]);
   await confirmOrder(tx, orderId, captured ? 'captured' : 'authorized');
   await tx.updateTable('cart').set({ completed_at: new Date(), updated_at: new Date() }).where('id', '=', payment.cart_id!).execute();
   await recordEvents(tx, [{ type: 'cart.completed', resource_type: 'cart', resource_id: payment.cart_id!, payload: { cart_id: payment.cart_id, order_id: orderId } }]);

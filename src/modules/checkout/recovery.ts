@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { releaseExpiredHolds, releaseOrderStock } from '../inventory/reservations.ts';
 import { discardPendingOrder } from '../orders/orders.ts';
-import { recordPaymentTransaction, updatePayment, type PaymentRow } from '../payments/payments.ts';
+import { recordPaymentTransactions, updatePayment, type PaymentRow } from '../payments/payments.ts';
 import type { PaymentProviders } from '../payments/providers.ts';
 import { confirm } from './complete-cart.ts';
 
@@ -57,7 +57,7 @@ async function settlePendingOrder(deps: { db: Db; providers: PaymentProviders },
     await discardPendingOrder(tx, order.id);
     if (payment) {
       await updatePayment(tx, payment.id, { status: 'failed', order_id: null });
-      await recordPaymentTransaction(tx, { ...payment, order_id: null }, { kind: 'failure', amount: payment.amount, error_code: 'interrupted', error_message: `checkout interrupted; the gateway says ${status}` });
+      await recordPaymentTransactions(tx, { ...payment, order_id: null }, [{ kind: 'failure', amount: payment.amount, error_code: 'interrupted', error_message: `checkout interrupted; the gateway says ${status}` }]);
     }
     return 'undone';
   });

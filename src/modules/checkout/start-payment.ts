@@ -33,8 +33,7 @@ export async function startPayment(deps: CheckoutDeps, cartId: string, input: { 
     throw error;
   }
   return inTransaction(deps.db, async (tx) => {
-    await lockOpenCart(tx, cartId);
-    const cart = await loadCartState(tx, cartId);
+    const cart = await lockOpenCart(tx, cartId);
     assertCheckoutReady(cart);
     await createPaymentSession(tx, { cartId, providerId: provider.id, amount: cart.totals.total, currencyCode: cart.currency_code, data: initiated.data });
     const expiresAt = new Date(Date.now() + deps.config.checkoutHoldMinutes * 60_000);

@@ -1,5 +1,6 @@
-import type { Db } from '../../db/database.ts';
+import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
+import { batchUntilCommit } from '../../db/transaction.ts';
 
 export interface NewEvent {
   type: string;
@@ -8,18 +9,21 @@ export interface NewEvent {
   payload: Record<string, unknown>;
 }
 
-/**
- * Appends events to the outbox. Call it with the transaction that makes the change, so the events
- * commit or vanish together with it.
- */
-export async function recordEvents(tx: Db, events: NewEvent[]): Promise<void> {
-  if (!tx.isTransaction) throw new Error('events must be recorded inside the transaction that makes the change');
+async function insertEvents(tx: Tx, events: NewEvent[]): Promise<void> {
   for (let i = 0; i < events.length; i += 1000) {
     await tx
       .insertInto('event_outbox')
       .values(events.slice(i, i + 1000).map((e) => ({ id: newId('evt'), ...e, payload: JSON.stringify(e.payload) })))
       .execute();
   }
+}
+
+/**
+ * Appends events to the outbox. Call it with the transaction that makes the change, so the events
+ * commit or vanish together with it; they are written in one statement, in order, as it commits.
+ */
+export async function recordEvents(tx: Db, events: NewEvent[]): Promise<void> {
+  for (const event of events) batchUntilCommit(tx, 'event_outbox', event, insertEvents);
 }
 
 export async function recordEvent(tx: Db, event: NewEvent): Promise<void> {

@@ -35,13 +35,24 @@ interface Piece {
   quantity: number;
 }
 
+/** A piece just taken, with the level's `committed` right after (for the movement log). */
+interface TakenPiece extends Piece {
+  committed_after: number;
+}
+
 type Quantity = 'reserved' | 'committed';
 
-/** Each variant's inventory policy; a variant without an inventory item is tracked and has no stock. */
+/**
+ * Each variant's inventory policy; a variant without an inventory item is tracked and has no stock.
+ * Locks the items (in id order, the order every stock change takes them, so none can deadlock): the
+ * Admin API's stock changes take the same item lock, then the levels.
+ */
 async function policies(tx: Db, variantIds: string[]): Promise<Map<string, ItemPolicy>> {
   const rows = await tx.selectFrom('inventory_item')
     .select(['id', 'variant_id', 'manage_inventory', 'allow_backorder'])
     .where(sql<boolean>`variant_id = any(${variantIds}::text[])`)
+    .orderBy('id')
+    .forNoKeyUpdate()
     .execute();
   const map = new Map<string, ItemPolicy>(variantIds.map((id) => [id, { item_id: null, variant_id: id, manage_inventory: true, allow_backorder: false }]));
   for (const row of rows) map.set(row.variant_id, { item_id: row.id, variant_id: row.variant_id, manage_inventory: row.manage_inventory, allow_backorder: row.allow_backorder });
@@ -63,10 +74,24 @@ async function availableOf(tx: Db, itemId: string | null): Promise<number> {
  * available), each piece one conditional UPDATE. Throws insufficient_inventory, which rolls back the
  * pieces already taken with the rest of the transaction.
  */
-async function take(tx: Tx, policy: ItemPolicy, quantity: number, field: Quantity): Promise<Piece[]> {
-  // Item row first, then its levels: the lock order the Admin API's stock changes use too, so a hold
-  // spread over two locations cannot deadlock with a transfer between them.
-  if (policy.item_id) await tx.selectFrom('inventory_item').select('id').where('id', '=', policy.item_id).forNoKeyUpdate().execute();
+async function take(tx: Tx, policy: ItemPolicy, quantity: number, field: Quantity): Promise<TakenPiece[]> {
+  // The common case in one statement: the best location that has the whole quantity.
+  if (policy.item_id) {
+    const whole = await sql<{ location_id: string; committed: number }>`
+      update inventory_level l set ${sql.ref(field)} = l.${sql.ref(field)} + ${quantity}, updated_at = now()
+      from (
+        select c.location_id from inventory_level c join stock_location s on s.id = c.location_id and s.active
+        where c.item_id = ${policy.item_id} and c.on_hand - c.committed - c.reserved - c.safety_stock >= ${quantity}
+        order by s.priority desc, c.on_hand - c.committed - c.reserved - c.safety_stock desc, s.id limit 1
+      ) best
+      where l.item_id = ${policy.item_id} and l.location_id = best.location_id
+        and l.on_hand - l.committed - l.reserved - l.safety_stock >= ${quantity}
+      returning l.location_id, l.committed`.execute(tx);
+    if (whole.rows.length === 1) {
+      return [{ item_id: policy.item_id, location_id: whole.rows[0].location_id, quantity, committed_after: whole.rows[0].committed }];
+    }
+  }
+  // Otherwise split it over the locations, in the same order.
   const levels = policy.item_id
     ? await sql<{ location_id: string; available: number }>`
         select l.location_id, (l.on_hand - l.committed - l.reserved - l.safety_stock) as available
@@ -74,19 +99,20 @@ async function take(tx: Tx, policy: ItemPolicy, quantity: number, field: Quantit
         where l.item_id = ${policy.item_id}
         order by s.priority desc, available desc, s.id`.execute(tx)
     : { rows: [] };
-  const pieces: Piece[] = [];
+  const pieces: TakenPiece[] = [];
   let remaining = quantity;
   for (const level of levels.rows) {
     if (remaining === 0) break;
     // The figure read above is only a hint of where to look; the UPDATE's condition is what decides.
     const want = Math.min(remaining, level.available);
     if (want <= 0) continue;
-    const updated = await sql`
+    const updated = await sql<{ committed: number }>`
       update inventory_level set ${sql.ref(field)} = ${sql.ref(field)} + ${want}, updated_at = now()
       where item_id = ${policy.item_id} and location_id = ${level.location_id}
-        and on_hand - committed - reserved - safety_stock >= ${want}`.execute(tx);
-    if (Number(updated.numAffectedRows ?? 0) === 1) {
-      pieces.push({ item_id: policy.item_id!, location_id: level.location_id, quantity: want });
+        and on_hand - committed - reserved - safety_stock >= ${want}
+      returning committed`.execute(tx);
+    if (updated.rows.length === 1) {
+      pieces.push({ item_id: policy.item_id!, location_id: level.location_id, quantity: want, committed_after: updated.rows[0].committed });
       remaining -= want;
     }
   }
@@ -102,7 +128,7 @@ async function take(tx: Tx, policy: ItemPolicy, quantity: number, field: Quantit
 }
 
 /** Commits a backordered quantity at the item's first location without a stock condition. */
-async function takeBackorder(tx: Tx, policy: ItemPolicy, quantity: number): Promise<Piece[]> {
+async function takeBackorder(tx: Tx, policy: ItemPolicy, quantity: number): Promise<TakenPiece[]> {
   const available = policy.item_id ? await availableOf(tx, policy.item_id) : 0;
   const pieces = available > 0 ? await take(tx, policy, Math.min(available, quantity), 'committed') : [];
   const rest = quantity - pieces.reduce((n, p) => n + p.quantity, 0);
@@ -113,21 +139,29 @@ async function takeBackorder(tx: Tx, policy: ItemPolicy, quantity: number): Prom
       .orderBy('s.priority', 'desc').orderBy('s.id').executeTakeFirst()
     : undefined;
   if (!level) throw new AppError('insufficient_inventory', { variant_id: policy.variant_id, requested: quantity, available: 0 });
-  await tx.updateTable('inventory_level').set((eb) => ({ committed: eb('committed', '+', rest) }))
-    .where('item_id', '=', policy.item_id!).where('location_id', '=', level.location_id).execute();
-  return [...pieces, { item_id: policy.item_id!, location_id: level.location_id, quantity: rest }];
+  const updated = await tx.updateTable('inventory_level').set((eb) => ({ committed: eb('committed', '+', rest) }))
+    .where('item_id', '=', policy.item_id!).where('location_id', '=', level.location_id)
+    .returning('committed').executeTakeFirstOrThrow();
+  return [...pieces, { item_id: policy.item_id!, location_id: level.location_id, quantity: rest, committed_after: updated.committed }];
 }
 
-async function addToLevels(tx: Tx, pieces: Piece[], changes: Partial<Record<Quantity, 1 | -1>>): Promise<void> {
+/** Adds to the levels' quantities; returns each level's `committed` after the change, in piece order. */
+async function addToLevels(tx: Tx, pieces: Piece[], changes: Partial<Record<Quantity, 1 | -1>>): Promise<number[]> {
   // One order for every transaction (item, then location), so concurrent releases never deadlock.
-  const ordered = [...pieces].sort((a, b) => a.item_id.localeCompare(b.item_id) || a.location_id.localeCompare(b.location_id));
-  for (const piece of ordered) {
+  const order = pieces.map((_, i) => i).sort((a, b) =>
+    pieces[a].item_id.localeCompare(pieces[b].item_id) || pieces[a].location_id.localeCompare(pieces[b].location_id));
+  const committed: number[] = [];
+  for (const i of order) {
     const set: Record<string, unknown> = { updated_at: new Date() };
     for (const [field, sign] of Object.entries(changes)) {
-      set[field] = sql`${sql.ref(field)} + ${sign! * piece.quantity}`;
+      set[field] = sql`${sql.ref(field)} + ${sign! * pieces[i].quantity}`;
     }
-    await tx.updateTable('inventory_level').set(set).where('item_id', '=', piece.item_id).where('location_id', '=', piece.location_id).execute();
+    const row = await tx.updateTable('inventory_level').set(set)
+      .where('item_id', '=', pieces[i].item_id).where('location_id', '=', pieces[i].location_id)
+      .returning('committed').executeTakeFirst();
+    committed[i] = row?.committed ?? 0;
   }
+  return committed;
 }
 
 /** Tells the store caches which variants' availability changed (they drop the pages showing them). */
@@ -148,7 +182,7 @@ export async function holdStockForCart(tx: Tx, cartId: string, lines: StockLine[
   for (const line of [...lines].sort((a, b) => a.variant_id.localeCompare(b.variant_id))) {
     const policy = byVariant.get(line.variant_id)!;
     if (!policy.manage_inventory || policy.allow_backorder) continue;
-    holds.push(...await take(tx, policy, line.quantity, 'reserved'));
+    holds.push(...(await take(tx, policy, line.quantity, 'reserved')).map(({ committed_after: _c, ...piece }) => piece));
   }
   if (holds.length === 0) return;
   await tx.insertInto('inventory_reservation')
@@ -175,13 +209,6 @@ async function variantsOfItems(tx: Db, itemIds: string[]): Promise<string[]> {
   return rows.map((r) => r.variant_id);
 }
 
-/** When the cart's holds expire (the earliest), or null without holds. */
-export async function cartHoldsExpireAt(db: Db, cartId: string): Promise<Date | null> {
-  const row = await db.selectFrom('inventory_reservation').select((eb) => eb.fn.min('expires_at').as('expires_at'))
-    .where('cart_id', '=', cartId).where('kind', '=', 'hold').executeTakeFirst();
-  return (row?.expires_at as Date | null | undefined) ?? null;
-}
-
 /**
  * Commits an order's lines: the cart's holds become the order's allocations (reserved → committed, no
  * availability change); what no hold covers (a hold that expired) is taken from available stock by a
@@ -206,12 +233,15 @@ export async function commitStockForOrder(tx: Tx, input: { cartId: string; order
       const used = Math.min(hold.quantity, remaining);
       hold.quantity -= used;
       remaining -= used;
-      await addToLevels(tx, [{ ...hold, quantity: used }], { reserved: -1, committed: 1 });
-      allocations.push({ item_id: hold.item_id, location_id: hold.location_id, quantity: used, order_line_id: line.order_line_id });
+      const piece = { item_id: hold.item_id, location_id: hold.location_id, quantity: used };
+      const [after] = await addToLevels(tx, [piece], { reserved: -1, committed: 1 });
+      allocations.push({ ...piece, order_line_id: line.order_line_id });
+      movements.push(committedMovement(piece, after, 'order_committed', input.orderId));
     }
     if (remaining > 0) {
       const pieces = policy.allow_backorder ? await takeBackorder(tx, policy, remaining) : await take(tx, policy, remaining, 'committed');
-      allocations.push(...pieces.map((p) => ({ ...p, order_line_id: line.order_line_id })));
+      allocations.push(...pieces.map((p) => ({ item_id: p.item_id, location_id: p.location_id, quantity: p.quantity, order_line_id: line.order_line_id })));
+      movements.push(...pieces.map((p) => committedMovement(p, p.committed_after, 'order_committed', input.orderId)));
     }
   }
   // Holds for variants no longer in the order (cannot happen through the API, which releases holds on
@@ -222,15 +252,19 @@ export async function commitStockForOrder(tx: Tx, input: { cartId: string; order
       id: newId('ires'), item_id: a.item_id, location_id: a.location_id, quantity: a.quantity,
       kind: 'order' as const, order_id: input.orderId, order_line_id: a.order_line_id, cart_id: input.cartId,
     }))).execute();
-    for (const a of allocations) {
-      const level = await tx.selectFrom('inventory_level').select('committed').where('item_id', '=', a.item_id).where('location_id', '=', a.location_id).executeTakeFirstOrThrow();
-      movements.push({ item_id: a.item_id, location_id: a.location_id, field: 'committed', before: level.committed - a.quantity, after: level.committed, reason: 'order_committed', actor: 'checkout', reference_type: 'order', reference_id: input.orderId });
-    }
     await recordMovements(tx, movements);
     await recordEvents(tx, [{ type: 'inventory.committed', resource_type: 'order', resource_id: input.orderId, payload: { order_id: input.orderId, allocations } }]);
   }
   await signalStock(tx, input.lines.map((l) => l.variant_id));
   return consumed;
+}
+
+/** The movement of `committed` at a level by `piece.quantity` (negative for a release), ending at `after`. */
+function committedMovement(piece: Piece, after: number, reason: string, orderId: string): Movement {
+  return {
+    item_id: piece.item_id, location_id: piece.location_id, field: 'committed', before: after - piece.quantity, after,
+    reason, actor: 'checkout', reference_type: 'order', reference_id: orderId,
+  };
 }
 
 export interface HoldSnapshot {
@@ -250,7 +284,7 @@ export async function releaseOrderStock(tx: Tx, input: { orderId: string; cartId
     .where('order_id', '=', input.orderId).where('kind', '=', 'order')
     .returning(['item_id', 'location_id', 'quantity'])
     .execute();
-  await addToLevels(tx, allocations, { committed: -1 });
+  const committedAfter = await addToLevels(tx, allocations, { committed: -1 });
   const stillValid = input.restoreHolds.filter((h) => h.expires_at.getTime() > Date.now());
   await addToLevels(tx, stillValid, { reserved: 1 });
   if (stillValid.length) {
@@ -260,12 +294,7 @@ export async function releaseOrderStock(tx: Tx, input: { orderId: string; cartId
     }))).execute();
   }
   if (allocations.length) {
-    const movements: Movement[] = [];
-    for (const a of allocations) {
-      const level = await tx.selectFrom('inventory_level').select('committed').where('item_id', '=', a.item_id).where('location_id', '=', a.location_id).executeTakeFirstOrThrow();
-      movements.push({ item_id: a.item_id, location_id: a.location_id, field: 'committed', before: level.committed + a.quantity, after: level.committed, reason: 'order_released', actor: 'checkout', reference_type: 'order', reference_id: input.orderId });
-    }
-    await recordMovements(tx, movements);
+    await recordMovements(tx, allocations.map((a, i) => committedMovement({ ...a, quantity: -a.quantity }, committedAfter[i], 'order_released', input.orderId)));
     await recordEvents(tx, [{ type: 'inventory.released', resource_type: 'order', resource_id: input.orderId, payload: { order_id: input.orderId, allocations } }]);
   }
   await signalStock(tx, await variantsOfItems(tx, [...allocations, ...stillValid].map((a) => a.item_id)));

@@ -115,10 +115,12 @@ export function displayNumber(number: number | null): string | null {
 }
 
 export async function getOrderOrThrow(db: Db, orderId: string): Promise<Order> {
-  const order = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+  const rows = await sql<OrderRow & { lines: (OrderSnapshot['lines'][number] & { id: string })[] }>`
+    select o.*, coalesce((select json_agg(l order by l.position) from order_line_item l where l.order_id = o.id), '[]') as lines
+    from orders o where o.id = ${orderId}`.execute(db);
+  const order = rows.rows[0];
   if (!order) throw new AppError('order_not_found', { id: orderId });
-  const lines = await db.selectFrom('order_line_item').selectAll().where('order_id', '=', orderId).orderBy('position').execute();
-  return toOrderResponse(order, lines);
+  return toOrderResponse(order, order.lines);
 }
 
 /** A guest reads an order with the token completing the cart returned; a wrong token is a 404, like no order. */

@@ -28,16 +28,6 @@ export async function createPaymentSession(tx: Tx, input: { cartId: string; prov
   }).returning(columns).executeTakeFirstOrThrow();
 }
 
-/** The cart's session, locked for this transaction (only one request may take it to the gateway). */
-export async function lockOpenPayment(tx: Tx, cartId: string): Promise<PaymentRow | undefined> {
-  return tx.selectFrom('payment').select(columns).where('cart_id', '=', cartId)
-    .where('status', 'in', ['pending', 'authorizing']).orderBy('created_at', 'desc').forUpdate().executeTakeFirst();
-}
-
-export async function getPayment(db: Db, id: string): Promise<PaymentRow | undefined> {
-  return db.selectFrom('payment').select(columns).where('id', '=', id).executeTakeFirst();
-}
-
 export async function updatePayment(tx: Tx, id: string, fields: Partial<Pick<PaymentTable, 'status' | 'order_id' | 'provider_reference'>> & { authorized_amount?: number; captured_amount?: number; refunded_amount?: number }): Promise<void> {
   await tx.updateTable('payment').set({ ...fields, updated_at: new Date() }).where('id', '=', id).execute();
 }
@@ -50,17 +40,18 @@ export interface TransactionRecord {
   error_message?: string | null;
 }
 
-/** Appends to the payment's transaction log and writes the matching event. */
-export async function recordPaymentTransaction(tx: Tx, payment: Pick<PaymentRow, 'id' | 'order_id' | 'cart_id' | 'provider_id' | 'currency_code'>, record: TransactionRecord): Promise<void> {
-  await tx.insertInto('payment_transaction').values({
+const eventTypes = { authorization: 'payment.authorized', capture: 'payment.captured', refund: 'payment.refunded', void: 'payment.voided', failure: 'payment.failed' } as const;
+
+/** Appends to the payment's transaction log and writes the matching events. */
+export async function recordPaymentTransactions(tx: Tx, payment: Pick<PaymentRow, 'id' | 'order_id' | 'cart_id' | 'provider_id' | 'currency_code'>, records: TransactionRecord[]): Promise<void> {
+  await tx.insertInto('payment_transaction').values(records.map((record) => ({
     id: newId('ptx'), payment_id: payment.id, kind: record.kind, amount: record.amount,
     provider_reference: record.provider_reference ?? null, error_code: record.error_code ?? null, error_message: record.error_message ?? null,
-  }).execute();
-  const type = { authorization: 'payment.authorized', capture: 'payment.captured', refund: 'payment.refunded', void: 'payment.voided', failure: 'payment.failed' }[record.kind];
-  await recordEvents(tx, [{
-    type, resource_type: 'payment', resource_id: payment.id,
+  }))).execute();
+  await recordEvents(tx, records.map((record) => ({
+    type: eventTypes[record.kind], resource_type: 'payment', resource_id: payment.id,
     payload: { payment_id: payment.id, order_id: payment.order_id, cart_id: payment.cart_id, provider_id: payment.provider_id, amount: record.amount, currency_code: payment.currency_code, error_code: record.error_code ?? null },
-  }]);
+  })));
 }
 
 export type { PaymentStatus };

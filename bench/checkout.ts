@@ -1,0 +1,134 @@
+import type { BenchDatabase } from './databases.ts';
+import { report, seconds, startChild, type Child } from './harness.ts';
+
+/**
+ * Checkout as shoppers do it, over HTTP with keep-alive: create cart → add two lines → email and
+ * address → shipping options and method → payment (holds the stock) → complete. `buyers` virtual
+ * buyers loop for the run's duration; each step's latency is recorded. Then a flash sale: 50 units,
+ * 200 buyers at once, counting orders and oversell.
+ */
+const ADMIN = { email: 'bench@cartwright.local', password: 'bench-password-1234' };
+const ADDRESS = { first_name: 'Bench', last_name: 'Buyer', address_1: '1 Load St', city: 'Newark', postal_code: '07102', country_code: 'US' };
+const steps = ['create_cart', 'add_line', 'address', 'shipping', 'payment', 'complete'] as const;
+type Step = (typeof steps)[number];
+
+class Client {
+  constructor(private readonly base: string, private readonly token?: string) {}
+  async call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    const res = await fetch(this.base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: res.status, body: await res.json() };
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(1));
+}
+
+async function startShop(database: BenchDatabase): Promise<Child> {
+  return startChild(['bin/cartwright.js', 'start'], {
+    ...database.env, PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'false', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
+  }, (output) => /Store API {3}(\S+)\/store\/products/.exec(output)?.[1] ?? null);
+}
+
+/** Variants with plenty of stock (so the run measures checkout, not running out). */
+async function stockedVariants(admin: Client, count: number, stock: number): Promise<string[]> {
+  const location = (await admin.call('GET', '/admin/inventory/locations')).body.data[0].id as string;
+  const page = (await admin.call('GET', '/store/products?limit=50&currency_code=USD')).body.data as { variants: { id: string }[] }[];
+  const ids = page.flatMap((p) => p.variants.map((v) => v.id)).slice(0, count);
+  for (const id of ids) {
+    const res = await admin.call('POST', '/admin/inventory/adjustments', { variant_id: id, location_id: location, delta: stock, reason: 'received' });
+    if (res.status !== 201) throw new Error(`stocking failed: ${JSON.stringify(res.body)}`);
+  }
+  return ids;
+}
+
+/** One buyer's checkout; adds each step's latency to `timings`. Returns the failing step or null. */
+async function checkout(client: Client, variants: [string, string], timings: Record<Step, number[]>, n: number): Promise<string | null> {
+  const timed = async (step: Step, method: string, path: string, body?: unknown, expect = 200) => {
+    const start = performance.now();
+    const res = await client.call(method, path, body);
+    timings[step].push(performance.now() - start);
+    if (res.status !== expect) throw new Error(`${step}: ${res.status} ${res.body?.error?.code ?? ''}`);
+    return res.body;
+  };
+  try {
+    const cart = await timed('create_cart', 'POST', '/store/carts', { currency_code: 'USD' }, 201);
+    await timed('add_line', 'POST', `/store/carts/${cart.id}/line-items`, { variant_id: variants[0], quantity: 1 });
+    await timed('add_line', 'POST', `/store/carts/${cart.id}/line-items`, { variant_id: variants[1], quantity: 2 });
+    await timed('address', 'POST', `/store/carts/${cart.id}`, { email: `buyer${n}@bench.local`, shipping_address: ADDRESS });
+    const start = performance.now();
+    const options = await client.call('GET', `/store/carts/${cart.id}/shipping-options`);
+    const chosen = await client.call('POST', `/store/carts/${cart.id}/shipping-method`, { option_id: options.body.data[0].id });
+    timings.shipping.push(performance.now() - start);
+    if (chosen.status !== 200) throw new Error(`shipping: ${chosen.status}`);
+    await timed('payment', 'POST', `/store/carts/${cart.id}/payment`, { provider_id: 'test_card', data: { card_number: '4242424242424242' } });
+    await timed('complete', 'POST', `/store/carts/${cart.id}/complete`, undefined, 201);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+export async function benchCheckout(database: BenchDatabase, buyers = Number(process.env.BENCH_BUYERS ?? 20)): Promise<void> {
+  const shop = await startShop(database);
+  try {
+    const login = await new Client(shop.url).call('POST', '/admin/auth/login', ADMIN);
+    const admin = new Client(shop.url, login.body.token);
+    const variants = await stockedVariants(admin, 40, 1_000_000);
+    const client = new Client(shop.url);
+
+    const timings = Object.fromEntries(steps.map((s) => [s, [] as number[]])) as Record<Step, number[]>;
+    const errors = new Map<string, number>();
+    let completed = 0;
+    let n = 0;
+    const run = async (until: number) => {
+      while (performance.now() < until) {
+        const i = n++;
+        const failed = await checkout(client, [variants[i % variants.length], variants[(i * 7 + 3) % variants.length]], timings, i);
+        if (failed) errors.set(failed, (errors.get(failed) ?? 0) + 1);
+        else completed++;
+      }
+    };
+    await Promise.all(Array.from({ length: buyers }, () => run(performance.now() + 2000))); // warm-up
+    for (const list of Object.values(timings)) list.length = 0;
+    completed = 0;
+    errors.clear();
+    const started = performance.now();
+    await Promise.all(Array.from({ length: buyers }, () => run(started + seconds * 1000)));
+    const elapsed = (performance.now() - started) / 1000;
+    report({
+      bench: 'checkout', case: 'full_checkout', db: database.kind, buyers,
+      checkouts_per_sec: Number((completed / elapsed).toFixed(1)),
+      completed,
+      errors: Object.fromEntries(errors),
+      steps: Object.fromEntries(steps.map((s) => {
+        const sorted = [...timings[s]].sort((a, b) => a - b);
+        return [s, { p50_ms: percentile(sorted, 50), p99_ms: percentile(sorted, 99) }];
+      })),
+    });
+
+    // Flash sale: a new product with 50 units, 200 buyers at once, each buying one of it (and two of a filler).
+    const created = await admin.call('POST', '/admin/products', {
+      title: `Flash Sale ${Date.now()}`, status: 'published', variants: [{ sku: `FLASH-${Date.now()}`, prices: [{ currency_code: 'USD', amount: 4999 }] }],
+    });
+    const saleVariant = created.body.variants[0].id as string;
+    const location = (await admin.call('GET', '/admin/inventory/locations')).body.data[0].id as string;
+    await admin.call('POST', '/admin/inventory/adjustments', { variant_id: saleVariant, location_id: location, delta: 50, reason: 'received' });
+    const saleStart = performance.now();
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => checkout(client, [saleVariant, variants[i % variants.length]], timings, 1_000_000 + i)));
+    const saleSeconds = (performance.now() - saleStart) / 1000;
+    const level = (await admin.call('GET', `/admin/inventory/items/${saleVariant}`)).body.levels[0];
+    const orders = results.filter((r) => r === null).length;
+    report({
+      bench: 'checkout', case: 'flash_sale', db: database.kind, buyers: 200, units: 50,
+      orders, orders_per_sec: Number((orders / saleSeconds).toFixed(1)), seconds: Number(saleSeconds.toFixed(2)),
+      committed: level.committed, available_after: level.available, oversell: Math.max(0, level.committed - 50, orders - 50),
+    });
+  } finally {
+    await shop.stop();
+  }
+}
