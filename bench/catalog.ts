@@ -3,15 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RequestSpec } from 'autocannon';
 import type { BenchDatabase } from './databases.ts';
-import { measure, report, rotate, startCeiling, startChild, type Child, type LoadFigures } from './harness.ts';
+import { measure, report, rotate, startCeiling, startShop, type LoadFigures } from './harness.ts';
 
-const bin = 'bin/cartwright.js';
 const searchTerms = ['hood', 'classic', 'mug', 'alpine jacket', 'merino', 'rain', 'sneak', 'organic cotton tee', 'desk lamp', 'canvas tote'];
 
-function startShop(database: BenchDatabase, extraEnv: Record<string, string> = {}): Promise<Child> {
-  return startChild([bin, 'start'], { ...database.env, PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'false', ...extraEnv }, (output) =>
-    /Store API {3}(\S+)\/store\/products/.exec(output)?.[1] ?? null);
-}
 
 
 /** gzip bytes of one list page, as the shop serves them. */
@@ -30,7 +25,7 @@ async function listPageGzip(url: string): Promise<Buffer> {
 export async function benchCatalog(database: BenchDatabase, ceiling: LoadFigures): Promise<void> {
   const cases: [string, Record<string, string>][] = [['cached', {}], ['uncached', { CATALOG_CACHE_ENTRIES: '0' }]];
   for (const [mode, env] of cases) {
-    const shop = await startShop(database, env);
+    const shop = await startShop({ ...database.env, ...env });
     try {
       const first = await (await fetch(`${shop.url}/store/products?limit=100`)).json() as { data: { handle: string }[] };
       const handles = first.data.map((p) => `/store/products/${p.handle}`);

@@ -1,5 +1,6 @@
+import pg from 'pg';
 import type { BenchDatabase } from './databases.ts';
-import { report, seconds, startChild, type Child } from './harness.ts';
+import { BENCH_ADMIN, report, seconds, startShop } from './harness.ts';
 
 /**
  * Checkout as shoppers do it, over HTTP with keep-alive: create cart → add two lines → email and
@@ -7,7 +8,6 @@ import { report, seconds, startChild, type Child } from './harness.ts';
  * buyers loop for the run's duration; each step's latency is recorded. Then a flash sale: 50 units,
  * 200 buyers at once, counting orders and oversell.
  */
-const ADMIN = { email: 'bench@cartwright.local', password: 'bench-password-1234' };
 const ADDRESS = { first_name: 'Bench', last_name: 'Buyer', address_1: '1 Load St', city: 'Newark', postal_code: '07102', country_code: 'US' };
 const steps = ['create_cart', 'add_line', 'address', 'shipping', 'payment', 'complete'] as const;
 type Step = (typeof steps)[number];
@@ -28,11 +28,6 @@ function percentile(sorted: number[], p: number): number {
   return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(1));
 }
 
-async function startShop(database: BenchDatabase): Promise<Child> {
-  return startChild(['bin/cartwright.js', 'start'], {
-    ...database.env, PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'false', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
-  }, (output) => /Store API {3}(\S+)\/store\/products/.exec(output)?.[1] ?? null);
-}
 
 /** Variants with plenty of stock (so the run measures checkout, not running out). */
 async function stockedVariants(admin: Client, count: number, stock: number): Promise<string[]> {
@@ -73,10 +68,37 @@ async function checkout(client: Client, variants: [string, string], timings: Rec
   }
 }
 
+/**
+ * The floor under any checkout on this machine: a bare transaction that decrements a stock row and
+ * inserts an order row, `buyers` at a time, straight through `pg` (no HTTP, no application).
+ */
+async function bareTransactions(url: string, buyers: number): Promise<number> {
+  const pool = new pg.Pool({ connectionString: url, max: buyers });
+  await pool.query('create table bench_stock (id int primary key, stock int not null); insert into bench_stock values (1, 1000000000); create table bench_order (id bigserial primary key, total int)');
+  let done = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(Array.from({ length: buyers }, async () => {
+    const client = await pool.connect();
+    while (performance.now() < until) {
+      await client.query('begin');
+      await client.query({ name: 'dec', text: 'update bench_stock set stock = stock - 1 where id = 1 and stock > 0' });
+      await client.query({ name: 'ins', text: 'insert into bench_order (total) values (100)' });
+      await client.query('commit');
+      done++;
+    }
+    client.release();
+  }));
+  await pool.query('drop table bench_stock; drop table bench_order');
+  await pool.end();
+  return done / seconds;
+}
+
 export async function benchCheckout(database: BenchDatabase, buyers = Number(process.env.BENCH_BUYERS ?? 20)): Promise<void> {
-  const shop = await startShop(database);
+  const bare = database.kind === 'postgres' ? await bareTransactions(database.env.DATABASE_URL, buyers) : null;
+  if (bare) report({ bench: 'checkout', case: 'bare_pg_transaction', db: database.kind, buyers, transactions_per_sec: Math.round(bare) });
+  const shop = await startShop(database.env);
   try {
-    const login = await new Client(shop.url).call('POST', '/admin/auth/login', ADMIN);
+    const login = await new Client(shop.url).call('POST', '/admin/auth/login', BENCH_ADMIN);
     const admin = new Client(shop.url, login.body.token);
     const variants = await stockedVariants(admin, 40, 1_000_000);
     const client = new Client(shop.url);
@@ -103,6 +125,7 @@ export async function benchCheckout(database: BenchDatabase, buyers = Number(pro
     report({
       bench: 'checkout', case: 'full_checkout', db: database.kind, buyers,
       checkouts_per_sec: Number((completed / elapsed).toFixed(1)),
+      ...(bare ? { ratio_to_bare_transaction: Number((completed / elapsed / bare).toFixed(3)) } : {}),
       completed,
       errors: Object.fromEntries(errors),
       steps: Object.fromEntries(steps.map((s) => {

@@ -90,6 +90,16 @@ export function rotate(paths: string[]): RequestSpec[] {
   }];
 }
 
+/** Every benchmark's shop signs its owner in with these (set on whichever start comes first). */
+export const BENCH_ADMIN = { email: 'bench@cartwright.local', password: 'bench-password-1234' };
+
+/** Starts `cartwright start` on the benchmark's database (no demo seeding: `seed` ran before). */
+export function startShop(env: Record<string, string>): Promise<Child> {
+  return startChild(['bin/cartwright.js', 'start'], {
+    ...env, PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'false', ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password,
+  }, (output) => /Store API {3}(\S+)\/store\/products/.exec(output)?.[1] ?? null);
+}
+
 /** Starts the bare Fastify server of bench/ceiling-server.ts. */
 export function startCeiling(env: Record<string, string> = {}): Promise<Child> {
   return startChild(['--import', 'tsx', 'bench/ceiling-server.ts'], { PORT: '0', ...env }, (out) => /^(http\S+)/m.exec(out)?.[1] ?? null);

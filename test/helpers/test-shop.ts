@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Db } from '../../src/db/database.ts';
 import { buildApp } from '../../src/http/app.ts';
@@ -31,6 +32,10 @@ export interface TestShop {
   request<T = any>(method: string, url: string, options?: RequestOptions): Promise<Response<T>>;
   get<T = any>(url: string, options?: RequestOptions): Promise<Response<T>>;
   post<T = any>(url: string, body?: unknown, options?: RequestOptions): Promise<Response<T>>;
+  /** Sends the request as the owner, expects `status` (200 by default), returns the body. */
+  ok(method: string, url: string, body?: unknown, status?: number): Promise<any>;
+  /** Sends the request as the owner, expects the error `status` and `code` (and `field`, if given); returns the error. */
+  refused(method: string, url: string, body: unknown, status: number, code: string, field?: string): Promise<any>;
   close(): Promise<void>;
 }
 
@@ -70,6 +75,18 @@ export async function startTestShop(overrides: Partial<Config> = {}, options: { 
     request,
     get: (url, options) => request('GET', url, options),
     post: (url, body, options) => request('POST', url, { ...options, body }),
+    async ok(method, url, body, status = 200) {
+      const response = await request(method, url, { body });
+      expect(response.status, response.text).toBe(status);
+      return response.body;
+    },
+    async refused(method, url, body, status, code, field) {
+      const response = await request<any>(method, url, { body });
+      expect(response.status, response.text).toBe(status);
+      expect(response.body.error.code).toBe(code);
+      if (field !== undefined) expect(response.body.error.details.field).toBe(field);
+      return response.body.error;
+    },
     async close() {
       await app.close();
       await database.close();

@@ -48,7 +48,7 @@ export const Quantity = Type.Integer({ minimum: 1, maximum: 10_000 });
 export const AddLineItemInput = Type.Object({ variant_id: Id('var'), quantity: Quantity }, { additionalProperties: false });
 export const UpdateLineItemInput = Type.Object({ quantity: Quantity }, { additionalProperties: false });
 
-const Address = Type.Object({
+export const Address = Type.Object({
   first_name: Type.String(),
   last_name: Type.String(),
   company: Type.Optional(Type.Union([Type.String(), Type.Null()])),

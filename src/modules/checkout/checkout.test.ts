@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
 import { ADDRESS_US, CARDS, complete, createStockedProduct, level, pay, readyCart, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
@@ -12,13 +13,17 @@ afterAll(async () => shop?.close());
 
 describe('a shopper goes from an empty cart to a paid order', () => {
   test('happy path: exact totals, stock committed, order readable with its token', async () => {
-    const { variant } = await createStockedProduct(shop, { usd: 1999, stock: 10, locationId: selling.warehouse.id });
+    const { product, variant } = await createStockedProduct(shop, { usd: 1999, stock: 10, locationId: selling.warehouse.id });
+    const storeVariant = async () => (await shop.get(`/store/products/${product.handle}`)).body.variants[0];
+    expect(await storeVariant()).toMatchObject({ in_stock: true, available_quantity: 10 });
     const cart = await readyCart(shop, { lines: [{ variant_id: variant.id, quantity: 2 }] });
     expect(cart).toMatchObject({ subtotal: 3998, shipping_total: 500, tax_total: 450, total: 4948, currency_code: 'USD' });
     const paying = await pay(shop, cart.id);
     expect(paying.status, paying.text).toBe(200);
     expect(paying.body.payment_session).toMatchObject({ provider_id: 'test_card', status: 'pending', amount: 4948 });
     expect(await level(shop, variant.id, selling.warehouse.id)).toEqual({ on_hand: 10, committed: 0, reserved: 2, available: 8 });
+    // The storefront sees the hold at once (its cached page showing this variant was dropped).
+    expect(await storeVariant()).toMatchObject({ in_stock: true, available_quantity: 8 });
 
     const placed = await complete(shop, cart.id, 'key-happy');
     expect(placed.status, placed.text).toBe(201);
@@ -29,6 +34,19 @@ describe('a shopper goes from an empty cart to a paid order', () => {
     expect(placed.body.number).toBeGreaterThan(1000);
     expect(placed.body.items).toEqual([expect.objectContaining({ variant_id: variant.id, quantity: 2, unit_price: 1999, subtotal: 3998, tax_total: 400, total: 4398 })]);
     expect(await level(shop, variant.id, selling.warehouse.id)).toEqual({ on_hand: 10, committed: 2, reserved: 0, available: 8 });
+
+    // The card number was never stored: the payment keeps the outcome, brand and last four digits.
+    const stored = await shop.db.selectFrom('payment').select('data').where('cart_id', '=', cart.id).execute();
+    expect(stored).toEqual([{ data: { outcome: 'succeeds', brand: 'visa', last4: '4242' } }]);
+    const everything = JSON.stringify(await shop.db.selectFrom('payment_transaction').selectAll().execute()) + JSON.stringify(await shop.db.selectFrom('event_outbox').selectAll().execute());
+    expect(everything).not.toContain('4242424242424242');
+
+    // Every state change left its event in the outbox, in order.
+    const events = await shop.db.selectFrom('event_outbox').select('type')
+      .where('resource_id', 'in', [cart.id, placed.body.id, paying.body.payment_session.id]).orderBy('seq').execute();
+    expect(events.map((e) => e.type)).toEqual([
+      'inventory.reserved', 'inventory.committed', 'payment.authorized', 'payment.captured', 'order.placed', 'cart.completed',
+    ]);
 
     const read = await shop.get(`/store/orders/${placed.body.id}`, { headers: { 'x-order-token': placed.body.access_token } });
     expect(read.status).toBe(200);
@@ -61,6 +79,11 @@ describe('a shopper goes from an empty cart to a paid order', () => {
     expect(res.body.error).toMatchObject({ code, details: { decline_code: decline } });
     expect(await level(shop, variant.id, selling.warehouse.id)).toEqual(before);
     expect(await shop.db.selectFrom('orders').select('id').execute()).toEqual(ordersBefore);
+    const failure = await shop.db.selectFrom('payment_transaction as t').innerJoin('payment as p', 'p.id', 't.payment_id')
+      .select(['t.kind', 't.error_code']).where('p.cart_id', '=', cart.id).execute();
+    expect(failure).toEqual([{ kind: 'failure', error_code: decline }]);
+    expect(await shop.db.selectFrom('event_outbox').select('type').where('type', '=', 'payment.failed')
+      .where(sql<boolean>`payload->>'cart_id' = ${cart.id}`).execute()).toHaveLength(1);
     const after = await shop.get(`/store/carts/${cart.id}`);
     expect(after.body.completed_at).toBeNull();
     expect(after.body.payment_session).toBeNull();

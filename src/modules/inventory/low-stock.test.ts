@@ -15,11 +15,7 @@ let gloves: string;
 let main: any;
 let store: any;
 
-async function ok(method: string, url: string, body?: unknown, status = 200): Promise<any> {
-  const response = await shop.request(method, url, { body });
-  expect(response.status, response.text).toBe(status);
-  return response.body;
-}
+const ok = (...args: Parameters<TestShop['ok']>) => shop.ok(...args);
 
 const adjust = (variant_id: string, location_id: string, delta: number) =>
   ok('POST', '/admin/inventory/adjustments', { variant_id, location_id, delta, reason: delta > 0 ? 'received' : 'damaged' }, 201);

@@ -17,11 +17,7 @@ let shop: TestShop;
 let main: any;
 let store: any;
 
-async function ok(method: string, url: string, body?: unknown, status = 200): Promise<any> {
-  const response = await shop.request(method, url, { body });
-  expect(response.status, response.text).toBe(status);
-  return response.body;
-}
+const ok = (...args: Parameters<TestShop['ok']>) => shop.ok(...args);
 
 async function newVariant(sku: string): Promise<string> {
   return (await ok('POST', '/admin/products', { title: `Probe ${sku}`, variants: [{ sku }] }, 201)).variants[0].id;

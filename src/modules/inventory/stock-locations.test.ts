@@ -10,19 +10,9 @@ import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts
 let shop: TestShop;
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
-async function ok(method: string, url: string, body?: unknown, status = 200): Promise<any> {
-  const response = await shop.request(method, url, { body });
-  expect(response.status, response.text).toBe(status);
-  return response.body;
-}
+const ok = (...args: Parameters<TestShop['ok']>) => shop.ok(...args);
 
-async function refused(method: string, url: string, body: unknown, status: number, code: string, field?: string): Promise<any> {
-  const response = await shop.request(method, url, { body });
-  expect(response.status, response.text).toBe(status);
-  expect(response.body.error.code).toBe(code);
-  if (field !== undefined) expect(response.body.error.details.field).toBe(field);
-  return response.body.error;
-}
+const refused = (...args: Parameters<TestShop['refused']>) => shop.refused(...args);
 
 async function variantOf(title: string): Promise<string> {
   const product = await ok('POST', '/admin/products', { title, variants: [{ sku: title.toUpperCase().replace(/\W+/g, '-') }] }, 201);

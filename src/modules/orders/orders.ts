@@ -7,7 +7,7 @@ import { recordEvents } from '../events/outbox.ts';
 import { ppmToPercent } from '../tax/tax-calculator.ts';
 import { hashToken, newToken } from '../users/tokens.ts';
 import type { Address } from '../cart/schema.ts';
-import type { OrdersTable, ShippingMethodSnapshot } from './schema.ts';
+import type { OrderLineItemTable, OrdersTable, ShippingMethodSnapshot } from './schema.ts';
 import type { Order } from './shapes.ts';
 
 /** Everything an order keeps of its cart, taken when checkout starts. */
@@ -25,20 +25,7 @@ export interface OrderSnapshot {
   shipping_total: number;
   tax_total: number;
   total: number;
-  lines: {
-    variant_id: string;
-    product_id: string;
-    sku: string | null;
-    title: string;
-    variant_title: string;
-    quantity: number;
-    unit_price: number;
-    subtotal: number;
-    discount_total: number;
-    tax_rate_ppm: number;
-    tax_total: number;
-    total: number;
-  }[];
+  lines: Omit<OrderLineItemTable, 'id' | 'order_id' | 'position'>[];
 }
 
 export interface PendingOrder {
@@ -158,8 +145,8 @@ export function toOrderResponse(order: OrderRow, lines: (OrderSnapshot['lines'][
       quantity: l.quantity, unit_price: l.unit_price, subtotal: l.subtotal, discount_total: l.discount_total,
       tax_rate: ppmToPercent(l.tax_rate_ppm), tax_total: l.tax_total, total: l.total,
     })),
-    shipping_address: order.shipping_address as Order['shipping_address'],
-    billing_address: order.billing_address as Order['billing_address'],
+    shipping_address: order.shipping_address,
+    billing_address: order.billing_address,
     shipping_method: order.shipping_method
       ? { option_id: order.shipping_method.option_id, name: order.shipping_method.name, amount: order.shipping_method.amount, tax_total: order.shipping_method.tax_total }
       : null,

@@ -1,23 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DateTime } from '../../http/schemas.ts';
+import { Address, CartLine } from '../cart/shapes.ts';
 
-const Address = Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()]));
-
-export const OrderLine = Type.Object({
-  id: Type.String(),
-  variant_id: Type.String(),
-  product_id: Type.String(),
-  sku: Type.Union([Type.String(), Type.Null()]),
-  title: Type.String(),
-  variant_title: Type.String(),
-  quantity: Type.Integer(),
-  unit_price: Type.Integer(),
-  subtotal: Type.Integer(),
-  discount_total: Type.Integer(),
-  tax_rate: Type.Number({ description: 'percent' }),
-  tax_total: Type.Integer(),
-  total: Type.Integer(),
-});
+/** An order line is the cart line it was, frozen. */
+export const OrderLine = Type.Omit(CartLine, ['purchasable']);
 
 export const Order = Type.Object({
   id: Type.String(),

@@ -23,19 +23,9 @@ beforeAll(async () => {
 });
 afterAll(async () => shop?.close());
 
-async function ok(method: string, url: string, body?: unknown, status = 200): Promise<any> {
-  const response = await shop.request(method, url, { body });
-  expect(response.status, response.text).toBe(status);
-  return response.body;
-}
+const ok = (...args: Parameters<TestShop['ok']>) => shop.ok(...args);
 
-async function refused(method: string, url: string, body: unknown, status: number, code: string, field?: string): Promise<any> {
-  const response = await shop.request(method, url, { body });
-  expect(response.status, response.text).toBe(status);
-  expect(response.body.error.code).toBe(code);
-  if (field !== undefined) expect(response.body.error.details.field).toBe(field);
-  return response.body.error;
-}
+const refused = (...args: Parameters<TestShop['refused']>) => shop.refused(...args);
 
 async function list(query = ''): Promise<any[]> {
   const items: any[] = [];
