@@ -2,12 +2,29 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.ts';
 import { authenticateAdmin } from '../modules/users/admin-sessions.ts';
 import type { AdminUser } from '../modules/users/admin-users.ts';
+import { authenticateApiKey } from '../modules/users/api-keys.ts';
+import type { RoutePermission } from '../modules/users/permissions.ts';
 import { send } from './error-handler.ts';
+
+/** Who is calling the Admin API: a signed-in staff member, or an integration's API key. */
+export interface AdminActor {
+  kind: 'user' | 'api_key';
+  /** The user's id (usr_…) or the key's (key_…): what audit and movement logs record. */
+  id: string;
+  /** The staff member signed in (for a key: null). */
+  user: AdminUser | null;
+  sessionId: string | null;
+  permissions: ReadonlySet<string>;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The signed-in staff member; set on every Admin API route except login. */
-    admin: { sessionId: string; user: AdminUser } | null;
+    /** Set on every Admin API route except login. */
+    admin: AdminActor | null;
+  }
+  interface FastifyContextConfig {
+    /** What an Admin API route needs; every admin route declares one (a test checks). */
+    permission?: RoutePermission;
   }
 }
 
@@ -18,12 +35,28 @@ export function bearerToken(request: FastifyRequest): string | null {
   return scheme?.toLowerCase() === 'bearer' && token ? token : null;
 }
 
-/** A hook that answers 401 unless the request carries a live admin session token. */
-export function requireAdmin(db: Db) {
+/** 401 unless the request carries a live session token or API key; sets `request.admin`. */
+export function authenticateAdminRequest(db: Db) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const token = bearerToken(request);
-    const session = token ? await authenticateAdmin(db, token) : null;
-    if (!session) return send(reply, 'unauthorized');
-    request.admin = session;
+    const actor = token ? (token.startsWith('ck_') ? await authenticateApiKey(db, token) : await authenticateAdmin(db, token)) : null;
+    if (!actor) return send(reply, 'unauthorized');
+    request.admin = actor;
+  };
+}
+
+/**
+ * The Admin API's gate: 401 without a live session token or API key; 403 when the route's permission
+ * is not among the caller's (or the route declares none: refused by default, never let through).
+ */
+export function requireAdmin(db: Db) {
+  const authenticate = authenticateAdminRequest(db);
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    await authenticate(request, reply);
+    const actor = request.admin;
+    if (!actor || reply.sent) return;
+    const needed = request.routeOptions.config?.permission;
+    if (needed === 'authenticated') return;
+    if (!needed || !actor.permissions.has(needed)) return send(reply, 'forbidden', { permission: needed ?? null });
   };
 }

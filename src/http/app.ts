@@ -19,7 +19,7 @@ import { storeCartRoutes } from '../modules/cart/routes.store.ts';
 import { storeCheckoutRoutes } from '../modules/checkout/routes.store.ts';
 import { storeOrderRoutes } from '../modules/orders/routes.store.ts';
 import { builtInPaymentProviders, type PaymentProviders } from '../modules/payments/providers.ts';
-import { requireAdmin } from './admin-auth.ts';
+import { authenticateAdminRequest, requireAdmin } from './admin-auth.ts';
 import { registerIdempotency } from './idempotency.ts';
 import type { AppContext } from './context.ts';
 import { registerErrorHandler, send } from './error-handler.ts';
@@ -86,9 +86,11 @@ export async function buildApp({ db, config, logger, paymentProviders = builtInP
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Admin session token from POST /admin/auth/login' } } },
     },
-    transform: ({ schema, url }) => {
-      const security = url.startsWith('/admin') && !url.startsWith('/admin/auth/login') ? [{ bearer: [] }] : undefined;
-      return { schema: security ? { ...schema, security } : schema, url } as never;
+    // Admin operations say how to authenticate and which permission they need (x-permission).
+    transform: ({ schema, url, route }) => {
+      if (!url.startsWith('/admin') || url.startsWith('/admin/auth/login')) return { schema, url } as never;
+      const permission = (route.config as { permission?: string } | undefined)?.permission ?? null;
+      return { schema: { ...schema, security: [{ bearer: [] }], 'x-permission': permission }, url } as never;
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -105,10 +107,10 @@ export async function buildApp({ db, config, logger, paymentProviders = builtInP
   await app.register(storeCheckoutRoutes, { ...context, prefix: '/store' });
   await app.register(storeOrderRoutes, { ...context, prefix: '/store' });
   await app.register(async (admin) => {
-    const authenticate = requireAdmin(db);
+    const authorize = requireAdmin(db);
     await admin.register(adminLoginRoutes, context);
     await admin.register(async (secured) => {
-      secured.addHook('onRequest', authenticate);
+      secured.addHook('onRequest', authorize);
       await secured.register(adminSessionRoutes, context);
       await secured.register(adminProductRoutes, context);
       await secured.register(adminProductCsvRoutes, context);
@@ -119,7 +121,7 @@ export async function buildApp({ db, config, logger, paymentProviders = builtInP
       await secured.register(adminShippingOptionRoutes, context);
     });
     // Unknown Admin API paths ask for a token first, so they reveal nothing to strangers.
-    admin.setNotFoundHandler({ preHandler: authenticate }, (request, reply) =>
+    admin.setNotFoundHandler({ preHandler: authenticateAdminRequest(db) }, (request, reply) =>
       send(reply, 'route_not_found', { method: request.method, url: request.url.split('?')[0] }));
   }, { prefix: '/admin' });
 

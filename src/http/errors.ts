@@ -16,6 +16,9 @@ export const errorTable = {
 
   // Admin sign-in
   unauthorized: [401, 'Sign in first: send a valid bearer token.'],
+  forbidden: [403, 'Your role does not allow this.'],
+  api_key_not_found: [404, 'No API key with this id.'],
+  role_not_found: [404, 'No role with this key.'],
   invalid_credentials: [401, 'The email or password is wrong.'],
   admin_email_taken: [409, 'An admin user with this email already exists.'],
 

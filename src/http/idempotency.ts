@@ -18,7 +18,7 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 
 /** Who a key belongs to: the admin signed in, or the cart in the path (a cart id is its buyer's capability). */
 function caller(request: FastifyRequest): string {
-  if (request.admin) return request.admin.user.id;
+  if (request.admin) return request.admin.id;
   const params = request.params as Record<string, string> | undefined;
   return params?.id ?? 'anonymous';
 }

@@ -12,6 +12,7 @@ export const adminProductCsvRoutes: FastifyPluginAsyncTypebox<AppContext> = asyn
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: config.importLimitBytes }, (_request, body, done) => done(null, body));
 
   app.post('/products/import', {
+    config: { permission: 'products:write' },
     bodyLimit: config.importLimitBytes,
     schema: {
       tags,
@@ -26,6 +27,7 @@ export const adminProductCsvRoutes: FastifyPluginAsyncTypebox<AppContext> = asyn
   });
 
   app.get('/products/export', {
+    config: { permission: 'products:read' },
     schema: { tags, summary: 'Export every product as CSV, streamed', produces: ['text/csv'] },
   }, async (_request, reply) =>
     reply

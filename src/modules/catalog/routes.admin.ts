@@ -19,6 +19,7 @@ const tags = ['admin: products'];
 /** Staff's product management: every field, options, variants and prices, in any status. */
 export const adminProductRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
   app.get('/products', {
+    config: { permission: 'products:read' },
     schema: { tags, summary: 'List products in any status', querystring: AdminProductListQuery, response: { 200: ListOf(Product), ...errorResponses } },
   }, async (request) => {
     const { limit, cursor, sort, tag, status, ...filter } = request.query;
@@ -27,18 +28,22 @@ export const adminProductRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
   });
 
   app.post('/products', {
+    config: { permission: 'products:write' },
     schema: { tags, summary: 'Create a product with its options, variants and prices', body: ProductInput, response: { 201: Product, ...errorResponses } },
   }, async (request, reply) => reply.code(201).send(await createProduct(db, request.body)));
 
   app.get('/products/:id', {
+    config: { permission: 'products:read' },
     schema: { tags, summary: 'One product in any status', params: ProductParams, response: { 200: Product, ...errorResponses } },
   }, async (request) => getProductOrThrow(db, request.params.id, { anyStatus: true }));
 
   app.post('/products/:id', {
+    config: { permission: 'products:write' },
     schema: { tags, summary: 'Update product fields', params: ProductParams, body: ProductUpdate, response: { 200: Product, ...errorResponses } },
   }, async (request) => updateProduct(db, request.params.id, request.body));
 
   app.delete('/products/:id', {
+    config: { permission: 'products:write' },
     schema: { tags, summary: 'Delete a product with its variants', params: ProductParams, response: { 200: Deleted, ...errorResponses } },
   }, async (request) => {
     await deleteProduct(db, request.params.id);
@@ -47,35 +52,43 @@ export const adminProductRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
 
   for (const [action, status] of [['publish', 'published'], ['archive', 'archived'], ['unpublish', 'draft']] as const) {
     app.post(`/products/:id/${action}`, {
+      config: { permission: 'products:write' },
       schema: { tags, summary: `Set the product's status to ${status}`, params: ProductParams, response: { 200: Product, ...errorResponses } },
     }, async (request) => updateProduct(db, request.params.id, { status }));
   }
 
   app.post('/products/:id/options', {
+    config: { permission: 'products:write' },
     schema: { tags, summary: 'Add an option (existing variants take its first value)', params: ProductParams, body: OptionInput, response: { 201: Product, ...errorResponses } },
   }, async (request, reply) => reply.code(201).send(await addOption(db, request.params.id, request.body)));
 
   app.post('/products/:id/options/:option_id', {
+    config: { permission: 'products:write' },
     schema: { tags, summary: 'Rename an option or set its values', params: OptionParams, body: OptionUpdate, response: { 200: Product, ...errorResponses } },
   }, async (request) => updateOption(db, request.params.id, request.params.option_id, request.body));
 
   app.delete('/products/:id/options/:option_id', {
+    config: { permission: 'products:write' },
     schema: { tags, summary: 'Remove an option', params: OptionParams, response: { 200: Product, ...errorResponses } },
   }, async (request) => deleteOption(db, request.params.id, request.params.option_id));
 
   app.post('/products/:id/variants', {
+    config: { permission: 'products:write' },
     schema: { tags, summary: 'Add a variant', params: ProductParams, body: VariantInput, response: { 201: Product, ...errorResponses } },
   }, async (request, reply) => reply.code(201).send(await addVariant(db, request.params.id, request.body)));
 
   app.post('/products/:id/variants/:variant_id', {
+    config: { permission: 'products:write' },
     schema: { tags, summary: 'Update a variant (prices given replace all its prices)', params: VariantParams, body: VariantUpdate, response: { 200: Product, ...errorResponses } },
   }, async (request) => updateVariant(db, request.params.id, request.params.variant_id, request.body));
 
   app.delete('/products/:id/variants/:variant_id', {
+    config: { permission: 'products:write' },
     schema: { tags, summary: 'Delete a variant', params: VariantParams, response: { 200: Product, ...errorResponses } },
   }, async (request) => deleteVariant(db, request.params.id, request.params.variant_id));
 
   app.post('/products/:id/variants/:variant_id/prices', {
+    config: { permission: 'products:write' },
     schema: {
       tags,
       summary: 'Set prices for the given currencies (others are kept)',
@@ -86,6 +99,7 @@ export const adminProductRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
   }, async (request) => setVariantPrices(db, request.params.id, request.params.variant_id, request.body.prices));
 
   app.delete('/products/:id/variants/:variant_id/prices/:currency_code', {
+    config: { permission: 'products:write' },
     schema: {
       tags,
       summary: 'Remove the price in one currency',

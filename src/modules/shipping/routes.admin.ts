@@ -13,6 +13,7 @@ const OptionParams = Type.Object({ id: Id('so') });
 /** Staff's management of shipping options: flat rate, free over a threshold, or by weight bands, per region. */
 export const adminShippingOptionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
   app.get('/shipping-options', {
+    config: { permission: 'settings:read' },
     schema: {
       tags, summary: 'List shipping options by position, then name (region_id filters)',
       querystring: ShippingOptionListQuery, response: { 200: ListOf(ShippingOption), ...errorResponses },
@@ -23,15 +24,19 @@ export const adminShippingOptionRoutes: FastifyPluginAsyncTypebox<AppContext> = 
     return { data: page.data, next_cursor: encodeCursor(page.next) };
   });
   app.post('/shipping-options', {
+    config: { permission: 'settings:write' },
     schema: { tags, summary: 'Create a shipping option in a region (amounts in its currency’s minor unit)', body: ShippingOptionInput, response: { 201: ShippingOption, ...errorResponses } },
   }, async (request, reply) => reply.code(201).send(await createShippingOption(db, request.body)));
   app.get('/shipping-options/:id', {
+    config: { permission: 'settings:read' },
     schema: { tags, summary: 'One shipping option', params: OptionParams, response: { 200: ShippingOption, ...errorResponses } },
   }, async (request) => getShippingOptionOrThrow(db, request.params.id));
   app.post('/shipping-options/:id', {
+    config: { permission: 'settings:write' },
     schema: { tags, summary: 'Update a shipping option', params: OptionParams, body: ShippingOptionUpdate, response: { 200: ShippingOption, ...errorResponses } },
   }, async (request) => updateShippingOption(db, request.params.id, request.body));
   app.delete('/shipping-options/:id', {
+    config: { permission: 'settings:write' },
     schema: { tags, summary: 'Delete a shipping option', params: OptionParams, response: { 200: Deleted, ...errorResponses } },
   }, async (request) => {
     await deleteShippingOption(db, request.params.id);

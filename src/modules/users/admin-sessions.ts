@@ -3,7 +3,9 @@ import { newId } from '../../db/ids.ts';
 import { AppError } from '../../http/errors.ts';
 import { adminUserColumns, type AdminUser } from './admin-users.ts';
 import { burnVerification, verifyPassword } from './passwords.ts';
+import { permissionsOfRole } from './roles.ts';
 import { hashToken, newToken } from './tokens.ts';
+import type { AdminActor } from '../../http/admin-auth.ts';
 
 export interface AdminSession {
   token: string;
@@ -33,8 +35,8 @@ export async function loginAdmin(db: Db, input: { email: string; password: strin
   return { token, expires_at: expiresAt, user: { ...user, last_login_at: loggedIn } };
 }
 
-/** The user and session a bearer token belongs to, or null when it is unknown, expired or revoked. */
-export async function authenticateAdmin(db: Db, token: string): Promise<{ sessionId: string; user: AdminUser } | null> {
+/** The staff member a session token belongs to, with their role's permissions; null when unknown, expired or revoked. */
+export async function authenticateAdmin(db: Db, token: string): Promise<AdminActor | null> {
   if (!token.startsWith('cwa_')) return null;
   const row = await db.selectFrom('admin_session as s')
     .innerJoin('admin_user as u', 'u.id', 's.user_id')
@@ -45,7 +47,7 @@ export async function authenticateAdmin(db: Db, token: string): Promise<{ sessio
     .executeTakeFirst();
   if (!row) return null;
   const { session_id: sessionId, ...user } = row;
-  return { sessionId, user };
+  return { kind: 'user', id: user.id, user, sessionId, permissions: new Set(await permissionsOfRole(db, user.role)) };
 }
 
 export async function revokeAdminSession(db: Db, sessionId: string): Promise<void> {

@@ -34,13 +34,29 @@ export const adminLoginRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
 /** The signed-in user's own session. */
 export const adminSessionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
   app.post('/auth/logout', {
+    config: { permission: 'authenticated' },
     schema: { tags, summary: 'End this session (its token stops working)', response: { 204: Type.Null(), ...errorResponses } },
   }, async (request, reply) => {
-    await revokeAdminSession(db, request.admin!.sessionId);
+    await revokeAdminSession(db, request.admin!.sessionId!);
     return reply.code(204).send(null);
   });
 
   app.get('/auth/session', {
-    schema: { tags, summary: 'Who is signed in', response: { 200: Type.Object({ user: AdminUser }), ...errorResponses } },
-  }, async (request) => ({ user: request.admin!.user }));
+    config: { permission: 'authenticated' },
+    schema: {
+      tags,
+      summary: 'Who is calling: the staff member (or API key) and their permissions',
+      response: {
+        200: Type.Object({
+          actor: Type.Object({ kind: Type.Union([Type.Literal('user'), Type.Literal('api_key')]), id: Type.String() }),
+          user: Type.Union([AdminUser, Type.Null()]),
+          permissions: Type.Array(Type.String()),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, async (request) => {
+    const actor = request.admin!;
+    return { actor: { kind: actor.kind, id: actor.id }, user: actor.user, permissions: [...actor.permissions].sort() };
+  });
 };

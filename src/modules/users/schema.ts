@@ -1,4 +1,4 @@
-import type { CreatedAt, NullableTimestamp, Timestamp } from '../../db/column-types.ts';
+import type { CreatedAt, Json, NullableTimestamp, ReadOnly, Timestamp } from '../../db/column-types.ts';
 
 export interface AdminUserTable {
   id: string;
@@ -21,7 +21,46 @@ export interface AdminSessionTable {
   revoked_at: NullableTimestamp;
 }
 
+/** A custom role; built-in roles live in code (permissions.ts). */
+export interface AdminRoleTable {
+  key: string;
+  name: string;
+  permissions: string[];
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+/** A key for an integration: `ck_…`, shown once; only its SHA-256 is stored. */
+export interface ApiKeyTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  last4: string;
+  permissions: string[];
+  created_by: string;
+  created_at: CreatedAt;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface AuditLogTable {
+  seq: ReadOnly<number>;
+  id: string;
+  actor_type: 'user' | 'api_key' | 'system';
+  actor_id: string;
+  action: string;
+  resource_type: string | null;
+  resource_id: string | null;
+  changes: Json<Record<string, unknown>>;
+  status: number;
+  request_id: string;
+  created_at: CreatedAt;
+}
+
 export interface UsersTables {
   admin_user: AdminUserTable;
   admin_session: AdminSessionTable;
+  admin_role: AdminRoleTable;
+  api_key: ApiKeyTable;
+  audit_log: AuditLogTable;
 }

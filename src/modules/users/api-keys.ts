@@ -1,0 +1,66 @@
+import type { Db } from '../../db/database.ts';
+import { newId } from '../../db/ids.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { AppError } from '../../http/errors.ts';
+import type { AdminActor } from '../../http/admin-auth.ts';
+import { recordEvents } from '../events/outbox.ts';
+import { isPermission } from './permissions.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  last4: string;
+  permissions: string[];
+  created_by: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+const columns = ['id', 'name', 'last4', 'permissions', 'created_by', 'created_at', 'last_used_at', 'revoked_at'] as const;
+
+/**
+ * Creates a key for an integration with some of its creator's permissions (never more). The token is
+ * returned this once; only its hash is kept.
+ */
+export async function createApiKey(db: Db, creator: AdminActor, input: { name: string; permissions: string[] }): Promise<ApiKey & { token: string }> {
+  if (creator.kind !== 'user') throw new AppError('forbidden', { reason: 'API keys are created by staff, not by other keys' });
+  for (const [i, permission] of input.permissions.entries()) {
+    if (!isPermission(permission)) throw new AppError('invalid_request', { field: `body.permissions[${i}]` }, `body.permissions[${i}] is not a permission`);
+    if (!creator.permissions.has(permission)) throw new AppError('forbidden', { field: `body.permissions[${i}]`, permission }, `You cannot give a permission you do not have: ${permission}.`);
+  }
+  const token = newToken('ck');
+  return inTransaction(db, async (tx) => {
+    const key = await tx.insertInto('api_key').values({
+      id: newId('key'), name: input.name, token_hash: hashToken(token), last4: token.slice(-4),
+      permissions: [...new Set(input.permissions)], created_by: creator.id,
+    }).returning(columns).executeTakeFirstOrThrow();
+    await recordEvents(tx, [{ type: 'api_key.created', resource_type: 'api_key', resource_id: key.id, payload: { id: key.id, permissions: key.permissions } }]);
+    return { ...key, token };
+  });
+}
+
+export async function listApiKeys(db: Db): Promise<ApiKey[]> {
+  return db.selectFrom('api_key').select(columns).orderBy('created_at', 'desc').execute();
+}
+
+export async function revokeApiKey(db: Db, id: string): Promise<ApiKey> {
+  return inTransaction(db, async (tx) => {
+    const key = await tx.updateTable('api_key').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null)
+      .returning(columns).executeTakeFirst()
+      ?? await tx.selectFrom('api_key').select(columns).where('id', '=', id).executeTakeFirst();
+    if (!key) throw new AppError('api_key_not_found', { id });
+    await recordEvents(tx, [{ type: 'api_key.revoked', resource_type: 'api_key', resource_id: id, payload: { id } }]);
+    return key;
+  });
+}
+
+/** The actor an API key token stands for, or null when unknown or revoked. Records its last use. */
+export async function authenticateApiKey(db: Db, token: string): Promise<AdminActor | null> {
+  const key = await db.updateTable('api_key').set({ last_used_at: new Date() })
+    .where('token_hash', '=', hashToken(token)).where('revoked_at', 'is', null)
+    .returning(['id', 'permissions']).executeTakeFirst();
+  if (!key) return null;
+  return { kind: 'api_key', id: key.id, user: null, sessionId: null, permissions: new Set(key.permissions) };
+}
