@@ -18,6 +18,15 @@ import { adminLoginRoutes, adminSessionRoutes } from '../modules/users/routes.ad
 import { storeCartRoutes } from '../modules/cart/routes.store.ts';
 import { storeCheckoutRoutes } from '../modules/checkout/routes.store.ts';
 import { storeOrderRoutes } from '../modules/orders/routes.store.ts';
+import { adminOrderRoutes } from '../modules/orders/routes.admin.ts';
+import { storeReturnRoutes } from '../modules/orders/routes.store.returns.ts';
+import { adminWebhookRoutes } from '../modules/webhooks/routes.admin.ts';
+import { adminJobRoutes } from '../modules/jobs/routes.admin.ts';
+import { storePaymentWebhookRoutes } from '../modules/payments/routes.store.webhooks.ts';
+import { storeCustomerRoutes } from '../modules/customers/routes.store.ts';
+import { adminCustomerRoutes } from '../modules/customers/routes.admin.ts';
+import { adminStaffRoutes } from '../modules/users/routes.admin.staff.ts';
+import { adminNotificationRoutes } from '../modules/notifications/routes.admin.ts';
 import { builtInPaymentProviders, type PaymentProviders } from '../modules/payments/providers.ts';
 import { authenticateAdminRequest, requireAdmin } from './admin-auth.ts';
 import { registerIdempotency } from './idempotency.ts';
@@ -106,6 +115,9 @@ export async function buildApp({ db, config, logger, paymentProviders = builtInP
   await app.register(storeCartRoutes, { ...context, prefix: '/store' });
   await app.register(storeCheckoutRoutes, { ...context, prefix: '/store' });
   await app.register(storeOrderRoutes, { ...context, prefix: '/store' });
+  await app.register(storeReturnRoutes, { ...context, prefix: '/store' });
+  await app.register(storeCustomerRoutes, { ...context, prefix: '/store' });
+  await app.register(storePaymentWebhookRoutes, { ...context, prefix: '/store' });
   await app.register(async (admin) => {
     const authorize = requireAdmin(db);
     await admin.register(adminLoginRoutes, context);
@@ -119,6 +131,12 @@ export async function buildApp({ db, config, logger, paymentProviders = builtInP
       await secured.register(adminRegionRoutes, context);
       await secured.register(adminTaxRateRoutes, context);
       await secured.register(adminShippingOptionRoutes, context);
+      await secured.register(adminOrderRoutes, context);
+      await secured.register(adminCustomerRoutes, context);
+      await secured.register(adminStaffRoutes, context);
+      await secured.register(adminWebhookRoutes, context);
+      await secured.register(adminJobRoutes, context);
+      await secured.register(adminNotificationRoutes, context);
     });
     // Unknown Admin API paths ask for a token first, so they reveal nothing to strangers.
     admin.setNotFoundHandler({ preHandler: authenticateAdminRequest(db) }, (request, reply) =>

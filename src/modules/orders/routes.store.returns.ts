@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../../http/context.ts';
+
+export const storeReturnRoutes: FastifyPluginAsyncTypebox<AppContext> = async () => {};
