@@ -22,6 +22,31 @@ test('defaults', () => {
     paymentCapture: 'automatic',
     checkoutHoldMinutes: 15,
     sweepIntervalMs: 30000,
+    orderNumberPrefix: '#',
+    returnWindowDays: 30,
+    production: false,
+    dispatchIntervalMs: 500,
+    webhookAllowPrivate: false,
+    webhookMaxAgeHours: 24,
+    webhookRetryBaseMs: 30000,
+    webhookTimeoutMs: 10000,
+    webhookConcurrency: 8,
+    jobIntervals: {},
+    cartExpiryDays: 30,
+    idempotencyKeyHours: 24,
+    testCardWebhookSecret: null,
+    stripeSecretKey: null,
+    stripeWebhookSecret: null,
+    stripeApiBase: null,
+    smtpUrl: null,
+    emailFrom: 'Cartwright Shop <shop@localhost>',
+    emailTemplatesDir: null,
+    dataKey: null,
+    corsOrigins: [],
+    customerSessionDays: 30,
+    secureCookies: true,
+    rateLimitPerMinute: 10,
+    apiKeyRateLimitPerMinute: 600,
   });
 });
 
@@ -36,6 +61,18 @@ test('values from the environment', () => {
   });
 });
 
+test('events, webhooks and jobs from the environment', () => {
+  expect(loadConfig({
+    NODE_ENV: 'production', DISPATCH_INTERVAL_MS: '250', WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_MAX_AGE_HOURS: '0.5',
+    WEBHOOK_RETRY_BASE_MS: '1000', WEBHOOK_TIMEOUT_MS: '5000', WEBHOOK_CONCURRENCY: '2', JOB_INTERVALS: 'checkout_sweep=5000,retry_webhooks=0',
+    CART_EXPIRY_DAYS: '7', IDEMPOTENCY_KEY_HOURS: '48', TEST_CARD_WEBHOOK_SECRET: 'whsec_0123456789abcdef',
+  })).toMatchObject({
+    production: true, dispatchIntervalMs: 250, webhookAllowPrivate: true, webhookMaxAgeHours: 0.5, webhookRetryBaseMs: 1000,
+    webhookTimeoutMs: 5000, webhookConcurrency: 2, jobIntervals: { checkout_sweep: 5000, retry_webhooks: 0 }, cartExpiryDays: 7,
+    idempotencyKeyHours: 48, testCardWebhookSecret: 'whsec_0123456789abcdef',
+  });
+});
+
 test.each([
   [{ PORT: 'abc' }, 'PORT must be an integer, got "abc"'],
   [{ PORT: '70000' }, 'PORT is invalid'],
@@ -45,6 +82,22 @@ test.each([
   [{ ADMIN_EMAIL: 'a@b.c' }, 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together'],
   [{ ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD is invalid'],
   [{ PAYMENT_CAPTURE: 'sometimes' }, 'PAYMENT_CAPTURE is invalid'],
+  [{ STRIPE_SECRET_KEY: 'pk_live_123' }, 'STRIPE_SECRET_KEY is invalid'],
+  [{ SMTP_URL: 'http://mail' }, 'SMTP_URL is invalid'],
+  [{ CARTWRIGHT_DATA_KEY: 'short' }, 'CARTWRIGHT_DATA_KEY is invalid'],
+  [{ DISPATCH_INTERVAL_MS: '5000' }, 'DISPATCH_INTERVAL_MS is invalid'],
+  [{ WEBHOOK_MAX_AGE_HOURS: 'a day' }, 'WEBHOOK_MAX_AGE_HOURS must be a number, got "a day"'],
+  [{ WEBHOOK_MAX_AGE_HOURS: '0' }, 'WEBHOOK_MAX_AGE_HOURS is invalid'],
+  [{ WEBHOOK_ALLOW_PRIVATE: 'sure' }, 'WEBHOOK_ALLOW_PRIVATE must be true or false, got "sure"'],
+  [{ JOB_INTERVALS: 'checkout_sweep' }, 'JOB_INTERVALS must be a list of job=milliseconds, got "checkout_sweep"'],
+  [{ TEST_CARD_WEBHOOK_SECRET: 'short' }, 'TEST_CARD_WEBHOOK_SECRET is invalid'],
 ])('a bad setting stops the start, naming the variable: %o', (env, message) => {
   expect(() => loadConfig(env)).toThrow(message);
+});
+
+test('order settings from the environment', () => {
+  expect(loadConfig({ ORDER_NUMBER_PREFIX: 'WEB-', RETURN_WINDOW_DAYS: '14' })).toMatchObject({ orderNumberPrefix: 'WEB-', returnWindowDays: 14 });
+  expect(loadConfig({ ORDER_NUMBER_PREFIX: '' }).orderNumberPrefix).toBe('');
+  expect(() => loadConfig({ ORDER_NUMBER_PREFIX: 'A B' })).toThrow('ORDER_NUMBER_PREFIX is invalid');
+  expect(() => loadConfig({ RETURN_WINDOW_DAYS: '-1' })).toThrow('RETURN_WINDOW_DAYS is invalid');
 });

@@ -26,6 +26,32 @@ const ConfigSchema = Type.Object({
   paymentCapture: Type.Union([Type.Literal('automatic'), Type.Literal('manual')]),
   checkoutHoldMinutes: Type.Integer({ minimum: 1, maximum: 24 * 60 }),
   sweepIntervalMs: Type.Integer({ minimum: 0 }),
+  orderNumberPrefix: Type.String({ maxLength: 20, pattern: '^[^\\s]*$' }),
+  returnWindowDays: Type.Integer({ minimum: 0, maximum: 3650 }),
+  // Events, webhooks and jobs (docs/webhooks.md, docs/jobs.md)
+  production: Type.Boolean(),
+  dispatchIntervalMs: Type.Integer({ minimum: 0, maximum: 1000 }),
+  webhookAllowPrivate: Type.Boolean(),
+  webhookMaxAgeHours: Type.Number({ exclusiveMinimum: 0, maximum: 24 * 30 }),
+  webhookRetryBaseMs: Type.Integer({ minimum: 10, maximum: 3_600_000 }),
+  webhookTimeoutMs: Type.Integer({ minimum: 100, maximum: 60_000 }),
+  webhookConcurrency: Type.Integer({ minimum: 1, maximum: 100 }),
+  jobIntervals: Type.Record(Type.String({ pattern: '^[a-z_]+$' }), Type.Integer({ minimum: 0 })),
+  cartExpiryDays: Type.Integer({ minimum: 1, maximum: 3650 }),
+  idempotencyKeyHours: Type.Integer({ minimum: 1, maximum: 24 * 30 }),
+  testCardWebhookSecret: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
+  stripeSecretKey: Type.Union([Type.String({ pattern: '^(sk|rk)_' }), Type.Null()]),
+  stripeWebhookSecret: Type.Union([Type.String({ pattern: '^whsec_' }), Type.Null()]),
+  stripeApiBase: Type.Union([Type.String({ pattern: '^https?://[^/]+$' }), Type.Null()]),
+  smtpUrl: Type.Union([Type.String({ pattern: '^smtps?://' }), Type.Null()]),
+  emailFrom: Type.String({ minLength: 3 }),
+  emailTemplatesDir: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+  dataKey: Type.Union([Type.String({ minLength: 10 }), Type.Null()]),
+  corsOrigins: Type.Array(Type.String({ pattern: '^https?://' })),
+  customerSessionDays: Type.Integer({ minimum: 1, maximum: 365 }),
+  secureCookies: Type.Boolean(),
+  rateLimitPerMinute: Type.Integer({ minimum: 1 }),
+  apiKeyRateLimitPerMinute: Type.Integer({ minimum: 1 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -39,6 +65,25 @@ function int(env: Env, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   if (!/^-?\d+$/.test(raw)) throw new ConfigError(`${name} must be an integer, got "${raw}"`);
   return Number(raw);
+}
+
+function num(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+(\.\d+)?$/.test(raw)) throw new ConfigError(`${name} must be a number, got "${raw}"`);
+  return Number(raw);
+}
+
+/** `name=ms,name=ms` (JOB_INTERVALS): per-job periods overriding the defaults (docs/jobs.md). */
+function intervals(env: Env, name: string): Record<string, number> {
+  const raw = str(env, name);
+  if (raw === null) return {};
+  const entries = raw.split(',').map((part) => part.trim()).filter(Boolean).map((part) => {
+    const match = /^([a-z_]+)=(\d+)$/.exec(part);
+    if (!match) throw new ConfigError(`${name} must be a list of job=milliseconds, got "${part}"`);
+    return [match[1], Number(match[2])] as const;
+  });
+  return Object.fromEntries(entries);
 }
 
 function bool(env: Env, name: string, fallback: boolean): boolean {
@@ -75,6 +120,31 @@ export function loadConfig(env: Env = process.env): Config {
     paymentCapture: (str(env, 'PAYMENT_CAPTURE') ?? 'automatic') as Config['paymentCapture'],
     checkoutHoldMinutes: int(env, 'CHECKOUT_HOLD_MINUTES', 15),
     sweepIntervalMs: int(env, 'SWEEP_INTERVAL_MS', 30_000),
+    orderNumberPrefix: env.ORDER_NUMBER_PREFIX ?? '#',
+    returnWindowDays: int(env, 'RETURN_WINDOW_DAYS', 30),
+    production: env.NODE_ENV === 'production',
+    dispatchIntervalMs: int(env, 'DISPATCH_INTERVAL_MS', 500),
+    webhookAllowPrivate: bool(env, 'WEBHOOK_ALLOW_PRIVATE', false),
+    webhookMaxAgeHours: num(env, 'WEBHOOK_MAX_AGE_HOURS', 24),
+    webhookRetryBaseMs: int(env, 'WEBHOOK_RETRY_BASE_MS', 30_000),
+    webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
+    webhookConcurrency: int(env, 'WEBHOOK_CONCURRENCY', 8),
+    jobIntervals: intervals(env, 'JOB_INTERVALS'),
+    cartExpiryDays: int(env, 'CART_EXPIRY_DAYS', 30),
+    idempotencyKeyHours: int(env, 'IDEMPOTENCY_KEY_HOURS', 24),
+    testCardWebhookSecret: str(env, 'TEST_CARD_WEBHOOK_SECRET'),
+    stripeSecretKey: str(env, 'STRIPE_SECRET_KEY'),
+    stripeWebhookSecret: str(env, 'STRIPE_WEBHOOK_SECRET'),
+    stripeApiBase: str(env, 'STRIPE_API_BASE'),
+    smtpUrl: str(env, 'SMTP_URL'),
+    emailFrom: str(env, 'EMAIL_FROM') ?? 'Cartwright Shop <shop@localhost>',
+    emailTemplatesDir: str(env, 'EMAIL_TEMPLATES_DIR'),
+    dataKey: str(env, 'CARTWRIGHT_DATA_KEY'),
+    corsOrigins: (str(env, 'CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    customerSessionDays: int(env, 'CUSTOMER_SESSION_DAYS', 30),
+    secureCookies: bool(env, 'SECURE_COOKIES', true),
+    rateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 10),
+    apiKeyRateLimitPerMinute: int(env, 'API_KEY_RATE_LIMIT_PER_MINUTE', 600),
   };
   const names: Record<string, string> = {
     port: 'PORT', host: 'HOST', dataDir: 'DATA_DIR', databaseUrl: 'DATABASE_URL',
@@ -83,6 +153,15 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: 'SEED_DEMO', bodyLimitBytes: 'BODY_LIMIT_BYTES', importLimitBytes: 'IMPORT_LIMIT_BYTES',
     catalogCacheEntries: 'CATALOG_CACHE_ENTRIES', paymentTimeoutMs: 'PAYMENT_TIMEOUT_MS', paymentCapture: 'PAYMENT_CAPTURE',
     checkoutHoldMinutes: 'CHECKOUT_HOLD_MINUTES', sweepIntervalMs: 'SWEEP_INTERVAL_MS',
+    orderNumberPrefix: 'ORDER_NUMBER_PREFIX', returnWindowDays: 'RETURN_WINDOW_DAYS',
+    dispatchIntervalMs: 'DISPATCH_INTERVAL_MS', webhookAllowPrivate: 'WEBHOOK_ALLOW_PRIVATE', webhookMaxAgeHours: 'WEBHOOK_MAX_AGE_HOURS',
+    webhookRetryBaseMs: 'WEBHOOK_RETRY_BASE_MS', webhookTimeoutMs: 'WEBHOOK_TIMEOUT_MS', webhookConcurrency: 'WEBHOOK_CONCURRENCY',
+    jobIntervals: 'JOB_INTERVALS', cartExpiryDays: 'CART_EXPIRY_DAYS', idempotencyKeyHours: 'IDEMPOTENCY_KEY_HOURS',
+    testCardWebhookSecret: 'TEST_CARD_WEBHOOK_SECRET',
+    stripeSecretKey: 'STRIPE_SECRET_KEY', stripeWebhookSecret: 'STRIPE_WEBHOOK_SECRET', stripeApiBase: 'STRIPE_API_BASE',
+    smtpUrl: 'SMTP_URL', emailFrom: 'EMAIL_FROM', emailTemplatesDir: 'EMAIL_TEMPLATES_DIR',
+    dataKey: 'CARTWRIGHT_DATA_KEY', corsOrigins: 'CORS_ORIGINS', customerSessionDays: 'CUSTOMER_SESSION_DAYS',
+    secureCookies: 'SECURE_COOKIES', rateLimitPerMinute: 'AUTH_RATE_LIMIT_PER_MINUTE', apiKeyRateLimitPerMinute: 'API_KEY_RATE_LIMIT_PER_MINUTE',
   };
   const first = Value.Errors(ConfigSchema, config).First();
   if (first) {

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Config } from './config.ts';
+import { loadDataKeys } from './crypto/key-file.ts';
 import { relayChanges } from './db/changes.ts';
 import { openDatabase, type DatabaseHandle } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { databaseTarget } from './db/target.ts';
 import { buildApp } from './http/app.ts';
-import { startCheckoutSweeper } from './modules/checkout/recovery.ts';
+import { startBackgroundWork, type BackgroundWork } from './modules/jobs/background-work.ts';
 import { builtInPaymentProviders } from './modules/payments/providers.ts';
 import { setUpShopOnce, type FirstStart } from './modules/shop/setup.ts';
 
@@ -20,21 +21,20 @@ export interface RunningShop {
 
 /** config → database (migrated, set up on first start) → app → listening. */
 export async function startShop(config: Config): Promise<RunningShop> {
+  loadDataKeys(config);
   const database = await openDatabase(databaseTarget(config));
+  let background: BackgroundWork | undefined;
   try {
     await migrateToLatest(database.db);
     const firstStart = await setUpShopOnce(database.db, config);
     // PGlite runs no autovacuum: refresh the planner's statistics once per start instead.
     if (database.kind === 'embedded') await sql`analyze`.execute(database.db);
     const stopRelay = database.kind === 'postgres' ? await relayChanges(database) : async () => {};
-    const paymentProviders = builtInPaymentProviders();
+    const paymentProviders = builtInPaymentProviders(config);
     const app = await buildApp({ db: database.db, config, paymentProviders });
+    // Events, webhooks, the payment-webhook inbox and scheduled jobs, shared with the other processes.
+    const work = (background = await startBackgroundWork({ db: database.db, config, providers: paymentProviders, log: app.log }));
     const address = await app.listen({ port: config.port, host: config.host });
-    const stopSweeper = startCheckoutSweeper(
-      { db: database.db, providers: paymentProviders, paymentTimeoutMs: config.paymentTimeoutMs },
-      config.sweepIntervalMs,
-      (err) => app.log.error({ err }, 'checkout sweep failed'),
-    );
     const url = config.publicUrl ?? address.replace('://[::1]', '://localhost');
     let stopping: Promise<void> | undefined;
     return {
@@ -42,15 +42,17 @@ export async function startShop(config: Config): Promise<RunningShop> {
       database,
       url,
       firstStart,
-      // Stop accepting connections, let in-flight requests finish, then close the database.
+      // Stop accepting connections and claiming background work, let what is in flight finish, then
+      // close the database.
       stop: () => (stopping ??= (async () => {
         await app.close();
-        await stopSweeper();
+        await work.stop();
         await stopRelay();
         await database.close();
       })()),
     };
   } catch (error) {
+    await background?.stop().catch(() => {});
     await database.close().catch(() => {});
     throw error;
   }

@@ -25,7 +25,9 @@ async function json(url: string, init?: RequestInit & { token?: string }) {
 describe.skipIf(onServer)('npm start on the embedded database', () => {
   test('first start sets up and prints the owner password; a restart keeps every change and does not seed again', async () => {
     const dataDir = tempDir();
-    const first = await startServerProcess({ DATA_DIR: dataDir });
+    // No CARTWRIGHT_DATA_KEY: the embedded default generates its key file, readable by its owner only.
+    const first = await startServerProcess({ DATA_DIR: dataDir, CARTWRIGHT_DATA_KEY: '' });
+    expect(fs.statSync(path.join(dataDir, 'data.key')).mode & 0o777).toBe(0o600);
     const banner = first.output();
     expect(banner).toContain(`${first.url}/store/products`);
     expect(banner).toContain(`${first.url}/admin`);
@@ -47,7 +49,7 @@ describe.skipIf(onServer)('npm start on the embedded database', () => {
     expect(await first.stop('SIGTERM')).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'cartwright.lock'))).toBe(false);
 
-    const second = await startServerProcess({ DATA_DIR: dataDir });
+    const second = await startServerProcess({ DATA_DIR: dataDir, CARTWRIGHT_DATA_KEY: '' });
     try {
       expect(second.output()).not.toContain('Password');
       expect(second.output()).not.toContain('Demo data');

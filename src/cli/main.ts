@@ -4,6 +4,9 @@ import { Readable } from 'node:stream';
 import { SingleBar, Presets } from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { currentDataKeyId } from '../crypto/data-encryption.ts';
+import { loadDataKeys } from '../crypto/key-file.ts';
+import { rotateDataKey } from '../crypto/rotate-key.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { databaseTarget } from '../db/target.ts';
@@ -17,6 +20,7 @@ import { createAdminUser, generatePassword } from '../modules/users/admin-users.
 /** `cartwright <command>`: every command reads the same configuration (environment, docs/configuration.md). */
 
 async function withDatabase<T>(config: Config, fn: (database: DatabaseHandle) => Promise<T>): Promise<T> {
+  loadDataKeys(config);
   const database = await openDatabase(databaseTarget(config));
   try {
     await migrateToLatest(database.db);
@@ -87,6 +91,13 @@ program.command('export-products').description('export every product as CSV')
   .action(async ({ output }: { output?: string }) => {
     await withDatabase(loadConfig(), (database) =>
       pipeline(Readable.from(exportProductsCsv(database.db)), output ? fs.createWriteStream(output) : process.stdout));
+  });
+
+program.command('rotate-key').description('re-encrypt personal data with the current data key (the first in CARTWRIGHT_DATA_KEY)')
+  .action(async () => {
+    const config = loadConfig();
+    const counts = await withDatabase(config, (database) => rotateDataKey(database.db, currentDataKeyId()));
+    console.log(Object.entries(counts).map(([table, n]) => `${table}: ${n} rows re-encrypted`).join('\n'));
   });
 
 try {

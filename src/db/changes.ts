@@ -32,6 +32,16 @@ export async function signalChange(tx: Db, topic: string): Promise<void> {
   afterCommit(tx, () => busOf(root).emit('change', topic));
 }
 
+/**
+ * Like signalChange, but heard only in this process (no NOTIFY): for work queues whose other processes
+ * poll anyway, where a NOTIFY on every commit would cost the hot path (PostgreSQL serializes the
+ * commits of notifying transactions).
+ */
+export function signalLocalChange(tx: Db, topic: string): void {
+  const root = rootOf(tx);
+  afterCommit(tx, () => busOf(root).emit('change', topic));
+}
+
 /** One statement for all of a transaction's topics (PostgreSQL drops duplicates within a transaction). */
 async function notify(tx: Db, topics: string[]): Promise<void> {
   await sql`select pg_notify(${CHANGE_CHANNEL}, t) from unnest(${[...new Set(topics)]}::text[]) as t`.execute(tx);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.ts';
 import { authenticateAdmin } from '../modules/users/admin-sessions.ts';
@@ -35,12 +36,33 @@ export function bearerToken(request: FastifyRequest): string | null {
   return scheme?.toLowerCase() === 'bearer' && token ? token : null;
 }
 
-/** 401 unless the request carries a live session token or API key; sets `request.admin`. */
+/** The cookie a browser's admin session travels in (HttpOnly, SameSite=Strict, path /admin). */
+export const ADMIN_COOKIE = 'cw_admin';
+
+/**
+ * The CSRF token of a cookie session: derived from the session token, so nothing more is stored.
+ * A page of another site can make the browser send the cookie, but cannot read this value.
+ */
+export function csrfTokenFor(sessionToken: string): string {
+  return createHash('sha256').update(`${sessionToken}:csrf`).digest('base64url');
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * 401 unless the request carries a live session token or API key (a bearer token, or the session
+ * cookie); sets `request.admin`. A cookie-authenticated write must also carry X-CSRF-Token.
+ */
 export function authenticateAdminRequest(db: Db) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const token = bearerToken(request);
+    const bearer = bearerToken(request);
+    const cookie = bearer ? null : request.cookies?.[ADMIN_COOKIE] ?? null;
+    const token = bearer ?? cookie;
     const actor = token ? (token.startsWith('ck_') ? await authenticateApiKey(db, token) : await authenticateAdmin(db, token)) : null;
     if (!actor) return send(reply, 'unauthorized');
+    if (cookie && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== csrfTokenFor(cookie)) {
+      return send(reply, 'csrf_failed');
+    }
     request.admin = actor;
   };
 }

@@ -1,3 +1,7 @@
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -19,6 +23,7 @@ import { storeCartRoutes } from '../modules/cart/routes.store.ts';
 import { storeCheckoutRoutes } from '../modules/checkout/routes.store.ts';
 import { storeOrderRoutes } from '../modules/orders/routes.store.ts';
 import { adminOrderRoutes } from '../modules/orders/routes.admin.ts';
+import { setOrderNumberPrefix } from '../modules/orders/order-number.ts';
 import { storeReturnRoutes } from '../modules/orders/routes.store.returns.ts';
 import { adminWebhookRoutes } from '../modules/webhooks/routes.admin.ts';
 import { adminJobRoutes } from '../modules/jobs/routes.admin.ts';
@@ -29,9 +34,11 @@ import { adminStaffRoutes } from '../modules/users/routes.admin.staff.ts';
 import { adminNotificationRoutes } from '../modules/notifications/routes.admin.ts';
 import { builtInPaymentProviders, type PaymentProviders } from '../modules/payments/providers.ts';
 import { authenticateAdminRequest, requireAdmin } from './admin-auth.ts';
+import { registerAudit } from './audit.ts';
 import { registerIdempotency } from './idempotency.ts';
 import type { AppContext } from './context.ts';
 import { registerErrorHandler, send } from './error-handler.ts';
+import { AppError } from './errors.ts';
 import { healthRoutes } from './health.ts';
 import { ErrorResponse } from './schemas.ts';
 import { validatorCompiler } from './validation.ts';
@@ -57,14 +64,52 @@ function requestIdGenerator(): () => string {
   return () => `${prefix}${(counter++).toString(36)}`;
 }
 
-/** Log fields that must never reach a log line: credentials and tokens. */
-export const redactedLogPaths = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
+/** Log fields that must never reach a log line: credentials, tokens, card data and personal data. */
+export const redactedLogPaths = [
+  'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-order-token"]', 'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  ...['password', 'token', 'access_token', 'card_number', 'secret', 'email', 'phone', 'first_name', 'last_name', 'address_1', 'address_2']
+    .flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
+];
+
+/** Query parameters whose values stay out of the logs (`/admin/customers?email=…`). */
+const SENSITIVE_QUERY = /email|token|password|secret|phone|name|address|card/i;
+
+/** The URL as logged: the values of sensitive query parameters replaced. */
+export function loggedUrl(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const query = url.slice(at + 1).split('&').map((pair) => {
+    const [name] = pair.split('=', 1);
+    let decoded = name;
+    try {
+      decoded = decodeURIComponent(name);
+    } catch {
+      // a malformed name is logged as sent
+    }
+    return SENSITIVE_QUERY.test(decoded) && pair.includes('=') ? `${name}=[redacted]` : pair;
+  });
+  return `${url.slice(0, at)}?${query.join('&')}`;
+}
+
+/** The logger's settings: its level and what it redacts (tests build a logger from them to read its lines). */
+export function logOptions(level: Config['logLevel']) {
+  return {
+    level,
+    redact: { paths: redactedLogPaths, censor: '[redacted]' },
+    serializers: {
+      req: (req: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) => ({
+        method: req.method, url: loggedUrl(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort,
+      }),
+    },
+  };
+}
 
 /** Builds the HTTP application: Store API, Admin API, health, OpenAPI. Listening is the caller's job. */
-export async function buildApp({ db, config, logger, paymentProviders = builtInPaymentProviders() }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger, paymentProviders = builtInPaymentProviders(config) }: BuildAppOptions): Promise<FastifyInstance> {
   const nextRequestId = requestIdGenerator();
   const app = Fastify({
-    ...(logger ? { loggerInstance: logger } : { logger: { level: config.logLevel, redact: redactedLogPaths } }),
+    ...(logger ? { loggerInstance: logger } : { logger: logOptions(config.logLevel) }),
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: false,
     genReqId: (req) => {
@@ -80,6 +125,18 @@ export async function buildApp({ db, config, logger, paymentProviders = builtInP
   registerErrorHandler(app);
   app.addSchema(ErrorResponse);
   app.decorateRequest('admin', null);
+  app.decorateRequest('customer', null);
+  await app.register(cookie);
+  // Security headers (HSTS, nosniff, frame denial, referrer policy…). The API serves JSON, so no CSP
+  // here; the /docs page sets its own.
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-site' } });
+  // Browsers may call from the origins listed in CORS_ORIGINS, and no others.
+  await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
+  // Limits are set per route (sign-in, registration, password reset) and per API key.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new AppError('too_many_attempts', { retry_after_seconds: Math.ceil(context.ttl / 1000) }),
+  });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -107,6 +164,7 @@ export async function buildApp({ db, config, logger, paymentProviders = builtInP
 
   const storeCache = new StoreResponseCache(db, config.catalogCacheEntries);
   app.addHook('onClose', async () => storeCache.close());
+  setOrderNumberPrefix(config.orderNumberPrefix);
   const context: AppContext = { db, config, storeCache, paymentProviders };
   registerIdempotency(app, db);
 
@@ -123,6 +181,14 @@ export async function buildApp({ db, config, logger, paymentProviders = builtInP
     await admin.register(adminLoginRoutes, context);
     await admin.register(async (secured) => {
       secured.addHook('onRequest', authorize);
+      // Each API key has its own budget of requests per minute; staff sessions are not limited.
+      secured.addHook('onRequest', secured.rateLimit({
+        max: config.apiKeyRateLimitPerMinute,
+        timeWindow: '1 minute',
+        keyGenerator: (request) => request.admin?.id ?? request.ip,
+        allowList: (request) => request.admin?.kind !== 'api_key',
+      }));
+      registerAudit(secured, app, db);
       await secured.register(adminSessionRoutes, context);
       await secured.register(adminProductRoutes, context);
       await secured.register(adminProductCsvRoutes, context);

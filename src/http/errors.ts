@@ -19,6 +19,22 @@ export const errorTable = {
   forbidden: [403, 'Your role does not allow this.'],
   api_key_not_found: [404, 'No API key with this id.'],
   role_not_found: [404, 'No role with this key.'],
+  too_many_attempts: [429, 'Too many attempts; wait and try again.'],
+  csrf_failed: [403, 'A cookie-authenticated write needs the X-CSRF-Token header from sign-in.'],
+
+  // Customers
+  customer_email_taken: [409, 'An account with this email exists; sign in or reset the password.'],
+  customer_not_found: [404, 'No customer with this id.'],
+  customer_unauthorized: [401, 'Sign in as a customer first.'],
+  weak_password: [400, 'The password is too weak.'],
+  invalid_token: [400, 'This link is invalid, used or expired; ask for a new one.'],
+  address_not_found: [404, 'No address with this id in your address book.'],
+  customer_group_not_found: [404, 'No customer group with this id.'],
+  customer_group_name_taken: [409, 'A customer group with this name exists.'],
+  user_not_found: [404, 'No staff user with this id.'],
+  role_key_taken: [409, 'A role with this key exists.'],
+  role_in_use: [409, 'Staff users still have this role.'],
+  email_not_found: [404, 'No email with this id.'],
   invalid_credentials: [401, 'The email or password is wrong.'],
   admin_email_taken: [409, 'An admin user with this email already exists.'],
 
@@ -81,10 +97,50 @@ export const errorTable = {
   checkout_in_progress: [409, 'This cart is being completed by another request.'],
   order_not_found: [404, 'No order with this id.'],
 
+  // Orders
+  order_canceled: [409, 'The order is canceled.'],
+  order_not_cancelable: [409, 'The order has fulfilled units: cancel its unshipped fulfillments first, or take shipped units back with a return.'],
+  order_not_editable: [409, 'The order cannot be edited now (canceled or completed).'],
+  order_line_not_found: [400, 'No line item with this id in the order.'],
+  quantity_exceeds_fulfillable: [400, 'More units than the line has left to fulfill.'],
+  quantity_exceeds_returnable: [400, 'More units than the line has delivered and not yet returned, requested back or refunded.'],
+  quantity_exceeds_refundable: [400, 'More units than the line has shipped and not yet returned, requested back or refunded.'],
+  quantity_below_fulfilled: [400, 'A line cannot go below the units already fulfilled of it.'],
+  payment_not_capturable: [409, 'Nothing on this order is authorized and not yet captured (captured in full, voided or never authorized).'],
+  amount_exceeds_capturable: [400, 'The amount is more than is authorized and not yet captured.'],
+  refund_exceeds_captured: [400, 'The refund is more than was captured and not yet refunded.'],
+  nothing_to_refund: [409, 'Nothing is owed back to the customer for this.'],
+  fulfillment_not_found: [404, 'No fulfillment with this id on this order.'],
+  fulfillment_already_shipped: [409, 'The fulfillment has shipped already.'],
+  fulfillment_not_shipped: [409, 'The fulfillment has not shipped yet.'],
+  fulfillment_already_delivered: [409, 'The fulfillment is delivered already.'],
+  fulfillment_canceled: [409, 'The fulfillment is canceled.'],
+  return_not_found: [404, 'No return with this id on this order.'],
+  return_already_received: [409, 'The return has been received already.'],
+  return_not_received: [409, 'The return has not been received yet.'],
+  return_already_refunded: [409, 'The return has been refunded already.'],
+  return_canceled: [409, 'The return is canceled.'],
+  return_window_closed: [409, 'These units were delivered too long ago to be returned online; contact the shop.'],
+  draft_order_not_found: [404, 'No draft order with this id.'],
+  draft_order_not_open: [409, 'The draft order is completed or canceled.'],
+  cart_locked: [409, 'The shop prepared this cart (a draft order): its lines cannot be changed.'],
+
   // Idempotency
   invalid_idempotency_key: [400, 'An Idempotency-Key is 1 to 255 visible characters.'],
   idempotency_key_mismatch: [400, 'This Idempotency-Key was used with a different request.'],
   idempotency_key_in_use: [409, 'A request with this Idempotency-Key is still being processed.'],
+
+  // Webhooks and jobs
+  webhook_endpoint_not_found: [404, 'No webhook endpoint with this id.'],
+  webhook_delivery_not_found: [404, 'No delivery with this id for this webhook endpoint.'],
+  webhook_url_not_allowed: [400, 'Webhooks go only to https URLs (http outside production) that reach a public address.'],
+  unknown_event_type: [400, 'No event has this type (docs/events.md lists them).'],
+  job_not_found: [404, 'No scheduled job with this name.'],
+
+  // Payment gateway webhooks
+  payment_webhooks_not_supported: [404, 'No payment provider with this id takes webhooks.'],
+  invalid_webhook_signature: [400, 'The webhook signature is missing, wrong or too old.'],
+  invalid_webhook_payload: [400, 'The webhook body is not an event this provider sends.'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type ErrorCode = keyof typeof errorTable;
@@ -115,6 +171,9 @@ const uniqueViolations: Record<string, ErrorCode> = {
   stock_location_code_key: 'location_code_taken',
   tax_rate_scope_key: 'tax_rate_exists',
   region_country_pkey: 'country_in_other_region',
+  customer_email_key: 'customer_email_taken',
+  customer_group_name_key: 'customer_group_name_taken',
+  admin_role_pkey: 'role_key_taken',
 };
 
 interface PgError {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { decrypt, encrypt, isEncrypted } from '../crypto/data-encryption.ts';
 import type { Db } from '../db/database.ts';
 import { claimIdempotencyKey, releaseIdempotencyKey, storeIdempotentResponse, type KeyRef } from '../modules/idempotency/idempotency-keys.ts';
 import { AppError } from './errors.ts';
@@ -16,11 +17,18 @@ declare module 'fastify' {
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
-/** Who a key belongs to: the admin signed in, or the cart in the path (a cart id is its buyer's capability). */
+/**
+ * Who a key belongs to: the admin signed in; on the Store API, the resource in the path (a guest
+ * cart's id is its buyer's capability) with the credentials sent, the customer session and the order
+ * token. A replay runs before the route's own access checks, so a key must never hand one buyer's
+ * stored answer to a caller who could not have made that request themselves.
+ */
 function caller(request: FastifyRequest): string {
   if (request.admin) return request.admin.id;
   const params = request.params as Record<string, string> | undefined;
-  return params?.id ?? 'anonymous';
+  const orderToken = request.headers['x-order-token'];
+  const token = typeof orderToken === 'string' ? createHash('sha256').update(orderToken).digest('hex').slice(0, 32) : '-';
+  return `${params?.id ?? 'anonymous'} ${request.customer?.id ?? 'guest'} ${token}`;
 }
 
 /**
@@ -41,7 +49,7 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
     if (claim.kind === 'replay') {
       reply.code(claim.status).header('idempotent-replayed', 'true');
       if (claim.contentType) reply.type(claim.contentType);
-      return reply.send(claim.body);
+      return reply.send(isEncrypted(claim.body) ? decrypt(claim.body) : claim.body);
     }
     request.idempotencyKey = ref;
   });
@@ -53,7 +61,8 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
     if (reply.statusCode >= 500) await releaseIdempotencyKey(db, ref);
     else {
       const contentType = reply.getHeader('content-type');
-      await storeIdempotentResponse(db, ref, { status: reply.statusCode, body: typeof payload === 'string' ? payload : '', contentType: typeof contentType === 'string' ? contentType : null });
+      // Stored encrypted: an order's answer carries the buyer's email, address and order token.
+      await storeIdempotentResponse(db, ref, { status: reply.statusCode, body: typeof payload === 'string' ? encrypt(payload) : '', contentType: typeof contentType === 'string' ? contentType : null });
     }
     return payload;
   });

@@ -17,7 +17,38 @@ const textAjv = new Ajv({ ...common, coerceTypes: 'array' });
 addFormats(bodyAjv);
 addFormats(textAjv);
 
+/** NUL, or half of a surrogate pair: text PostgreSQL cannot store (nor UTF-8 encode faithfully). */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The JSON pointer of the first string (value or key) that cannot be stored as text, or null. */
+function unstorableText(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const at = `${path}/${key.replace(/[\u0000\ud800-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (UNSTORABLE.test(key)) return at;
+    const found = unstorableText(item, at);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * Compiles with Ajv, and refuses first any text the database could not store (a 400 naming the
+ * field, where it would otherwise fail deep in a query as a 500).
+ */
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? bodyAjv : textAjv;
-  return ajv.compile(schema as object) as ReturnType<FastifySchemaCompiler<unknown>>;
+  const validate = ajv.compile(schema as object);
+  const checked = Object.assign((data: unknown, context?: never) => {
+    const where = unstorableText(data, '');
+    if (where !== null) {
+      checked.errors = [{ instancePath: where, keyword: 'text', message: 'must be valid Unicode text, without NUL characters', params: {} }];
+      return false;
+    }
+    const valid = validate(data, context);
+    checked.errors = validate.errors;
+    return valid;
+  }, { schemaEnv: validate.schemaEnv, errors: null as unknown });
+  return checked as unknown as ReturnType<FastifySchemaCompiler<unknown>>;
 };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
+import { useDataKeys } from '../../src/crypto/data-encryption.ts';
 import type { Db } from '../../src/db/database.ts';
 import { buildApp } from '../../src/http/app.ts';
 import type { PaymentProviders } from '../../src/modules/payments/providers.ts';
@@ -8,6 +9,10 @@ import { createAdminUser } from '../../src/modules/users/admin-users.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export const ADMIN = { email: 'owner@test.local', password: 'correct horse battery' };
+
+/** The data key of every test shop, and of the server processes tests start (they must share it). */
+export const TEST_DATA_KEY = 'test:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=';
+useDataKeys(TEST_DATA_KEY);
 
 export interface Response<T = any> {
   status: number;
@@ -58,7 +63,7 @@ export function requester(app: FastifyInstance, defaultToken: () => string | nul
 export async function startTestShop(overrides: Partial<Config> = {}, options: { paymentProviders?: PaymentProviders } = {}): Promise<TestShop> {
   const database = await createTestDatabase();
   const db = database.handle.db;
-  const config: Config = { ...loadConfig({}), logLevel: 'silent', ...overrides };
+  const config: Config = { ...loadConfig({}), logLevel: 'silent', dataKey: TEST_DATA_KEY, secureCookies: false, rateLimitPerMinute: 1000, ...overrides };
   const app = await buildApp({ db, config, paymentProviders: options.paymentProviders });
   await createAdminUser(db, { ...ADMIN, name: 'Test Owner' });
   let adminToken = '';

@@ -13,7 +13,7 @@ export const statements = [
     token_hash text not null constraint api_key_token_key unique,
     last4 text not null,
     permissions text[] not null,
-    created_by text not null references admin_user (id),
+    created_by text not null references admin_user (id) on delete cascade,
     created_at timestamptz not null default now(),
     last_used_at timestamptz,
     revoked_at timestamptz

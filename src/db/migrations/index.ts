@@ -1,6 +1,9 @@
 import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-selling.ts';
 import * as m0003 from './0003-access.ts';
+import * as m0004 from './0004-customers.ts';
+import * as m0005 from './0005-order-operations.ts';
+import * as m0006 from './0006-automation.ts';
 
 /**
  * The migration set, in order. A released migration is never edited: add a new file and list it here.
@@ -10,4 +13,7 @@ export const migrations: Record<string, { statements: string[] }> = {
   '0001-foundation': m0001,
   '0002-selling': m0002,
   '0003-access': m0003,
+  '0004-customers': m0004,
+  '0005-order-operations': m0005,
+  '0006-automation': m0006,
 };

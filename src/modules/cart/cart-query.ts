@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
+import { decryptJson, decryptNullable } from '../../crypto/data-encryption.ts';
 import type { PricedOption } from '../shipping/shipping-calculator.ts';
 import { ppmToPercent, type TaxRule } from '../tax/tax-calculator.ts';
 import { computeCartTotals, type CartTotals } from './cart-totals.ts';
@@ -34,6 +35,9 @@ export interface CartState {
   email: string | null;
   shipping_address: Address | null;
   billing_address: Address | null;
+  customer_id: string | null;
+  /** Set when the cart is a draft order's (staff set its lines and prices; the buyer cannot change them). */
+  draft_order_id: string | null;
   shipping_option: (PricedOption & { id: string; name: string }) | null;
   shipping_option_id: string | null;
   tax_inclusive: boolean;
@@ -53,7 +57,7 @@ export interface CartState {
 
 export async function loadCartState(db: Db, cartId: string): Promise<CartState> {
   const result = await sql<Omit<CartState, 'totals'>>`
-    select c.id, c.region_id, c.currency_code, c.email, c.shipping_address, c.billing_address, c.shipping_option_id,
+    select c.id, c.region_id, c.currency_code, c.email, c.shipping_address, c.billing_address, c.shipping_option_id, c.customer_id, c.draft_order_id,
       c.completed_at, c.created_at, c.updated_at, r.tax_inclusive, r.default_tax_rate_ppm,
       coalesce((select json_agg(json_build_object('country_code', t.country_code, 'tax_class', t.tax_class, 'rate_ppm', t.rate_ppm))
         from tax_rate t where t.region_id = c.region_id), '[]') as tax_rules,
@@ -62,7 +66,7 @@ export async function loadCartState(db: Db, cartId: string): Promise<CartState> 
         from shipping_option so where so.id = c.shipping_option_id and so.active and so.region_id = c.region_id) as shipping_option,
       coalesce((select json_agg(json_build_object(
           'id', li.id, 'variant_id', li.variant_id, 'product_id', p.id, 'sku', v.sku, 'title', p.title,
-          'variant_title', v.title, 'quantity', li.quantity, 'unit_price', vp.amount, 'product_status', p.status,
+          'variant_title', v.title, 'quantity', li.quantity, 'unit_price', coalesce(li.unit_price_override, vp.amount), 'product_status', p.status,
           'tax_class', p.tax_class, 'weight_grams', v.weight_grams) order by li.created_at, li.id)
         from cart_line_item li
         join product_variant v on v.id = li.variant_id
@@ -77,8 +81,14 @@ export async function loadCartState(db: Db, cartId: string): Promise<CartState> 
       (select o.status from orders o where o.cart_id = c.id) as order_status
     from cart c join region r on r.id = c.region_id
     where c.id = ${cartId}`.execute(db);
-  const row = result.rows[0];
-  if (!row) throw new AppError('cart_not_found', { id: cartId });
+  const stored = result.rows[0];
+  if (!stored) throw new AppError('cart_not_found', { id: cartId });
+  const row = {
+    ...stored,
+    email: decryptNullable(stored.email),
+    shipping_address: decryptJson<Address>(stored.shipping_address as unknown as { enc: string } | null),
+    billing_address: decryptJson<Address>(stored.billing_address as unknown as { enc: string } | null),
+  };
   const totals = computeCartTotals({
     lines: row.lines.map((l) => ({ ...l, unit_price: purchasable(l) ? l.unit_price! : 0 })),
     taxInclusive: row.tax_inclusive,

@@ -24,7 +24,8 @@ describe('creating a cart', () => {
   test('an unguessable id', async () => {
     const cart = await newCart();
     expect(cart.id).toMatch(/^cart_[0-9A-Z]{26}$/);
-    expect((await shop.get(`/store/carts/${cart.id.slice(0, -1)}X`)).status).toBe(404);
+    const last = cart.id.at(-1) === 'X' ? 'Y' : 'X';
+    expect((await shop.get(`/store/carts/${cart.id.slice(0, -1)}${last}`)).status).toBe(404);
   });
 
   test('bad input is refused', async () => {

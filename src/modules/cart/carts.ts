@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
+import { encryptJson, encryptNullable } from '../../crypto/data-encryption.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../http/errors.ts';
 import { canSell } from '../inventory/availability.ts';
@@ -11,7 +12,7 @@ import { shippingPrice } from '../shipping/shipping-calculator.ts';
 import { loadCartState, type CartState } from './cart-query.ts';
 import type { AddressInput, CreateCartInput, UpdateCartInput } from './shapes.ts';
 
-export async function createCart(db: Db, input: CreateCartInput): Promise<CartState> {
+export async function createCart(db: Db, input: CreateCartInput, customerId: string | null = null): Promise<CartState> {
   // A single insert: no transaction needed (two round trips fewer on the busiest route).
   let region: { id: string; currency_code: string } | null;
   if (input.region_id) {
@@ -28,8 +29,19 @@ export async function createCart(db: Db, input: CreateCartInput): Promise<CartSt
     if (!region) throw new AppError('region_not_found', {}, 'The shop has no region yet: create one in the Admin API.');
   }
   const id = newId('cart');
-  await db.insertInto('cart').values({ id, region_id: region.id, currency_code: region.currency_code, email: input.email ?? null }).execute();
+  await db.insertInto('cart').values({
+    id, region_id: region.id, currency_code: region.currency_code, email: encryptNullable(input.email), customer_id: customerId,
+  }).execute();
   return loadCartState(db, id);
+}
+
+/**
+ * A cart that belongs to a customer is theirs alone: anyone else (signed in as another customer, or
+ * not at all) is told it does not exist. A guest cart's id is its buyer's key.
+ */
+export async function assertCartAccess(db: Db, cartId: string, customerId: string | null): Promise<void> {
+  const cart = await db.selectFrom('cart').select('customer_id').where('id', '=', cartId).executeTakeFirst();
+  if (!cart || (cart.customer_id !== null && cart.customer_id !== customerId)) throw new AppError('cart_not_found', { id: cartId });
 }
 
 /**
@@ -81,6 +93,7 @@ export async function updateCart(db: Db, cartId: string, patch: UpdateCartInput)
     let regionId = cart.region_id;
     let currency = cart.currency_code;
     if (patch.region_id && patch.region_id !== cart.region_id) {
+      assertLinesEditable(cart); // a draft's custom prices are in its currency
       const region = await tx.selectFrom('region').select(['id', 'currency_code']).where('id', '=', patch.region_id).executeTakeFirst();
       if (!region) throw new AppError('region_not_found', { field: 'body.region_id', id: patch.region_id });
       regionId = region.id;
@@ -95,9 +108,10 @@ export async function updateCart(db: Db, cartId: string, patch: UpdateCartInput)
     await tx.updateTable('cart').set({
       region_id: regionId,
       currency_code: currency,
-      ...(patch.email !== undefined ? { email: patch.email } : {}),
-      ...(patch.shipping_address !== undefined ? { shipping_address: patch.shipping_address && JSON.stringify(patch.shipping_address) } : {}),
-      ...(patch.billing_address !== undefined ? { billing_address: patch.billing_address && JSON.stringify(patch.billing_address) } : {}),
+      // Personal data is stored encrypted (src/crypto/data-encryption.ts).
+      ...(patch.email !== undefined ? { email: encryptNullable(patch.email) } : {}),
+      ...(patch.shipping_address !== undefined ? { shipping_address: patch.shipping_address && encryptJson(patch.shipping_address) } : {}),
+      ...(patch.billing_address !== undefined ? { billing_address: patch.billing_address && encryptJson(patch.billing_address) } : {}),
       // Shipping options belong to a region: a new region needs a new choice.
       ...(regionId !== cart.region_id ? { shipping_option_id: null } : {}),
     }).where('id', '=', cartId).execute();
@@ -135,9 +149,15 @@ async function assertSellable(tx: Tx, cart: CartState, variantId: string, quanti
   }
 }
 
+/** A draft order's cart keeps the lines and prices staff set (draft-carts.ts). */
+function assertLinesEditable(cart: CartState): void {
+  if (cart.draft_order_id) throw new AppError('cart_locked', { id: cart.id, draft_order_id: cart.draft_order_id });
+}
+
 /** Adds a line; a variant already in the cart has its quantity increased instead. */
 export async function addLineItem(db: Db, cartId: string, input: { variant_id: string; quantity: number }): Promise<CartState> {
   return changeCart(db, cartId, async (tx, cart) => {
+    assertLinesEditable(cart);
     const existing = cart.lines.find((l) => l.variant_id === input.variant_id);
     const quantity = (existing?.quantity ?? 0) + input.quantity;
     if (quantity > 10_000) throw new AppError('invalid_request', { field: 'body.quantity' }, 'a line holds at most 10000 units');
@@ -152,6 +172,7 @@ export async function addLineItem(db: Db, cartId: string, input: { variant_id: s
 
 export async function updateLineItem(db: Db, cartId: string, lineId: string, input: { quantity: number }): Promise<CartState> {
   return changeCart(db, cartId, async (tx, cart) => {
+    assertLinesEditable(cart);
     const line = cart.lines.find((l) => l.id === lineId);
     if (!line) throw new AppError('line_item_not_found', { id: lineId });
     if (input.quantity > line.quantity) await assertSellable(tx, cart, line.variant_id, input.quantity, 'body.quantity');
@@ -161,6 +182,7 @@ export async function updateLineItem(db: Db, cartId: string, lineId: string, inp
 
 export async function removeLineItem(db: Db, cartId: string, lineId: string): Promise<CartState> {
   return changeCart(db, cartId, async (tx, cart) => {
+    assertLinesEditable(cart);
     if (!cart.lines.some((l) => l.id === lineId)) throw new AppError('line_item_not_found', { id: lineId });
     await tx.deleteFrom('cart_line_item').where('id', '=', lineId).execute();
   });

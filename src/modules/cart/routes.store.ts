@@ -1,13 +1,28 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/database.ts';
 import type { AppContext } from '../../http/context.ts';
+import { identifyCustomer } from '../../http/customer-auth.ts';
 import { errorResponses, Id } from '../../http/schemas.ts';
 import { toCartResponse } from './cart-query.ts';
 import { loadCartState } from './cart-query.ts';
-import { addLineItem, createCart, removeLineItem, setShippingMethod, shippingOptionsForCart, updateCart, updateLineItem } from './carts.ts';
+import { addLineItem, assertCartAccess, createCart, removeLineItem, setShippingMethod, shippingOptionsForCart, updateCart, updateLineItem } from './carts.ts';
 import { AddLineItemInput, Cart, CreateCartInput, ShippingOptionForCart, UpdateCartInput, UpdateLineItemInput } from './shapes.ts';
 
 const CartParams = Type.Object({ id: Id('cart') });
+
+/**
+ * Every cart route knows who is calling (a customer session is optional) and refuses, as not found, a
+ * cart that belongs to another customer.
+ */
+export function guardCarts(app: FastifyInstance, db: Db): void {
+  app.addHook('onRequest', identifyCustomer(db));
+  app.addHook('preHandler', async (request) => {
+    const cartId = (request.params as { id?: string } | undefined)?.id;
+    if (cartId) await assertCartAccess(db, cartId, request.customer?.id ?? null);
+  });
+}
 const LineParams = Type.Object({ id: Id('cart'), line_id: Id('cali') });
 const tags = ['store: carts'];
 
@@ -16,10 +31,12 @@ const tags = ['store: carts'];
  * Every answer is the whole cart with every amount computed by the server.
  */
 export const storeCartRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
+  guardCarts(app, db);
+
   app.post('/carts', {
     config: { idempotent: true },
     schema: { tags, summary: 'Create a cart in a region (or the region selling a currency, or the default region)', body: CreateCartInput, response: { 201: Cart, ...errorResponses } },
-  }, async (request, reply) => reply.code(201).send(toCartResponse(await createCart(db, request.body ?? {}))));
+  }, async (request, reply) => reply.code(201).send(toCartResponse(await createCart(db, request.body ?? {}, request.customer?.id ?? null))));
 
   app.get('/carts/:id', {
     schema: { tags, summary: 'The cart with its computed totals', params: CartParams, response: { 200: Cart, ...errorResponses } },

@@ -24,9 +24,12 @@ export interface CartTable {
   shipping_address: AddressColumn;
   billing_address: AddressColumn;
   shipping_option_id: string | null;
+  customer_id: ColumnType<string | null, string | null | undefined, string | null>;
   completed_at: NullableTimestamp;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+  /** Set on a draft order's cart (migration 0005): its lines are staff's, the buyer cannot change them. */
+  draft_order_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Only the variant and quantity: prices, taxes and totals are computed on every read, never stored. */
@@ -37,6 +40,9 @@ export interface CartLineItemTable {
   quantity: number;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+  /** A draft order's custom price (staff only, with its reason), used instead of the catalog price. */
+  unit_price_override: ColumnType<number | null, number | null | undefined, number | null>;
+  price_override_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CartTables {

@@ -34,7 +34,9 @@ const IdOrHandle = Type.Object({ id_or_handle: Type.String({ minLength: 1, maxLe
  */
 export const storeCatalogRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, storeCache }) => {
   const send = (request: FastifyRequest, reply: FastifyReply, entry: CachedResponse) => {
-    reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+    // Add to Vary (CORS may have put Origin there), never replace it.
+    const vary = reply.getHeader('vary');
+    reply.type('application/json; charset=utf-8').header('vary', vary ? `${vary}, accept-encoding` : 'accept-encoding');
     if (entry.gzip && acceptsGzip(request.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').send(entry.gzip);
     return reply.send(entry.body);
   };

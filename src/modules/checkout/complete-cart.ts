@@ -96,6 +96,7 @@ function snapshot(cart: CartState): OrderSnapshot {
   const { totals } = cart;
   return {
     cart_id: cart.id,
+    customer_id: cart.customer_id,
     region_id: cart.region_id,
     currency_code: cart.currency_code,
     email: cart.email!,

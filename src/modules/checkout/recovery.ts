@@ -4,11 +4,13 @@ import { inTransaction } from '../../db/transaction.ts';
 import { releaseExpiredHolds, releaseOrderStock } from '../inventory/reservations.ts';
 import { discardPendingOrder } from '../orders/orders.ts';
 import { recordPaymentTransactions, updatePayment, type PaymentRow } from '../payments/payments.ts';
+import type { GatewayStatus } from '../payments/provider.ts';
 import type { PaymentProviders } from '../payments/providers.ts';
 import { confirm } from './complete-cart.ts';
 
 /**
- * Background work that keeps checkout from holding stock forever:
+ * The checkout_sweep job (src/modules/jobs/built-in-jobs.ts): background work that keeps checkout from
+ * holding stock forever:
  * - expired holds go back to available;
  * - a checkout interrupted between its steps (a pending order older than the payment timeout plus a
  *   margin) is settled with the gateway's answer: confirmed if it authorized, undone otherwise.
@@ -21,7 +23,7 @@ export async function sweepCheckout(deps: { db: Db; providers: PaymentProviders;
     holds += released;
     if (released === 0) break;
   }
-  const staleBefore = new Date(now.getTime() - deps.paymentTimeoutMs - 60_000);
+  const staleBefore = new Date(now.getTime() - deps.paymentTimeoutMs - SETTLE_MARGIN_MS);
   const stale = await deps.db.selectFrom('orders').select(['id', 'cart_id']).where('status', '=', 'pending')
     .where('created_at', '<', staleBefore).orderBy('created_at').limit(100).execute();
   let confirmed = 0;
@@ -34,23 +36,45 @@ export async function sweepCheckout(deps: { db: Db; providers: PaymentProviders;
   return { holds_released: holds, orders_confirmed: confirmed, orders_undone: undone };
 }
 
-async function settlePendingOrder(deps: { db: Db; providers: PaymentProviders }, orderId: string): Promise<'confirmed' | 'undone' | 'skipped'> {
-  const payment = await deps.db.selectFrom('payment')
-    .select(['id', 'cart_id', 'order_id', 'provider_id', 'status', 'amount', 'currency_code', 'provider_reference', 'data', 'authorized_amount', 'captured_amount', 'refunded_amount'])
-    .where('order_id', '=', orderId).executeTakeFirst() as PaymentRow | undefined;
+/**
+ * How long after a pending order was created its checkout may still be running: the payment timeout
+ * aborts the gateway call, and this margin covers the steps around it. Only after that do the sweep
+ * and the payment-webhook inbox settle the order themselves.
+ */
+export const SETTLE_MARGIN_MS = 60_000;
+
+export function settleableAfter(orderCreatedAt: Date, paymentTimeoutMs: number): Date {
+  return new Date(new Date(orderCreatedAt).getTime() + paymentTimeoutMs + SETTLE_MARGIN_MS);
+}
+
+const paymentColumns = ['id', 'cart_id', 'order_id', 'provider_id', 'status', 'amount', 'currency_code', 'provider_reference', 'data', 'authorized_amount', 'captured_amount', 'refunded_amount'] as const;
+
+/**
+ * Settles a pending order left by an interrupted checkout: confirmed if the gateway authorized (or
+ * captured) its payment, undone otherwise (stock released, payment failed). `known` is what the
+ * gateway said (a webhook); without it the gateway is asked. Locks the order and re-checks it is
+ * still pending, so the sweep, the inbox and a late checkout never settle it twice.
+ */
+export async function settlePendingOrder(
+  deps: { db: Db; providers: PaymentProviders },
+  orderId: string,
+  known?: { status: GatewayStatus; provider_reference: string | null },
+): Promise<'confirmed' | 'undone' | 'skipped'> {
+  const payment = await deps.db.selectFrom('payment').select(paymentColumns).where('order_id', '=', orderId).executeTakeFirst() as PaymentRow | undefined;
   const provider = payment ? deps.providers.get(payment.provider_id) : undefined;
   // Asked outside any transaction: the gateway may be slow.
-  const status = payment && provider
+  const status = known?.status ?? (payment && provider
     ? await provider.status({ provider_reference: payment.provider_reference, reference: payment.id, data: payment.data }).catch(() => null)
-    : 'not_found';
+    : 'not_found');
   if (status === null) return 'skipped'; // the gateway did not answer: try again next sweep
+  const reference = known?.provider_reference ?? payment?.provider_reference ?? null;
   return inTransaction(deps.db, async (tx) => {
     const locked = await sql<{ id: string; cart_id: string }>`
       select id, cart_id from orders where id = ${orderId} and status = 'pending' for update skip locked`.execute(tx);
     const order = locked.rows[0];
     if (!order) return 'skipped';
     if (payment && (status === 'authorized' || status === 'captured')) {
-      await confirm(tx, payment, order.id, payment.provider_reference ?? `${payment.provider_id}_${payment.id}`, status === 'captured' ? { provider_reference: payment.provider_reference ?? payment.id } : null);
+      await confirm(tx, payment, order.id, reference ?? `${payment.provider_id}_${payment.id}`, status === 'captured' ? { provider_reference: reference ?? payment.id } : null);
       return 'confirmed';
     }
     await releaseOrderStock(tx, { orderId: order.id, cartId: order.cart_id, restoreHolds: [] });
@@ -61,18 +85,4 @@ async function settlePendingOrder(deps: { db: Db; providers: PaymentProviders },
     }
     return 'undone';
   });
-}
-
-/** Runs the sweep every `intervalMs` in this process; returns the function that stops it. */
-export function startCheckoutSweeper(deps: { db: Db; providers: PaymentProviders; paymentTimeoutMs: number }, intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
-  if (intervalMs <= 0) return async () => {};
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(() => sweepCheckout(deps)).catch(onError);
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
 }

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
 import { errorResponses, ErrorResponse, Id } from '../../http/schemas.ts';
 import { toCartResponse } from '../cart/cart-query.ts';
+import { guardCarts } from '../cart/routes.store.ts';
 import { Cart } from '../cart/shapes.ts';
 import { PlacedOrder } from '../orders/shapes.ts';
 import { completeCart } from './complete-cart.ts';
@@ -13,6 +14,7 @@ const tags = ['store: checkout'];
 
 export const storeCheckoutRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config, paymentProviders }) => {
   const deps: CheckoutDeps = { db, providers: paymentProviders, config };
+  guardCarts(app, db);
 
   app.post('/carts/:id/payment', {
     schema: {

@@ -1,4 +1,74 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
+import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
+import { DateTime, errorResponses, Id, ListOf, ListQuery } from '../../http/schemas.ts';
+import { anonymizeCustomer, createCustomerGroup, deleteCustomerGroup, getCustomerDetail, listCustomerGroups, listCustomers, updateCustomerByStaff } from './admin-customers.ts';
+import { Customer, ProfileUpdate } from './shapes.ts';
 
-export const adminCustomerRoutes: FastifyPluginAsyncTypebox<AppContext> = async () => {};
+const tags = ['admin: customers'];
+const CustomerParams = Type.Object({ id: Id('cus') });
+const CustomerDetail = Type.Object({
+  ...Customer.properties,
+  orders: Type.Array(Type.Object({
+    id: Type.String(), number: Type.Union([Type.Integer(), Type.Null()]), status: Type.String(), payment_status: Type.String(),
+    fulfillment_status: Type.String(), currency_code: Type.String(), total: Type.Integer(), placed_at: Type.Union([DateTime, Type.Null()]),
+  })),
+  lifetime_value: Type.Array(Type.Object({ currency_code: Type.String(), orders: Type.Integer(), total: Type.Integer() })),
+});
+const Group = Type.Object({ id: Type.String(), name: Type.String(), member_count: Type.Integer(), created_at: DateTime });
+
+export const adminCustomerRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
+  app.get('/customers', {
+    config: { permission: 'customers:read' },
+    schema: {
+      tags, summary: 'List customers, newest first; find one by email (exact) or by group',
+      querystring: Type.Object({ ...ListQuery, email: Type.Optional(Type.String({ maxLength: 320 })), group_id: Type.Optional(Id('cgrp')) }, { additionalProperties: false }),
+      response: { 200: ListOf(Customer), ...errorResponses },
+    },
+  }, async (request) => {
+    const { limit, cursor, ...filter } = request.query;
+    const page = await listCustomers(db, filter, { limit, after: decodeCursor(cursor) });
+    return { data: page.data, next_cursor: encodeCursor(page.next) };
+  });
+
+  app.get('/customers/:id', {
+    config: { permission: 'customers:read' },
+    schema: { tags, summary: 'A customer with recent orders and lifetime value per currency', params: CustomerParams, response: { 200: CustomerDetail, ...errorResponses } },
+  }, async (request) => getCustomerDetail(db, request.params.id));
+
+  app.post('/customers/:id', {
+    config: { permission: 'customers:write' },
+    schema: {
+      tags, summary: 'Edit a customer; group_ids replaces their groups', params: CustomerParams,
+      body: Type.Object({ ...ProfileUpdate.properties, group_ids: Type.Optional(Type.Array(Id('cgrp'), { maxItems: 50 })) }, { additionalProperties: false, minProperties: 1 }),
+      response: { 200: CustomerDetail, ...errorResponses },
+    },
+  }, async (request) => updateCustomerByStaff(db, request.params.id, request.body));
+
+  app.post('/customers/:id/anonymize', {
+    config: { permission: 'customers:write' },
+    schema: { tags, summary: 'Erase the customer’s personal data (GDPR); orders and totals stay', params: CustomerParams, response: { 204: Type.Null(), ...errorResponses } },
+  }, async (request, reply) => {
+    await anonymizeCustomer(db, request.params.id);
+    return reply.code(204).send(null);
+  });
+
+  app.get('/customer-groups', {
+    config: { permission: 'customers:read' },
+    schema: { tags, summary: 'Customer groups', response: { 200: Type.Object({ data: Type.Array(Group) }), ...errorResponses } },
+  }, async () => ({ data: (await listCustomerGroups(db)).map((g) => ({ ...g, member_count: Number(g.member_count ?? 0) })) }));
+
+  app.post('/customer-groups', {
+    config: { permission: 'customers:write' },
+    schema: { tags, summary: 'Create a group (later issues price by group)', body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }), response: { 201: Group, ...errorResponses } },
+  }, async (request, reply) => reply.code(201).send(await createCustomerGroup(db, request.body.name)));
+
+  app.delete('/customer-groups/:id', {
+    config: { permission: 'customers:write' },
+    schema: { tags, summary: 'Delete a group (its members stay customers)', params: Type.Object({ id: Id('cgrp') }), response: { 204: Type.Null(), ...errorResponses } },
+  }, async (request, reply) => {
+    await deleteCustomerGroup(db, request.params.id);
+    return reply.code(204).send(null);
+  });
+};

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../../db/database.ts';
+import { signalLocalChange } from '../../db/changes.ts';
 import { newId } from '../../db/ids.ts';
 import { batchUntilCommit } from '../../db/transaction.ts';
 
@@ -9,7 +10,12 @@ export interface NewEvent {
   payload: Record<string, unknown>;
 }
 
+/** The change topic heard in this process when a transaction that recorded events commits. */
+export const EVENTS_TOPIC = 'events';
+
 async function insertEvents(tx: Tx, events: NewEvent[]): Promise<void> {
+  // Wakes this process's dispatcher at commit; other processes find the events by polling.
+  signalLocalChange(tx, EVENTS_TOPIC);
   for (let i = 0; i < events.length; i += 1000) {
     await tx
       .insertInto('event_outbox')

@@ -1,4 +1,5 @@
-import type { CreatedAt, Json, ReadOnly } from '../../db/column-types.ts';
+import type { ColumnType } from 'kysely';
+import type { CreatedAt, Json, NullableTimestamp, ReadOnly } from '../../db/column-types.ts';
 
 /**
  * The transactional outbox: every state change appends its event here in the same transaction, so an
@@ -12,8 +13,29 @@ export interface EventOutboxTable {
   resource_id: string;
   payload: Json<Record<string, unknown>>;
   created_at: CreatedAt;
+  /**
+   * The event's place in dispatch order, given by the dispatcher once the event is committed (null
+   * until then). Unlike `seq`, which is taken when the row is inserted, it follows commit order, so a
+   * reader that has seen position n has seen every position below it.
+   */
+  dispatch_seq: ColumnType<number | null, never, number | null>;
+}
+
+/** An in-process subscriber's progress through the outbox (src/modules/events/dispatcher.ts). */
+export interface EventSubscriptionTable {
+  name: string;
+  /** The last dispatch_seq it has handled. */
+  position: ColumnType<number, number | undefined, number>;
+  locked_until: NullableTimestamp;
+  locked_by: string | null;
+  /** Failed attempts at the events after `position` (0 when the last one succeeded). */
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: CreatedAt;
+  last_error: string | null;
+  updated_at: CreatedAt;
 }
 
 export interface EventsTables {
   event_outbox: EventOutboxTable;
+  event_subscription: EventSubscriptionTable;
 }

@@ -93,7 +93,8 @@ describe('an inventory item per variant', () => {
 describe('adjusting on hand', () => {
   test('up and down by a delta: exact quantities, one movement row each, an event, a change signal', async () => {
     const signals: string[] = [];
-    const stop = onChange(shop.db, (topic) => signals.push(topic));
+    // Cache topics only: every event also wakes the dispatcher ('events').
+    const stop = onChange(shop.db, (topic) => topic !== 'events' && signals.push(topic));
     const received = await adjust({ variant_id: variant, location_id: main.id, delta: 10, reason: 'received', note: 'PO-1001' });
     stop();
     expect(received.id).toMatch(/^iadj_/);
@@ -145,7 +146,8 @@ describe('adjusting on hand', () => {
     expect(await level(variant, main.id)).toMatchObject({ on_hand: 7, committed: 2, reserved: 1, available: 4 });
 
     const signals: string[] = [];
-    const stop = onChange(shop.db, (topic) => signals.push(topic));
+    // Cache topics only: every event also wakes the dispatcher ('events').
+    const stop = onChange(shop.db, (topic) => topic !== 'events' && signals.push(topic));
     const before = await snapshot();
     const error = await refused('POST', '/admin/inventory/adjustments', { variant_id: variant, location_id: main.id, delta: -5, reason: 'lost' },
       409, 'inventory_would_go_negative', 'body.delta');

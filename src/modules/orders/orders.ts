@@ -3,16 +3,19 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { AppError } from '../../http/errors.ts';
+import { decrypt, decryptJson, emailHash, encrypt, encryptJson } from '../../crypto/data-encryption.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { ppmToPercent } from '../tax/tax-calculator.ts';
 import { hashToken, newToken } from '../users/tokens.ts';
 import type { Address } from '../cart/schema.ts';
 import type { OrderLineItemTable, OrdersTable, ShippingMethodSnapshot } from './schema.ts';
 import type { Order } from './shapes.ts';
+import { formatOrderNumber } from './order-number.ts';
 
 /** Everything an order keeps of its cart, taken when checkout starts. */
 export interface OrderSnapshot {
   cart_id: string;
+  customer_id: string | null;
   region_id: string;
   currency_code: string;
   email: string;
@@ -49,11 +52,14 @@ export async function createPendingOrder(tx: Tx, snapshot: OrderSnapshot): Promi
     status: 'pending',
     payment_status: 'not_paid',
     fulfillment_status: 'unfulfilled',
-    shipping_address: order.shipping_address && JSON.stringify(order.shipping_address),
-    billing_address: order.billing_address && JSON.stringify(order.billing_address),
+    shipping_address: order.shipping_address && encryptJson(order.shipping_address),
+    billing_address: order.billing_address && encryptJson(order.billing_address),
     shipping_method: order.shipping_method && JSON.stringify(order.shipping_method),
     access_token_hash: hashToken(accessToken),
     metadata: '{}',
+    // Personal data is stored encrypted; the email is found through its blind index.
+    email: encrypt(order.email),
+    email_hash: emailHash(order.email),
   }).execute();
   const rows = lines.map((line, position) => ({ ...line, id: newId('ordli'), order_id: id, position }));
   if (rows.length) await tx.insertInto('order_line_item').values(rows).execute();
@@ -70,12 +76,12 @@ export async function confirmOrder(tx: Tx, orderId: string, paymentStatus: strin
   const order = await tx.updateTable('orders')
     .set({ status: 'open', number: counter.last_number, payment_status: paymentStatus, placed_at: new Date(), updated_at: new Date() })
     .where('id', '=', orderId).where('status', '=', 'pending')
-    .returning(['id', 'cart_id', 'email', 'total', 'currency_code'])
+    .returning(['id', 'cart_id', 'customer_id', 'total', 'currency_code'])
     .executeTakeFirst();
   if (!order) throw new Error(`order ${orderId} is not pending`);
   await recordEvents(tx, [{
     type: 'order.placed', resource_type: 'order', resource_id: orderId,
-    payload: { order_id: orderId, number: counter.last_number, cart_id: order.cart_id, email: order.email, total: order.total, currency_code: order.currency_code },
+    payload: { order_id: orderId, number: counter.last_number, cart_id: order.cart_id, customer_id: order.customer_id, total: order.total, currency_code: order.currency_code },
   }]);
   return counter.last_number;
 }
@@ -97,8 +103,9 @@ export async function stalePendingOrders(tx: Tx, olderThan: Date, limit: number)
   return rows.rows;
 }
 
+/** `#1001`, with the configured ORDER_NUMBER_PREFIX (order-number.ts). */
 export function displayNumber(number: number | null): string | null {
-  return number === null ? null : `#${number}`;
+  return formatOrderNumber(number);
 }
 
 export async function getOrderOrThrow(db: Db, orderId: string): Promise<Order> {
@@ -110,11 +117,15 @@ export async function getOrderOrThrow(db: Db, orderId: string): Promise<Order> {
   return toOrderResponse(order, order.lines);
 }
 
-/** A guest reads an order with the token completing the cart returned; a wrong token is a 404, like no order. */
-export async function getOrderForBuyer(db: Db, orderId: string, token: string | undefined): Promise<Order> {
-  const row = await db.selectFrom('orders').select(['access_token_hash', 'status']).where('id', '=', orderId).executeTakeFirst();
-  const given = Buffer.from(hashToken(token ?? ''));
-  if (!row || row.status === 'pending' || !timingSafeEqual(given, Buffer.from(row.access_token_hash))) {
+/**
+ * The buyer reads their order: a signed-in customer it belongs to, or a guest with the token completing
+ * the cart returned. Anyone else gets a 404, as for an order that does not exist.
+ */
+export async function getOrderForBuyer(db: Db, orderId: string, buyer: { token: string | undefined; customerId: string | null }): Promise<Order> {
+  const row = await db.selectFrom('orders').select(['access_token_hash', 'status', 'customer_id']).where('id', '=', orderId).executeTakeFirst();
+  const given = Buffer.from(hashToken(buyer.token ?? ''));
+  const owner = row?.customer_id !== null && row?.customer_id === buyer.customerId;
+  if (!row || row.status === 'pending' || !(owner || timingSafeEqual(given, Buffer.from(row.access_token_hash)))) {
     throw new AppError('order_not_found', { id: orderId });
   }
   return getOrderOrThrow(db, orderId);
@@ -139,14 +150,14 @@ export function toOrderResponse(order: OrderRow, lines: (OrderSnapshot['lines'][
     region_id: order.region_id,
     currency_code: order.currency_code,
     tax_inclusive: order.tax_inclusive,
-    email: order.email,
+    email: decrypt(order.email),
     items: lines.map((l) => ({
       id: l.id, variant_id: l.variant_id, product_id: l.product_id, sku: l.sku, title: l.title, variant_title: l.variant_title,
       quantity: l.quantity, unit_price: l.unit_price, subtotal: l.subtotal, discount_total: l.discount_total,
       tax_rate: ppmToPercent(l.tax_rate_ppm), tax_total: l.tax_total, total: l.total,
     })),
-    shipping_address: order.shipping_address,
-    billing_address: order.billing_address,
+    shipping_address: decryptJson<Address>(order.shipping_address as unknown as { enc: string } | null),
+    billing_address: decryptJson<Address>(order.billing_address as unknown as { enc: string } | null),
     shipping_method: order.shipping_method
       ? { option_id: order.shipping_method.option_id, name: order.shipping_method.name, amount: order.shipping_method.amount, tax_total: order.shipping_method.tax_total }
       : null,

@@ -27,7 +27,10 @@ export interface OrdersTable {
   fulfillment_status: string;
   region_id: string;
   currency_code: string;
+  /** Encrypted; found through email_hash. */
   email: string;
+  email_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  customer_id: ColumnType<string | null, string | null | undefined, string | null>;
   tax_inclusive: boolean;
   shipping_address: AddressColumn;
   billing_address: AddressColumn;
@@ -68,7 +71,186 @@ export interface OrderNumberCounterTable {
 }
 
 export interface OrdersTables {
-  orders: OrdersTable;
-  order_line_item: OrderLineItemTable;
+  orders: OrdersTable & OrderVersionColumn;
+  order_line_item: OrderLineItemTable & OrderLineProgressColumns;
   order_number_counter: OrderNumberCounterTable;
+  order_fulfillment: OrderFulfillmentTable;
+  order_fulfillment_item: OrderFulfillmentItemTable;
+  order_return: OrderReturnTable;
+  order_return_item: OrderReturnItemTable;
+  order_refund: OrderRefundTable;
+  order_payment_operation: OrderPaymentOperationTable;
+  order_edit: OrderEditTable;
+  order_activity: OrderActivityTable;
+  draft_order: DraftOrderTable;
+}
+
+// Order operations (migration 0005): fulfillment, returns, refunds, edits, the timeline, draft orders.
+
+type Count = ColumnType<number, number | undefined, number>;
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+/** Bumped by every order edit; the edit history keeps each version. */
+export interface OrderVersionColumn {
+  version: Count;
+}
+
+export type LineOrigin = 'order' | 'edit' | 'exchange';
+
+/**
+ * What has happened to each line's units, counted by the operations under the order's lock and kept in
+ * order by a CHECK: returned ≤ delivered ≤ shipped ≤ fulfilled ≤ quantity, returned + refunded ≤ shipped.
+ */
+export interface OrderLineProgressColumns {
+  fulfilled_quantity: Count;
+  shipped_quantity: Count;
+  delivered_quantity: Count;
+  /** Units received back on returns. */
+  returned_quantity: Count;
+  /** Units refunded by line without coming back (lost, damaged in transit, kept by the customer). */
+  refunded_quantity: Count;
+  origin: ColumnType<LineOrigin, LineOrigin | undefined, LineOrigin>;
+  /** For a replacement line: the return (exchange) it was added by. */
+  return_id: Nullable<string>;
+}
+
+export type FulfillmentStatus = 'fulfilled' | 'shipped' | 'delivered' | 'canceled';
+
+export interface OrderFulfillmentTable {
+  id: string;
+  order_id: string;
+  location_id: string;
+  status: FulfillmentStatus;
+  carrier: Nullable<string>;
+  tracking_number: Nullable<string>;
+  tracking_url: Nullable<string>;
+  note: Nullable<string>;
+  created_by: string;
+  created_at: CreatedAt;
+  shipped_at: NullableTimestamp;
+  delivered_at: NullableTimestamp;
+  canceled_at: NullableTimestamp;
+}
+
+export interface OrderFulfillmentItemTable {
+  fulfillment_id: string;
+  line_item_id: string;
+  quantity: number;
+}
+
+export type ReturnStatus = 'requested' | 'received' | 'refunded' | 'canceled';
+export type ReturnCondition = 'new' | 'opened' | 'damaged';
+export type ReturnDisposition = 'restock' | 'write_off';
+
+export interface OrderReturnTable {
+  id: string;
+  order_id: string;
+  status: ReturnStatus;
+  source: 'staff' | 'customer';
+  reason: Nullable<string>;
+  note: Nullable<string>;
+  location_id: Nullable<string>;
+  /** The value of the units received back: what the customer is owed for them. */
+  credit_amount: Count;
+  refund_id: Nullable<string>;
+  created_by: string;
+  created_at: CreatedAt;
+  received_at: NullableTimestamp;
+  refunded_at: NullableTimestamp;
+  canceled_at: NullableTimestamp;
+}
+
+export interface OrderReturnItemTable {
+  return_id: string;
+  line_item_id: string;
+  quantity: number;
+  received_quantity: Count;
+  reason: Nullable<string>;
+  condition: Nullable<ReturnCondition>;
+  disposition: Nullable<ReturnDisposition>;
+  location_id: Nullable<string>;
+}
+
+export type MoneyOperationStatus = 'pending' | 'succeeded' | 'failed';
+
+export interface RefundLine {
+  line_item_id: string;
+  quantity: number;
+  amount: number;
+}
+
+export interface OrderRefundTable {
+  id: string;
+  order_id: string;
+  return_id: Nullable<string>;
+  amount: number;
+  /** The part of the amount that lowers what the customer owes (the rest settles what the shop owed). */
+  credit_amount: Count;
+  reason: string;
+  note: Nullable<string>;
+  lines: Json<RefundLine[]>;
+  status: MoneyOperationStatus;
+  error_code: Nullable<string>;
+  created_by: string;
+  created_at: CreatedAt;
+  settled_at: NullableTimestamp;
+}
+
+export type PaymentOperationKind = 'capture' | 'refund' | 'void';
+
+export interface OrderPaymentOperationTable {
+  id: string;
+  order_id: string;
+  payment_id: string;
+  kind: PaymentOperationKind;
+  amount: number;
+  refund_id: Nullable<string>;
+  status: MoneyOperationStatus;
+  provider_reference: Nullable<string>;
+  error_code: Nullable<string>;
+  created_by: string;
+  created_at: CreatedAt;
+  settled_at: NullableTimestamp;
+}
+
+export interface OrderEditTable {
+  id: string;
+  order_id: string;
+  version: number;
+  changes: Json<unknown[]>;
+  note: Nullable<string>;
+  total_before: number;
+  total_after: number;
+  balance_after: number;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export type ActorType = 'user' | 'api_key' | 'customer' | 'system';
+
+export interface OrderActivityTable {
+  seq: ColumnType<number, never, never>;
+  id: string;
+  order_id: string;
+  type: string;
+  actor_type: ActorType;
+  actor_id: Nullable<string>;
+  data: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+
+export type DraftOrderStatus = 'open' | 'sent' | 'completed' | 'canceled';
+
+export interface DraftOrderTable {
+  id: string;
+  cart_id: string;
+  status: DraftOrderStatus;
+  note: Nullable<string>;
+  created_by: string;
+  order_id: Nullable<string>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+  sent_at: NullableTimestamp;
+  completed_at: NullableTimestamp;
+  canceled_at: NullableTimestamp;
 }

@@ -20,6 +20,36 @@ export interface PaymentProvider {
   cancel(input: { provider_reference: string | null; reference: string; data: Record<string, unknown> }): Promise<void>;
   /** What the gateway says happened to `reference`: used to settle checkouts interrupted by a crash. */
   status(input: { provider_reference: string | null; reference: string; data: Record<string, unknown> }): Promise<GatewayStatus>;
+  /**
+   * Verifies a webhook the gateway sent (its signature, over the body exactly as received) and reads
+   * the event out of it. Throws PaymentWebhookError when the signature or body is not the gateway's.
+   * Optional: a provider without one takes no webhooks (POST /store/webhooks/payments/:provider is 404).
+   */
+  parseWebhook?(headers: Record<string, string | string[] | undefined>, rawBody: Buffer): GatewayEvent;
+}
+
+/**
+ * A gateway's event, in our terms. `payment_reference` is the reference we gave the gateway (our
+ * payment id); `type` is one of ours when the event concerns a payment's outcome, else the gateway's
+ * own type (stored, not acted on).
+ */
+export interface GatewayEvent {
+  /** The gateway's event id: the inbox stores each one once. */
+  id: string;
+  type: GatewayEventType | string;
+  payment_reference: string | null;
+  provider_reference: string | null;
+  amount: number | null;
+}
+
+export type GatewayEventType = 'payment.authorized' | 'payment.captured' | 'payment.failed' | 'payment.canceled' | 'payment.refunded';
+
+/** A webhook that did not come from the gateway (bad signature) or that it could not have sent. */
+export class PaymentWebhookError extends Error {
+  constructor(readonly code: 'invalid_webhook_signature' | 'invalid_webhook_payload', message: string) {
+    super(message);
+    this.name = 'PaymentWebhookError';
+  }
 }
 
 export interface AuthorizeInput {

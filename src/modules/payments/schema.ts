@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { CreatedAt, Json } from '../../db/column-types.ts';
+import type { CreatedAt, Json, NullableTimestamp } from '../../db/column-types.ts';
 
 /**
  * pending: session created, nothing authorized · authorizing: the gateway was asked, answer not yet
@@ -43,7 +43,34 @@ export interface PaymentTransactionTable {
   created_at: CreatedAt;
 }
 
+/**
+ * The inbox of gateway webhooks: each gateway event stored once (provider + its event id) the moment it
+ * arrives, then processed from here, so a crash never loses one and a replay changes nothing.
+ */
+export interface PaymentWebhookEventTable {
+  id: string;
+  provider_id: string;
+  provider_event_id: string;
+  type: string;
+  /** Our payment id, as the gateway echoes it back. */
+  payment_reference: string | null;
+  provider_reference: string | null;
+  amount: number | null;
+  /** The body exactly as received, encrypted at rest (a gateway event may carry billing details). */
+  raw_body: string;
+  status: 'pending' | 'processed' | 'failed';
+  /** What processing did (order_confirmed, payment_voided, already_settled…). */
+  outcome: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: CreatedAt;
+  locked_until: NullableTimestamp;
+  last_error: string | null;
+  received_at: CreatedAt;
+  processed_at: NullableTimestamp;
+}
+
 export interface PaymentsTables {
   payment: PaymentTable;
   payment_transaction: PaymentTransactionTable;
+  payment_webhook_event: PaymentWebhookEventTable;
 }

@@ -3,9 +3,13 @@ import { newId } from '../../db/ids.ts';
 import { AppError } from '../../http/errors.ts';
 import { adminUserColumns, type AdminUser } from './admin-users.ts';
 import { burnVerification, verifyPassword } from './passwords.ts';
+import { assertNotLocked, clearFailedLogins, recordFailedLogin } from './login-throttle.ts';
 import { permissionsOfRole } from './roles.ts';
 import { hashToken, newToken } from './tokens.ts';
 import type { AdminActor } from '../../http/admin-auth.ts';
+
+/** Admin sign-in failures are counted apart from customers'. */
+const REALM = 'admin';
 
 export interface AdminSession {
   token: string;
@@ -18,14 +22,16 @@ export interface AdminSession {
  * error after the same amount of work, so the answer does not tell which accounts exist.
  */
 export async function loginAdmin(db: Db, input: { email: string; password: string }, ttlHours: number): Promise<AdminSession> {
+  await assertNotLocked(db, REALM, input.email);
   const row = await db.selectFrom('admin_user').select([...adminUserColumns, 'password_hash'])
     .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
     .executeTakeFirst();
-  if (!row) {
-    await burnVerification(input.password);
+  const ok = row ? await verifyPassword(row.password_hash, input.password) : (await burnVerification(input.password), false);
+  if (!row || !ok) {
+    await recordFailedLogin(db, REALM, input.email);
     throw new AppError('invalid_credentials');
   }
-  if (!(await verifyPassword(row.password_hash, input.password))) throw new AppError('invalid_credentials');
+  await clearFailedLogins(db, REALM, input.email);
   const { password_hash: _hash, ...user } = row;
   const token = newToken('cwa');
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);

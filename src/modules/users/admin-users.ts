@@ -5,6 +5,8 @@ import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { hashPassword } from './passwords.ts';
+import { BUILT_IN_ROLES } from './permissions.ts';
+import { assertCanGrant, permissionsOfRole, type Granter } from './roles.ts';
 
 export interface AdminUser {
   id: string;
@@ -25,10 +27,13 @@ export function generatePassword(): string {
 export async function createAdminUser(
   db: Db,
   input: { email: string; password: string; name?: string | null; role?: string },
+  granter?: Granter,
 ): Promise<AdminUser> {
-  if (input.password.length < 10) throw new AppError('invalid_request', { field: 'password' }, 'password must have at least 10 characters');
+  if (input.password.length < 10) throw new AppError('weak_password', { field: 'body.password' }, 'body.password must have at least 10 characters');
   const passwordHash = await hashPassword(input.password);
   return inTransaction(db, async (tx) => {
+    await assertRoleExists(tx, input.role ?? 'owner');
+    assertCanGrant(granter, await permissionsOfRole(tx, input.role ?? 'owner'), () => 'body.role');
     const taken = await tx.selectFrom('admin_user').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase())).executeTakeFirst();
     if (taken) throw new AppError('admin_email_taken', { email: input.email });
     const id = newId('usr');
@@ -45,4 +50,50 @@ export async function getAdminUserOrThrow(db: Db, id: string): Promise<AdminUser
   const user = await db.selectFrom('admin_user').select(adminUserColumns).where('id', '=', id).executeTakeFirst();
   if (!user) throw new AppError('unauthorized');
   return user;
+}
+
+export async function listAdminUsers(db: Db): Promise<AdminUser[]> {
+  return db.selectFrom('admin_user').select(adminUserColumns).orderBy('created_at').execute();
+}
+
+/** A granter may manage only staff whose role gives nothing the granter lacks (no demoting the owner). */
+async function assertCanManage(tx: Db, granter: Granter | undefined, id: string): Promise<void> {
+  if (!granter) return;
+  const target = await tx.selectFrom('admin_user').select('role').where('id', '=', id).executeTakeFirst();
+  if (target) assertCanGrant(granter, await permissionsOfRole(tx, target.role), () => 'params.id');
+}
+
+/** Changes a staff member's name or role; their open sessions take the new role at once. */
+export async function updateAdminUser(db: Db, id: string, patch: { name?: string | null; role?: string }, granter?: Granter): Promise<AdminUser> {
+  return inTransaction(db, async (tx) => {
+    if (patch.role) await assertRoleExists(tx, patch.role);
+    await assertCanManage(tx, granter, id);
+    if (patch.role) assertCanGrant(granter, await permissionsOfRole(tx, patch.role), () => 'body.role');
+    const user = await tx.updateTable('admin_user').set({ ...patch, updated_at: new Date() }).where('id', '=', id).returning(adminUserColumns).executeTakeFirst();
+    if (!user) throw new AppError('user_not_found', { id });
+    await recordEvents(tx, [{ type: 'admin_user.updated', resource_type: 'admin_user', resource_id: id, payload: { id, changed: Object.keys(patch) } }]);
+    return user;
+  });
+}
+
+/** Removes a staff member (their sessions end with them); the last owner cannot go. */
+export async function deleteAdminUser(db: Db, id: string, granter?: Granter): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    await assertCanManage(tx, granter, id);
+    const user = await tx.selectFrom('admin_user').select('role').where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!user) throw new AppError('user_not_found', { id });
+    if (user.role === 'owner') {
+      const owners = await tx.selectFrom('admin_user').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'owner').executeTakeFirstOrThrow();
+      if (Number(owners.n) <= 1) throw new AppError('invalid_request', { id }, 'The shop needs at least one owner.');
+    }
+    await tx.deleteFrom('admin_user').where('id', '=', id).execute();
+    await recordEvents(tx, [{ type: 'admin_user.deleted', resource_type: 'admin_user', resource_id: id, payload: { id } }]);
+  });
+}
+
+export async function assertRoleExists(db: Db, role: string): Promise<void> {
+  if (BUILT_IN_ROLES[role]) return;
+  if (!(await db.selectFrom('admin_role').select('key').where('key', '=', role).executeTakeFirst())) {
+    throw new AppError('role_not_found', { field: 'body.role', role });
+  }
 }

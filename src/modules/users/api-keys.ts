@@ -5,6 +5,7 @@ import { AppError } from '../../http/errors.ts';
 import type { AdminActor } from '../../http/admin-auth.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { isPermission } from './permissions.ts';
+import { permissionsOfRole } from './roles.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 export interface ApiKey {
@@ -56,11 +57,18 @@ export async function revokeApiKey(db: Db, id: string): Promise<ApiKey> {
   });
 }
 
-/** The actor an API key token stands for, or null when unknown or revoked. Records its last use. */
+/**
+ * The actor an API key token stands for, or null when unknown or revoked. Its permissions are the key's
+ * as far as its creator still has them: a creator whose role shrank takes their keys down with them.
+ * Records the key's last use.
+ */
 export async function authenticateApiKey(db: Db, token: string): Promise<AdminActor | null> {
   const key = await db.updateTable('api_key').set({ last_used_at: new Date() })
     .where('token_hash', '=', hashToken(token)).where('revoked_at', 'is', null)
-    .returning(['id', 'permissions']).executeTakeFirst();
+    .returning(['id', 'permissions', 'created_by']).executeTakeFirst();
   if (!key) return null;
-  return { kind: 'api_key', id: key.id, user: null, sessionId: null, permissions: new Set(key.permissions) };
+  const creator = await db.selectFrom('admin_user').select('role').where('id', '=', key.created_by).executeTakeFirst();
+  if (!creator) return null;
+  const allowed = new Set(await permissionsOfRole(db, creator.role));
+  return { kind: 'api_key', id: key.id, user: null, sessionId: null, permissions: new Set(key.permissions.filter((p) => allowed.has(p))) };
 }

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
-import { DateTime, errorResponses } from '../../http/schemas.ts';
+import { ADMIN_COOKIE, csrfTokenFor } from '../../http/admin-auth.ts';
+import { DateTime, ErrorResponse, errorResponses } from '../../http/schemas.ts';
 import { loginAdmin, revokeAdminSession } from './admin-sessions.ts';
 
 const AdminUser = Type.Object({
@@ -18,6 +19,7 @@ const tags = ['admin: auth'];
 /** Sign-in: the one Admin API route open without a token. */
 export const adminLoginRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config }) => {
   app.post('/auth/login', {
+    config: { rateLimit: { max: config.rateLimitPerMinute, timeWindow: '1 minute' } },
     schema: {
       tags,
       summary: 'Sign in with email and password; returns a bearer token',
@@ -26,9 +28,15 @@ export const adminLoginRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
         email: Type.String({ minLength: 3, maxLength: 320 }),
         password: Type.String({ minLength: 1, maxLength: 1024 }),
       }, { additionalProperties: false }),
-      response: { 200: Type.Object({ token: Type.String(), expires_at: DateTime, user: AdminUser }), ...errorResponses },
+      response: { 200: Type.Object({ token: Type.String(), csrf_token: Type.String(), expires_at: DateTime, user: AdminUser }), 429: ErrorResponse, ...errorResponses },
     },
-  }, async (request) => loginAdmin(db, request.body, config.adminSessionHours));
+  }, async (request, reply) => {
+    const session = await loginAdmin(db, request.body, config.adminSessionHours);
+    // Browsers (the admin app) get the session as an HttpOnly cookie, and send csrf_token back as
+    // X-CSRF-Token on writes; API clients use the bearer token and need neither.
+    reply.setCookie(ADMIN_COOKIE, session.token, { httpOnly: true, secure: config.secureCookies, sameSite: 'strict', path: '/admin', expires: session.expires_at });
+    return { ...session, csrf_token: csrfTokenFor(session.token) };
+  });
 };
 
 /** The signed-in user's own session. */
@@ -37,8 +45,8 @@ export const adminSessionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     config: { permission: 'authenticated' },
     schema: { tags, summary: 'End this session (its token stops working)', response: { 204: Type.Null(), ...errorResponses } },
   }, async (request, reply) => {
-    await revokeAdminSession(db, request.admin!.sessionId!);
-    return reply.code(204).send(null);
+    if (request.admin!.sessionId) await revokeAdminSession(db, request.admin!.sessionId);
+    return reply.clearCookie(ADMIN_COOKIE, { path: '/admin' }).code(204).send(null);
   });
 
   app.get('/auth/session', {

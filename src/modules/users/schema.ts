@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { CreatedAt, Json, NullableTimestamp, ReadOnly, Timestamp } from '../../db/column-types.ts';
 
 export interface AdminUserTable {
@@ -57,10 +58,20 @@ export interface AuditLogTable {
   created_at: CreatedAt;
 }
 
+/** Failed sign-ins per email (known or not, alike): what slows and locks repeated guessing. */
+export interface LoginAttemptTable {
+  realm: string;
+  email_hash: string;
+  failures: ColumnType<number, number | undefined, number>;
+  locked_until: NullableTimestamp;
+  updated_at: CreatedAt;
+}
+
 export interface UsersTables {
   admin_user: AdminUserTable;
   admin_session: AdminSessionTable;
   admin_role: AdminRoleTable;
   api_key: ApiKeyTable;
   audit_log: AuditLogTable;
+  login_attempt: LoginAttemptTable;
 }

@@ -1,4 +1,5 @@
-import { PaymentError, type PaymentProvider } from '../provider.ts';
+import { checkSignature } from '../../webhooks/signature.ts';
+import { PaymentError, PaymentWebhookError, type GatewayEvent, type PaymentProvider } from '../provider.ts';
 
 /**
  * A gateway in test mode, chosen by card number as Stripe's test mode does (docs/payments.md):
@@ -12,6 +13,11 @@ import { PaymentError, type PaymentProvider } from '../provider.ts';
  * | 4000000000009999   | the gateway never answers: our timeout (Cartwright) |
  *
  * The number is read once, in `initiate`, and only its outcome, brand and last four digits are kept.
+ *
+ * Its webhooks (for tests and demos: post them yourself) are signed like Cartwright's own, with
+ * TEST_CARD_WEBHOOK_SECRET: header `Test-Card-Signature: t=<unix>,v1=<HMAC-SHA256 of "t.body">`, body
+ * `{ "id": "evt_…", "type": "payment.authorized", "data": { "reference": "pay_…", "amount": 1000 } }`
+ * (docs/payments.md).
  */
 const outcomes: Record<string, Outcome> = {
   '4242424242424242': 'succeeds',
@@ -22,6 +28,34 @@ const outcomes: Record<string, Outcome> = {
 };
 
 type Outcome = 'succeeds' | 'card_declined' | 'insufficient_funds' | 'provider_error' | 'timeout';
+
+export function createTestCardProvider(options: { webhookSecret: string | null }): PaymentProvider {
+  return { ...testCardProvider, parseWebhook: (headers, rawBody) => parseTestCardWebhook(options.webhookSecret, headers, rawBody) };
+}
+
+function parseTestCardWebhook(secret: string | null, headers: Record<string, string | string[] | undefined>, rawBody: Buffer): GatewayEvent {
+  if (!secret) throw new PaymentWebhookError('invalid_webhook_signature', 'test_card webhooks are off: set TEST_CARD_WEBHOOK_SECRET');
+  const header = headers['test-card-signature'];
+  const problem = checkSignature(Array.isArray(header) ? header[0] : header, rawBody, secret);
+  if (problem) throw new PaymentWebhookError('invalid_webhook_signature', `Test-Card-Signature: ${problem}`);
+  let body: { id?: unknown; type?: unknown; data?: { reference?: unknown; provider_reference?: unknown; amount?: unknown } };
+  try {
+    body = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    throw new PaymentWebhookError('invalid_webhook_payload', 'the body is not JSON');
+  }
+  const data = body?.data;
+  if (typeof body?.id !== 'string' || !body.id || typeof body.type !== 'string' || typeof data !== 'object' || data === null || typeof data.reference !== 'string') {
+    throw new PaymentWebhookError('invalid_webhook_payload', 'a test_card event is { id, type, data: { reference, provider_reference?, amount? } }');
+  }
+  return {
+    id: body.id,
+    type: body.type,
+    payment_reference: data.reference,
+    provider_reference: typeof data.provider_reference === 'string' ? data.provider_reference : `tc_${data.reference}`,
+    amount: typeof data.amount === 'number' ? data.amount : null,
+  };
+}
 
 export const testCardProvider: PaymentProvider = {
   id: 'test_card',

@@ -1,0 +1,34 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/database.ts';
+import { authenticateCustomer } from '../modules/customers/accounts.ts';
+import { bearerToken } from './admin-auth.ts';
+import { send } from './error-handler.ts';
+
+/** The name of the cookie a browser's customer session travels in (HttpOnly, Secure, SameSite=Lax). */
+export const CUSTOMER_COOKIE = 'cw_customer';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in customer, on Store API routes that look for one. */
+    customer: { id: string; sessionId: string } | null;
+  }
+}
+
+/** Reads the customer session (bearer token or cookie) if there is one; never refuses. */
+export function identifyCustomer(db: Db) {
+  return async (request: FastifyRequest) => {
+    const token = bearerToken(request) ?? request.cookies?.[CUSTOMER_COOKIE] ?? null;
+    if (!token) return;
+    const session = await authenticateCustomer(db, token);
+    if (session) request.customer = { id: session.customerId, sessionId: session.sessionId };
+  };
+}
+
+/** Refuses (401) unless a customer is signed in. */
+export function requireCustomer(db: Db) {
+  const identify = identifyCustomer(db);
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    await identify(request);
+    if (!request.customer) return send(reply, 'customer_unauthorized');
+  };
+}

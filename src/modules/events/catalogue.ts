@@ -1,0 +1,214 @@
+import { Type, type TObject, type TSchema } from '@sinclair/typebox';
+
+/**
+ * The catalogue of events: every event type the code records, what it means and its payload. It is
+ * what subscribers and webhook receivers program against, and `docs/events.md` is generated from it
+ * (`npm run docs:events`). A test fails when the code records a type missing here, or when an event
+ * recorded by a flow does not match its payload schema: add the entry with the code that emits it.
+ *
+ * Payloads carry ids and what changed, not whole objects: a receiver that needs the current state
+ * reads it through the API (so a late or repeated delivery never overwrites newer data with older).
+ * Fields may be added to a payload; none is removed or changes meaning.
+ */
+export interface EventDefinition {
+  type: string;
+  resource_type: string;
+  description: string;
+  payload: TObject;
+}
+
+const id = (prefix: string, description?: string) => Type.String({ description: description ?? `${prefix}_…` });
+const nullable = <T extends TSchema>(schema: T, description?: string) => Type.Union([schema, Type.Null()], description ? { description } : {});
+const changed = Type.Array(Type.String(), { description: 'the fields the request changed' });
+const amount = Type.Integer({ description: 'minor units' });
+const currency = Type.String({ description: 'ISO 4217' });
+const payload = (properties: Record<string, TSchema>) => Type.Object(properties);
+
+const catalogue: EventDefinition[] = [];
+
+function define(resource_type: string, type: string, description: string, properties: Record<string, TSchema>): void {
+  catalogue.push({ type, resource_type, description, payload: payload(properties) });
+}
+
+// Catalog
+define('product', 'product.created', 'A product was created (through the API or a CSV import).', {
+  id: id('prod'), handle: Type.String(), title: Type.String(), status: Type.String({ description: 'draft, published or archived' }),
+});
+define('product', 'product.updated', 'A product, its options, variants or prices changed.', {
+  id: id('prod'), changed, variant_id: Type.Optional(id('var', 'the variant concerned, when one was')),
+});
+for (const status of ['published', 'draft', 'archived'] as const) {
+  define('product', `product.${status}`, `A product's status became \`${status}\` (sent after product.updated).`, {
+    id: id('prod'), previous_status: Type.String(),
+  });
+}
+define('product', 'product.deleted', 'A product was deleted, with its variants.', { id: id('prod') });
+for (const [resource, prefix] of [['collection', 'pcol'], ['category', 'pcat']] as const) {
+  define(resource, `${resource}.created`, `A ${resource} was created.`, { id: id(prefix), handle: Type.String() });
+  define(resource, `${resource}.updated`, `A ${resource} changed.`, { id: id(prefix), changed });
+  define(resource, `${resource}.deleted`, `A ${resource} was deleted; its products stay.`, { id: id(prefix) });
+}
+
+// Inventory
+const itemFields = { item_id: id('iitem'), variant_id: id('var'), product_id: id('prod'), sku: nullable(Type.String()) };
+const quantityChanges = Type.Array(Type.Object({
+  location_id: id('sloc'), field: Type.String({ description: 'on_hand, committed, reserved, safety_stock or incoming' }),
+  before: Type.Integer(), after: Type.Integer(), change: Type.Integer(),
+}));
+const why = {
+  reason: Type.String(), actor: Type.String({ description: 'who made the change (usr_…, key_…)' }),
+  reference_type: Type.String(), reference_id: Type.String(), note: nullable(Type.String()),
+};
+define('inventory_item', 'inventory.adjusted', 'Stock at a location was adjusted by staff (received, counted, damaged… or safety stock, incoming).', {
+  ...itemFields, adjustment_id: Type.Optional(id('iadj')), location_id: id('sloc'), changes: quantityChanges, ...why,
+});
+define('inventory_item', 'inventory.transferred', 'Stock moved between two locations.', {
+  ...itemFields, transfer_id: id('itrf'), from_location_id: id('sloc'), to_location_id: id('sloc'), quantity: Type.Integer(), changes: quantityChanges, ...why,
+});
+define('inventory_item', 'inventory.low', 'Available stock fell to or below the item\'s low-stock threshold.', {
+  ...itemFields, available: Type.Integer(), low_stock_threshold: Type.Integer(),
+});
+define('inventory_item', 'inventory_item.updated', 'An item\'s tracking, backorder or low-stock settings changed.', {
+  item_id: id('iitem'), variant_id: id('var'), product_id: id('prod'), changed,
+  manage_inventory: Type.Optional(Type.Boolean()), allow_backorder: Type.Optional(Type.Boolean()),
+  low_stock_threshold: Type.Optional(nullable(Type.Integer())), actor: Type.String(),
+});
+const pieces = Type.Array(Type.Object({ item_id: id('iitem'), location_id: id('sloc'), quantity: Type.Integer() }));
+define('cart', 'inventory.reserved', 'Starting payment held the cart\'s stock until expires_at.', {
+  cart_id: id('cart'), holds: pieces, expires_at: Type.String({ format: 'date-time' }),
+});
+define('cart', 'inventory.hold_expired', 'A cart\'s holds expired and went back to available.', { cart_id: id('cart') });
+define('order', 'inventory.committed', 'Checkout committed stock to the order\'s lines.', {
+  order_id: id('ord'), allocations: Type.Array(Type.Object({ item_id: id('iitem'), location_id: id('sloc'), quantity: Type.Integer(), order_line_id: id('ordli') })),
+});
+define('order', 'inventory.released', 'An order\'s committed stock was released (a checkout undone).', { order_id: id('ord'), allocations: pieces });
+define('stock_location', 'stock_location.created', 'A stock location was created.', { id: id('sloc'), code: Type.String() });
+define('stock_location', 'stock_location.updated', 'A stock location changed.', { id: id('sloc'), changed });
+define('stock_location', 'stock_location.deleted', 'A stock location was deleted.', { id: id('sloc') });
+
+// Regions, tax, shipping
+define('region', 'region.created', 'A region was created.', { id: id('reg'), currency_code: currency, countries: Type.Array(Type.String()) });
+define('region', 'region.updated', 'A region changed.', { id: id('reg'), changed });
+define('region', 'region.deleted', 'A region was deleted, with its tax rates and shipping options.', { id: id('reg') });
+define('tax_rate', 'tax_rate.created', 'A tax rate override was created.', {
+  id: id('txr'), region_id: id('reg'), country_code: nullable(Type.String()), tax_class: nullable(Type.String()), rate_ppm: Type.Integer({ description: 'parts per million (19 % = 190000)' }),
+});
+define('tax_rate', 'tax_rate.updated', 'A tax rate override changed.', { id: id('txr'), region_id: id('reg'), changed });
+define('tax_rate', 'tax_rate.deleted', 'A tax rate override was deleted (reason country_removed: its country left the region).', {
+  id: id('txr'), region_id: id('reg'), reason: Type.Optional(Type.String()),
+});
+define('shipping_option', 'shipping_option.created', 'A shipping option was created.', { id: id('so'), region_id: id('reg') });
+define('shipping_option', 'shipping_option.updated', 'A shipping option changed.', { id: id('so'), changed });
+define('shipping_option', 'shipping_option.deleted', 'A shipping option was deleted.', { id: id('so'), region_id: id('reg') });
+
+// Carts, checkout, orders, payments
+define('cart', 'cart.completed', 'Checkout completed the cart: its order is placed.', { cart_id: id('cart'), order_id: id('ord') });
+define('cart', 'cart.expired', 'An abandoned cart was deleted by the expire_abandoned_carts job.', {
+  cart_id: id('cart'), updated_at: Type.String({ format: 'date-time', description: 'when it was last changed' }),
+});
+define('order', 'order.placed', 'An order was placed: it has its number and its payment is authorized (or captured).', {
+  order_id: id('ord'), number: Type.Integer(), cart_id: id('cart'), customer_id: Type.Optional(nullable(id('cus'))),
+  total: amount, currency_code: currency,
+});
+define('order', 'order.claimed', 'A guest order became the customer\'s (they verified the email it was placed with).', {
+  order_id: id('ord'), customer_id: id('cus'),
+});
+// Order operations: each also appears in the order's timeline (order_activity), with who did it.
+const actor = Type.Object({ type: Type.String({ description: 'user, api_key, customer or system' }), id: nullable(Type.String()) }, { description: 'who did it' });
+const orderActivity = (type: string, description: string, properties: Record<string, TSchema>, resource: 'order' | 'return' = 'order') =>
+  define(resource, type, description, { order_id: id('ord'), ...properties, actor });
+const lineQuantities = Type.Array(Type.Object({ line_item_id: id('ordli'), quantity: Type.Integer() }));
+orderActivity('order.captured', 'Staff captured the order\'s authorized payments (all or part).', { amount, payment_ids: Type.Array(id('pay')) });
+orderActivity('order.payment_recorded', 'Staff recorded a payment received outside a gateway (bank transfer, cash).', {
+  payment_id: id('pay'), provider_id: Type.String(), amount, captured: Type.Boolean(), note: nullable(Type.String()),
+});
+orderActivity('order.payment_voided', 'The order\'s open authorizations were voided (when it was canceled).', { amount, payment_ids: Type.Array(id('pay')) });
+orderActivity('order.canceled', 'The order was canceled: its stock released, open authorizations voided.', { reason: nullable(Type.String()), note: nullable(Type.String()) });
+orderActivity('order.fulfilled', 'Items of the order were fulfilled from a location (packed; shipping follows).', {
+  fulfillment_id: Type.String(), location_id: id('sloc'), items: lineQuantities,
+});
+orderActivity('order.shipped', 'A fulfillment was shipped.', {
+  fulfillment_id: Type.String(), carrier: nullable(Type.String()), tracking_number: nullable(Type.String()), tracking_url: nullable(Type.String()), items: Type.Array(Type.Object({ line_item_id: id('ordli'), quantity: Type.Integer() })),
+});
+orderActivity('order.delivered', 'A shipped fulfillment was delivered.', { fulfillment_id: Type.String(), items: Type.Array(Type.Object({ line_item_id: id('ordli'), quantity: Type.Integer() })) });
+orderActivity('order.fulfillment_canceled', 'A fulfillment not yet shipped was canceled; its items can be fulfilled again.', { fulfillment_id: Type.String() });
+orderActivity('order.edited', 'Staff edited the order (lines, quantities, prices): a new version with its balance.', {
+  edit_id: Type.String(), version: Type.Integer(), changes: Type.Array(Type.Unknown()), total_before: amount, total_after: amount,
+  balance: Type.Integer({ description: 'minor units; > 0 the customer owes, < 0 is owed' }), note: nullable(Type.String()),
+});
+orderActivity('order.refunded', 'Money was refunded on the order.', {
+  refund_id: Type.String(), amount, reason: nullable(Type.String()), return_id: nullable(Type.String()), lines: Type.Unknown(),
+});
+orderActivity('order.refund_failed', 'A refund was refused by the gateway; no money moved.', { refund_id: Type.String(), amount, error_code: nullable(Type.String()) });
+orderActivity('order.note_added', 'Staff added a note to the order\'s timeline.', { text: Type.String() });
+orderActivity('order.created_from_draft', 'A draft order became an order.', { draft_order_id: Type.String(), provider_id: Type.String() });
+orderActivity('return.requested', 'A return was requested (by staff or the customer).', {
+  return_id: Type.String(), source: Type.String({ description: 'staff or customer' }), reason: nullable(Type.String()), items: Type.Array(Type.Unknown()), exchange: Type.Unknown(),
+}, 'return');
+orderActivity('return.received', 'Returned items were received (restocked or written off).', {
+  return_id: Type.String(), credit_amount: amount, location_id: nullable(id('sloc')), items: Type.Array(Type.Unknown()),
+}, 'return');
+orderActivity('return.canceled', 'A return was canceled.', { return_id: Type.String() }, 'return');
+const draftFields = { draft_order_id: Type.String(), actor: Type.String({ description: 'who did it (usr_…, key_…)' }) };
+define('draft_order', 'draft_order.created', 'Staff started a draft order (a cart they build).', { ...draftFields, cart_id: id('cart') });
+define('draft_order', 'draft_order.sent', 'A draft order was sent to the customer to complete.', { ...draftFields, cart_id: id('cart') });
+define('draft_order', 'draft_order.canceled', 'A draft order was canceled.', draftFields);
+define('draft_order', 'draft_order.completed', 'A draft order was completed: its order exists.', { ...draftFields, order_id: id('ord') });
+const paymentFields = {
+  payment_id: id('pay'), order_id: nullable(id('ord')), cart_id: nullable(id('cart')), provider_id: Type.String(),
+  amount, currency_code: currency, error_code: nullable(Type.String()),
+};
+define('payment', 'payment.authorized', 'The gateway authorized the payment.', paymentFields);
+define('payment', 'payment.captured', 'The payment was captured (money taken).', paymentFields);
+define('payment', 'payment.refunded', 'Money was refunded (also: a late gateway capture without an order, refunded automatically).', paymentFields);
+define('payment', 'payment.voided', 'An authorization was voided (also: a late gateway authorization without an order, voided automatically).', paymentFields);
+define('payment', 'payment.failed', 'An attempt to pay failed: declined, gateway error or timeout (error_code says which); no money moved.', paymentFields);
+
+// Customers
+define('customer', 'customer.created', 'A customer registered.', { id: id('cus') });
+define('customer', 'customer.updated', 'A customer changed their profile.', { id: id('cus'), changed });
+define('customer', 'customer.email_verified', 'A customer confirmed their email address.', { id: id('cus') });
+define('customer', 'customer.password_reset', 'A customer set a new password with a reset code.', { id: id('cus') });
+define('customer', 'customer.groups_changed', 'Staff changed the groups a customer belongs to.', { id: id('cus'), group_ids: Type.Array(Type.String()) });
+define('customer', 'customer.anonymized', 'A customer\'s personal data was erased (orders stay, without it).', { id: id('cus') });
+define('customer_group', 'customer_group.created', 'A customer group was created.', { id: id('cgrp') });
+define('customer_group', 'customer_group.deleted', 'A customer group was deleted.', { id: id('cgrp') });
+
+// Staff and integrations
+define('admin_user', 'admin_user.created', 'A staff account was created.', { id: id('usr'), role: Type.String() });
+define('admin_user', 'admin_user.updated', 'A staff account changed (name, role, …).', { id: id('usr'), changed });
+define('admin_user', 'admin_user.deleted', 'A staff account was deleted.', { id: id('usr') });
+define('role', 'role.created', 'A custom staff role was created.', { key: Type.String(), permissions: Type.Array(Type.String()) });
+define('role', 'role.updated', 'A custom staff role\'s permissions changed.', { key: Type.String(), permissions: Type.Array(Type.String()) });
+define('role', 'role.deleted', 'A custom staff role was deleted.', { key: Type.String() });
+define('api_key', 'api_key.created', 'An API key was created.', { id: id('key'), permissions: Type.Array(Type.String()) });
+define('api_key', 'api_key.revoked', 'An API key was revoked.', { id: id('key') });
+const endpointFields = { id: id('we'), url: Type.String() };
+define('webhook_endpoint', 'webhook_endpoint.created', 'A webhook endpoint was created.', { ...endpointFields, events: Type.Array(Type.String()) });
+define('webhook_endpoint', 'webhook_endpoint.updated', 'A webhook endpoint changed (enabled again, new URL, events or secret).', { ...endpointFields, changed });
+define('webhook_endpoint', 'webhook_endpoint.deleted', 'A webhook endpoint was deleted.', endpointFields);
+define('webhook_endpoint', 'webhook_endpoint.disabled', 'A webhook endpoint that kept failing was disabled: a delivery used up its retries without the endpoint accepting anything meanwhile. Enable it again with POST /admin/webhooks/:id { "enabled": true }.', {
+  ...endpointFields, reason: Type.String({ description: 'failing' }), delivery_id: id('whd', 'the delivery that used up its retries'),
+  last_error: nullable(Type.String()),
+});
+
+export const EVENT_CATALOGUE: readonly EventDefinition[] = catalogue;
+
+const byType = new Map(catalogue.map((e) => [e.type, e]));
+
+export function eventDefinition(type: string): EventDefinition | undefined {
+  return byType.get(type);
+}
+
+/** The resource prefixes (`order`, `inventory`…) an event filter may name as `order.*`. */
+export const EVENT_PREFIXES: ReadonlySet<string> = new Set(catalogue.map((e) => e.type.split('.')[0]));
+
+/**
+ * Whether an endpoint's or subscriber's filter takes `type`: `*`, the exact type, or its prefix with
+ * a wildcard (`inventory.*` takes inventory.adjusted).
+ */
+export function eventMatches(filter: readonly string[], type: string): boolean {
+  if (filter.includes('*') || filter.includes(type)) return true;
+  const dot = type.indexOf('.');
+  return dot > 0 && filter.includes(`${type.slice(0, dot)}.*`);
+}

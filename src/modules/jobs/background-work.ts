@@ -1,0 +1,54 @@
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/database.ts';
+import { reconcileGatewayEvent } from '../checkout/gateway-events.ts';
+import { startDispatcher } from '../events/dispatcher.ts';
+import { builtInSubscribers } from '../events/subscribers.ts';
+import type { PaymentProviders } from '../payments/providers.ts';
+import { startPaymentInboxWorker } from '../payments/webhook-inbox-worker.ts';
+import { startWebhookWorker } from '../webhooks/delivery-worker.ts';
+import { builtInJobs } from './built-in-jobs.ts';
+import { startScheduler } from './scheduler.ts';
+import { newProcessId, type WorkLog } from './work-loop.ts';
+
+export interface BackgroundWork {
+  processId: string;
+  /** Stops claiming new work, lets what is in flight finish (a webhook request, a job run), then resolves. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything a server process does besides answering requests, each part sharing the work with the
+ * other processes on the same database: the event dispatcher, webhook delivery, the payment-webhook
+ * inbox, and the scheduled jobs. DISPATCH_INTERVAL_MS=0 leaves the first three out of this process.
+ */
+export async function startBackgroundWork(deps: { db: Db; config: Config; providers: PaymentProviders; log: WorkLog }): Promise<BackgroundWork> {
+  const { db, config, providers, log } = deps;
+  const processId = newProcessId();
+  const stops: (() => Promise<void>)[] = [];
+  if (config.dispatchIntervalMs > 0) {
+    const dispatcher = await startDispatcher({
+      db, processId, intervalMs: config.dispatchIntervalMs, log,
+      subscribers: builtInSubscribers({
+        db, webhookMaxAgeHours: config.webhookMaxAgeHours, emailTemplatesDir: config.emailTemplatesDir,
+        publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+      }),
+    });
+    const webhooks = startWebhookWorker({
+      db, intervalMs: config.dispatchIntervalMs, concurrency: config.webhookConcurrency, timeoutMs: config.webhookTimeoutMs,
+      retryBaseMs: config.webhookRetryBaseMs, policy: { allowPrivate: config.webhookAllowPrivate, httpsOnly: config.production }, log,
+    });
+    const inbox = startPaymentInboxWorker({
+      db, intervalMs: config.dispatchIntervalMs, log,
+      handle: (event) => reconcileGatewayEvent({ db, providers, paymentTimeoutMs: config.paymentTimeoutMs }, event),
+    });
+    stops.push(dispatcher.stop, webhooks.stop, inbox.stop);
+  }
+  const scheduler = await startScheduler({ db, processId, log, jobs: builtInJobs({ db, providers, config }) });
+  stops.push(scheduler.stop);
+  return {
+    processId,
+    async stop() {
+      await Promise.all(stops.map((stop) => stop()));
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import type { Config } from '../../config.ts';
+import { ConfigError } from '../../config.ts';
+import type { Db } from '../../db/database.ts';
+import { expireAbandonedCarts } from '../cart/abandoned-carts.ts';
+import { sweepCheckout } from '../checkout/recovery.ts';
+import { pruneIdempotencyKeys } from '../idempotency/idempotency-keys.ts';
+import { sendDueEmails } from '../notifications/email-sender.ts';
+import { resumePaymentOperations } from '../orders/payment-recovery.ts';
+import { createMailTransport } from '../notifications/transports.ts';
+import type { PaymentProviders } from '../payments/providers.ts';
+import { closeRetryWindows } from '../webhooks/deliveries.ts';
+import type { JobDefinition } from './scheduler.ts';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const WEBHOOK_LOG_DAYS = 30;
+
+/**
+ * The recurring work of a shop (docs/jobs.md), each run by one process at a time across the cluster.
+ * Periods: the defaults below, SWEEP_INTERVAL_MS for checkout_sweep, and JOB_INTERVALS overriding any
+ * (`checkout_sweep=10000,expire_abandoned_carts=0`; 0: never in this process). The one place to add a job.
+ */
+export function builtInJobs(deps: { db: Db; providers: PaymentProviders; config: Config }): JobDefinition[] {
+  const { db, providers, config } = deps;
+  const mailTransport = createMailTransport({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox') });
+  const jobs: JobDefinition[] = [
+    {
+      name: 'checkout_sweep',
+      description: 'Releases expired checkout holds and settles checkouts interrupted between their steps (the gateway says: confirm or undo).',
+      intervalMs: config.sweepIntervalMs,
+      run: () => sweepCheckout({ db, providers, paymentTimeoutMs: config.paymentTimeoutMs }),
+    },
+    {
+      name: 'expire_abandoned_carts',
+      description: `Deletes carts untouched for CART_EXPIRY_DAYS (${config.cartExpiryDays}) that hold no stock and are not being checked out.`,
+      intervalMs: HOUR,
+      run: async () => ({ carts_expired: await expireAbandonedCarts(db, new Date(Date.now() - config.cartExpiryDays * 24 * HOUR)) }),
+    },
+    {
+      name: 'retry_webhooks',
+      description: 'Keeps the webhook retry queue: dead-letters deliveries whose retry window closed unsent, forgets finished deliveries after '
+        + `${WEBHOOK_LOG_DAYS} days. Retries themselves are sent by every process as they fall due.`,
+      intervalMs: MINUTE,
+      run: () => closeRetryWindows(db, WEBHOOK_LOG_DAYS),
+    },
+    {
+      name: 'resume_payment_operations',
+      description: 'Re-sends order captures, refunds and voids a crash left unanswered (same reference, so the gateway does each once) and records the outcome.',
+      intervalMs: MINUTE,
+      run: async () => ({ settled: await resumePaymentOperations({ db, providers }, { olderThan: new Date(Date.now() - config.paymentTimeoutMs - MINUTE) }) }),
+    },
+    {
+      name: 'send_emails',
+      description: 'Sends the queued emails that are due (SMTP_URL, or .eml files in DATA_DIR/outbox), retrying failures with backoff.',
+      intervalMs: 5_000,
+      run: () => sendDueEmails(db, mailTransport, config.emailFrom),
+    },
+    {
+      name: 'prune_idempotency_keys',
+      description: `Forgets Idempotency-Keys older than IDEMPOTENCY_KEY_HOURS (${config.idempotencyKeyHours}).`,
+      intervalMs: HOUR,
+      run: async () => ({ keys_pruned: await pruneIdempotencyKeys(db, new Date(Date.now() - config.idempotencyKeyHours * HOUR)) }),
+    },
+  ];
+  const names = new Set(jobs.map((j) => j.name));
+  const unknown = Object.keys(config.jobIntervals).filter((name) => !names.has(name));
+  if (unknown.length) throw new ConfigError(`JOB_INTERVALS names no job called ${unknown.join(', ')} (jobs: ${[...names].join(', ')})`);
+  return jobs.map((job) => ({ ...job, intervalMs: config.jobIntervals[job.name] ?? job.intervalMs }));
+}
+
+/** Descriptions by job name, for GET /admin/jobs. */
+export function jobDescriptions(jobs: readonly JobDefinition[]): ReadonlyMap<string, string> {
+  return new Map(jobs.map((j) => [j.name, j.description]));
+}

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { NO_JOBS } from '../../../test/helpers/background.ts';
+import { createStockedProduct, pay, readyCart, complete, setUpSelling } from '../../../test/helpers/selling.ts';
+import { onServer } from '../../../test/helpers/test-database.ts';
+import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
+import { waitFor } from '../../../test/helpers/webhook-receiver.ts';
+import { createAdminUser } from '../users/admin-users.ts';
+import { builtInJobs } from './built-in-jobs.ts';
+import { startScheduler, type JobDefinition } from './scheduler.ts';
+import { loadConfig } from '../../config.ts';
+import { builtInPaymentProviders } from '../payments/providers.ts';
+
+/**
+ * The scheduler: each job runs once per period across processes (never two runs at once), failures
+ * are recorded, and staff see each job's last run. Two schedulers stand for two processes (on
+ * PostgreSQL each has its own connection pool).
+ */
+let shop: TestShop;
+beforeAll(async () => {
+  shop = await startTestShop(NO_JOBS);
+});
+afterAll(async () => shop?.close());
+
+const log = { error: () => {}, warn: () => {} };
+
+test('two processes, one job every 300 ms: it runs once per period, never twice at once, on either process', async () => {
+  const other = onServer ? (await shop.database.openAnother()).db : shop.db;
+  const runs: { process: string; start: number; end: number }[] = [];
+  let active = 0;
+  let overlapped = false;
+  const job = (process: string): JobDefinition => ({
+    name: 'counting', description: 'counts', intervalMs: 300,
+    async run() {
+      active++;
+      if (active > 1) overlapped = true;
+      const start = Date.now();
+      await new Promise((r) => setTimeout(r, 40));
+      active--;
+      runs.push({ process, start, end: Date.now() });
+      return { n: runs.length };
+    },
+  });
+  const a = await startScheduler({ db: shop.db, jobs: [job('A')], processId: 'A', log });
+  const b = await startScheduler({ db: other, jobs: [job('B')], processId: 'B', log });
+  const started = Date.now();
+  await new Promise((r) => setTimeout(r, 3000));
+  await a.stop();
+  await b.stop();
+  const elapsed = Date.now() - started;
+  expect(overlapped).toBe(false);
+  // Due at once, then every 300 ms: about elapsed/300 + 1 runs, never one per process per period.
+  expect(runs.length).toBeGreaterThanOrEqual(Math.floor(elapsed / 300) - 2);
+  expect(runs.length).toBeLessThanOrEqual(Math.floor(elapsed / 300) + 1);
+  const row = await shop.db.selectFrom('scheduled_job').selectAll().where('name', '=', 'counting').executeTakeFirstOrThrow();
+  expect(row).toMatchObject({ run_count: runs.length, failure_count: 0, last_status: 'succeeded', locked_by: null, locked_until: null, last_result: { n: runs.length } });
+  const history = await shop.db.selectFrom('job_run').select(['process_id', 'status']).where('job_name', '=', 'counting').execute();
+  expect(history).toHaveLength(runs.length);
+  expect(new Set(history.map((h) => h.process_id))).toEqual(new Set(runs.map((r) => r.process)));
+});
+
+test('a job running past its lease keeps it (renewed), so no other process starts it meanwhile', async () => {
+  let runs = 0;
+  const slow: JobDefinition = { name: 'slow', description: 'slow', intervalMs: 50, run: async () => { runs++; await new Promise((r) => setTimeout(r, 600)); } };
+  const a = await startScheduler({ db: shop.db, jobs: [slow], processId: 'A', log, leaseMs: 150 });
+  const b = await startScheduler({ db: shop.db, jobs: [slow], processId: 'B', log, leaseMs: 150 });
+  await waitFor(() => runs === 1, 5000, 'the first run');
+  await new Promise((r) => setTimeout(r, 400));
+  expect(runs).toBe(1);
+  await a.stop();
+  await b.stop();
+});
+
+test('a failed run is recorded with its error; the job runs again next period', async () => {
+  let calls = 0;
+  const flaky: JobDefinition = { name: 'flaky', description: 'fails first', intervalMs: 100, run: async () => { if (++calls === 1) throw new Error('disk on fire'); return { ok: true }; } };
+  const scheduler = await startScheduler({ db: shop.db, jobs: [flaky], processId: 'A', log });
+  await waitFor(() => calls >= 2, 5000, 'the second run');
+  await scheduler.stop();
+  const runs = await shop.db.selectFrom('job_run').select(['status', 'error']).where('job_name', '=', 'flaky').orderBy('started_at').execute();
+  expect(runs[0]).toEqual({ status: 'failed', error: 'disk on fire' });
+  expect(runs[1]).toEqual({ status: 'succeeded', error: null });
+  const row = await shop.db.selectFrom('scheduled_job').select(['failure_count', 'last_status']).where('name', '=', 'flaky').executeTakeFirstOrThrow();
+  expect(row).toEqual({ failure_count: 1, last_status: 'succeeded' });
+});
+
+test('JOB_INTERVALS naming no job stops the start', () => {
+  expect(() => builtInJobs({ db: shop.db, providers: builtInPaymentProviders(), config: { ...loadConfig({}), jobIntervals: { checkout_sweeps: 10 } } }))
+    .toThrow(/JOB_INTERVALS names no job called checkout_sweeps/);
+  expect(loadConfig({ JOB_INTERVALS: 'checkout_sweep=1000, retry_webhooks=0' }).jobIntervals).toEqual({ checkout_sweep: 1000, retry_webhooks: 0 });
+  expect(() => loadConfig({ JOB_INTERVALS: 'checkout_sweep:1000' })).toThrow(/JOB_INTERVALS must be a list of job=milliseconds/);
+});
+
+describe('the built-in jobs, through the Admin API', () => {
+  let jobs: JobDefinition[];
+  let scheduler: Awaited<ReturnType<typeof startScheduler>>;
+  beforeAll(async () => {
+    jobs = builtInJobs({ db: shop.db, providers: builtInPaymentProviders(), config: { ...shop.config, sweepIntervalMs: 3_600_000, jobIntervals: {} } });
+    scheduler = await startScheduler({ db: shop.db, jobs, processId: 'api', log });
+    // Each is due at once on a new shop.
+    await waitFor(async () => (await shop.ok('GET', '/admin/jobs')).data.filter((j: any) => jobs.some((d) => d.name === j.name) && j.run_count >= 1 && !j.running).length === jobs.length, 10_000, 'first runs');
+  });
+  afterAll(() => scheduler?.stop());
+
+  /** Asks for a run through the API and waits until the scheduler has done it. */
+  async function runNow(name: string) {
+    const before = (await shop.ok('GET', `/admin/jobs/${name}`)).run_count;
+    expect((await shop.ok('POST', `/admin/jobs/${name}/run`, undefined, 202)).name).toBe(name);
+    return waitFor(async () => {
+      const job = await shop.ok('GET', `/admin/jobs/${name}`);
+      return job.run_count > before && !job.running ? job : null;
+    }, 5000, `a run of ${name}`);
+  }
+
+  test('GET /admin/jobs shows each job: period, last run, duration, outcome', async () => {
+    const { data } = await shop.ok('GET', '/admin/jobs');
+    const builtIn = data.filter((j: any) => ['checkout_sweep', 'expire_abandoned_carts', 'retry_webhooks', 'prune_idempotency_keys'].includes(j.name));
+    expect(builtIn.map((j: any) => j.name)).toEqual(['checkout_sweep', 'expire_abandoned_carts', 'prune_idempotency_keys', 'retry_webhooks']);
+    for (const job of builtIn) {
+      expect(job).toMatchObject({ running: false, last_status: 'succeeded', last_error: null, failure_count: 0 });
+      expect(job.description).toBeTruthy();
+      expect(job.last_duration_ms).toBeGreaterThanOrEqual(0);
+      expect(new Date(job.next_run_at).getTime()).toBeGreaterThan(Date.now());
+    }
+    expect(builtIn.find((j: any) => j.name === 'checkout_sweep')).toMatchObject({ interval_ms: 3_600_000, last_result: { holds_released: 0, orders_confirmed: 0, orders_undone: 0 } });
+    expect(builtIn.find((j: any) => j.name === 'retry_webhooks').last_result).toEqual({ dead_lettered: 0, deliveries_pruned: 0 });
+  });
+
+  test('expire_abandoned_carts deletes carts untouched for CART_EXPIRY_DAYS, holding no stock; others stay', async () => {
+    const selling = await setUpSelling(shop);
+    const { variant } = await createStockedProduct(shop, { usd: 500, stock: 10, locationId: selling.warehouse.id });
+    const abandoned = await readyCart(shop, { lines: [{ variant_id: variant.id, quantity: 1 }] });
+    const holding = await readyCart(shop, { lines: [{ variant_id: variant.id, quantity: 1 }] });
+    await pay(shop, holding.id);
+    const completed = await readyCart(shop, { lines: [{ variant_id: variant.id, quantity: 1 }] });
+    await pay(shop, completed.id);
+    expect((await complete(shop, completed.id)).status).toBe(201);
+    const fresh = await readyCart(shop, { lines: [{ variant_id: variant.id, quantity: 1 }] });
+    const old = new Date(Date.now() - (shop.config.cartExpiryDays + 1) * 86_400_000);
+    await shop.db.updateTable('cart').set({ updated_at: old }).where('id', 'in', [abandoned.id, holding.id, completed.id]).execute();
+
+    const job = await runNow('expire_abandoned_carts');
+    expect(job.last_result).toEqual({ carts_expired: 1 });
+    expect((await shop.get(`/store/carts/${abandoned.id}`)).status).toBe(404);
+    for (const kept of [holding, completed, fresh]) expect((await shop.get(`/store/carts/${kept.id}`)).status, kept.id).toBe(200);
+    const events = await shop.db.selectFrom('event_outbox').select(['type', 'payload']).where('resource_id', '=', abandoned.id).where('type', '=', 'cart.expired').execute();
+    expect(events).toHaveLength(1);
+    const runs = await shop.ok('GET', '/admin/jobs/expire_abandoned_carts/runs?limit=1');
+    expect(runs.data[0]).toMatchObject({ process_id: 'api', status: 'succeeded', result: { carts_expired: 1 } });
+  });
+
+  test('prune_idempotency_keys forgets keys older than IDEMPOTENCY_KEY_HOURS', async () => {
+    await shop.db.insertInto('idempotency_key').values([
+      { scope: 'test', key: 'old', request_hash: 'h', state: 'done', created_at: new Date(Date.now() - 48 * 3_600_000) },
+      { scope: 'test', key: 'new', request_hash: 'h', state: 'done' },
+    ]).execute();
+    expect((await runNow('prune_idempotency_keys')).last_result).toEqual({ keys_pruned: 1 });
+    expect((await shop.db.selectFrom('idempotency_key').select('key').where('scope', '=', 'test').execute()).map((k) => k.key)).toEqual(['new']);
+  });
+
+  test('unknown jobs are 404; reading needs settings:read, running needs settings:write', async () => {
+    await shop.refused('GET', '/admin/jobs/nothing', undefined, 404, 'job_not_found');
+    await shop.refused('POST', '/admin/jobs/nothing/run', undefined, 404, 'job_not_found');
+    await shop.refused('GET', '/admin/jobs/nothing/runs', undefined, 404, 'job_not_found');
+    await createAdminUser(shop.db, { email: 'catalog@jobs.test', password: 'catalog password 1', role: 'catalog_manager' });
+    const token = (await shop.post('/admin/auth/login', { email: 'catalog@jobs.test', password: 'catalog password 1' }, { token: null })).body.token;
+    expect((await shop.request('GET', '/admin/jobs', { token })).status).toBe(200);
+    const refused = await shop.request('POST', '/admin/jobs/checkout_sweep/run', { token });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.details).toEqual({ permission: 'settings:write' });
+  });
+});

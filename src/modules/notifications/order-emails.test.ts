@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startSmtpSink, type SmtpSink } from '../../../test/fakes/smtp-sink.ts';
+import { NO_JOBS, startTestBackground } from '../../../test/helpers/background.ts';
+import { placeOrder } from '../../../test/helpers/orders.ts';
+import { createStockedProduct, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
+import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
+import type { BackgroundWork } from '../jobs/background-work.ts';
+import { createMailTransport } from './transports.ts';
+import { encrypt } from '../../crypto/data-encryption.ts';
+import { sendDueEmails } from './email-sender.ts';
+
+/** The shop's emails, sent from the outbox events through a real SMTP server, checked as received. */
+let smtp: SmtpSink;
+let shop: TestShop;
+let selling: Selling;
+let background: BackgroundWork;
+
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+  shop = await startTestShop({ smtpUrl: smtp.url, emailFrom: 'Test Shop <shop@test.local>', publicUrl: 'https://shop.test', paymentCapture: 'manual' });
+  selling = await setUpSelling(shop);
+  background = await startTestBackground(shop, { ...NO_JOBS, dispatchIntervalMs: 50, jobIntervals: { ...NO_JOBS.jobIntervals, send_emails: 100 } });
+});
+afterAll(async () => {
+  await background?.stop();
+  await shop?.close();
+  await smtp?.close();
+});
+
+test('an order’s life in emails: confirmation, shipment with tracking, delivery, return received, refund', async () => {
+  const { variant } = await createStockedProduct(shop, { usd: 2500, stock: 5, locationId: selling.warehouse.id, title: 'Canvas Tote' });
+  const placed = await placeOrder(shop, [{ variant_id: variant.id, quantity: 2 }], { email: 'ada@example.com' });
+  // 2 × 25.00 + 10 % tax + 5.00 shipping + 10 % = 60.50
+  expect(placed.total).toBe(6050);
+
+  const confirmation = await smtp.waitFor((m) => m.subject === `Order #${placed.number} confirmed`);
+  expect(confirmation.to).toMatchObject({ text: 'ada@example.com' });
+  expect(confirmation.from?.value).toEqual([{ address: 'shop@test.local', name: 'Test Shop' }]);
+  expect(confirmation.text).toContain(`Thank you for your order #${placed.number}.`);
+  expect(confirmation.text).toContain('- 2 × Canvas Tote (Default): $55.00');
+  expect(confirmation.text).toContain('Total:    $60.50');
+  expect(confirmation.html).toContain('<strong>$60.50</strong>');
+
+  const line = placed.items[0].id;
+  await shop.ok('POST', `/admin/orders/${placed.id}/capture`, {});
+  const fulfillment = await shop.ok('POST', `/admin/orders/${placed.id}/fulfillments`, { location_id: selling.warehouse.id, lines: [{ line_item_id: line, quantity: 2 }] }, 201);
+  await shop.ok('POST', `/admin/orders/${placed.id}/fulfillments/${fulfillment.id}/shipments`, { carrier: 'UPS', tracking_number: '1Z999AA1', tracking_url: 'https://ups.example/1Z999AA1' });
+  const shipment = await smtp.waitFor((m) => m.subject === `Order #${placed.number} is on its way`);
+  expect(shipment.to).toMatchObject({ text: 'ada@example.com' });
+  expect(shipment.text).toContain('have shipped with UPS.');
+  expect(shipment.text).toContain('Tracking number: 1Z999AA1');
+  expect(shipment.text).toContain('Track it here: https://ups.example/1Z999AA1');
+
+  await shop.ok('POST', `/admin/orders/${placed.id}/fulfillments/${fulfillment.id}/mark-delivered`);
+  expect((await smtp.waitFor((m) => m.subject === `Order #${placed.number} was delivered`)).text).toContain(`Your order #${placed.number} was delivered.`);
+
+  const asked = await shop.request('POST', `/store/orders/${placed.id}/returns`, { body: { lines: [{ line_item_id: line, quantity: 1 }] }, headers: { 'x-order-token': placed.access_token } });
+  expect(asked.status, asked.text).toBe(201);
+  await shop.ok('POST', `/admin/orders/${placed.id}/returns/${asked.body.id}/receive`, { location_id: selling.warehouse.id, lines: [{ line_item_id: line, quantity: 1, condition: 'new' }] });
+  const received = await smtp.waitFor((m) => m.subject === `We received your return for order #${placed.number}`);
+  expect(received.text).toContain('Their value: $27.50.');
+  await shop.ok('POST', `/admin/orders/${placed.id}/returns/${asked.body.id}/refund`, {}, 201);
+  const refund = await smtp.waitFor((m) => m.subject === `Refund of $27.50 for order #${placed.number}`);
+  expect(refund.text).toContain(`We refunded $27.50 for your order #${placed.number}`);
+
+  // Each event sent its email once, however often the dispatcher handed it over.
+  const subjects = smtp.messages.filter((m) => m.to && 'text' in m.to && m.to.text === 'ada@example.com').map((m) => m.subject);
+  expect(subjects.filter((s) => s === `Order #${placed.number} confirmed`)).toHaveLength(1);
+  // Listed for staff, with what was sent.
+  const listed = await shop.ok('GET', '/admin/notifications?limit=20');
+  expect(listed.data.filter((e: any) => e.recipient === 'ada@example.com').map((e: any) => [e.template, e.status]).sort()).toEqual([
+    ['delivery', 'sent'], ['order_confirmation', 'sent'], ['refund', 'sent'], ['return_received', 'sent'], ['shipment', 'sent'],
+  ]);
+});
+
+test('a draft order goes out as a payment link', async () => {
+  const { variant } = await createStockedProduct(shop, { usd: 1000, stock: 5, locationId: selling.warehouse.id });
+  const draft = await shop.ok('POST', '/admin/draft-orders', {
+    currency_code: 'USD', email: 'b2b@example.com',
+    lines: [{ variant_id: variant.id, quantity: 3 }], shipping_option_id: selling.usStandard.id, shipping_address: { first_name: 'B', last_name: 'Corp', address_1: '9 Trade St', city: 'Newark', postal_code: '07102', country_code: 'US' },
+  }, 201);
+  await shop.ok('POST', `/admin/draft-orders/${draft.id}/send`, { message: 'As agreed on the phone.' });
+  const link = await smtp.waitFor((m) => m.subject === 'Your order is ready to pay' && m.to !== undefined && 'text' in m.to && m.to.text === 'b2b@example.com');
+  expect(link.text).toContain('As agreed on the phone.');
+  expect(link.text).toMatch(/Your order of \$\d+\.\d\d is ready\. Complete it here:\n\nhttps:\/\/shop\.test\/store\/carts\/cart_\w+/);
+});
+
+test('a send the mail server refuses is retried, never lost', async () => {
+  const queued = await shop.db.selectFrom('email_message').select('id').where('status', '=', 'pending').execute();
+  expect(queued).toEqual([]);
+  smtp.failNext = 1;
+  const { variant } = await createStockedProduct(shop, { usd: 700, stock: 5, locationId: selling.warehouse.id });
+  const placed = await placeOrder(shop, [{ variant_id: variant.id, quantity: 1 }], { email: 'retry@example.com' });
+  for (let i = 0; i < 100; i++) {
+    // The one send the server refused: the only email with an error.
+    const row = await shop.db.selectFrom('email_message').select(['status', 'attempts', 'last_error']).where('template', '=', 'order_confirmation')
+      .where('last_error', 'is not', null).executeTakeFirst();
+    if (row) {
+      expect(row.attempts).toBe(1);
+      expect(row).toMatchObject({ status: 'pending' });
+      expect(row.last_error).toContain('451');
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  // The retry waits a minute; bring it forward, as time passing would.
+  await shop.db.updateTable('email_message').set({ next_attempt_at: new Date() }).where('status', '=', 'pending').execute();
+  const mail = await smtp.waitFor((m) => m.subject === `Order #${placed.number} confirmed`);
+  expect(mail.to).toMatchObject({ text: 'retry@example.com' });
+});
+
+test('without SMTP, emails are written to the outbox folder', async () => {
+  await background.stop(); // this test sends by hand
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cartwright-outbox-'));
+  await shop.db.insertInto('email_message').values({
+    id: 'email_FOLDER1', recipient: encrypt('folder@example.com'), subject: 'Folder test',
+    text_body: encrypt('Hello folder'), html_body: null, template: 'test', status: 'pending', attempts: 0,
+  }).execute();
+  expect(await sendDueEmails(shop.db, createMailTransport({ smtpUrl: null, outboxDir: dir }), 'Shop <shop@test.local>')).toEqual({ sent: 1, failed: 0 });
+  expect(await shop.db.selectFrom('email_message').select('status').where('id', '=', 'email_FOLDER1').executeTakeFirstOrThrow()).toEqual({ status: 'sent' });
+  expect(fs.readdirSync(dir)).toEqual(['email_FOLDER1.eml']);
+  const eml = fs.readFileSync(path.join(dir, 'email_FOLDER1.eml'), 'utf8');
+  expect(eml).toContain('To: folder@example.com');
+  expect(eml).toContain('Subject: Folder test');
+  expect(eml).toContain('Hello folder');
+  fs.rmSync(dir, { recursive: true, force: true });
+});

@@ -1,0 +1,83 @@
+import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { EventSubscriber } from '../events/subscribers.ts';
+import { loadCartState } from '../cart/cart-query.ts';
+import { getOrderOrThrow } from '../orders/orders.ts';
+import type { Order } from '../orders/shapes.ts';
+import { queueEmail } from './email-queue.ts';
+import { formatMoney, renderEmail } from './templates.ts';
+
+/** Which event sends which email (templates/emails/<template>.txt|.html). */
+const TEMPLATES: Record<string, string> = {
+  'order.placed': 'order_confirmation',
+  'order.shipped': 'shipment',
+  'order.delivered': 'delivery',
+  'order.refunded': 'refund',
+  'return.received': 'return_received',
+  'draft_order.sent': 'draft_order_link',
+};
+
+/** What a template sees: the order with every amount formatted in its currency, its lines, the address. */
+export function orderView(order: Order, extra: Record<string, unknown> = {}) {
+  const money = (amount: number) => formatMoney(amount, order.currency_code);
+  return {
+    order: {
+      ...order,
+      subtotal_formatted: money(order.subtotal), shipping_total_formatted: money(order.shipping_total),
+      tax_total_formatted: money(order.tax_total), total_formatted: money(order.total),
+    },
+    items: order.items.map((item) => ({ ...item, unit_price_formatted: money(item.unit_price), total_formatted: money(item.total) })),
+    shipping: order.shipping_address,
+    name: order.shipping_address?.first_name ?? null,
+    ...extra,
+  };
+}
+
+/**
+ * Queues the customer's emails for order events: confirmation, shipment (with tracking), delivery,
+ * refund, return received, and a draft order's payment link. Handed each event at least once: an email
+ * already queued for an event (its id is the email's reference) is not queued again.
+ */
+export function orderEmails(deps: { db: Db; templatesDir: string | null; publicUrl: string }): EventSubscriber {
+  return {
+    name: 'order-emails',
+    events: Object.keys(TEMPLATES),
+    async handle(events) {
+      for (const event of events) {
+        const template = TEMPLATES[event.type];
+        await inTransaction(deps.db, async (tx) => {
+          const queued = await tx.selectFrom('email_message').select('id').where('template', '=', template).where('reference_id', '=', event.id).executeTakeFirst();
+          if (queued) return;
+          const { to, view } = event.type === 'draft_order.sent'
+            ? await draftOrderMessage(tx, event.payload, deps.publicUrl)
+            : await orderMessage(tx, event.payload);
+          if (!to) return; // nobody to write to (a draft without an email yet)
+          const email = renderEmail(template, view, deps.templatesDir);
+          await queueEmail(tx, { to, template, subject: email.subject, text: email.text, html: email.html, reference_type: 'event', reference_id: event.id });
+        });
+      }
+    },
+  };
+}
+
+async function orderMessage(db: Db, payload: Record<string, unknown>) {
+  const order = await getOrderOrThrow(db, payload.order_id as string);
+  const money = (amount: unknown) => (typeof amount === 'number' ? formatMoney(amount, order.currency_code) : null);
+  return {
+    to: order.email,
+    view: orderView(order, { event: payload, refund_formatted: money(payload.amount), credit_formatted: money(payload.credit_amount) }),
+  };
+}
+
+/** The payment link of a draft order: its cart, which the customer completes like any other. */
+async function draftOrderMessage(db: Db, payload: Record<string, unknown>, publicUrl: string) {
+  const cart = await loadCartState(db, payload.cart_id as string);
+  return {
+    to: cart.email,
+    view: {
+      message: payload.message ?? null,
+      total_formatted: formatMoney(cart.totals.total, cart.currency_code),
+      link: `${publicUrl}/store/carts/${cart.id}`,
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { Db } from '../../db/database.ts';
+import { AppError } from '../../http/errors.ts';
+import { listFulfillments } from './fulfillments.ts';
+import { listEdits } from './order-edits.ts';
+import { getOrderOrThrow } from './orders.ts';
+import { capturableNow, readOrderState } from './order-state.ts';
+import { moneySummary } from './order-status.ts';
+import { orderTimeline } from './order-timeline.ts';
+import { listRefunds } from './refunds.ts';
+import { listReturns } from './returns.ts';
+
+/**
+ * The Admin API's order detail: the order as its buyer sees it (getOrderOrThrow: addresses decrypted
+ * there), each line's progress, the money summary, payments, fulfillments, returns, refunds, the edit
+ * history and the timeline. Read without locks: a consistent enough picture for a screen.
+ */
+export async function getOrderDetail(db: Db, orderId: string) {
+  const order = await getOrderOrThrow(db, orderId);
+  if (order.status === 'pending') throw new AppError('order_not_found', { id: orderId });
+  const state = await readOrderState(db, orderId);
+  const progress = new Map(state.lines.map((l) => [l.id, l]));
+  const refunds = await listRefunds(db, orderId);
+  const operations = await db.selectFrom('order_payment_operation')
+    .select(['id', 'payment_id', 'kind', 'amount', 'refund_id', 'status', 'error_code', 'created_by', 'created_at', 'settled_at'])
+    .where('order_id', '=', orderId).orderBy('created_at').orderBy('id').execute();
+  return {
+    ...order,
+    version: state.version,
+    items: order.items.map((item) => {
+      const line = progress.get(item.id)!;
+      return {
+        ...item,
+        fulfilled_quantity: line.fulfilled_quantity, shipped_quantity: line.shipped_quantity, delivered_quantity: line.delivered_quantity,
+        returned_quantity: line.returned_quantity, refunded_quantity: line.refunded_quantity,
+        requested_return_quantity: state.requested.get(item.id) ?? 0, origin: line.origin, return_id: line.return_id,
+      };
+    }),
+    summary: moneySummary(state),
+    payments: state.payments.map((p) => ({
+      id: p.id, provider_id: p.provider_id, status: p.status, currency_code: p.currency_code, authorized_amount: p.authorized_amount,
+      captured_amount: p.captured_amount, refunded_amount: p.refunded_amount, capturable_amount: capturableNow(p), created_at: p.created_at,
+    })),
+    payment_operations: operations,
+    fulfillments: await listFulfillments(db, orderId),
+    returns: await listReturns(db, orderId),
+    refunds,
+    edits: await listEdits(db, orderId),
+    timeline: await orderTimeline(db, orderId),
+  };
+}
+
+export type OrderDetail = Awaited<ReturnType<typeof getOrderDetail>>;

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { signUp } from '../../../test/helpers/customers.ts';
+import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
+
+/** The audit trail: every Admin API write, who made it, on what, what changed; append-only. */
+let shop: TestShop;
+let ownerId: string;
+beforeAll(async () => {
+  shop = await startTestShop();
+  ownerId = (await shop.ok('GET', '/admin/auth/session')).actor.id;
+});
+afterAll(async () => shop?.close());
+
+/**
+ * The entries for a resource, newest first, once there are `count` of them: an entry is written just
+ * after its response is sent, so a read right after a write may come before it.
+ */
+const entriesFor = (resourceId: string, count = 1) => vi.waitFor(async () => {
+  const data = (await shop.ok('GET', `/admin/audit-log?resource_id=${resourceId}`)).data as any[];
+  expect(data.length).toBeGreaterThanOrEqual(count);
+  return data;
+}, { timeout: 5000, interval: 20 });
+
+describe('what the audit log records', () => {
+  test('a create, an update and a delete: actor, action, resource, before/after of changed fields, request id', async () => {
+    const created = await shop.request('POST', '/admin/products', { body: { title: 'Audited lamp', status: 'draft', tags: ['lamp'] }, headers: { 'x-request-id': 'req-audit-create' } });
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id;
+    const updated = await shop.request('POST', `/admin/products/${id}`, { body: { title: 'Audited desk lamp', tags: ['lamp', 'desk'] }, headers: { 'x-request-id': 'req-audit-update' } });
+    expect(updated.status).toBe(200);
+    expect(updated.headers['x-request-id']).toBe('req-audit-update');
+    // A refused write and a read leave no entry.
+    await shop.refused('POST', `/admin/products/${id}`, { title: '' }, 400, 'invalid_request', 'body.title');
+    await shop.ok('GET', `/admin/products/${id}`);
+    const deleted = await shop.request('DELETE', `/admin/products/${id}`, { headers: { 'x-request-id': 'req-audit-delete' } });
+    expect(deleted.status).toBe(200);
+
+    const [del, upd, cre] = await entriesFor(id, 3);
+    expect(await entriesFor(id)).toHaveLength(3);
+    expect(upd).toEqual({
+      id: expect.stringMatching(/^aud_/), actor_type: 'user', actor_id: ownerId, action: 'POST /admin/products/:id',
+      resource_type: 'products', resource_id: id,
+      changes: { title: { before: 'Audited lamp', after: 'Audited desk lamp' }, tags: { before: ['lamp'], after: ['lamp', 'desk'] } },
+      status: 200, request_id: 'req-audit-update', created_at: expect.any(String),
+    });
+    expect(cre).toMatchObject({ actor_type: 'user', actor_id: ownerId, action: 'POST /admin/products', resource_type: 'products', resource_id: id, status: 201, request_id: 'req-audit-create' });
+    expect(cre.changes.title).toEqual({ before: null, after: 'Audited lamp' });
+    expect(cre.changes.status).toEqual({ before: null, after: 'draft' });
+    expect(del).toMatchObject({ action: 'DELETE /admin/products/:id', resource_id: id, status: 200, request_id: 'req-audit-delete' });
+    expect(del.changes.title).toEqual({ before: 'Audited desk lamp', after: null });
+  });
+
+  test('an API key is the actor of its writes', async () => {
+    const key = (await shop.post('/admin/api-keys', { name: 'Audited key', permissions: ['products:write', 'products:read'] })).body;
+    const made = await shop.post('/admin/products', { title: 'By key' }, { token: key.token });
+    expect(made.status).toBe(201);
+    const [entry] = await entriesFor(made.body.id);
+    expect(entry).toMatchObject({ actor_type: 'api_key', actor_id: key.id, action: 'POST /admin/products', resource_id: made.body.id });
+    const keyEntry = await entriesFor(key.id);
+    expect(keyEntry).toHaveLength(1);
+    expect(keyEntry[0]).toMatchObject({ actor_id: ownerId, action: 'POST /admin/api-keys', resource_type: 'api-keys' });
+    // The token shown once is not kept in the log.
+    expect(keyEntry[0].changes.token).toEqual({ before: null, after: '[redacted]' });
+    expect(JSON.stringify(await shop.db.selectFrom('audit_log').selectAll().execute())).not.toContain(key.token.slice(3));
+  });
+
+  test('passwords never reach the log', async () => {
+    const user = await shop.ok('POST', '/admin/users', { email: 'audited@staff.test', password: 'do not log me 123', role: 'support' }, 201);
+    const entries = await entriesFor(user.id);
+    expect(entries).toHaveLength(1);
+    expect(entries[0].changes.role).toEqual({ before: null, after: 'support' });
+    expect(JSON.stringify(await shop.db.selectFrom('audit_log').selectAll().execute())).not.toContain('do not log me');
+  });
+
+  test('a customer edit records which fields changed, and their values only where they are not personal data', async () => {
+    const c = await signUp(shop, { first_name: 'Persephone', last_name: 'Auditworthy' });
+    const group = await shop.ok('POST', '/admin/customer-groups', { name: 'Audited group' }, 201);
+    await shop.ok('POST', `/admin/customers/${c.id}`, { first_name: 'Proserpina', group_ids: [group.id] });
+    const [entry] = await entriesFor(c.id);
+    expect(entry).toMatchObject({ action: 'POST /admin/customers/:id', resource_type: 'customers', resource_id: c.id });
+    expect(entry.changes.group_ids).toEqual({ before: [], after: [group.id] });
+    expect(entry.changes.first_name).toEqual({ before: '[personal data]', after: '[personal data]' });
+    expect(Object.keys(entry.changes).sort()).toEqual(['first_name', 'group_ids']);
+
+    await shop.ok('POST', `/admin/customers/${c.id}/anonymize`, undefined, 204);
+    await entriesFor(c.id, 2);
+    const rows = JSON.stringify(await shop.db.selectFrom('audit_log').selectAll().execute());
+    for (const plain of ['Persephone', 'Proserpina', 'Auditworthy', c.email]) expect(rows).not.toContain(plain);
+  });
+
+  test('resources named by a key (roles) are named in their entries', async () => {
+    await shop.ok('POST', '/admin/roles', { key: 'audited_role', name: 'Audited', permissions: ['products:read'] }, 201);
+    await shop.ok('POST', '/admin/roles/audited_role', { permissions: ['orders:read'] });
+    await shop.ok('DELETE', '/admin/roles/audited_role', undefined, 204);
+    const [del, upd, cre] = await entriesFor('audited_role', 3);
+    expect([cre.action, upd.action, del.action]).toEqual(['POST /admin/roles', 'POST /admin/roles/:key', 'DELETE /admin/roles/:key']);
+    expect([cre.resource_type, upd.resource_type, del.resource_type]).toEqual(['roles', 'roles', 'roles']);
+    expect(upd.changes.permissions).toEqual({ before: null, after: ['orders:read'] });
+  });
+
+  test('filters: actor, action, resource type', async () => {
+    const mine = (await shop.ok('GET', `/admin/audit-log?actor_id=${ownerId}&action=${encodeURIComponent('POST /admin/customer-groups')}`)).data;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((e: any) => e.actor_id === ownerId && e.action === 'POST /admin/customer-groups')).toBe(true);
+    const page = await shop.ok('GET', '/admin/audit-log?limit=2');
+    expect(page.data).toHaveLength(2);
+    const next = await shop.ok('GET', `/admin/audit-log?limit=2&cursor=${encodeURIComponent(page.next_cursor)}`);
+    expect(next.data[0].id).not.toBe(page.data[1].id);
+  });
+});
+
+describe('the audit log cannot be changed', () => {
+  test('there is no route to change or delete entries', async () => {
+    const [entry] = (await shop.ok('GET', '/admin/audit-log?limit=1')).data;
+    for (const [method, url] of [['POST', '/admin/audit-log'], ['PATCH', `/admin/audit-log/${entry.id}`], ['PUT', `/admin/audit-log/${entry.id}`], ['DELETE', `/admin/audit-log/${entry.id}`], ['DELETE', '/admin/audit-log'], ['POST', `/admin/audit-log/${entry.id}`]]) {
+      const res = await shop.request(method, url, { body: method === 'DELETE' ? undefined : { action: 'nothing happened' } });
+      expect(res.status, `${method} ${url}`).toBe(404);
+      expect(res.body.error.code).toBe('route_not_found');
+    }
+    expect((await shop.ok('GET', '/admin/audit-log?limit=1')).data[0]).toEqual(entry);
+  });
+
+  test('the database refuses an UPDATE or DELETE on audit_log', async () => {
+    const before = await shop.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+    expect(before.length).toBeGreaterThan(0);
+    await expect(shop.db.updateTable('audit_log').set({ action: 'rewritten' }).execute()).rejects.toThrow(/audit_log is append-only/);
+    await expect(shop.db.deleteFrom('audit_log').execute()).rejects.toThrow(/audit_log is append-only/);
+    expect(await shop.db.selectFrom('audit_log').selectAll().orderBy('seq').execute()).toEqual(before);
+  });
+
+  test('reading it needs audit:read', async () => {
+    await shop.ok('POST', '/admin/users', { email: 'support-audit@staff.test', password: 'support password 1', role: 'support' }, 201);
+    const token = (await shop.post('/admin/auth/login', { email: 'support-audit@staff.test', password: 'support password 1' }, { token: null })).body.token;
+    const res = await shop.get('/admin/audit-log', { token });
+    expect(res.status).toBe(403);
+    expect(res.body.error.details).toEqual({ permission: 'audit:read' });
+  });
+});
