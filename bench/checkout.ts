@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { BenchDatabase } from './databases.ts';
-import { BENCH_ADMIN, report, seconds, startShop } from './harness.ts';
+import { BENCH_ADMIN, postgresCpuMs, report, seconds, startShop } from './harness.ts';
 
 /**
  * Checkout as shoppers do it, over HTTP with keep-alive: create cart → add two lines → email and
@@ -120,13 +120,18 @@ export async function benchCheckout(database: BenchDatabase, buyers = Number(pro
     completed = 0;
     errors.clear();
     const started = performance.now();
+    const cpuBefore = { server: shop.cpuMs(), postgres: postgresCpuMs() };
     await Promise.all(Array.from({ length: buyers }, () => run(started + seconds * 1000)));
     const elapsed = (performance.now() - started) / 1000;
+    // What one checkout costs in CPU, whatever else the machine was doing (wall-clock rates vary with it).
+    const cpuPerCheckout = (ms: number) => Number((ms / Math.max(completed, 1)).toFixed(2));
     report({
       bench: 'checkout', case: 'full_checkout', db: database.kind, buyers,
       checkouts_per_sec: Number((completed / elapsed).toFixed(1)),
       ...(bare ? { ratio_to_bare_transaction: Number((completed / elapsed / bare).toFixed(3)) } : {}),
       completed,
+      server_cpu_ms_per_checkout: cpuPerCheckout(shop.cpuMs() - cpuBefore.server),
+      ...(database.kind === 'postgres' ? { postgres_cpu_ms_per_checkout: cpuPerCheckout(postgresCpuMs() - cpuBefore.postgres) } : {}),
       errors: Object.fromEntries(errors),
       steps: Object.fromEntries(steps.map((s) => {
         const sorted = [...timings[s]].sort((a, b) => a - b);

@@ -15,6 +15,8 @@ export interface Child {
   url: string;
   /** Peak resident memory so far, in MB (VmHWM). */
   peakRssMb(): number;
+  /** CPU time used so far (user + system), in ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -45,12 +47,36 @@ export async function startChild(args: string[], env: Record<string, string>, re
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024);
     },
+    cpuMs: () => processCpuMs(child.pid!),
     stop: () => new Promise((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.on('exit', () => resolve());
       child.kill('SIGTERM');
     }),
   };
+}
+
+const TICK_MS = 10; // Linux reports CPU time in clock ticks of 1/100 s
+
+function processCpuMs(pid: number): number {
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+/** CPU time used so far by this machine's PostgreSQL server processes (a local server only), in ms. */
+export function postgresCpuMs(): number {
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += processCpuMs(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
 }
 
 export function runNode(args: string[], env: Record<string, string>): Promise<void> {

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Database, Db } from './database.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createPglitePool } from './pglite-pool.ts';
+import { statementNamer } from './statement-names.ts';
 
 const INT8_OID = 20;
 
@@ -64,25 +65,15 @@ async function openEmbedded(target: Exclude<DatabaseTarget, { kind: 'postgres' }
   };
 }
 
-const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
-const MAX_PREPARED = 2000;
-
-/**
- * Names each distinct data statement so `pg` prepares it once per connection and PostgreSQL reuses its
- * plan, instead of parsing and planning every query again (the cart and catalog reads are big). The SQL
- * text is the key, so a name always means the same statement; past MAX_PREPARED texts, queries run
- * unprepared.
- */
+/** Runs each named statement (statement-names.ts) as a prepared statement of its connection. */
 function withPreparedStatements(pool: pg.Pool): PostgresPool {
-  const names = new Map<string, string>();
+  const nameOf = statementNamer();
   return {
     async connect() {
       const client = await pool.connect();
       const query = (sql: unknown, values?: unknown[]) => {
-        if (typeof sql !== 'string' || !PREPARABLE.test(sql)) return client.query(sql as never, values as never);
-        let name = names.get(sql);
-        if (!name && names.size < MAX_PREPARED) names.set(sql, (name = `cw_${names.size}`));
-        return name ? client.query({ name, text: sql, values }) : client.query(sql, values);
+        const name = typeof sql === 'string' ? nameOf(sql) : null;
+        return name ? client.query({ name, text: sql as string, values }) : client.query(sql as never, values as never);
       };
       return { query, release: () => client.release() } as unknown as PostgresPoolClient;
     },

@@ -55,7 +55,12 @@ export interface CartState {
   totals: CartTotals;
 }
 
-export async function loadCartState(db: Db, cartId: string): Promise<CartState> {
+/**
+ * `asker` is who asks: a customer's id, or `null` for a guest. A cart that belongs to a customer is
+ * theirs alone: anyone else is told it does not exist (a guest cart's id is its buyer's key). Left out
+ * for the shop's own work (staff tools, emails), which may read any cart.
+ */
+export async function loadCartState(db: Db, cartId: string, asker?: string | null): Promise<CartState> {
   const result = await sql<Omit<CartState, 'totals'>>`
     select c.id, c.region_id, c.currency_code, c.email, c.shipping_address, c.billing_address, c.shipping_option_id, c.customer_id, c.draft_order_id,
       c.completed_at, c.created_at, c.updated_at, r.tax_inclusive, r.default_tax_rate_ppm,
@@ -82,7 +87,9 @@ export async function loadCartState(db: Db, cartId: string): Promise<CartState> 
     from cart c join region r on r.id = c.region_id
     where c.id = ${cartId}`.execute(db);
   const stored = result.rows[0];
-  if (!stored) throw new AppError('cart_not_found', { id: cartId });
+  if (!stored || (asker !== undefined && stored.customer_id !== null && stored.customer_id !== asker)) {
+    throw new AppError('cart_not_found', { id: cartId });
+  }
   const row = {
     ...stored,
     email: decryptNullable(stored.email),

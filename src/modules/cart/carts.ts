@@ -36,39 +36,35 @@ export async function createCart(db: Db, input: CreateCartInput, customerId: str
 }
 
 /**
- * A cart that belongs to a customer is theirs alone: anyone else (signed in as another customer, or
- * not at all) is told it does not exist. A guest cart's id is its buyer's key.
- */
-export async function assertCartAccess(db: Db, cartId: string, customerId: string | null): Promise<void> {
-  const cart = await db.selectFrom('cart').select('customer_id').where('id', '=', cartId).executeTakeFirst();
-  if (!cart || (cart.customer_id !== null && cart.customer_id !== customerId)) throw new AppError('cart_not_found', { id: cartId });
-}
-
-/**
  * Runs a change to a cart under its row lock, then voids what the change invalidates: the cart's stock
  * holds are released and its payment session cancelled (the amount it was for may no longer be right),
  * so the buyer starts payment again. A completed cart, or one being completed, cannot change.
  */
-export async function changeCart(db: Db, cartId: string, change: (tx: Tx, cart: CartState) => Promise<void>): Promise<CartState> {
+export async function changeCart(db: Db, cartId: string, asker: string | null | undefined, change: (tx: Tx, cart: CartState) => Promise<void>): Promise<CartState> {
   return inTransaction(db, async (tx) => {
-    const before = await lockOpenCart(tx, cartId);
+    const before = await lockOpenCart(tx, cartId, asker);
     await change(tx, before);
-    if (before.holds_expire_at) await releaseCartHolds(tx, cartId);
-    if (before.payment_session) await cancelPendingPayments(tx, cartId);
+    await voidCheckoutStart(tx, before);
     return loadCartState(tx, cartId);
   });
 }
 
-/** Locks the cart row for this transaction; refuses a completed cart or one whose checkout is running. */
+/** Voids what starting payment did to the cart: its stock holds are released, its payment session cancelled. */
+export async function voidCheckoutStart(tx: Tx, cart: CartState): Promise<void> {
+  if (cart.holds_expire_at) await releaseCartHolds(tx, cart.id);
+  if (cart.payment_session) await cancelPendingPayments(tx, cart.id);
+}
+
 /**
  * Locks the cart row for this transaction (marking it changed) and loads it. Refuses a completed cart,
  * or one whose checkout is running. The load is a separate statement on purpose: it takes a fresh
  * snapshot after the lock is granted, so it sees an order committed by the transaction we waited for.
+ * `asker` as for loadCartState: another customer's cart is not found (and the lock rolls back).
  */
-export async function lockOpenCart(tx: Tx, cartId: string): Promise<CartState> {
+export async function lockOpenCart(tx: Tx, cartId: string, asker?: string | null): Promise<CartState> {
   const locked = await tx.updateTable('cart').set({ updated_at: new Date() }).where('id', '=', cartId).returning('id').executeTakeFirst();
   if (!locked) throw new AppError('cart_not_found', { id: cartId });
-  const cart = await loadCartState(tx, cartId);
+  const cart = await loadCartState(tx, cartId, asker);
   if (cart.completed_at || cart.order_status) {
     throw new AppError(cart.order_status === 'pending' ? 'checkout_in_progress' : 'cart_completed', { id: cartId });
   }
@@ -88,8 +84,8 @@ async function assertCountriesInRegion(tx: Tx, regionId: string, addresses: [str
   }
 }
 
-export async function updateCart(db: Db, cartId: string, patch: UpdateCartInput): Promise<CartState> {
-  return changeCart(db, cartId, async (tx, cart) => {
+export async function updateCart(db: Db, cartId: string, patch: UpdateCartInput, asker?: string | null): Promise<CartState> {
+  return changeCart(db, cartId, asker, async (tx, cart) => {
     let regionId = cart.region_id;
     let currency = cart.currency_code;
     if (patch.region_id && patch.region_id !== cart.region_id) {
@@ -155,8 +151,8 @@ function assertLinesEditable(cart: CartState): void {
 }
 
 /** Adds a line; a variant already in the cart has its quantity increased instead. */
-export async function addLineItem(db: Db, cartId: string, input: { variant_id: string; quantity: number }): Promise<CartState> {
-  return changeCart(db, cartId, async (tx, cart) => {
+export async function addLineItem(db: Db, cartId: string, input: { variant_id: string; quantity: number }, asker?: string | null): Promise<CartState> {
+  return changeCart(db, cartId, asker, async (tx, cart) => {
     assertLinesEditable(cart);
     const existing = cart.lines.find((l) => l.variant_id === input.variant_id);
     const quantity = (existing?.quantity ?? 0) + input.quantity;
@@ -170,8 +166,8 @@ export async function addLineItem(db: Db, cartId: string, input: { variant_id: s
   });
 }
 
-export async function updateLineItem(db: Db, cartId: string, lineId: string, input: { quantity: number }): Promise<CartState> {
-  return changeCart(db, cartId, async (tx, cart) => {
+export async function updateLineItem(db: Db, cartId: string, lineId: string, input: { quantity: number }, asker?: string | null): Promise<CartState> {
+  return changeCart(db, cartId, asker, async (tx, cart) => {
     assertLinesEditable(cart);
     const line = cart.lines.find((l) => l.id === lineId);
     if (!line) throw new AppError('line_item_not_found', { id: lineId });
@@ -180,8 +176,8 @@ export async function updateLineItem(db: Db, cartId: string, lineId: string, inp
   });
 }
 
-export async function removeLineItem(db: Db, cartId: string, lineId: string): Promise<CartState> {
-  return changeCart(db, cartId, async (tx, cart) => {
+export async function removeLineItem(db: Db, cartId: string, lineId: string, asker?: string | null): Promise<CartState> {
+  return changeCart(db, cartId, asker, async (tx, cart) => {
     assertLinesEditable(cart);
     if (!cart.lines.some((l) => l.id === lineId)) throw new AppError('line_item_not_found', { id: lineId });
     await tx.deleteFrom('cart_line_item').where('id', '=', lineId).execute();
@@ -189,8 +185,8 @@ export async function removeLineItem(db: Db, cartId: string, lineId: string): Pr
 }
 
 /** The region's active shipping options that apply to the cart, with what each costs it. */
-export async function shippingOptionsForCart(db: Db, cartId: string): Promise<{ id: string; name: string; amount: number }[]> {
-  const cart = await loadCartState(db, cartId);
+export async function shippingOptionsForCart(db: Db, cartId: string, asker?: string | null): Promise<{ id: string; name: string; amount: number }[]> {
+  const cart = await loadCartState(db, cartId, asker);
   const options = await db.selectFrom('shipping_option')
     .select(['id', 'name', 'price_type', 'amount', 'weight_bands', 'free_over_amount'])
     .where('region_id', '=', cart.region_id).where('active', '=', true)
@@ -203,8 +199,8 @@ export async function shippingOptionsForCart(db: Db, cartId: string): Promise<{ 
   });
 }
 
-export async function setShippingMethod(db: Db, cartId: string, optionId: string): Promise<CartState> {
-  return changeCart(db, cartId, async (tx, cart) => {
+export async function setShippingMethod(db: Db, cartId: string, optionId: string, asker?: string | null): Promise<CartState> {
+  return changeCart(db, cartId, asker, async (tx, cart) => {
     const option = await tx.selectFrom('shipping_option')
       .select(['id', 'name', 'price_type', 'amount', 'weight_bands', 'free_over_amount'])
       .where('id', '=', optionId).where('region_id', '=', cart.region_id).where('active', '=', true)

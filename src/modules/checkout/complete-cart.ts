@@ -29,8 +29,8 @@ import type { CheckoutDeps } from './start-payment.ts';
  * A process that dies between steps leaves a pending order: the recovery sweep (recovery.ts) asks the
  * gateway and confirms it or undoes it. A cart completes at most once: orders.cart_id is unique.
  */
-export async function completeCart(deps: CheckoutDeps, cartId: string): Promise<PlacedOrder> {
-  const started = await reserve(deps, cartId);
+export async function completeCart(deps: CheckoutDeps, cartId: string, asker?: string | null): Promise<PlacedOrder> {
+  const started = await reserve(deps, cartId, asker);
   const provider = providerOrThrow(deps.providers, started.payment.provider_id);
 
   let authorization: { provider_reference: string };
@@ -72,9 +72,9 @@ interface Started {
   consumedHolds: HoldSnapshot[];
 }
 
-async function reserve(deps: CheckoutDeps, cartId: string): Promise<Started> {
+async function reserve(deps: CheckoutDeps, cartId: string, asker: string | null | undefined): Promise<Started> {
   return inTransaction(deps.db, async (tx) => {
-    const cart = await lockOpenCart(tx, cartId);
+    const cart = await lockOpenCart(tx, cartId, asker);
     assertCheckoutReady(cart);
     // The cart's lock keeps every other checkout of it out, so its session needs no lock of its own.
     // Any change to the cart cancels its session, so a session's amount is the cart's total.

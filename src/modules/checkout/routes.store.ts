@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
 import { errorResponses, ErrorResponse, Id } from '../../http/schemas.ts';
 import { toCartResponse } from '../cart/cart-query.ts';
-import { guardCarts } from '../cart/routes.store.ts';
+import { asker } from '../cart/routes.store.ts';
+import { identifyCustomer } from '../../http/customer-auth.ts';
 import { Cart } from '../cart/shapes.ts';
 import { PlacedOrder } from '../orders/shapes.ts';
 import { completeCart } from './complete-cart.ts';
@@ -14,7 +15,7 @@ const tags = ['store: checkout'];
 
 export const storeCheckoutRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config, paymentProviders }) => {
   const deps: CheckoutDeps = { db, providers: paymentProviders, config };
-  guardCarts(app, db);
+  app.addHook('onRequest', identifyCustomer(db));
 
   app.post('/carts/:id/payment', {
     schema: {
@@ -28,7 +29,7 @@ export const storeCheckoutRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
       }, { additionalProperties: false }),
       response: { 200: Cart, ...errorResponses },
     },
-  }, async (request) => toCartResponse(await startPayment(deps, request.params.id, request.body)));
+  }, async (request) => toCartResponse(await startPayment(deps, request.params.id, request.body, asker(request))));
 
   app.post('/carts/:id/complete', {
     config: { idempotent: true },
@@ -39,5 +40,5 @@ export const storeCheckoutRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
       params: CartParams,
       response: { 201: PlacedOrder, 402: ErrorResponse, 502: ErrorResponse, 504: ErrorResponse, ...errorResponses },
     },
-  }, async (request, reply) => reply.code(201).send(await completeCart(deps, request.params.id)));
+  }, async (request, reply) => reply.code(201).send(await completeCart(deps, request.params.id, asker(request))));
 };

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../http/errors.ts';
 import { loadCartState, type CartState } from '../cart/cart-query.ts';
-import { lockOpenCart } from '../cart/carts.ts';
+import { lockOpenCart, voidCheckoutStart } from '../cart/carts.ts';
 import { holdStockForCart } from '../inventory/reservations.ts';
 import { createPaymentSession } from '../payments/payments.ts';
 import { PaymentError } from '../payments/provider.ts';
@@ -21,9 +21,11 @@ export interface CheckoutDeps {
  * call a gateway), then one transaction opens the payment session and holds the cart's stock for
  * `checkoutHoldMinutes`. Not enough stock: 409 insufficient_inventory, and nothing is held.
  */
-export async function startPayment(deps: CheckoutDeps, cartId: string, input: { provider_id: string; data?: Record<string, unknown> }): Promise<CartState> {
+export async function startPayment(
+  deps: CheckoutDeps, cartId: string, input: { provider_id: string; data?: Record<string, unknown> }, asker?: string | null,
+): Promise<CartState> {
   const provider = providerOrThrow(deps.providers, input.provider_id);
-  const draft = await loadCartState(deps.db, cartId);
+  const draft = await loadCartState(deps.db, cartId, asker);
   assertCheckoutReady(draft);
   let initiated: { data: Record<string, unknown> };
   try {
@@ -33,8 +35,9 @@ export async function startPayment(deps: CheckoutDeps, cartId: string, input: { 
     throw error;
   }
   return inTransaction(deps.db, async (tx) => {
-    const cart = await lockOpenCart(tx, cartId);
+    const cart = await lockOpenCart(tx, cartId, asker);
     assertCheckoutReady(cart);
+    await voidCheckoutStart(tx, cart); // a second attempt replaces the first's session and holds
     await createPaymentSession(tx, { cartId, providerId: provider.id, amount: cart.totals.total, currencyCode: cart.currency_code, data: initiated.data });
     const expiresAt = new Date(Date.now() + deps.config.checkoutHoldMinutes * 60_000);
     await holdStockForCart(tx, cartId, cart.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity })), expiresAt);

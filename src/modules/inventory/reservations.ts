@@ -172,11 +172,11 @@ export async function signalStock(tx: Tx, variantIds: string[]): Promise<void> {
 }
 
 /**
- * Holds a cart's quantities until `expiresAt`, replacing any holds it had. Untracked and backorderable
- * variants need no hold. All or nothing: a line that cannot be held refuses the whole call.
+ * Holds a cart's quantities until `expiresAt`; release the cart's earlier holds first (releaseCartHolds).
+ * Untracked and backorderable variants need no hold. All or nothing: a line that cannot be held
+ * refuses the whole call.
  */
 export async function holdStockForCart(tx: Tx, cartId: string, lines: StockLine[], expiresAt: Date): Promise<void> {
-  await releaseCartHolds(tx, cartId);
   const byVariant = await policies(tx, lines.map((l) => l.variant_id));
   const holds: Piece[] = [];
   for (const line of [...lines].sort((a, b) => a.variant_id.localeCompare(b.variant_id))) {

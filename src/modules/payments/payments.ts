@@ -19,8 +19,8 @@ export async function cancelPendingPayments(tx: Tx, cartId: string): Promise<voi
     .where('cart_id', '=', cartId).where('status', '=', 'pending').execute();
 }
 
+/** Opens a payment session for the cart; cancel the cart's open session first (cancelPendingPayments). */
 export async function createPaymentSession(tx: Tx, input: { cartId: string; providerId: string; amount: number; currencyCode: string; data: Record<string, unknown> }): Promise<PaymentRow> {
-  await cancelPendingPayments(tx, input.cartId);
   const id = newId('pay');
   return tx.insertInto('payment').values({
     id, cart_id: input.cartId, provider_id: input.providerId, status: 'pending', amount: input.amount,
