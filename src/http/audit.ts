@@ -14,8 +14,6 @@ const PERSONAL = /^(email|first_name|last_name|phone|company|address|address_1|a
 declare module 'fastify' {
   interface FastifyRequest {
     auditBefore: Record<string, unknown> | null;
-    /** What a create answered (the new resource), for routes without an id in their path. */
-    auditCreated: Record<string, unknown> | null;
   }
 }
 
@@ -66,22 +64,12 @@ async function readJson(app: FastifyInstance, request: FastifyRequest, url: stri
  * The audit trail of the Admin API: every successful write, who made it (user or API key), the route,
  * the resource, the before and after of each changed field, and the request id. The "before" is the
  * resource as its own GET route shows it, read just before the write; the "after", just after.
- * Written after the response is sent: a crash in between can lose an entry, never a change.
+ * Written before the response is sent, so a caller never sees a write succeed without its entry; a
+ * crash in the moment between the change's commit and the entry's insert can lose the entry, never
+ * the change.
  */
 export function registerAudit(scope: FastifyInstance, app: FastifyInstance, db: Db): void {
   app.decorateRequest('auditBefore', null);
-  app.decorateRequest('auditCreated', null);
-
-  scope.addHook('onSend', async (request, reply, payload) => {
-    if (request.method !== 'GET' && request.admin && reply.statusCode < 400 && !resourceOf(request).readUrl && typeof payload === 'string') {
-      try {
-        request.auditCreated = JSON.parse(payload) as Record<string, unknown>;
-      } catch {
-        // not JSON (a CSV export): nothing to record but the action
-      }
-    }
-    return payload;
-  });
 
   scope.addHook('preHandler', async (request) => {
     if (request.method === 'GET' || !request.admin) return;
@@ -89,23 +77,35 @@ export function registerAudit(scope: FastifyInstance, app: FastifyInstance, db: 
     if (readUrl) request.auditBefore = await readJson(app, request, readUrl);
   });
 
-  scope.addHook('onResponse', async (request, reply) => {
-    if (request.method === 'GET' || !request.admin || reply.statusCode >= 400) return;
+  scope.addHook('onSend', async (request, reply, payload) => {
+    if (request.method === 'GET' || !request.admin || reply.statusCode >= 400) return payload;
     const resource = resourceOf(request);
     const after = resource.readUrl && request.method !== 'DELETE' ? await readJson(app, request, resource.readUrl) : null;
+    const created = resource.readUrl ? null : parseCreated(payload);
     try {
       await recordAudit(db, {
         actor_type: request.admin.kind,
         actor_id: request.admin.id,
         action: `${request.method} ${request.routeOptions.url}`,
         resource_type: resource.type,
-        resource_id: resource.id ?? [request.auditCreated?.id, request.auditCreated?.key].find((v): v is string => typeof v === 'string') ?? null,
-        changes: resource.readUrl ? changedFields(request.auditBefore, after) : changedFields(null, request.auditCreated ?? (request.body as Record<string, unknown> | null)),
+        resource_id: resource.id ?? [created?.id, created?.key].find((v): v is string => typeof v === 'string') ?? null,
+        changes: resource.readUrl ? changedFields(request.auditBefore, after) : changedFields(null, created ?? (request.body as Record<string, unknown> | null)),
         status: reply.statusCode,
         request_id: request.id,
       });
     } catch (err) {
       request.log.error({ err }, 'could not write the audit log');
     }
+    return payload;
   });
+}
+
+/** What a create answered (the new resource), for routes without an id in their path. */
+function parseCreated(payload: unknown): Record<string, unknown> | null {
+  if (typeof payload !== 'string') return null;
+  try {
+    return JSON.parse(payload) as Record<string, unknown>;
+  } catch {
+    return null; // not JSON (a CSV export): nothing to record but the action
+  }
 }

@@ -87,7 +87,7 @@ export async function runSubscriber(db: Db, subscriber: EventSubscriber, process
     set locked_until = now() + ${millis(LEASE_MS)}, locked_by = ${processId}, updated_at = now()
     where s.name = ${subscriber.name} and s.next_attempt_at <= now()
       and (s.locked_until is null or s.locked_until < now())
-      and exists (select 1 from event_outbox e where e.dispatch_seq = s.position + 1)
+      and exists (select 1 from event_outbox e where e.dispatch_seq > s.position) -- pruning leaves gaps (pruning.ts)
     returning s.position, s.attempts`.execute(db);
   const lease = claimed.rows[0];
   if (!lease) return false;

@@ -5,6 +5,7 @@ import type { Db } from '../../db/database.ts';
 import { expireAbandonedCarts } from '../cart/abandoned-carts.ts';
 import { sweepCheckout } from '../checkout/recovery.ts';
 import { pruneIdempotencyKeys } from '../idempotency/idempotency-keys.ts';
+import { pruneDispatchedEvents } from '../events/pruning.ts';
 import { sendDueEmails } from '../notifications/email-sender.ts';
 import { resumePaymentOperations } from '../orders/payment-recovery.ts';
 import { createMailTransport } from '../notifications/transports.ts';
@@ -15,6 +16,7 @@ import type { JobDefinition } from './scheduler.ts';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const WEBHOOK_LOG_DAYS = 30;
+const DAY = 24 * HOUR;
 
 /**
  * The recurring work of a shop (docs/jobs.md), each run by one process at a time across the cluster.
@@ -35,7 +37,7 @@ export function builtInJobs(deps: { db: Db; providers: PaymentProviders; config:
       name: 'expire_abandoned_carts',
       description: `Deletes carts untouched for CART_EXPIRY_DAYS (${config.cartExpiryDays}) that hold no stock and are not being checked out.`,
       intervalMs: HOUR,
-      run: async () => ({ carts_expired: await expireAbandonedCarts(db, new Date(Date.now() - config.cartExpiryDays * 24 * HOUR)) }),
+      run: async () => ({ carts_expired: await expireAbandonedCarts(db, new Date(Date.now() - config.cartExpiryDays * DAY)) }),
     },
     {
       name: 'retry_webhooks',
@@ -61,6 +63,12 @@ export function builtInJobs(deps: { db: Db; providers: PaymentProviders; config:
       description: `Forgets Idempotency-Keys older than IDEMPOTENCY_KEY_HOURS (${config.idempotencyKeyHours}).`,
       intervalMs: HOUR,
       run: async () => ({ keys_pruned: await pruneIdempotencyKeys(db, new Date(Date.now() - config.idempotencyKeyHours * HOUR)) }),
+    },
+    {
+      name: 'prune_events',
+      description: `Forgets outbox events older than ${WEBHOOK_LOG_DAYS} days that every subscriber has handled and no webhook delivery still needs.`,
+      intervalMs: HOUR,
+      run: async () => ({ events_pruned: await pruneDispatchedEvents(db, new Date(Date.now() - WEBHOOK_LOG_DAYS * DAY)) }),
     },
   ];
   const names = new Set(jobs.map((j) => j.name));

@@ -9,6 +9,7 @@ import { builtInJobs } from './built-in-jobs.ts';
 import { startScheduler, type JobDefinition } from './scheduler.ts';
 import { loadConfig } from '../../config.ts';
 import { builtInPaymentProviders } from '../payments/providers.ts';
+import { runSubscriber, sequenceEvents } from '../events/dispatcher.ts';
 
 /**
  * The scheduler: each job runs once per period across processes (never two runs at once), failures
@@ -155,6 +156,32 @@ describe('the built-in jobs, through the Admin API', () => {
     ]).execute();
     expect((await runNow('prune_idempotency_keys')).last_result).toEqual({ keys_pruned: 1 });
     expect((await shop.db.selectFrom('idempotency_key').select('key').where('scope', '=', 'test').execute()).map((k) => k.key)).toEqual(['new']);
+  });
+
+  test('prune_events forgets old events every subscriber has handled; the unhandled and the recent stay', async () => {
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    const event = (id: string, created_at: Date) => ({ id, type: 'test.pruning', resource_type: 'test', resource_id: id, payload: '{}', created_at });
+    await shop.db.insertInto('event_outbox').values([
+      event('evt_prune_1', old), event('evt_prune_2', old), event('evt_prune_3', old), event('evt_prune_4', new Date()),
+    ]).execute();
+    await sequenceEvents(shop.db);
+    const handled = await shop.db.selectFrom('event_outbox').select('dispatch_seq').where('id', '=', 'evt_prune_2').executeTakeFirstOrThrow();
+    await shop.db.insertInto('event_subscription').values({ name: 'test_pruning', position: handled.dispatch_seq! }).execute();
+    try {
+      expect((await runNow('prune_events')).last_result).toEqual({ events_pruned: 2 });
+      const left = await shop.db.selectFrom('event_outbox').select('id').where('type', '=', 'test.pruning').orderBy('seq').execute();
+      expect(left.map((e) => e.id)).toEqual(['evt_prune_3', 'evt_prune_4']);
+
+      // A subscriber whose next event was pruned still gets the ones after the gap.
+      const first = await shop.db.selectFrom('event_outbox').select('dispatch_seq').where('id', '=', 'evt_prune_3').executeTakeFirstOrThrow();
+      await shop.db.insertInto('event_subscription').values({ name: 'test_after_gap', position: first.dispatch_seq! - 2 }).execute();
+      const seen: string[] = [];
+      const subscriber = { name: 'test_after_gap', events: ['test.pruning'], handle: async (events: { id: string }[]) => void seen.push(...events.map((e) => e.id)) };
+      while (await runSubscriber(shop.db, subscriber, 'test')) { /* until it has caught up */ }
+      expect(seen).toEqual(['evt_prune_3', 'evt_prune_4']);
+    } finally {
+      await shop.db.deleteFrom('event_subscription').where('name', 'in', ['test_pruning', 'test_after_gap']).execute();
+    }
   });
 
   test('unknown jobs are 404; reading needs settings:read, running needs settings:write', async () => {
