@@ -78,10 +78,10 @@ define('cart', 'inventory.reserved', 'Starting payment held the cart\'s stock un
   cart_id: id('cart'), holds: pieces, expires_at: Type.String({ format: 'date-time' }),
 });
 define('cart', 'inventory.hold_expired', 'A cart\'s holds expired and went back to available.', { cart_id: id('cart') });
-define('order', 'inventory.committed', 'Checkout committed stock to the order\'s lines.', {
+define('order', 'inventory.committed', 'Stock was committed to the order\'s lines: at checkout, or for lines an order edit or exchange added.', {
   order_id: id('ord'), allocations: Type.Array(Type.Object({ item_id: id('iitem'), location_id: id('sloc'), quantity: Type.Integer(), order_line_id: id('ordli') })),
 });
-define('order', 'inventory.released', 'An order\'s committed stock was released (a checkout undone).', { order_id: id('ord'), allocations: pieces });
+define('order', 'inventory.released', 'An order\'s committed stock was released: a checkout undone, an order canceled, or lines an edit removed.', { order_id: id('ord'), allocations: pieces });
 define('stock_location', 'stock_location.created', 'A stock location was created.', { id: id('sloc'), code: Type.String() });
 define('stock_location', 'stock_location.updated', 'A stock location changed.', { id: id('sloc'), changed });
 define('stock_location', 'stock_location.deleted', 'A stock location was deleted.', { id: id('sloc') });
@@ -149,11 +149,11 @@ orderActivity('return.received', 'Returned items were received (restocked or wri
   return_id: Type.String(), credit_amount: amount, location_id: nullable(id('sloc')), items: Type.Array(Type.Unknown()),
 }, 'return');
 orderActivity('return.canceled', 'A return was canceled.', { return_id: Type.String() }, 'return');
-const draftFields = { draft_order_id: Type.String(), actor: Type.String({ description: 'who did it (usr_…, key_…)' }) };
+const draftFields = { draft_order_id: Type.String(), actor: Type.String({ description: 'who did it (usr_…, key_…; `customer` when the buyer completed it through the link)' }) };
 define('draft_order', 'draft_order.created', 'Staff started a draft order (a cart they build).', { ...draftFields, cart_id: id('cart') });
 define('draft_order', 'draft_order.sent', 'A draft order was sent to the customer to complete.', { ...draftFields, cart_id: id('cart') });
 define('draft_order', 'draft_order.canceled', 'A draft order was canceled.', draftFields);
-define('draft_order', 'draft_order.completed', 'A draft order was completed: its order exists.', { ...draftFields, order_id: id('ord') });
+define('draft_order', 'draft_order.completed', 'A draft order was completed (marked paid by staff, or paid by the customer through its link): its order exists.', { ...draftFields, order_id: id('ord') });
 const paymentFields = {
   payment_id: id('pay'), order_id: nullable(id('ord')), cart_id: nullable(id('cart')), provider_id: Type.String(),
   amount, currency_code: currency, error_code: nullable(Type.String()),

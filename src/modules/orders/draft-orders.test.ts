@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ADDRESS_US, CARDS, createStockedProduct, level, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
+import { runSubscriber, sequenceEvents } from '../events/dispatcher.ts';
+import { draftOrderCompletion } from './draft-orders.ts';
 
 /**
  * Draft orders: staff build an order with custom prices, then send it as a payment link (a cart the
@@ -61,6 +63,17 @@ test('a draft with custom prices, sent as a payment link, completed by the custo
 
   const completed = await shop.ok('GET', `/admin/draft-orders/${draft.id}`);
   expect(completed).toMatchObject({ status: 'completed', order_id: placed.body.id });
+  // The dispatcher hands cart.completed to the draft-order subscriber, which records the completion once.
+  const subscriber = draftOrderCompletion(shop.db);
+  await sequenceEvents(shop.db);
+  while (await runSubscriber(shop.db, subscriber, 'test')) { /* until caught up */ }
+  const cartCompleted = await shop.db.selectFrom('event_outbox').select(['seq', 'id', 'type', 'resource_type', 'resource_id', 'payload', 'created_at', 'dispatch_seq'])
+    .where('resource_id', '=', draft.cart_id).where('type', '=', 'cart.completed').executeTakeFirstOrThrow();
+  await subscriber.handle([{ ...cartCompleted, position: cartCompleted.dispatch_seq! }]); // handed again: changes nothing
+  expect(await shop.db.selectFrom('event_outbox').select(['type', 'payload']).where('resource_id', '=', draft.id).where('type', '=', 'draft_order.completed').execute())
+    .toEqual([{ type: 'draft_order.completed', payload: { draft_order_id: draft.id, order_id: placed.body.id, actor: 'customer' } }]);
+  expect(await shop.db.selectFrom('draft_order').select(['status', 'order_id']).where('id', '=', draft.id).executeTakeFirst())
+    .toEqual({ status: 'completed', order_id: placed.body.id });
   await shop.refused('POST', `/admin/draft-orders/${draft.id}/mark-paid`, undefined, 409, 'draft_order_not_open');
   await shop.refused('POST', `/admin/draft-orders/${draft.id}/cancel`, undefined, 409, 'draft_order_not_open');
 });

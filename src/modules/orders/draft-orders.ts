@@ -11,6 +11,7 @@ import type { AddressInput } from '../cart/shapes.ts';
 import { completeCart } from '../checkout/complete-cart.ts';
 import { startPayment, type CheckoutDeps } from '../checkout/start-payment.ts';
 import { recordEvents } from '../events/outbox.ts';
+import type { EventSubscriber } from '../events/subscribers.ts';
 import { ppmToPercent } from '../tax/tax-calculator.ts';
 import { captureOrder } from './capture.ts';
 import { recordOrderActivity } from './order-activity.ts';
@@ -198,6 +199,34 @@ export async function cancelDraftOrder(db: Db, id: string, actor: Actor): Promis
 }
 
 /**
+ * Marks the draft whose cart became `orderId` completed and records draft_order.completed, once: only
+ * an open or sent draft moves (staff marking it paid and the customer's link can both report it).
+ */
+async function recordDraftCompleted(tx: Db, cartId: string, orderId: string, actor: string): Promise<void> {
+  const completed = await tx.updateTable('draft_order').set({ status: 'completed', order_id: orderId, completed_at: new Date(), updated_at: new Date() })
+    .where('cart_id', '=', cartId).where('status', 'in', ['open', 'sent']).returning('id').executeTakeFirst();
+  if (!completed) return;
+  await recordEvents(tx, [{ type: 'draft_order.completed', resource_type: 'draft_order', resource_id: completed.id, payload: { draft_order_id: completed.id, order_id: orderId, actor } }]);
+}
+
+/**
+ * Completes a draft whose customer paid through its link: handed every `cart.completed` event (at least
+ * once), it marks the draft of that cart, if there is one, completed.
+ */
+export function draftOrderCompletion(db: Db): EventSubscriber {
+  return {
+    name: 'draft-order-completion',
+    events: ['cart.completed'],
+    async handle(events) {
+      for (const event of events) {
+        const { cart_id: cartId, order_id: orderId } = event.payload as { cart_id: string; order_id: string };
+        await inTransaction(db, (tx) => recordDraftCompleted(tx, cartId, orderId, 'customer'));
+      }
+    },
+  };
+}
+
+/**
  * Completes the draft with the manual provider, through ordinary checkout (payment, complete), then
  * captures what checkout left authorized (PAYMENT_CAPTURE=manual). Returns the order's id.
  */
@@ -208,8 +237,7 @@ export async function markDraftOrderPaid(deps: CheckoutDeps, id: string, input: 
   const order = await completeCart(deps, draft.cart_id);
   if (order.payment_status === 'authorized') await captureOrder(deps, order.id, {}, actor);
   await inTransaction(deps.db, async (tx) => {
-    await tx.updateTable('draft_order').set({ status: 'completed', order_id: order.id, completed_at: new Date(), updated_at: new Date() }).where('id', '=', id).execute();
-    await recordEvents(tx, [{ type: 'draft_order.completed', resource_type: 'draft_order', resource_id: id, payload: { draft_order_id: id, order_id: order.id, actor: actorRef(actor) } }]);
+    await recordDraftCompleted(tx, draft.cart_id, order.id, actorRef(actor));
     await recordOrderActivity(tx, { orderId: order.id, type: 'order.created_from_draft', actor, data: { draft_order_id: id, provider_id: 'manual', note: input.note ?? null } });
   });
   return order.id;
