@@ -33,6 +33,7 @@ test('defaults', () => {
     webhookConcurrency: 8,
     jobIntervals: {},
     cartExpiryDays: 30,
+    abandonedCartEmailHours: 0,
     idempotencyKeyHours: 24,
     testCardWebhookSecret: null,
     stripeSecretKey: null,
@@ -65,10 +66,10 @@ test('events, webhooks and jobs from the environment', () => {
   expect(loadConfig({
     NODE_ENV: 'production', DISPATCH_INTERVAL_MS: '250', WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_MAX_AGE_HOURS: '0.5',
     WEBHOOK_RETRY_BASE_MS: '1000', WEBHOOK_TIMEOUT_MS: '5000', WEBHOOK_CONCURRENCY: '2', JOB_INTERVALS: 'checkout_sweep=5000,retry_webhooks=0',
-    CART_EXPIRY_DAYS: '7', IDEMPOTENCY_KEY_HOURS: '48', TEST_CARD_WEBHOOK_SECRET: 'whsec_0123456789abcdef',
+    CART_EXPIRY_DAYS: '7', ABANDONED_CART_EMAIL_HOURS: '3', IDEMPOTENCY_KEY_HOURS: '48', TEST_CARD_WEBHOOK_SECRET: 'whsec_0123456789abcdef',
   })).toMatchObject({
     production: true, dispatchIntervalMs: 250, webhookAllowPrivate: true, webhookMaxAgeHours: 0.5, webhookRetryBaseMs: 1000,
-    webhookTimeoutMs: 5000, webhookConcurrency: 2, jobIntervals: { checkout_sweep: 5000, retry_webhooks: 0 }, cartExpiryDays: 7,
+    webhookTimeoutMs: 5000, webhookConcurrency: 2, jobIntervals: { checkout_sweep: 5000, retry_webhooks: 0 }, cartExpiryDays: 7, abandonedCartEmailHours: 3,
     idempotencyKeyHours: 48, testCardWebhookSecret: 'whsec_0123456789abcdef',
   });
 });

@@ -38,6 +38,7 @@ const ConfigSchema = Type.Object({
   webhookConcurrency: Type.Integer({ minimum: 1, maximum: 100 }),
   jobIntervals: Type.Record(Type.String({ pattern: '^[a-z_]+$' }), Type.Integer({ minimum: 0 })),
   cartExpiryDays: Type.Integer({ minimum: 1, maximum: 3650 }),
+  abandonedCartEmailHours: Type.Integer({ minimum: 0, maximum: 720 }),
   idempotencyKeyHours: Type.Integer({ minimum: 1, maximum: 24 * 30 }),
   testCardWebhookSecret: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
   stripeSecretKey: Type.Union([Type.String({ pattern: '^(sk|rk)_' }), Type.Null()]),
@@ -99,6 +100,11 @@ function str(env: Env, name: string): string | null {
   return raw === undefined || raw === '' ? null : raw;
 }
 
+/** The shop's address in links it sends out (emails): PUBLIC_URL, else where this process listens. */
+export function shopUrl(config: Pick<Config, 'publicUrl' | 'host' | 'port'>): string {
+  return config.publicUrl ?? `http://${config.host}:${config.port}`;
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const config: Config = {
@@ -131,6 +137,7 @@ export function loadConfig(env: Env = process.env): Config {
     webhookConcurrency: int(env, 'WEBHOOK_CONCURRENCY', 8),
     jobIntervals: intervals(env, 'JOB_INTERVALS'),
     cartExpiryDays: int(env, 'CART_EXPIRY_DAYS', 30),
+    abandonedCartEmailHours: int(env, 'ABANDONED_CART_EMAIL_HOURS', 0),
     idempotencyKeyHours: int(env, 'IDEMPOTENCY_KEY_HOURS', 24),
     testCardWebhookSecret: str(env, 'TEST_CARD_WEBHOOK_SECRET'),
     stripeSecretKey: str(env, 'STRIPE_SECRET_KEY'),
@@ -156,7 +163,7 @@ export function loadConfig(env: Env = process.env): Config {
     orderNumberPrefix: 'ORDER_NUMBER_PREFIX', returnWindowDays: 'RETURN_WINDOW_DAYS',
     dispatchIntervalMs: 'DISPATCH_INTERVAL_MS', webhookAllowPrivate: 'WEBHOOK_ALLOW_PRIVATE', webhookMaxAgeHours: 'WEBHOOK_MAX_AGE_HOURS',
     webhookRetryBaseMs: 'WEBHOOK_RETRY_BASE_MS', webhookTimeoutMs: 'WEBHOOK_TIMEOUT_MS', webhookConcurrency: 'WEBHOOK_CONCURRENCY',
-    jobIntervals: 'JOB_INTERVALS', cartExpiryDays: 'CART_EXPIRY_DAYS', idempotencyKeyHours: 'IDEMPOTENCY_KEY_HOURS',
+    jobIntervals: 'JOB_INTERVALS', cartExpiryDays: 'CART_EXPIRY_DAYS', abandonedCartEmailHours: 'ABANDONED_CART_EMAIL_HOURS', idempotencyKeyHours: 'IDEMPOTENCY_KEY_HOURS',
     testCardWebhookSecret: 'TEST_CARD_WEBHOOK_SECRET',
     stripeSecretKey: 'STRIPE_SECRET_KEY', stripeWebhookSecret: 'STRIPE_WEBHOOK_SECRET', stripeApiBase: 'STRIPE_API_BASE',
     smtpUrl: 'SMTP_URL', emailFrom: 'EMAIL_FROM', emailTemplatesDir: 'EMAIL_TEMPLATES_DIR',

@@ -35,3 +35,20 @@ export async function expireAbandonedCarts(db: Db, before: Date): Promise<number
     if (expired < BATCH) return total;
   }
 }
+
+/**
+ * Carts a buyer left with something in them: not completed, with an email and at least one line, no
+ * checkout under way, not a draft order's, last changed within `window`; oldest first, `limit` at a
+ * time after the `(updated_at, id)` given.
+ */
+export async function findAbandonedCarts(db: Db, window: { from: Date; to: Date }, after: [Date, string] | null, limit: number) {
+  const rows = await sql<{ id: string; updated_at: Date }>`
+    select c.id, c.updated_at from cart c
+    where c.completed_at is null and c.draft_order_id is null and c.email is not null
+      and c.updated_at >= ${window.from} and c.updated_at < ${window.to}
+      ${after ? sql`and (c.updated_at, c.id) > (${after[0]}, ${after[1]})` : sql``}
+      and exists (select 1 from cart_line_item li where li.cart_id = c.id)
+      and not exists (select 1 from orders o where o.cart_id = c.id)
+    order by c.updated_at, c.id limit ${limit}`.execute(db);
+  return rows.rows;
+}

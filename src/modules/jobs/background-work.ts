@@ -1,4 +1,4 @@
-import type { Config } from '../../config.ts';
+import { shopUrl, type Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { reconcileGatewayEvent } from '../checkout/gateway-events.ts';
 import { startDispatcher } from '../events/dispatcher.ts';
@@ -30,7 +30,7 @@ export async function startBackgroundWork(deps: { db: Db; config: Config; provid
       db, processId, intervalMs: config.dispatchIntervalMs, log,
       subscribers: builtInSubscribers({
         db, webhookMaxAgeHours: config.webhookMaxAgeHours, emailTemplatesDir: config.emailTemplatesDir,
-        publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+        publicUrl: shopUrl(config),
       }),
     });
     const webhooks = startWebhookWorker({

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { Config } from '../../config.ts';
-import { ConfigError } from '../../config.ts';
+import { ConfigError, shopUrl } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { expireAbandonedCarts } from '../cart/abandoned-carts.ts';
 import { sweepCheckout } from '../checkout/recovery.ts';
 import { pruneIdempotencyKeys } from '../idempotency/idempotency-keys.ts';
 import { pruneDispatchedEvents } from '../events/pruning.ts';
+import { emailAbandonedCarts } from '../notifications/abandoned-cart-emails.ts';
 import { sendDueEmails } from '../notifications/email-sender.ts';
 import { resumePaymentOperations } from '../orders/payment-recovery.ts';
 import { createMailTransport } from '../notifications/transports.ts';
@@ -38,6 +39,18 @@ export function builtInJobs(deps: { db: Db; providers: PaymentProviders; config:
       description: `Deletes carts untouched for CART_EXPIRY_DAYS (${config.cartExpiryDays}) that hold no stock and are not being checked out.`,
       intervalMs: HOUR,
       run: async () => ({ carts_expired: await expireAbandonedCarts(db, new Date(Date.now() - config.cartExpiryDays * DAY)) }),
+    },
+    {
+      name: 'email_abandoned_carts',
+      description: config.abandonedCartEmailHours
+        ? `Emails each buyer who left a cart with items ${config.abandonedCartEmailHours} h ago (once per cart; not for carts idle a week longer).`
+        : 'Off: set ABANDONED_CART_EMAIL_HOURS to remind buyers of the carts they left.',
+      intervalMs: 15 * MINUTE,
+      run: async () => ({
+        emails_queued: await emailAbandonedCarts({
+          db, idleHours: config.abandonedCartEmailHours, templatesDir: config.emailTemplatesDir, publicUrl: shopUrl(config),
+        }),
+      }),
     },
     {
       name: 'retry_webhooks',

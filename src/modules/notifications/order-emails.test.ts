@@ -11,6 +11,8 @@ import type { BackgroundWork } from '../jobs/background-work.ts';
 import { createMailTransport } from './transports.ts';
 import { encrypt } from '../../crypto/data-encryption.ts';
 import { sendDueEmails } from './email-sender.ts';
+import { emailAbandonedCarts } from './abandoned-cart-emails.ts';
+import { formatMoney } from './templates.ts';
 
 /** The shop's emails, sent from the outbox events through a real SMTP server, checked as received. */
 let smtp: SmtpSink;
@@ -110,6 +112,39 @@ test('a send the mail server refuses is retried, never lost', async () => {
   await shop.db.updateTable('email_message').set({ next_attempt_at: new Date() }).where('status', '=', 'pending').execute();
   const mail = await smtp.waitFor((m) => m.subject === `Order #${placed.number} confirmed`);
   expect(mail.to).toMatchObject({ text: 'retry@example.com' });
+});
+
+test('abandoned carts (opt-in): one reminder per cart left with items and an email, at the threshold, never twice', async () => {
+  const { variant } = await createStockedProduct(shop, { usd: 1250, stock: 5, locationId: selling.warehouse.id, title: 'Linen Scarf' });
+  const cartWith = async (email?: string) => {
+    const cart = await shop.ok('POST', '/store/carts', { currency_code: 'USD' }, 201);
+    const filled = await shop.ok('POST', `/store/carts/${cart.id}/line-items`, { variant_id: variant.id, quantity: 2 });
+    return email ? shop.ok('POST', `/store/carts/${cart.id}`, { email }) : filled;
+  };
+  const left = await cartWith('left@example.com');
+  const noEmail = await cartWith();
+  await cartWith('recent@example.com'); // left just now: not yet
+  const empty = await shop.ok('POST', '/store/carts', { currency_code: 'USD', email: 'empty@example.com' }, 201);
+  const tooOld = await cartWith('old@example.com');
+  const ordered = await placeOrder(shop, [{ variant_id: variant.id, quantity: 1 }], { email: 'ordered@example.com' });
+  const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+  const orderedCart = (await shop.db.selectFrom('orders').select('cart_id').where('id', '=', ordered.id).executeTakeFirstOrThrow()).cart_id!;
+  await shop.db.updateTable('cart').set({ updated_at: hoursAgo(5) }).where('id', 'in', [left.id, noEmail.id, empty.id, orderedCart]).execute();
+  await shop.db.updateTable('cart').set({ updated_at: hoursAgo(4 + 8 * 24) }).where('id', '=', tooOld.id).execute();
+
+  const deps = { db: shop.db, idleHours: 4, templatesDir: null, publicUrl: 'https://shop.test' };
+  expect(await emailAbandonedCarts({ ...deps, idleHours: 0 })).toBe(0); // the shop has not opted in
+  expect(await emailAbandonedCarts(deps)).toBe(1);
+  expect(await emailAbandonedCarts(deps)).toBe(0);
+  const queued = await shop.db.selectFrom('email_message').select('reference_id').where('template', '=', 'abandoned_cart').execute();
+  expect(queued).toEqual([{ reference_id: left.id }]);
+
+  await smtp.waitFor((m) => m.subject === `Order #${ordered.number} confirmed`); // sent before the next test stops sending
+  const mail = await smtp.waitFor((m) => m.subject === 'You left something in your cart');
+  expect(mail.to).toMatchObject({ text: 'left@example.com' });
+  expect(mail.text).toContain(`- 2 × Linen Scarf (Default): ${formatMoney(left.items[0].total, 'USD')}`);
+  expect(mail.text).toContain('Subtotal: $25.00');
+  expect(mail.text).toContain(`https://shop.test/store/carts/${left.id}`);
 });
 
 test('without SMTP, emails are written to the outbox folder', async () => {

@@ -5,7 +5,7 @@ import { loadCartState } from '../cart/cart-query.ts';
 import { getOrderOrThrow } from '../orders/orders.ts';
 import type { Order } from '../orders/shapes.ts';
 import { queueEmail } from './email-queue.ts';
-import { formatMoney, renderEmail } from './templates.ts';
+import { cartLink, formatMoney, renderEmail } from './templates.ts';
 
 /** Which event sends which email (templates/emails/<template>.txt|.html). */
 const TEMPLATES: Record<string, string> = {
@@ -77,7 +77,7 @@ async function draftOrderMessage(db: Db, payload: Record<string, unknown>, publi
     view: {
       message: payload.message ?? null,
       total_formatted: formatMoney(cart.totals.total, cart.currency_code),
-      link: `${publicUrl}/store/carts/${cart.id}`,
+      link: cartLink(publicUrl, cart.id),
     },
   };
 }

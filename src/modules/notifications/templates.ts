@@ -51,3 +51,8 @@ export function formatMoney(amount: number, currencyCode: string): string {
   const digits = minorUnitDigits(currencyCode);
   return new Intl.NumberFormat('en', { style: 'currency', currency: currencyCode }).format(amount / 10 ** digits);
 }
+
+/** Where a buyer picks up a cart (a draft order's payment link, an abandoned-cart reminder). */
+export function cartLink(publicUrl: string, cartId: string): string {
+  return `${publicUrl}/store/carts/${cartId}`;
+}

@@ -1,0 +1,56 @@
+import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { loadCartState } from '../cart/cart-query.ts';
+import { findAbandonedCarts } from '../cart/abandoned-carts.ts';
+import { queueEmail } from './email-queue.ts';
+import { cartLink, formatMoney, renderEmail } from './templates.ts';
+
+const TEMPLATE = 'abandoned_cart';
+const HOUR = 3_600_000;
+/** Carts idle longer than this past the threshold get no reminder: too late to be welcome. */
+const LOOKBACK_HOURS = 7 * 24;
+const PAGE = 200;
+
+export interface AbandonedCartEmailDeps {
+  db: Db;
+  /** ABANDONED_CART_EMAIL_HOURS: 0 sends nothing (the shop has not opted in). */
+  idleHours: number;
+  templatesDir: string | null;
+  publicUrl: string;
+}
+
+/**
+ * The abandoned_cart reminder (opt-in, the `email_abandoned_carts` job): one email per cart left with
+ * items and an email for `idleHours`, never again for the same cart. Returns how many were queued.
+ */
+export async function emailAbandonedCarts(deps: AbandonedCartEmailDeps, now = new Date()): Promise<number> {
+  if (deps.idleHours === 0) return 0;
+  const to = new Date(now.getTime() - deps.idleHours * HOUR);
+  const window = { from: new Date(to.getTime() - LOOKBACK_HOURS * HOUR), to };
+  let after: [Date, string] | null = null;
+  let queued = 0;
+  for (;;) {
+    const page = await findAbandonedCarts(deps.db, window, after, PAGE);
+    for (const cart of page) if (await remind(deps, cart.id)) queued++;
+    if (page.length < PAGE) return queued;
+    const last = page[page.length - 1];
+    after = [last.updated_at, last.id];
+  }
+}
+
+async function remind(deps: AbandonedCartEmailDeps, cartId: string): Promise<boolean> {
+  return inTransaction(deps.db, async (tx) => {
+    const sent = await tx.selectFrom('email_message').select('id').where('template', '=', TEMPLATE).where('reference_id', '=', cartId).executeTakeFirst();
+    if (sent) return false;
+    const cart = await loadCartState(tx, cartId);
+    if (!cart.email) return false;
+    const money = (amount: number) => formatMoney(amount, cart.currency_code);
+    const email = renderEmail(TEMPLATE, {
+      items: cart.lines.map((line, i) => ({ title: line.title, variant_title: line.variant_title, quantity: line.quantity, total_formatted: money(cart.totals.lines[i].total) })),
+      subtotal_formatted: money(cart.totals.subtotal),
+      link: cartLink(deps.publicUrl, cart.id),
+    }, deps.templatesDir);
+    await queueEmail(tx, { to: cart.email, template: TEMPLATE, subject: email.subject, text: email.text, html: email.html, reference_type: 'cart', reference_id: cart.id });
+    return true;
+  });
+}
