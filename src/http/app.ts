@@ -27,6 +27,7 @@ import { setOrderNumberPrefix } from '../modules/orders/order-number.ts';
 import { storeReturnRoutes } from '../modules/orders/routes.store.returns.ts';
 import { adminWebhookRoutes } from '../modules/webhooks/routes.admin.ts';
 import { adminJobRoutes } from '../modules/jobs/routes.admin.ts';
+import { adminEventRoutes } from '../modules/events/routes.admin.ts';
 import { storePaymentWebhookRoutes } from '../modules/payments/routes.store.webhooks.ts';
 import { storeCustomerRoutes } from '../modules/customers/routes.store.ts';
 import { adminCustomerRoutes } from '../modules/customers/routes.admin.ts';
@@ -202,6 +203,7 @@ export async function buildApp({ db, config, logger, paymentProviders = builtInP
       await secured.register(adminStaffRoutes, context);
       await secured.register(adminWebhookRoutes, context);
       await secured.register(adminJobRoutes, context);
+      await secured.register(adminEventRoutes, context);
       await secured.register(adminNotificationRoutes, context);
     });
     // Unknown Admin API paths ask for a token first, so they reveal nothing to strangers.

@@ -114,6 +114,30 @@ test('a failing event: those before it get through, it is retried with backoff, 
   expect(await shop.db.selectFrom('event_subscription').select(['attempts', 'last_error']).where('name', '=', 'fragile').executeTakeFirstOrThrow()).toEqual({ attempts: 0, last_error: null });
 });
 
+test('GET /admin/events/subscriptions: how far behind each subscriber is, since when, and its failures', async () => {
+  const { subscriber } = recorder('watched', ['product.updated'], (e) => e.resource_id === 'poison');
+  await drain(shop.db, [subscriber]);
+  await record(shop.db, 3, 'watched');
+  const progress = async () => {
+    const body = await shop.ok('GET', '/admin/events/subscriptions');
+    return { unsequenced: body.unsequenced, watched: body.data.find((s: any) => s.name === 'watched') };
+  };
+  expect((await progress()).unsequenced).toBe(3);
+  expect((await progress()).watched).toMatchObject({ behind: 0, oldest_waiting_at: null, attempts: 0 });
+  await sequenceEvents(shop.db);
+  const first = await shop.db.selectFrom('event_outbox').select('created_at').where('resource_id', '=', 'watched').orderBy('dispatch_seq').executeTakeFirstOrThrow();
+  const waiting = await progress();
+  expect(waiting.unsequenced).toBe(0);
+  expect(waiting.watched).toMatchObject({ behind: 3, oldest_waiting_at: new Date(first.created_at).toISOString(), attempts: 0, last_error: null, locked_by: null });
+  await drain(shop.db, [subscriber]);
+  expect((await progress()).watched).toMatchObject({ behind: 0, attempts: 0 });
+
+  await record(shop.db, 1, 'poison');
+  await drain(shop.db, [subscriber]);
+  expect((await progress()).watched).toMatchObject({ behind: 1, attempts: 1, last_error: expect.stringContaining('cannot handle') });
+  await shop.db.deleteFrom('event_subscription').where('name', '=', 'watched').execute();
+});
+
 test('a crash after handling, before saving: the batch comes again (at least once), in the same order', async () => {
   const { subscriber, seen } = recorder('crashy');
   await drain(shop.db, [subscriber]);
