@@ -1,15 +1,16 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.ts';
 import { authenticateAdmin } from '../modules/users/admin-sessions.ts';
 import type { AdminUser } from '../modules/users/admin-users.ts';
 import { authenticateApiKey } from '../modules/users/api-keys.ts';
-import type { RoutePermission } from '../modules/users/permissions.ts';
+import { PERMISSIONS, type RoutePermission } from '../modules/users/permissions.ts';
 import { send } from './error-handler.ts';
 
 /** Who is calling the Admin API: a signed-in staff member, or an integration's API key. */
 export interface AdminActor {
-  kind: 'user' | 'api_key';
+  /** `system`: the shop's own in-process reads (the audit log's before and after), never a caller. */
+  kind: 'user' | 'api_key' | 'system';
   /** The user's id (usr_…) or the key's (key_…): what audit and movement logs record. */
   id: string;
   /** The staff member signed in (for a key: null). */
@@ -50,11 +51,36 @@ export function csrfTokenFor(sessionToken: string): string {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * The audit log reads a resource before and after each write through its own GET route (audit.ts),
+ * whatever the writer may read: an API key allowed to write products but not to read them still gets
+ * a full before/after. Those reads carry this process's random secret, which never leaves the process
+ * (they are injected, not sent over the network), and are GETs only.
+ */
+const AUDIT_READER_HEADER = 'x-cartwright-audit-reader';
+const AUDIT_READER_SECRET = randomBytes(32);
+const AUDIT_READER: AdminActor = { kind: 'system', id: 'audit', user: null, sessionId: null, permissions: new Set(PERMISSIONS) };
+
+export function auditReaderHeaders(): Record<string, string> {
+  return { [AUDIT_READER_HEADER]: AUDIT_READER_SECRET.toString('base64url') };
+}
+
+function isAuditReader(request: FastifyRequest): boolean {
+  const header = request.headers[AUDIT_READER_HEADER];
+  if (request.method !== 'GET' || typeof header !== 'string') return false;
+  const given = Buffer.from(header, 'base64url');
+  return given.length === AUDIT_READER_SECRET.length && timingSafeEqual(given, AUDIT_READER_SECRET);
+}
+
+/**
  * 401 unless the request carries a live session token or API key (a bearer token, or the session
  * cookie); sets `request.admin`. A cookie-authenticated write must also carry X-CSRF-Token.
  */
 export function authenticateAdminRequest(db: Db) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
+    if (isAuditReader(request)) {
+      request.admin = AUDIT_READER;
+      return;
+    }
     const bearer = bearerToken(request);
     const cookie = bearer ? null : request.cookies?.[ADMIN_COOKIE] ?? null;
     const token = bearer ?? cookie;

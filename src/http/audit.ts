@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.ts';
+import { auditReaderHeaders } from './admin-auth.ts';
 import { recordAudit } from '../modules/users/audit-log.ts';
 
 /** Fields never written to the audit log, whatever route they pass through. */
@@ -54,16 +55,17 @@ function resourceOf(request: FastifyRequest): { type: string | null; id: string 
   return { type: type ?? null, id, readUrl: params?.id ? `/admin/${type}/${params.id}` : null };
 }
 
-async function readJson(app: FastifyInstance, request: FastifyRequest, url: string): Promise<Record<string, unknown> | null> {
+async function readJson(app: FastifyInstance, url: string): Promise<Record<string, unknown> | null> {
   if (!app.hasRoute({ method: 'GET', url: url.replace(/\/[^/]+$/, '/:id') })) return null;
-  const response = await app.inject({ method: 'GET', url, headers: { authorization: request.headers.authorization ?? '', cookie: request.headers.cookie ?? '' } });
+  const response = await app.inject({ method: 'GET', url, headers: auditReaderHeaders() });
   return response.statusCode === 200 ? (response.json() as Record<string, unknown>) : null;
 }
 
 /**
  * The audit trail of the Admin API: every successful write, who made it (user or API key), the route,
  * the resource, the before and after of each changed field, and the request id. The "before" is the
- * resource as its own GET route shows it, read just before the write; the "after", just after.
+ * resource as its own GET route shows it, read just before the write; the "after", just after; both
+ * read by the shop itself (admin-auth.ts), so a writer that may not read still leaves a full entry.
  * Written before the response is sent, so a caller never sees a write succeed without its entry; a
  * crash in the moment between the change's commit and the entry's insert can lose the entry, never
  * the change.
@@ -74,13 +76,13 @@ export function registerAudit(scope: FastifyInstance, app: FastifyInstance, db: 
   scope.addHook('preHandler', async (request) => {
     if (request.method === 'GET' || !request.admin) return;
     const { readUrl } = resourceOf(request);
-    if (readUrl) request.auditBefore = await readJson(app, request, readUrl);
+    if (readUrl) request.auditBefore = await readJson(app, readUrl);
   });
 
   scope.addHook('onSend', async (request, reply, payload) => {
     if (request.method === 'GET' || !request.admin || reply.statusCode >= 400) return payload;
     const resource = resourceOf(request);
-    const after = resource.readUrl && request.method !== 'DELETE' ? await readJson(app, request, resource.readUrl) : null;
+    const after = resource.readUrl && request.method !== 'DELETE' ? await readJson(app, resource.readUrl) : null;
     const created = resource.readUrl ? null : parseCreated(payload);
     try {
       await recordAudit(db, {

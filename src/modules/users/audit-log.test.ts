@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signUp } from '../../../test/helpers/customers.ts';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
+import { auditReaderHeaders } from '../../http/admin-auth.ts';
 
 /** The audit trail: every Admin API write, who made it, on what, what changed; append-only. */
 let shop: TestShop;
@@ -44,6 +45,26 @@ describe('what the audit log records', () => {
     expect(cre.changes.status).toEqual({ before: null, after: 'draft' });
     expect(del).toMatchObject({ action: 'DELETE /admin/products/:id', resource_id: id, status: 200, request_id: 'req-audit-delete' });
     expect(del.changes.title).toEqual({ before: 'Audited desk lamp', after: null });
+  });
+
+  test('a key that may write but not read still leaves the before and after of what it changed', async () => {
+    const product = await shop.ok('POST', '/admin/products', { title: 'Write-only lamp' }, 201);
+    const key = (await shop.post('/admin/api-keys', { name: 'Writer only', permissions: ['products:write'] })).body;
+    expect((await shop.request('GET', `/admin/products/${product.id}`, { token: key.token })).status).toBe(403);
+    expect((await shop.post(`/admin/products/${product.id}`, { title: 'Write-only desk lamp' }, { token: key.token })).status).toBe(200);
+    const [entry] = await entriesFor(product.id);
+    expect(entry).toMatchObject({ actor_type: 'api_key', actor_id: key.id, changes: { title: { before: 'Write-only lamp', after: 'Write-only desk lamp' } } });
+  });
+
+  test('the audit log\'s own reads cannot be borrowed: a guessed reader header is refused, and it never writes', async () => {
+    const product = await shop.ok('POST', '/admin/products', { title: 'Guarded lamp' }, 201);
+    const guessed = { 'x-cartwright-audit-reader': Buffer.alloc(32, 7).toString('base64url') };
+    expect((await shop.request('GET', `/admin/products/${product.id}`, { token: null, headers: guessed })).status).toBe(401);
+    expect((await shop.request('GET', `/admin/products/${product.id}`, { token: null, headers: { 'x-cartwright-audit-reader': 'short' } })).status).toBe(401);
+    const real = auditReaderHeaders();
+    expect((await shop.request('GET', `/admin/products/${product.id}`, { token: null, headers: real })).status).toBe(200);
+    expect((await shop.request('POST', `/admin/products/${product.id}`, { token: null, headers: real, body: { title: 'Hijacked' } })).status).toBe(401);
+    expect((await shop.ok('GET', `/admin/products/${product.id}`)).title).toBe('Guarded lamp');
   });
 
   test('an API key is the actor of its writes', async () => {

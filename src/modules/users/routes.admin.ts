@@ -56,7 +56,7 @@ export const adminSessionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
       summary: 'Who is calling: the staff member (or API key) and their permissions',
       response: {
         200: Type.Object({
-          actor: Type.Object({ kind: Type.Union([Type.Literal('user'), Type.Literal('api_key')]), id: Type.String() }),
+          actor: Type.Object({ kind: Type.Union([Type.Literal('user'), Type.Literal('api_key'), Type.Literal('system')]), id: Type.String() }),
           user: Type.Union([AdminUser, Type.Null()]),
           permissions: Type.Array(Type.String()),
         }),
