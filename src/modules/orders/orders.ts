@@ -46,7 +46,9 @@ export async function createPendingOrder(tx: Tx, snapshot: OrderSnapshot): Promi
   const id = newId('ord');
   const accessToken = newToken('ordt');
   const { lines, ...order } = snapshot;
-  await tx.insertInto('orders').values({
+  const rows = lines.map((line, position) => ({ ...line, id: newId('ordli'), order_id: id, position }));
+  // One statement for the order and its lines (the lines' foreign key is checked at its end).
+  const insertOrder = tx.insertInto('orders').values({
     ...order,
     id,
     status: 'pending',
@@ -60,9 +62,9 @@ export async function createPendingOrder(tx: Tx, snapshot: OrderSnapshot): Promi
     // Personal data is stored encrypted; the email is found through its blind index.
     email: encrypt(order.email),
     email_hash: emailHash(order.email),
-  }).execute();
-  const rows = lines.map((line, position) => ({ ...line, id: newId('ordli'), order_id: id, position }));
-  if (rows.length) await tx.insertInto('order_line_item').values(rows).execute();
+  });
+  if (rows.length) await tx.with('placed', () => insertOrder).insertInto('order_line_item').values(rows).execute();
+  else await insertOrder.execute();
   return { id, access_token: accessToken, lines: rows.map((r) => ({ id: r.id, variant_id: r.variant_id, quantity: r.quantity })) };
 }
 
@@ -71,19 +73,23 @@ export async function createPendingOrder(tx: Tx, snapshot: OrderSnapshot): Promi
  * have no gaps and never repeat), opens it, records its payment status and announces it.
  */
 export async function confirmOrder(tx: Tx, orderId: string, paymentStatus: string): Promise<number> {
-  const counter = await tx.updateTable('order_number_counter').set((eb) => ({ last_number: eb('last_number', '+', 1) }))
-    .where('id', '=', 'orders').returning('last_number').executeTakeFirstOrThrow();
-  const order = await tx.updateTable('orders')
-    .set({ status: 'open', number: counter.last_number, payment_status: paymentStatus, placed_at: new Date(), updated_at: new Date() })
-    .where('id', '=', orderId).where('status', '=', 'pending')
-    .returning(['id', 'cart_id', 'customer_id', 'total', 'currency_code'])
+  // One statement: the counter row's lock is taken first and held to commit, so numbers follow commits.
+  const order = await tx
+    .with('counter', (db) => db.updateTable('order_number_counter').set((eb) => ({ last_number: eb('last_number', '+', 1) }))
+      .where('id', '=', 'orders').returning('last_number'))
+    .updateTable('orders')
+    .from('counter')
+    .set((eb) => ({ status: 'open', number: eb.ref('counter.last_number'), payment_status: paymentStatus, placed_at: new Date(), updated_at: new Date() }))
+    .where('orders.id', '=', orderId).where('orders.status', '=', 'pending')
+    .returning(['orders.id', 'orders.number', 'orders.cart_id', 'orders.customer_id', 'orders.total', 'orders.currency_code'])
     .executeTakeFirst();
   if (!order) throw new Error(`order ${orderId} is not pending`);
+  const number = order.number!;
   await recordEvents(tx, [{
     type: 'order.placed', resource_type: 'order', resource_id: orderId,
-    payload: { order_id: orderId, number: counter.last_number, cart_id: order.cart_id, customer_id: order.customer_id, total: order.total, currency_code: order.currency_code },
+    payload: { order_id: orderId, number, cart_id: order.cart_id, customer_id: order.customer_id, total: order.total, currency_code: order.currency_code },
   }]);
-  return counter.last_number;
+  return number;
 }
 
 /** Removes a pending order whose payment failed: as if checkout had never started (its stock is released by the caller). */
