@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import type { DispatchedEvent } from './dispatched-event.ts';
 import { orderEmails } from '../notifications/order-emails.ts';
 import { draftOrderCompletion } from '../orders/draft-orders.ts';
+import { staffAlerts } from '../notifications/staff-alerts.ts';
 import { webhookFanOut } from '../webhooks/fan-out.ts';
 
 /**
@@ -29,5 +30,6 @@ export type { DispatchedEvent };
  * running shop starts from the first event still in the outbox.
  */
 export function builtInSubscribers(deps: { db: Db; webhookMaxAgeHours: number; emailTemplatesDir: string | null; publicUrl: string }): EventSubscriber[] {
-  return [webhookFanOut(deps), orderEmails({ db: deps.db, templatesDir: deps.emailTemplatesDir, publicUrl: deps.publicUrl }), draftOrderCompletion(deps.db)];
+  return [webhookFanOut(deps), orderEmails({ db: deps.db, templatesDir: deps.emailTemplatesDir, publicUrl: deps.publicUrl }),
+    staffAlerts({ db: deps.db, templatesDir: deps.emailTemplatesDir }), draftOrderCompletion(deps.db)];
 }

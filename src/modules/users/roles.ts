@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordEvents } from '../events/outbox.ts';
-import { BUILT_IN_ROLES, isPermission } from './permissions.ts';
+import { BUILT_IN_ROLES, isPermission, type Permission } from './permissions.ts';
 
 /** The permissions a role grants: a built-in role's from code, a custom role's from the database. */
 export async function permissionsOfRole(db: Db, roleKey: string): Promise<string[]> {
@@ -86,4 +87,13 @@ export async function deleteRole(db: Db, key: string): Promise<void> {
     if (!Number(deleted.numDeletedRows)) throw new AppError('role_not_found', { key });
     await recordEvents(tx, [{ type: 'role.deleted', resource_type: 'role', resource_id: key, payload: { key } }]);
   });
+}
+
+/** The email of every staff member whose role grants `permission`: who to tell when something needs them. */
+export async function staffEmailsWith(db: Db, permission: Permission): Promise<string[]> {
+  const builtIn = Object.entries(BUILT_IN_ROLES).filter(([, role]) => role.permissions.includes(permission)).map(([key]) => key);
+  const custom = await db.selectFrom('admin_role').select('key').where(sql<boolean>`${permission} = any(permissions)`).execute();
+  const roles = [...builtIn, ...custom.map((r) => r.key)];
+  const staff = await db.selectFrom('admin_user').select('email').where('role', 'in', roles).orderBy('created_at').execute();
+  return staff.map((s) => s.email);
 }

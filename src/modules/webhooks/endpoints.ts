@@ -122,8 +122,8 @@ async function lockEndpoint(tx: Tx, id: string): Promise<{ enabled: boolean }> {
 
 /**
  * Disables an endpoint that keeps failing: when one of its deliveries used up its retries and nothing
- * was delivered to it since that delivery was created. Records webhook_endpoint.disabled (the owner's
- * notification until email exists). Returns whether it disabled it.
+ * was delivered to it since that delivery was created. Records webhook_endpoint.disabled, which emails
+ * the staff who manage webhooks (notifications/staff-alerts.ts). Returns whether it disabled it.
  */
 export async function disableFailingEndpoint(tx: Tx, endpointId: string, delivery: { id: string; created_at: Date; last_error: string | null }): Promise<boolean> {
   const disabled = await sql<{ id: string; url: string }>`

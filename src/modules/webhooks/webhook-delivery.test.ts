@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FAST_WEBHOOKS, NO_JOBS, startTestBackground } from '../../../test/helpers/background.ts';
-import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
+import { ADMIN, startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
 import { startReceiver, waitFor, type Received } from '../../../test/helpers/webhook-receiver.ts';
 import type { BackgroundWork } from '../jobs/background-work.ts';
 
@@ -157,6 +157,10 @@ test('one resource\'s events arrive in order, even while the first is retried; o
 });
 
 test('a receiver that never recovers: the delivery is dead-lettered, the endpoint disabled and its owner notified; enabling it again resumes', async () => {
+  // Staff who manage webhooks through a custom role are told too; support staff, who do not, are not.
+  await shop.ok('POST', '/admin/roles', { key: 'integrations', name: 'Integrations', permissions: ['webhooks:manage'] }, 201);
+  await shop.ok('POST', '/admin/users', { email: 'hooks@test.local', password: 'integrations password', role: 'integrations' }, 201);
+  await shop.ok('POST', '/admin/users', { email: 'support@test.local', password: 'support password 1', role: 'support' }, 201);
   let healthy = false;
   const receiver = await startReceiver(() => (healthy ? 200 : 500));
   const endpoint = await createEndpoint(receiver.url, ['collection.created']);
@@ -172,6 +176,14 @@ test('a receiver that never recovers: the delivery is dead-lettered, the endpoin
   const notified = await shop.db.selectFrom('event_outbox').select(['type', 'resource_id', 'payload']).where('type', '=', 'webhook_endpoint.disabled').where('resource_id', '=', endpoint.id).execute();
   expect(notified).toHaveLength(1);
   expect(notified[0].payload).toMatchObject({ id: endpoint.id, url: receiver.url, reason: 'failing', delivery_id: dead.id, last_error: 'HTTP 500' });
+  // The staff who manage webhooks get an email saying so.
+  const alerts = await waitFor(async () => {
+    const { data } = await shop.ok('GET', '/admin/notifications?template=webhook_disabled');
+    return data.length === 2 ? data : null;
+  }, 10_000, 'the emails to the staff who manage webhooks');
+  const subject = `Webhook endpoint disabled: ${receiver.url}`;
+  expect(alerts.map((a: any) => [a.recipient, a.subject]).sort()).toEqual([[ADMIN.email, subject], ['hooks@test.local', subject]].sort());
+  expect((await shop.ok('GET', `/admin/notifications/${alerts[0].id}`)).text_body).toContain(`POST /admin/webhooks/${endpoint.id} {"enabled": true}`);
 
   // While disabled nothing is sent, new events are not queued for it, and a redelivery waits.
   const attempts = receiver.received.length;
@@ -183,7 +195,8 @@ test('a receiver that never recovers: the delivery is dead-lettered, the endpoin
   await shop.ok('POST', `/admin/webhooks/${endpoint.id}`, { enabled: true });
   await waitFor(() => receiver.accepted().length === 1, 10_000, 'the redelivery after enabling');
   expect(receiver.accepted()[0].event.resource_id).toBe(collection.id);
-  expect((await shop.ok('GET', `/admin/webhooks/${endpoint.id}/deliveries/${retry.id}`)).status).toBe('delivered');
+  // The receiver answers before the sender records the outcome.
+  await waitFor(async () => (await shop.ok('GET', `/admin/webhooks/${endpoint.id}/deliveries/${retry.id}`)).status === 'delivered', 5_000, 'the redelivery recorded');
   expect((await shop.ok('GET', `/admin/webhooks/${endpoint.id}/deliveries`)).data).toHaveLength(2);
   await receiver.close();
 });
