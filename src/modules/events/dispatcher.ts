@@ -64,16 +64,7 @@ export async function registerSubscribers(db: Db, subscribers: readonly EventSub
     .onConflict((oc) => oc.column('name').doNothing()).execute();
 }
 
-interface EventRow {
-  seq: number;
-  dispatch_seq: number;
-  id: string;
-  type: string;
-  resource_type: string;
-  resource_id: string;
-  payload: Record<string, unknown>;
-  created_at: Date;
-}
+type EventRow = Omit<DispatchedEvent, 'position'> & { dispatch_seq: number };
 
 const toDispatched = ({ dispatch_seq, ...row }: EventRow): DispatchedEvent => ({ ...row, position: dispatch_seq });
 

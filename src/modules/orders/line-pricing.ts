@@ -5,7 +5,7 @@ import { AppError } from '../../http/errors.ts';
 import { resolveTaxRate, taxOf } from '../tax/tax-calculator.ts';
 import { getOrderOrThrow } from './orders.ts';
 import type { OrderLineState, OrderState } from './order-state.ts';
-import type { LineOrigin } from './schema.ts';
+import type { LineOrigin, OrderLineItemTable } from './schema.ts';
 
 /**
  * Prices lines added to a placed order (an edit, an exchange's replacements) the way checkout priced
@@ -20,21 +20,7 @@ export interface NewLineInput {
   price_reason?: string;
 }
 
-export interface PricedLine {
-  variant_id: string;
-  product_id: string;
-  sku: string | null;
-  title: string;
-  variant_title: string;
-  quantity: number;
-  unit_price: number;
-  subtotal: number;
-  discount_total: number;
-  tax_rate_ppm: number;
-  tax_total: number;
-  total: number;
-  price_reason: string | null;
-}
+export type PricedLine = Omit<OrderLineItemTable, 'id' | 'order_id' | 'position'> & { price_reason: string | null };
 
 export async function priceNewLines(tx: Tx, order: OrderState, lines: NewLineInput[], field: string): Promise<PricedLine[]> {
   if (lines.length === 0) return [];

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db, Tx } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { capturableOf, paymentsOfOrder, type OrderPayment } from '../payments/payment-amounts.ts';
-import type { ActorType, LineOrigin, ShippingMethodSnapshot } from './schema.ts';
+import type { ActorType, OrderLineItemTable, OrderLineProgressColumns, OrdersTable, OrderVersionColumn } from './schema.ts';
 
 /**
  * An order as its operations see it: the order row, its lines with their progress, its payments, the
@@ -10,48 +10,11 @@ import type { ActorType, LineOrigin, ShippingMethodSnapshot } from './schema.ts'
  * `lockOrder`, under the order row's lock, so operations on one order run one after another and each
  * sees what the previous one committed; the checks made on this state hold until the transaction ends.
  */
-export interface OrderLineState {
-  id: string;
-  variant_id: string;
-  product_id: string;
-  sku: string | null;
-  title: string;
-  variant_title: string;
-  quantity: number;
-  unit_price: number;
-  subtotal: number;
-  discount_total: number;
-  tax_rate_ppm: number;
-  tax_total: number;
-  total: number;
-  position: number;
-  fulfilled_quantity: number;
-  shipped_quantity: number;
-  delivered_quantity: number;
-  returned_quantity: number;
-  refunded_quantity: number;
-  origin: LineOrigin;
-  return_id: string | null;
-}
+export type OrderLineState = Omit<Selectable<OrderLineItemTable & OrderLineProgressColumns>, 'order_id'>;
 
-export interface OrderState {
-  id: string;
-  number: number | null;
-  cart_id: string;
-  status: string;
-  payment_status: string;
-  fulfillment_status: string;
-  region_id: string;
-  currency_code: string;
-  tax_inclusive: boolean;
-  shipping_method: ShippingMethodSnapshot | null;
-  subtotal: number;
-  discount_total: number;
-  shipping_total: number;
-  tax_total: number;
-  total: number;
-  version: number;
-  placed_at: Date | null;
+export interface OrderState extends Pick<Selectable<OrdersTable & OrderVersionColumn>,
+  'id' | 'number' | 'cart_id' | 'status' | 'payment_status' | 'fulfillment_status' | 'region_id' | 'currency_code' | 'tax_inclusive'
+  | 'shipping_method' | 'subtotal' | 'discount_total' | 'shipping_total' | 'tax_total' | 'total' | 'version' | 'placed_at'> {
   lines: OrderLineState[];
   /** Each with the amount of its captures sent to the gateway and not yet settled. */
   payments: (OrderPayment & { pending_capture: number })[];

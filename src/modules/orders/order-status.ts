@@ -77,7 +77,7 @@ export function derivePaymentStatus(summary: Pick<MoneySummary, 'authorized_tota
   return capturable > 0 ? 'partially_captured' : 'captured';
 }
 
-export function deriveOrderStatus(order: OrderState, summary: MoneySummary): string {
+export function deriveOrderStatus(order: OrderState, summary: MoneySummary): OrderStatus {
   if (order.status === 'canceled') return 'canceled';
   const quantity = order.lines.reduce((n, l) => n + l.quantity, 0);
   const delivered = order.lines.reduce((n, l) => n + l.delivered_quantity, 0);
@@ -95,7 +95,7 @@ export async function saveDerivedStatuses(tx: Tx, orderId: string): Promise<Orde
     fulfillment_status: deriveFulfillmentStatus(order.lines, order.status === 'canceled'),
   };
   if (next.status !== order.status || next.payment_status !== order.payment_status || next.fulfillment_status !== order.fulfillment_status) {
-    await tx.updateTable('orders').set({ ...next, status: next.status as OrderStatus, updated_at: new Date() }).where('id', '=', orderId).execute();
+    await tx.updateTable('orders').set({ ...next, updated_at: new Date() }).where('id', '=', orderId).execute();
   }
   return { ...order, ...next };
 }
