@@ -31,7 +31,9 @@ export async function emailAbandonedCarts(deps: AbandonedCartEmailDeps, now = ne
   let queued = 0;
   for (;;) {
     const page = await findAbandonedCarts(deps.db, window, after, PAGE);
-    for (const cart of page) if (await remind(deps, cart.id)) queued++;
+    const reminded = page.length === 0 ? new Set<string>() : new Set((await deps.db.selectFrom('email_message').select('reference_id')
+      .where('template', '=', TEMPLATE).where('reference_id', 'in', page.map((c) => c.id)).execute()).map((e) => e.reference_id));
+    for (const cart of page) if (!reminded.has(cart.id) && (await remind(deps, cart.id))) queued++;
     if (page.length < PAGE) return queued;
     const last = page[page.length - 1];
     after = [last.updated_at, last.id];
@@ -39,9 +41,8 @@ export async function emailAbandonedCarts(deps: AbandonedCartEmailDeps, now = ne
 }
 
 async function remind(deps: AbandonedCartEmailDeps, cartId: string): Promise<boolean> {
+  // One process runs the job at a time (the scheduler's lease), so the page's check above holds.
   return inTransaction(deps.db, async (tx) => {
-    const sent = await tx.selectFrom('email_message').select('id').where('template', '=', TEMPLATE).where('reference_id', '=', cartId).executeTakeFirst();
-    if (sent) return false;
     const cart = await loadCartState(tx, cartId);
     if (!cart.email) return false;
     const money = (amount: number) => formatMoney(amount, cart.currency_code);
