@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { BenchDatabase } from './databases.ts';
-import { BENCH_ADMIN, postgresCpuMs, report, seconds, startShop } from './harness.ts';
+import { BENCH_ADMIN, postgresCpuMs, report, seconds, startShop, type Child } from './harness.ts';
 
 /**
  * Checkout as shoppers do it, over HTTP with keep-alive: create cart → add two lines → email and
@@ -12,7 +12,7 @@ const ADDRESS = { first_name: 'Bench', last_name: 'Buyer', address_1: '1 Load St
 const steps = ['create_cart', 'add_line', 'address', 'shipping', 'payment', 'complete'] as const;
 type Step = (typeof steps)[number];
 
-class Client {
+export class Client {
   constructor(private readonly base: string, private readonly token?: string) {}
   async call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
     const headers: Record<string, string> = {};
@@ -27,7 +27,6 @@ function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(1));
 }
-
 
 /** Variants with plenty of stock (so the run measures checkout, not running out). */
 async function stockedVariants(admin: Client, count: number, stock: number): Promise<string[]> {
@@ -93,69 +92,91 @@ async function bareTransactions(url: string, buyers: number): Promise<number> {
   return done / seconds;
 }
 
+/** A running shop made ready for checkouts: a signed-in owner and 40 variants with plenty of stock. */
+export interface CheckoutShop {
+  shop: Child;
+  admin: Client;
+  client: Client;
+  variants: string[];
+  db: BenchDatabase['kind'];
+}
+
+export async function prepareCheckoutShop(shop: Child, db: BenchDatabase['kind']): Promise<CheckoutShop> {
+  const login = await new Client(shop.url).call('POST', '/admin/auth/login', BENCH_ADMIN);
+  const admin = new Client(shop.url, login.body.token);
+  return { shop, admin, client: new Client(shop.url), variants: await stockedVariants(admin, 40, 1_000_000), db };
+}
+
+let buyerNumber = 0;
+
+/** `buyers` buyers looping full checkouts for `duration` seconds; the figures of the run. */
+export async function runCheckouts(target: CheckoutShop, buyers: number, duration: number, extra: Record<string, unknown> = {}) {
+  const { client, variants, shop } = target;
+  const timings = Object.fromEntries(steps.map((s) => [s, [] as number[]])) as Record<Step, number[]>;
+  const errors = new Map<string, number>();
+  let completed = 0;
+  const run = async (until: number) => {
+    while (performance.now() < until) {
+      const i = buyerNumber++;
+      const failed = await checkout(client, [variants[i % variants.length], variants[(i * 7 + 3) % variants.length]], timings, i);
+      if (failed) errors.set(failed, (errors.get(failed) ?? 0) + 1);
+      else completed++;
+    }
+  };
+  const started = performance.now();
+  const cpuBefore = { server: shop.cpuMs(), postgres: postgresCpuMs() };
+  await Promise.all(Array.from({ length: buyers }, () => run(started + duration * 1000)));
+  const elapsed = (performance.now() - started) / 1000;
+  // What one checkout costs in CPU, whatever else the machine was doing (wall-clock rates vary with it).
+  const cpuPerCheckout = (ms: number) => Number((ms / Math.max(completed, 1)).toFixed(2));
+  return {
+    bench: 'checkout', case: 'full_checkout', db: target.db, buyers,
+    checkouts_per_sec: Number((completed / elapsed).toFixed(1)),
+    ...extra,
+    completed,
+    server_cpu_ms_per_checkout: cpuPerCheckout(shop.cpuMs() - cpuBefore.server),
+    ...(target.db === 'postgres' ? { postgres_cpu_ms_per_checkout: cpuPerCheckout(postgresCpuMs() - cpuBefore.postgres) } : {}),
+    errors: Object.fromEntries(errors),
+    steps: Object.fromEntries(steps.map((s) => {
+      const sorted = [...timings[s]].sort((a, b) => a - b);
+      return [s, { p50_ms: percentile(sorted, 50), p99_ms: percentile(sorted, 99) }];
+    })),
+  };
+}
+
+/** A new product with 50 units, 200 buyers at once, each buying one of it (and two of a filler). */
+export async function flashSale(target: CheckoutShop) {
+  const { admin, client, variants } = target;
+  const created = await admin.call('POST', '/admin/products', {
+    title: `Flash Sale ${Date.now()}`, status: 'published', variants: [{ sku: `FLASH-${Date.now()}`, prices: [{ currency_code: 'USD', amount: 4999 }] }],
+  });
+  const saleVariant = created.body.variants[0].id as string;
+  const location = (await admin.call('GET', '/admin/inventory/locations')).body.data[0].id as string;
+  await admin.call('POST', '/admin/inventory/adjustments', { variant_id: saleVariant, location_id: location, delta: 50, reason: 'received' });
+  const timings = Object.fromEntries(steps.map((s) => [s, [] as number[]])) as Record<Step, number[]>;
+  const saleStart = performance.now();
+  const results = await Promise.all(Array.from({ length: 200 }, (_, i) => checkout(client, [saleVariant, variants[i % variants.length]], timings, 1_000_000 + buyerNumber++)));
+  const saleSeconds = (performance.now() - saleStart) / 1000;
+  const level = (await admin.call('GET', `/admin/inventory/items/${saleVariant}`)).body.levels[0];
+  const orders = results.filter((r) => r === null).length;
+  return {
+    bench: 'checkout', case: 'flash_sale', db: target.db, buyers: 200, units: 50,
+    orders, orders_per_sec: Number((orders / saleSeconds).toFixed(1)), seconds: Number(saleSeconds.toFixed(2)),
+    committed: level.committed, available_after: level.available, oversell: Math.max(0, level.committed - 50, orders - 50),
+  };
+}
+
 export async function benchCheckout(database: BenchDatabase, buyers = Number(process.env.BENCH_BUYERS ?? 20)): Promise<void> {
   const bare = database.kind === 'postgres' ? await bareTransactions(database.env.DATABASE_URL, buyers) : null;
   if (bare) report({ bench: 'checkout', case: 'bare_pg_transaction', db: database.kind, buyers, transactions_per_sec: Math.round(bare) });
   const shop = await startShop(database.env);
   try {
-    const login = await new Client(shop.url).call('POST', '/admin/auth/login', BENCH_ADMIN);
-    const admin = new Client(shop.url, login.body.token);
-    const variants = await stockedVariants(admin, 40, 1_000_000);
-    const client = new Client(shop.url);
-
-    const timings = Object.fromEntries(steps.map((s) => [s, [] as number[]])) as Record<Step, number[]>;
-    const errors = new Map<string, number>();
-    let completed = 0;
-    let n = 0;
-    const run = async (until: number) => {
-      while (performance.now() < until) {
-        const i = n++;
-        const failed = await checkout(client, [variants[i % variants.length], variants[(i * 7 + 3) % variants.length]], timings, i);
-        if (failed) errors.set(failed, (errors.get(failed) ?? 0) + 1);
-        else completed++;
-      }
-    };
-    await Promise.all(Array.from({ length: buyers }, () => run(performance.now() + 2000))); // warm-up
-    for (const list of Object.values(timings)) list.length = 0;
-    completed = 0;
-    errors.clear();
-    const started = performance.now();
-    const cpuBefore = { server: shop.cpuMs(), postgres: postgresCpuMs() };
-    await Promise.all(Array.from({ length: buyers }, () => run(started + seconds * 1000)));
-    const elapsed = (performance.now() - started) / 1000;
-    // What one checkout costs in CPU, whatever else the machine was doing (wall-clock rates vary with it).
-    const cpuPerCheckout = (ms: number) => Number((ms / Math.max(completed, 1)).toFixed(2));
-    report({
-      bench: 'checkout', case: 'full_checkout', db: database.kind, buyers,
-      checkouts_per_sec: Number((completed / elapsed).toFixed(1)),
-      ...(bare ? { ratio_to_bare_transaction: Number((completed / elapsed / bare).toFixed(3)) } : {}),
-      completed,
-      server_cpu_ms_per_checkout: cpuPerCheckout(shop.cpuMs() - cpuBefore.server),
-      ...(database.kind === 'postgres' ? { postgres_cpu_ms_per_checkout: cpuPerCheckout(postgresCpuMs() - cpuBefore.postgres) } : {}),
-      errors: Object.fromEntries(errors),
-      steps: Object.fromEntries(steps.map((s) => {
-        const sorted = [...timings[s]].sort((a, b) => a - b);
-        return [s, { p50_ms: percentile(sorted, 50), p99_ms: percentile(sorted, 99) }];
-      })),
-    });
-
-    // Flash sale: a new product with 50 units, 200 buyers at once, each buying one of it (and two of a filler).
-    const created = await admin.call('POST', '/admin/products', {
-      title: `Flash Sale ${Date.now()}`, status: 'published', variants: [{ sku: `FLASH-${Date.now()}`, prices: [{ currency_code: 'USD', amount: 4999 }] }],
-    });
-    const saleVariant = created.body.variants[0].id as string;
-    const location = (await admin.call('GET', '/admin/inventory/locations')).body.data[0].id as string;
-    await admin.call('POST', '/admin/inventory/adjustments', { variant_id: saleVariant, location_id: location, delta: 50, reason: 'received' });
-    const saleStart = performance.now();
-    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => checkout(client, [saleVariant, variants[i % variants.length]], timings, 1_000_000 + i)));
-    const saleSeconds = (performance.now() - saleStart) / 1000;
-    const level = (await admin.call('GET', `/admin/inventory/items/${saleVariant}`)).body.levels[0];
-    const orders = results.filter((r) => r === null).length;
-    report({
-      bench: 'checkout', case: 'flash_sale', db: database.kind, buyers: 200, units: 50,
-      orders, orders_per_sec: Number((orders / saleSeconds).toFixed(1)), seconds: Number(saleSeconds.toFixed(2)),
-      committed: level.committed, available_after: level.available, oversell: Math.max(0, level.committed - 50, orders - 50),
-    });
+    const target = await prepareCheckoutShop(shop, database.kind);
+    await runCheckouts(target, buyers, 2); // warm-up
+    const figures = await runCheckouts(target, buyers, seconds);
+    const ratio = bare ? { ratio_to_bare_transaction: Number((figures.checkouts_per_sec / bare).toFixed(3)) } : {};
+    report({ ...figures, ...ratio, server_peak_rss_mb: shop.peakRssMb() });
+    report(await flashSale(target));
   } finally {
     await shop.stop();
   }

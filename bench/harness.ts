@@ -28,6 +28,12 @@ export async function startChild(args: string[], env: Record<string, string>, re
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
+  // BENCH_SERVER_LOG=file keeps what the measured processes print.
+  if (process.env.BENCH_SERVER_LOG) {
+    const log = fs.createWriteStream(process.env.BENCH_SERVER_LOG, { flags: 'a' });
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+  }
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const found = ready(output);
