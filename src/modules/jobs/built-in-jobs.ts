@@ -108,16 +108,13 @@ export function builtInJobs(deps: { db: Db; providers: PaymentProviders; config:
         };
       },
     },
-  ];
-  // A PostgreSQL server vacuums and analyzes by itself; the embedded database needs it done.
-  if (!config.databaseUrl) {
-    jobs.push({
+    {
       name: 'maintain_database',
-      description: 'Embedded database only: vacuums and analyzes the tables whose rows changed enough since the last time, as a server\'s autovacuum would.',
+      description: 'Where no autovacuum runs (the embedded database): vacuums and analyzes the tables whose rows changed enough since the last time, as autovacuum would.',
       intervalMs: MINUTE,
       run: () => vacuumChurnedTables(db),
-    });
-  }
+    },
+  ];
   const names = new Set(jobs.map((j) => j.name));
   const unknown = Object.keys(config.jobIntervals).filter((name) => !names.has(name));
   if (unknown.length) throw new ConfigError(`JOB_INTERVALS names no job called ${unknown.join(', ')} (jobs: ${[...names].join(', ')})`);
