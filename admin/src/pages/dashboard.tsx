@@ -64,7 +64,7 @@ export default function DashboardPage() {
           <ul className="flex flex-col gap-2">
             {recent.data?.data.map((o) => (
               <li key={o.id} className="flex flex-wrap items-center gap-2">
-                <Link to="/orders/$id" params={{ id: o.id }} className="row-link">#{o.display_number ?? o.id}</Link>
+                <Link to="/orders/$id" params={{ id: o.id }} className="row-link">{o.display_number ?? o.id}</Link>
                 <StatusBadge status={o.payment_status} />
                 <span className="text-xs text-[var(--muted)]">{o.placed_at ? formatRelative(o.placed_at) : ''}</span>
                 <span className="ml-auto tabular-nums">{formatMoney(o.total, o.currency_code)}</span>

@@ -46,7 +46,7 @@ export default function OrderDetailPage() {
 
   return (
     <Page
-      title={`Order #${o.display_number ?? o.id}`}
+      title={`Order ${o.display_number ?? o.id}`}
       back={{ label: 'Back to orders', to: '/orders' }}
       badges={<><StatusBadge status={o.status} /><StatusBadge status={o.payment_status} /><StatusBadge status={o.fulfillment_status} /></>}
       actions={<>
@@ -339,7 +339,7 @@ function CancelDialog({ order, open, onClose }: { order: Order; open: boolean; o
     onSuccess: async () => { await changed(); toast('Order canceled'); onClose(); },
   });
   return (
-    <Dialog open={open} onOpenChange={(o) => !o && onClose()} title={`Cancel order #${order.display_number ?? order.id}?`}
+    <Dialog open={open} onOpenChange={(o) => !o && onClose()} title={`Cancel order ${order.display_number ?? order.id}?`}
       description="The authorization is voided, captured money is refunded and reserved stock is released. The order stays in the list as canceled; this cannot be undone.">
       <form onSubmit={(e) => { e.preventDefault(); cancel.mutate(undefined); }}>
         <ErrorBanner error={cancel.bannerError} />

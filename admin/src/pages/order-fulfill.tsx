@@ -43,7 +43,7 @@ export default function OrderFulfillPage() {
       navigate({ to: '/orders/$id', params: { id } });
     },
   });
-  const title = `Fulfill order #${order.data?.display_number ?? id}`;
+  const title = `Fulfill order ${order.data?.display_number ?? id}`;
   return (
     <Page title={title} back={{ label: 'Back to the order', to: '/orders/$id', params: { id } }}>
       <ErrorBanner error={order.error ?? locations.error ?? fulfill.bannerError} />

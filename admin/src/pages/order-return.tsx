@@ -34,7 +34,7 @@ export default function OrderReturnPage() {
     },
   });
   return (
-    <Page title={`Return from order #${order.data?.display_number ?? id}`} back={{ label: 'Back to the order', to: '/orders/$id', params: { id } }}>
+    <Page title={`Return from order ${order.data?.display_number ?? id}`} back={{ label: 'Back to the order', to: '/orders/$id', params: { id } }}>
       <ErrorBanner error={order.error ?? request.bannerError} />
       <form className="flex flex-col gap-4" onSubmit={(e) => { e.preventDefault(); request.mutate(undefined); }}>
         <Card title="Items to return">

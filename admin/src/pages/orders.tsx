@@ -69,7 +69,7 @@ export default function OrdersPage() {
           ? <>No orders match. <button type="button" className="button" onClick={() => setSearch({ q: undefined, status: undefined, payment_status: undefined, fulfillment_status: undefined })}>Clear filters</button></>
           : 'No orders yet. Orders placed in the store appear here.'}
         columns={[
-          { header: 'Order', cell: (o) => <Link to="/orders/$id" params={{ id: o.id }} className="row-link">#{o.display_number ?? o.id}</Link> },
+          { header: 'Order', cell: (o) => <Link to="/orders/$id" params={{ id: o.id }} className="row-link">{o.display_number ?? o.id}</Link> },
           { header: 'Placed', cell: (o) => o.placed_at ? <time dateTime={o.placed_at} title={new Date(o.placed_at).toLocaleString()}>{formatRelative(o.placed_at)}</time> : '—', secondary: true },
           { header: 'Customer', cell: (o) => o.email, secondary: true },
           { header: 'Payment', cell: (o) => <StatusBadge status={o.payment_status} /> },
