@@ -96,6 +96,7 @@ export function banner(shop: RunningShop, config: Config): string {
     `  Store API   ${shop.url}/store/products`,
     `  Admin API   ${shop.url}/admin  (sign in: POST ${shop.url}/admin/auth/login)`,
     `  API docs    ${shop.url}/docs`,
+    `  Admin app   ${shop.url}/app`,
   ];
   if (shop.firstStart) {
     const { admin, demoProducts } = shop.firstStart;

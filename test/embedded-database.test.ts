@@ -61,10 +61,10 @@ describe.skipIf(onServer)('the embedded database never blocks the HTTP thread', 
     await stalled;
     expect(await cut).toBe('failed');
     await new Promise((resolve) => shop.database.handle.thread!.once('recovered', resolve));
+    // The one connection would still see the table were the cut transaction open on it (a session sees
+    // its own uncommitted work): it was rolled back, and what follows runs outside it.
     const exists = await sql<{ found: boolean }>`select to_regclass('watchdog_probe') is not null as found`.execute(shop.db);
     expect(exists.rows).toEqual([{ found: false }]);
-    const inTransaction = await sql<{ open: boolean }>`select now() <> statement_timestamp() as open`.execute(shop.db);
-    expect(inTransaction.rows).toEqual([{ open: false }]);
   });
 });
 

@@ -109,7 +109,7 @@ export class DatabaseThread extends EventEmitter {
 
   /** The data directory as a tarball. */
   async dump(): Promise<Blob> {
-    return new Blob([(await this.#send({ op: 'dump' }, new Uint8Array()))!]);
+    return new Blob([(await this.#send({ op: 'dump' }, new Uint8Array())) as Uint8Array<ArrayBuffer>]);
   }
 
   /**
