@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { StuckStatement } from '../src/db/database-thread.ts';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { openDatabase } from '../src/db/connection.ts';
+import { DatabaseUnavailableError, type StuckStatement } from '../src/db/database-thread.ts';
 import { freePort, startServerProcess } from './helpers/processes.ts';
-import { onServer } from './helpers/test-database.ts';
+import { createTestDatabase, onServer } from './helpers/test-database.ts';
 import { startTestShop, TEST_DATA_KEY, type TestShop } from './helpers/test-shop.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -65,6 +66,44 @@ describe.skipIf(onServer)('the embedded database never blocks the HTTP thread', 
     // its own uncommitted work): it was rolled back, and what follows runs outside it.
     const exists = await sql<{ found: boolean }>`select to_regclass('watchdog_probe') is not null as found`.execute(shop.db);
     expect(exists.rows).toEqual([{ found: false }]);
+  });
+});
+
+// The stall of issue 10: a JavaScript stack overflow inside PGlite's WebAssembly, which PGlite swallowed,
+// left PostgreSQL half-changed; what followed returned no rows, failed, or looped forever
+// (docs/pglite-stack-overflow.md).
+describe.skipIf(onServer)('deep recursion in the embedded database', () => {
+  const recursive = sql`create function depth(n int) returns int language plpgsql as $$
+    begin if n = 0 then return 0; end if; return depth(n - 1) + 1; end $$`;
+
+  test('is refused by PostgreSQL itself (stack depth limit exceeded), and the database answers correctly after it', async () => {
+    const database = await createTestDatabase();
+    try {
+      await recursive.execute(database.handle.db);
+      await sql`create table counter (n int not null)`.execute(database.handle.db);
+      await sql`insert into counter values (0)`.execute(database.handle.db);
+      expect((await sql`select depth(1000) as d`.execute(database.handle.db)).rows).toEqual([{ d: 1000 }]);
+      await expect(sql`select depth(100000) as d`.execute(database.handle.db)).rejects.toMatchObject({ code: '54001' });
+      const nested = await sql<{ n: number }>`select length((repeat('[', 100000) || repeat(']', 100000))::json::text) as n`.execute(database.handle.db);
+      expect(nested.rows).toEqual([{ n: 200000 }]);
+      expect((await sql`update counter set n = n + 1 returning n`.execute(database.handle.db)).rows).toEqual([{ n: 1 }]);
+      expect((await sql`select n from counter`.execute(database.handle.db)).rows).toEqual([{ n: 1 }]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  test('that overflows the thread\'s stack all the same ends the thread at once: the statement fails, nothing answers wrongly or hangs', async () => {
+    const database = await openDatabase({ kind: 'embedded', memory: true, loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]), stackSizeMb: 2 });
+    try {
+      await recursive.execute(database.db);
+      const down = new Promise<Error>((resolve) => database.thread!.once('down', resolve));
+      await expect(sql`select depth(100000) as d`.execute(database.db)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+      expect((await down).message).toMatch(/PostgreSQL was interrupted by a JavaScript error inside it \(RangeError: Maximum call stack size exceeded\)/);
+      await expect(sql`select 1 as one`.execute(database.db)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    } finally {
+      await database.close();
+    }
   });
 });
 

@@ -19,7 +19,8 @@ export const DEFAULT_WATCHDOG: WatchdogLimits = { stallMs: 30_000, wedgedMs: 60_
 /** Where the data lives: a PostgreSQL server, a PGlite data directory, or PGlite in memory (tests). */
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  | ({ kind: 'embedded'; watchdog?: WatchdogLimits } & ({ dataDir: string /* PGlite's files go in its pglite/ folder */ } | { memory: true; loadDataDir?: Blob }));
+  | ({ kind: 'embedded'; watchdog?: WatchdogLimits; /** the database thread's stack (tests shrink it) */ stackSizeMb?: number }
+    & ({ dataDir: string /* PGlite's files go in its pglite/ folder */ } | { memory: true; loadDataDir?: Blob }));
 
 export interface DatabaseHandle {
   db: Db;
@@ -60,6 +61,7 @@ async function openEmbedded(target: Extract<DatabaseTarget, { kind: 'embedded' }
     thread = await DatabaseThread.start(
       'dataDir' in target ? { dataDir: target.dataDir, loadDataDir: isNewDataDir(target.dataDir) ? readEmbeddedTemplate() : undefined } : { loadDataDir: target.loadDataDir },
       target.watchdog ?? DEFAULT_WATCHDOG,
+      target.stackSizeMb,
     );
   } catch (error) {
     unlock();

@@ -33,6 +33,17 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/**
+ * The thread's stack. PostgreSQL guards its recursion (deep expressions, PL/pgSQL calls, nested JSON)
+ * by measuring its own stack in WebAssembly memory (max_stack_depth, 2 MB), but each level also takes
+ * the thread's JavaScript stack, which on a main thread (~1 MB) runs out first: at 300 nested function
+ * calls in one expression. Measured here: a worker's default 4 MB overflowed on a PL/pgSQL function
+ * recursing 10,000 deep, which PostgreSQL refuses itself given room; 16 MB on JSON nested 100,000
+ * deep; with 64 MB PostgreSQL answered both (docs/pglite-stack-overflow.md). It is reserved address
+ * space, not resident memory.
+ */
+const STACK_SIZE_MB = 64;
+
 /** PGlite's own settings for this shop's workload, on top of its defaults (docs/configuration.md). */
 const START_PARAMS = [
   // PGlite's defaults are a server's: 128 MB of shared buffers in a heap that never shrinks. One
@@ -58,13 +69,16 @@ export class DatabaseThread extends EventEmitter {
   #reason = '';
   #wedgedReported = false;
   #lost = latch();
+  /** Why the thread ended itself, if it did (embedded-worker.js). */
+  #fatal: string | undefined;
   readonly #timer: NodeJS.Timeout;
 
   private constructor(worker: Worker, limits: WatchdogLimits) {
     super();
     this.#worker = worker;
     this.#limits = limits;
-    worker.on('message', (message: { id: number; bytes?: Uint8Array; error?: string }) => {
+    worker.on('message', (message: { id: number; bytes?: Uint8Array; error?: string; fatal?: string }) => {
+      if (message.fatal) this.#fatal = message.fatal;
       const pending = this.#pending.get(message.id);
       if (!pending) return;
       this.#pending.delete(message.id);
@@ -73,17 +87,18 @@ export class DatabaseThread extends EventEmitter {
       if (this.#state === 'stalled' && !this.#oldestPastLimit()) this.#recover(pending);
     });
     worker.on('error', (error) => this.#fail(error));
-    worker.on('exit', (code) => this.#fail(new Error(`the embedded database thread exited (code ${code})`)));
+    worker.on('exit', (code) => this.#fail(new Error(this.#fatal ?? `the embedded database thread exited (code ${code})`)));
     this.#timer = setInterval(() => this.#check(), Math.max(10, Math.min(1000, limits.stallMs / 5)));
     this.#timer.unref();
   }
 
   /** Starts the thread and waits until PGlite has opened (or created) the database. */
-  static async start(source: Source, limits: WatchdogLimits): Promise<DatabaseThread> {
+  static async start(source: Source, limits: WatchdogLimits, stackSizeMb = STACK_SIZE_MB): Promise<DatabaseThread> {
     const loadDataDir = source.loadDataDir ? new Uint8Array(await source.loadDataDir.arrayBuffer()) : undefined;
     const worker = new Worker(new URL('./embedded-worker.js', import.meta.url), {
       workerData: { dataDir: source.dataDir, loadDataDir, startParams: START_PARAMS },
       transferList: loadDataDir ? [loadDataDir.buffer as ArrayBuffer] : [],
+      resourceLimits: { stackSizeMb },
     });
     await new Promise<void>((resolve, reject) => {
       const onExit = (code: number) => reject(new Error(`the embedded database thread exited while opening (code ${code})`));

@@ -30,10 +30,38 @@ let pglite;
 try {
   pglite = dataDir ? new PGlite(path.join(dataDir, 'pglite'), options) : new PGlite(options);
   await pglite.waitReady;
+  abandonOnForeignErrors(pglite);
   port.postMessage({ ready: true });
 } catch (error) {
   port.postMessage({ ready: false, error: String(/** @type {Error} */ (error)?.stack ?? error) });
   process.exit(1);
+}
+
+/**
+ * PGlite runs PostgreSQL's main loop in `execProtocolRawSync`, catching what it throws: PostgreSQL's own
+ * errors (a longjmp, which it handles) and, silently, anything else — a JavaScript stack overflow
+ * inside the WebAssembly, a trap. Those leave PostgreSQL's state half-changed (its error stack, locks,
+ * buffers): the statements after them return wrong answers or no rows, or loop forever at 100 % CPU
+ * (docs/pglite-stack-overflow.md). So on such an error this thread reports it and ends at once, out of
+ * PGlite's loop; the process restarts it (docs/configuration.md) and the data directory recovers as
+ * after a crash. A stack big enough for PostgreSQL's own depth check to fire first (DatabaseThread)
+ * keeps this for the unforeseen.
+ * @param {PGlite} db
+ */
+function abandonOnForeignErrors(db) {
+  const mod = db.Module;
+  const loopOnce = mod._PostgresMainLoopOnce;
+  mod._PostgresMainLoopOnce = () => {
+    try {
+      return loopOnce();
+    } catch (error) {
+      if (/** @type {{ status?: number }} */ (error)?.status !== db.POSTGRES_MAIN_LONGJMP) {
+        port.postMessage({ fatal: `PostgreSQL was interrupted by a JavaScript error inside it (${error}); its state cannot be trusted` });
+        process.exit(1);
+      }
+      throw error;
+    }
+  };
 }
 
 /** @param {Request} request */
