@@ -1,12 +1,21 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { openDatabase } from '../src/db/connection.ts';
-import { EMBEDDED_TEMPLATE_FILE, saveEmbeddedTemplate } from '../src/db/embedded-template.ts';
+import { EMBEDDED_TEMPLATE_DIR, stampEmbeddedTemplate } from '../src/db/embedded-template.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 
-/** Writes dist/pglite-template.tar: a migrated, empty embedded database that first starts load (db/embedded-template.ts). */
-const database = await openDatabase({ kind: 'embedded', memory: true });
+/** Writes dist/pglite-template/: a migrated, empty embedded database that first starts copy (db/embedded-template.ts). */
+const work = fs.mkdtempSync(path.join(path.dirname(EMBEDDED_TEMPLATE_DIR), '.template-'));
 try {
-  await migrateToLatest(database.db);
-  saveEmbeddedTemplate(EMBEDDED_TEMPLATE_FILE, new Uint8Array(await (await database.dumpDataDir!()).arrayBuffer()));
+  const database = await openDatabase({ kind: 'embedded', dataDir: work });
+  try {
+    await migrateToLatest(database.db);
+  } finally {
+    await database.close();
+  }
+  stampEmbeddedTemplate(path.join(work, 'pglite'));
+  fs.rmSync(EMBEDDED_TEMPLATE_DIR, { recursive: true, force: true });
+  fs.renameSync(path.join(work, 'pglite'), EMBEDDED_TEMPLATE_DIR);
 } finally {
-  await database.close();
+  fs.rmSync(work, { recursive: true, force: true });
 }

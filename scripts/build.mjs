@@ -3,7 +3,7 @@
 //   bundle with plain node, rather than through tsx's loader thread, saves ~80 MB per server process;
 //   with dist/embedded-worker.js, the embedded database's thread, copied beside it;
 // - dist/client.mjs: the typed API client (`cartwright/client`);
-// - dist/pglite-template.tar: a migrated empty embedded database that a first start loads instead of
+// - dist/pglite-template/: a migrated empty embedded database that a first start copies instead of
 //   running PGlite's initdb (src/db/embedded-template.ts);
 // - dist/app/: the admin web app (Vite); each asset gets a .gz beside it, which the server sends as is.
 import { execFileSync } from 'node:child_process';
@@ -37,10 +37,11 @@ if (force || age('dist/cartwright.mjs') < newest(['src']) || age('dist/client.mj
   fs.copyFileSync('src/db/embedded-worker.js', 'dist/embedded-worker.js');
 }
 
-const template = 'dist/pglite-template.tar';
-const stamp = fs.existsSync(`${template}.json`) ? JSON.parse(fs.readFileSync(`${template}.json`, 'utf8')).pglite : null;
+const template = 'dist/pglite-template';
+const stampFile = `${template}/cartwright-template.json`;
+const stamp = fs.existsSync(stampFile) ? JSON.parse(fs.readFileSync(stampFile, 'utf8')).pglite : null;
 const pglite = JSON.parse(fs.readFileSync('node_modules/@electric-sql/pglite/package.json', 'utf8')).version;
-if (force || age(template) < newest(['src/db/migrations']) || stamp !== pglite) {
+if (force || age(stampFile) < newest(['src/db/migrations']) || stamp !== pglite) {
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-template.ts'], { stdio: 'inherit' });
 }
 

@@ -6,7 +6,7 @@ import type { Database, Db } from './database.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { DatabaseThread, DatabaseUnavailableError, type WatchdogLimits } from './database-thread.ts';
 import { DatabaseThreadSocket } from './database-thread-socket.ts';
-import { readEmbeddedTemplate } from './embedded-template.ts';
+import { copyEmbeddedTemplate } from './embedded-template.ts';
 import { StatementNames } from './statement-names.ts';
 
 const INT8_OID = 20;
@@ -58,8 +58,9 @@ async function openEmbedded(target: Extract<DatabaseTarget, { kind: 'embedded' }
   const unlock = 'dataDir' in target ? lockDataDir(target.dataDir) : () => {};
   let thread: DatabaseThread;
   try {
+    if ('dataDir' in target) startFromTemplate(target.dataDir);
     thread = await DatabaseThread.start(
-      'dataDir' in target ? { dataDir: target.dataDir, loadDataDir: isNewDataDir(target.dataDir) ? readEmbeddedTemplate() : undefined } : { loadDataDir: target.loadDataDir },
+      'dataDir' in target ? { dataDir: target.dataDir } : { loadDataDir: target.loadDataDir },
       target.watchdog ?? DEFAULT_WATCHDOG,
       target.stackSizeMb,
     );
@@ -93,8 +94,10 @@ async function openEmbedded(target: Extract<DatabaseTarget, { kind: 'embedded' }
   };
 }
 
-function isNewDataDir(dataDir: string): boolean {
-  return !fs.existsSync(path.join(dataDir, 'pglite', 'PG_VERSION'));
+/** A new data directory starts as a copy of the build's template database, when there is one. */
+function startFromTemplate(dataDir: string): void {
+  const folder = path.join(dataDir, 'pglite');
+  if (!fs.existsSync(folder)) copyEmbeddedTemplate(folder);
 }
 
 /**

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { packageRoot } from '../package-root.ts';
 
 /**
- * A migrated, empty embedded database as a tarball, made when the project is built (`npm install`,
- * `npm run build`): a new data directory starts from it instead of running PGlite's initdb, the
- * slowest part of a first start. It is used only if the installed PGlite made it; migrations added
- * since are applied at start as on any database.
+ * A migrated, empty embedded database (PGlite's data folder), made when the project is built
+ * (`npm install`, `npm run build`): a new data directory starts as a copy of it instead of running
+ * PGlite's initdb, the slowest part of a first start. It is used only if the installed PGlite made it;
+ * migrations added since are applied at start as on any database.
  */
-export const EMBEDDED_TEMPLATE_FILE = path.join(packageRoot, 'dist', 'pglite-template.tar');
+export const EMBEDDED_TEMPLATE_DIR = path.join(packageRoot, 'dist', 'pglite-template');
 
-const stampFile = (file: string) => `${file}.json`;
+const STAMP = 'cartwright-template.json';
 
 function installedPgliteVersion(): string {
   // Its package.json is not among its exports: found upward from its entry point.
@@ -20,19 +20,26 @@ function installedPgliteVersion(): string {
   return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-export function saveEmbeddedTemplate(file: string, dump: Uint8Array): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, dump);
-  fs.writeFileSync(stampFile(file), JSON.stringify({ pglite: installedPgliteVersion() }));
+/** Marks PGlite's data folder `folder` as the template made by the installed PGlite. */
+export function stampEmbeddedTemplate(folder: string): void {
+  fs.writeFileSync(path.join(folder, STAMP), JSON.stringify({ pglite: installedPgliteVersion() }));
 }
 
-/** The template, if there is one this PGlite can open. */
-export function readEmbeddedTemplate(file = EMBEDDED_TEMPLATE_FILE): Blob | undefined {
+/**
+ * Copies the template into `folder` (PGlite's data folder of a new data directory) when there is one
+ * this PGlite made. Returns whether it did; without it PGlite runs initdb.
+ */
+export function copyEmbeddedTemplate(folder: string, template = EMBEDDED_TEMPLATE_DIR): boolean {
   try {
-    const stamp = JSON.parse(fs.readFileSync(stampFile(file), 'utf8')) as { pglite?: string };
-    if (stamp.pglite !== installedPgliteVersion()) return undefined;
-    return new Blob([fs.readFileSync(file)]);
+    const stamp = JSON.parse(fs.readFileSync(path.join(template, STAMP), 'utf8')) as { pglite?: string };
+    if (stamp.pglite !== installedPgliteVersion()) return false;
   } catch {
-    return undefined;
+    return false;
   }
+  // Into a sibling first, then renamed: a copy cut short never looks like a database.
+  const partial = `${folder}.partial`;
+  fs.rmSync(partial, { recursive: true, force: true });
+  fs.cpSync(template, partial, { recursive: true, filter: (source) => path.basename(source) !== STAMP });
+  fs.renameSync(partial, folder);
+  return true;
 }
