@@ -64,12 +64,40 @@ function abandonOnForeignErrors(db) {
   };
 }
 
+/**
+ * Runs wire-protocol bytes and returns PostgreSQL's answer, as bytes. Not `execProtocolRaw`: that also
+ * parses every message into a list PGlite never empties (only its `query()` does), which grows by each
+ * answer for the life of the process.
+ * @param {Uint8Array} bytes
+ */
+async function exec(bytes) {
+  /** @type {Uint8Array[]} */
+  const chunks = [];
+  let length = 0;
+  await pglite.execProtocolRawStream(bytes, {
+    syncToFs: false,
+    // A view into PostgreSQL's memory, valid only during the call: copied.
+    onRawData: (chunk) => {
+      chunks.push(chunk.slice());
+      length += chunk.length;
+    },
+  });
+  if (chunks.length === 1) return chunks[0];
+  const answer = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    answer.set(chunk, at);
+    at += chunk.length;
+  }
+  return answer;
+}
+
 /** @param {Request} request */
 async function handle(request) {
   try {
     switch (request.op) {
       case 'exec': {
-        const bytes = await pglite.execProtocolRaw(request.bytes, { syncToFs: false });
+        const bytes = await exec(request.bytes);
         port.postMessage({ id: request.id, bytes }, [bytes.buffer]);
         return;
       }
