@@ -110,7 +110,7 @@ function preparedPool(pool: pg.Pool, names: StatementNames, thread?: DatabaseThr
     async connect() {
       thread?.assertAvailable();
       const pending = pool.connect();
-      const client = thread ? await unlessLost(pending, thread, (late) => late.release()) : await pending;
+      const client = thread ? await thread.guard(pending, (late) => late.release()) : await pending;
       let broken = false;
       const query = async (sql: unknown, values?: unknown[]) => {
         const name = typeof sql === 'string' ? names.nameOf(sql) : null;
@@ -118,7 +118,7 @@ function preparedPool(pool: pg.Pool, names: StatementNames, thread?: DatabaseThr
         try {
           thread.assertAvailable();
           const run = name ? client.query({ name, text: sql as string, values }) : client.query(sql as never, values as never);
-          return await unlessLost(run, thread);
+          return await thread.guard(run);
         } catch (error) {
           if (error instanceof DatabaseUnavailableError) broken = true;
           throw error;
@@ -128,18 +128,6 @@ function preparedPool(pool: pg.Pool, names: StatementNames, thread?: DatabaseThr
     },
     end: () => pool.end(),
   };
-}
-
-/** `work`, unless the database stops answering first; what `work` yields after that goes to `late`. */
-async function unlessLost<T>(work: Promise<T>, thread: DatabaseThread, late?: (value: T) => void): Promise<T> {
-  let lost = false;
-  work.then((value) => lost && late?.(value), () => {});
-  try {
-    return await Promise.race([work, thread.lost()]);
-  } catch (error) {
-    lost = error instanceof DatabaseUnavailableError;
-    throw error;
-  }
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {

@@ -68,7 +68,8 @@ export class DatabaseThread extends EventEmitter {
   #state: 'ok' | 'stalled' | 'down' = 'ok';
   #reason = '';
   #wedgedReported = false;
-  #lost = latch();
+  /** Callers waiting on the database (see guard): failed at once when it stops answering. */
+  readonly #waiting = new Set<(error: DatabaseUnavailableError) => void>();
   /** Why the thread ended itself, if it did (embedded-worker.js). */
   #fatal: string | undefined;
   readonly #timer: NodeJS.Timeout;
@@ -143,14 +144,29 @@ export class DatabaseThread extends EventEmitter {
     clearTimeout(timer);
     this.#state = 'down';
     this.#reason = 'the database was closed';
-    this.#lost.reject(new DatabaseUnavailableError(this.#reason));
+    this.#abandonWaiting(new DatabaseUnavailableError(this.#reason));
     await this.#worker.terminate();
     return clean;
   }
 
-  /** Rejects as soon as the database stops answering (now, if it already has). */
-  lost(): Promise<never> {
-    return this.#lost.promise;
+  /**
+   * `work` (a statement sent to this database), unless the database stops answering first: then
+   * DatabaseUnavailableError at once, and what `work` yields later goes to `late`. (A registration per
+   * call, dropped when it settles: a race against one long-lived promise would keep every result.)
+   */
+  guard<T>(work: Promise<T>, late?: (value: T) => void): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const abandon = (error: DatabaseUnavailableError) => {
+        this.#waiting.delete(abandon);
+        reject(error);
+      };
+      work.then(
+        (value) => (this.#waiting.delete(abandon) ? resolve(value) : late?.(value)),
+        (error: unknown) => this.#waiting.delete(abandon) && reject(error),
+      );
+      if (this.#state === 'ok') this.#waiting.add(abandon);
+      else abandon(new DatabaseUnavailableError(this.#reason));
+    });
   }
 
   /** Throws DatabaseUnavailableError while the database is stalled or gone. */
@@ -185,7 +201,7 @@ export class DatabaseThread extends EventEmitter {
     if (this.#state === 'ok') {
       this.#state = 'stalled';
       this.#reason = `a statement has run for over ${Math.round(this.#limits.stallMs / 1000)} s (${stuck.statement})`;
-      this.#lost.reject(new DatabaseUnavailableError(this.#reason, stuck.statement));
+      this.#abandonWaiting(new DatabaseUnavailableError(this.#reason, stuck.statement));
       this.emit('stalled', stuck);
     }
     if (runningMs >= this.#limits.wedgedMs && !this.#wedgedReported) {
@@ -194,11 +210,14 @@ export class DatabaseThread extends EventEmitter {
     }
   }
 
+  #abandonWaiting(error: DatabaseUnavailableError): void {
+    for (const abandon of [...this.#waiting]) abandon(error);
+  }
+
   #recover(answered: Pending): void {
     this.#state = 'ok';
     this.#reason = '';
     this.#wedgedReported = false;
-    this.#lost = latch();
     this.emit('recovered', { runningMs: Math.round(performance.now() - answered.sentAt) });
   }
 
@@ -208,7 +227,7 @@ export class DatabaseThread extends EventEmitter {
     this.#state = 'down';
     this.#reason = error.message;
     const lost = new DatabaseUnavailableError(this.#reason);
-    this.#lost.reject(lost);
+    this.#abandonWaiting(lost);
     for (const pending of this.#pending.values()) pending.reject(lost);
     this.#pending.clear();
     this.emit('down', error);
@@ -216,14 +235,6 @@ export class DatabaseThread extends EventEmitter {
 
   /** Looks up a prepared statement's text by its name, to log what got stuck (set by the connection). */
   statementText: (name: string) => string | undefined = () => undefined;
-}
-
-/** A promise that rejects when told to, and never counts as an unhandled rejection. */
-function latch(): { promise: Promise<never>; reject(error: Error): void } {
-  let reject!: (error: Error) => void;
-  const promise = new Promise<never>((_, r) => (reject = r));
-  promise.catch(() => {});
-  return { promise, reject };
 }
 
 /**
