@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { decryptJson, decryptNullable } from '../../crypto/data-encryption.ts';
 import type { PricedOption } from '../shipping/shipping-calculator.ts';
 import { ppmToPercent, type TaxRule } from '../tax/tax-calculator.ts';

@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { encryptJson, encryptNullable } from '../../crypto/data-encryption.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { canSell } from '../inventory/availability.ts';
 import { releaseCartHolds } from '../inventory/reservations.ts';
 import { cancelPendingPayments } from '../payments/payments.ts';

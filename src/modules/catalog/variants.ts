@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { loadOptions, loadVariantChoices, type LoadedOption } from './options.ts';
 import { getProductOrThrow } from './product-query.ts';
 import { fieldPath, optionAndVariantIssues, pricesProblems } from './product-validation.ts';

@@ -1,7 +1,7 @@
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { loadCartState, type CartState } from '../cart/cart-query.ts';
 import { lockOpenCart, voidCheckoutStart } from '../cart/carts.ts';
 import { holdStockForCart } from '../inventory/reservations.ts';

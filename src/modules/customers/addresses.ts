@@ -2,7 +2,7 @@ import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { decrypt, encrypt } from '../../crypto/data-encryption.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import type { Address } from '../cart/schema.ts';
 import type { AddressBookEntryInput, AddressBookEntryUpdate } from './shapes.ts';
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { signalChange } from '../../db/changes.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { recordMovements, type Movement } from './movements.ts';
 

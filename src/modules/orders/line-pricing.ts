@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { resolveTaxRate, taxOf } from '../tax/tax-calculator.ts';
 import { getOrderOrThrow } from './orders.ts';
 import type { OrderLineState, OrderState } from './order-state.ts';

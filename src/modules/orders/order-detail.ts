@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { listFulfillments } from './fulfillments.ts';
 import { listEdits } from './order-edits.ts';
 import { getOrderOrThrow } from './orders.ts';

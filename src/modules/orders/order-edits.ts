@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { commitOrderLineStock, releaseOrderAllocations } from '../inventory/order-stock.ts';
 import { insertLines, priceNewLines, repriceLine, saveOrderTotals, type NewLineInput } from './line-pricing.ts';
 import { recordOrderActivity } from './order-activity.ts';

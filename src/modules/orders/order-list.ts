@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { decrypt, emailHash } from '../../crypto/data-encryption.ts';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { formatOrderNumber, parseOrderNumber } from './order-number.ts';
 
 /**

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { decrypt, decryptJson, emailHash, encrypt, encryptJson } from '../../crypto/data-encryption.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { ppmToPercent } from '../tax/tax-calculator.ts';

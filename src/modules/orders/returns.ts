@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { requireLocation } from '../inventory/locations.ts';
 import { commitOrderLineStock, receiveReturnedStock, releaseOrderAllocations } from '../inventory/order-stock.ts';
 import { refundableOf } from '../payments/payment-amounts.ts';

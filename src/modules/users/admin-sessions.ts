@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { adminUserColumns, type AdminUser } from './admin-users.ts';
 import { burnVerification, verifyPassword } from './passwords.ts';
 import { assertNotLocked, clearFailedLogins, recordFailedLogin } from './login-throttle.ts';

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import type { AdminActor } from '../../http/admin-auth.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { isPermission } from './permissions.ts';

@@ -3,7 +3,7 @@ import { decrypt, encrypt } from '../../crypto/data-encryption.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { EVENT_PREFIXES, eventDefinition } from '../events/catalogue.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { assertWebhookUrlAllowed, type AddressPolicy } from './address-policy.ts';
