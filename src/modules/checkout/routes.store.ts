@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
-import { errorResponses, ErrorResponse, Id } from '../../http/schemas.ts';
+import { errorResponses, ErrorResponse } from '../../http/schemas.ts';
+import { Id } from '../../shapes.ts';
 import { toCartResponse } from '../cart/cart-query.ts';
 import { asker } from '../cart/routes.store.ts';
 import { identifyCustomer } from '../../http/customer-auth.ts';

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
 import { identifyCustomer } from '../../http/customer-auth.ts';
-import { errorResponses, Id } from '../../http/schemas.ts';
+import { errorResponses } from '../../http/schemas.ts';
+import { Id } from '../../shapes.ts';
 import { getOrderForBuyer } from './orders.ts';
 import { Order } from './shapes.ts';
 
