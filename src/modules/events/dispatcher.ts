@@ -7,7 +7,7 @@ import { startWorkLoop, type WorkLog, type WorkLoop } from '../jobs/work-loop.ts
 import { eventMatches } from './catalogue.ts';
 import type { DispatchedEvent } from './dispatched-event.ts';
 import { EVENTS_TOPIC } from './outbox.ts';
-import type { EventSubscriber } from './subscribers.ts';
+import type { EventSubscriber } from './event-subscriber.ts';
 
 /**
  * The dispatcher drains the outbox in two steps, on every process:

@@ -2,11 +2,11 @@ import { shopUrl, type Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { reconcileGatewayEvent } from '../checkout/gateway-events.ts';
 import { startDispatcher } from '../events/dispatcher.ts';
-import { builtInSubscribers } from '../events/subscribers.ts';
 import type { PaymentProviders } from '../payments/providers.ts';
 import { startPaymentInboxWorker } from '../payments/webhook-inbox-worker.ts';
 import { startWebhookWorker } from '../webhooks/delivery-worker.ts';
 import { builtInJobs } from './built-in-jobs.ts';
+import { builtInSubscribers } from './built-in-subscribers.ts';
 import { startScheduler } from './scheduler.ts';
 import { newProcessId, type WorkLog } from './work-loop.ts';
 

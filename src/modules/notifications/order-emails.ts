@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import type { EventSubscriber } from '../events/subscribers.ts';
+import type { EventSubscriber } from '../events/event-subscriber.ts';
 import { loadCartState } from '../cart/cart-query.ts';
 import { getOrderOrThrow } from '../orders/orders.ts';
 import type { Order } from '../orders/shapes.ts';

@@ -11,7 +11,7 @@ import type { AddressInput } from '../cart/shapes.ts';
 import { completeCart } from '../checkout/complete-cart.ts';
 import { startPayment, type CheckoutDeps } from '../checkout/start-payment.ts';
 import { recordEvents } from '../events/outbox.ts';
-import type { EventSubscriber } from '../events/subscribers.ts';
+import type { EventSubscriber } from '../events/event-subscriber.ts';
 import { ppmToPercent } from '../tax/tax-calculator.ts';
 import { captureOrder } from './capture.ts';
 import { recordOrderActivity } from './order-activity.ts';
