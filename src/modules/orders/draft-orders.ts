@@ -8,13 +8,9 @@ import { addLineItem, createCart, setShippingMethod, updateCart } from '../cart/
 import { closeDraftCart, draftCartPrices, lockCartForDraftOrder } from '../cart/draft-carts.ts';
 import type { Address } from '../cart/schema.ts';
 import type { AddressInput } from '../cart/shapes.ts';
-import { completeCart } from '../checkout/complete-cart.ts';
-import { startPayment, type CheckoutDeps } from '../checkout/start-payment.ts';
 import { recordEvents } from '../events/outbox.ts';
 import type { EventSubscriber } from '../events/event-subscriber.ts';
 import { ppmToPercent } from '../tax/tax-calculator.ts';
-import { captureOrder } from './capture.ts';
-import { recordOrderActivity } from './order-activity.ts';
 import { actorRef, type Actor } from './order-state.ts';
 import type { DraftOrderStatus } from './schema.ts';
 
@@ -23,7 +19,8 @@ import type { DraftOrderStatus } from './schema.ts';
  * shipping — as a cart of the shop's own. Then either
  * - send it as a payment link: the customer completes that cart through the Store API (pay, complete),
  *   exactly like any checkout; its lines and prices are locked (409 cart_locked); or
- * - mark it paid: staff complete it server-side with the manual provider (captured at once).
+ * - mark it paid: staff complete it server-side with the manual provider (captured at once), a checkout
+ *   flow (checkout/draft-order-payment.ts).
  * Either way the order comes out of ordinary checkout: stock committed, number given, events written.
  *
  *   open ──send──► sent ──(customer completes, or mark paid)──► completed
@@ -176,6 +173,13 @@ function assertOpen(draft: DraftRow): void {
   if (draft.status === 'completed' || draft.status === 'canceled') throw new AppError('draft_order_not_open', { id: draft.id, status: draft.status, order_id: draft.order_id });
 }
 
+/** The draft, refused unless it is open or sent (404 draft_order_not_found, 409 draft_order_not_open). */
+export async function openDraftOrderOrThrow(db: Db, id: string): Promise<DraftRow> {
+  const draft = await draftRowOrThrow(db, id);
+  assertOpen(draft);
+  return draft;
+}
+
 /** Marks the draft sent and announces its payment link (the cart the customer completes). */
 export async function sendDraftOrder(db: Db, id: string, input: { message?: string }, actor: Actor): Promise<void> {
   await inTransaction(db, async (tx) => {
@@ -202,7 +206,7 @@ export async function cancelDraftOrder(db: Db, id: string, actor: Actor): Promis
  * Marks the draft whose cart became `orderId` completed and records draft_order.completed, once: only
  * an open or sent draft moves (staff marking it paid and the customer's link can both report it).
  */
-async function recordDraftCompleted(tx: Db, cartId: string, orderId: string, actor: string): Promise<void> {
+export async function recordDraftCompleted(tx: Db, cartId: string, orderId: string, actor: string): Promise<void> {
   const completed = await tx.updateTable('draft_order').set({ status: 'completed', order_id: orderId, completed_at: new Date(), updated_at: new Date() })
     .where('cart_id', '=', cartId).where('status', 'in', ['open', 'sent']).returning('id').executeTakeFirst();
   if (!completed) return;
@@ -224,21 +228,4 @@ export function draftOrderCompletion(db: Db): EventSubscriber {
       }
     },
   };
-}
-
-/**
- * Completes the draft with the manual provider, through ordinary checkout (payment, complete), then
- * captures what checkout left authorized (PAYMENT_CAPTURE=manual). Returns the order's id.
- */
-export async function markDraftOrderPaid(deps: CheckoutDeps, id: string, input: { note?: string }, actor: Actor): Promise<string> {
-  const draft = await draftRowOrThrow(deps.db, id);
-  assertOpen(draft);
-  await startPayment(deps, draft.cart_id, { provider_id: 'manual' });
-  const order = await completeCart(deps, draft.cart_id);
-  if (order.payment_status === 'authorized') await captureOrder(deps, order.id, {}, actor);
-  await inTransaction(deps.db, async (tx) => {
-    await recordDraftCompleted(tx, draft.cart_id, order.id, actorRef(actor));
-    await recordOrderActivity(tx, { orderId: order.id, type: 'order.created_from_draft', actor, data: { draft_order_id: id, provider_id: 'manual', note: input.note ?? null } });
-  });
-  return order.id;
 }

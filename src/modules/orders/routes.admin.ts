@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../http/context.ts';
 import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
 import { ErrorResponse, errorResponses, ListOf } from '../../http/schemas.ts';
+import { markDraftOrderPaid } from '../checkout/draft-order-payment.ts';
 import type { CheckoutDeps } from '../checkout/start-payment.ts';
 import {
   CancelInput, CaptureInput, DeliveredInput, DraftOrderInput, DraftOrderListQuery, DraftOrderParams, EditInput, FulfillmentInput,
@@ -16,7 +17,7 @@ import {
 } from './admin-shapes.ts';
 import { cancelOrder } from './cancel.ts';
 import { captureOrder, recordOrderPayment } from './capture.ts';
-import { cancelDraftOrder, createDraftOrder, getDraftOrder, listDraftOrders, markDraftOrderPaid, sendDraftOrder } from './draft-orders.ts';
+import { cancelDraftOrder, createDraftOrder, getDraftOrder, listDraftOrders, sendDraftOrder } from './draft-orders.ts';
 import { cancelFulfillment, createFulfillment, deliverFulfillment, getFulfillment, listFulfillments, shipFulfillment } from './fulfillments.ts';
 import { getOrderDetail } from './order-detail.ts';
 import { editOrder, listEdits } from './order-edits.ts';
