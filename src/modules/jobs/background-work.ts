@@ -1,5 +1,6 @@
 import { shopUrl, type Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
+import { newProcessId, type WorkLog } from '../../db/work-loop.ts';
 import { reconcileGatewayEvent } from '../checkout/gateway-events.ts';
 import { startDispatcher } from '../events/dispatcher.ts';
 import type { PaymentProviders } from '../payments/providers.ts';
@@ -8,7 +9,6 @@ import { startWebhookWorker } from '../webhooks/delivery-worker.ts';
 import { builtInJobs } from './built-in-jobs.ts';
 import { builtInSubscribers } from './built-in-subscribers.ts';
 import { startScheduler } from './scheduler.ts';
-import { newProcessId, type WorkLog } from './work-loop.ts';
 
 export interface BackgroundWork {
   processId: string;
