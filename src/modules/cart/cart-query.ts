@@ -56,11 +56,14 @@ export interface CartState {
 }
 
 /**
- * `asker` is who asks: a customer's id, or `null` for a guest. A cart that belongs to a customer is
- * theirs alone: anyone else is told it does not exist (a guest cart's id is its buyer's key). Left out
- * for the shop's own work (staff tools, emails), which may read any cart.
+ * Who asks for a cart: a customer (`customerId`), a guest (`customerId: null`), or the shop's own work
+ * (`'system'`: staff tools, emails, draft orders), which may read any cart. A cart that belongs to a
+ * customer is theirs alone: anyone else is told it does not exist (a guest cart's id is its buyer's
+ * key). Every cart service requires one, so a new caller cannot turn the check off by leaving it out.
  */
-export async function loadCartState(db: Db, cartId: string, asker?: string | null): Promise<CartState> {
+export type CartActor = { customerId: string | null } | 'system';
+
+export async function loadCartState(db: Db, cartId: string, actor: CartActor): Promise<CartState> {
   const result = await sql<Omit<CartState, 'totals'>>`
     select c.id, c.region_id, c.currency_code, c.email, c.shipping_address, c.billing_address, c.shipping_option_id, c.customer_id, c.draft_order_id,
       c.completed_at, c.created_at, c.updated_at, r.tax_inclusive, r.default_tax_rate_ppm,
@@ -87,7 +90,7 @@ export async function loadCartState(db: Db, cartId: string, asker?: string | nul
     from cart c join region r on r.id = c.region_id
     where c.id = ${cartId}`.execute(db);
   const stored = result.rows[0];
-  if (!stored || (asker !== undefined && stored.customer_id !== null && stored.customer_id !== asker)) {
+  if (!stored || (actor !== 'system' && stored.customer_id !== null && stored.customer_id !== actor.customerId)) {
     throw new AppError('cart_not_found', { id: cartId });
   }
   const row = {

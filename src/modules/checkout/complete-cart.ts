@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
-import type { CartState } from '../cart/cart-query.ts';
+import type { CartActor, CartState } from '../cart/cart-query.ts';
 import { lockOpenCart } from '../cart/carts.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { commitStockForOrder, releaseOrderStock, type HoldSnapshot } from '../inventory/reservations.ts';
@@ -29,8 +29,8 @@ import type { CheckoutDeps } from './start-payment.ts';
  * A process that dies between steps leaves a pending order: the recovery sweep (recovery.ts) asks the
  * gateway and confirms it or undoes it. A cart completes at most once: orders.cart_id is unique.
  */
-export async function completeCart(deps: CheckoutDeps, cartId: string, asker?: string | null): Promise<PlacedOrder> {
-  const started = await reserve(deps, cartId, asker);
+export async function completeCart(deps: CheckoutDeps, cartId: string, actor: CartActor): Promise<PlacedOrder> {
+  const started = await reserve(deps, cartId, actor);
   const provider = providerOrThrow(deps.providers, started.payment.provider_id);
 
   let authorization: { provider_reference: string };
@@ -72,9 +72,9 @@ interface Started {
   consumedHolds: HoldSnapshot[];
 }
 
-async function reserve(deps: CheckoutDeps, cartId: string, asker: string | null | undefined): Promise<Started> {
+async function reserve(deps: CheckoutDeps, cartId: string, actor: CartActor): Promise<Started> {
   return inTransaction(deps.db, async (tx) => {
-    const cart = await lockOpenCart(tx, cartId, asker);
+    const cart = await lockOpenCart(tx, cartId, actor);
     assertCheckoutReady(cart);
     // The cart's lock keeps every other checkout of it out, so its session needs no lock of its own.
     // Any change to the cart cancels its session, so a session's amount is the cart's total.

@@ -13,8 +13,8 @@ import { startPayment, type CheckoutDeps } from './start-payment.ts';
  */
 export async function markDraftOrderPaid(deps: CheckoutDeps, id: string, input: { note?: string }, actor: Actor): Promise<string> {
   const draft = await openDraftOrderOrThrow(deps.db, id);
-  await startPayment(deps, draft.cart_id, { provider_id: 'manual' });
-  const order = await completeCart(deps, draft.cart_id);
+  await startPayment(deps, draft.cart_id, { provider_id: 'manual' }, 'system');
+  const order = await completeCart(deps, draft.cart_id, 'system');
   if (order.payment_status === 'authorized') await captureOrder(deps, order.id, {}, actor);
   await inTransaction(deps.db, async (tx) => {
     await recordDraftCompleted(tx, draft.cart_id, order.id, actorRef(actor));

@@ -71,7 +71,7 @@ async function orderMessage(db: Db, payload: Record<string, unknown>) {
 
 /** The payment link of a draft order: its cart, which the customer completes like any other. */
 async function draftOrderMessage(db: Db, payload: Record<string, unknown>, publicUrl: string) {
-  const cart = await loadCartState(db, payload.cart_id as string);
+  const cart = await loadCartState(db, payload.cart_id as string, 'system');
   return {
     to: cart.email,
     view: {

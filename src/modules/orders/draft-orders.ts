@@ -86,13 +86,13 @@ export async function createDraftOrder(db: Db, input: DraftOrderInput, actor: Ac
     }
   });
   return inTransaction(db, async (tx) => {
-    const cart = await createCart(tx, { region_id: input.region_id, currency_code: input.currency_code, email: input.email });
+    const cart = await createCart(tx, { region_id: input.region_id, currency_code: input.currency_code, email: input.email }, 'system');
     for (const [i, line] of input.lines.entries()) {
-      await naming((f) => f.replace('body.', `body.lines[${i}].`), () => addLineItem(tx, cart.id, { variant_id: line.variant_id, quantity: line.quantity }));
+      await naming((f) => f.replace('body.', `body.lines[${i}].`), () => addLineItem(tx, cart.id, { variant_id: line.variant_id, quantity: line.quantity }, 'system'));
     }
-    await updateCart(tx, cart.id, { shipping_address: input.shipping_address, billing_address: input.billing_address ?? null });
-    await naming(() => 'body.shipping_option_id', () => setShippingMethod(tx, cart.id, input.shipping_option_id));
-    const state = await loadCartState(tx, cart.id);
+    await updateCart(tx, cart.id, { shipping_address: input.shipping_address, billing_address: input.billing_address ?? null }, 'system');
+    await naming(() => 'body.shipping_option_id', () => setShippingMethod(tx, cart.id, input.shipping_option_id, 'system'));
+    const state = await loadCartState(tx, cart.id, 'system');
     const id = newId('dord');
     await tx.insertInto('draft_order').values({ id, cart_id: cart.id, status: 'open', note: input.note ?? null, created_by: actorRef(actor) }).execute();
     await lockCartForDraftOrder(tx, {
@@ -136,7 +136,7 @@ async function draftRowOrThrow(db: Db, id: string): Promise<DraftRow> {
 
 export async function getDraftOrder(db: Db, id: string): Promise<DraftOrderView> {
   const draft = await draftRowOrThrow(db, id);
-  const cart = await loadCartState(db, draft.cart_id);
+  const cart = await loadCartState(db, draft.cart_id, 'system');
   const prices = await draftCartPrices(db, draft.cart_id);
   const { totals } = cart;
   return {
