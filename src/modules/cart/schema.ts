@@ -49,3 +49,7 @@ export interface CartTables {
   cart: CartTable;
   cart_line_item: CartLineItemTable;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends CartTables {}
+}

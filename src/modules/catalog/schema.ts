@@ -109,3 +109,7 @@ export interface CatalogTables {
   product_variant_price: ProductVariantPriceTable;
   product_from_price: ProductFromPriceTable;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends CatalogTables {}
+}

@@ -69,3 +69,7 @@ export interface CustomersTables {
   customer_group: CustomerGroupTable;
   customer_group_member: CustomerGroupMemberTable;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends CustomersTables {}
+}

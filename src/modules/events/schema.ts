@@ -39,3 +39,7 @@ export interface EventsTables {
   event_outbox: EventOutboxTable;
   event_subscription: EventSubscriptionTable;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends EventsTables {}
+}

@@ -77,3 +77,7 @@ export interface InventoryTables {
   inventory_reservation: InventoryReservationTable;
   inventory_movement: InventoryMovementTable;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends InventoryTables {}
+}

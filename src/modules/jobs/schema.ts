@@ -43,3 +43,7 @@ export interface JobsTables {
   scheduled_job: ScheduledJobTable;
   job_run: JobRunTable;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends JobsTables {}
+}

@@ -254,3 +254,7 @@ export interface DraftOrderTable {
   completed_at: NullableTimestamp;
   canceled_at: NullableTimestamp;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends OrdersTables {}
+}

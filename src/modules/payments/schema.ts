@@ -74,3 +74,7 @@ export interface PaymentsTables {
   payment_transaction: PaymentTransactionTable;
   payment_webhook_event: PaymentWebhookEventTable;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends PaymentsTables {}
+}

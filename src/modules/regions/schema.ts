@@ -23,3 +23,7 @@ export interface RegionsTables {
   region: RegionTable;
   region_country: RegionCountryTable;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends RegionsTables {}
+}

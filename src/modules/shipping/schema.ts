@@ -27,3 +27,7 @@ export interface ShippingOptionTable {
 export interface ShippingTables {
   shipping_option: ShippingOptionTable;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends ShippingTables {}
+}

@@ -75,3 +75,7 @@ export interface UsersTables {
   audit_log: AuditLogTable;
   login_attempt: LoginAttemptTable;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends UsersTables {}
+}

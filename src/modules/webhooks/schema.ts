@@ -69,3 +69,7 @@ export interface WebhooksTables {
   webhook_delivery: WebhookDeliveryTable;
   webhook_attempt: WebhookAttemptTable;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends WebhooksTables {}
+}
