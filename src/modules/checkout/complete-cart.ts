@@ -4,7 +4,7 @@ import { AppError } from '../../errors.ts';
 import type { CartActor, CartState } from '../cart/cart-query.ts';
 import { lockOpenCart } from '../cart/carts.ts';
 import { recordEvents } from '../events/outbox.ts';
-import { commitStockForOrder, releaseOrderStock, type HoldSnapshot } from '../inventory/reservations.ts';
+import { commitCartHoldsToOrder, revertOrderToCartHolds, type HoldSnapshot } from '../inventory/reservations.ts';
 import { confirmOrder, createPendingOrder, discardPendingOrder, getOrderOrThrow, type OrderSnapshot, type PendingOrder } from '../orders/orders.ts';
 import type { PlacedOrder } from '../orders/shapes.ts';
 import { recordPaymentTransactions, updatePayment, type PaymentRow } from '../payments/payments.ts';
@@ -82,7 +82,7 @@ async function reserve(deps: CheckoutDeps, cartId: string, actor: CartActor): Pr
     if (!session || session.status !== 'pending' || session.amount !== cart.totals.total) throw new AppError('payment_required', { cart_id: cartId });
     const payment: CheckoutPayment = { ...session, status: 'pending', cart_id: cartId, order_id: null, provider_reference: null };
     const order = await createPendingOrder(tx, snapshot(cart));
-    const consumedHolds = await commitStockForOrder(tx, {
+    const consumedHolds = await commitCartHoldsToOrder(tx, {
       cartId,
       orderId: order.id,
       lines: order.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity, order_line_id: l.id })),
@@ -136,7 +136,7 @@ async function undoReserve(deps: CheckoutDeps, started: Started, provider: Payme
     await provider.cancel({ provider_reference: null, reference: started.payment.id, data: started.payment.data }).catch(() => {});
   }
   await inTransaction(deps.db, async (tx) => {
-    await releaseOrderStock(tx, { orderId: started.order.id, cartId: started.cart.id, restoreHolds: started.consumedHolds });
+    await revertOrderToCartHolds(tx, { orderId: started.order.id, cartId: started.cart.id, restoreHolds: started.consumedHolds });
     await discardPendingOrder(tx, started.order.id);
     await updatePayment(tx, started.payment.id, { status: 'failed', order_id: null });
     await recordPaymentTransactions(tx, { ...started.payment, order_id: null }, [{
