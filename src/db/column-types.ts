@@ -8,5 +8,7 @@ export type NullableTimestamp = ColumnType<Date | null, Date | string | null | u
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A jsonb column: parsed on read, written as a JSON string (both drivers accept that unchanged). */
 export type Json<T> = ColumnType<T, string | undefined, string>;
+/** A nullable jsonb column, likewise. */
+export type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
 /** A column the database fills (identity, generated) and we never write. */
 export type ReadOnly<T> = ColumnType<T, never, never>;

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { Generated } from 'kysely';
 import type { CreatedAt, Json, NullableTimestamp, ReadOnly } from '../../db/column-types.ts';
 
 export type ProductStatus = 'draft' | 'published' | 'archived';
@@ -10,14 +10,14 @@ export interface ProductTable {
   title: string;
   /** The title folded for sorting (see sortableTitle): accents stripped, lower case. */
   sort_title: string;
-  description: ColumnType<string, string | undefined, string>;
-  status: ColumnType<ProductStatus, ProductStatus | undefined, ProductStatus>;
-  tags: ColumnType<string[], string[] | undefined, string[]>;
-  images: ColumnType<string[], string[] | undefined, string[]>;
+  description: Generated<string>;
+  status: Generated<ProductStatus>;
+  tags: Generated<string[]>;
+  images: Generated<string[]>;
   metadata: Json<Metadata>;
   collection_id: string | null;
   /** The tax class the product is taxed under; null means the region's standard rate. */
-  tax_class: ColumnType<string | null, string | null | undefined, string | null>;
+  tax_class: string | null;
   published_at: NullableTimestamp;
   created_at: CreatedAt;
   updated_at: CreatedAt;
@@ -28,7 +28,7 @@ export interface ProductCollectionTable {
   id: string;
   title: string;
   handle: string;
-  description: ColumnType<string, string | undefined, string>;
+  description: Generated<string>;
   metadata: Json<Metadata>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
@@ -38,9 +38,9 @@ export interface ProductCategoryTable {
   id: string;
   name: string;
   handle: string;
-  description: ColumnType<string, string | undefined, string>;
+  description: Generated<string>;
   parent_id: string | null;
-  position: ColumnType<number, number | undefined, number>;
+  position: Generated<number>;
   metadata: Json<Metadata>;
   created_at: CreatedAt;
   updated_at: CreatedAt;

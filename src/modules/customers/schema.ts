@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { Generated } from 'kysely';
 import type { CreatedAt, Json, NullableTimestamp, Timestamp } from '../../db/column-types.ts';
 
 /** Personal fields (email, names, phone) hold ciphertext; email_hash is the blind index to find one by email. */
@@ -44,8 +44,8 @@ export interface CustomerAddressTable {
   customer_id: string;
   /** The address as encrypted JSON. */
   address: string;
-  is_default_shipping: ColumnType<boolean, boolean | undefined, boolean>;
-  is_default_billing: ColumnType<boolean, boolean | undefined, boolean>;
+  is_default_shipping: Generated<boolean>;
+  is_default_billing: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

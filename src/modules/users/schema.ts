@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { Generated } from 'kysely';
 import type { CreatedAt, Json, NullableTimestamp, ReadOnly, Timestamp } from '../../db/column-types.ts';
 
 export interface AdminUserTable {
@@ -62,7 +62,7 @@ export interface AuditLogTable {
 export interface LoginAttemptTable {
   realm: string;
   email_hash: string;
-  failures: ColumnType<number, number | undefined, number>;
+  failures: Generated<number>;
   locked_until: NullableTimestamp;
   updated_at: CreatedAt;
 }
