@@ -1,11 +1,12 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { decryptJson, decryptNullable } from '../../crypto/data-encryption.ts';
+import type { ProductTable, ProductVariantPriceTable, ProductVariantTable } from '../catalog/schema.ts';
 import type { PricedOption } from '../shipping/shipping-calculator.ts';
 import { ppmToPercent, type TaxRule } from '../tax/tax-calculator.ts';
 import { computeCartTotals, type CartTotals } from './cart-totals.ts';
-import type { Address } from './schema.ts';
+import type { Address, CartLineItemTable } from './schema.ts';
 import type { Cart } from './shapes.ts';
 
 /**
@@ -14,18 +15,16 @@ import type { Cart } from './shapes.ts';
  * holds, in one SQL statement; then every amount computed (cart-totals.ts). Checkout snapshots orders
  * from the same state, so what the buyer saw is what the order says.
  */
-export interface CartLineState {
-  id: string;
-  variant_id: string;
-  product_id: string;
-  sku: string | null;
-  title: string;
-  variant_title: string;
-  quantity: number;
-  unit_price: number | null;
-  product_status: string;
-  tax_class: string | null;
-  weight_grams: number | null;
+type Line = Selectable<CartLineItemTable>;
+type Variant = Selectable<ProductVariantTable>;
+type Product = Selectable<ProductTable>;
+
+/** A line as the cart read joins it: the line, its variant and product, and its price (null: none in the cart's currency). */
+export interface CartLineState extends Pick<Line, 'id' | 'variant_id' | 'quantity'>, Pick<Variant, 'sku' | 'weight_grams'>, Pick<Product, 'title' | 'tax_class'> {
+  product_id: Product['id'];
+  variant_title: Variant['title'];
+  unit_price: Selectable<ProductVariantPriceTable>['amount'] | null;
+  product_status: Product['status'];
 }
 
 export interface CartState {

@@ -60,7 +60,9 @@ export interface InventoryMovementTable {
   field: InventoryField;
   before: number;
   after: number;
+  /** Why: received, damaged, count_correction, transfer, safety_stock, order_committed, order_released… */
   reason: string;
+  /** Who: an admin user id, `checkout`, `system`. */
   actor: string;
   reference_type: string | null;
   reference_id: string | null;

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -12,7 +12,7 @@ import { recordEvents } from '../events/outbox.ts';
 import type { EventSubscriber } from '../events/event-subscriber.ts';
 import { ppmToPercent } from '../tax/tax-calculator.ts';
 import { actorRef, type Actor } from './order-state.ts';
-import type { DraftOrderStatus } from './schema.ts';
+import type { DraftOrderStatus, DraftOrderTable } from './schema.ts';
 
 /**
  * Draft orders (phone sales, B2B): staff build the order — lines, custom prices with a reason, addresses,
@@ -106,18 +106,7 @@ export async function createDraftOrder(db: Db, input: DraftOrderInput, actor: Ac
   });
 }
 
-interface DraftRow {
-  id: string;
-  cart_id: string;
-  status: DraftOrderStatus;
-  note: string | null;
-  created_by: string;
-  order_id: string | null;
-  created_at: Date;
-  sent_at: Date | null;
-  completed_at: Date | null;
-  canceled_at: Date | null;
-}
+type DraftRow = Omit<Selectable<DraftOrderTable>, 'updated_at'>;
 
 /** Draft rows with the status a completed checkout of their cart implies. */
 function draftSelect() {
