@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { CreatedAt, Json, NullableTimestamp, ReadOnly } from '../../db/column-types.ts';
+import type { CreatedAt, JsonWithDefault, NullableTimestamp, ReadOnly } from '../../db/column-types.ts';
 
 export type ProductStatus = 'draft' | 'published' | 'archived';
 export type Metadata = Record<string, unknown>;
@@ -14,14 +14,14 @@ export interface ProductTable {
   status: Generated<ProductStatus>;
   tags: Generated<string[]>;
   images: Generated<string[]>;
-  metadata: Json<Metadata>;
+  metadata: JsonWithDefault<Metadata>;
   collection_id: string | null;
   /** The tax class the product is taxed under; null means the region's standard rate. */
   tax_class: string | null;
   published_at: NullableTimestamp;
   created_at: CreatedAt;
   updated_at: CreatedAt;
-  search_vector: ReadOnly<string>;
+  search_vector: ReadOnly<string | null>;
 }
 
 export interface ProductCollectionTable {
@@ -29,7 +29,7 @@ export interface ProductCollectionTable {
   title: string;
   handle: string;
   description: Generated<string>;
-  metadata: Json<Metadata>;
+  metadata: JsonWithDefault<Metadata>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -41,7 +41,7 @@ export interface ProductCategoryTable {
   description: Generated<string>;
   parent_id: string | null;
   position: Generated<number>;
-  metadata: Json<Metadata>;
+  metadata: JsonWithDefault<Metadata>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -73,7 +73,7 @@ export interface ProductVariantTable {
   barcode: string | null;
   weight_grams: number | null;
   position: number;
-  metadata: Json<Metadata>;
+  metadata: JsonWithDefault<Metadata>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { CreatedAt, Json, NullableTimestamp, Timestamp } from '../../db/column-types.ts';
+import type { CreatedAt, JsonWithDefault, NullableTimestamp, Timestamp } from '../../db/column-types.ts';
 
 /** Personal fields (email, names, phone) hold ciphertext; email_hash is the blind index to find one by email. */
 export interface CustomerTable {
@@ -12,7 +12,7 @@ export interface CustomerTable {
   password_hash: string | null;
   email_verified_at: NullableTimestamp;
   anonymized_at: NullableTimestamp;
-  metadata: Json<Record<string, unknown>>;
+  metadata: JsonWithDefault<Record<string, unknown>>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

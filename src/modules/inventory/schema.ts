@@ -1,11 +1,11 @@
 import type { Generated } from 'kysely';
-import type { CreatedAt, Json, NullableTimestamp } from '../../db/column-types.ts';
+import type { CreatedAt, JsonWithDefault, NullableTimestamp } from '../../db/column-types.ts';
 
 export interface StockLocationTable {
   id: string;
   name: string;
   code: string;
-  address: Json<Record<string, unknown>>;
+  address: JsonWithDefault<Record<string, unknown>>;
   priority: Generated<number>;
   active: Generated<boolean>;
   created_at: CreatedAt;

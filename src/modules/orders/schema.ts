@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { CreatedAt, Json, NullableJson, NullableTimestamp, ReadOnly } from '../../db/column-types.ts';
+import type { CreatedAt, Json, JsonWithDefault, NullableJson, NullableTimestamp, ReadOnly } from '../../db/column-types.ts';
 import type { Address } from '../cart/schema.ts';
 
 export type OrderStatus = 'pending' | 'open' | 'completed' | 'canceled';
@@ -40,7 +40,7 @@ export interface OrdersTable {
   total: number;
   access_token_hash: string;
   placed_at: NullableTimestamp;
-  metadata: Json<Record<string, unknown>>;
+  metadata: JsonWithDefault<Record<string, unknown>>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -183,7 +183,7 @@ export interface OrderRefundTable {
   credit_amount: Generated<number>;
   reason: string;
   note: string | null;
-  lines: Json<RefundLine[]>;
+  lines: JsonWithDefault<RefundLine[]>;
   status: MoneyOperationStatus;
   error_code: string | null;
   created_by: string;
@@ -230,7 +230,7 @@ export interface OrderActivityTable {
   type: string;
   actor_type: ActorType;
   actor_id: string | null;
-  data: Json<Record<string, unknown>>;
+  data: JsonWithDefault<Record<string, unknown>>;
   created_at: CreatedAt;
 }
 

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { CreatedAt, Json, NullableTimestamp } from '../../db/column-types.ts';
+import type { CreatedAt, JsonWithDefault, NullableTimestamp } from '../../db/column-types.ts';
 
 /**
  * pending: session created, nothing authorized · authorizing: the gateway was asked, answer not yet
@@ -23,7 +23,7 @@ export interface PaymentTable {
   refunded_amount: Generated<number>;
   provider_reference: string | null;
   /** What the provider needs to act later (a card's outcome token, brand, last4): never a card number. */
-  data: Json<Record<string, unknown>>;
+  data: JsonWithDefault<Record<string, unknown>>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { CreatedAt, Json, NullableTimestamp, ReadOnly, Timestamp } from '../../db/column-types.ts';
+import type { CreatedAt, JsonWithDefault, NullableTimestamp, ReadOnly, Timestamp } from '../../db/column-types.ts';
 
 export interface AdminUserTable {
   id: string;
@@ -52,7 +52,7 @@ export interface AuditLogTable {
   action: string;
   resource_type: string | null;
   resource_id: string | null;
-  changes: Json<Record<string, unknown>>;
+  changes: JsonWithDefault<Record<string, unknown>>;
   status: number;
   request_id: string;
   created_at: CreatedAt;

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { CreatedAt, Json, NullableTimestamp, Timestamp } from '../../db/column-types.ts';
+import type { CreatedAt, JsonWithDefault, NullableTimestamp, Timestamp } from '../../db/column-types.ts';
 
 /** A URL that receives the events it subscribes to, signed with its secret. */
 export interface WebhookEndpointTable {
@@ -15,7 +15,7 @@ export interface WebhookEndpointTable {
   disabled_at: NullableTimestamp;
   last_success_at: NullableTimestamp;
   last_failure_at: NullableTimestamp;
-  metadata: Json<Record<string, unknown>>;
+  metadata: JsonWithDefault<Record<string, unknown>>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
