@@ -23,7 +23,6 @@ import { storeCartRoutes } from '../modules/cart/routes.store.ts';
 import { storeCheckoutRoutes } from '../modules/checkout/routes.store.ts';
 import { storeOrderRoutes } from '../modules/orders/routes.store.ts';
 import { adminOrderRoutes } from '../modules/orders/routes.admin.ts';
-import { setOrderNumberPrefix } from '../modules/orders/order-number.ts';
 import { storeReturnRoutes } from '../modules/orders/routes.store.returns.ts';
 import { adminWebhookRoutes } from '../modules/webhooks/routes.admin.ts';
 import { adminJobRoutes } from '../modules/jobs/routes.admin.ts';
@@ -165,7 +164,6 @@ export async function buildApp({ db, config, logger, paymentProviders = builtInP
 
   const storeCache = new StoreResponseCache(db, config.catalogCacheEntries);
   app.addHook('onClose', async () => storeCache.close());
-  setOrderNumberPrefix(config.orderNumberPrefix);
   const context: AppContext = { db, config, storeCache, paymentProviders };
   registerIdempotency(app, db);
 

@@ -59,7 +59,7 @@ export async function completeCart(deps: CheckoutDeps, cartId: string, actor: Ca
     await provider.cancel({ provider_reference: authorization.provider_reference, reference: started.payment.id, data: started.payment.data }).catch(() => {});
     throw new AppError('payment_timeout', { decline_code: 'timeout' });
   }
-  return { ...(await getOrderOrThrow(deps.db, started.order.id)), access_token: started.order.access_token };
+  return { ...(await getOrderOrThrow(deps.db, started.order.id, deps.config.orderNumberPrefix)), access_token: started.order.access_token };
 }
 
 /** What checkout needs of a payment (a session, or a payment row when the sweep settles one). */

@@ -13,7 +13,7 @@ import { assertCheckoutReady } from './checkout-ready.ts';
 export interface CheckoutDeps {
   db: Db;
   providers: PaymentProviders;
-  config: Pick<Config, 'paymentTimeoutMs' | 'paymentCapture' | 'checkoutHoldMinutes'>;
+  config: Pick<Config, 'paymentTimeoutMs' | 'paymentCapture' | 'checkoutHoldMinutes' | 'orderNumberPrefix'>;
 }
 
 /**

@@ -30,7 +30,7 @@ export async function startBackgroundWork(deps: { db: Db; config: Config; provid
       db, processId, intervalMs: config.dispatchIntervalMs, log,
       subscribers: builtInSubscribers({
         db, webhookMaxAgeHours: config.webhookMaxAgeHours, emailTemplatesDir: config.emailTemplatesDir,
-        publicUrl: shopUrl(config),
+        publicUrl: shopUrl(config), orderNumberPrefix: config.orderNumberPrefix,
       }),
     });
     const webhooks = startWebhookWorker({

@@ -11,7 +11,9 @@ import { webhookFanOut } from '../webhooks/fan-out.ts';
  * events module on them). A subscriber added to a running shop starts from the first event still in
  * the outbox.
  */
-export function builtInSubscribers(deps: { db: Db; webhookMaxAgeHours: number; emailTemplatesDir: string | null; publicUrl: string }): EventSubscriber[] {
-  return [webhookFanOut(deps), orderEmails({ db: deps.db, templatesDir: deps.emailTemplatesDir, publicUrl: deps.publicUrl }),
+export function builtInSubscribers(deps: {
+  db: Db; webhookMaxAgeHours: number; emailTemplatesDir: string | null; publicUrl: string; orderNumberPrefix: string;
+}): EventSubscriber[] {
+  return [webhookFanOut(deps), orderEmails({ db: deps.db, templatesDir: deps.emailTemplatesDir, publicUrl: deps.publicUrl, orderNumberPrefix: deps.orderNumberPrefix }),
     staffAlerts({ db: deps.db, templatesDir: deps.emailTemplatesDir }), draftOrderCompletion(deps.db)];
 }

@@ -55,7 +55,7 @@ export const adminOrderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     schema: { tags, summary: 'List placed orders, newest first, with filters and search', querystring: OrderListQuery, response: { 200: ListOf(OrderListItem), ...errorResponses } },
   }, async (request) => {
     const { limit, cursor, ...filter } = request.query;
-    const page = await listOrders(db, filter, { limit, after: decodeCursor(cursor) });
+    const page = await listOrders(db, filter, { limit, after: decodeCursor(cursor) }, config.orderNumberPrefix);
     return { data: page.data, next_cursor: encodeCursor(page.next) };
   });
 
@@ -65,7 +65,7 @@ export const adminOrderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
       tags, summary: 'An order with its lines’ progress, money summary, payments, fulfillments, returns, refunds, edits and timeline',
       params: OrderParams, response: { 200: OrderDetail, ...errorResponses },
     },
-  }, async (request) => getOrderDetail(db, request.params.id));
+  }, async (request) => getOrderDetail(db, request.params.id, config.orderNumberPrefix));
 
   app.get('/orders/:id/timeline', {
     config: { permission: 'orders:read' },
@@ -88,7 +88,7 @@ export const adminOrderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     },
   }, async (request) => {
     await captureOrder(deps, request.params.id, request.body, actor(request));
-    return getOrderDetail(db, request.params.id);
+    return getOrderDetail(db, request.params.id, config.orderNumberPrefix);
   });
 
   app.post('/orders/:id/payments', {
@@ -99,7 +99,7 @@ export const adminOrderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     },
   }, async (request, reply) => {
     await recordOrderPayment(deps, request.params.id, request.body, actor(request));
-    return reply.code(201).send(await getOrderDetail(db, request.params.id));
+    return reply.code(201).send(await getOrderDetail(db, request.params.id, config.orderNumberPrefix));
   });
 
   app.post('/orders/:id/cancel', {
@@ -110,7 +110,7 @@ export const adminOrderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     },
   }, async (request) => {
     await cancelOrder(deps, request.params.id, request.body, actor(request));
-    return getOrderDetail(db, request.params.id);
+    return getOrderDetail(db, request.params.id, config.orderNumberPrefix);
   });
 
   app.get('/orders/:id/fulfillments', {
@@ -288,7 +288,7 @@ export const adminOrderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     },
   }, async (request, reply) => {
     const orderId = await markDraftOrderPaid(checkout, request.params.id, request.body, actor(request));
-    return reply.code(201).send({ draft_order: await getDraftOrder(db, request.params.id), order: await getOrderDetail(db, orderId) });
+    return reply.code(201).send({ draft_order: await getDraftOrder(db, request.params.id), order: await getOrderDetail(db, orderId, config.orderNumberPrefix) });
   });
 
   app.post('/draft-orders/:id/cancel', {
