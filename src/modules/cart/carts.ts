@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { encryptJson, encryptNullable } from '../../crypto/data-encryption.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { ifGiven } from '../../db/patch.ts';
 import { AppError } from '../../errors.ts';
 import { canSell } from '../inventory/availability.ts';
 import { releaseCartHolds } from '../inventory/reservations.ts';
@@ -106,9 +107,9 @@ export async function updateCart(db: Db, cartId: string, patch: UpdateCartInput,
       region_id: regionId,
       currency_code: currency,
       // Personal data is stored encrypted (src/crypto/data-encryption.ts).
-      ...(patch.email !== undefined ? { email: encryptNullable(patch.email) } : {}),
-      ...(patch.shipping_address !== undefined ? { shipping_address: patch.shipping_address && encryptJson(patch.shipping_address) } : {}),
-      ...(patch.billing_address !== undefined ? { billing_address: patch.billing_address && encryptJson(patch.billing_address) } : {}),
+      email: ifGiven(patch.email, encryptNullable),
+      shipping_address: ifGiven(patch.shipping_address, (address) => address && encryptJson(address)),
+      billing_address: ifGiven(patch.billing_address, (address) => address && encryptJson(address)),
       // Shipping options belong to a region: a new region needs a new choice.
       ...(regionId !== cart.region_id ? { shipping_option_id: null } : {}),
     }).where('id', '=', cartId).execute();

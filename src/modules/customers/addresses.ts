@@ -55,8 +55,8 @@ export async function updateAddress(db: Db, customerId: string, addressId: strin
     await clearDefaults(tx, customerId, patch);
     const row = await tx.updateTable('customer_address').set({
       ...(patch.address ? { address: encrypt(JSON.stringify(patch.address)) } : {}),
-      ...(patch.is_default_shipping !== undefined ? { is_default_shipping: patch.is_default_shipping } : {}),
-      ...(patch.is_default_billing !== undefined ? { is_default_billing: patch.is_default_billing } : {}),
+      is_default_shipping: patch.is_default_shipping,
+      is_default_billing: patch.is_default_billing,
       updated_at: new Date(),
     }).where('id', '=', addressId).returning(columns).executeTakeFirstOrThrow();
     return decoded(row);
