@@ -29,6 +29,13 @@ module.exports = {
       to: { path: '^src/http/' },
     },
     {
+      name: 'modules-know-no-wiring',
+      comment: 'Modules are wired together from above (main.ts, first-start.ts, the CLI, the demo data), never the reverse.',
+      severity: 'error',
+      from: { path: '^src/modules/' },
+      to: { path: '^src/(demo/|cli/|main\\.ts$|first-start\\.ts$)' },
+    },
+    {
       name: 'db-depends-on-no-module',
       comment: 'src/db is below every module: modules add their tables to Database from their own schema.ts.',
       severity: 'error',

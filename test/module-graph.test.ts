@@ -5,8 +5,9 @@ import { cruiseSource, DOT_FILE, moduleCycles, moduleEdges, moduleGraphDot, rule
 
 /**
  * The shape of src/ as docs/architecture.md draws it: the rules of .dependency-cruiser.cjs (no import
- * cycle between files, route files mounted only by the app, services free of HTTP, src/db below every
- * module), no cycle between modules' services, and a module graph picture that matches the imports.
+ * cycle between files, route files mounted only by the app, services free of HTTP, modules free of the
+ * wiring, src/db below every module), no cycle between modules' services, and a module graph picture
+ * that matches the imports.
  */
 let result: ICruiseResult;
 
