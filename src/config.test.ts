@@ -9,6 +9,8 @@ test('defaults', () => {
     dataDir: path.resolve('./data'),
     databaseUrl: null,
     databasePoolSize: 10,
+    databaseStallTimeoutMs: 30000,
+    databaseWedgedExitMs: 60000,
     logLevel: 'info',
     publicUrl: null,
     adminEmail: null,
@@ -92,6 +94,8 @@ test.each([
   [{ WEBHOOK_ALLOW_PRIVATE: 'sure' }, 'WEBHOOK_ALLOW_PRIVATE must be true or false, got "sure"'],
   [{ JOB_INTERVALS: 'checkout_sweep' }, 'JOB_INTERVALS must be a list of job=milliseconds, got "checkout_sweep"'],
   [{ TEST_CARD_WEBHOOK_SECRET: 'short' }, 'TEST_CARD_WEBHOOK_SECRET is invalid'],
+  [{ DATABASE_STALL_TIMEOUT_MS: '10' }, 'DATABASE_STALL_TIMEOUT_MS is invalid'],
+  [{ DATABASE_STALL_TIMEOUT_MS: '5000', DATABASE_WEDGED_EXIT_MS: '5000' }, 'DATABASE_WEDGED_EXIT_MS must be longer than DATABASE_STALL_TIMEOUT_MS'],
 ])('a bad setting stops the start, naming the variable: %o', (env, message) => {
   expect(() => loadConfig(env)).toThrow(message);
 });

@@ -13,6 +13,8 @@ const ConfigSchema = Type.Object({
   dataDir: Type.String({ minLength: 1 }),
   databaseUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
   databasePoolSize: Type.Integer({ minimum: 1, maximum: 500 }),
+  databaseStallTimeoutMs: Type.Integer({ minimum: 100, maximum: 3_600_000 }),
+  databaseWedgedExitMs: Type.Integer({ minimum: 100, maximum: 3_600_000 }),
   logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
   publicUrl: Type.Union([Type.String({ pattern: '^https?://' }), Type.Null()]),
   adminEmail: Type.Union([Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' }), Type.Null()]),
@@ -113,6 +115,8 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(str(env, 'DATA_DIR') ?? './data'),
     databaseUrl: str(env, 'DATABASE_URL'),
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10),
+    databaseStallTimeoutMs: int(env, 'DATABASE_STALL_TIMEOUT_MS', 30_000),
+    databaseWedgedExitMs: int(env, 'DATABASE_WEDGED_EXIT_MS', 60_000),
     logLevel: (str(env, 'LOG_LEVEL') ?? 'info') as Config['logLevel'],
     publicUrl: str(env, 'PUBLIC_URL'),
     adminEmail: str(env, 'ADMIN_EMAIL'),
@@ -155,7 +159,7 @@ export function loadConfig(env: Env = process.env): Config {
   };
   const names: Record<string, string> = {
     port: 'PORT', host: 'HOST', dataDir: 'DATA_DIR', databaseUrl: 'DATABASE_URL',
-    databasePoolSize: 'DATABASE_POOL_SIZE', logLevel: 'LOG_LEVEL', publicUrl: 'PUBLIC_URL',
+    databasePoolSize: 'DATABASE_POOL_SIZE', databaseStallTimeoutMs: 'DATABASE_STALL_TIMEOUT_MS', databaseWedgedExitMs: 'DATABASE_WEDGED_EXIT_MS', logLevel: 'LOG_LEVEL', publicUrl: 'PUBLIC_URL',
     adminEmail: 'ADMIN_EMAIL', adminPassword: 'ADMIN_PASSWORD', adminSessionHours: 'ADMIN_SESSION_HOURS',
     seedDemo: 'SEED_DEMO', bodyLimitBytes: 'BODY_LIMIT_BYTES', importLimitBytes: 'IMPORT_LIMIT_BYTES',
     catalogCacheEntries: 'CATALOG_CACHE_ENTRIES', paymentTimeoutMs: 'PAYMENT_TIMEOUT_MS', paymentCapture: 'PAYMENT_CAPTURE',
@@ -174,6 +178,9 @@ export function loadConfig(env: Env = process.env): Config {
   if (first) {
     const key = first.path.split('/')[1] ?? '';
     throw new ConfigError(`${names[key] ?? key} is invalid: ${first.message}`);
+  }
+  if (config.databaseWedgedExitMs <= config.databaseStallTimeoutMs) {
+    throw new ConfigError('DATABASE_WEDGED_EXIT_MS must be longer than DATABASE_STALL_TIMEOUT_MS');
   }
   if ((config.adminEmail === null) !== (config.adminPassword === null)) {
     throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');

@@ -1,3 +1,4 @@
+import { DatabaseUnavailableError } from './db/database-thread.ts';
 /**
  * The one error table: every code Cartwright answers with, its HTTP status and default message.
  * Codes are part of the API: never rename one. `docs/errors.md` lists them (a test keeps it in step).
@@ -182,12 +183,18 @@ interface PgError {
   detail?: string;
 }
 
+/** A server going away or refusing connections (SQLSTATE class 08, 57P01–57P03) or the socket failing. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03']);
+
 /**
- * Turns a constraint violation the database raised into the AppError it means. Services check first and
- * throw precise errors; this is the backstop for the races those checks cannot close.
+ * Turns a database failure into the AppError it means: a constraint violation (services check first and
+ * throw precise errors; this is the backstop for the races those checks cannot close), or a database
+ * that cannot answer now (503).
  */
 export function fromDatabaseError(error: unknown): AppError | undefined {
   const e = error as PgError;
+  // Which statement got stuck goes to the log (the watchdog's), never to a caller.
+  if (error instanceof DatabaseUnavailableError || UNREACHABLE.has(e?.code ?? '')) return new AppError('database_unavailable');
   if (e?.code === '23505' && e.constraint && uniqueViolations[e.constraint]) {
     return new AppError(uniqueViolations[e.constraint], { constraint: e.constraint });
   }

@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { loadDataKeys } from './crypto/key-file.ts';
 import { relayChanges } from './db/changes.ts';
 import { openDatabase, type DatabaseHandle } from './db/connection.ts';
+import type { StuckStatement } from './db/database-thread.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { databaseTarget } from './db/target.ts';
 import { setUpShopOnce, type FirstStart } from './first-start.ts';
@@ -27,11 +27,10 @@ export async function startShop(config: Config): Promise<RunningShop> {
   try {
     await migrateToLatest(database.db);
     const firstStart = await setUpShopOnce(database.db, config);
-    // PGlite runs no autovacuum: refresh the planner's statistics once per start instead.
-    if (database.kind === 'embedded') await sql`analyze`.execute(database.db);
-    const stopRelay = database.kind === 'postgres' ? await relayChanges(database) : async () => {};
+    const stopRelay = await relayChanges(database);
     const paymentProviders = builtInPaymentProviders(config);
     const app = await buildApp({ db: database.db, config, paymentProviders });
+    watchDatabase(database, app.log);
     // Events, webhooks, the payment-webhook inbox and scheduled jobs, shared with the other processes.
     const work = (background = await startBackgroundWork({ db: database.db, config, providers: paymentProviders, log: app.log }));
     const address = await app.listen({ port: config.port, host: config.host });
@@ -43,10 +42,10 @@ export async function startShop(config: Config): Promise<RunningShop> {
       url,
       firstStart,
       // Stop accepting connections and claiming background work, let what is in flight finish, then
-      // close the database.
+      // close the database. What a stuck database holds up is given up after a while, so a stop always
+      // ends: closing the embedded database then stops its thread, which fails the waiting statements.
       stop: () => (stopping ??= (async () => {
-        await app.close();
-        await work.stop();
+        await settledWithin(Promise.all([app.close(), work.stop()]), GRACEFUL_STOP_MS);
         await stopRelay();
         await database.close();
       })()),
@@ -58,6 +57,37 @@ export async function startShop(config: Config): Promise<RunningShop> {
   }
 }
 
+/** How long a stop waits for in-flight requests and background work before closing the database under them. */
+const GRACEFUL_STOP_MS = 8_000;
+
+function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work.then(() => {}, () => {}),
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** The embedded database's watchdog, in the log: which statement got stuck, and for how long. */
+function watchDatabase(database: DatabaseHandle, log: FastifyBaseLogger): void {
+  const thread = database.thread;
+  if (!thread) return;
+  thread.on('stalled', (stuck: StuckStatement) => log.error(stuck, 'database stalled: a statement is running past DATABASE_STALL_TIMEOUT_MS; requests get 503 database_unavailable'));
+  thread.on('recovered', ({ runningMs }: { runningMs: number }) => log.warn({ runningMs }, 'database answering again'));
+  thread.on('wedged', (stuck: StuckStatement) => log.fatal(stuck, 'database wedged past DATABASE_WEDGED_EXIT_MS'));
+  thread.on('down', (error: Error) => log.fatal({ err: error }, 'the embedded database thread stopped'));
+}
+
+/**
+ * `cartwright start` gives up when the embedded database is wedged or its thread is gone: it exits
+ * non-zero so a process supervisor starts it again (the data is safe; the next start recovers).
+ */
+export function exitWhenDatabaseLost(shop: RunningShop): void {
+  const exit = () => setImmediate(() => process.exit(70));
+  shop.database.thread?.on('wedged', exit);
+  shop.database.thread?.on('down', exit);
+}
+
 export function banner(shop: RunningShop, config: Config): string {
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
   const lines = [
@@ -66,6 +96,7 @@ export function banner(shop: RunningShop, config: Config): string {
     `  Store API   ${shop.url}/store/products`,
     `  Admin API   ${shop.url}/admin  (sign in: POST ${shop.url}/admin/auth/login)`,
     `  API docs    ${shop.url}/docs`,
+    `  Admin app   ${shop.url}/app`,
   ];
   if (shop.firstStart) {
     const { admin, demoProducts } = shop.firstStart;

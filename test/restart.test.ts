@@ -62,7 +62,7 @@ describe.skipIf(onServer)('npm start on the embedded database', () => {
     } finally {
       expect(await second.stop('SIGINT')).toBe(0);
     }
-  });
+  }, 90_000); // two real starts, slow on a busy two-core machine
 
   test('ADMIN_EMAIL and ADMIN_PASSWORD set the owner on the first start; SEED_DEMO=false starts empty', async () => {
     const server = await startServerProcess({ DATA_DIR: tempDir(), ADMIN_EMAIL: 'ops@example.com', ADMIN_PASSWORD: 'from-the-environment', SEED_DEMO: 'false' });

@@ -13,7 +13,7 @@ import { databaseTarget } from '../db/target.ts';
 import { seedDemoSelling } from '../demo/demo-selling.ts';
 import { DEMO_PRODUCTS, seedDemoCatalog } from '../demo/seed.ts';
 import { AppError } from '../errors.ts';
-import { banner, startShop, stopOnSignals } from '../main.ts';
+import { banner, exitWhenDatabaseLost, startShop, stopOnSignals } from '../main.ts';
 import { exportProductsCsv, importProductsCsv } from '../modules/catalog/product-csv.ts';
 import { createAdminUser, generatePassword } from '../modules/users/admin-users.ts';
 
@@ -42,6 +42,7 @@ program.command('start').description('start the shop server (migrates, and sets 
   const shop = await startShop(config);
   process.stdout.write(banner(shop, config));
   stopOnSignals(shop, (message) => shop.app.log.info(message));
+  exitWhenDatabaseLost(shop);
 });
 
 program.command('migrate').description('apply pending database migrations').action(async () => {

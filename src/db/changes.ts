@@ -54,7 +54,8 @@ export function onChange(db: Db, listener: (topic: string) => void): () => void 
   return () => bus.off('change', listener);
 }
 
-/** Relays other processes' change notifications to this process's listeners. */
+/** Relays other processes' change notifications to this process's listeners (the embedded database has no other processes). */
 export async function relayChanges(handle: DatabaseHandle): Promise<() => Promise<void>> {
+  if (!handle.listen) return async () => {};
   return handle.listen(CHANGE_CHANNEL, (topic) => busOf(handle.db).emit('change', topic ?? ALL_TOPICS));
 }

@@ -20,6 +20,7 @@ function toKyselyMigrations(): Record<string, Migration> {
  * on PostgreSQL), so several processes starting at once apply each migration exactly once.
  */
 export async function migrateToLatest(db: Db): Promise<string[]> {
+  if (await upToDate(db)) return [];
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => toKyselyMigrations() },
@@ -27,4 +28,15 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** One read instead of the migrator's lock and bookkeeping on every start, when nothing is pending. */
+async function upToDate(db: Db): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    const applied = new Set(rows.map((r) => r.name));
+    return Object.keys(migrations).every((name) => applied.has(name));
+  } catch {
+    return false; // a new database: no migration table yet
+  }
 }

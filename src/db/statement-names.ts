@@ -8,12 +8,23 @@ const MAX_PREPARED = 2000;
  * same statement. Transaction control and DDL get no name; past MAX_PREPARED texts, neither does
  * anything else (they run unprepared).
  */
-export function statementNamer(): (sql: string) => string | null {
-  const names = new Map<string, string>();
-  return (sql) => {
+export class StatementNames {
+  readonly #names = new Map<string, string>();
+  readonly #texts = new Map<string, string>();
+
+  nameOf(sql: string): string | null {
     if (!PREPARABLE.test(sql)) return null;
-    let name = names.get(sql);
-    if (!name && names.size < MAX_PREPARED) names.set(sql, (name = `cw_${names.size}`));
+    let name = this.#names.get(sql);
+    if (!name && this.#names.size < MAX_PREPARED) {
+      name = `cw_${this.#names.size}`;
+      this.#names.set(sql, name);
+      this.#texts.set(name, sql);
+    }
     return name ?? null;
-  };
+  }
+
+  /** The statement a name stands for (to say which statement a log line is about). */
+  textOf(name: string): string | undefined {
+    return this.#texts.get(name);
+  }
 }

@@ -6,5 +6,9 @@ import type { DatabaseTarget } from './connection.ts';
 export function databaseTarget(config: Config): DatabaseTarget {
   return config.databaseUrl
     ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize }
-    : { kind: 'embedded', dataDir: path.resolve(config.dataDir) };
+    : {
+      kind: 'embedded',
+      dataDir: path.resolve(config.dataDir),
+      watchdog: { stallMs: config.databaseStallTimeoutMs, wedgedMs: config.databaseWedgedExitMs },
+    };
 }

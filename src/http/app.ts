@@ -34,6 +34,7 @@ import { adminStaffRoutes } from '../modules/users/routes.admin.staff.ts';
 import { adminNotificationRoutes } from '../modules/notifications/routes.admin.ts';
 import { builtInPaymentProviders, type PaymentProviders } from '../modules/payments/providers.ts';
 import { authenticateAdminRequest, requireAdmin } from './admin-auth.ts';
+import { adminAppRoutes } from './admin-app.ts';
 import { registerAudit } from './audit.ts';
 import { registerIdempotency } from './idempotency.ts';
 import type { AppContext } from './context.ts';
@@ -168,6 +169,7 @@ export async function buildApp({ db, config, logger, paymentProviders = builtInP
   registerIdempotency(app, db);
 
   await app.register(healthRoutes, context);
+  await adminAppRoutes(app);
   await app.register(storeCatalogRoutes, { ...context, prefix: '/store' });
   await app.register(storeCartRoutes, { ...context, prefix: '/store' });
   await app.register(storeCheckoutRoutes, { ...context, prefix: '/store' });

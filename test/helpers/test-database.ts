@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connection.ts';
+import type { WatchdogLimits } from '../../src/db/database-thread.ts';
 
 export const onServer = Boolean(process.env.TEST_DATABASE_URL);
 
@@ -26,10 +27,10 @@ export interface TestDatabase {
  * A migrated, empty database of this test file's own: a copy of the run's template, on PGlite in memory
  * or, with TEST_DATABASE_URL, as a new database on the server (dropped afterwards).
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { watchdog?: WatchdogLimits } = {}): Promise<TestDatabase> {
   if (!onServer) {
     const blob = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
-    const handle = await openDatabase({ kind: 'embedded', memory: true, loadDataDir: blob });
+    const handle = await openDatabase({ kind: 'embedded', memory: true, loadDataDir: blob, watchdog: options.watchdog });
     return {
       handle,
       url: null,

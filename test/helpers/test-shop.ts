@@ -61,9 +61,9 @@ export function requester(app: FastifyInstance, defaultToken: () => string | nul
 
 /** A shop on a database of this file's own, with a signed-in owner. */
 export async function startTestShop(overrides: Partial<Config> = {}, options: { paymentProviders?: PaymentProviders } = {}): Promise<TestShop> {
-  const database = await createTestDatabase();
-  const db = database.handle.db;
   const config: Config = { ...loadConfig({}), logLevel: 'silent', dataKey: TEST_DATA_KEY, secureCookies: false, rateLimitPerMinute: 1000, ...overrides };
+  const database = await createTestDatabase({ watchdog: { stallMs: config.databaseStallTimeoutMs, wedgedMs: config.databaseWedgedExitMs } });
+  const db = database.handle.db;
   const app = await buildApp({ db, config, paymentProviders: options.paymentProviders });
   await createAdminUser(db, { ...ADMIN, name: 'Test Owner' });
   let adminToken = '';

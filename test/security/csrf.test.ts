@@ -63,6 +63,15 @@ describe('cookie-authenticated admin writes', () => {
     expect((await shop.post('/admin/customer-groups', { name: 'By key' }, { token: key })).status).toBe(201);
   });
 
+  test('the session read through the cookie gives the CSRF token back (the app reloads without it); a bearer read gets null', async () => {
+    const { cookie, csrf, token } = await browserLogin();
+    const byCookie = await shop.get('/admin/auth/session', { token: null, headers: { cookie } });
+    expect(byCookie.status).toBe(200);
+    expect(byCookie.body.csrf_token).toBe(csrf);
+    expect(byCookie.body.user.email).toBe(ADMIN.email);
+    expect((await shop.get('/admin/auth/session', { token })).body.csrf_token).toBeNull();
+  });
+
   test('logout through the cookie needs the token too; then the cookie is refused', async () => {
     const { cookie, csrf } = await browserLogin();
     expect((await shop.post('/admin/auth/logout', undefined, { token: null, headers: { cookie } })).status).toBe(403);

@@ -2,6 +2,12 @@ import path from 'node:path';
 import type { Config } from '../../config.ts';
 import { ConfigError, shopUrl } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
+import { vacuumChurnedTables } from '../../db/maintenance.ts';
+import { pruneCustomerCredentials } from '../customers/expired-credentials.ts';
+import { pruneEmailLog } from '../notifications/email-log.ts';
+import { pruneProcessedGatewayEvents } from '../payments/webhook-inbox.ts';
+import { pruneAdminSessions } from '../users/admin-sessions.ts';
+import { pruneLoginAttempts } from '../users/login-throttle.ts';
 import { expireAbandonedCarts } from '../cart/abandoned-carts.ts';
 import { sweepCheckout } from '../checkout/recovery.ts';
 import { pruneIdempotencyKeys } from '../idempotency/idempotency-keys.ts';
@@ -17,6 +23,7 @@ import type { JobDefinition } from './scheduler.ts';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const WEBHOOK_LOG_DAYS = 30;
+const EMAIL_LOG_DAYS = 90;
 const DAY = 24 * HOUR;
 
 /**
@@ -82,6 +89,30 @@ export function builtInJobs(deps: { db: Db; providers: PaymentProviders; config:
       description: `Forgets outbox events older than ${WEBHOOK_LOG_DAYS} days that every subscriber has handled and no webhook delivery still needs.`,
       intervalMs: HOUR,
       run: async () => ({ events_pruned: await pruneDispatchedEvents(db, new Date(Date.now() - WEBHOOK_LOG_DAYS * DAY)) }),
+    },
+    {
+      name: 'prune_expired',
+      description: 'Forgets what can never be used again: staff and customer sessions and one-time tokens expired, revoked or used over a day ago, '
+        + `failed sign-in counts idle for a day, gateway webhook events processed over ${WEBHOOK_LOG_DAYS} days ago, emails sent over ${EMAIL_LOG_DAYS} days ago.`,
+      intervalMs: HOUR,
+      run: async () => {
+        const dayAgo = new Date(Date.now() - DAY);
+        const customers = await pruneCustomerCredentials(db, dayAgo);
+        return {
+          admin_sessions: await pruneAdminSessions(db, dayAgo),
+          customer_sessions: customers.sessions,
+          customer_tokens: customers.tokens,
+          login_attempts: await pruneLoginAttempts(db, dayAgo),
+          gateway_events: await pruneProcessedGatewayEvents(db, new Date(Date.now() - WEBHOOK_LOG_DAYS * DAY)),
+          emails: await pruneEmailLog(db, new Date(Date.now() - EMAIL_LOG_DAYS * DAY)),
+        };
+      },
+    },
+    {
+      name: 'maintain_database',
+      description: 'Where no autovacuum runs (the embedded database): vacuums and analyzes the tables whose rows changed enough since the last time, as autovacuum would.',
+      intervalMs: MINUTE,
+      run: () => vacuumChurnedTables(db),
     },
   ];
   const names = new Set(jobs.map((j) => j.name));

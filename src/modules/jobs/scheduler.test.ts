@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { logIn, signUp } from '../../../test/helpers/customers.ts';
 import { NO_JOBS } from '../../../test/helpers/background.ts';
 import { createStockedProduct, pay, readyCart, complete, setUpSelling } from '../../../test/helpers/selling.ts';
 import { onServer } from '../../../test/helpers/test-database.ts';
@@ -182,6 +184,71 @@ describe('the built-in jobs, through the Admin API', () => {
     } finally {
       await shop.db.deleteFrom('event_subscription').where('name', 'in', ['test_pruning', 'test_after_gap']).execute();
     }
+  });
+
+  test('prune_expired forgets sessions, tokens, sign-in counts, gateway events and emails that can never be used again; the rest stay', async () => {
+    const day = 86_400_000;
+    const ago = (ms: number) => new Date(Date.now() - ms);
+    // Staff sessions: three sign-ins, one expired two days ago, one revoked two days ago, one live.
+    const user = await createAdminUser(shop.db, { email: 'pruned@jobs.test', password: 'pruned password 1', role: 'support' });
+    const signIn = async () => (await shop.post('/admin/auth/login', { email: 'pruned@jobs.test', password: 'pruned password 1' }, { token: null })).body.token as string;
+    const [expired, revoked, live] = [await signIn(), await signIn(), await signIn()];
+    const sessions = await shop.db.selectFrom('admin_session').select('id').where('user_id', '=', user.id).orderBy('created_at').execute();
+    await shop.db.updateTable('admin_session').set({ expires_at: ago(2 * day) }).where('id', '=', sessions[0].id).execute();
+    await shop.db.updateTable('admin_session').set({ revoked_at: ago(2 * day) }).where('id', '=', sessions[1].id).execute();
+    // A customer with an old session, a fresh one, and a password-reset token used two days ago.
+    const customer = await signUp(shop);
+    const fresh = (await logIn(shop, customer.email, customer.password)).body.token as string;
+    expect((await shop.post('/store/auth/password-reset', { email: customer.email })).status).toBe(202);
+    await shop.db.updateTable('customer_session').set({ expires_at: ago(day + 60_000) }).where('customer_id', '=', customer.id)
+      .where('created_at', '=', (eb) => eb.selectFrom('customer_session').select((s) => s.fn.min('created_at').as('first')).where('customer_id', '=', customer.id)).execute();
+    await shop.db.updateTable('customer_token').set({ used_at: ago(2 * day) }).where('customer_id', '=', customer.id).where('purpose', '=', 'password_reset').execute();
+    // Failed sign-ins: one count idle two days, one still locked, one recent.
+    await shop.db.insertInto('login_attempt').values([
+      { realm: 'prune-test', email_hash: 'idle', failures: 2, updated_at: ago(2 * day) },
+      { realm: 'prune-test', email_hash: 'locked', failures: 5, locked_until: new Date(Date.now() + 60_000), updated_at: ago(2 * day) },
+      { realm: 'prune-test', email_hash: 'recent', failures: 1 },
+    ]).execute();
+    const gatewayEvent = (id: string, status: 'processed' | 'pending', received_at: Date) => ({ id, provider_id: 'test_card', provider_event_id: id, type: 'payment.succeeded', raw_body: '{}', status, received_at });
+    await shop.db.insertInto('payment_webhook_event').values([
+      gatewayEvent('pwe_prune_old', 'processed', ago(31 * day)), gatewayEvent('pwe_prune_pending', 'pending', ago(31 * day)), gatewayEvent('pwe_prune_new', 'processed', new Date()),
+    ]).execute();
+    const email = (id: string, status: 'sent' | 'pending', created_at: Date) => ({ id, recipient: 'x', subject: 's', text_body: 't', template: 'prune_test', status, attempts: 0, created_at });
+    await shop.db.insertInto('email_message').values([email('msg_prune_old', 'sent', ago(91 * day)), email('msg_prune_pending', 'pending', ago(91 * day)), email('msg_prune_new', 'sent', new Date())]).execute();
+
+    const job = await runNow('prune_expired');
+    expect(job.last_result).toEqual({ admin_sessions: 2, customer_sessions: 1, customer_tokens: 1, login_attempts: 1, gateway_events: 1, emails: 1 });
+    for (const [token, status] of [[expired, 401], [revoked, 401], [live, 200]] as const) {
+      expect((await shop.request('GET', '/admin/auth/session', { token })).status).toBe(status);
+    }
+    expect((await shop.request('GET', '/store/customers/me', { headers: { authorization: `Bearer ${fresh}` } })).status).toBe(200);
+    expect(await shop.db.selectFrom('customer_session').select('id').where('customer_id', '=', customer.id).execute()).toHaveLength(1);
+    expect((await shop.db.selectFrom('customer_token').select('purpose').where('customer_id', '=', customer.id).execute()).map((t) => t.purpose)).toEqual(['email_verification']);
+    expect((await shop.db.selectFrom('login_attempt').select('email_hash').where('realm', '=', 'prune-test').orderBy('email_hash').execute()).map((r) => r.email_hash)).toEqual(['locked', 'recent']);
+    expect((await shop.db.selectFrom('payment_webhook_event').select('id').where('id', 'like', 'pwe_prune_%').orderBy('id').execute()).map((r) => r.id)).toEqual(['pwe_prune_new', 'pwe_prune_pending']);
+    expect((await shop.db.selectFrom('email_message').select('id').where('template', '=', 'prune_test').orderBy('id').execute()).map((r) => r.id)).toEqual(['msg_prune_new', 'msg_prune_pending']);
+  });
+
+  test('maintain_database vacuums and analyzes the tables that changed enough where no autovacuum runs (the embedded database); a server\'s autovacuum is left to do it', async () => {
+    await sql`create table maintenance_probe (id int primary key, n int not null)`.execute(shop.db);
+    await sql`insert into maintenance_probe select g, 0 from generate_series(1, 200) g`.execute(shop.db);
+    await sql`update maintenance_probe set n = n + 1`.execute(shop.db);
+    await sql`update maintenance_probe set n = n + 1`.execute(shop.db);
+    // A server publishes each connection's table statistics a moment after its commits.
+    await waitFor(async () => (await sql<{ dead: number }>`select n_dead_tup::int as dead from pg_stat_user_tables where relname = 'maintenance_probe'`.execute(shop.db)).rows[0]?.dead > 90, 5000, 'the dead rows counted');
+    const job = await runNow('maintain_database');
+    // A server normally runs autovacuum (this machine's has it turned off, so there too the job works).
+    const launcher = await sql<{ running: boolean }>`select exists (select 1 from pg_stat_activity where backend_type = 'autovacuum launcher') as running`.execute(shop.db);
+    if (launcher.rows[0].running) {
+      expect(job.last_result).toEqual({ skipped: 'the database server runs autovacuum' });
+      return;
+    }
+    expect(job.last_result.vacuumed).toContain('maintenance_probe');
+    const stats = await sql<{ vacuumed: boolean; dead: number }>`
+      select last_vacuum is not null as vacuumed, n_dead_tup::int as dead from pg_stat_user_tables where relname = 'maintenance_probe'`.execute(shop.db);
+    expect(stats.rows).toEqual([{ vacuumed: true, dead: 0 }]);
+    // Nothing changed since: the next run leaves it alone.
+    expect((await runNow('maintain_database')).last_result.vacuumed).not.toContain('maintenance_probe');
   });
 
   test('unknown jobs are 404; reading needs settings:read, running needs settings:write', async () => {

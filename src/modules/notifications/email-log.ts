@@ -21,3 +21,10 @@ export async function getEmailOrThrow(db: Db, id: string) {
   if (!row) throw new AppError('email_not_found', { id });
   return { ...row, recipient: decrypt(row.recipient), text_body: decrypt(row.text_body), html_body: decryptNullable(row.html_body) };
 }
+
+/** Forgets emails sent (or given up on) before `olderThan`; pending ones stay whatever their age. */
+export async function pruneEmailLog(db: Db, olderThan: Date): Promise<number> {
+  const result = await db.deleteFrom('email_message').where('status', 'in', ['sent', 'failed'])
+    .where('created_at', '<', olderThan).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

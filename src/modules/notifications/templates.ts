@@ -2,20 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Mustache from 'mustache';
 import { minorUnitDigits } from '../../money/currency.ts';
+import { packageRoot } from '../../package-root.ts';
 
 /**
  * Email templates are files a shop can edit: `<name>.txt` (its first line `Subject: …`) and, optionally,
  * `<name>.html`, rendered with Mustache (HTML escaped in the .html, not in the .txt). They are read
  * from EMAIL_TEMPLATES_DIR, falling back to the ones shipped in templates/emails.
  */
-const SHIPPED = path.join(packageRoot(), 'templates', 'emails');
-
-/** The folder holding package.json, found upward from this file (which may be src/… or the dist/ bundle). */
-function packageRoot(): string {
-  let dir = import.meta.dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-}
+const SHIPPED = path.join(packageRoot, 'templates', 'emails');
 
 export interface RenderedEmail {
   subject: string;

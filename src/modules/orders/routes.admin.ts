@@ -22,6 +22,7 @@ import { cancelFulfillment, createFulfillment, deliverFulfillment, getFulfillmen
 import { getOrderDetail } from './order-detail.ts';
 import { editOrder, listEdits } from './order-edits.ts';
 import { listOrders } from './order-list.ts';
+import { salesSummary } from './sales-summary.ts';
 import { assertPlacedOrder, type Actor } from './order-state.ts';
 import { addOrderNote, orderTimeline } from './order-timeline.ts';
 import type { PaymentDeps } from './payment-operations.ts';
@@ -58,6 +59,27 @@ export const adminOrderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     const page = await listOrders(db, filter, { limit, after: decodeCursor(cursor) }, config.orderNumberPrefix);
     return { data: page.data, next_cursor: encodeCursor(page.next) };
   });
+
+  app.get('/orders/sales', {
+    config: { permission: 'orders:read' },
+    schema: {
+      tags,
+      summary: 'Sales per day and currency over the last days, and how many open orders wait to be captured or fulfilled',
+      querystring: Type.Object({
+        days: Type.Integer({ minimum: 1, maximum: 366, default: 30 }),
+        time_zone: Type.String({ minLength: 1, maxLength: 64, default: 'UTC', description: 'IANA name (Europe/Paris): where a day starts' }),
+      }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({
+          time_zone: Type.String(),
+          days: Type.Array(Type.Object({ date: Type.String({ description: 'YYYY-MM-DD in time_zone' }), currency_code: Type.String(), orders: Type.Integer(), total: Type.Integer({ description: 'minor units' }) })),
+          to_capture: Type.Integer(),
+          to_fulfill: Type.Integer(),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, async (request) => salesSummary(db, { days: request.query.days, timeZone: request.query.time_zone }));
 
   app.get('/orders/:id', {
     config: { permission: 'orders:read' },

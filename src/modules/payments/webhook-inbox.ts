@@ -90,3 +90,13 @@ export async function rawBodyOf(db: Db, inboxId: string): Promise<string> {
   const row = await db.selectFrom('payment_webhook_event').select('raw_body').where('id', '=', inboxId).executeTakeFirstOrThrow();
   return decrypt(row.raw_body);
 }
+
+/**
+ * Forgets gateway events processed before `olderThan`. They are kept that long to recognise a
+ * gateway's late redelivery of an event already handled (gateways retry for days, not weeks).
+ */
+export async function pruneProcessedGatewayEvents(db: Db, olderThan: Date): Promise<number> {
+  const result = await db.deleteFrom('payment_webhook_event').where('status', '=', 'processed')
+    .where('received_at', '<', olderThan).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -59,3 +59,10 @@ export async function authenticateAdmin(db: Db, token: string): Promise<AdminAct
 export async function revokeAdminSession(db: Db, sessionId: string): Promise<void> {
   await db.updateTable('admin_session').set({ revoked_at: new Date() }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
 }
+
+/** Forgets sessions that expired or were revoked before `olderThan`: they can never sign anyone in again. */
+export async function pruneAdminSessions(db: Db, olderThan: Date): Promise<number> {
+  const result = await db.deleteFrom('admin_session')
+    .where((eb) => eb.or([eb('expires_at', '<', olderThan), eb('revoked_at', '<', olderThan)])).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

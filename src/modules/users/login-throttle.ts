@@ -33,3 +33,10 @@ export async function recordFailedLogin(db: Db, realm: string, email: string): P
 export async function clearFailedLogins(db: Db, realm: string, email: string): Promise<void> {
   await db.deleteFrom('login_attempt').where('realm', '=', realm).where('email_hash', '=', emailHash(email)).execute();
 }
+
+/** Forgets failure counts last touched before `olderThan` whose lock (if any) is over. */
+export async function pruneLoginAttempts(db: Db, olderThan: Date): Promise<number> {
+  const result = await db.deleteFrom('login_attempt').where('updated_at', '<', olderThan)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', new Date())])).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
-import { ADMIN_COOKIE, csrfTokenFor } from '../../http/admin-auth.ts';
+import { ADMIN_COOKIE, bearerToken, csrfTokenFor } from '../../http/admin-auth.ts';
 import { ErrorResponse, errorResponses } from '../../http/schemas.ts';
 import { DateTime } from '../../shapes.ts';
 import { loginAdmin, revokeAdminSession } from './admin-sessions.ts';
@@ -54,18 +54,22 @@ export const adminSessionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     config: { permission: 'authenticated' },
     schema: {
       tags,
-      summary: 'Who is calling: the staff member (or API key) and their permissions',
+      summary: 'Who is calling: the staff member (or API key), their permissions and, for a cookie session, its CSRF token',
       response: {
         200: Type.Object({
           actor: Type.Object({ kind: Type.Union([Type.Literal('user'), Type.Literal('api_key'), Type.Literal('system')]), id: Type.String() }),
           user: Type.Union([AdminUser, Type.Null()]),
           permissions: Type.Array(Type.String()),
+          csrf_token: Type.Union([Type.String(), Type.Null()], { description: 'For a session sent as the cookie: the X-CSRF-Token its writes need (null otherwise)' }),
         }),
         ...errorResponses,
       },
     },
   }, async (request) => {
     const actor = request.admin!;
-    return { actor: { kind: actor.kind, id: actor.id }, user: actor.user, permissions: [...actor.permissions].sort() };
+    // The admin app keeps the CSRF token in memory only; after a reload it asks here again. Another
+    // site's page can make the browser send the cookie but cannot read this answer (no CORS for it).
+    const cookie = bearerToken(request) ? null : request.cookies[ADMIN_COOKIE] ?? null;
+    return { actor: { kind: actor.kind, id: actor.id }, user: actor.user, permissions: [...actor.permissions].sort(), csrf_token: cookie ? csrfTokenFor(cookie) : null };
   });
 };

@@ -125,7 +125,7 @@ describe('API keys', () => {
       expect(refused.body.error).toEqual({ code: 'forbidden', message: 'Your role does not allow this.', details: { permission } });
     }
     const session = await shop.get('/admin/auth/session', { token });
-    expect(session.body).toEqual({ actor: { kind: 'api_key', id: key.id }, user: null, permissions: ['products:read', 'products:write'] });
+    expect(session.body).toEqual({ actor: { kind: 'api_key', id: key.id }, user: null, permissions: ['products:read', 'products:write'], csrf_token: null });
 
     const used = (await shop.ok('GET', '/admin/api-keys')).data.find((k: any) => k.id === key.id);
     expect(Date.now() - new Date(used.last_used_at).getTime()).toBeLessThan(60_000);

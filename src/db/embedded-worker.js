@@ -1,0 +1,77 @@
+// @ts-check
+/**
+ * The embedded database's own thread. PGlite runs each statement synchronously on the thread that
+ * calls it, so it lives here, away from the HTTP thread: a slow or stuck statement then delays only
+ * the statements queued behind it, never the health check, other I/O or signal handling.
+ *
+ * The HTTP thread speaks PostgreSQL's wire protocol to this thread (through `pg`, exactly as to a
+ * server) and this thread hands the bytes to PGlite, so parsing and serializing stay on the HTTP
+ * thread and PGlite's work is all that runs here. Messages are handled one at a time, in order.
+ *
+ * Plain JavaScript, not TypeScript: a worker thread starts from a file Node can run as is, both from
+ * the sources (tests, tsx) and next to the bundle (`scripts/build.mjs` copies it to dist/).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+
+/** @typedef {{ id: number, op: 'exec', bytes: Uint8Array } | { id: number, op: 'reset' | 'dump' | 'close' }} Request */
+
+const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
+const { dataDir, loadDataDir, startParams } = /** @type {{ dataDir?: string, loadDataDir?: Uint8Array, startParams: string[] }} */ (workerData);
+
+const options = {
+  loadDataDir: loadDataDir ? new Blob([loadDataDir]) : undefined,
+  startParams: [...PGlite.defaultStartParams, ...startParams],
+};
+
+/** @type {PGlite} */
+let pglite;
+try {
+  pglite = dataDir ? new PGlite(path.join(dataDir, 'pglite'), options) : new PGlite(options);
+  await pglite.waitReady;
+  port.postMessage({ ready: true });
+} catch (error) {
+  port.postMessage({ ready: false, error: String(/** @type {Error} */ (error)?.stack ?? error) });
+  process.exit(1);
+}
+
+/** @param {Request} request */
+async function handle(request) {
+  try {
+    switch (request.op) {
+      case 'exec': {
+        const bytes = await pglite.execProtocolRaw(request.bytes, { syncToFs: false });
+        port.postMessage({ id: request.id, bytes }, [bytes.buffer]);
+        return;
+      }
+      case 'reset':
+        // A new connection starts clean: the previous one may have been dropped mid-transaction
+        // (by the watchdog), and its prepared statements' names will be prepared again.
+        if (pglite.isInTransaction()) await pglite.exec('rollback');
+        await pglite.exec('discard all');
+        port.postMessage({ id: request.id });
+        return;
+      case 'dump': {
+        const blob = /** @type {Blob} */ (await pglite.dumpDataDir('none'));
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        port.postMessage({ id: request.id, bytes }, [bytes.buffer]);
+        return;
+      }
+      case 'close':
+        await pglite.close();
+        port.postMessage({ id: request.id });
+        port.close();
+        return;
+    }
+  } catch (error) {
+    port.postMessage({ id: request.id, error: String(/** @type {Error} */ (error)?.stack ?? error) });
+  }
+}
+
+// One request at a time, in arrival order: `reset` and `dump` await inside PGlite, and nothing may
+// run between their steps.
+let queue = Promise.resolve();
+port.on('message', (/** @type {Request} */ request) => {
+  queue = queue.then(() => handle(request));
+});
