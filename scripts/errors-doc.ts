@@ -1,7 +1,7 @@
-/** Writes docs/errors.md from the error table (src/http/errors.ts); run `npm run docs:errors` after adding a code. */
-import { errorTable } from '../src/http/errors.ts';
+/** Writes docs/errors.md from the error table (src/errors.ts); run `npm run docs:errors` after adding a code. */
+import { errorTable } from '../src/errors.ts';
 import fs from 'node:fs';
-const src = fs.readFileSync(new URL('../src/http/errors.ts', import.meta.url), 'utf8');
+const src = fs.readFileSync(new URL('../src/errors.ts', import.meta.url), 'utf8');
 let out = `# Error codes
 
 Every error response has the same shape, whatever the route:

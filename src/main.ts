@@ -6,10 +6,10 @@ import { openDatabase, type DatabaseHandle } from './db/connection.ts';
 import type { StuckStatement } from './db/database-thread.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { databaseTarget } from './db/target.ts';
+import { setUpShopOnce, type FirstStart } from './first-start.ts';
 import { buildApp } from './http/app.ts';
 import { startBackgroundWork, type BackgroundWork } from './modules/jobs/background-work.ts';
 import { builtInPaymentProviders } from './modules/payments/providers.ts';
-import { setUpShopOnce, type FirstStart } from './modules/shop/setup.ts';
 
 export interface RunningShop {
   app: FastifyInstance;

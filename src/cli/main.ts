@@ -12,7 +12,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { databaseTarget } from '../db/target.ts';
 import { seedDemoSelling } from '../demo/demo-selling.ts';
 import { DEMO_PRODUCTS, seedDemoCatalog } from '../demo/seed.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import { banner, exitWhenDatabaseLost, startShop, stopOnSignals } from '../main.ts';
 import { exportProductsCsv, importProductsCsv } from '../modules/catalog/product-csv.ts';
 import { createAdminUser, generatePassword } from '../modules/users/admin-users.ts';

@@ -2,22 +2,10 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.ts';
 import { authenticateAdmin } from '../modules/users/admin-sessions.ts';
-import type { AdminUser } from '../modules/users/admin-users.ts';
+import type { AdminActor } from '../modules/users/admin-actor.ts';
 import { authenticateApiKey } from '../modules/users/api-keys.ts';
 import { PERMISSIONS, type RoutePermission } from '../modules/users/permissions.ts';
 import { send } from './error-handler.ts';
-
-/** Who is calling the Admin API: a signed-in staff member, or an integration's API key. */
-export interface AdminActor {
-  /** `system`: the shop's own in-process reads (the audit log's before and after), never a caller. */
-  kind: 'user' | 'api_key' | 'system';
-  /** The user's id (usr_…) or the key's (key_…): what audit and movement logs record. */
-  id: string;
-  /** The staff member signed in (for a key: null). */
-  user: AdminUser | null;
-  sessionId: string | null;
-  permissions: ReadonlySet<string>;
-}
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestShop, type TestShop } from '../../test/helpers/test-shop.ts';
-import { errorTable } from './errors.ts';
+import { errorTable } from '../errors.ts';
 
 let shop: TestShop;
 beforeAll(async () => {

@@ -23,7 +23,6 @@ import { storeCartRoutes } from '../modules/cart/routes.store.ts';
 import { storeCheckoutRoutes } from '../modules/checkout/routes.store.ts';
 import { storeOrderRoutes } from '../modules/orders/routes.store.ts';
 import { adminOrderRoutes } from '../modules/orders/routes.admin.ts';
-import { setOrderNumberPrefix } from '../modules/orders/order-number.ts';
 import { storeReturnRoutes } from '../modules/orders/routes.store.returns.ts';
 import { adminWebhookRoutes } from '../modules/webhooks/routes.admin.ts';
 import { adminJobRoutes } from '../modules/jobs/routes.admin.ts';
@@ -40,7 +39,7 @@ import { registerAudit } from './audit.ts';
 import { registerIdempotency } from './idempotency.ts';
 import type { AppContext } from './context.ts';
 import { registerErrorHandler, send } from './error-handler.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 import { healthRoutes } from './health.ts';
 import { ErrorResponse } from './schemas.ts';
 import { validatorCompiler } from './validation.ts';
@@ -166,7 +165,6 @@ export async function buildApp({ db, config, logger, paymentProviders = builtInP
 
   const storeCache = new StoreResponseCache(db, config.catalogCacheEntries);
   app.addHook('onClose', async () => storeCache.close());
-  setOrderNumberPrefix(config.orderNumberPrefix);
   const context: AppContext = { db, config, storeCache, paymentProviders };
   registerIdempotency(app, db);
 

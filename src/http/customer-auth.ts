@@ -24,6 +24,14 @@ export function identifyCustomer(db: Db) {
   };
 }
 
+/**
+ * Who asks on a Store API route that a session is optional on: the signed-in customer, or a guest
+ * (null). What the cart services take as their actor.
+ */
+export function customerActor(request: FastifyRequest): { customerId: string | null } {
+  return { customerId: request.customer?.id ?? null };
+}
+
 /** Refuses (401) unless a customer is signed in. */
 export function requireCustomer(db: Db) {
   const identify = identifyCustomer(db);

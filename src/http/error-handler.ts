@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errorTable, fromDatabaseError, type ErrorCode } from './errors.ts';
+import { AppError, errorTable, fromDatabaseError, type ErrorCode } from '../errors.ts';
 
 interface ValidationIssue {
   instancePath: string;

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { decrypt, encrypt, isEncrypted } from '../crypto/data-encryption.ts';
 import type { Db } from '../db/database.ts';
 import { claimIdempotencyKey, releaseIdempotencyKey, storeIdempotentResponse, type KeyRef } from '../modules/idempotency/idempotency-keys.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,4 +1,4 @@
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 
 /**
  * Cursors are opaque to clients: base64url of a JSON array of the position values the list's service

@@ -1,6 +1,6 @@
 import type { Config } from '../../src/config.ts';
 import { startBackgroundWork, type BackgroundWork } from '../../src/modules/jobs/background-work.ts';
-import type { WorkLog } from '../../src/modules/jobs/work-loop.ts';
+import type { WorkLog } from '../../src/db/work-loop.ts';
 import { builtInPaymentProviders, type PaymentProviders } from '../../src/modules/payments/providers.ts';
 import type { TestShop } from './test-shop.ts';
 

@@ -1,11 +1,12 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { decryptJson, decryptNullable } from '../../crypto/data-encryption.ts';
+import type { ProductTable, ProductVariantPriceTable, ProductVariantTable } from '../catalog/schema.ts';
 import type { PricedOption } from '../shipping/shipping-calculator.ts';
 import { ppmToPercent, type TaxRule } from '../tax/tax-calculator.ts';
 import { computeCartTotals, type CartTotals } from './cart-totals.ts';
-import type { Address } from './schema.ts';
+import type { Address, CartLineItemTable } from './schema.ts';
 import type { Cart } from './shapes.ts';
 
 /**
@@ -14,18 +15,16 @@ import type { Cart } from './shapes.ts';
  * holds, in one SQL statement; then every amount computed (cart-totals.ts). Checkout snapshots orders
  * from the same state, so what the buyer saw is what the order says.
  */
-export interface CartLineState {
-  id: string;
-  variant_id: string;
-  product_id: string;
-  sku: string | null;
-  title: string;
-  variant_title: string;
-  quantity: number;
-  unit_price: number | null;
-  product_status: string;
-  tax_class: string | null;
-  weight_grams: number | null;
+type Line = Selectable<CartLineItemTable>;
+type Variant = Selectable<ProductVariantTable>;
+type Product = Selectable<ProductTable>;
+
+/** A line as the cart read joins it: the line, its variant and product, and its price (null: none in the cart's currency). */
+export interface CartLineState extends Pick<Line, 'id' | 'variant_id' | 'quantity'>, Pick<Variant, 'sku' | 'weight_grams'>, Pick<Product, 'title' | 'tax_class'> {
+  product_id: Product['id'];
+  variant_title: Variant['title'];
+  unit_price: Selectable<ProductVariantPriceTable>['amount'] | null;
+  product_status: Product['status'];
 }
 
 export interface CartState {
@@ -56,11 +55,14 @@ export interface CartState {
 }
 
 /**
- * `asker` is who asks: a customer's id, or `null` for a guest. A cart that belongs to a customer is
- * theirs alone: anyone else is told it does not exist (a guest cart's id is its buyer's key). Left out
- * for the shop's own work (staff tools, emails), which may read any cart.
+ * Who asks for a cart: a customer (`customerId`), a guest (`customerId: null`), or the shop's own work
+ * (`'system'`: staff tools, emails, draft orders), which may read any cart. A cart that belongs to a
+ * customer is theirs alone: anyone else is told it does not exist (a guest cart's id is its buyer's
+ * key). Every cart service requires one, so a new caller cannot turn the check off by leaving it out.
  */
-export async function loadCartState(db: Db, cartId: string, asker?: string | null): Promise<CartState> {
+export type CartActor = { customerId: string | null } | 'system';
+
+export async function loadCartState(db: Db, cartId: string, actor: CartActor): Promise<CartState> {
   const result = await sql<Omit<CartState, 'totals'>>`
     select c.id, c.region_id, c.currency_code, c.email, c.shipping_address, c.billing_address, c.shipping_option_id, c.customer_id, c.draft_order_id,
       c.completed_at, c.created_at, c.updated_at, r.tax_inclusive, r.default_tax_rate_ppm,
@@ -87,7 +89,7 @@ export async function loadCartState(db: Db, cartId: string, asker?: string | nul
     from cart c join region r on r.id = c.region_id
     where c.id = ${cartId}`.execute(db);
   const stored = result.rows[0];
-  if (!stored || (asker !== undefined && stored.customer_id !== null && stored.customer_id !== asker)) {
+  if (!stored || (actor !== 'system' && stored.customer_id !== null && stored.customer_id !== actor.customerId)) {
     throw new AppError('cart_not_found', { id: cartId });
   }
   const row = {

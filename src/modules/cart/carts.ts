@@ -3,16 +3,18 @@ import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { encryptJson, encryptNullable } from '../../crypto/data-encryption.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { ifGiven } from '../../db/patch.ts';
+import { AppError } from '../../errors.ts';
 import { canSell } from '../inventory/availability.ts';
 import { releaseCartHolds } from '../inventory/reservations.ts';
 import { cancelPendingPayments } from '../payments/payments.ts';
 import { findDefaultRegion, findRegionForCurrency } from '../regions/regions.ts';
 import { shippingPrice } from '../shipping/shipping-calculator.ts';
-import { loadCartState, type CartState } from './cart-query.ts';
+import { loadCartState, type CartActor, type CartState } from './cart-query.ts';
 import type { AddressInput, CreateCartInput, UpdateCartInput } from './shapes.ts';
 
-export async function createCart(db: Db, input: CreateCartInput, customerId: string | null = null): Promise<CartState> {
+/** A new cart, owned by `actor` when a customer creates it (the shop's own carts and guests' have no owner). */
+export async function createCart(db: Db, input: CreateCartInput, actor: CartActor): Promise<CartState> {
   // A single insert: no transaction needed (two round trips fewer on the busiest route).
   let region: { id: string; currency_code: string } | null;
   if (input.region_id) {
@@ -30,9 +32,9 @@ export async function createCart(db: Db, input: CreateCartInput, customerId: str
   }
   const id = newId('cart');
   await db.insertInto('cart').values({
-    id, region_id: region.id, currency_code: region.currency_code, email: encryptNullable(input.email), customer_id: customerId,
+    id, region_id: region.id, currency_code: region.currency_code, email: encryptNullable(input.email), customer_id: actor === 'system' ? null : actor.customerId,
   }).execute();
-  return loadCartState(db, id);
+  return loadCartState(db, id, actor);
 }
 
 /**
@@ -40,12 +42,12 @@ export async function createCart(db: Db, input: CreateCartInput, customerId: str
  * holds are released and its payment session cancelled (the amount it was for may no longer be right),
  * so the buyer starts payment again. A completed cart, or one being completed, cannot change.
  */
-export async function changeCart(db: Db, cartId: string, asker: string | null | undefined, change: (tx: Tx, cart: CartState) => Promise<void>): Promise<CartState> {
+export async function changeCart(db: Db, cartId: string, actor: CartActor, change: (tx: Tx, cart: CartState) => Promise<void>): Promise<CartState> {
   return inTransaction(db, async (tx) => {
-    const before = await lockOpenCart(tx, cartId, asker);
+    const before = await lockOpenCart(tx, cartId, actor);
     await change(tx, before);
     await voidCheckoutStart(tx, before);
-    return loadCartState(tx, cartId);
+    return loadCartState(tx, cartId, actor);
   });
 }
 
@@ -59,12 +61,12 @@ export async function voidCheckoutStart(tx: Tx, cart: CartState): Promise<void> 
  * Locks the cart row for this transaction (marking it changed) and loads it. Refuses a completed cart,
  * or one whose checkout is running. The load is a separate statement on purpose: it takes a fresh
  * snapshot after the lock is granted, so it sees an order committed by the transaction we waited for.
- * `asker` as for loadCartState: another customer's cart is not found (and the lock rolls back).
+ * `actor` as for loadCartState: another customer's cart is not found (and the lock rolls back).
  */
-export async function lockOpenCart(tx: Tx, cartId: string, asker?: string | null): Promise<CartState> {
+export async function lockOpenCart(tx: Tx, cartId: string, actor: CartActor): Promise<CartState> {
   const locked = await tx.updateTable('cart').set({ updated_at: new Date() }).where('id', '=', cartId).returning('id').executeTakeFirst();
   if (!locked) throw new AppError('cart_not_found', { id: cartId });
-  const cart = await loadCartState(tx, cartId, asker);
+  const cart = await loadCartState(tx, cartId, actor);
   if (cart.completed_at || cart.order_status) {
     throw new AppError(cart.order_status === 'pending' ? 'checkout_in_progress' : 'cart_completed', { id: cartId });
   }
@@ -84,8 +86,8 @@ async function assertCountriesInRegion(tx: Tx, regionId: string, addresses: [str
   }
 }
 
-export async function updateCart(db: Db, cartId: string, patch: UpdateCartInput, asker?: string | null): Promise<CartState> {
-  return changeCart(db, cartId, asker, async (tx, cart) => {
+export async function updateCart(db: Db, cartId: string, patch: UpdateCartInput, actor: CartActor): Promise<CartState> {
+  return changeCart(db, cartId, actor, async (tx, cart) => {
     let regionId = cart.region_id;
     let currency = cart.currency_code;
     if (patch.region_id && patch.region_id !== cart.region_id) {
@@ -105,9 +107,9 @@ export async function updateCart(db: Db, cartId: string, patch: UpdateCartInput,
       region_id: regionId,
       currency_code: currency,
       // Personal data is stored encrypted (src/crypto/data-encryption.ts).
-      ...(patch.email !== undefined ? { email: encryptNullable(patch.email) } : {}),
-      ...(patch.shipping_address !== undefined ? { shipping_address: patch.shipping_address && encryptJson(patch.shipping_address) } : {}),
-      ...(patch.billing_address !== undefined ? { billing_address: patch.billing_address && encryptJson(patch.billing_address) } : {}),
+      email: ifGiven(patch.email, encryptNullable),
+      shipping_address: ifGiven(patch.shipping_address, (address) => address && encryptJson(address)),
+      billing_address: ifGiven(patch.billing_address, (address) => address && encryptJson(address)),
       // Shipping options belong to a region: a new region needs a new choice.
       ...(regionId !== cart.region_id ? { shipping_option_id: null } : {}),
     }).where('id', '=', cartId).execute();
@@ -151,8 +153,8 @@ function assertLinesEditable(cart: CartState): void {
 }
 
 /** Adds a line; a variant already in the cart has its quantity increased instead. */
-export async function addLineItem(db: Db, cartId: string, input: { variant_id: string; quantity: number }, asker?: string | null): Promise<CartState> {
-  return changeCart(db, cartId, asker, async (tx, cart) => {
+export async function addLineItem(db: Db, cartId: string, input: { variant_id: string; quantity: number }, actor: CartActor): Promise<CartState> {
+  return changeCart(db, cartId, actor, async (tx, cart) => {
     assertLinesEditable(cart);
     const existing = cart.lines.find((l) => l.variant_id === input.variant_id);
     const quantity = (existing?.quantity ?? 0) + input.quantity;
@@ -166,8 +168,8 @@ export async function addLineItem(db: Db, cartId: string, input: { variant_id: s
   });
 }
 
-export async function updateLineItem(db: Db, cartId: string, lineId: string, input: { quantity: number }, asker?: string | null): Promise<CartState> {
-  return changeCart(db, cartId, asker, async (tx, cart) => {
+export async function updateLineItem(db: Db, cartId: string, lineId: string, input: { quantity: number }, actor: CartActor): Promise<CartState> {
+  return changeCart(db, cartId, actor, async (tx, cart) => {
     assertLinesEditable(cart);
     const line = cart.lines.find((l) => l.id === lineId);
     if (!line) throw new AppError('line_item_not_found', { id: lineId });
@@ -176,8 +178,8 @@ export async function updateLineItem(db: Db, cartId: string, lineId: string, inp
   });
 }
 
-export async function removeLineItem(db: Db, cartId: string, lineId: string, asker?: string | null): Promise<CartState> {
-  return changeCart(db, cartId, asker, async (tx, cart) => {
+export async function removeLineItem(db: Db, cartId: string, lineId: string, actor: CartActor): Promise<CartState> {
+  return changeCart(db, cartId, actor, async (tx, cart) => {
     assertLinesEditable(cart);
     if (!cart.lines.some((l) => l.id === lineId)) throw new AppError('line_item_not_found', { id: lineId });
     await tx.deleteFrom('cart_line_item').where('id', '=', lineId).execute();
@@ -185,8 +187,8 @@ export async function removeLineItem(db: Db, cartId: string, lineId: string, ask
 }
 
 /** The region's active shipping options that apply to the cart, with what each costs it. */
-export async function shippingOptionsForCart(db: Db, cartId: string, asker?: string | null): Promise<{ id: string; name: string; amount: number }[]> {
-  const cart = await loadCartState(db, cartId, asker);
+export async function shippingOptionsForCart(db: Db, cartId: string, actor: CartActor): Promise<{ id: string; name: string; amount: number }[]> {
+  const cart = await loadCartState(db, cartId, actor);
   const options = await db.selectFrom('shipping_option')
     .select(['id', 'name', 'price_type', 'amount', 'weight_bands', 'free_over_amount'])
     .where('region_id', '=', cart.region_id).where('active', '=', true)
@@ -199,8 +201,8 @@ export async function shippingOptionsForCart(db: Db, cartId: string, asker?: str
   });
 }
 
-export async function setShippingMethod(db: Db, cartId: string, optionId: string, asker?: string | null): Promise<CartState> {
-  return changeCart(db, cartId, asker, async (tx, cart) => {
+export async function setShippingMethod(db: Db, cartId: string, optionId: string, actor: CartActor): Promise<CartState> {
+  return changeCart(db, cartId, actor, async (tx, cart) => {
     const option = await tx.selectFrom('shipping_option')
       .select(['id', 'name', 'price_type', 'amount', 'weight_bands', 'free_over_amount'])
       .where('id', '=', optionId).where('region_id', '=', cart.region_id).where('active', '=', true)

@@ -33,7 +33,7 @@ export async function draftCartPrices(tx: Db, cartId: string): Promise<Map<strin
  * checkout_in_progress) or once it completed (409 cart_completed).
  */
 export async function closeDraftCart(tx: Tx, cartId: string): Promise<void> {
-  await lockOpenCart(tx, cartId);
+  await lockOpenCart(tx, cartId, 'system');
   await releaseCartHolds(tx, cartId);
   await cancelPendingPayments(tx, cartId);
   await tx.updateTable('cart').set({ completed_at: new Date(), updated_at: new Date() }).where('id', '=', cartId).execute();

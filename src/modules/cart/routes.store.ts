@@ -1,23 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../http/context.ts';
-import { identifyCustomer } from '../../http/customer-auth.ts';
-import { errorResponses, Id } from '../../http/schemas.ts';
+import { customerActor, identifyCustomer } from '../../http/customer-auth.ts';
+import { errorResponses } from '../../http/schemas.ts';
+import { Id } from '../../shapes.ts';
 import { loadCartState, toCartResponse } from './cart-query.ts';
 import { addLineItem, createCart, removeLineItem, setShippingMethod, shippingOptionsForCart, updateCart, updateLineItem } from './carts.ts';
 import { AddLineItemInput, Cart, CreateCartInput, ShippingOptionForCart, UpdateCartInput, UpdateLineItemInput } from './shapes.ts';
 
 const CartParams = Type.Object({ id: Id('cart') });
 
-/**
- * Who asks for a cart: the signed-in customer (a session is optional on cart routes) or a guest. Every
- * service that takes a cart id takes this too and refuses, as not found, a cart that belongs to
- * another customer (cart-query.ts).
- */
-export function asker(request: FastifyRequest): string | null {
-  return request.customer?.id ?? null;
-}
 const LineParams = Type.Object({ id: Id('cart'), line_id: Id('cali') });
 const tags = ['store: carts'];
 
@@ -31,31 +23,31 @@ export const storeCartRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
   app.post('/carts', {
     config: { idempotent: true },
     schema: { tags, summary: 'Create a cart in a region (or the region selling a currency, or the default region)', body: CreateCartInput, response: { 201: Cart, ...errorResponses } },
-  }, async (request, reply) => reply.code(201).send(toCartResponse(await createCart(db, request.body ?? {}, asker(request)))));
+  }, async (request, reply) => reply.code(201).send(toCartResponse(await createCart(db, request.body ?? {}, customerActor(request)))));
 
   app.get('/carts/:id', {
     schema: { tags, summary: 'The cart with its computed totals', params: CartParams, response: { 200: Cart, ...errorResponses } },
-  }, async (request) => toCartResponse(await loadCartState(db, request.params.id, asker(request))));
+  }, async (request) => toCartResponse(await loadCartState(db, request.params.id, customerActor(request))));
 
   app.post('/carts/:id', {
     schema: { tags, summary: 'Set email, addresses or region', params: CartParams, body: UpdateCartInput, response: { 200: Cart, ...errorResponses } },
-  }, async (request) => toCartResponse(await updateCart(db, request.params.id, request.body, asker(request))));
+  }, async (request) => toCartResponse(await updateCart(db, request.params.id, request.body, customerActor(request))));
 
   app.post('/carts/:id/line-items', {
     schema: { tags, summary: 'Add a variant (a variant already in the cart gets more quantity)', params: CartParams, body: AddLineItemInput, response: { 200: Cart, ...errorResponses } },
-  }, async (request) => toCartResponse(await addLineItem(db, request.params.id, request.body, asker(request))));
+  }, async (request) => toCartResponse(await addLineItem(db, request.params.id, request.body, customerActor(request))));
 
   app.patch('/carts/:id/line-items/:line_id', {
     schema: { tags, summary: 'Change a line’s quantity', params: LineParams, body: UpdateLineItemInput, response: { 200: Cart, ...errorResponses } },
-  }, async (request) => toCartResponse(await updateLineItem(db, request.params.id, request.params.line_id, request.body, asker(request))));
+  }, async (request) => toCartResponse(await updateLineItem(db, request.params.id, request.params.line_id, request.body, customerActor(request))));
 
   app.delete('/carts/:id/line-items/:line_id', {
     schema: { tags, summary: 'Remove a line', params: LineParams, response: { 200: Cart, ...errorResponses } },
-  }, async (request) => toCartResponse(await removeLineItem(db, request.params.id, request.params.line_id, asker(request))));
+  }, async (request) => toCartResponse(await removeLineItem(db, request.params.id, request.params.line_id, customerActor(request))));
 
   app.get('/carts/:id/shipping-options', {
     schema: { tags, summary: 'Shipping options that apply to the cart, priced for it', params: CartParams, response: { 200: Type.Object({ data: Type.Array(ShippingOptionForCart) }), ...errorResponses } },
-  }, async (request) => ({ data: await shippingOptionsForCart(db, request.params.id, asker(request)) }));
+  }, async (request) => ({ data: await shippingOptionsForCart(db, request.params.id, customerActor(request)) }));
 
   app.post('/carts/:id/shipping-method', {
     schema: {
@@ -63,5 +55,5 @@ export const storeCartRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
       body: Type.Object({ option_id: Id('so') }, { additionalProperties: false }),
       response: { 200: Cart, ...errorResponses },
     },
-  }, async (request) => toCartResponse(await setShippingMethod(db, request.params.id, request.body.option_id, asker(request))));
+  }, async (request) => toCartResponse(await setShippingMethod(db, request.params.id, request.body.option_id, customerActor(request))));
 };

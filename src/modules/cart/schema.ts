@@ -1,5 +1,4 @@
-import type { CreatedAt, NullableTimestamp } from '../../db/column-types.ts';
-import type { ColumnType } from 'kysely';
+import type { CreatedAt, NullableJson, NullableTimestamp } from '../../db/column-types.ts';
 
 export interface Address {
   first_name: string;
@@ -14,22 +13,20 @@ export interface Address {
   phone?: string | null;
 }
 
-type AddressColumn = ColumnType<Address | null, string | null | undefined, string | null>;
-
 export interface CartTable {
   id: string;
   region_id: string;
   currency_code: string;
   email: string | null;
-  shipping_address: AddressColumn;
-  billing_address: AddressColumn;
+  shipping_address: NullableJson<Address>;
+  billing_address: NullableJson<Address>;
   shipping_option_id: string | null;
-  customer_id: ColumnType<string | null, string | null | undefined, string | null>;
+  customer_id: string | null;
   completed_at: NullableTimestamp;
   created_at: CreatedAt;
   updated_at: CreatedAt;
   /** Set on a draft order's cart (migration 0005): its lines are staff's, the buyer cannot change them. */
-  draft_order_id: ColumnType<string | null, string | null | undefined, string | null>;
+  draft_order_id: string | null;
 }
 
 /** Only the variant and quantity: prices, taxes and totals are computed on every read, never stored. */
@@ -41,11 +38,15 @@ export interface CartLineItemTable {
   created_at: CreatedAt;
   updated_at: CreatedAt;
   /** A draft order's custom price (staff only, with its reason), used instead of the catalog price. */
-  unit_price_override: ColumnType<number | null, number | null | undefined, number | null>;
-  price_override_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  unit_price_override: number | null;
+  price_override_reason: string | null;
 }
 
 export interface CartTables {
   cart: CartTable;
   cart_line_item: CartLineItemTable;
+}
+
+declare module '../../db/database.ts' {
+  interface Database extends CartTables {}
 }

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateTime, Id } from '../../http/schemas.ts';
+import { DateTime, Id } from '../../shapes.ts';
 
 const Line = (max: number) => Type.String({ minLength: 1, maxLength: max });
 

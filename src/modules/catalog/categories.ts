@@ -2,9 +2,11 @@ import { sql } from 'kysely';
 import { signalChange } from '../../db/changes.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
+import { ifGiven } from '../../db/patch.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
+import { updateAndRecord } from '../events/recorded-update.ts';
 import { slugify } from './product-validation.ts';
 import type { CategoryInput, CategoryUpdate } from './shapes.ts';
 
@@ -105,13 +107,13 @@ export async function updateCategory(db: Db, id: string, patch: CategoryUpdate):
     await getCategoryOrThrow(tx, id);
     if (patch.handle) await assertHandleFree(tx, patch.handle, id);
     if (patch.parent_id) await assertParent(tx, patch.parent_id, id);
-    const { metadata, ...fields } = patch;
-    await tx.updateTable('product_category')
-      .set({ ...fields, ...(metadata !== undefined ? { metadata: JSON.stringify(metadata) } : {}), updated_at: new Date() })
-      .where('id', '=', id).execute();
-    await recordEvents(tx, [{ type: 'category.updated', resource_type: 'category', resource_id: id, payload: { id, changed: Object.keys(patch) } }]);
-    await signalChange(tx, 'catalog');
-    return getCategoryOrThrow(tx, id);
+    return updateAndRecord(tx, {
+      table: 'product_category', id,
+      set: { ...patch, metadata: ifGiven(patch.metadata, (m) => JSON.stringify(m)) },
+      event: { resource_type: 'category', patch },
+      signal: 'catalog',
+      reread: (tx) => getCategoryOrThrow(tx, id),
+    });
   });
 }
 

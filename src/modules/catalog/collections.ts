@@ -2,9 +2,11 @@ import { sql } from 'kysely';
 import { signalChange } from '../../db/changes.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
+import { ifGiven } from '../../db/patch.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
+import { updateAndRecord } from '../events/recorded-update.ts';
 import { slugify } from './product-validation.ts';
 import type { CollectionInput, CollectionUpdate } from './shapes.ts';
 
@@ -57,13 +59,13 @@ export async function updateCollection(db: Db, id: string, patch: CollectionUpda
   return inTransaction(db, async (tx) => {
     await getCollectionOrThrow(tx, id);
     if (patch.handle) await assertHandleFree(tx, patch.handle, id);
-    const { metadata, ...fields } = patch;
-    await tx.updateTable('product_collection')
-      .set({ ...fields, ...(metadata !== undefined ? { metadata: JSON.stringify(metadata) } : {}), updated_at: new Date() })
-      .where('id', '=', id).execute();
-    await recordEvents(tx, [{ type: 'collection.updated', resource_type: 'collection', resource_id: id, payload: { id, changed: Object.keys(patch) } }]);
-    await signalChange(tx, 'catalog');
-    return getCollectionOrThrow(tx, id);
+    return updateAndRecord(tx, {
+      table: 'product_collection', id,
+      set: { ...patch, metadata: ifGiven(patch.metadata, (m) => JSON.stringify(m)) },
+      event: { resource_type: 'collection', patch },
+      signal: 'catalog',
+      reread: (tx) => getCollectionOrThrow(tx, id),
+    });
   });
 }
 

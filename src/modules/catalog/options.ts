@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { getProductOrThrow } from './product-query.ts';
 import { MAX_OPTIONS } from './product-validation.ts';
 import { lockProduct, touchProduct } from './products.ts';

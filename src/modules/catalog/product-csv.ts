@@ -3,7 +3,7 @@ import { Value } from '@sinclair/typebox/value';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { queryProducts } from './product-query.ts';
 import { validateProductInputs, type InputIssue } from './product-validation.ts';
 import { analyzeCatalog, createProducts } from './products.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { ErrorCode } from '../../http/errors.ts';
+import type { ErrorCode } from '../../errors.ts';
 import { isCurrencyCode } from '../../money/currency.ts';
 import type { ProductInput, VariantInput } from './shapes.ts';
 

@@ -3,7 +3,8 @@ import { signalChange } from '../../db/changes.ts';
 import type { Database, Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { ifGiven } from '../../db/patch.ts';
+import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { getProductOrThrow } from './product-query.ts';
 import { fieldPath, missingIds, slugify, sortableTitle, validateProductInputs, type InputIssue } from './product-validation.ts';
@@ -188,8 +189,8 @@ export async function updateProduct(db: Db, id: string, patch: ProductUpdate): P
       .updateTable('product')
       .set({
         ...fields,
-        ...(patch.title !== undefined ? { sort_title: sortableTitle(patch.title) } : {}),
-        ...(metadata !== undefined ? { metadata: JSON.stringify(metadata) } : {}),
+        sort_title: ifGiven(patch.title, sortableTitle),
+        metadata: ifGiven(metadata, (m) => JSON.stringify(m)),
         ...(becomesPublished ? { published_at: new Date() } : {}),
       })
       .where('id', '=', id)

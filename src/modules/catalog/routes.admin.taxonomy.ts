@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
 import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
-import { errorResponses, Id, ListOf, ListQuery } from '../../http/schemas.ts';
+import { Deleted, errorResponses, ListOf } from '../../http/schemas.ts';
+import { Id, ListQuery } from '../../shapes.ts';
 import { createCategory, deleteCategory, getCategoryOrThrow, listCategories, updateCategory } from './categories.ts';
 import { createCollection, deleteCollection, getCollectionOrThrow, listCollections, updateCollection } from './collections.ts';
-import { Deleted } from './routes.admin.ts';
 import { Category, CategoryInput, CategoryUpdate, Collection, CollectionInput, CollectionUpdate } from './shapes.ts';
 
 /** Staff's management of collections and the category tree. */

@@ -2,14 +2,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
 import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
-import { CurrencyCode, errorResponses, Id, ListOf } from '../../http/schemas.ts';
+import { Deleted, errorResponses, ListOf } from '../../http/schemas.ts';
+import { CurrencyCode, Id } from '../../shapes.ts';
 import { addOption, deleteOption, updateOption } from './options.ts';
 import { getProductOrThrow, queryProducts } from './product-query.ts';
 import { createProduct, deleteProduct, updateProduct } from './products.ts';
 import { AdminProductListQuery, OptionInput, OptionUpdate, PriceInput, Product, ProductInput, ProductUpdate, VariantInput, VariantUpdate } from './shapes.ts';
 import { addVariant, deleteVariant, deleteVariantPrice, setVariantPrices, updateVariant } from './variants.ts';
 
-export const Deleted = Type.Object({ id: Type.String(), object: Type.String(), deleted: Type.Boolean() });
 
 const ProductParams = Type.Object({ id: Id('prod') });
 const OptionParams = Type.Object({ id: Id('prod'), option_id: Id('opt') });

@@ -1,5 +1,5 @@
-import type { ColumnType } from 'kysely';
-import type { CreatedAt, Json, NullableTimestamp, ReadOnly } from '../../db/column-types.ts';
+import type { Generated } from 'kysely';
+import type { CreatedAt, JsonWithDefault, NullableTimestamp, ReadOnly } from '../../db/column-types.ts';
 
 export type ProductStatus = 'draft' | 'published' | 'archived';
 export type Metadata = Record<string, unknown>;
@@ -10,26 +10,26 @@ export interface ProductTable {
   title: string;
   /** The title folded for sorting (see sortableTitle): accents stripped, lower case. */
   sort_title: string;
-  description: ColumnType<string, string | undefined, string>;
-  status: ColumnType<ProductStatus, ProductStatus | undefined, ProductStatus>;
-  tags: ColumnType<string[], string[] | undefined, string[]>;
-  images: ColumnType<string[], string[] | undefined, string[]>;
-  metadata: Json<Metadata>;
+  description: Generated<string>;
+  status: Generated<ProductStatus>;
+  tags: Generated<string[]>;
+  images: Generated<string[]>;
+  metadata: JsonWithDefault<Metadata>;
   collection_id: string | null;
   /** The tax class the product is taxed under; null means the region's standard rate. */
-  tax_class: ColumnType<string | null, string | null | undefined, string | null>;
+  tax_class: string | null;
   published_at: NullableTimestamp;
   created_at: CreatedAt;
   updated_at: CreatedAt;
-  search_vector: ReadOnly<string>;
+  search_vector: ReadOnly<string | null>;
 }
 
 export interface ProductCollectionTable {
   id: string;
   title: string;
   handle: string;
-  description: ColumnType<string, string | undefined, string>;
-  metadata: Json<Metadata>;
+  description: Generated<string>;
+  metadata: JsonWithDefault<Metadata>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -38,10 +38,10 @@ export interface ProductCategoryTable {
   id: string;
   name: string;
   handle: string;
-  description: ColumnType<string, string | undefined, string>;
+  description: Generated<string>;
   parent_id: string | null;
-  position: ColumnType<number, number | undefined, number>;
-  metadata: Json<Metadata>;
+  position: Generated<number>;
+  metadata: JsonWithDefault<Metadata>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -73,7 +73,7 @@ export interface ProductVariantTable {
   barcode: string | null;
   weight_grams: number | null;
   position: number;
-  metadata: Json<Metadata>;
+  metadata: JsonWithDefault<Metadata>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -108,4 +108,8 @@ export interface CatalogTables {
   product_variant_option: ProductVariantOptionTable;
   product_variant_price: ProductVariantPriceTable;
   product_from_price: ProductFromPriceTable;
+}
+
+declare module '../../db/database.ts' {
+  interface Database extends CatalogTables {}
 }

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Amount, CurrencyCode, DateTime, Id, ListQuery, Metadata } from '../../http/schemas.ts';
+import { Amount, CurrencyCode, DateTime, Id, ListQuery, Metadata } from '../../shapes.ts';
 
 /** The catalog's API shapes: one definition gives the TypeScript type, the validation and the OpenAPI. */
 

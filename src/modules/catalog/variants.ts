@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { ifGiven } from '../../db/patch.ts';
+import { AppError } from '../../errors.ts';
 import { loadOptions, loadVariantChoices, type LoadedOption } from './options.ts';
 import { getProductOrThrow } from './product-query.ts';
 import { fieldPath, optionAndVariantIssues, pricesProblems } from './product-validation.ts';
@@ -98,7 +99,7 @@ export async function updateVariant(db: Db, productId: string, variantId: string
     }
     const { options: _o, prices: _p, metadata, ...fields } = patch;
     await tx.updateTable('product_variant')
-      .set({ ...fields, ...(metadata !== undefined ? { metadata: JSON.stringify(metadata) } : {}), updated_at: new Date() })
+      .set({ ...fields, metadata: ifGiven(metadata, (m) => JSON.stringify(m)), updated_at: new Date() })
       .where('id', '=', variantId)
       .execute();
     await touchProduct(tx, productId, 'product.updated', { changed: ['variants'], variant_id: variantId });

@@ -1,4 +1,4 @@
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { purchasable, type CartState } from '../cart/cart-query.ts';
 
 /** Refuses a cart checkout cannot take yet, listing everything missing at once. */

@@ -1,10 +1,10 @@
 import type { Tx } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
-import type { CartState } from '../cart/cart-query.ts';
+import { AppError } from '../../errors.ts';
+import type { CartActor, CartState } from '../cart/cart-query.ts';
 import { lockOpenCart } from '../cart/carts.ts';
 import { recordEvents } from '../events/outbox.ts';
-import { commitStockForOrder, releaseOrderStock, type HoldSnapshot } from '../inventory/reservations.ts';
+import { commitCartHoldsToOrder, revertOrderToCartHolds, type HoldSnapshot } from '../inventory/reservations.ts';
 import { confirmOrder, createPendingOrder, discardPendingOrder, getOrderOrThrow, type OrderSnapshot, type PendingOrder } from '../orders/orders.ts';
 import type { PlacedOrder } from '../orders/shapes.ts';
 import { recordPaymentTransactions, updatePayment, type PaymentRow } from '../payments/payments.ts';
@@ -29,8 +29,8 @@ import type { CheckoutDeps } from './start-payment.ts';
  * A process that dies between steps leaves a pending order: the recovery sweep (recovery.ts) asks the
  * gateway and confirms it or undoes it. A cart completes at most once: orders.cart_id is unique.
  */
-export async function completeCart(deps: CheckoutDeps, cartId: string, asker?: string | null): Promise<PlacedOrder> {
-  const started = await reserve(deps, cartId, asker);
+export async function completeCart(deps: CheckoutDeps, cartId: string, actor: CartActor): Promise<PlacedOrder> {
+  const started = await reserve(deps, cartId, actor);
   const provider = providerOrThrow(deps.providers, started.payment.provider_id);
 
   let authorization: { provider_reference: string };
@@ -59,7 +59,7 @@ export async function completeCart(deps: CheckoutDeps, cartId: string, asker?: s
     await provider.cancel({ provider_reference: authorization.provider_reference, reference: started.payment.id, data: started.payment.data }).catch(() => {});
     throw new AppError('payment_timeout', { decline_code: 'timeout' });
   }
-  return { ...(await getOrderOrThrow(deps.db, started.order.id)), access_token: started.order.access_token };
+  return { ...(await getOrderOrThrow(deps.db, started.order.id, deps.config.orderNumberPrefix)), access_token: started.order.access_token };
 }
 
 /** What checkout needs of a payment (a session, or a payment row when the sweep settles one). */
@@ -72,9 +72,9 @@ interface Started {
   consumedHolds: HoldSnapshot[];
 }
 
-async function reserve(deps: CheckoutDeps, cartId: string, asker: string | null | undefined): Promise<Started> {
+async function reserve(deps: CheckoutDeps, cartId: string, actor: CartActor): Promise<Started> {
   return inTransaction(deps.db, async (tx) => {
-    const cart = await lockOpenCart(tx, cartId, asker);
+    const cart = await lockOpenCart(tx, cartId, actor);
     assertCheckoutReady(cart);
     // The cart's lock keeps every other checkout of it out, so its session needs no lock of its own.
     // Any change to the cart cancels its session, so a session's amount is the cart's total.
@@ -82,7 +82,7 @@ async function reserve(deps: CheckoutDeps, cartId: string, asker: string | null 
     if (!session || session.status !== 'pending' || session.amount !== cart.totals.total) throw new AppError('payment_required', { cart_id: cartId });
     const payment: CheckoutPayment = { ...session, status: 'pending', cart_id: cartId, order_id: null, provider_reference: null };
     const order = await createPendingOrder(tx, snapshot(cart));
-    const consumedHolds = await commitStockForOrder(tx, {
+    const consumedHolds = await commitCartHoldsToOrder(tx, {
       cartId,
       orderId: order.id,
       lines: order.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity, order_line_id: l.id })),
@@ -136,7 +136,7 @@ async function undoReserve(deps: CheckoutDeps, started: Started, provider: Payme
     await provider.cancel({ provider_reference: null, reference: started.payment.id, data: started.payment.data }).catch(() => {});
   }
   await inTransaction(deps.db, async (tx) => {
-    await releaseOrderStock(tx, { orderId: started.order.id, cartId: started.cart.id, restoreHolds: started.consumedHolds });
+    await revertOrderToCartHolds(tx, { orderId: started.order.id, cartId: started.cart.id, restoreHolds: started.consumedHolds });
     await discardPendingOrder(tx, started.order.id);
     await updatePayment(tx, started.payment.id, { status: 'failed', order_id: null });
     await recordPaymentTransactions(tx, { ...started.payment, order_id: null }, [{

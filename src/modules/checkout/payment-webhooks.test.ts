@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CARDS, complete, createStockedProduct, level, pay, readyCart, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
-import type { WorkLog } from '../jobs/work-loop.ts';
+import type { WorkLog } from '../../db/work-loop.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
 import { builtInPaymentProviders } from '../payments/providers.ts';
 import { createTestCardProvider } from '../payments/providers/test-card.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { releaseExpiredHolds, releaseOrderStock } from '../inventory/reservations.ts';
+import { releaseExpiredHolds, revertOrderToCartHolds } from '../inventory/reservations.ts';
 import { discardPendingOrder } from '../orders/orders.ts';
 import { recordPaymentTransactions, updatePayment, type PaymentRow } from '../payments/payments.ts';
 import type { GatewayStatus } from '../payments/provider.ts';
@@ -77,7 +77,7 @@ export async function settlePendingOrder(
       await confirm(tx, payment, order.id, reference ?? `${payment.provider_id}_${payment.id}`, status === 'captured' ? { provider_reference: reference ?? payment.id } : null);
       return 'confirmed';
     }
-    await releaseOrderStock(tx, { orderId: order.id, cartId: order.cart_id, restoreHolds: [] });
+    await revertOrderToCartHolds(tx, { orderId: order.id, cartId: order.cart_id, restoreHolds: [] });
     await discardPendingOrder(tx, order.id);
     if (payment) {
       await updatePayment(tx, payment.id, { status: 'failed', order_id: null });

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
-import { errorResponses, ErrorResponse, Id } from '../../http/schemas.ts';
+import { customerActor, identifyCustomer } from '../../http/customer-auth.ts';
+import { errorResponses, ErrorResponse } from '../../http/schemas.ts';
+import { Id } from '../../shapes.ts';
 import { toCartResponse } from '../cart/cart-query.ts';
-import { asker } from '../cart/routes.store.ts';
-import { identifyCustomer } from '../../http/customer-auth.ts';
 import { Cart } from '../cart/shapes.ts';
 import { PlacedOrder } from '../orders/shapes.ts';
 import { completeCart } from './complete-cart.ts';
@@ -29,7 +29,7 @@ export const storeCheckoutRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
       }, { additionalProperties: false }),
       response: { 200: Cart, ...errorResponses },
     },
-  }, async (request) => toCartResponse(await startPayment(deps, request.params.id, request.body, asker(request))));
+  }, async (request) => toCartResponse(await startPayment(deps, request.params.id, request.body, customerActor(request))));
 
   app.post('/carts/:id/complete', {
     config: { idempotent: true },
@@ -40,5 +40,5 @@ export const storeCheckoutRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
       params: CartParams,
       response: { 201: PlacedOrder, 402: ErrorResponse, 502: ErrorResponse, 504: ErrorResponse, ...errorResponses },
     },
-  }, async (request, reply) => reply.code(201).send(await completeCart(deps, request.params.id, asker(request))));
+  }, async (request, reply) => reply.code(201).send(await completeCart(deps, request.params.id, customerActor(request))));
 };

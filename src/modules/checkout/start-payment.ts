@@ -1,8 +1,8 @@
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
-import { loadCartState, type CartState } from '../cart/cart-query.ts';
+import { AppError } from '../../errors.ts';
+import { loadCartState, type CartActor, type CartState } from '../cart/cart-query.ts';
 import { lockOpenCart, voidCheckoutStart } from '../cart/carts.ts';
 import { holdStockForCart } from '../inventory/reservations.ts';
 import { createPaymentSession } from '../payments/payments.ts';
@@ -13,7 +13,7 @@ import { assertCheckoutReady } from './checkout-ready.ts';
 export interface CheckoutDeps {
   db: Db;
   providers: PaymentProviders;
-  config: Pick<Config, 'paymentTimeoutMs' | 'paymentCapture' | 'checkoutHoldMinutes'>;
+  config: Pick<Config, 'paymentTimeoutMs' | 'paymentCapture' | 'checkoutHoldMinutes' | 'orderNumberPrefix'>;
 }
 
 /**
@@ -22,10 +22,10 @@ export interface CheckoutDeps {
  * `checkoutHoldMinutes`. Not enough stock: 409 insufficient_inventory, and nothing is held.
  */
 export async function startPayment(
-  deps: CheckoutDeps, cartId: string, input: { provider_id: string; data?: Record<string, unknown> }, asker?: string | null,
+  deps: CheckoutDeps, cartId: string, input: { provider_id: string; data?: Record<string, unknown> }, actor: CartActor,
 ): Promise<CartState> {
   const provider = providerOrThrow(deps.providers, input.provider_id);
-  const draft = await loadCartState(deps.db, cartId, asker);
+  const draft = await loadCartState(deps.db, cartId, actor);
   assertCheckoutReady(draft);
   let initiated: { data: Record<string, unknown> };
   try {
@@ -35,12 +35,12 @@ export async function startPayment(
     throw error;
   }
   return inTransaction(deps.db, async (tx) => {
-    const cart = await lockOpenCart(tx, cartId, asker);
+    const cart = await lockOpenCart(tx, cartId, actor);
     assertCheckoutReady(cart);
     await voidCheckoutStart(tx, cart); // a second attempt replaces the first's session and holds
     await createPaymentSession(tx, { cartId, providerId: provider.id, amount: cart.totals.total, currencyCode: cart.currency_code, data: initiated.data });
     const expiresAt = new Date(Date.now() + deps.config.checkoutHoldMinutes * 60_000);
     await holdStockForCart(tx, cartId, cart.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity })), expiresAt);
-    return loadCartState(tx, cartId);
+    return loadCartState(tx, cartId, actor);
   });
 }

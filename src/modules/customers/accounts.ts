@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { decrypt, emailHash, emailHashes, encrypt, encryptNullable } from '../../crypto/data-encryption.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { queueEmail } from '../notifications/email-queue.ts';
 import { claimGuestOrders } from '../orders/order-customers.ts';

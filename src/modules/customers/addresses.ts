@@ -2,7 +2,7 @@ import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { decrypt, encrypt } from '../../crypto/data-encryption.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import type { Address } from '../cart/schema.ts';
 import type { AddressBookEntryInput, AddressBookEntryUpdate } from './shapes.ts';
 
@@ -55,8 +55,8 @@ export async function updateAddress(db: Db, customerId: string, addressId: strin
     await clearDefaults(tx, customerId, patch);
     const row = await tx.updateTable('customer_address').set({
       ...(patch.address ? { address: encrypt(JSON.stringify(patch.address)) } : {}),
-      ...(patch.is_default_shipping !== undefined ? { is_default_shipping: patch.is_default_shipping } : {}),
-      ...(patch.is_default_billing !== undefined ? { is_default_billing: patch.is_default_billing } : {}),
+      is_default_shipping: patch.is_default_shipping,
+      is_default_billing: patch.is_default_billing,
       updated_at: new Date(),
     }).where('id', '=', addressId).returning(columns).executeTakeFirstOrThrow();
     return decoded(row);

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { emailHash, emailHashes, encrypt } from '../../crypto/data-encryption.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { customerOrderTotals, listCustomerOrders } from '../orders/order-customers.ts';
 import { logoutEverywhere } from './accounts.ts';

@@ -1,4 +1,4 @@
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 
 /**
  * Minimum strength (NIST SP 800-63B style): length over composition rules. At least 10 characters,

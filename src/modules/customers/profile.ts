@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { decrypt, decryptNullable, encrypt, encryptNullable } from '../../crypto/data-encryption.ts';
-import { AppError } from '../../http/errors.ts';
+import { ifGiven } from '../../db/patch.ts';
+import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
 import type { Customer, ProfileUpdate } from './shapes.ts';
 
@@ -31,10 +32,10 @@ export async function getCustomerOrThrow(db: Db, id: string): Promise<Customer> 
 export async function updateCustomerProfile(db: Db, id: string, patch: ProfileUpdate): Promise<Customer> {
   return inTransaction(db, async (tx) => {
     const updated = await tx.updateTable('customer').set({
-      ...(patch.first_name !== undefined ? { first_name: encrypt(patch.first_name) } : {}),
-      ...(patch.last_name !== undefined ? { last_name: encrypt(patch.last_name) } : {}),
-      ...(patch.phone !== undefined ? { phone: encryptNullable(patch.phone) } : {}),
-      ...(patch.metadata !== undefined ? { metadata: JSON.stringify(patch.metadata) } : {}),
+      first_name: ifGiven(patch.first_name, encrypt),
+      last_name: ifGiven(patch.last_name, encrypt),
+      phone: ifGiven(patch.phone, encryptNullable),
+      metadata: ifGiven(patch.metadata, (m) => JSON.stringify(m)),
       updated_at: new Date(),
     }).where('id', '=', id).where('anonymized_at', 'is', null).executeTakeFirst();
     if (!Number(updated.numUpdatedRows)) throw new AppError('customer_not_found', { id });

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
 import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
-import { DateTime, errorResponses, Id, ListOf, ListQuery } from '../../http/schemas.ts';
+import { errorResponses, ListOf } from '../../http/schemas.ts';
+import { DateTime, Id, ListQuery } from '../../shapes.ts';
 import { anonymizeCustomer, createCustomerGroup, deleteCustomerGroup, getCustomerDetail, listCustomerGroups, listCustomers, updateCustomerByStaff } from './admin-customers.ts';
 import { Customer, ProfileUpdate } from './shapes.ts';
 

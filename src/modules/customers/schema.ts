@@ -1,5 +1,5 @@
-import type { ColumnType } from 'kysely';
-import type { CreatedAt, Json, NullableTimestamp, Timestamp } from '../../db/column-types.ts';
+import type { Generated } from 'kysely';
+import type { CreatedAt, JsonWithDefault, NullableTimestamp, Timestamp } from '../../db/column-types.ts';
 
 /** Personal fields (email, names, phone) hold ciphertext; email_hash is the blind index to find one by email. */
 export interface CustomerTable {
@@ -12,7 +12,7 @@ export interface CustomerTable {
   password_hash: string | null;
   email_verified_at: NullableTimestamp;
   anonymized_at: NullableTimestamp;
-  metadata: Json<Record<string, unknown>>;
+  metadata: JsonWithDefault<Record<string, unknown>>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -44,8 +44,8 @@ export interface CustomerAddressTable {
   customer_id: string;
   /** The address as encrypted JSON. */
   address: string;
-  is_default_shipping: ColumnType<boolean, boolean | undefined, boolean>;
-  is_default_billing: ColumnType<boolean, boolean | undefined, boolean>;
+  is_default_shipping: Generated<boolean>;
+  is_default_billing: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -68,4 +68,8 @@ export interface CustomersTables {
   customer_address: CustomerAddressTable;
   customer_group: CustomerGroupTable;
   customer_group_member: CustomerGroupMemberTable;
+}
+
+declare module '../../db/database.ts' {
+  interface Database extends CustomersTables {}
 }

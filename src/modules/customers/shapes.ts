@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateTime, Id } from '../../http/schemas.ts';
+import { DateTime, Id } from '../../shapes.ts';
 import { Address, AddressInput } from '../cart/shapes.ts';
 
 const Name = Type.String({ minLength: 1, maxLength: 100 });

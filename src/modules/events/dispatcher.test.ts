@@ -8,7 +8,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { dispatchOnce, registerSubscribers, sequenceEvents, startDispatcher } from './dispatcher.ts';
 import type { DispatchedEvent } from './dispatched-event.ts';
 import { recordEvents } from './outbox.ts';
-import type { EventSubscriber } from './subscribers.ts';
+import type { EventSubscriber } from './event-subscriber.ts';
 
 /**
  * The dispatcher: committed events get gap-free positions in commit order, and each subscriber gets

@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
-import { onChange } from '../../db/changes.ts';
 import type { Db } from '../../db/database.ts';
 import { millis } from '../../db/intervals.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { startWorkLoop, type WorkLog, type WorkLoop } from '../jobs/work-loop.ts';
+import { startWorkLoop, type WorkLog, type WorkLoop } from '../../db/work-loop.ts';
 import { eventMatches } from './catalogue.ts';
 import type { DispatchedEvent } from './dispatched-event.ts';
 import { EVENTS_TOPIC } from './outbox.ts';
-import type { EventSubscriber } from './subscribers.ts';
+import type { EventSubscriber } from './event-subscriber.ts';
 
 /**
  * The dispatcher drains the outbox in two steps, on every process:
@@ -161,15 +160,8 @@ export async function dispatchOnce(options: Pick<DispatcherOptions, 'db' | 'subs
 /** Runs the dispatcher in this process: woken when this process commits events, else every `intervalMs`. */
 export async function startDispatcher(options: DispatcherOptions): Promise<WorkLoop> {
   await registerSubscribers(options.db, options.subscribers);
-  const loop = startWorkLoop({ name: 'event dispatcher', intervalMs: options.intervalMs, work: () => dispatchOnce(options), log: options.log });
-  const unsubscribe = onChange(options.db, (topic) => {
-    if (topic === EVENTS_TOPIC) loop.wake();
+  return startWorkLoop({
+    name: 'event dispatcher', intervalMs: options.intervalMs, work: () => dispatchOnce(options), log: options.log,
+    wakeOn: { db: options.db, topics: [EVENTS_TOPIC] },
   });
-  return {
-    wake: loop.wake,
-    async stop() {
-      unsubscribe();
-      await loop.stop();
-    },
-  };
 }

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Json, NullableTimestamp, ReadOnly } from '../../db/column-types.ts';
 
 /**
@@ -25,11 +25,11 @@ export interface EventOutboxTable {
 export interface EventSubscriptionTable {
   name: string;
   /** The last dispatch_seq it has handled. */
-  position: ColumnType<number, number | undefined, number>;
+  position: Generated<number>;
   locked_until: NullableTimestamp;
   locked_by: string | null;
   /** Failed attempts at the events after `position` (0 when the last one succeeded). */
-  attempts: ColumnType<number, number | undefined, number>;
+  attempts: Generated<number>;
   next_attempt_at: CreatedAt;
   last_error: string | null;
   updated_at: CreatedAt;
@@ -38,4 +38,8 @@ export interface EventSubscriptionTable {
 export interface EventsTables {
   event_outbox: EventOutboxTable;
   event_subscription: EventSubscriptionTable;
+}
+
+declare module '../../db/database.ts' {
+  interface Database extends EventsTables {}
 }

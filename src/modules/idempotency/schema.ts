@@ -17,3 +17,7 @@ export interface IdempotencyKeyTable {
 export interface IdempotencyTables {
   idempotency_key: IdempotencyKeyTable;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends IdempotencyTables {}
+}

@@ -1,6 +1,6 @@
 import { newId } from '../../db/ids.ts';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { getLevel } from './levels.ts';
 import { movementsWrittenBy } from './movement-history.ts';
 import type { Adjustment, AdjustmentInput, AdjustmentReason } from './shapes.ts';

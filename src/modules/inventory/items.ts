@@ -3,7 +3,7 @@ import { signalChange } from '../../db/changes.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { readLowStockState, recordLowStockIfCrossed } from './low-stock.ts';
 import type { InventoryItem, ItemUpdate, Quantities } from './shapes.ts';

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { getLevel } from './levels.ts';
 import type { IncomingInput, Level, SafetyStockInput } from './shapes.ts';
 import { changeStock, ensureLevel, guardsAvailable, lockLevel, recordStockChange } from './stock-changes.ts';

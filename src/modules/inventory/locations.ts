@@ -3,7 +3,8 @@ import { signalChange } from '../../db/changes.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { ifGiven } from '../../db/patch.ts';
+import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
 import type { Location, LocationInput, LocationUpdate } from './shapes.ts';
 
@@ -80,7 +81,7 @@ export async function updateLocation(db: Db, id: string, patch: LocationUpdate):
     if (patch.code !== undefined) await assertCodeFree(tx, patch.code, id);
     const { address, ...fields } = patch;
     await tx.updateTable('stock_location')
-      .set({ ...fields, ...(address !== undefined ? { address: JSON.stringify(address) } : {}), updated_at: new Date() })
+      .set({ ...fields, address: ifGiven(address, (a) => JSON.stringify(a)), updated_at: new Date() })
       .where('id', '=', id)
       .execute();
     await recordEvents(tx, [{ type: 'stock_location.updated', resource_type: 'stock_location', resource_id: id, payload: { id, changed: Object.keys(patch) } }]);

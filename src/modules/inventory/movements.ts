@@ -1,21 +1,10 @@
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import type { InventoryField } from './schema.ts';
+import type { InventoryMovementTable } from './schema.ts';
 
-export interface Movement {
-  item_id: string;
-  location_id: string;
-  field: InventoryField;
-  before: number;
-  after: number;
-  /** Why: received, damaged, count_correction, transfer, safety_stock, order_committed, order_released… */
-  reason: string;
-  /** Who: an admin user id, `checkout`, `system`. */
-  actor: string;
-  reference_type?: string | null;
-  reference_id?: string | null;
-  note?: string | null;
-}
+/** A movement row as services describe it: all but the id and time, which recordMovements and the database add. */
+export type Movement = Omit<Insertable<InventoryMovementTable>, 'id' | 'created_at'>;
 
 /** Appends movement rows; call it in the transaction that changes the quantities. */
 export async function recordMovements(tx: Db, movements: Movement[]): Promise<void> {

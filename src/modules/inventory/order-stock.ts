@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
+import { allocate, lockItems, stockPolicy, type StockItem } from './allocation.ts';
 import { ensureInventoryItem } from './items.ts';
 import { recordMovements, type Movement } from './movements.ts';
 import { signalStock } from './reservations.ts';
@@ -35,13 +36,6 @@ export interface StockReason {
   referenceId: string;
 }
 
-interface Item {
-  id: string;
-  variant_id: string;
-  manage_inventory: boolean;
-  allow_backorder: boolean;
-}
-
 type Field = 'on_hand' | 'committed';
 
 /** One change of one level, applied in (item, location) order. */
@@ -55,19 +49,7 @@ interface LevelChange {
   guard?: { variant_id: string; field: string; requested: number };
 }
 
-/** Locks the variants' inventory items (id order) and returns them by variant; untracked variants have none. */
-async function lockItems(tx: Tx, variantIds: string[]): Promise<Map<string, Item>> {
-  if (variantIds.length === 0) return new Map();
-  const rows = await tx.selectFrom('inventory_item')
-    .select(['id', 'variant_id', 'manage_inventory', 'allow_backorder'])
-    .where(sql<boolean>`variant_id = any(${[...new Set(variantIds)]}::text[])`)
-    .orderBy('id')
-    .forNoKeyUpdate()
-    .execute();
-  return new Map(rows.map((r) => [r.variant_id, r]));
-}
-
-function tracked(item: Item | undefined): item is Item {
+function tracked(item: StockItem | undefined): item is StockItem {
   return item !== undefined && item.manage_inventory;
 }
 
@@ -251,51 +233,25 @@ function merge(changes: LevelChange[]): LevelChange[] {
 }
 
 /**
- * Commits more units to order lines (an edit adding units or lines, an exchange's replacement lines):
- * location by location, highest priority first, each piece one conditional UPDATE that keeps available
- * ≥ 0 — the database decides, as at checkout. Backorderable items commit the rest at their first
- * location; untracked items change nothing. Not enough: 409 insufficient_inventory naming `field`.
+ * Commits units added to a placed order's lines (an edit adding units or lines, an exchange's
+ * replacement lines) from available stock, with checkout's routine (allocation.ts): backorderable
+ * items commit the rest at their first location; untracked items change nothing. Not enough: 409
+ * insufficient_inventory naming the line's `field`.
  */
-export async function commitOrderLineStock(tx: Tx, input: { why: StockReason; lines: (OrderStockLine & { field: string })[] }): Promise<void> {
+export async function commitAddedOrderUnits(tx: Tx, input: { why: StockReason; lines: (OrderStockLine & { field: string })[] }): Promise<void> {
   const items = await lockItems(tx, input.lines.map((l) => l.variant_id));
   const allocations: { item_id: string; location_id: string; quantity: number; order_line_id: string }[] = [];
   const movements: Movement[] = [];
   for (const line of [...input.lines].sort((a, b) => a.variant_id.localeCompare(b.variant_id))) {
-    const item = items.get(line.variant_id);
-    if (item && !item.manage_inventory) continue;
-    const levels = item
-      ? (await sql<{ location_id: string; available: number }>`
-          select l.location_id, (l.on_hand - l.committed - l.reserved - l.safety_stock) as available
-          from inventory_level l join stock_location s on s.id = l.location_id and s.active
-          where l.item_id = ${item.id}
-          order by s.priority desc, available desc, s.id`.execute(tx)).rows
-      : [];
-    let rest = line.quantity;
-    const take = async (locationId: string, quantity: number, guarded: boolean) => {
-      const { rows } = await sql<{ committed: number }>`
-        update inventory_level set committed = committed + ${quantity}::int, updated_at = now()
-        where item_id = ${item!.id} and location_id = ${locationId}
-          ${guarded ? sql`and on_hand - committed - reserved - safety_stock >= ${quantity}::int` : sql``}
-        returning committed`.execute(tx);
-      if (rows.length === 0) return false;
-      allocations.push({ item_id: item!.id, location_id: locationId, quantity, order_line_id: line.order_line_id });
+    const policy = stockPolicy(items, line.variant_id);
+    if (!policy.manage_inventory) continue;
+    const pieces = await allocate(tx, policy, line.quantity, { field: 'committed', allowBackorder: policy.allow_backorder, inputField: line.field });
+    for (const { committed_after: after, ...piece } of pieces) {
+      allocations.push({ ...piece, order_line_id: line.order_line_id });
       movements.push({
-        item_id: item!.id, location_id: locationId, field: 'committed', before: rows[0].committed - quantity, after: rows[0].committed,
+        item_id: piece.item_id, location_id: piece.location_id, field: 'committed', before: after - piece.quantity, after,
         reason: 'order_committed', actor: input.why.actor, reference_type: input.why.referenceType, reference_id: input.why.referenceId,
       });
-      rest -= quantity;
-      return true;
-    };
-    for (const level of levels) {
-      if (rest === 0) break;
-      // The figure read above is a hint of where to look; the UPDATE's condition decides.
-      const want = Math.min(rest, level.available);
-      if (want > 0) await take(level.location_id, want, true);
-    }
-    if (rest > 0 && item?.allow_backorder && levels.length > 0) await take(levels[0].location_id, rest, false);
-    if (rest > 0) {
-      const available = levels.reduce((n, l) => n + Math.max(l.available, 0), 0);
-      throw new AppError('insufficient_inventory', { field: line.field, variant_id: line.variant_id, requested: line.quantity, available });
     }
   }
   await recordMovements(tx, movements);

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { signalChange } from '../../db/changes.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { AppError } from '../../http/errors.ts';
 import { recordEvents } from '../events/outbox.ts';
+import { allocate, lockItems, stockPolicy, type Piece } from './allocation.ts';
 import { recordMovements, type Movement } from './movements.ts';
 
 /**
@@ -22,131 +22,8 @@ export interface StockLine {
   order_line_id?: string;
 }
 
-interface ItemPolicy {
-  item_id: string | null;
-  variant_id: string;
-  manage_inventory: boolean;
-  allow_backorder: boolean;
-}
-
-interface Piece {
-  item_id: string;
-  location_id: string;
-  quantity: number;
-}
-
-/** A piece just taken, with the level's `committed` right after (for the movement log). */
-interface TakenPiece extends Piece {
-  committed_after: number;
-}
-
-type Quantity = 'reserved' | 'committed';
-
-/**
- * Each variant's inventory policy; a variant without an inventory item is tracked and has no stock.
- * Locks the items (in id order, the order every stock change takes them, so none can deadlock): the
- * Admin API's stock changes take the same item lock, then the levels.
- */
-async function policies(tx: Db, variantIds: string[]): Promise<Map<string, ItemPolicy>> {
-  const rows = await tx.selectFrom('inventory_item')
-    .select(['id', 'variant_id', 'manage_inventory', 'allow_backorder'])
-    .where(sql<boolean>`variant_id = any(${variantIds}::text[])`)
-    .orderBy('id')
-    .forNoKeyUpdate()
-    .execute();
-  const map = new Map<string, ItemPolicy>(variantIds.map((id) => [id, { item_id: null, variant_id: id, manage_inventory: true, allow_backorder: false }]));
-  for (const row of rows) map.set(row.variant_id, { item_id: row.id, variant_id: row.variant_id, manage_inventory: row.manage_inventory, allow_backorder: row.allow_backorder });
-  return map;
-}
-
-/** Total available of an item over active locations (never below zero per location). */
-async function availableOf(tx: Db, itemId: string | null): Promise<number> {
-  if (!itemId) return 0;
-  const row = await sql<{ available: number }>`
-    select coalesce(sum(greatest(l.on_hand - l.committed - l.reserved - l.safety_stock, 0)), 0)::int as available
-    from inventory_level l join stock_location s on s.id = l.location_id and s.active
-    where l.item_id = ${itemId}`.execute(tx);
-  return row.rows[0].available;
-}
-
-/**
- * Takes `quantity` of an item into `field`, location by location (highest priority first, then most
- * available), each piece one conditional UPDATE. Throws insufficient_inventory, which rolls back the
- * pieces already taken with the rest of the transaction.
- */
-async function take(tx: Tx, policy: ItemPolicy, quantity: number, field: Quantity): Promise<TakenPiece[]> {
-  // The common case in one statement: the best location that has the whole quantity.
-  if (policy.item_id) {
-    const whole = await sql<{ location_id: string; committed: number }>`
-      update inventory_level l set ${sql.ref(field)} = l.${sql.ref(field)} + ${quantity}, updated_at = now()
-      from (
-        select c.location_id from inventory_level c join stock_location s on s.id = c.location_id and s.active
-        where c.item_id = ${policy.item_id} and c.on_hand - c.committed - c.reserved - c.safety_stock >= ${quantity}
-        order by s.priority desc, c.on_hand - c.committed - c.reserved - c.safety_stock desc, s.id limit 1
-      ) best
-      where l.item_id = ${policy.item_id} and l.location_id = best.location_id
-        and l.on_hand - l.committed - l.reserved - l.safety_stock >= ${quantity}
-      returning l.location_id, l.committed`.execute(tx);
-    if (whole.rows.length === 1) {
-      return [{ item_id: policy.item_id, location_id: whole.rows[0].location_id, quantity, committed_after: whole.rows[0].committed }];
-    }
-  }
-  // Otherwise split it over the locations, in the same order.
-  const levels = policy.item_id
-    ? await sql<{ location_id: string; available: number }>`
-        select l.location_id, (l.on_hand - l.committed - l.reserved - l.safety_stock) as available
-        from inventory_level l join stock_location s on s.id = l.location_id and s.active
-        where l.item_id = ${policy.item_id}
-        order by s.priority desc, available desc, s.id`.execute(tx)
-    : { rows: [] };
-  const pieces: TakenPiece[] = [];
-  let remaining = quantity;
-  for (const level of levels.rows) {
-    if (remaining === 0) break;
-    // The figure read above is only a hint of where to look; the UPDATE's condition is what decides.
-    const want = Math.min(remaining, level.available);
-    if (want <= 0) continue;
-    const updated = await sql<{ committed: number }>`
-      update inventory_level set ${sql.ref(field)} = ${sql.ref(field)} + ${want}, updated_at = now()
-      where item_id = ${policy.item_id} and location_id = ${level.location_id}
-        and on_hand - committed - reserved - safety_stock >= ${want}
-      returning committed`.execute(tx);
-    if (updated.rows.length === 1) {
-      pieces.push({ item_id: policy.item_id!, location_id: level.location_id, quantity: want, committed_after: updated.rows[0].committed });
-      remaining -= want;
-    }
-  }
-  if (remaining > 0) {
-    throw new AppError('insufficient_inventory', {
-      variant_id: policy.variant_id,
-      requested: quantity,
-      // What was available before this call: what is left plus what it took before running short.
-      available: (await availableOf(tx, policy.item_id)) + (quantity - remaining),
-    });
-  }
-  return pieces;
-}
-
-/** Commits a backordered quantity at the item's first location without a stock condition. */
-async function takeBackorder(tx: Tx, policy: ItemPolicy, quantity: number): Promise<TakenPiece[]> {
-  const available = policy.item_id ? await availableOf(tx, policy.item_id) : 0;
-  const pieces = available > 0 ? await take(tx, policy, Math.min(available, quantity), 'committed') : [];
-  const rest = quantity - pieces.reduce((n, p) => n + p.quantity, 0);
-  if (rest === 0) return pieces;
-  const level = policy.item_id
-    ? await tx.selectFrom('inventory_level as l').innerJoin('stock_location as s', 's.id', 'l.location_id')
-      .select('l.location_id').where('l.item_id', '=', policy.item_id).where('s.active', '=', true)
-      .orderBy('s.priority', 'desc').orderBy('s.id').executeTakeFirst()
-    : undefined;
-  if (!level) throw new AppError('insufficient_inventory', { variant_id: policy.variant_id, requested: quantity, available: 0 });
-  const updated = await tx.updateTable('inventory_level').set((eb) => ({ committed: eb('committed', '+', rest) }))
-    .where('item_id', '=', policy.item_id!).where('location_id', '=', level.location_id)
-    .returning('committed').executeTakeFirstOrThrow();
-  return [...pieces, { item_id: policy.item_id!, location_id: level.location_id, quantity: rest, committed_after: updated.committed }];
-}
-
 /** Adds to the levels' quantities; returns each level's `committed` after the change, in piece order. */
-async function addToLevels(tx: Tx, pieces: Piece[], changes: Partial<Record<Quantity, 1 | -1>>): Promise<number[]> {
+async function addToLevels(tx: Tx, pieces: Piece[], changes: Partial<Record<'reserved' | 'committed', 1 | -1>>): Promise<number[]> {
   // One order for every transaction (item, then location), so concurrent releases never deadlock.
   const order = pieces.map((_, i) => i).sort((a, b) =>
     pieces[a].item_id.localeCompare(pieces[b].item_id) || pieces[a].location_id.localeCompare(pieces[b].location_id));
@@ -177,12 +54,13 @@ export async function signalStock(tx: Tx, variantIds: string[]): Promise<void> {
  * refuses the whole call.
  */
 export async function holdStockForCart(tx: Tx, cartId: string, lines: StockLine[], expiresAt: Date): Promise<void> {
-  const byVariant = await policies(tx, lines.map((l) => l.variant_id));
+  const items = await lockItems(tx, lines.map((l) => l.variant_id));
   const holds: Piece[] = [];
   for (const line of [...lines].sort((a, b) => a.variant_id.localeCompare(b.variant_id))) {
-    const policy = byVariant.get(line.variant_id)!;
+    const policy = stockPolicy(items, line.variant_id);
     if (!policy.manage_inventory || policy.allow_backorder) continue;
-    holds.push(...(await take(tx, policy, line.quantity, 'reserved')).map(({ committed_after: _c, ...piece }) => piece));
+    const taken = await allocate(tx, policy, line.quantity, { field: 'reserved', allowBackorder: false });
+    holds.push(...taken.map(({ committed_after: _c, ...piece }) => piece));
   }
   if (holds.length === 0) return;
   await tx.insertInto('inventory_reservation')
@@ -210,26 +88,27 @@ async function variantsOfItems(tx: Db, itemIds: string[]): Promise<string[]> {
 }
 
 /**
- * Commits an order's lines: the cart's holds become the order's allocations (reserved → committed, no
- * availability change); what no hold covers (a hold that expired) is taken from available stock by a
- * conditional UPDATE, or refused with insufficient_inventory. Returns the holds it consumed, so a failed
- * payment can put them back exactly (`releaseOrderStock`).
+ * Checkout's commit: the cart's holds become the new order's allocations (reserved → committed, no
+ * availability change); what no hold covers (a hold that expired) is allocated from available stock,
+ * or refused with insufficient_inventory. Returns the holds it consumed, so a failed payment can put
+ * them back exactly (`revertOrderToCartHolds`). After checkout, order operations commit more with
+ * order-stock.ts's `commitAddedOrderUnits`.
  */
-export async function commitStockForOrder(tx: Tx, input: { cartId: string; orderId: string; lines: (StockLine & { order_line_id: string })[] }): Promise<HoldSnapshot[]> {
+export async function commitCartHoldsToOrder(tx: Tx, input: { cartId: string; orderId: string; lines: (StockLine & { order_line_id: string })[] }): Promise<HoldSnapshot[]> {
   const holds = await tx.deleteFrom('inventory_reservation')
     .where('cart_id', '=', input.cartId).where('kind', '=', 'hold')
     .returning(['item_id', 'location_id', 'quantity', 'expires_at'])
     .execute();
   const consumed: HoldSnapshot[] = holds.map((h) => ({ item_id: h.item_id, location_id: h.location_id, quantity: h.quantity, expires_at: h.expires_at! }));
-  const byVariant = await policies(tx, input.lines.map((l) => l.variant_id));
+  const items = await lockItems(tx, input.lines.map((l) => l.variant_id));
   const allocations: (Piece & { order_line_id: string })[] = [];
   const movements: Movement[] = [];
   for (const line of [...input.lines].sort((a, b) => a.variant_id.localeCompare(b.variant_id))) {
-    const policy = byVariant.get(line.variant_id)!;
+    const policy = stockPolicy(items, line.variant_id);
     if (!policy.manage_inventory) continue;
     let remaining = line.quantity;
     for (const hold of holds) {
-      if (remaining === 0 || hold.item_id !== policy.item_id || hold.quantity === 0) continue;
+      if (remaining === 0 || hold.item_id !== policy.id || hold.quantity === 0) continue;
       const used = Math.min(hold.quantity, remaining);
       hold.quantity -= used;
       remaining -= used;
@@ -239,7 +118,7 @@ export async function commitStockForOrder(tx: Tx, input: { cartId: string; order
       movements.push(committedMovement(piece, after, 'order_committed', input.orderId));
     }
     if (remaining > 0) {
-      const pieces = policy.allow_backorder ? await takeBackorder(tx, policy, remaining) : await take(tx, policy, remaining, 'committed');
+      const pieces = await allocate(tx, policy, remaining, { field: 'committed', allowBackorder: policy.allow_backorder });
       allocations.push(...pieces.map((p) => ({ item_id: p.item_id, location_id: p.location_id, quantity: p.quantity, order_line_id: line.order_line_id })));
       movements.push(...pieces.map((p) => committedMovement(p, p.committed_after, 'order_committed', input.orderId)));
     }
@@ -275,11 +154,12 @@ export interface HoldSnapshot {
 }
 
 /**
- * Undoes `commitStockForOrder` for an order whose payment failed: its allocations leave `committed`,
+ * Undoes `commitCartHoldsToOrder` for an order whose payment failed: its allocations leave `committed`,
  * and the cart's holds it consumed come back as they were (same locations, same expiry), so the buyer
- * can try another card with the stock still held.
+ * can try another card with the stock still held. (A placed order's stock is released by
+ * order-stock.ts's `releaseOrderAllocations`, with no holds to restore.)
  */
-export async function releaseOrderStock(tx: Tx, input: { orderId: string; cartId: string; restoreHolds: HoldSnapshot[] }): Promise<void> {
+export async function revertOrderToCartHolds(tx: Tx, input: { orderId: string; cartId: string; restoreHolds: HoldSnapshot[] }): Promise<void> {
   const allocations = await tx.deleteFrom('inventory_reservation')
     .where('order_id', '=', input.orderId).where('kind', '=', 'order')
     .returning(['item_id', 'location_id', 'quantity'])

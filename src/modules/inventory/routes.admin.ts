@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../http/context.ts';
 import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
-import { errorResponses, Id, ListOf } from '../../http/schemas.ts';
+import { Deleted, errorResponses, ListOf } from '../../http/schemas.ts';
+import { Id } from '../../shapes.ts';
 import { adjustInventory } from './adjustments.ts';
 import { getInventoryItemView, updateInventoryItem } from './items.ts';
 import { setIncoming, setSafetyStock } from './level-settings.ts';
@@ -19,7 +20,6 @@ import { transferInventory } from './transfers.ts';
 const tags = ['admin: inventory'];
 const LocationParams = Type.Object({ id: Id('sloc') });
 const VariantParams = Type.Object({ variant_id: Id('var') });
-const Deleted = Type.Object({ id: Type.String(), object: Type.String(), deleted: Type.Boolean() });
 
 /** Who is making the change, for the movement rows: the signed-in staff member. */
 function actor(request: FastifyRequest): string {

@@ -1,15 +1,13 @@
-import type { ColumnType } from 'kysely';
-import type { CreatedAt, Json, NullableTimestamp } from '../../db/column-types.ts';
-
-type Count = ColumnType<number, number | undefined, number>;
+import type { Generated } from 'kysely';
+import type { CreatedAt, JsonWithDefault, NullableTimestamp } from '../../db/column-types.ts';
 
 export interface StockLocationTable {
   id: string;
   name: string;
   code: string;
-  address: Json<Record<string, unknown>>;
-  priority: Count;
-  active: ColumnType<boolean, boolean | undefined, boolean>;
+  address: JsonWithDefault<Record<string, unknown>>;
+  priority: Generated<number>;
+  active: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -18,8 +16,8 @@ export interface StockLocationTable {
 export interface InventoryItemTable {
   id: string;
   variant_id: string;
-  manage_inventory: ColumnType<boolean, boolean | undefined, boolean>;
-  allow_backorder: ColumnType<boolean, boolean | undefined, boolean>;
+  manage_inventory: Generated<boolean>;
+  allow_backorder: Generated<boolean>;
   low_stock_threshold: number | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
@@ -29,11 +27,11 @@ export interface InventoryItemTable {
 export interface InventoryLevelTable {
   item_id: string;
   location_id: string;
-  on_hand: Count;
-  committed: Count;
-  reserved: Count;
-  safety_stock: Count;
-  incoming: Count;
+  on_hand: Generated<number>;
+  committed: Generated<number>;
+  reserved: Generated<number>;
+  safety_stock: Generated<number>;
+  incoming: Generated<number>;
   updated_at: CreatedAt;
 }
 
@@ -62,7 +60,9 @@ export interface InventoryMovementTable {
   field: InventoryField;
   before: number;
   after: number;
+  /** Why: received, damaged, count_correction, transfer, safety_stock, order_committed, order_released… */
   reason: string;
+  /** Who: an admin user id, `checkout`, `system`. */
   actor: string;
   reference_type: string | null;
   reference_id: string | null;
@@ -76,4 +76,8 @@ export interface InventoryTables {
   inventory_level: InventoryLevelTable;
   inventory_reservation: InventoryReservationTable;
   inventory_movement: InventoryMovementTable;
+}
+
+declare module '../../db/database.ts' {
+  interface Database extends InventoryTables {}
 }

@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
-import { DateTime, Id, ListQuery } from '../../http/schemas.ts';
+import { DateTime, Id, ListQuery } from '../../shapes.ts';
 
 /** The inventory module's API shapes: one definition gives the TypeScript type, the validation and the OpenAPI. */
 

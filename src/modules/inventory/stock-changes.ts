@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { signalChange } from '../../db/changes.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { ensureInventoryItem, inventoryTopic, type InventoryItemRow } from './items.ts';
 import { requireLocation } from './locations.ts';

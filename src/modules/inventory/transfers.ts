@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { getLevel } from './levels.ts';
 import { movementsWrittenBy } from './movement-history.ts';
 import type { Transfer, TransferInput } from './shapes.ts';

@@ -1,14 +1,14 @@
 import { shopUrl, type Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
+import { newProcessId, type WorkLog } from '../../db/work-loop.ts';
 import { reconcileGatewayEvent } from '../checkout/gateway-events.ts';
 import { startDispatcher } from '../events/dispatcher.ts';
-import { builtInSubscribers } from '../events/subscribers.ts';
 import type { PaymentProviders } from '../payments/providers.ts';
 import { startPaymentInboxWorker } from '../payments/webhook-inbox-worker.ts';
 import { startWebhookWorker } from '../webhooks/delivery-worker.ts';
 import { builtInJobs } from './built-in-jobs.ts';
+import { builtInSubscribers } from './built-in-subscribers.ts';
 import { startScheduler } from './scheduler.ts';
-import { newProcessId, type WorkLog } from './work-loop.ts';
 
 export interface BackgroundWork {
   processId: string;
@@ -30,7 +30,7 @@ export async function startBackgroundWork(deps: { db: Db; config: Config; provid
       db, processId, intervalMs: config.dispatchIntervalMs, log,
       subscribers: builtInSubscribers({
         db, webhookMaxAgeHours: config.webhookMaxAgeHours, emailTemplatesDir: config.emailTemplatesDir,
-        publicUrl: shopUrl(config),
+        publicUrl: shopUrl(config), orderNumberPrefix: config.orderNumberPrefix,
       }),
     });
     const webhooks = startWebhookWorker({

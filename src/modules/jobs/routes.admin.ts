@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
-import { DateTime, errorResponses } from '../../http/schemas.ts';
+import { errorResponses } from '../../http/schemas.ts';
+import { DateTime } from '../../shapes.ts';
 import { builtInJobs, jobDescriptions } from './built-in-jobs.ts';
 import { getJobOrThrow, listJobRuns, listJobs, requestJobRun } from './scheduler.ts';
 

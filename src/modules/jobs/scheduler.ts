@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { millis } from '../../db/intervals.ts';
-import { AppError } from '../../http/errors.ts';
-import type { WorkLog } from './work-loop.ts';
+import { AppError } from '../../errors.ts';
+import type { WorkLog } from '../../db/work-loop.ts';
 
 /**
  * Recurring work that runs on exactly one process at a time across the cluster. Every process ticks;

@@ -1,8 +1,5 @@
-import type { ColumnType } from 'kysely';
-import type { CreatedAt, NullableTimestamp, Timestamp } from '../../db/column-types.ts';
-
-type Counter = ColumnType<number, number | undefined, number>;
-type JsonResult = ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+import type { Generated } from 'kysely';
+import type { CreatedAt, NullableJson, NullableTimestamp, Timestamp } from '../../db/column-types.ts';
 
 /**
  * A recurring job's lease and last outcome. A process runs the job only after claiming this row with
@@ -20,9 +17,9 @@ export interface ScheduledJobTable {
   last_duration_ms: number | null;
   last_status: 'succeeded' | 'failed' | null;
   last_error: string | null;
-  last_result: JsonResult;
-  run_count: Counter;
-  failure_count: Counter;
+  last_result: NullableJson<Record<string, unknown>>;
+  run_count: Generated<number>;
+  failure_count: Generated<number>;
   updated_at: CreatedAt;
 }
 
@@ -36,10 +33,14 @@ export interface JobRunTable {
   duration_ms: number;
   status: 'succeeded' | 'failed';
   error: string | null;
-  result: JsonResult;
+  result: NullableJson<Record<string, unknown>>;
 }
 
 export interface JobsTables {
   scheduled_job: ScheduledJobTable;
   job_run: JobRunTable;
+}
+
+declare module '../../db/database.ts' {
+  interface Database extends JobsTables {}
 }

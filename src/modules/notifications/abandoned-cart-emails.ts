@@ -43,7 +43,7 @@ export async function emailAbandonedCarts(deps: AbandonedCartEmailDeps, now = ne
 async function remind(deps: AbandonedCartEmailDeps, cartId: string): Promise<boolean> {
   // One process runs the job at a time (the scheduler's lease), so the page's check above holds.
   return inTransaction(deps.db, async (tx) => {
-    const cart = await loadCartState(tx, cartId);
+    const cart = await loadCartState(tx, cartId, 'system');
     if (!cart.email) return false;
     const money = (amount: number) => formatMoney(amount, cart.currency_code);
     const email = renderEmail(TEMPLATE, {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { decrypt, decryptNullable } from '../../crypto/data-encryption.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 
 const columns = ['id', 'template', 'recipient', 'subject', 'status', 'attempts', 'last_error', 'reference_type', 'reference_id', 'created_at', 'sent_at'] as const;
 

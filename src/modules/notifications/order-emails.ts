@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import type { EventSubscriber } from '../events/subscribers.ts';
+import type { EventSubscriber } from '../events/event-subscriber.ts';
 import { loadCartState } from '../cart/cart-query.ts';
 import { getOrderOrThrow } from '../orders/orders.ts';
 import type { Order } from '../orders/shapes.ts';
@@ -38,7 +38,7 @@ export function orderView(order: Order, extra: Record<string, unknown> = {}) {
  * refund, return received, and a draft order's payment link. Handed each event at least once: an email
  * already queued for an event (its id is the email's reference) is not queued again.
  */
-export function orderEmails(deps: { db: Db; templatesDir: string | null; publicUrl: string }): EventSubscriber {
+export function orderEmails(deps: { db: Db; templatesDir: string | null; publicUrl: string; orderNumberPrefix: string }): EventSubscriber {
   return {
     name: 'order-emails',
     events: Object.keys(TEMPLATES),
@@ -50,7 +50,7 @@ export function orderEmails(deps: { db: Db; templatesDir: string | null; publicU
           if (queued) return;
           const { to, view } = event.type === 'draft_order.sent'
             ? await draftOrderMessage(tx, event.payload, deps.publicUrl)
-            : await orderMessage(tx, event.payload);
+            : await orderMessage(tx, event.payload, deps.orderNumberPrefix);
           if (!to) return; // nobody to write to (a draft without an email yet)
           const email = renderEmail(template, view, deps.templatesDir);
           await queueEmail(tx, { to, template, subject: email.subject, text: email.text, html: email.html, reference_type: 'event', reference_id: event.id });
@@ -60,8 +60,8 @@ export function orderEmails(deps: { db: Db; templatesDir: string | null; publicU
   };
 }
 
-async function orderMessage(db: Db, payload: Record<string, unknown>) {
-  const order = await getOrderOrThrow(db, payload.order_id as string);
+async function orderMessage(db: Db, payload: Record<string, unknown>, orderNumberPrefix: string) {
+  const order = await getOrderOrThrow(db, payload.order_id as string, orderNumberPrefix);
   const money = (amount: unknown) => (typeof amount === 'number' ? formatMoney(amount, order.currency_code) : null);
   return {
     to: order.email,
@@ -71,7 +71,7 @@ async function orderMessage(db: Db, payload: Record<string, unknown>) {
 
 /** The payment link of a draft order: its cart, which the customer completes like any other. */
 async function draftOrderMessage(db: Db, payload: Record<string, unknown>, publicUrl: string) {
-  const cart = await loadCartState(db, payload.cart_id as string);
+  const cart = await loadCartState(db, payload.cart_id as string, 'system');
   return {
     to: cart.email,
     view: {

@@ -21,3 +21,7 @@ export interface EmailMessageTable {
 export interface NotificationsTables {
   email_message: EmailMessageTable;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends NotificationsTables {}
+}

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import type { EventSubscriber } from '../events/subscribers.ts';
+import type { EventSubscriber } from '../events/event-subscriber.ts';
 import { staffEmailsWith } from '../users/roles.ts';
 import { queueEmail } from './email-queue.ts';
 import { renderEmail } from './templates.ts';

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Amount, Id, ListQuery } from '../../http/schemas.ts';
+import { Amount, Id, ListQuery } from '../../shapes.ts';
 import { AddressInput } from '../cart/shapes.ts';
 
 /** Request shapes of the order operations (Admin API) and of customer returns (Store API). */

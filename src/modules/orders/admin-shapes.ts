@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateTime } from '../../http/schemas.ts';
+import { DateTime } from '../../shapes.ts';
 import { Address } from '../cart/shapes.ts';
 import { Order, OrderLine } from './shapes.ts';
 

@@ -1,5 +1,5 @@
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { releaseOrderAllocations } from '../inventory/order-stock.ts';
 import { recordOrderActivity } from './order-activity.ts';
 import { actorRef, capturableNow, lockOrder, type Actor } from './order-state.ts';

@@ -1,29 +1,26 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { loadCartState, purchasable } from '../cart/cart-query.ts';
 import { addLineItem, createCart, setShippingMethod, updateCart } from '../cart/carts.ts';
 import { closeDraftCart, draftCartPrices, lockCartForDraftOrder } from '../cart/draft-carts.ts';
 import type { Address } from '../cart/schema.ts';
 import type { AddressInput } from '../cart/shapes.ts';
-import { completeCart } from '../checkout/complete-cart.ts';
-import { startPayment, type CheckoutDeps } from '../checkout/start-payment.ts';
 import { recordEvents } from '../events/outbox.ts';
-import type { EventSubscriber } from '../events/subscribers.ts';
+import type { EventSubscriber } from '../events/event-subscriber.ts';
 import { ppmToPercent } from '../tax/tax-calculator.ts';
-import { captureOrder } from './capture.ts';
-import { recordOrderActivity } from './order-activity.ts';
 import { actorRef, type Actor } from './order-state.ts';
-import type { DraftOrderStatus } from './schema.ts';
+import type { DraftOrderStatus, DraftOrderTable } from './schema.ts';
 
 /**
  * Draft orders (phone sales, B2B): staff build the order — lines, custom prices with a reason, addresses,
  * shipping — as a cart of the shop's own. Then either
  * - send it as a payment link: the customer completes that cart through the Store API (pay, complete),
  *   exactly like any checkout; its lines and prices are locked (409 cart_locked); or
- * - mark it paid: staff complete it server-side with the manual provider (captured at once).
+ * - mark it paid: staff complete it server-side with the manual provider (captured at once), a checkout
+ *   flow (checkout/draft-order-payment.ts).
  * Either way the order comes out of ordinary checkout: stock committed, number given, events written.
  *
  *   open ──send──► sent ──(customer completes, or mark paid)──► completed
@@ -89,13 +86,13 @@ export async function createDraftOrder(db: Db, input: DraftOrderInput, actor: Ac
     }
   });
   return inTransaction(db, async (tx) => {
-    const cart = await createCart(tx, { region_id: input.region_id, currency_code: input.currency_code, email: input.email });
+    const cart = await createCart(tx, { region_id: input.region_id, currency_code: input.currency_code, email: input.email }, 'system');
     for (const [i, line] of input.lines.entries()) {
-      await naming((f) => f.replace('body.', `body.lines[${i}].`), () => addLineItem(tx, cart.id, { variant_id: line.variant_id, quantity: line.quantity }));
+      await naming((f) => f.replace('body.', `body.lines[${i}].`), () => addLineItem(tx, cart.id, { variant_id: line.variant_id, quantity: line.quantity }, 'system'));
     }
-    await updateCart(tx, cart.id, { shipping_address: input.shipping_address, billing_address: input.billing_address ?? null });
-    await naming(() => 'body.shipping_option_id', () => setShippingMethod(tx, cart.id, input.shipping_option_id));
-    const state = await loadCartState(tx, cart.id);
+    await updateCart(tx, cart.id, { shipping_address: input.shipping_address, billing_address: input.billing_address ?? null }, 'system');
+    await naming(() => 'body.shipping_option_id', () => setShippingMethod(tx, cart.id, input.shipping_option_id, 'system'));
+    const state = await loadCartState(tx, cart.id, 'system');
     const id = newId('dord');
     await tx.insertInto('draft_order').values({ id, cart_id: cart.id, status: 'open', note: input.note ?? null, created_by: actorRef(actor) }).execute();
     await lockCartForDraftOrder(tx, {
@@ -109,18 +106,7 @@ export async function createDraftOrder(db: Db, input: DraftOrderInput, actor: Ac
   });
 }
 
-interface DraftRow {
-  id: string;
-  cart_id: string;
-  status: DraftOrderStatus;
-  note: string | null;
-  created_by: string;
-  order_id: string | null;
-  created_at: Date;
-  sent_at: Date | null;
-  completed_at: Date | null;
-  canceled_at: Date | null;
-}
+type DraftRow = Omit<Selectable<DraftOrderTable>, 'updated_at'>;
 
 /** Draft rows with the status a completed checkout of their cart implies. */
 function draftSelect() {
@@ -139,7 +125,7 @@ async function draftRowOrThrow(db: Db, id: string): Promise<DraftRow> {
 
 export async function getDraftOrder(db: Db, id: string): Promise<DraftOrderView> {
   const draft = await draftRowOrThrow(db, id);
-  const cart = await loadCartState(db, draft.cart_id);
+  const cart = await loadCartState(db, draft.cart_id, 'system');
   const prices = await draftCartPrices(db, draft.cart_id);
   const { totals } = cart;
   return {
@@ -176,6 +162,13 @@ function assertOpen(draft: DraftRow): void {
   if (draft.status === 'completed' || draft.status === 'canceled') throw new AppError('draft_order_not_open', { id: draft.id, status: draft.status, order_id: draft.order_id });
 }
 
+/** The draft, refused unless it is open or sent (404 draft_order_not_found, 409 draft_order_not_open). */
+export async function openDraftOrderOrThrow(db: Db, id: string): Promise<DraftRow> {
+  const draft = await draftRowOrThrow(db, id);
+  assertOpen(draft);
+  return draft;
+}
+
 /** Marks the draft sent and announces its payment link (the cart the customer completes). */
 export async function sendDraftOrder(db: Db, id: string, input: { message?: string }, actor: Actor): Promise<void> {
   await inTransaction(db, async (tx) => {
@@ -202,7 +195,7 @@ export async function cancelDraftOrder(db: Db, id: string, actor: Actor): Promis
  * Marks the draft whose cart became `orderId` completed and records draft_order.completed, once: only
  * an open or sent draft moves (staff marking it paid and the customer's link can both report it).
  */
-async function recordDraftCompleted(tx: Db, cartId: string, orderId: string, actor: string): Promise<void> {
+export async function recordDraftCompleted(tx: Db, cartId: string, orderId: string, actor: string): Promise<void> {
   const completed = await tx.updateTable('draft_order').set({ status: 'completed', order_id: orderId, completed_at: new Date(), updated_at: new Date() })
     .where('cart_id', '=', cartId).where('status', 'in', ['open', 'sent']).returning('id').executeTakeFirst();
   if (!completed) return;
@@ -224,21 +217,4 @@ export function draftOrderCompletion(db: Db): EventSubscriber {
       }
     },
   };
-}
-
-/**
- * Completes the draft with the manual provider, through ordinary checkout (payment, complete), then
- * captures what checkout left authorized (PAYMENT_CAPTURE=manual). Returns the order's id.
- */
-export async function markDraftOrderPaid(deps: CheckoutDeps, id: string, input: { note?: string }, actor: Actor): Promise<string> {
-  const draft = await draftRowOrThrow(deps.db, id);
-  assertOpen(draft);
-  await startPayment(deps, draft.cart_id, { provider_id: 'manual' });
-  const order = await completeCart(deps, draft.cart_id);
-  if (order.payment_status === 'authorized') await captureOrder(deps, order.id, {}, actor);
-  await inTransaction(deps.db, async (tx) => {
-    await recordDraftCompleted(tx, draft.cart_id, order.id, actorRef(actor));
-    await recordOrderActivity(tx, { orderId: order.id, type: 'order.created_from_draft', actor, data: { draft_order_id: id, provider_id: 'manual', note: input.note ?? null } });
-  });
-  return order.id;
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { requireLocation } from '../inventory/locations.ts';
 import { fulfillOrderStock, unfulfillOrderStock } from '../inventory/order-stock.ts';
 import { recordOrderActivity } from './order-activity.ts';

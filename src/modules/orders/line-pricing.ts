@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { resolveTaxRate, taxOf } from '../tax/tax-calculator.ts';
-import { getOrderOrThrow } from './orders.ts';
+import { shippingCountryOf } from './orders.ts';
 import type { OrderLineState, OrderState } from './order-state.ts';
 import type { LineOrigin, OrderLineItemTable } from './schema.ts';
 
@@ -24,7 +24,7 @@ export type PricedLine = Omit<OrderLineItemTable, 'id' | 'order_id' | 'position'
 
 export async function priceNewLines(tx: Tx, order: OrderState, lines: NewLineInput[], field: string): Promise<PricedLine[]> {
   if (lines.length === 0) return [];
-  const country = (await getOrderOrThrow(tx, order.id)).shipping_address?.country_code ?? null;
+  const country = await shippingCountryOf(tx, order.id);
   const region = await tx.selectFrom('region').select('default_tax_rate_ppm').where('id', '=', order.region_id).executeTakeFirst();
   const rules = await tx.selectFrom('tax_rate').select(['country_code', 'tax_class', 'rate_ppm']).where('region_id', '=', order.region_id).execute();
   const variants = await sql<{ id: string; product_id: string; sku: string | null; title: string; variant_title: string; tax_class: string | null; price: number | null }>`

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { listFulfillments } from './fulfillments.ts';
 import { listEdits } from './order-edits.ts';
 import { getOrderOrThrow } from './orders.ts';
@@ -14,8 +14,8 @@ import { listReturns } from './returns.ts';
  * there), each line's progress, the money summary, payments, fulfillments, returns, refunds, the edit
  * history and the timeline. Read without locks: a consistent enough picture for a screen.
  */
-export async function getOrderDetail(db: Db, orderId: string) {
-  const order = await getOrderOrThrow(db, orderId);
+export async function getOrderDetail(db: Db, orderId: string, orderNumberPrefix: string) {
+  const order = await getOrderOrThrow(db, orderId, orderNumberPrefix);
   if (order.status === 'pending') throw new AppError('order_not_found', { id: orderId });
   const state = await readOrderState(db, orderId);
   const progress = new Map(state.lines.map((l) => [l.id, l]));

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
-import { commitOrderLineStock, releaseOrderAllocations } from '../inventory/order-stock.ts';
+import { AppError } from '../../errors.ts';
+import { commitAddedOrderUnits, releaseOrderAllocations } from '../inventory/order-stock.ts';
 import { insertLines, priceNewLines, repriceLine, saveOrderTotals, type NewLineInput } from './line-pricing.ts';
 import { recordOrderActivity } from './order-activity.ts';
 import { actorRef, assertDistinctLines, lineOrThrow, lockOrder, type Actor } from './order-state.ts';
@@ -81,7 +81,7 @@ export async function editOrder(db: Db, orderId: string, input: EditInput, actor
         const delta = wanted.quantity - line.quantity;
         const stockLine = { order_line_id: line.id, variant_id: line.variant_id, quantity: Math.abs(delta) };
         if (delta < 0) await releaseOrderAllocations(tx, { why, reason: 'order_edited', lines: [stockLine] });
-        else await commitOrderLineStock(tx, { why, lines: [{ ...stockLine, field: `body.items[${i}].quantity` }] });
+        else await commitAddedOrderUnits(tx, { why, lines: [{ ...stockLine, field: `body.items[${i}].quantity` }] });
         const repriced = repriceLine(line, wanted.quantity, order.tax_inclusive);
         await tx.updateTable('order_line_item').set(repriced).where('id', '=', line.id).execute();
         changes.push({
@@ -92,7 +92,7 @@ export async function editOrder(db: Db, orderId: string, input: EditInput, actor
       const priced = await priceNewLines(tx, order, input.add ?? [], 'body.add');
       const added = await insertLines(tx, order, priced, 'edit', null);
       if (added.length) {
-        await commitOrderLineStock(tx, { why, lines: priced.map((p, i) => ({ order_line_id: added[i], variant_id: p.variant_id, quantity: p.quantity, field: `body.add[${i}].quantity` })) });
+        await commitAddedOrderUnits(tx, { why, lines: priced.map((p, i) => ({ order_line_id: added[i], variant_id: p.variant_id, quantity: p.quantity, field: `body.add[${i}].quantity` })) });
       }
       priced.forEach((p, i) => changes.push({
         line_item_id: added[i], variant_id: p.variant_id, title: p.title, action: 'added', quantity_before: 0, quantity_after: p.quantity,

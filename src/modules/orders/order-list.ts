@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { decrypt, emailHash } from '../../crypto/data-encryption.ts';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { formatOrderNumber, parseOrderNumber } from './order-number.ts';
 
 /**
@@ -40,7 +40,7 @@ export interface OrderListItem {
   created_at: Date;
 }
 
-export async function listOrders(db: Db, filter: OrderListFilter, page: { after?: unknown[]; limit: number }) {
+export async function listOrders(db: Db, filter: OrderListFilter, page: { after?: unknown[]; limit: number }, orderNumberPrefix: string) {
   const where: RawBuilder<unknown>[] = [sql`o.status <> 'pending'`];
   const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
   if (filter.status) where.push(sql`o.status = any(${list(filter.status)}::text[])`);
@@ -54,7 +54,7 @@ export async function listOrders(db: Db, filter: OrderListFilter, page: { after?
   if (filter.total_max !== undefined) where.push(sql`o.total <= ${filter.total_max}`);
   if (filter.q) {
     const term = filter.q.trim();
-    const number = parseOrderNumber(term);
+    const number = parseOrderNumber(orderNumberPrefix, term);
     if (number !== null) where.push(sql`o.number = ${number}`);
     else if (term.includes('@')) where.push(sql`o.email_hash = ${emailHash(term)}`);
     else where.push(sql`o.id = ${term}`);
@@ -70,6 +70,6 @@ export async function listOrders(db: Db, filter: OrderListFilter, page: { after?
     where ${sql.join(where, sql` and `)}
     order by o.id desc
     limit ${page.limit + 1}`.execute(db);
-  const data: OrderListItem[] = rows.slice(0, page.limit).map((r) => ({ ...r, email: decrypt(r.email), display_number: formatOrderNumber(r.number) }));
+  const data: OrderListItem[] = rows.slice(0, page.limit).map((r) => ({ ...r, email: decrypt(r.email), display_number: formatOrderNumber(orderNumberPrefix, r.number) }));
   return { data, next: rows.length > page.limit ? [data[data.length - 1].id] : null };
 }

@@ -1,20 +1,10 @@
 /**
  * How order numbers are shown: the configured prefix (ORDER_NUMBER_PREFIX, default `#`) and the number,
- * `#1001`. The prefix is a display setting of the whole process, set once at boot by `buildApp`, like
- * the data keys; changing it changes how every order reads, old ones included (the number itself never
- * changes).
+ * `#1001`. The prefix is a display setting passed down from the configuration to whatever shows an
+ * order (the API's order views, emails); changing it changes how every order reads, old ones included
+ * (the number itself never changes).
  */
-let prefix = '#';
-
-export function setOrderNumberPrefix(value: string): void {
-  prefix = value;
-}
-
-export function orderNumberPrefix(): string {
-  return prefix;
-}
-
-export function formatOrderNumber(number: number | null): string | null {
+export function formatOrderNumber(prefix: string, number: number | null): string | null {
   return number === null ? null : `${prefix}${number}`;
 }
 
@@ -22,7 +12,7 @@ export function formatOrderNumber(number: number | null): string | null {
  * The order number a search term means, if it is one: `1001`, `#1001`, or the number with the
  * configured prefix (`WEB-1001`). Null when the term is not a number.
  */
-export function parseOrderNumber(term: string): number | null {
+export function parseOrderNumber(prefix: string, term: string): number | null {
   let rest = term.trim();
   if (prefix && rest.toLowerCase().startsWith(prefix.toLowerCase())) rest = rest.slice(prefix.length);
   else if (rest.startsWith('#')) rest = rest.slice(1);

@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db, Tx } from '../../db/database.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { capturableOf, paymentsOfOrder, type OrderPayment } from '../payments/payment-amounts.ts';
 import type { ActorType, OrderLineItemTable, OrderLineProgressColumns, OrdersTable, OrderVersionColumn } from './schema.ts';
 

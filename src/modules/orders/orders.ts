@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { decrypt, decryptJson, emailHash, encrypt, encryptJson } from '../../crypto/data-encryption.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { ppmToPercent } from '../tax/tax-calculator.ts';
@@ -109,32 +109,34 @@ export async function stalePendingOrders(tx: Tx, olderThan: Date, limit: number)
   return rows.rows;
 }
 
-/** `#1001`, with the configured ORDER_NUMBER_PREFIX (order-number.ts). */
-export function displayNumber(number: number | null): string | null {
-  return formatOrderNumber(number);
+/** The country the order ships to (its address is stored encrypted), or null without a shipping address. */
+export async function shippingCountryOf(db: Db, orderId: string): Promise<string | null> {
+  const row = await db.selectFrom('orders').select('shipping_address').where('id', '=', orderId).executeTakeFirst();
+  return decryptJson<Address>(row?.shipping_address as unknown as { enc: string } | null)?.country_code ?? null;
 }
 
-export async function getOrderOrThrow(db: Db, orderId: string): Promise<Order> {
+/** The order as its buyer sees it, its number shown with `orderNumberPrefix` (ORDER_NUMBER_PREFIX). */
+export async function getOrderOrThrow(db: Db, orderId: string, orderNumberPrefix: string): Promise<Order> {
   const rows = await sql<OrderRow & { lines: (OrderSnapshot['lines'][number] & { id: string })[] }>`
     select o.*, coalesce((select json_agg(l order by l.position) from order_line_item l where l.order_id = o.id), '[]') as lines
     from orders o where o.id = ${orderId}`.execute(db);
   const order = rows.rows[0];
   if (!order) throw new AppError('order_not_found', { id: orderId });
-  return toOrderResponse(order, order.lines);
+  return toOrderResponse(order, order.lines, orderNumberPrefix);
 }
 
 /**
  * The buyer reads their order: a signed-in customer it belongs to, or a guest with the token completing
  * the cart returned. Anyone else gets a 404, as for an order that does not exist.
  */
-export async function getOrderForBuyer(db: Db, orderId: string, buyer: { token: string | undefined; customerId: string | null }): Promise<Order> {
+export async function getOrderForBuyer(db: Db, orderId: string, buyer: { token: string | undefined; customerId: string | null }, orderNumberPrefix: string): Promise<Order> {
   const row = await db.selectFrom('orders').select(['access_token_hash', 'status', 'customer_id']).where('id', '=', orderId).executeTakeFirst();
   const given = Buffer.from(hashToken(buyer.token ?? ''));
   const owner = row?.customer_id !== null && row?.customer_id === buyer.customerId;
   if (!row || row.status === 'pending' || !(owner || timingSafeEqual(given, Buffer.from(row.access_token_hash)))) {
     throw new AppError('order_not_found', { id: orderId });
   }
-  return getOrderOrThrow(db, orderId);
+  return getOrderOrThrow(db, orderId, orderNumberPrefix);
 }
 
 type OrderRow = Omit<OrdersTable, 'shipping_address' | 'billing_address' | 'shipping_method' | 'metadata' | 'created_at' | 'placed_at' | 'updated_at'> & {
@@ -145,11 +147,11 @@ type OrderRow = Omit<OrdersTable, 'shipping_address' | 'billing_address' | 'ship
   created_at: Date;
 };
 
-export function toOrderResponse(order: OrderRow, lines: (OrderSnapshot['lines'][number] & { id: string })[]): Order {
+export function toOrderResponse(order: OrderRow, lines: (OrderSnapshot['lines'][number] & { id: string })[], orderNumberPrefix: string): Order {
   return {
     id: order.id,
     number: order.number,
-    display_number: displayNumber(order.number),
+    display_number: formatOrderNumber(orderNumberPrefix, order.number),
     status: order.status,
     payment_status: order.payment_status,
     fulfillment_status: order.fulfillment_status,

@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { recordFailed, recordSettled, type OrderPayment } from '../payments/payment-amounts.ts';
 import { PaymentError } from '../payments/provider.ts';
 import type { PaymentProviders } from '../payments/providers.ts';

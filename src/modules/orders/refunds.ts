@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { refundableOf, reserveRefund } from '../payments/payment-amounts.ts';
 import { recordOrderActivity } from './order-activity.ts';
 import { actorRef, assertDistinctLines, lineOrThrow, lockOrder, type Actor, type OrderState } from './order-state.ts';

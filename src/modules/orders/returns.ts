@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { requireLocation } from '../inventory/locations.ts';
-import { commitOrderLineStock, receiveReturnedStock, releaseOrderAllocations } from '../inventory/order-stock.ts';
+import { commitAddedOrderUnits, receiveReturnedStock, releaseOrderAllocations } from '../inventory/order-stock.ts';
 import { refundableOf } from '../payments/payment-amounts.ts';
 import { insertLines, priceNewLines, repriceLine, saveOrderTotals, type NewLineInput } from './line-pricing.ts';
 import { recordOrderActivity } from './order-activity.ts';
@@ -133,7 +133,7 @@ export async function requestReturn(
     if (input.exchange_lines?.length) {
       const priced = await priceNewLines(tx, order, input.exchange_lines, 'body.exchange_lines');
       const lineIds = await insertLines(tx, order, priced, 'exchange', id);
-      await commitOrderLineStock(tx, {
+      await commitAddedOrderUnits(tx, {
         why: { orderId, actor: actorRef(context.actor), referenceType: 'return', referenceId: id },
         lines: priced.map((p, i) => ({ order_line_id: lineIds[i], variant_id: p.variant_id, quantity: p.quantity, field: `body.exchange_lines[${i}].quantity` })),
       });

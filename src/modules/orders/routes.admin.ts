@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../http/context.ts';
 import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
 import { ErrorResponse, errorResponses, ListOf } from '../../http/schemas.ts';
+import { markDraftOrderPaid } from '../checkout/draft-order-payment.ts';
 import type { CheckoutDeps } from '../checkout/start-payment.ts';
 import {
   CancelInput, CaptureInput, DeliveredInput, DraftOrderInput, DraftOrderListQuery, DraftOrderParams, EditInput, FulfillmentInput,
@@ -16,7 +17,7 @@ import {
 } from './admin-shapes.ts';
 import { cancelOrder } from './cancel.ts';
 import { captureOrder, recordOrderPayment } from './capture.ts';
-import { cancelDraftOrder, createDraftOrder, getDraftOrder, listDraftOrders, markDraftOrderPaid, sendDraftOrder } from './draft-orders.ts';
+import { cancelDraftOrder, createDraftOrder, getDraftOrder, listDraftOrders, sendDraftOrder } from './draft-orders.ts';
 import { cancelFulfillment, createFulfillment, deliverFulfillment, getFulfillment, listFulfillments, shipFulfillment } from './fulfillments.ts';
 import { getOrderDetail } from './order-detail.ts';
 import { editOrder, listEdits } from './order-edits.ts';
@@ -55,7 +56,7 @@ export const adminOrderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     schema: { tags, summary: 'List placed orders, newest first, with filters and search', querystring: OrderListQuery, response: { 200: ListOf(OrderListItem), ...errorResponses } },
   }, async (request) => {
     const { limit, cursor, ...filter } = request.query;
-    const page = await listOrders(db, filter, { limit, after: decodeCursor(cursor) });
+    const page = await listOrders(db, filter, { limit, after: decodeCursor(cursor) }, config.orderNumberPrefix);
     return { data: page.data, next_cursor: encodeCursor(page.next) };
   });
 
@@ -86,7 +87,7 @@ export const adminOrderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
       tags, summary: 'An order with its lines’ progress, money summary, payments, fulfillments, returns, refunds, edits and timeline',
       params: OrderParams, response: { 200: OrderDetail, ...errorResponses },
     },
-  }, async (request) => getOrderDetail(db, request.params.id));
+  }, async (request) => getOrderDetail(db, request.params.id, config.orderNumberPrefix));
 
   app.get('/orders/:id/timeline', {
     config: { permission: 'orders:read' },
@@ -109,7 +110,7 @@ export const adminOrderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     },
   }, async (request) => {
     await captureOrder(deps, request.params.id, request.body, actor(request));
-    return getOrderDetail(db, request.params.id);
+    return getOrderDetail(db, request.params.id, config.orderNumberPrefix);
   });
 
   app.post('/orders/:id/payments', {
@@ -120,7 +121,7 @@ export const adminOrderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     },
   }, async (request, reply) => {
     await recordOrderPayment(deps, request.params.id, request.body, actor(request));
-    return reply.code(201).send(await getOrderDetail(db, request.params.id));
+    return reply.code(201).send(await getOrderDetail(db, request.params.id, config.orderNumberPrefix));
   });
 
   app.post('/orders/:id/cancel', {
@@ -131,7 +132,7 @@ export const adminOrderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     },
   }, async (request) => {
     await cancelOrder(deps, request.params.id, request.body, actor(request));
-    return getOrderDetail(db, request.params.id);
+    return getOrderDetail(db, request.params.id, config.orderNumberPrefix);
   });
 
   app.get('/orders/:id/fulfillments', {
@@ -309,7 +310,7 @@ export const adminOrderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     },
   }, async (request, reply) => {
     const orderId = await markDraftOrderPaid(checkout, request.params.id, request.body, actor(request));
-    return reply.code(201).send({ draft_order: await getDraftOrder(db, request.params.id), order: await getOrderDetail(db, orderId) });
+    return reply.code(201).send({ draft_order: await getDraftOrder(db, request.params.id), order: await getOrderDetail(db, orderId, config.orderNumberPrefix) });
   });
 
   app.post('/draft-orders/:id/cancel', {

@@ -28,7 +28,7 @@ export const storeReturnRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
   app.addHook('onRequest', identifyCustomer(db));
   /** The caller as the order's buyer, or 404. */
   const buyer = async (request: FastifyRequest, orderId: string, token: string | undefined): Promise<Actor> => {
-    await getOrderForBuyer(db, orderId, { token, customerId: request.customer?.id ?? null });
+    await getOrderForBuyer(db, orderId, { token, customerId: request.customer?.id ?? null }, config.orderNumberPrefix);
     return { type: 'customer', id: request.customer?.id ?? null };
   };
 

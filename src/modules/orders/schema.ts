@@ -1,5 +1,5 @@
-import type { ColumnType } from 'kysely';
-import type { CreatedAt, Json, NullableTimestamp } from '../../db/column-types.ts';
+import type { ColumnType, Generated } from 'kysely';
+import type { CreatedAt, Json, JsonWithDefault, NullableJson, NullableTimestamp, ReadOnly } from '../../db/column-types.ts';
 import type { Address } from '../cart/schema.ts';
 
 export type OrderStatus = 'pending' | 'open' | 'completed' | 'canceled';
@@ -11,8 +11,6 @@ export interface ShippingMethodSnapshot {
   tax_total: number;
   tax_rate_ppm: number;
 }
-
-type AddressColumn = ColumnType<Address | null, string | null | undefined, string | null>;
 
 /**
  * An order is a snapshot: lines, prices, taxes, addresses and totals as they were when the cart was
@@ -29,11 +27,11 @@ export interface OrdersTable {
   currency_code: string;
   /** Encrypted; found through email_hash. */
   email: string;
-  email_hash: ColumnType<string | null, string | null | undefined, string | null>;
-  customer_id: ColumnType<string | null, string | null | undefined, string | null>;
+  email_hash: string | null;
+  customer_id: string | null;
   tax_inclusive: boolean;
-  shipping_address: AddressColumn;
-  billing_address: AddressColumn;
+  shipping_address: NullableJson<Address>;
+  billing_address: NullableJson<Address>;
   shipping_method: ColumnType<ShippingMethodSnapshot | null, string | null, string | null>;
   subtotal: number;
   discount_total: number;
@@ -42,7 +40,7 @@ export interface OrdersTable {
   total: number;
   access_token_hash: string;
   placed_at: NullableTimestamp;
-  metadata: Json<Record<string, unknown>>;
+  metadata: JsonWithDefault<Record<string, unknown>>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -87,12 +85,9 @@ export interface OrdersTables {
 
 // Order operations (migration 0005): fulfillment, returns, refunds, edits, the timeline, draft orders.
 
-type Count = ColumnType<number, number | undefined, number>;
-type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
-
 /** Bumped by every order edit; the edit history keeps each version. */
 export interface OrderVersionColumn {
-  version: Count;
+  version: Generated<number>;
 }
 
 export type LineOrigin = 'order' | 'edit' | 'exchange';
@@ -102,16 +97,16 @@ export type LineOrigin = 'order' | 'edit' | 'exchange';
  * order by a CHECK: returned ≤ delivered ≤ shipped ≤ fulfilled ≤ quantity, returned + refunded ≤ shipped.
  */
 export interface OrderLineProgressColumns {
-  fulfilled_quantity: Count;
-  shipped_quantity: Count;
-  delivered_quantity: Count;
+  fulfilled_quantity: Generated<number>;
+  shipped_quantity: Generated<number>;
+  delivered_quantity: Generated<number>;
   /** Units received back on returns. */
-  returned_quantity: Count;
+  returned_quantity: Generated<number>;
   /** Units refunded by line without coming back (lost, damaged in transit, kept by the customer). */
-  refunded_quantity: Count;
-  origin: ColumnType<LineOrigin, LineOrigin | undefined, LineOrigin>;
+  refunded_quantity: Generated<number>;
+  origin: Generated<LineOrigin>;
   /** For a replacement line: the return (exchange) it was added by. */
-  return_id: Nullable<string>;
+  return_id: string | null;
 }
 
 export type FulfillmentStatus = 'fulfilled' | 'shipped' | 'delivered' | 'canceled';
@@ -121,10 +116,10 @@ export interface OrderFulfillmentTable {
   order_id: string;
   location_id: string;
   status: FulfillmentStatus;
-  carrier: Nullable<string>;
-  tracking_number: Nullable<string>;
-  tracking_url: Nullable<string>;
-  note: Nullable<string>;
+  carrier: string | null;
+  tracking_number: string | null;
+  tracking_url: string | null;
+  note: string | null;
   created_by: string;
   created_at: CreatedAt;
   shipped_at: NullableTimestamp;
@@ -147,12 +142,12 @@ export interface OrderReturnTable {
   order_id: string;
   status: ReturnStatus;
   source: 'staff' | 'customer';
-  reason: Nullable<string>;
-  note: Nullable<string>;
-  location_id: Nullable<string>;
+  reason: string | null;
+  note: string | null;
+  location_id: string | null;
   /** The value of the units received back: what the customer is owed for them. */
-  credit_amount: Count;
-  refund_id: Nullable<string>;
+  credit_amount: Generated<number>;
+  refund_id: string | null;
   created_by: string;
   created_at: CreatedAt;
   received_at: NullableTimestamp;
@@ -164,11 +159,11 @@ export interface OrderReturnItemTable {
   return_id: string;
   line_item_id: string;
   quantity: number;
-  received_quantity: Count;
-  reason: Nullable<string>;
-  condition: Nullable<ReturnCondition>;
-  disposition: Nullable<ReturnDisposition>;
-  location_id: Nullable<string>;
+  received_quantity: Generated<number>;
+  reason: string | null;
+  condition: ReturnCondition | null;
+  disposition: ReturnDisposition | null;
+  location_id: string | null;
 }
 
 export type MoneyOperationStatus = 'pending' | 'succeeded' | 'failed';
@@ -182,15 +177,15 @@ export interface RefundLine {
 export interface OrderRefundTable {
   id: string;
   order_id: string;
-  return_id: Nullable<string>;
+  return_id: string | null;
   amount: number;
   /** The part of the amount that lowers what the customer owes (the rest settles what the shop owed). */
-  credit_amount: Count;
+  credit_amount: Generated<number>;
   reason: string;
-  note: Nullable<string>;
-  lines: Json<RefundLine[]>;
+  note: string | null;
+  lines: JsonWithDefault<RefundLine[]>;
   status: MoneyOperationStatus;
-  error_code: Nullable<string>;
+  error_code: string | null;
   created_by: string;
   created_at: CreatedAt;
   settled_at: NullableTimestamp;
@@ -204,10 +199,10 @@ export interface OrderPaymentOperationTable {
   payment_id: string;
   kind: PaymentOperationKind;
   amount: number;
-  refund_id: Nullable<string>;
+  refund_id: string | null;
   status: MoneyOperationStatus;
-  provider_reference: Nullable<string>;
-  error_code: Nullable<string>;
+  provider_reference: string | null;
+  error_code: string | null;
   created_by: string;
   created_at: CreatedAt;
   settled_at: NullableTimestamp;
@@ -218,7 +213,7 @@ export interface OrderEditTable {
   order_id: string;
   version: number;
   changes: Json<unknown[]>;
-  note: Nullable<string>;
+  note: string | null;
   total_before: number;
   total_after: number;
   balance_after: number;
@@ -229,13 +224,13 @@ export interface OrderEditTable {
 export type ActorType = 'user' | 'api_key' | 'customer' | 'system';
 
 export interface OrderActivityTable {
-  seq: ColumnType<number, never, never>;
+  seq: ReadOnly<number>;
   id: string;
   order_id: string;
   type: string;
   actor_type: ActorType;
-  actor_id: Nullable<string>;
-  data: Json<Record<string, unknown>>;
+  actor_id: string | null;
+  data: JsonWithDefault<Record<string, unknown>>;
   created_at: CreatedAt;
 }
 
@@ -245,12 +240,16 @@ export interface DraftOrderTable {
   id: string;
   cart_id: string;
   status: DraftOrderStatus;
-  note: Nullable<string>;
+  note: string | null;
   created_by: string;
-  order_id: Nullable<string>;
+  order_id: string | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
   sent_at: NullableTimestamp;
   completed_at: NullableTimestamp;
   canceled_at: NullableTimestamp;
+}
+
+declare module '../../db/database.ts' {
+  interface Database extends OrdersTables {}
 }

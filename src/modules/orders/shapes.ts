@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateTime } from '../../http/schemas.ts';
+import { DateTime } from '../../shapes.ts';
 import { Address, CartLine } from '../cart/shapes.ts';
 
 /** An order line is the cart line it was, frozen. */

@@ -1,4 +1,4 @@
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import type { Config } from '../../config.ts';
 import type { PaymentProvider } from './provider.ts';
 import { manualProvider } from './providers/manual.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { errorResponses } from '../../http/schemas.ts';
 import { PaymentWebhookError } from './provider.ts';
 import { storeGatewayEvent } from './webhook-inbox.ts';

@@ -1,5 +1,5 @@
-import type { ColumnType } from 'kysely';
-import type { CreatedAt, Json, NullableTimestamp } from '../../db/column-types.ts';
+import type { Generated } from 'kysely';
+import type { CreatedAt, JsonWithDefault, NullableTimestamp } from '../../db/column-types.ts';
 
 /**
  * pending: session created, nothing authorized · authorizing: the gateway was asked, answer not yet
@@ -10,8 +10,6 @@ export type PaymentStatus =
   | 'pending' | 'authorizing' | 'authorized' | 'partially_captured' | 'captured'
   | 'partially_refunded' | 'refunded' | 'failed' | 'canceled';
 
-type Money = ColumnType<number, number | undefined, number>;
-
 export interface PaymentTable {
   id: string;
   cart_id: string | null;
@@ -20,12 +18,12 @@ export interface PaymentTable {
   status: PaymentStatus;
   amount: number;
   currency_code: string;
-  authorized_amount: Money;
-  captured_amount: Money;
-  refunded_amount: Money;
+  authorized_amount: Generated<number>;
+  captured_amount: Generated<number>;
+  refunded_amount: Generated<number>;
   provider_reference: string | null;
   /** What the provider needs to act later (a card's outcome token, brand, last4): never a card number. */
-  data: Json<Record<string, unknown>>;
+  data: JsonWithDefault<Record<string, unknown>>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -61,7 +59,7 @@ export interface PaymentWebhookEventTable {
   status: 'pending' | 'processed' | 'failed';
   /** What processing did (order_confirmed, payment_voided, already_settled…). */
   outcome: string | null;
-  attempts: ColumnType<number, number | undefined, number>;
+  attempts: Generated<number>;
   next_attempt_at: CreatedAt;
   locked_until: NullableTimestamp;
   last_error: string | null;
@@ -73,4 +71,8 @@ export interface PaymentsTables {
   payment: PaymentTable;
   payment_transaction: PaymentTransactionTable;
   payment_webhook_event: PaymentWebhookEventTable;
+}
+
+declare module '../../db/database.ts' {
+  interface Database extends PaymentsTables {}
 }

@@ -1,6 +1,5 @@
-import { onChange } from '../../db/changes.ts';
 import type { Db } from '../../db/database.ts';
-import { startWorkLoop, type WorkLog, type WorkLoop } from '../jobs/work-loop.ts';
+import { startWorkLoop, type WorkLog, type WorkLoop } from '../../db/work-loop.ts';
 import { claimInboxEvents, failInboxEvent, INBOX_TOPIC, settleInboxEvent, type InboxEvent, type InboxResult } from './webhook-inbox.ts';
 
 const BATCH = 10;
@@ -26,15 +25,8 @@ export async function processInboxOnce(db: Db, handle: (event: InboxEvent) => Pr
 
 /** Processes the inbox in this process: at once when this process stores an event, else every `intervalMs`. */
 export function startPaymentInboxWorker(options: { db: Db; intervalMs: number; handle: (event: InboxEvent) => Promise<InboxResult>; log: WorkLog }): WorkLoop {
-  const loop = startWorkLoop({ name: 'payment webhook inbox', intervalMs: options.intervalMs, log: options.log, work: () => processInboxOnce(options.db, options.handle, options.log) });
-  const unsubscribe = onChange(options.db, (topic) => {
-    if (topic === INBOX_TOPIC) loop.wake();
+  return startWorkLoop({
+    name: 'payment webhook inbox', intervalMs: options.intervalMs, log: options.log, work: () => processInboxOnce(options.db, options.handle, options.log),
+    wakeOn: { db: options.db, topics: [INBOX_TOPIC] },
   });
-  return {
-    wake: loop.wake,
-    async stop() {
-      unsubscribe();
-      await loop.stop();
-    },
-  };
 }

@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { assertCurrencyCode } from '../../money/currency.ts';
 import { recordEvents } from '../events/outbox.ts';
+import { updateAndRecord } from '../events/recorded-update.ts';
 import { ratePpmFromPercent } from '../tax/rate-percent.ts';
 import { ppmToPercent } from '../tax/tax-calculator.ts';
 import { deleteTaxRatesOutsideCountries } from '../tax/tax-rates.ts';
@@ -139,15 +140,12 @@ export async function updateRegion(db: Db, id: string, patch: RegionUpdate): Pro
       await insertCountries(tx, id, patch.countries);
       await deleteTaxRatesOutsideCountries(tx, { region_id: id, countries: patch.countries });
     }
-    await tx.updateTable('region').set({
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.currency_code !== undefined ? { currency_code: patch.currency_code } : {}),
-      ...(patch.tax_inclusive !== undefined ? { tax_inclusive: patch.tax_inclusive } : {}),
-      ...(ratePpm !== undefined ? { default_tax_rate_ppm: ratePpm } : {}),
-      updated_at: new Date(),
-    }).where('id', '=', id).execute();
-    await recordEvents(tx, [{ type: 'region.updated', resource_type: 'region', resource_id: id, payload: { id, changed: Object.keys(patch) } }]);
-    return getRegionOrThrow(tx, id);
+    return updateAndRecord(tx, {
+      table: 'region', id,
+      set: { name: patch.name, currency_code: patch.currency_code, tax_inclusive: patch.tax_inclusive, default_tax_rate_ppm: ratePpm },
+      event: { resource_type: 'region', patch },
+      reread: (tx) => getRegionOrThrow(tx, id),
+    });
   });
 }
 

@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
 import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
-import { errorResponses, Id, ListOf, ListQuery } from '../../http/schemas.ts';
+import { Deleted, errorResponses, ListOf } from '../../http/schemas.ts';
+import { Id, ListQuery } from '../../shapes.ts';
 import { createRegion, deleteRegion, getRegionOrThrow, listRegions, updateRegion } from './regions.ts';
-import { Deleted, Region, RegionInput, RegionUpdate } from './shapes.ts';
+import { Region, RegionInput, RegionUpdate } from './shapes.ts';
 
 const tags = ['admin: regions'];
 const RegionParams = Type.Object({ id: Id('reg') });

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { Generated } from 'kysely';
 import type { CreatedAt } from '../../db/column-types.ts';
 
 export interface RegionTable {
@@ -6,9 +6,9 @@ export interface RegionTable {
   name: string;
   currency_code: string;
   /** Whether prices in this region already include tax (EU VAT style) or tax is added on top (US style). */
-  tax_inclusive: ColumnType<boolean, boolean | undefined, boolean>;
+  tax_inclusive: Generated<boolean>;
   /** Parts per million: 200000 is 20 %. */
-  default_tax_rate_ppm: ColumnType<number, number | undefined, number>;
+  default_tax_rate_ppm: Generated<number>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -22,4 +22,8 @@ export interface RegionCountryTable {
 export interface RegionsTables {
   region: RegionTable;
   region_country: RegionCountryTable;
+}
+
+declare module '../../db/database.ts' {
+  interface Database extends RegionsTables {}
 }

@@ -1,18 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateTime } from '../../http/schemas.ts';
+import { CountryCode, DateTime, Name, Percent } from '../../shapes.ts';
 
-/** The API shapes of regions; the tax and shipping modules share the few below that are common. */
-
-export const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '^\\S(.*\\S)?$', description: 'no leading or trailing spaces' });
-
-/** Upper-case ISO 3166-1 alpha-2; the service also checks it is an assigned code (400 invalid_country). */
-export const CountryCode = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2, upper case (DE, US)' });
-
-/**
- * A tax rate as a percent: 8.875 is 8.875 %. At most 4 decimals (the service refuses more), because
- * rates are stored exactly as parts per million.
- */
-export const Percent = Type.Number({ minimum: 0, maximum: 100, description: 'percent, 0–100, at most 4 decimals (8.875)' });
+/** The API shapes of regions. */
 
 const regionFields = {
   name: Name,
@@ -51,5 +40,3 @@ export const Region = Type.Object({
   updated_at: DateTime,
 });
 export type Region = Static<typeof Region>;
-
-export const Deleted = Type.Object({ id: Type.String(), object: Type.String(), deleted: Type.Boolean() });

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
 import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
-import { errorResponses, Id, ListOf } from '../../http/schemas.ts';
-import { Deleted } from '../regions/shapes.ts';
+import { Deleted, errorResponses, ListOf } from '../../http/schemas.ts';
+import { Id } from '../../shapes.ts';
 import { ShippingOption, ShippingOptionInput, ShippingOptionListQuery, ShippingOptionUpdate } from './shapes.ts';
 import { createShippingOption, deleteShippingOption, getShippingOptionOrThrow, listShippingOptions, updateShippingOption } from './shipping-options.ts';
 

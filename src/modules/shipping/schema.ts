@@ -1,5 +1,5 @@
-import type { ColumnType } from 'kysely';
-import type { CreatedAt } from '../../db/column-types.ts';
+import type { Generated } from 'kysely';
+import type { CreatedAt, NullableJson } from '../../db/column-types.ts';
 
 export interface WeightBand {
   /** Carts weighing up to this many grams (inclusive) pay `amount`. */
@@ -15,15 +15,19 @@ export interface ShippingOptionTable {
   /** The price of a flat option, in the region's currency minor unit. */
   amount: number | null;
   /** For weight options: bands in increasing weight; a heavier cart cannot use the option. */
-  weight_bands: ColumnType<WeightBand[] | null, string | null | undefined, string | null>;
+  weight_bands: NullableJson<WeightBand[]>;
   /** Free when the cart's item subtotal (after discounts) reaches this amount. */
   free_over_amount: number | null;
-  active: ColumnType<boolean, boolean | undefined, boolean>;
-  position: ColumnType<number, number | undefined, number>;
+  active: Generated<boolean>;
+  position: Generated<number>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
 
 export interface ShippingTables {
   shipping_option: ShippingOptionTable;
+}
+
+declare module '../../db/database.ts' {
+  interface Database extends ShippingTables {}
 }

@@ -1,6 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Amount, DateTime, Id, ListQuery } from '../../http/schemas.ts';
-import { Name } from '../regions/shapes.ts';
+import { Amount, DateTime, Id, ListQuery, Name } from '../../shapes.ts';
 
 /** The API shapes of shipping options. Amounts are integers in the minor unit of the region's currency. */
 

@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
+import { updateAndRecord } from '../events/recorded-update.ts';
 import type { WeightBand } from './schema.ts';
 import type { ShippingOptionInput, ShippingOptionUpdate } from './shapes.ts';
 import type { PricedOption } from './shipping-calculator.ts';
@@ -120,18 +121,15 @@ export async function updateShippingOption(db: Db, id: string, patch: ShippingOp
       weight_bands: patch.weight_bands !== undefined ? patch.weight_bands : keep ? current.weight_bands : null,
     };
     assertPricing(pricing);
-    await tx.updateTable('shipping_option').set({
-      price_type: pricing.price_type,
-      amount: pricing.amount,
-      weight_bands: bandsJson(pricing.weight_bands),
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.free_over_amount !== undefined ? { free_over_amount: patch.free_over_amount } : {}),
-      ...(patch.active !== undefined ? { active: patch.active } : {}),
-      ...(patch.position !== undefined ? { position: patch.position } : {}),
-      updated_at: new Date(),
-    }).where('id', '=', id).execute();
-    await recordEvents(tx, [{ type: 'shipping_option.updated', resource_type: 'shipping_option', resource_id: id, payload: { id, changed: Object.keys(patch) } }]);
-    return getShippingOptionOrThrow(tx, id);
+    return updateAndRecord(tx, {
+      table: 'shipping_option', id,
+      set: {
+        price_type: pricing.price_type, amount: pricing.amount, weight_bands: bandsJson(pricing.weight_bands),
+        name: patch.name, free_over_amount: patch.free_over_amount, active: patch.active, position: patch.position,
+      },
+      event: { resource_type: 'shipping_option', patch },
+      reread: (tx) => getShippingOptionOrThrow(tx, id),
+    });
   });
 }
 

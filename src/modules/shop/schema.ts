@@ -10,3 +10,7 @@ export interface ShopTable {
 export interface ShopTables {
   shop: ShopTable;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends ShopTables {}
+}

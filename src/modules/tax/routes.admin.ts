@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
 import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
-import { errorResponses, Id, ListOf, ListQuery } from '../../http/schemas.ts';
-import { Deleted } from '../regions/shapes.ts';
+import { Deleted, errorResponses, ListOf } from '../../http/schemas.ts';
+import { Id, ListQuery } from '../../shapes.ts';
 import { TaxRate, TaxRateInput, TaxRateUpdate } from './shapes.ts';
 import { createTaxRate, deleteTaxRate, getTaxRateOrThrow, listTaxRates, updateTaxRate } from './tax-rates.ts';
 

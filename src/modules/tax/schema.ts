@@ -16,3 +16,7 @@ export interface TaxRateTable {
 export interface TaxTables {
   tax_rate: TaxRateTable;
 }
+
+declare module '../../db/database.ts' {
+  interface Database extends TaxTables {}
+}

@@ -1,6 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateTime } from '../../http/schemas.ts';
-import { CountryCode, Name, Percent } from '../regions/shapes.ts';
+import { CountryCode, DateTime, Name, Percent } from '../../shapes.ts';
 
 /** The API shapes of a region's tax overrides. Rates are percents here, parts per million in the table. */
 

@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
+import { updateAndRecord } from '../events/recorded-update.ts';
 import { ratePpmFromPercent } from './rate-percent.ts';
 import type { TaxRateInput, TaxRateUpdate } from './shapes.ts';
 import { ppmToPercent, type TaxRules } from './tax-calculator.ts';
@@ -104,15 +105,12 @@ export async function updateTaxRate(db: Db, regionId: string, id: string, patch:
         tax_class: patch.tax_class === undefined ? current.tax_class : patch.tax_class,
       }, id);
     }
-    await tx.updateTable('tax_rate').set({
-      ...(patch.country_code !== undefined ? { country_code: patch.country_code } : {}),
-      ...(patch.tax_class !== undefined ? { tax_class: patch.tax_class } : {}),
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(ratePpm !== undefined ? { rate_ppm: ratePpm } : {}),
-      updated_at: new Date(),
-    }).where('id', '=', id).execute();
-    await recordEvents(tx, [{ type: 'tax_rate.updated', resource_type: 'tax_rate', resource_id: id, payload: { id, region_id: regionId, changed: Object.keys(patch) } }]);
-    return getTaxRateOrThrow(tx, regionId, id);
+    return updateAndRecord(tx, {
+      table: 'tax_rate', id,
+      set: { country_code: patch.country_code, tax_class: patch.tax_class, name: patch.name, rate_ppm: ratePpm },
+      event: { resource_type: 'tax_rate', patch, payload: { region_id: regionId } },
+      reread: (tx) => getTaxRateOrThrow(tx, regionId, id),
+    });
   });
 }
 

@@ -1,12 +1,12 @@
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
+import type { AdminActor } from './admin-actor.ts';
 import { adminUserColumns, type AdminUser } from './admin-users.ts';
 import { burnVerification, verifyPassword } from './passwords.ts';
 import { assertNotLocked, clearFailedLogins, recordFailedLogin } from './login-throttle.ts';
 import { permissionsOfRole } from './roles.ts';
 import { hashToken, newToken } from './tokens.ts';
-import type { AdminActor } from '../../http/admin-auth.ts';
 
 /** Admin sign-in failures are counted apart from customers'. */
 const REALM = 'admin';

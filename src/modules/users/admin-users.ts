@@ -1,23 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { hashPassword } from './passwords.ts';
 import { BUILT_IN_ROLES } from './permissions.ts';
 import { assertCanGrant, permissionsOfRole, type Granter } from './roles.ts';
-
-export interface AdminUser {
-  id: string;
-  email: string;
-  name: string | null;
-  role: string;
-  created_at: Date;
-  last_login_at: Date | null;
-}
+import type { AdminUserTable } from './schema.ts';
 
 export const adminUserColumns = ['id', 'email', 'name', 'role', 'created_at', 'last_login_at'] as const;
+
+/** A staff member as services pass them around: every column but the password hash. */
+export type AdminUser = Pick<Selectable<AdminUserTable>, (typeof adminUserColumns)[number]>;
 
 /** A password for a generated account: 20 characters from a 64-symbol alphabet (120 bits). */
 export function generatePassword(): string {

@@ -1,25 +1,19 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
-import type { AdminActor } from '../../http/admin-auth.ts';
+import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
+import type { AdminActor } from './admin-actor.ts';
 import { isPermission } from './permissions.ts';
 import { permissionsOfRole } from './roles.ts';
+import type { ApiKeyTable } from './schema.ts';
 import { hashToken, newToken } from './tokens.ts';
 
-export interface ApiKey {
-  id: string;
-  name: string;
-  last4: string;
-  permissions: string[];
-  created_by: string;
-  created_at: Date;
-  last_used_at: Date | null;
-  revoked_at: Date | null;
-}
-
 const columns = ['id', 'name', 'last4', 'permissions', 'created_by', 'created_at', 'last_used_at', 'revoked_at'] as const;
+
+/** A key as the Admin API shows it: every column but the token's hash. */
+export type ApiKey = Pick<Selectable<ApiKeyTable>, (typeof columns)[number]>;
 
 /**
  * Creates a key for an integration with some of its creator's permissions (never more). The token is

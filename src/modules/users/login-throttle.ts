@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { emailHash } from '../../crypto/data-encryption.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 
 /**
  * Repeated failed sign-ins for one email slow down, then lock for a while. Counted by the email's

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
 import { ADMIN_COOKIE, bearerToken, csrfTokenFor } from '../../http/admin-auth.ts';
-import { DateTime, ErrorResponse, errorResponses } from '../../http/schemas.ts';
+import { ErrorResponse, errorResponses } from '../../http/schemas.ts';
+import { DateTime } from '../../shapes.ts';
 import { loginAdmin, revokeAdminSession } from './admin-sessions.ts';
 
 const AdminUser = Type.Object({

@@ -1,5 +1,5 @@
-import type { ColumnType } from 'kysely';
-import type { CreatedAt, Json, NullableTimestamp, ReadOnly, Timestamp } from '../../db/column-types.ts';
+import type { Generated } from 'kysely';
+import type { CreatedAt, JsonWithDefault, NullableTimestamp, ReadOnly, Timestamp } from '../../db/column-types.ts';
 
 export interface AdminUserTable {
   id: string;
@@ -52,7 +52,7 @@ export interface AuditLogTable {
   action: string;
   resource_type: string | null;
   resource_id: string | null;
-  changes: Json<Record<string, unknown>>;
+  changes: JsonWithDefault<Record<string, unknown>>;
   status: number;
   request_id: string;
   created_at: CreatedAt;
@@ -62,7 +62,7 @@ export interface AuditLogTable {
 export interface LoginAttemptTable {
   realm: string;
   email_hash: string;
-  failures: ColumnType<number, number | undefined, number>;
+  failures: Generated<number>;
   locked_until: NullableTimestamp;
   updated_at: CreatedAt;
 }
@@ -74,4 +74,8 @@ export interface UsersTables {
   api_key: ApiKeyTable;
   audit_log: AuditLogTable;
   login_attempt: LoginAttemptTable;
+}
+
+declare module '../../db/database.ts' {
+  interface Database extends UsersTables {}
 }

@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns';
 import { promises as dns } from 'node:dns';
 import net from 'node:net';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 
 /**
  * Where webhooks may go (no server-side request forgery): only to public addresses — never loopback,

@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { millis } from '../../db/intervals.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { disableFailingEndpoint } from './endpoints.ts';
 import { DELIVERIES_TOPIC } from './fan-out.ts';
 import { retryDelayMs } from './retry-schedule.ts';

@@ -1,6 +1,6 @@
-import { ALL_TOPICS, onChange } from '../../db/changes.ts';
+import { ALL_TOPICS } from '../../db/changes.ts';
 import type { Db } from '../../db/database.ts';
-import { startWorkLoop, type WorkLog, type WorkLoop } from '../jobs/work-loop.ts';
+import { startWorkLoop, type WorkLog, type WorkLoop } from '../../db/work-loop.ts';
 import type { AddressPolicy } from './address-policy.ts';
 import { claimDeliveries, recordAttempt, type ClaimedDelivery } from './deliveries.ts';
 import { DELIVERIES_TOPIC } from './fan-out.ts';
@@ -59,14 +59,12 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WorkLoop {
       }
       return false;
     },
-  });
-  const unsubscribe = onChange(options.db, (topic) => {
-    if (topic === DELIVERIES_TOPIC || topic === ALL_TOPICS) loop.wake();
+    // Deliveries are announced across processes (NOTIFY): a lost notification may have been one.
+    wakeOn: { db: options.db, topics: [DELIVERIES_TOPIC, ALL_TOPICS] },
   });
   return {
     wake: loop.wake,
     async stop() {
-      unsubscribe();
       await loop.stop();
       await Promise.all([...inFlight]);
     },

@@ -3,7 +3,8 @@ import { decrypt, encrypt } from '../../crypto/data-encryption.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import { ifGiven } from '../../db/patch.ts';
+import { AppError } from '../../errors.ts';
 import { EVENT_PREFIXES, eventDefinition } from '../events/catalogue.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { assertWebhookUrlAllowed, type AddressPolicy } from './address-policy.ts';
@@ -77,7 +78,7 @@ export async function updateWebhookEndpoint(db: Db, id: string, patch: WebhookEn
     const row = await tx.updateTable('webhook_endpoint').set({
       ...fields,
       ...(events ? { events: [...events] } : {}),
-      ...(metadata !== undefined ? { metadata: JSON.stringify(metadata) } : {}),
+      metadata: ifGiven(metadata, (m) => JSON.stringify(m)),
       ...(enabling ? { enabled: true, disabled_reason: null, disabled_at: null } : {}),
       ...(disabling ? { enabled: false, disabled_reason: 'manual', disabled_at: new Date() } : {}),
       updated_at: new Date(),

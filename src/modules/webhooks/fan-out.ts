@@ -6,7 +6,7 @@ import { millis } from '../../db/intervals.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { eventMatches } from '../events/catalogue.ts';
 import type { DispatchedEvent } from '../events/dispatched-event.ts';
-import type { EventSubscriber } from '../events/subscribers.ts';
+import type { EventSubscriber } from '../events/event-subscriber.ts';
 
 /** Heard by every process (NOTIFY) when deliveries are created: their delivery workers wake. */
 export const DELIVERIES_TOPIC = 'webhook_deliveries';

@@ -1,7 +1,5 @@
-import type { ColumnType } from 'kysely';
-import type { CreatedAt, Json, NullableTimestamp, Timestamp } from '../../db/column-types.ts';
-
-type Counter = ColumnType<number, number | undefined, number>;
+import type { Generated } from 'kysely';
+import type { CreatedAt, JsonWithDefault, NullableTimestamp, Timestamp } from '../../db/column-types.ts';
 
 /** A URL that receives the events it subscribes to, signed with its secret. */
 export interface WebhookEndpointTable {
@@ -9,15 +7,15 @@ export interface WebhookEndpointTable {
   url: string;
   description: string | null;
   /** Event types (`order.placed`), resource wildcards (`order.*`) or `*`. */
-  events: ColumnType<string[], string[], string[]>;
+  events: string[];
   /** The signing secret, encrypted at rest with the data key. */
   secret: string;
-  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  enabled: Generated<boolean>;
   disabled_reason: string | null;
   disabled_at: NullableTimestamp;
   last_success_at: NullableTimestamp;
   last_failure_at: NullableTimestamp;
-  metadata: Json<Record<string, unknown>>;
+  metadata: JsonWithDefault<Record<string, unknown>>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -38,10 +36,10 @@ export interface WebhookDeliveryTable {
   resource_type: string;
   resource_id: string;
   position: number;
-  ordered: ColumnType<boolean, boolean | undefined, boolean>;
+  ordered: Generated<boolean>;
   redelivery_of: string | null;
   status: WebhookDeliveryStatus;
-  attempts: Counter;
+  attempts: Generated<number>;
   next_attempt_at: CreatedAt;
   locked_until: NullableTimestamp;
   expires_at: Timestamp;
@@ -68,4 +66,8 @@ export interface WebhooksTables {
   webhook_endpoint: WebhookEndpointTable;
   webhook_delivery: WebhookDeliveryTable;
   webhook_attempt: WebhookAttemptTable;
+}
+
+declare module '../../db/database.ts' {
+  interface Database extends WebhooksTables {}
 }

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateTime, Metadata } from '../../http/schemas.ts';
+import { DateTime, Metadata } from '../../shapes.ts';
 
 /** The API shapes of webhook endpoints and deliveries. */
 

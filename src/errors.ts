@@ -1,4 +1,4 @@
-import { DatabaseUnavailableError } from '../db/database-thread.ts';
+import { DatabaseUnavailableError } from './db/database-thread.ts';
 /**
  * The one error table: every code Cartwright answers with, its HTTP status and default message.
  * Codes are part of the API: never rename one. `docs/errors.md` lists them (a test keeps it in step).

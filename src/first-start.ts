@@ -1,9 +1,9 @@
-import type { Config } from '../../config.ts';
-import type { Db } from '../../db/database.ts';
-import { inTransaction } from '../../db/transaction.ts';
-import { seedDemoSelling } from '../../demo/demo-selling.ts';
-import { DEMO_PRODUCTS, seedDemoCatalog } from '../../demo/seed.ts';
-import { createAdminUser, generatePassword } from '../users/admin-users.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import { inTransaction } from './db/transaction.ts';
+import { seedDemoSelling } from './demo/demo-selling.ts';
+import { DEMO_PRODUCTS, seedDemoCatalog } from './demo/seed.ts';
+import { createAdminUser, generatePassword } from './modules/users/admin-users.ts';
 
 export interface FirstStart {
   /** The owner account's email and, when it was generated, its password (shown once, never stored). */
@@ -14,7 +14,8 @@ export interface FirstStart {
 /**
  * On the very first start: records the shop, creates the owner account and loads the demo catalog,
  * all in one transaction, so a crash half-way leaves a database that the next start sets up again.
- * Returns null on every later start.
+ * Returns null on every later start. Wiring, beside main.ts: it reaches into users and the demo data,
+ * which no module should.
  */
 export async function setUpShopOnce(db: Db, config: Config): Promise<FirstStart | null> {
   return inTransaction(db, async (tx) => {

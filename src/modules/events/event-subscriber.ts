@@ -1,9 +1,4 @@
-import type { Db } from '../../db/database.ts';
 import type { DispatchedEvent } from './dispatched-event.ts';
-import { orderEmails } from '../notifications/order-emails.ts';
-import { draftOrderCompletion } from '../orders/draft-orders.ts';
-import { staffAlerts } from '../notifications/staff-alerts.ts';
-import { webhookFanOut } from '../webhooks/fan-out.ts';
 
 /**
  * An in-process consumer of the outbox (search index, ledger, webhooks fan-out…). The dispatcher hands
@@ -21,15 +16,4 @@ export interface EventSubscriber {
   /** The event types it takes: exact (`order.placed`), per resource (`order.*`) or `*`. */
   readonly events: readonly string[];
   handle(events: DispatchedEvent[]): Promise<void>;
-}
-
-export type { DispatchedEvent };
-
-/**
- * The subscribers every process runs: the one place to register a new one. A subscriber added to a
- * running shop starts from the first event still in the outbox.
- */
-export function builtInSubscribers(deps: { db: Db; webhookMaxAgeHours: number; emailTemplatesDir: string | null; publicUrl: string }): EventSubscriber[] {
-  return [webhookFanOut(deps), orderEmails({ db: deps.db, templatesDir: deps.emailTemplatesDir, publicUrl: deps.publicUrl }),
-    staffAlerts({ db: deps.db, templatesDir: deps.emailTemplatesDir }), draftOrderCompletion(deps.db)];
 }

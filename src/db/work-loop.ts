@@ -1,5 +1,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { onChange } from './changes.ts';
+import type { Db } from './database.ts';
 
 /** What background work logs through (pino's logger fits). */
 export interface WorkLog {
@@ -26,12 +28,22 @@ export interface WorkLoop {
  */
 const SETTLE_MS = 100;
 
+export interface WorkLoopOptions {
+  name: string;
+  intervalMs: number;
+  /** One round; resolves true when more work is waiting (the next round starts at once). */
+  work: () => Promise<boolean>;
+  log: WorkLog;
+  /** Change topics (db/changes.ts) that mean new work: each one heard wakes the loop. */
+  wakeOn?: { db: Db; topics: readonly string[] };
+}
+
 /**
  * Runs `work` round after round: at once while it reports that more is waiting, otherwise after
- * `intervalMs` or shortly after `wake()` is called. A round that throws is logged and the loop sleeps
- * for the interval before trying again, so a broken database is not hammered.
+ * `intervalMs` or shortly after `wake()` is called or a `wakeOn` topic is heard. A round that throws is
+ * logged and the loop sleeps for the interval before trying again, so a broken database is not hammered.
  */
-export function startWorkLoop(options: { name: string; intervalMs: number; work: () => Promise<boolean>; log: WorkLog }): WorkLoop {
+export function startWorkLoop(options: WorkLoopOptions): WorkLoop {
   let stopped = false;
   let woken = false;
   let endSleep: (() => void) | undefined;
@@ -70,12 +82,19 @@ export function startWorkLoop(options: { name: string; intervalMs: number; work:
     }
   })();
 
+  const wake = () => {
+    woken = true;
+    endSleepAfter(Math.min(SETTLE_MS, options.intervalMs));
+  };
+  const { wakeOn } = options;
+  const unsubscribe = wakeOn ? onChange(wakeOn.db, (topic) => {
+    if (wakeOn.topics.includes(topic)) wake();
+  }) : () => {};
+
   return {
-    wake() {
-      woken = true;
-      endSleepAfter(Math.min(SETTLE_MS, options.intervalMs));
-    },
+    wake,
     async stop() {
+      unsubscribe();
       stopped = true;
       endSleepAfter(0);
       await running;

@@ -1,0 +1,19 @@
+import type { Db } from '../../db/database.ts';
+import type { EventSubscriber } from '../events/event-subscriber.ts';
+import { orderEmails } from '../notifications/order-emails.ts';
+import { staffAlerts } from '../notifications/staff-alerts.ts';
+import { draftOrderCompletion } from '../orders/draft-orders.ts';
+import { webhookFanOut } from '../webhooks/fan-out.ts';
+
+/**
+ * The subscribers every process runs: the one place to register a new one. Registered here, beside
+ * the jobs and the background loops, so the modules that subscribe never depend on the list (nor the
+ * events module on them). A subscriber added to a running shop starts from the first event still in
+ * the outbox.
+ */
+export function builtInSubscribers(deps: {
+  db: Db; webhookMaxAgeHours: number; emailTemplatesDir: string | null; publicUrl: string; orderNumberPrefix: string;
+}): EventSubscriber[] {
+  return [webhookFanOut(deps), orderEmails({ db: deps.db, templatesDir: deps.emailTemplatesDir, publicUrl: deps.publicUrl, orderNumberPrefix: deps.orderNumberPrefix }),
+    staffAlerts({ db: deps.db, templatesDir: deps.emailTemplatesDir }), draftOrderCompletion(deps.db)];
+}
