@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
+import { serveControlSocket } from './control-socket.ts';
 import { loadDataKeys } from './crypto/key-file.ts';
 import { relayChanges } from './db/changes.ts';
 import { openDatabase, type DatabaseHandle } from './db/connection.ts';
@@ -34,6 +35,10 @@ export async function startShop(config: Config): Promise<RunningShop> {
     // Events, webhooks, the payment-webhook inbox and scheduled jobs, shared with the other processes.
     const work = (background = await startBackgroundWork({ db: database.db, config, providers: paymentProviders, log: app.log }));
     const address = await app.listen({ port: config.port, host: config.host });
+    // `cartwright backup` reaches a running shop's embedded database through this (control-socket.ts).
+    const stopControl = database.kind === 'embedded'
+      ? await serveControlSocket(config.dataDir, database, (err) => app.log.error({ err }, 'control request failed'))
+      : null;
     const url = config.publicUrl ?? address.replace('://[::1]', '://localhost');
     let stopping: Promise<void> | undefined;
     return {
@@ -45,7 +50,7 @@ export async function startShop(config: Config): Promise<RunningShop> {
       // close the database. What a stuck database holds up is given up after a while, so a stop always
       // ends: closing the embedded database then stops its thread, which fails the waiting statements.
       stop: () => (stopping ??= (async () => {
-        await settledWithin(Promise.all([app.close(), work.stop()]), GRACEFUL_STOP_MS);
+        await settledWithin(Promise.all([app.close(), work.stop(), stopControl?.()]), GRACEFUL_STOP_MS);
         await stopRelay();
         await database.close();
       })()),

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { SingleBar, Presets } from 'cli-progress';
@@ -8,7 +9,10 @@ import { currentDataKeyId } from '../crypto/data-encryption.ts';
 import { loadDataKeys } from '../crypto/key-file.ts';
 import { rotateDataKey } from '../crypto/rotate-key.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { migrateToLatest, pendingMigrations } from '../db/migrate.ts';
+import { dumpServerDatabase, embeddedSnapshot, restoreDatabase } from '../db/backup.ts';
+import { shopRunsOn } from '../db/data-dir-lock.ts';
+import { askRunningShop } from '../control-socket.ts';
 import { databaseTarget } from '../db/target.ts';
 import { seedDemoSelling } from '../demo/demo-selling.ts';
 import { DEMO_PRODUCTS, seedDemoCatalog } from '../demo/seed.ts';
@@ -45,10 +49,58 @@ program.command('start').description('start the shop server (migrates, and sets 
   exitWhenDatabaseLost(shop);
 });
 
-program.command('migrate').description('apply pending database migrations').action(async () => {
-  const applied = await withDatabase(loadConfig(), (database) => migrateToLatest(database.db));
-  console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
-});
+program.command('migrate').description('apply pending database migrations')
+  .option('--dry-run', 'print the pending migrations and their statements, apply nothing')
+  .action(async ({ dryRun }: { dryRun?: boolean }) => {
+    const config = loadConfig();
+    if (dryRun) {
+      loadDataKeys(config);
+      const database = await openDatabase(databaseTarget(config));
+      try {
+        const pending = await pendingMigrations(database.db);
+        if (!pending.length) console.log('the database is up to date: nothing would run');
+        for (const { name, statements } of pending) console.log(`-- ${name}\n${statements.map((s) => `${s.trim()};`).join('\n')}\n`);
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    const applied = await withDatabase(config, (database) => migrateToLatest(database.db));
+    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
+  });
+
+program.command('backup').description('write a backup of the database while the shop runs (docs/operations.md)')
+  .argument('[file]', 'where to write it (default: cartwright-<time>.tar.gz, or .dump for a PostgreSQL server)')
+  .action(async (file: string | undefined) => {
+    const config = loadConfig();
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const output = path.resolve(file ?? `cartwright-${stamp}.${config.databaseUrl ? 'dump' : 'tar.gz'}`);
+    if (config.databaseUrl) {
+      await dumpServerDatabase(config.databaseUrl, output);
+    } else if (shopRunsOn(config.dataDir)) {
+      await askRunningShop(config.dataDir, 'backup', fs.createWriteStream(output));
+    } else {
+      loadDataKeys(config);
+      const database = await openDatabase(databaseTarget(config));
+      try {
+        fs.writeFileSync(output, Buffer.from(await (await embeddedSnapshot(database)).arrayBuffer()));
+      } finally {
+        await database.close();
+      }
+    }
+    console.log(`backup written to ${output} (${Math.round(fs.statSync(output).size / 1024)} KB)`);
+  });
+
+program.command('restore').description('replace the database with a backup; stop the shop first (docs/operations.md)')
+  .argument('<file>', 'a file written by cartwright backup')
+  .action(async (file: string) => {
+    const config = loadConfig();
+    console.log(await restoreDatabase(databaseTarget(config), path.resolve(file)));
+    // Personal data in the backup is encrypted with the data key, which a backup never holds.
+    if (!config.dataKey && !fs.existsSync(path.join(config.dataDir, 'data.key'))) {
+      console.log(`note: ${config.dataDir} has no data.key: copy the one from the shop the backup came from (or set CARTWRIGHT_DATA_KEY) before starting, or its personal data cannot be read`);
+    }
+  });
 
 program.command('seed').description('load the demo catalog, regions, shipping and stock (idempotent: adds only what is missing)')
   .option('--products <n>', 'how many demo products', positiveInt, 60)

@@ -24,6 +24,16 @@ export function lockDataDir(dataDir: string): () => void {
   throw new Error(`could not lock ${dataDir}`);
 }
 
+/** Whether a live process holds `dataDir` (a shop running on it). */
+export function shopRunsOn(dataDir: string): boolean {
+  try {
+    const owner = Number(fs.readFileSync(path.join(dataDir, 'cartwright.lock'), 'utf8'));
+    return Boolean(owner) && owner !== process.pid && isAlive(owner);
+  } catch {
+    return false;
+  }
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

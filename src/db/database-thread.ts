@@ -124,8 +124,8 @@ export class DatabaseThread extends EventEmitter {
   }
 
   /** The data directory as a tarball. */
-  async dump(): Promise<Blob> {
-    return new Blob([(await this.#send({ op: 'dump' }, new Uint8Array())) as Uint8Array<ArrayBuffer>]);
+  async dump(compression: 'none' | 'gzip' = 'none'): Promise<Blob> {
+    return new Blob([(await this.#send({ op: 'dump', compression }, new Uint8Array())) as Uint8Array<ArrayBuffer>]);
   }
 
   /**
@@ -174,7 +174,7 @@ export class DatabaseThread extends EventEmitter {
     if (this.#state !== 'ok') throw new DatabaseUnavailableError(this.#reason);
   }
 
-  #send(request: { op: string; bytes?: Uint8Array }, head: Uint8Array, transfer: ArrayBuffer[] = []): Promise<Uint8Array | undefined> {
+  #send(request: { op: string; bytes?: Uint8Array; compression?: string }, head: Uint8Array, transfer: ArrayBuffer[] = []): Promise<Uint8Array | undefined> {
     if (this.#state === 'down') return Promise.reject(new DatabaseUnavailableError(this.#reason));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {

@@ -15,7 +15,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 
-/** @typedef {{ id: number, op: 'exec', bytes: Uint8Array } | { id: number, op: 'reset' | 'dump' | 'close' }} Request */
+/** @typedef {{ id: number, op: 'exec', bytes: Uint8Array } | { id: number, op: 'dump', compression?: 'none' | 'gzip' } | { id: number, op: 'reset' | 'close' }} Request */
 
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 const { dataDir, loadDataDir, startParams } = /** @type {{ dataDir?: string, loadDataDir?: Uint8Array, startParams: string[] }} */ (workerData);
@@ -109,7 +109,7 @@ async function handle(request) {
         port.postMessage({ id: request.id });
         return;
       case 'dump': {
-        const blob = /** @type {Blob} */ (await pglite.dumpDataDir('none'));
+        const blob = /** @type {Blob} */ (await pglite.dumpDataDir(request.compression ?? 'none'));
         const bytes = new Uint8Array(await blob.arrayBuffer());
         port.postMessage({ id: request.id, bytes }, [bytes.buffer]);
         return;

@@ -40,3 +40,14 @@ async function upToDate(db: Db): Promise<boolean> {
     return false; // a new database: no migration table yet
   }
 }
+
+/** The migrations a database still lacks, in order, with their statements (`cartwright migrate --dry-run`). */
+export async function pendingMigrations(db: Db): Promise<{ name: string; statements: string[] }[]> {
+  let applied = new Set<string>();
+  try {
+    applied = new Set((await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows.map((r) => r.name));
+  } catch {
+    // a new database: every migration is pending
+  }
+  return Object.entries(migrations).filter(([name]) => !applied.has(name)).map(([name, { statements }]) => ({ name, statements }));
+}
