@@ -50,7 +50,15 @@ test('defaults', () => {
     secureCookies: true,
     rateLimitPerMinute: 10,
     apiKeyRateLimitPerMinute: 600,
+    trustProxy: false,
   });
+});
+
+test('TRUST_PROXY: true, a number of hops, or proxy addresses', () => {
+  expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+  expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+  expect(() => loadConfig({ TRUST_PROXY: '0' })).toThrow('TRUST_PROXY is invalid');
 });
 
 test('values from the environment', () => {

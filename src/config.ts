@@ -55,6 +55,7 @@ const ConfigSchema = Type.Object({
   secureCookies: Type.Boolean(),
   rateLimitPerMinute: Type.Integer({ minimum: 1 }),
   apiKeyRateLimitPerMinute: Type.Integer({ minimum: 1 }),
+  trustProxy: Type.Union([Type.Boolean(), Type.Integer({ minimum: 1, maximum: 10 }), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })]),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -95,6 +96,19 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/**
+ * TRUST_PROXY: who may say, in X-Forwarded-For, which client a request came from (for rate limits and
+ * logs): `true` (anyone: only behind a proxy that overwrites the header), a number of proxy hops, or
+ * a comma-separated list of proxy addresses or CIDR ranges. Unset: nobody, the socket's address counts.
+ */
+function trustProxy(env: Env): boolean | number | string[] {
+  const raw = str(env, 'TRUST_PROXY');
+  if (raw === null || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw.split(',').map((part) => part.trim()).filter(Boolean);
 }
 
 function str(env: Env, name: string): string | null {
@@ -156,6 +170,7 @@ export function loadConfig(env: Env = process.env): Config {
     secureCookies: bool(env, 'SECURE_COOKIES', true),
     rateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 10),
     apiKeyRateLimitPerMinute: int(env, 'API_KEY_RATE_LIMIT_PER_MINUTE', 600),
+    trustProxy: trustProxy(env),
   };
   const names: Record<string, string> = {
     port: 'PORT', host: 'HOST', dataDir: 'DATA_DIR', databaseUrl: 'DATABASE_URL',
@@ -173,6 +188,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: 'SMTP_URL', emailFrom: 'EMAIL_FROM', emailTemplatesDir: 'EMAIL_TEMPLATES_DIR',
     dataKey: 'CARTWRIGHT_DATA_KEY', corsOrigins: 'CORS_ORIGINS', customerSessionDays: 'CUSTOMER_SESSION_DAYS',
     secureCookies: 'SECURE_COOKIES', rateLimitPerMinute: 'AUTH_RATE_LIMIT_PER_MINUTE', apiKeyRateLimitPerMinute: 'API_KEY_RATE_LIMIT_PER_MINUTE',
+    trustProxy: 'TRUST_PROXY',
   };
   const first = Value.Errors(ConfigSchema, config).First();
   if (first) {

@@ -55,6 +55,10 @@ export interface BuildAppOptions {
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 /**
  * Request ids: a random per-process prefix and a counter. Unique across processes and restarts, and
  * free to make (a random id per request cost more CPU than serving a cached catalog page).
@@ -119,6 +123,8 @@ export async function buildApp({ db, config, logger, paymentProviders = builtInP
     },
     // Keep-alive sockets must not hold a graceful shutdown open.
     forceCloseConnections: 'idle',
+    // A number of hops: the nearest that many addresses are proxies (X-Forwarded-For read from the right).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

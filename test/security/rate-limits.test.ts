@@ -59,3 +59,18 @@ describe('the 4th attempt in a minute is 429 too_many_attempts', () => {
     for (let i = 0; i < 6; i++) expect((await shop.get('/health')).status).toBe(200);
   });
 });
+
+describe('behind a proxy (TRUST_PROXY)', () => {
+  let proxied: TestShop;
+  beforeAll(async () => {
+    proxied = await startTestShop({ rateLimitPerMinute: 3, trustProxy: 1 });
+  });
+  afterAll(async () => proxied?.close());
+
+  test('each client the proxy names in X-Forwarded-For has its own limit', async () => {
+    const login = (client: string) => proxied.request('POST', '/store/auth/login', { body: { email: uniqueEmail('p'), password: 'wrong password 1' }, headers: { 'x-forwarded-for': client } });
+    for (let i = 0; i < 3; i++) expect((await login('203.0.113.7')).status).toBe(401);
+    expectLimited(await login('203.0.113.7'));
+    expect((await login('203.0.113.8')).status).toBe(401);
+  });
+});
