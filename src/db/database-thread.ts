@@ -144,8 +144,11 @@ export class DatabaseThread extends EventEmitter {
     clearTimeout(timer);
     this.#state = 'down';
     this.#reason = 'the database was closed';
-    this.#abandonWaiting(new DatabaseUnavailableError(this.#reason));
+    const closed = new DatabaseUnavailableError(this.#reason);
+    this.#abandonWaiting(closed);
     await this.#worker.terminate();
+    for (const pending of this.#pending.values()) pending.reject(closed);
+    this.#pending.clear();
     return clean;
   }
 
