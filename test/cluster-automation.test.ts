@@ -35,6 +35,8 @@ beforeAll(async () => {
   Object.assign(env, {
     SEED_DEMO: 'false', ADMIN_EMAIL: REMOTE_ADMIN.email, ADMIN_PASSWORD: REMOTE_ADMIN.password,
     WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_RETRY_BASE_MS: '100', DISPATCH_INTERVAL_MS: '200',
+    // One delivery in flight per process: two in flight at once were sent by two processes.
+    WEBHOOK_CONCURRENCY: '1',
     JOB_INTERVALS: JOBS.map((name) => `${name}=${PERIOD_MS}`).join(','),
   });
   // The first start migrates and sets the shop up; the others join it.
@@ -97,6 +99,26 @@ test('each event reaches each endpoint: at least once, at most twice, whichever 
   await everything.close();
   await productsOnly.close();
 }, 120_000);
+
+test.runIf(onServer)('the processes share the delivery work: deliveries in flight at once, from different processes', async () => {
+  // The receiver holds each request until another is in flight beside it: with one delivery in flight
+  // per process, only a second process sending can release it. It gives up after 5 s, well inside the
+  // senders' 10 s timeout, so no sender ever abandons a held request and sends the next meanwhile.
+  let inFlight = 0;
+  let most = 0;
+  const receiver = await startReceiver(async () => {
+    most = Math.max(most, ++inFlight);
+    await waitFor(() => most >= 2, 5_000, 'a second delivery in flight').catch(() => {});
+    inFlight--;
+    return 200;
+  });
+  await shops[0].ok('POST', '/admin/webhooks', { url: receiver.url, events: ['collection.created'] }, 201);
+  const collections = await Promise.all(Array.from({ length: 6 }, (_, i) => shops[i % PROCESSES].ok('POST', '/admin/collections', { title: `Shared ${i}`, handle: `shared-${i}` }, 201)));
+  await waitFor(() => new Set(receiver.accepted().map((r) => r.event.resource_id)).size === collections.length, 60_000, 'every collection delivered');
+  expect(most).toBeGreaterThanOrEqual(2);
+  expect(new Set(receiver.accepted().map((r) => r.event.resource_id))).toEqual(new Set(collections.map((c: any) => c.id)));
+  await receiver.close();
+}, 90_000);
 
 test('each scheduled job runs once per period across the processes, never twice at once', async () => {
   // Let the schedule run for a while whatever the first test took.

@@ -12,6 +12,18 @@ export interface FakeStripe {
   refunds: Record<string, any>[];
   /** How many requests changed something (an idempotent replay does not count). */
   effects: number;
+  /** Every request received, in order (`POST /v1/refunds`). */
+  requests: string[];
+  /**
+   * Stripe refuses a refund above what the PaymentIntent received. False stands in for a gateway that
+   * would not (a test of Cartwright's own guard must not lean on Stripe's).
+   */
+  checksRefunds: boolean;
+  /**
+   * From now on a confirm authorizes at once but its answer is held back until `release()`: the
+   * gateway did its part and the caller never heard (a process that died mid-checkout).
+   */
+  holdConfirms(): { release(): void };
   close(): Promise<void>;
 }
 
@@ -26,7 +38,15 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const refunds: Record<string, any>[] = [];
   const replies = new Map<string, [number, unknown]>();
   let n = 0;
-  const state: FakeStripe = { port: 0, intents, refunds, effects: 0, close: async () => {} };
+  let held: Promise<void> | null = null;
+  const state: FakeStripe = {
+    port: 0, intents, refunds, effects: 0, requests: [], checksRefunds: true, close: async () => {},
+    holdConfirms() {
+      let release!: () => void;
+      held = new Promise<void>((resolve) => (release = resolve));
+      return { release: () => { held = null; release(); } };
+    },
+  };
 
   const handle = (method: string, path: string, form: URLSearchParams): [number, unknown] => {
     const parts = path.split('/').filter(Boolean); // v1, payment_intents, id, action
@@ -79,7 +99,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       const target = intents.get(form.get('payment_intent') ?? '');
       const amount = Number(form.get('amount'));
       const refunded = refunds.filter((r) => r.payment_intent === target?.id).reduce((s, r) => s + r.amount, 0);
-      if (!target || amount + refunded > target.amount_received) return error(400, { type: 'invalid_request_error', message: 'refund exceeds the captured amount' });
+      if (!target || (state.checksRefunds && amount + refunded > target.amount_received)) return error(400, { type: 'invalid_request_error', message: 'refund exceeds the captured amount' });
       const refund = { id: `re_${++n}`, object: 'refund', payment_intent: target.id, amount, status: 'succeeded' };
       refunds.push(refund);
       state.effects++;
@@ -91,17 +111,23 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (d) => (body += d));
-    req.on('end', () => {
+    req.on('end', async () => {
+      const path = req.url!.split('?')[0];
+      state.requests.push(`${req.method} ${path}`);
       const key = req.headers['idempotency-key'] as string | undefined;
       const cacheKey = key ? `${req.method} ${req.url} ${key}` : null;
-      const [status, payload] = (cacheKey && replies.get(cacheKey)) || handle(req.method!, req.url!.split('?')[0], new URLSearchParams(body));
+      const [status, payload] = (cacheKey && replies.get(cacheKey)) || handle(req.method!, path, new URLSearchParams(body));
       if (cacheKey) replies.set(cacheKey, [status, payload]);
+      if (held && path.endsWith('/confirm')) await held;
       res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${n}` });
       res.end(JSON.stringify(payload));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.port = (server.address() as AddressInfo).port;
-  state.close = () => new Promise((resolve) => server.close(() => resolve()));
+  state.close = () => new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
   return state;
 }

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/connection.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { findDisabledTests } from './disabled-tests.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,6 +22,9 @@ declare module 'vitest' {
  * of paying PGlite's initdb or the whole migration set again.
  */
 export default async function setup(project: TestProject) {
+  // A test switched off by hand is a test that cannot fail: the run stops before it starts.
+  const disabled = findDisabledTests(path.resolve(import.meta.dirname, '../..'));
+  if (disabled.length) throw new Error(`tests switched off by hand (.only, .skip, .todo, x…):\n${disabled.join('\n')}`);
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const name = `cw_tpl_${randomBytes(5).toString('hex')}`;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signUp, type SignedUp } from '../helpers/customers.ts';
 import { ADDRESS_US, createStockedProduct, setUpSelling, type Selling } from '../helpers/selling.ts';
@@ -16,7 +17,8 @@ let customer: SignedUp;
 beforeAll(async () => {
   shop = await startTestShop();
   selling = await setUpSelling(shop);
-  variantId = (await createStockedProduct(shop, { usd: 1000, stock: 1000, locationId: selling.warehouse.id })).variant.id;
+  // A title no hostile string shares a word with: every hostile search below must find nothing.
+  variantId = (await createStockedProduct(shop, { usd: 1000, stock: 1000, locationId: selling.warehouse.id, title: 'Walnut Lamp' })).variant.id;
   customer = await signUp(shop);
 });
 afterAll(async () => shop?.close());
@@ -66,11 +68,23 @@ interface Target {
   runs?: number;
   /** The values to try (default: hostileValue). */
   values?: fc.Arbitrary<unknown>;
+  /** False: the route must refuse every input tried (a login with no such account). */
+  accepts?: boolean;
 }
 
 let n = 0;
-const count = async (table: 'product' | 'customer' | 'customer_address') =>
-  Number((await shop.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+/**
+ * Every row of the tables a route writes, and the outbox's size: what a refused request must leave as
+ * it was (a count would miss a refusal that changed an existing row).
+ */
+const rowsOf = (...tables: string[]) => async () => {
+  const out: Record<string, unknown> = {};
+  for (const table of tables) out[table] = (await sql.raw(`select * from ${table} order by 1, 2`).execute(shop.db)).rows;
+  out.events = (await sql<{ n: number }>`select count(*)::int as n from event_outbox`.execute(shop.db)).rows[0].n;
+  return out;
+};
+const PRODUCT_TABLES = ['product', 'product_option', 'product_option_value', 'product_variant', 'product_variant_option', 'product_variant_price', 'product_from_price', 'inventory_item'];
 
 async function fuzz(target: Target) {
   const seen: number[] = [];
@@ -87,12 +101,62 @@ async function fuzz(target: Target) {
       expect(await target.stored(field, value, res), `${target.name} ${field}=${JSON.stringify(value)?.slice(0, 100)}`).toEqual(value);
     }
   }), { numRuns: target.runs ?? 60, examples: target.fields.flatMap((field) => mustTry.map((value): [string, unknown] => [field, value])) });
-  // The generator reached both outcomes (else the property proves little).
-  expect(seen.some((s) => s < 300), `${target.name}: no input was accepted`).toBe(true);
+  // The generator reached both outcomes (else the property proves little), or only refusals where
+  // nothing may be accepted.
+  if (target.accepts === false) expect(seen.filter((s) => s < 400), `${target.name}: an input was accepted`).toEqual([]);
+  else expect(seen.some((s) => s < 300), `${target.name}: no input was accepted`).toBe(true);
   expect(seen.some((s) => s >= 400), `${target.name}: no input was refused`).toBe(true);
   expect(Object.keys(Object.prototype)).toEqual([]);
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 }
+
+// First, while the shop holds nothing hostile: a hostile search must then find nothing at all.
+describe('hostile ids and filters', () => {
+  test('hostile ids in paths are malformed (400, the field named) or unknown (404); hostile filters find nothing', async () => {
+    const encodable = (s: string) => { try { return encodeURIComponent(s); } catch { return null; } };
+    const nul = (s: string) => s.includes('\u0000');
+    const customers = (await shop.ok('GET', '/admin/customers?limit=100')).data;
+    const audit = (await shop.ok('GET', '/admin/audit-log?limit=100')).data;
+    for (const value of hostileStrings.filter((s) => s.length < 200 && encodable(s) !== null)) {
+      const encoded = encodeURIComponent(value);
+      const context = (url: string, res: Response) => `${url} → ${res.status} ${res.text.slice(0, 200)}`;
+      const malformed = async (method: string, url: string, token: string | null | undefined, field: string) => {
+        const res = await shop.request(method, url, { token });
+        expect(res.status, context(url, res)).toBe(400);
+        expect(res.body.error.details.field, context(url, res)).toBe(field);
+      };
+      if (encoded) {
+        // An id of the wrong shape never reaches a query.
+        await malformed('GET', `/store/carts/${encoded}`, null, 'params.id');
+        await malformed('GET', `/store/orders/${encoded}`, null, 'params.id');
+        await malformed('GET', `/admin/products/${encoded}`, undefined, 'params.id');
+        await malformed('GET', `/admin/customers/${encoded}`, undefined, 'params.id');
+        await malformed('DELETE', `/store/customers/me/addresses/${encoded}`, customer.token, 'params.address_id');
+        // A handle is free text: no product has this one.
+        const product = await shop.get(`/store/products/${encoded}`);
+        if (nul(value)) expect(product.body.error?.details.field, context(value, product)).toBe('params.id_or_handle');
+        else expect([product.status, product.body.error?.code], context(value, product)).toEqual([404, 'product_not_found']);
+      }
+      // Filters: text without NUL is searched for as data (and matches nothing here); empty means no filter.
+      for (const [url, token, field, all] of [
+        [`/store/products?q=${encoded}`, null, 'querystring.q', null], [`/admin/products?q=${encoded}`, undefined, 'querystring.q', null],
+        [`/admin/customers?email=${encoded}&limit=100`, undefined, 'querystring.email', customers], [`/admin/audit-log?action=${encoded}&limit=100`, undefined, 'querystring.action', audit],
+      ] as [string, string | null | undefined, string, unknown[] | null][]) {
+        const res = await shop.get(url, { token });
+        if (nul(value) || (value === '' && all === null)) {
+          expect([res.status, res.body.error?.details.field], context(url, res)).toEqual([400, field]);
+        } else {
+          expect(res.status, context(url, res)).toBe(200);
+          expect(res.body.data, context(url, res)).toEqual(value === '' ? all : []);
+        }
+      }
+    }
+    // Were the query spliced into SQL, `OR ''='` would match every product.
+    const search = await shop.get(`/store/products?q=${encodeURIComponent("nomatchword' OR ''='")}`);
+    expect(search.status).toBe(200);
+    expect(search.body.data).toEqual([]);
+  });
+});
 
 describe('fuzzed string fields: 4xx with nothing changed, or stored exactly; never a 500', () => {
   test('POST /admin/products (create)', async () => {
@@ -104,7 +168,7 @@ describe('fuzzed string fields: 4xx with nothing changed, or stored exactly; nev
         options: [{ title: 'Size', values: ['M'] }], variants: [{ sku: `FUZZ-${n}`, title: 'M', barcode: '123', options: { Size: 'M' }, prices: [{ currency_code: 'USD', amount: 100 }] }],
       }),
       send: (body) => shop.post('/admin/products', body),
-      state: () => count('product'),
+      state: rowsOf(...PRODUCT_TABLES),
       stored: async (field, _value, res) => getPath((await shop.get(`/admin/products/${res.body.id}`)).body, field.replace(/^variants\.0\.options\.Size$/, 'variants.0.options.Size')),
     });
   });
@@ -168,24 +232,22 @@ describe('fuzzed string fields: 4xx with nothing changed, or stored exactly; nev
       name: 'register', fields: ['email', 'password', 'first_name', 'last_name', 'phone'], runs: 40,
       base: () => ({ email: `fuzz-${++n}@customers.test`, password: 'fuzzing passphrase 1', first_name: 'F', last_name: 'Z', phone: '+1 555 0100' }),
       send: (body) => shop.post('/store/customers', body),
-      state: () => count('customer'),
+      state: rowsOf('customer', 'customer_session'),
       stored: async (field, value, res) => (field === 'password' ? value : res.body.customer[field]),
     });
   });
 
   test('POST /store/auth/login', async () => {
+    // No such account: every input is refused, and no session is opened.
     await fuzz({
-      name: 'login', fields: ['email', 'password'], runs: 30,
+      name: 'login', fields: ['email', 'password'], runs: 30, accepts: false,
       base: () => ({ email: `nobody-${++n}@customers.test`, password: 'wrong password' }),
       send: async (body) => {
         const res = await shop.post('/store/auth/login', body);
         expect([400, 401, 429]).toContain(res.status);
         return res;
       },
-      state: () => count('customer'),
-    }).catch((error: Error) => {
-      // Login never succeeds here: the "some input accepted" check does not apply.
-      if (!/no input was accepted/.test(error.message)) throw error;
+      state: rowsOf('customer', 'customer_session'),
     });
     expect((await shop.post('/store/auth/login', { email: customer.email, password: customer.password })).status).toBe(200);
   });
@@ -208,7 +270,7 @@ describe('fuzzed string fields: 4xx with nothing changed, or stored exactly; nev
       name: 'add address', fields: [...fields, 'is_default_shipping'], runs: 40,
       base: () => ({ address: { ...ADDRESS_US }, is_default_shipping: false }),
       send: (body) => shop.post('/store/customers/me/addresses', body, { token: customer.token }),
-      state: () => count('customer_address'),
+      state: rowsOf('customer_address', 'customer'),
       stored: async (field, _value, res) => getPath((await list()).find((e: any) => e.id === res.body.id), field),
     });
     const entry = (await shop.post('/store/customers/me/addresses', { address: ADDRESS_US }, { token: customer.token })).body;
@@ -239,7 +301,8 @@ describe('prototype pollution and malformed bodies', () => {
       '{"address":{"__proto__":{"isAdmin":true},"first_name":"a"}}',
       '{"a":[{"__proto__":{"polluted":"yes"}}]}',
     ];
-    const before = await Promise.all([count('product'), count('customer'), count('customer_address')]);
+    const everything = rowsOf(...PRODUCT_TABLES, 'customer', 'customer_session', 'customer_address');
+    const before = await everything();
     for (const [method, url, token] of routes()) {
       for (const body of bodies) {
         const res = await shop.request(method, url, { token, body });
@@ -247,7 +310,7 @@ describe('prototype pollution and malformed bodies', () => {
         expect(res.body.error.code).toBe('invalid_json');
       }
     }
-    expect(await Promise.all([count('product'), count('customer'), count('customer_address')])).toEqual(before);
+    expect(await everything()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     expect(Object.keys(Object.prototype)).toEqual([]);
@@ -275,24 +338,4 @@ describe('prototype pollution and malformed bodies', () => {
     }
   });
 
-  test('hostile ids in paths and query strings are a 4xx', async () => {
-    const encodable = (s: string) => { try { return encodeURIComponent(s); } catch { return null; } };
-    for (const value of hostileStrings.filter((s) => s.length < 200 && encodable(s) !== null)) {
-      const encoded = encodeURIComponent(value);
-      for (const [url, token] of [
-        [`/store/carts/${encoded}`, null], [`/store/orders/${encoded}`, null], [`/store/products/${encoded}`, null],
-        [`/admin/products/${encoded}`, undefined], [`/admin/customers/${encoded}`, undefined], [`/admin/customers?email=${encoded}`, undefined],
-        [`/store/products?q=${encoded}`, null], [`/admin/products?q=${encoded}`, undefined], [`/admin/audit-log?action=${encoded}`, undefined],
-        [`/store/customers/me/addresses/${encoded}`, customer.token],
-      ] as [string, string | null | undefined][]) {
-        if (!encoded && url.endsWith('/')) continue;
-        const res = await shop.get(url, { token });
-        expect(res.status, `${url}: ${res.text.slice(0, 200)}`).toBeLessThan(500);
-      }
-    }
-    // Were the query spliced into SQL, `OR ''='` would match every product.
-    const search = await shop.get(`/store/products?q=${encodeURIComponent("nomatchword' OR ''='")}`);
-    expect(search.status).toBe(200);
-    expect(search.body.data).toEqual([]);
-  });
 });

@@ -93,6 +93,31 @@ describe('editing a customer', () => {
     await shop.refused('POST', `/admin/customers/${c.id}`, { email: 'x@customers.test' }, 400, 'invalid_request', 'body.email');
     await shop.refused('POST', '/admin/customers/cus_00000000000000000000000000', { first_name: 'X' }, 404, 'customer_not_found');
   });
+
+  test('deleting a group: its members stay customers, in no group; the group is gone (404 after)', async () => {
+    const [a, b] = [await signUp(shop), await signUp(shop)];
+    const doomed = await shop.ok('POST', '/admin/customer-groups', { name: 'Doomed' }, 201);
+    const kept = await shop.ok('POST', '/admin/customer-groups', { name: 'Kept' }, 201);
+    await shop.ok('POST', `/admin/customers/${a.id}`, { group_ids: [doomed.id, kept.id] });
+    await shop.ok('POST', `/admin/customers/${b.id}`, { group_ids: [doomed.id] });
+    const before = { a: await shop.ok('GET', `/admin/customers/${a.id}`), b: await shop.ok('GET', `/admin/customers/${b.id}`) };
+
+    expect(await shop.ok('DELETE', `/admin/customer-groups/${doomed.id}`, undefined, 204)).toBe('');
+    const groups = (await shop.ok('GET', '/admin/customer-groups')).data;
+    expect(groups.find((g: any) => g.id === doomed.id)).toBeUndefined();
+    expect(groups.find((g: any) => g.id === kept.id)).toMatchObject({ name: 'Kept', member_count: 1 });
+    // Everything else about the members is as it was.
+    expect(await shop.ok('GET', `/admin/customers/${a.id}`)).toEqual({ ...before.a, group_ids: [kept.id] });
+    expect(await shop.ok('GET', `/admin/customers/${b.id}`)).toEqual({ ...before.b, group_ids: [] });
+    expect((await shop.get('/store/customers/me', { token: b.token })).body.group_ids).toEqual([]);
+    const events = await shop.db.selectFrom('event_outbox').select('payload').where('type', '=', 'customer_group.deleted').where('resource_id', '=', doomed.id).execute();
+    expect(events.map((e) => e.payload)).toEqual([{ id: doomed.id }]);
+
+    await shop.refused('DELETE', `/admin/customer-groups/${doomed.id}`, undefined, 404, 'customer_group_not_found');
+    await shop.refused('DELETE', '/admin/customer-groups/cgrp_0NOTHERE', undefined, 404, 'customer_group_not_found');
+    await shop.refused('DELETE', '/admin/customer-groups/nope', undefined, 400, 'invalid_request', 'params.id');
+    await shop.refused('POST', `/admin/customers/${a.id}`, { group_ids: [doomed.id] }, 404, 'customer_group_not_found', 'body.group_ids');
+  });
 });
 
 describe('anonymizing a customer', () => {

@@ -1,16 +1,16 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Db } from '../../db/database.ts';
 import { buildApp } from '../../http/app.ts';
+import { CARDS, createStockedProduct, readyCart, setUpSelling } from '../../../test/helpers/selling.ts';
 import { onServer } from '../../../test/helpers/test-database.ts';
 import { requester, startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
 
 /**
  * Admin stock changes under concurrency: the database decides, so simultaneous decreases never take
  * stock below what is free, whatever they race with — each other, checkout's holds on the same rows,
- * transfers the other way, another Cartwright process. On PostgreSQL this is real concurrency (a pool
- * of connections, and a second process); on the embedded database the transactions queue up, and the
- * same assertions hold.
+ * transfers the other way, another app on its own connections. On PostgreSQL this is real concurrency
+ * (a pool of connections, and a second app with a pool of its own); on the embedded database the
+ * transactions queue up, and the same assertions hold. Separate `cartwright start` processes race in
+ * test/flash-sale.test.ts.
  */
 
 let shop: TestShop;
@@ -39,7 +39,8 @@ function statuses(responses: { status: number }[]) {
 
 beforeAll(async () => {
   shop = await startTestShop();
-  main = await ok('POST', '/admin/inventory/locations', { name: 'Main', code: 'MAIN' }, 201);
+  // Regions and shipping too, so carts can go through checkout; its warehouse is the main location.
+  main = (await setUpSelling(shop)).warehouse;
   store = await ok('POST', '/admin/inventory/locations', { name: 'Store', code: 'STORE' }, 201);
 });
 afterAll(async () => shop?.close());
@@ -63,28 +64,31 @@ describe('concurrent decreases', () => {
   });
 
   test('racing checkout’s holds on the same row: together they never take more than was available', async () => {
-    const variant = await newVariant('C-HOLD');
-    await ok('POST', '/admin/inventory/adjustments', { variant_id: variant, location_id: main.id, delta: 10, reason: 'received' }, 201);
-    const { item_id } = await levelRow(variant, main.id);
-    // Checkout's hold, as the reservations service does it: one conditional statement. On the server it
-    // runs on a second connection pool, as another process's would.
-    const other = onServer ? (await shop.database.openAnother()).db : shop.db;
-    const hold = async (db: Db) => {
-      const result = await sql`
-        update inventory_level set reserved = reserved + 1
-        where item_id = ${item_id} and location_id = ${main.id} and on_hand - committed - reserved - safety_stock >= 1`.execute(db);
-      return Number(result.numAffectedRows) === 1;
-    };
-    const [admin, holds] = await Promise.all([
-      Promise.all(Array.from({ length: 12 }, () => decrement(variant, main.id))),
-      Promise.all(Array.from({ length: 12 }, () => hold(other))),
-    ]);
-    const adminWins = admin.filter((r) => r.status === 201).length;
-    const holdWins = holds.filter(Boolean).length;
-    expect(adminWins + holdWins).toBe(10);
-    const level = await levelRow(variant, main.id);
-    expect(level).toMatchObject({ on_hand: 10 - adminWins, reserved: holdWins });
-    expect(level.on_hand - level.committed - level.reserved - level.safety_stock).toBe(0);
+    const { variant } = await createStockedProduct(shop, { usd: 1000, stock: 10, locationId: main.id });
+    const carts = await Promise.all(Array.from({ length: 12 }, () => readyCart(shop, { lines: [{ variant_id: variant.id, quantity: 1 }] })));
+    // Checkout's holds are taken when payment starts. On the server the buyers go through a second app
+    // with its own connection pool, as another process's would.
+    const other = onServer ? await buildApp({ db: (await shop.database.openAnother()).db, config: shop.config }) : null;
+    const buyers = other ? requester(other, () => null) : shop.request;
+    try {
+      const [admin, holds] = await Promise.all([
+        Promise.all(Array.from({ length: 12 }, () => decrement(variant.id, main.id))),
+        Promise.all(carts.map((cart) => buyers('POST', `/store/carts/${cart.id}/payment`, { body: { provider_id: 'test_card', data: { card_number: CARDS.ok } } }))),
+      ]);
+      const adminWins = admin.filter((r) => r.status === 201).length;
+      const held = carts.filter((_, i) => holds[i].status === 200).map((c) => c.id);
+      for (const r of admin.filter((r) => r.status !== 201)) expect([r.status, r.body.error.code]).toEqual([409, 'inventory_would_go_negative']);
+      for (const r of holds.filter((r) => r.status !== 200)) expect([r.status, (r.body as any).error.code]).toEqual([409, 'insufficient_inventory']);
+      expect(adminWins + held.length).toBe(10);
+      const level = await levelRow(variant.id, main.id);
+      expect(level).toMatchObject({ on_hand: 10 - adminWins, committed: 0, reserved: held.length });
+      expect(level.on_hand - level.committed - level.reserved - level.safety_stock).toBe(0);
+      // One hold of one unit for each cart that won, none for the others.
+      const rows = await shop.db.selectFrom('inventory_reservation').select(['cart_id', 'quantity']).where('kind', '=', 'hold').where('item_id', '=', level.item_id).execute();
+      expect(rows.map((r) => [r.cart_id, r.quantity]).sort()).toEqual(held.map((id) => [id, 1]).sort());
+    } finally {
+      await other?.close();
+    }
   });
 
   test('transfers in opposite directions at once: no deadlock, every unit accounted for', async () => {
@@ -113,8 +117,8 @@ describe('concurrent decreases', () => {
   });
 });
 
-describe.runIf(onServer)('two processes on one PostgreSQL', () => {
-  test('decrements split between two Cartwright processes: exactly the stock succeeds', async () => {
+describe.runIf(onServer)('two apps on their own connection pools on one PostgreSQL', () => {
+  test('decrements split between two apps: exactly the stock succeeds', async () => {
     const variant = await newVariant('C-PROC');
     await ok('POST', '/admin/inventory/adjustments', { variant_id: variant, location_id: main.id, delta: 10, reason: 'received' }, 201);
     const handle = await shop.database.openAnother();

@@ -15,8 +15,9 @@ import { runSubscriber, sequenceEvents } from '../events/dispatcher.ts';
 
 /**
  * The scheduler: each job runs once per period across processes (never two runs at once), failures
- * are recorded, and staff see each job's last run. Two schedulers stand for two processes (on
- * PostgreSQL each has its own connection pool).
+ * are recorded, and staff see each job's last run. Two schedulers in this process, each on its own
+ * connection pool on PostgreSQL, race for the same rows as two processes would; the cluster test
+ * (test/cluster-automation.test.ts) runs real processes.
  */
 let shop: TestShop;
 beforeAll(async () => {
@@ -26,51 +27,88 @@ afterAll(async () => shop?.close());
 
 const log = { error: () => {}, warn: () => {} };
 
-test('two processes, one job every 300 ms: it runs once per period, never twice at once, on either process', async () => {
+/** The job's row and its recorded runs (oldest first). */
+async function jobState(name: string) {
+  const row = await shop.db.selectFrom('scheduled_job').selectAll().where('name', '=', name).executeTakeFirstOrThrow();
+  const history = await shop.db.selectFrom('job_run').select(['process_id', 'status']).where('job_name', '=', name).orderBy('started_at').orderBy('id').execute();
+  return { row, history };
+}
+
+test('two schedulers, each on its own connection pool on PostgreSQL, race for a job: each due run is taken once, never two at once', async () => {
   const other = onServer ? (await shop.database.openAnother()).db : shop.db;
-  const runs: { process: string; start: number; end: number }[] = [];
+  const runs: string[] = [];
   let active = 0;
   let overlapped = false;
+  // Due once an hour: within the test a run is due only when the test makes it so.
   const job = (process: string): JobDefinition => ({
-    name: 'counting', description: 'counts', intervalMs: 300,
+    name: 'counting', description: 'counts', intervalMs: 3_600_000,
     async run() {
-      active++;
-      if (active > 1) overlapped = true;
-      const start = Date.now();
-      await new Promise((r) => setTimeout(r, 40));
+      if (++active > 1) overlapped = true;
+      runs.push(process);
+      await new Promise((r) => setImmediate(r));
       active--;
-      runs.push({ process, start, end: Date.now() });
       return { n: runs.length };
     },
   });
   const a = await startScheduler({ db: shop.db, jobs: [job('A')], processId: 'A', log });
   const b = await startScheduler({ db: other, jobs: [job('B')], processId: 'B', log });
-  const started = Date.now();
-  await new Promise((r) => setTimeout(r, 3000));
-  await a.stop();
-  await b.stop();
-  const elapsed = Date.now() - started;
-  expect(overlapped).toBe(false);
-  // Due at once, then every 300 ms: about elapsed/300 + 1 runs, never one per process per period.
-  expect(runs.length).toBeGreaterThanOrEqual(Math.floor(elapsed / 300) - 2);
-  expect(runs.length).toBeLessThanOrEqual(Math.floor(elapsed / 300) + 1);
-  const row = await shop.db.selectFrom('scheduled_job').selectAll().where('name', '=', 'counting').executeTakeFirstOrThrow();
-  expect(row).toMatchObject({ run_count: runs.length, failure_count: 0, last_status: 'succeeded', locked_by: null, locked_until: null, last_result: { n: runs.length } });
-  const history = await shop.db.selectFrom('job_run').select(['process_id', 'status']).where('job_name', '=', 'counting').execute();
-  expect(history).toHaveLength(runs.length);
-  expect(new Set(history.map((h) => h.process_id))).toEqual(new Set(runs.map((r) => r.process)));
+  try {
+    for (let due = 1; due <= 4; due++) {
+      // Due at once on a new shop; after that, due again as if its period had passed.
+      if (due > 1) await shop.ok('POST', '/admin/jobs/counting/run', undefined, 202);
+      await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
+      const { row } = await waitFor(async () => {
+        const state = await jobState('counting');
+        return state.row.run_count === due && state.row.locked_by === null ? state : null;
+      }, 10_000, `run ${due} recorded`);
+      expect(row).toMatchObject({ failure_count: 0, last_status: 'succeeded', locked_until: null, last_result: { n: due } });
+      expect(runs).toHaveLength(due);
+    }
+    // Not due: more ticks on both run nothing.
+    await Promise.all([a.tick(), b.tick()]);
+    expect(runs).toHaveLength(4);
+    expect(overlapped).toBe(false);
+    // Each run is recorded by the scheduler that ran it.
+    const { history } = await jobState('counting');
+    expect(history).toEqual(runs.map((process) => ({ process_id: process, status: 'succeeded' })));
+  } finally {
+    await a.stop();
+    await b.stop();
+  }
 });
 
-test('a job running past its lease keeps it (renewed), so no other process starts it meanwhile', async () => {
+test('a job running past its lease keeps it (renewed), so no other scheduler starts it meanwhile', async () => {
   let runs = 0;
-  const slow: JobDefinition = { name: 'slow', description: 'slow', intervalMs: 50, run: async () => { runs++; await new Promise((r) => setTimeout(r, 600)); } };
+  let finish!: () => void;
+  const slow: JobDefinition = { name: 'slow', description: 'slow', intervalMs: 3_600_000, run: () => { runs++; return new Promise<void>((r) => (finish = r)); } };
   const a = await startScheduler({ db: shop.db, jobs: [slow], processId: 'A', log, leaseMs: 150 });
   const b = await startScheduler({ db: shop.db, jobs: [slow], processId: 'B', log, leaseMs: 150 });
-  await waitFor(() => runs === 1, 5000, 'the first run');
-  await new Promise((r) => setTimeout(r, 400));
-  expect(runs).toBe(1);
-  await a.stop();
-  await b.stop();
+  try {
+    await waitFor(() => runs === 1, 5000, 'the first run');
+    const first = (await jobState('slow')).row;
+    // Renewed past the end of the lease it was claimed with: the run has outlived it.
+    await waitFor(async () => {
+      const { row } = await jobState('slow');
+      return row.locked_until!.getTime() > first.locked_until!.getTime() + 150 ? row : null;
+    }, 5000, 'the lease renewed past its first end');
+    // Due again while it runs: neither scheduler may start it.
+    await shop.ok('POST', '/admin/jobs/slow/run', undefined, 202);
+    await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
+    expect(runs).toBe(1);
+    expect((await jobState('slow')).row).toMatchObject({ locked_by: first.locked_by, run_count: 0 });
+    finish();
+    // Once it has finished, the run asked for meanwhile goes ahead, once.
+    await waitFor(async () => (await jobState('slow')).row.run_count === 1, 5000, 'the first run recorded');
+    const ticks = Promise.all([a.tick(), b.tick()]); // a tick resolves when the runs it started end
+    await waitFor(() => runs === 2, 5000, 'the run asked for meanwhile');
+    finish();
+    await ticks;
+    await waitFor(async () => (await jobState('slow')).row.run_count === 2, 5000, 'the second run recorded');
+    expect(runs).toBe(2);
+  } finally {
+    await a.stop();
+    await b.stop();
+  }
 });
 
 test('a failed run is recorded with its error; the job runs again next period', async () => {

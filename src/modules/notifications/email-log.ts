@@ -10,7 +10,10 @@ export async function listEmails(db: Db, filter: { status?: string; template?: s
   let query = db.selectFrom('email_message').select(columns);
   if (filter.status) query = query.where('status', '=', filter.status as 'pending');
   if (filter.template) query = query.where('template', '=', filter.template);
-  if (page.after) query = query.where(sql<boolean>`id < ${String(page.after[0])}`);
+  if (page.after) {
+    if (typeof page.after[0] !== 'string') throw new AppError('invalid_cursor', { field: 'querystring.cursor' });
+    query = query.where(sql<boolean>`id < ${page.after[0]}`);
+  }
   const rows = await query.orderBy('id', 'desc').limit(page.limit + 1).execute();
   const data = rows.slice(0, page.limit).map((row) => ({ ...row, recipient: decrypt(row.recipient) }));
   return { data, next: rows.length > page.limit ? [data[data.length - 1].id] : null };

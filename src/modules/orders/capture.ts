@@ -2,9 +2,10 @@ import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { recordManualPayment } from '../payments/payment-amounts.ts';
 import { recordOrderActivity } from './order-activity.ts';
-import { actorRef, capturableNow, lockOrder, type Actor } from './order-state.ts';
+import { actorRef, capturableNow, lockOrder, readOrderState, type Actor } from './order-state.ts';
 import { moneySummary, saveDerivedStatuses } from './order-status.ts';
 import { gatewayFailure, planOperation, sendOperations, settleOperations, type PaymentDeps, type PlannedOperation } from './payment-operations.ts';
+import { executeRefund, planRefund, type PlannedRefund } from './refunds.ts';
 
 /**
  * Captures `amount` (default: everything still capturable) of the order's authorizations, oldest payment
@@ -12,6 +13,10 @@ import { gatewayFailure, planOperation, sendOperations, settleOperations, type P
  * capture (captured in full, voided, never authorized): 409 payment_not_capturable; a canceled order
  * whose void is still pending: 409 order_canceled. The plan holds the amount (a pending operation)
  * until the gateway answers; a refusal answers 502, nothing captured.
+ *
+ * An order canceled while its capture was at the gateway refunds that capture once it is recorded: the
+ * cancel refunded only what was captured when it ran, and a canceled order keeps no money. The outcome
+ * is the one of a capture followed by the cancel.
  */
 export async function captureOrder(deps: PaymentDeps, orderId: string, input: { amount?: number }, actor: Actor): Promise<{ captured: number }> {
   const operations = await inTransaction(deps.db, async (tx) => {
@@ -33,16 +38,32 @@ export async function captureOrder(deps: PaymentDeps, orderId: string, input: { 
     return planned;
   });
   const outcomes = await sendOperations(deps, operations);
-  const captured = await inTransaction(deps.db, async (tx) => {
+  const { captured, refund } = await inTransaction(deps.db, async (tx) => {
     await lockOrder(tx, orderId);
     const settled = await settleOperations(tx, operations, outcomes);
     const amount = settled.filter((s) => s.outcome.ok).reduce((n, s) => n + s.op.amount, 0);
     if (amount > 0) {
       await recordOrderActivity(tx, { orderId, type: 'order.captured', actor, data: { amount, payment_ids: settled.filter((s) => s.outcome.ok).map((s) => s.op.payment.id) } });
     }
+    let planned: PlannedRefund | null = null;
+    const order = amount > 0 ? await readOrderState(tx, orderId) : null;
+    if (order?.status === 'canceled') {
+      const held = Math.min(amount, moneySummary(order).paid_total);
+      if (held > 0) {
+        planned = await planRefund(tx, order, {
+          amount: held, credit: 0, lines: [], reason: 'order_canceled', note: null, returnId: null, actor, field: 'body',
+        });
+      }
+    }
     await saveDerivedStatuses(tx, orderId);
-    return amount;
+    return { captured: amount, refund: planned };
   });
+  // As for the cancel itself, a refund the gateway refuses is recorded as failed; the balance shows it.
+  if (refund) {
+    await executeRefund(deps, orderId, refund, actor).catch((error: unknown) => {
+      if (!(error instanceof AppError)) throw error;
+    });
+  }
   const failure = gatewayFailure(outcomes, { captured });
   if (failure) throw failure;
   return { captured };

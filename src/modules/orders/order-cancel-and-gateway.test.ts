@@ -14,10 +14,18 @@ import { resumePaymentOperations } from './payment-recovery.ts';
  * what happens when the gateway refuses a capture or a refund, or a process dies in the middle of one.
  */
 const failing = { capture: false, refund: false };
+/** Set: the next capture reaches the gateway and waits there until the test lets it answer. */
+let holdCapture: { reached: () => void; answer: Promise<void> } | null = null;
 const flakyCard: PaymentProvider = {
   ...testCardProvider,
   async capture(input) {
     if (failing.capture) throw new PaymentError('provider_error', 'The gateway answered 502 Bad Gateway.');
+    const hold = holdCapture;
+    holdCapture = null;
+    if (hold) {
+      hold.reached();
+      await hold.answer;
+    }
     return testCardProvider.capture(input);
   },
   async refund(input) {
@@ -43,6 +51,29 @@ async function freshOrder(quantity = 2) {
 // 2 × 1000 + 10 % tax + 500 shipping (+ 50 tax) = 2750.
 
 describe('cancel', () => {
+  test('canceled while a capture is at the gateway: the capture, once recorded, is refunded (as capture then cancel)', async () => {
+    const order = await freshOrder();
+    let answer!: () => void;
+    const reached = new Promise<void>((resolve) => {
+      holdCapture = { reached: resolve, answer: new Promise<void>((r) => (answer = r)) };
+    });
+    const capturing = shop.request('POST', `/admin/orders/${order.id}/capture`, { body: { amount: 2000 } });
+    await reached;
+    // The capture holds its 2000; the cancel voids the other 750 and has nothing captured to refund yet.
+    const canceled = await shop.ok('POST', `/admin/orders/${order.id}/cancel`, {});
+    expect(canceled).toMatchObject({ status: 'canceled', summary: { captured_total: 0, capturable_total: 0 } });
+    answer();
+    const captured = await capturing;
+    expect(captured.status, captured.text).toBe(200);
+    const after = await shop.ok('GET', `/admin/orders/${order.id}`);
+    expect(after).toMatchObject({
+      status: 'canceled', payment_status: 'refunded',
+      summary: { authorized_total: 2750, captured_total: 2000, refunded_total: 2000, capturable_total: 0, paid_total: 0, balance: 0 },
+    });
+    expect(after.refunds).toEqual([expect.objectContaining({ amount: 2000, reason: 'order_canceled', status: 'succeeded' })]);
+    expect(after.payments).toEqual([expect.objectContaining({ status: 'refunded', authorized_amount: 2750, captured_amount: 2000, refunded_amount: 2000 })]);
+  });
+
   test('an authorized order: stock released, authorization voided; then nothing can be captured or fulfilled', async () => {
     const before = await level(shop, variant.id, selling.warehouse.id);
     const order = await freshOrder();

@@ -137,4 +137,22 @@ test('placed, captured, split over two locations, shipped, delivered, one unit r
     .where('type', 'in', ['order.captured', 'order.fulfilled', 'order.shipped', 'order.delivered', 'return.requested', 'return.received', 'order.refunded'])
     .orderBy('seq').execute();
   expect(events.map((e) => e.type)).toEqual(types.filter((t: string) => !t.startsWith('payment.') && t !== 'order.placed'));
+
+  // The fulfillments and refunds, listed on their own: what each step answered, as it stands now.
+  const shippedAt = { shipped_at: expect.any(String), delivered_at: expect.any(String) };
+  expect((await shop.ok('GET', `/admin/orders/${placed.id}/fulfillments`)).data).toEqual([
+    { ...first, ...shippedAt, status: 'delivered', carrier: 'UPS', tracking_number: '1Z999', tracking_url: 'https://ups.example/1Z999' },
+    { ...second, ...shippedAt, status: 'delivered', carrier: 'DHL', tracking_number: 'JD01' },
+  ]);
+  expect((await shop.ok('GET', `/admin/orders/${placed.id}/refunds`)).data).toEqual([refund]);
+
+  // Another order's lists hold nothing of this one's; an unknown order is a 404, a malformed id a 400.
+  const otherCart = await readyCart(shop, { lines: [{ variant_id: mug.id, quantity: 1 }] });
+  expect((await pay(shop, otherCart.id)).status).toBe(200);
+  const other = (await complete(shop, otherCart.id)).body;
+  for (const list of ['fulfillments', 'refunds']) {
+    expect(await shop.ok('GET', `/admin/orders/${other.id}/${list}`)).toEqual({ data: [] });
+    await shop.refused('GET', `/admin/orders/ord_0NOTHERE/${list}`, undefined, 404, 'order_not_found');
+    await shop.refused('GET', `/admin/orders/nope/${list}`, undefined, 400, 'invalid_request', 'params.id');
+  }
 });

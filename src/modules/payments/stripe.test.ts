@@ -1,9 +1,12 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startFakeStripe, type FakeStripe } from '../../../test/fakes/fake-stripe.ts';
+import { NO_JOBS, startTestBackground } from '../../../test/helpers/background.ts';
 import { complete, createStockedProduct, level, readyCart, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
-import { builtInPaymentProviders } from './providers.ts';
+import { waitFor } from '../../../test/helpers/webhook-receiver.ts';
+import { SETTLE_MARGIN_MS } from '../checkout/recovery.ts';
+import { builtInPaymentProviders, type PaymentProviders } from './providers.ts';
 import { stripeProvider } from './providers/stripe.ts';
 
 /** The Stripe provider, on the official SDK, against a local server speaking Stripe's API. */
@@ -12,11 +15,14 @@ let shop: TestShop;
 let selling: Selling;
 const WEBHOOK_SECRET = 'whsec_test_secret_123';
 let provider: ReturnType<typeof stripeProvider>;
+let providers: PaymentProviders;
 
 beforeAll(async () => {
   fake = await startFakeStripe();
   provider = stripeProvider({ secretKey: 'sk_test_fake', webhookSecret: WEBHOOK_SECRET, host: '127.0.0.1', port: fake.port, protocol: 'http' });
-  shop = await startTestShop({ paymentCapture: 'manual' }, { paymentProviders: new Map([...builtInPaymentProviders(), ['stripe', provider]]) });
+  providers = new Map([...builtInPaymentProviders(), ['stripe', provider]]);
+  // A long payment timeout: a checkout held at the gateway below must not give up while the test works.
+  shop = await startTestShop({ paymentCapture: 'manual', paymentTimeoutMs: 60_000 }, { paymentProviders: providers });
   selling = await setUpSelling(shop);
 });
 afterAll(async () => {
@@ -61,10 +67,89 @@ describe('checkout with Stripe', () => {
     expect(started.status).toBe(400);
     expect(started.body.error.code).toBe('invalid_payment_data');
   });
+
+  test('refunds never above what was captured: Cartwright refuses before Stripe is asked', async () => {
+    const { placed } = await stripeCheckout('pm_card_visa');
+    const orderId = placed!.body.id;
+    const intentId = (await shop.db.selectFrom('payment').select('provider_reference').where('order_id', '=', orderId).executeTakeFirstOrThrow()).provider_reference!;
+    // Our guard, not Stripe's: this gateway would refund whatever it is asked for.
+    fake.checksRefunds = false;
+    try {
+      expect(await shop.ok('POST', `/admin/orders/${orderId}/capture`, { amount: 2000 })).toMatchObject({ summary: { captured_total: 2000, capturable_total: 750 } });
+      await shop.ok('POST', `/admin/orders/${orderId}/refunds`, { amount: 1500, reason: 'goodwill' }, 201);
+      const asked = fake.requests.length;
+      const over = await shop.refused('POST', `/admin/orders/${orderId}/refunds`, { amount: 501, reason: 'goodwill' }, 400, 'refund_exceeds_captured', 'body.amount');
+      expect(over.details).toMatchObject({ requested: 501, max: 500 });
+      // Money not captured yet cannot be refunded either.
+      await shop.refused('POST', `/admin/orders/${orderId}/refunds`, { amount: 1250, reason: 'goodwill' }, 400, 'refund_exceeds_captured', 'body.amount');
+      expect(fake.requests.length).toBe(asked);
+      await shop.ok('POST', `/admin/orders/${orderId}/refunds`, { amount: 500, reason: 'goodwill' }, 201);
+      await shop.refused('POST', `/admin/orders/${orderId}/refunds`, { amount: 1, reason: 'goodwill' }, 400, 'refund_exceeds_captured', 'body.amount');
+      expect(fake.refunds.filter((r) => r.payment_intent === intentId).map((r) => r.amount)).toEqual([1500, 500]);
+      const order = await shop.ok('GET', `/admin/orders/${orderId}`);
+      expect(order.summary).toMatchObject({ authorized_total: 2750, captured_total: 2000, refunded_total: 2000, capturable_total: 750, paid_total: 0 });
+      expect(order.payments).toEqual([expect.objectContaining({ provider_id: 'stripe', authorized_amount: 2750, captured_amount: 2000, refunded_amount: 2000 })]);
+    } finally {
+      fake.checksRefunds = true;
+    }
+  });
+
+  test('a Stripe webhook, signed with the SDK, confirms the order of a checkout interrupted at the gateway', async () => {
+    const { variant } = await createStockedProduct(shop, { usd: 2000, stock: 5, locationId: selling.warehouse.id });
+    const cart = await readyCart(shop, { lines: [{ variant_id: variant.id, quantity: 1 }] });
+    expect((await shop.post(`/store/carts/${cart.id}/payment`, { provider_id: 'stripe', data: { payment_method: 'pm_card_visa' } })).status).toBe(200);
+    // Stripe authorizes, but its answer never comes back: checkout is left waiting, its order pending.
+    const hold = fake.holdConfirms();
+    const inFlight = complete(shop, cart.id, `stripe-held-${cart.id}`);
+    const payment = await waitFor(async () => {
+      const row = await shop.db.selectFrom('payment').select(['id', 'status', 'order_id', 'data']).where('cart_id', '=', cart.id).executeTakeFirst();
+      const intent = row && fake.intents.get(row.data.payment_intent_id as string);
+      return row?.status === 'authorizing' && intent?.status === 'requires_capture' ? row : null;
+    }, 10_000, 'the authorization to reach Stripe');
+    const intentId = payment.data.payment_intent_id as string;
+    const background = await startTestBackground(shop, { ...NO_JOBS, dispatchIntervalMs: 50 }, providers);
+    try {
+      const payload = JSON.stringify({
+        id: `evt_held_${cart.id}`, object: 'event', type: 'payment_intent.amount_capturable_updated',
+        data: { object: { id: intentId, object: 'payment_intent', amount: 2750, amount_capturable: 2750, metadata: { cartwright_payment_id: payment.id } } },
+      });
+      const send = () => shop.request('POST', '/store/webhooks/payments/stripe', {
+        body: payload, headers: { 'content-type': 'application/json', 'stripe-signature': new Stripe('sk_test_x').webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }) },
+      });
+      expect((await send()).body).toEqual({ received: true, duplicate: false });
+      expect((await send()).body).toEqual({ received: true, duplicate: true });
+      const inbox = () => shop.db.selectFrom('payment_webhook_event').select(['id', 'status', 'outcome', 'payment_reference']).where('provider_event_id', '=', `evt_held_${cart.id}`).execute();
+      // The checkout may still be running: the inbox waits for it…
+      await waitFor(async () => (await inbox())[0]?.outcome === 'deferred', 10_000, 'the event deferred');
+      // …until it must have ended (time passing, brought forward).
+      const stale = new Date(Date.now() - shop.config.paymentTimeoutMs - SETTLE_MARGIN_MS - 1000);
+      await shop.db.updateTable('orders').set({ created_at: stale }).where('id', '=', payment.order_id!).execute();
+      await shop.db.updateTable('payment_webhook_event').set({ next_attempt_at: new Date() }).where('provider_event_id', '=', `evt_held_${cart.id}`).execute();
+      await waitFor(async () => (await inbox())[0]?.status === 'processed', 10_000, 'the event processed');
+      expect(await inbox()).toEqual([expect.objectContaining({ status: 'processed', outcome: 'order_confirmed', payment_reference: payment.id })]);
+
+      const order = await shop.ok('GET', `/admin/orders/${payment.order_id}`);
+      expect(order).toMatchObject({ status: 'open', payment_status: 'authorized', total: 2750, summary: { authorized_total: 2750, captured_total: 0 } });
+      expect(order.payments).toEqual([expect.objectContaining({ id: payment.id, provider_id: 'stripe', status: 'authorized', authorized_amount: 2750, captured_amount: 0 })]);
+      expect(await shop.db.selectFrom('payment').select(['status', 'provider_reference']).where('id', '=', payment.id).executeTakeFirstOrThrow()).toEqual({ status: 'authorized', provider_reference: intentId });
+      expect(await level(shop, variant.id, selling.warehouse.id)).toEqual({ on_hand: 5, committed: 1, reserved: 0, available: 4 });
+
+      // Stripe's answer finally arrives: the buyer gets the same order, placed once.
+      hold.release();
+      const answered = await inFlight;
+      expect(answered.status, answered.text).toBe(201);
+      expect(answered.body).toMatchObject({ id: payment.order_id, number: order.number, payment_status: 'authorized' });
+      expect(await shop.db.selectFrom('orders').select('id').where('cart_id', '=', cart.id).execute()).toEqual([{ id: payment.order_id }]);
+      expect([...fake.intents.values()].filter((i) => i.metadata.cartwright_payment_id === payment.id)).toHaveLength(1);
+    } finally {
+      hold.release();
+      await background.stop();
+    }
+  });
 });
 
 describe('the provider', () => {
-  test('partial capture, partial refunds (never above what was captured), idempotent retries', async () => {
+  test('partial capture, partial refunds, idempotent retries; a refund Stripe refuses is invalid_payment_data', async () => {
     const { data } = await provider.initiate({ amount: 5000, currency_code: 'EUR', data: { payment_method: 'pm_card_visa' } });
     const { provider_reference: ref } = await provider.authorize({ amount: 5000, currency_code: 'EUR', reference: 'pay_T1', data, signal: new AbortController().signal });
     expect(await provider.status({ provider_reference: ref, reference: 'pay_T1', data })).toBe('authorized');

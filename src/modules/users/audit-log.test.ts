@@ -115,16 +115,59 @@ describe('what the audit log records', () => {
     expect(upd.changes.permissions).toEqual({ before: null, after: ['orders:read'] });
   });
 
-  test('filters: actor, action, resource type', async () => {
-    const mine = (await shop.ok('GET', `/admin/audit-log?actor_id=${ownerId}&action=${encodeURIComponent('POST /admin/customer-groups')}`)).data;
-    expect(mine.length).toBeGreaterThan(0);
-    expect(mine.every((e: any) => e.actor_id === ownerId && e.action === 'POST /admin/customer-groups')).toBe(true);
-    const page = await shop.ok('GET', '/admin/audit-log?limit=2');
-    expect(page.data).toHaveLength(2);
-    const next = await shop.ok('GET', `/admin/audit-log?limit=2&cursor=${encodeURIComponent(page.next_cursor)}`);
-    expect(next.data[0].id).not.toBe(page.data[1].id);
+  test('filters: actor, action, resource type, resource id, each exactly the entries it names', async () => {
+    const key = (await shop.post('/admin/api-keys', { name: 'Filtered key', permissions: ['customers:write'] })).body;
+    const byOwner = await shop.ok('POST', '/admin/customer-groups', { name: 'Filtered by owner' }, 201);
+    const byKey = await shop.post('/admin/customer-groups', { name: 'Filtered by key' }, { token: key.token });
+    expect(byKey.status, byKey.text).toBe(201);
+    await shop.ok('POST', '/admin/products', { title: 'Filtered lamp' }, 201);
+    const all = await everyEntry(100);
+    const query = async (filter: string) => (await everyEntry(100, filter)).map((e) => e.id);
+    const where = (match: (e: any) => boolean) => all.filter(match).map((e) => e.id);
+
+    // The key made one write: exactly its entry.
+    const keyEntry = all.find((e) => e.resource_id === byKey.body.id);
+    expect(keyEntry).toMatchObject({ actor_type: 'api_key', actor_id: key.id, action: 'POST /admin/customer-groups', resource_type: 'customer-groups' });
+    expect(await query(`actor_id=${key.id}`)).toEqual([keyEntry.id]);
+    // Each filter answers what it names, and nothing else, from the whole log (newest first).
+    const groups = where((e) => e.resource_type === 'customer-groups');
+    expect(groups.length).toBeGreaterThanOrEqual(2);
+    expect(groups.length).toBeLessThan(all.length);
+    expect(await query('resource_type=customer-groups')).toEqual(groups);
+    const ownerCreates = where((e) => e.actor_id === ownerId && e.action === 'POST /admin/customer-groups');
+    expect(ownerCreates).toContain(all.find((e) => e.resource_id === byOwner.id).id);
+    expect(ownerCreates).not.toContain(keyEntry.id);
+    expect(await query(`actor_id=${ownerId}&action=${encodeURIComponent('POST /admin/customer-groups')}`)).toEqual(ownerCreates);
+    expect(await query(`resource_id=${byOwner.id}`)).toEqual(where((e) => e.resource_id === byOwner.id));
+    expect(await query('resource_type=customer-groups&actor_id=usr_0NOBODY')).toEqual([]);
+  });
+
+  test('paging walks the whole log once, newest first, whatever the page size', async () => {
+    const all = await everyEntry(100);
+    expect(all.length).toBeGreaterThan(10);
+    for (const size of [1, 2, 7]) {
+      const paged = await everyEntry(size);
+      expect(paged.map((e) => e.id), `pages of ${size}`).toEqual(all.map((e) => e.id));
+    }
+    const times = all.map((e) => Date.parse(e.created_at));
+    expect(times).toEqual([...times].sort((a, b) => b - a)); // newest first
+    await shop.refused('GET', '/admin/audit-log?cursor=not-a-cursor', undefined, 400, 'invalid_cursor', 'querystring.cursor');
   });
 });
+
+/** Every entry matching `filter`, following next_cursor page by page (each page no larger than asked). */
+async function everyEntry(limit: number, filter = ''): Promise<any[]> {
+  const entries: any[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { data: any[]; next_cursor: string | null } = await shop.ok('GET', `/admin/audit-log?limit=${limit}${filter ? `&${filter}` : ''}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    expect(page.data.length).toBeLessThanOrEqual(limit);
+    if (page.next_cursor) expect(page.data).toHaveLength(limit);
+    entries.push(...page.data);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return entries;
+}
 
 describe('the audit log cannot be changed', () => {
   test('there is no route to change or delete entries', async () => {

@@ -20,7 +20,8 @@ let verify: (rawBody: Buffer | string, header: string | undefined, secret: strin
 let counter = 0;
 
 beforeAll(async () => {
-  shop = await startTestShop({ ...FAST_WEBHOOKS, ...NO_JOBS });
+  // Retries from 100–200 ms: long enough that a backoff shows above the sender's own wake-up delay.
+  shop = await startTestShop({ ...FAST_WEBHOOKS, webhookRetryBaseMs: 200, ...NO_JOBS });
   background = await startTestBackground(shop);
   // The documented verifier, exactly as docs/webhooks.md shows it.
   const doc = fs.readFileSync(new URL('../../../docs/webhooks.md', import.meta.url), 'utf8');
@@ -56,7 +57,8 @@ describe('a receiver that fails at first', () => {
     endpoint = await createEndpoint(receiver.url, ['product.created']);
     product = await createProduct();
     await waitFor(() => receiver.accepted().length === 1, 15_000, 'the delivery after three failures');
-    await new Promise((r) => setTimeout(r, 400)); // nothing more may come
+    // Recorded as delivered, it can never be claimed again: whatever was sent is all there will be.
+    await waitFor(async () => (await shop.ok('GET', `/admin/webhooks/${endpoint.id}/deliveries`)).data[0]?.status === 'delivered', 5_000, 'the delivery recorded');
     received = receiver.received;
   });
   afterAll(() => receiver?.close());
@@ -69,10 +71,12 @@ describe('a receiver that fails at first', () => {
       expect(r.headers['cartwright-event-id']).toBe(event.id);
     }
     expect(received.map((r) => r.headers['cartwright-attempt'])).toEqual(['1', '2', '3', '4']);
-    // The same body every time; retries come later and later (backoff).
+    // The same body every time; retries back off: the n-th never comes before base·2^(n−1) at its
+    // earliest (jitter takes off up to half). A floor, not a duration: a slow machine only adds to it.
     expect(new Set(received.map((r) => r.rawBody.toString())).size).toBe(1);
     const gaps = received.slice(1).map((r, i) => r.at - received[i].at);
-    expect(gaps[2]).toBeGreaterThan(gaps[0]);
+    const base = shop.config.webhookRetryBaseMs;
+    gaps.forEach((gap, i) => expect(gap, `gap before attempt ${i + 2}`).toBeGreaterThanOrEqual((base * 2 ** i) / 2));
   });
 
   test('every attempt is signed with the endpoint secret, and the documented verifier accepts it', async () => {
@@ -185,12 +189,19 @@ test('a receiver that never recovers: the delivery is dead-lettered, the endpoin
   expect(alerts.map((a: any) => [a.recipient, a.subject]).sort()).toEqual([[ADMIN.email, subject], ['hooks@test.local', subject]].sort());
   expect((await shop.ok('GET', `/admin/notifications/${alerts[0].id}`)).text_body).toContain(`POST /admin/webhooks/${endpoint.id} {"enabled": true}`);
 
-  // While disabled nothing is sent, new events are not queued for it, and a redelivery waits.
+  // While disabled nothing is sent, new events are not queued for it, and a redelivery waits. A second
+  // endpoint, on the same event, shows when the dispatcher and the sender have been past it: the
+  // sender claims the oldest due delivery first, so the redelivery (queued earlier) would have gone.
   const attempts = receiver.received.length;
-  await shop.ok('POST', '/admin/collections', { title: 'Unheard', handle: `unheard-${Date.now()}` }, 201);
+  const witness = await startReceiver();
+  await createEndpoint(witness.url, ['collection.created']);
   const retry = await shop.ok('POST', `/admin/webhooks/${endpoint.id}/deliveries/${dead.id}/redeliver`, undefined, 202);
-  await new Promise((r) => setTimeout(r, 500));
+  const unheard = await shop.ok('POST', '/admin/collections', { title: 'Unheard', handle: `unheard-${Date.now()}` }, 201);
+  await waitFor(() => witness.accepted().some((r) => r.event.resource_id === unheard.id), 10_000, 'the witness to get the event');
   expect(receiver.received.length).toBe(attempts);
+  expect(await shop.ok('GET', `/admin/webhooks/${endpoint.id}/deliveries/${retry.id}`)).toMatchObject({ status: 'pending', attempts: 0 });
+  expect((await shop.ok('GET', `/admin/webhooks/${endpoint.id}/deliveries`)).data.map((d: any) => d.resource_id).sort()).toEqual([collection.id, collection.id]);
+  await witness.close();
   healthy = true;
   await shop.ok('POST', `/admin/webhooks/${endpoint.id}`, { enabled: true });
   await waitFor(() => receiver.accepted().length === 1, 10_000, 'the redelivery after enabling');
@@ -209,10 +220,14 @@ test('an endpoint receives only the events it subscribes to, and none from befor
   const category = await shop.ok('POST', '/admin/categories', { name: 'Hooks', handle: `hooks-${Date.now()}` }, 201);
   const region = await shop.ok('POST', '/admin/regions', { name: `Hookland ${Date.now()}`, currency_code: 'CHF', countries: [] }, 201);
   await shop.ok('POST', `/admin/regions/${region.id}`, { name: `Hookland renamed ${Date.now()}` });
-  await waitFor(() => receiver.received.length === 3, 10_000, 'three deliveries');
-  await new Promise((r) => setTimeout(r, 300));
+  // The region's update is the last event: once its delivery exists, every event before it was offered
+  // to this endpoint (deliveries are made in event order), so the list is complete.
+  const deliveries = await waitFor(async () => {
+    const { data } = await shop.ok('GET', `/admin/webhooks/${endpoint.id}/deliveries`);
+    return data.some((d: any) => d.event_type === 'region.updated') && data.every((d: any) => d.status === 'delivered') ? data : null;
+  }, 10_000, 'the last delivery recorded');
+  expect(deliveries.map((d: any) => [d.event_type, d.status]).sort()).toEqual([['category.created', 'delivered'], ['region.created', 'delivered'], ['region.updated', 'delivered']]);
   expect(receiver.received.map((r) => r.event.type)).toEqual(['category.created', 'region.created', 'region.updated']);
   expect(receiver.received[0].event.resource_id).toBe(category.id);
-  expect((await shop.ok('GET', `/admin/webhooks/${endpoint.id}/deliveries`)).data).toHaveLength(3);
   await receiver.close();
 });
