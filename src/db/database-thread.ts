@@ -48,9 +48,9 @@ const STACK_SIZE_MB = 64;
 const START_PARAMS = [
   // PGlite's defaults are a server's: 128 MB of shared buffers in a heap that never shrinks. One
   // connection needs far less, and what the OS caches of the data files serves the rest.
-  '-c', 'shared_buffers=32MB',
+  '-c', 'shared_buffers=16MB',
   '-c', 'work_mem=4MB',
-  '-c', 'maintenance_work_mem=32MB',
+  '-c', 'maintenance_work_mem=16MB',
   '-c', 'temp_buffers=2MB',
 ];
 
