@@ -51,7 +51,17 @@ test('defaults', () => {
     rateLimitPerMinute: 10,
     apiKeyRateLimitPerMinute: 600,
     trustProxy: false,
+    metricsToken: null,
+    metricsPort: null,
+    metricsHost: '127.0.0.1',
   });
+});
+
+test('metrics: a token of 16 characters or more, or a port of their own', () => {
+  expect(loadConfig({ METRICS_TOKEN: 'a-long-enough-token', METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }))
+    .toMatchObject({ metricsToken: 'a-long-enough-token', metricsPort: 9464, metricsHost: '0.0.0.0' });
+  expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow('METRICS_TOKEN is invalid');
+  expect(() => loadConfig({ METRICS_PORT: 'x' })).toThrow('METRICS_PORT must be an integer, got "x"');
 });
 
 test('TRUST_PROXY: true, a number of hops, or proxy addresses', () => {

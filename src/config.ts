@@ -56,6 +56,9 @@ const ConfigSchema = Type.Object({
   rateLimitPerMinute: Type.Integer({ minimum: 1 }),
   apiKeyRateLimitPerMinute: Type.Integer({ minimum: 1 }),
   trustProxy: Type.Union([Type.Boolean(), Type.Integer({ minimum: 1, maximum: 10 }), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })]),
+  metricsToken: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
+  metricsPort: Type.Union([Type.Integer({ minimum: 1, maximum: 65535 }), Type.Null()]),
+  metricsHost: Type.String({ minLength: 1 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -171,6 +174,9 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 10),
     apiKeyRateLimitPerMinute: int(env, 'API_KEY_RATE_LIMIT_PER_MINUTE', 600),
     trustProxy: trustProxy(env),
+    metricsToken: str(env, 'METRICS_TOKEN'),
+    metricsPort: str(env, 'METRICS_PORT') === null ? null : int(env, 'METRICS_PORT', 0),
+    metricsHost: str(env, 'METRICS_HOST') ?? '127.0.0.1',
   };
   const names: Record<string, string> = {
     port: 'PORT', host: 'HOST', dataDir: 'DATA_DIR', databaseUrl: 'DATABASE_URL',
@@ -188,7 +194,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: 'SMTP_URL', emailFrom: 'EMAIL_FROM', emailTemplatesDir: 'EMAIL_TEMPLATES_DIR',
     dataKey: 'CARTWRIGHT_DATA_KEY', corsOrigins: 'CORS_ORIGINS', customerSessionDays: 'CUSTOMER_SESSION_DAYS',
     secureCookies: 'SECURE_COOKIES', rateLimitPerMinute: 'AUTH_RATE_LIMIT_PER_MINUTE', apiKeyRateLimitPerMinute: 'API_KEY_RATE_LIMIT_PER_MINUTE',
-    trustProxy: 'TRUST_PROXY',
+    trustProxy: 'TRUST_PROXY', metricsToken: 'METRICS_TOKEN', metricsPort: 'METRICS_PORT', metricsHost: 'METRICS_HOST',
   };
   const first = Value.Errors(ConfigSchema, config).First();
   if (first) {

@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { databaseTarget } from './db/target.ts';
 import { setUpShopOnce, type FirstStart } from './first-start.ts';
 import { buildApp } from './http/app.ts';
+import { serveMetricsPort } from './http/metrics.ts';
 import { startBackgroundWork, type BackgroundWork } from './modules/jobs/background-work.ts';
 import { builtInPaymentProviders } from './modules/payments/providers.ts';
 
@@ -30,7 +31,7 @@ export async function startShop(config: Config): Promise<RunningShop> {
     const firstStart = await setUpShopOnce(database.db, config);
     const stopRelay = await relayChanges(database);
     const paymentProviders = builtInPaymentProviders(config);
-    const app = await buildApp({ db: database.db, config, paymentProviders });
+    const app = await buildApp({ db: database.db, config, observer: database.observer, paymentProviders });
     watchDatabase(database, app.log);
     // Events, webhooks, the payment-webhook inbox and scheduled jobs, shared with the other processes.
     const work = (background = await startBackgroundWork({ db: database.db, config, providers: paymentProviders, log: app.log }));
@@ -39,6 +40,7 @@ export async function startShop(config: Config): Promise<RunningShop> {
     const stopControl = database.kind === 'embedded'
       ? await serveControlSocket(config.dataDir, database, (err) => app.log.error({ err }, 'control request failed'))
       : null;
+    const metricsPort = config.metricsPort === null || !app.metrics ? null : await serveMetricsPort(app.metrics, config.metricsPort, config.metricsHost);
     const url = config.publicUrl ?? address.replace('://[::1]', '://localhost');
     let stopping: Promise<void> | undefined;
     return {
@@ -50,7 +52,7 @@ export async function startShop(config: Config): Promise<RunningShop> {
       // close the database. What a stuck database holds up is given up after a while, so a stop always
       // ends: closing the embedded database then stops its thread, which fails the waiting statements.
       stop: () => (stopping ??= (async () => {
-        await settledWithin(Promise.all([app.close(), work.stop(), stopControl?.()]), GRACEFUL_STOP_MS);
+        await settledWithin(Promise.all([app.close(), work.stop(), stopControl?.(), metricsPort?.close()]), GRACEFUL_STOP_MS);
         await stopRelay();
         await database.close();
       })()),

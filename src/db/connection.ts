@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } f
 import pg from 'pg';
 import type { Database, Db } from './database.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { DatabaseObserver } from './database-observer.ts';
 import { DatabaseThread, DatabaseUnavailableError, type WatchdogLimits } from './database-thread.ts';
 import { DatabaseThreadSocket } from './database-thread-socket.ts';
 import { copyEmbeddedTemplate } from './embedded-template.ts';
@@ -35,6 +36,8 @@ export interface DatabaseHandle {
    * `down`) are the watchdog's (docs/configuration.md).
    */
   thread?: DatabaseThread;
+  /** Pool use and statement timings, for /metrics. */
+  observer: DatabaseObserver;
   close(): Promise<void>;
   /** Embedded only: the data directory as a tarball (tests load it to skip migrations). */
   dumpDataDir?(): Promise<Blob>;
@@ -79,10 +82,12 @@ async function openEmbedded(target: Extract<DatabaseTarget, { kind: 'embedded' }
   pool.on('error', () => {});
   const names = new StatementNames();
   thread.statementText = (name) => names.textOf(name);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedPool(pool, names, thread) }) });
+  const observer = new DatabaseObserver(pool);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedPool(pool, names, observer, thread) }) });
   return {
     db,
     kind: 'embedded',
+    observer,
     thread,
     dumpDataDir: () => thread.dump(),
     async close() {
@@ -105,7 +110,7 @@ function startFromTemplate(dataDir: string): void {
  * database thread, a statement waiting on a stalled database fails with DatabaseUnavailableError, and
  * its connection is dropped rather than reused (it may be mid-transaction).
  */
-function preparedPool(pool: pg.Pool, names: StatementNames, thread?: DatabaseThread): PostgresPool {
+function preparedPool(pool: pg.Pool, names: StatementNames, observer: DatabaseObserver, thread?: DatabaseThread): PostgresPool {
   return {
     async connect() {
       thread?.assertAvailable();
@@ -114,11 +119,11 @@ function preparedPool(pool: pg.Pool, names: StatementNames, thread?: DatabaseThr
       let broken = false;
       const query = async (sql: unknown, values?: unknown[]) => {
         const name = typeof sql === 'string' ? names.nameOf(sql) : null;
-        if (!thread) return name ? client.query({ name, text: sql as string, values }) : client.query(sql as never, values as never);
+        const run = () => observer.time(() => name ? client.query({ name, text: sql as string, values }) : client.query(sql as never, values as never));
+        if (!thread) return run();
         try {
           thread.assertAvailable();
-          const run = name ? client.query({ name, text: sql as string, values }) : client.query(sql as never, values as never);
-          return await thread.guard(run);
+          return await thread.guard(run());
         } catch (error) {
           if (error instanceof DatabaseUnavailableError) broken = true;
           throw error;
@@ -134,13 +139,15 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
   // An idle client that loses its server connection emits 'error' on the pool; without a listener Node exits.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedPool(pool, new StatementNames()) }) });
+  const observer = new DatabaseObserver(pool);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedPool(pool, new StatementNames(), observer) }) });
   const listeners = new Set<pg.Client>();
   let closed = false;
 
   return {
     db,
     kind: 'postgres',
+    observer,
     async listen(channel, onMessage) {
       let client: pg.Client | undefined;
       let stopped = false;

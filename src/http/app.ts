@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import type { DatabaseObserver } from '../db/database-observer.ts';
 import { adminProductRoutes } from '../modules/catalog/routes.admin.ts';
 import { adminProductCsvRoutes } from '../modules/catalog/routes.admin.csv.ts';
 import { adminTaxonomyRoutes } from '../modules/catalog/routes.admin.taxonomy.ts';
@@ -41,6 +42,7 @@ import type { AppContext } from './context.ts';
 import { registerErrorHandler, send } from './error-handler.ts';
 import { AppError } from '../errors.ts';
 import { healthRoutes } from './health.ts';
+import { registerMetrics } from './metrics.ts';
 import { ErrorResponse } from './schemas.ts';
 import { validatorCompiler } from './validation.ts';
 
@@ -49,6 +51,8 @@ export interface BuildAppOptions {
   config: Config;
   /** Defaults to the built-in providers (manual, test_card). */
   paymentProviders?: PaymentProviders;
+  /** The database's pool use and statement times, for /metrics. */
+  observer?: DatabaseObserver;
   /** Overrides the logger (tests capture logs through a stream). */
   logger?: FastifyServerOptions['loggerInstance'];
 }
@@ -111,7 +115,7 @@ export function logOptions(level: Config['logLevel']) {
 }
 
 /** Builds the HTTP application: Store API, Admin API, health, OpenAPI. Listening is the caller's job. */
-export async function buildApp({ db, config, logger, paymentProviders = builtInPaymentProviders(config) }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger, observer, paymentProviders = builtInPaymentProviders(config) }: BuildAppOptions): Promise<FastifyInstance> {
   const nextRequestId = requestIdGenerator();
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: logOptions(config.logLevel) }),
@@ -147,6 +151,8 @@ export async function buildApp({ db, config, logger, paymentProviders = builtInP
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Before any route, so its hooks see every route.
+  registerMetrics(app, { db, config, observer });
 
   await app.register(swagger, {
     openapi: {

@@ -64,7 +64,7 @@ export async function startTestShop(overrides: Partial<Config> = {}, options: { 
   const config: Config = { ...loadConfig({}), logLevel: 'silent', dataKey: TEST_DATA_KEY, secureCookies: false, rateLimitPerMinute: 1000, ...overrides };
   const database = await createTestDatabase({ watchdog: { stallMs: config.databaseStallTimeoutMs, wedgedMs: config.databaseWedgedExitMs } });
   const db = database.handle.db;
-  const app = await buildApp({ db, config, paymentProviders: options.paymentProviders });
+  const app = await buildApp({ db, config, observer: database.handle.observer, paymentProviders: options.paymentProviders });
   await createAdminUser(db, { ...ADMIN, name: 'Test Owner' });
   let adminToken = '';
   const request = requester(app, () => adminToken);

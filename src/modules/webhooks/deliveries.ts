@@ -236,3 +236,11 @@ export async function closeRetryWindows(db: Db, keepDays: number): Promise<{ dea
     delete from webhook_delivery where status <> 'pending' and created_at < now() - ${millis(keepDays * 86_400_000)}`.execute(db);
   return { dead_lettered: Number(dead.numAffectedRows ?? 0), deliveries_pruned: Number(pruned.numAffectedRows ?? 0) };
 }
+
+/** Deliveries waiting to be sent (or retried) and those given up on (dead-lettered), across every endpoint. */
+export async function deliveryBacklog(db: Db): Promise<Record<'pending' | 'failed', number>> {
+  const rows = await db.selectFrom('webhook_delivery').select(['status', (eb) => eb.fn.countAll<string>().as('count')])
+    .where('status', 'in', ['pending', 'failed']).groupBy('status').execute();
+  const count = (status: string) => Number(rows.find((r) => r.status === status)?.count ?? 0);
+  return { pending: count('pending'), failed: count('failed') };
+}

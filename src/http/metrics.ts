@@ -1,0 +1,198 @@
+import { timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import type { DatabaseObserver } from '../db/database-observer.ts';
+import { subscriptionProgress } from '../modules/events/subscription-progress.ts';
+import { listJobs } from '../modules/jobs/scheduler.ts';
+import { deliveryBacklog } from '../modules/webhooks/deliveries.ts';
+import { send } from './error-handler.ts';
+
+/** The routes whose answers are payment outcomes, and the step each one is. */
+const PAYMENT_STEPS: Record<string, string> = {
+  'POST /store/carts/:id/payment': 'authorize',
+  'POST /store/carts/:id/complete': 'complete',
+  'POST /admin/orders/:id/capture': 'capture',
+  'POST /admin/orders/:id/refunds': 'refund',
+};
+const CHECKOUT_ROUTE = 'POST /store/carts/:id/complete';
+/** Error codes that mean "not enough stock" to a buyer. */
+const STOCK_REFUSALS = new Set(['insufficient_inventory']);
+const ERROR_CODE = /^\{"error":\{"code":"([a-z_]+)"/;
+
+/**
+ * Prometheus metrics of one process (docs/operations.md): HTTP traffic per route, checkouts, payment
+ * outcomes, stock refusals, the database pool and statement times, Node's own (RSS, heap, event-loop
+ * lag); and, read from the database at each scrape, the shop-wide backlog of events, webhook
+ * deliveries and job runs. Served at /metrics with METRICS_TOKEN as a bearer token, or without one
+ * on METRICS_PORT (serveMetricsPort), or not at all.
+ */
+export function registerMetrics(app: FastifyInstance, { db, config, observer }: { db: Db; config: Config; observer?: DatabaseObserver }): void {
+  // Off unless asked for: a shop nobody scrapes pays nothing per request.
+  app.decorate('metrics', null);
+  if (!config.metricsToken && config.metricsPort === null) return;
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const requests = new Histogram({
+    name: 'cartwright_http_request_duration_seconds', help: 'HTTP requests by method, route pattern and status, and how long they took',
+    labelNames: ['method', 'route', 'status_code'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry],
+  });
+  const errors = new Counter({ name: 'cartwright_http_errors_total', help: 'Error answers by route pattern and error code', labelNames: ['route', 'code'], registers: [registry] });
+  const checkouts = new Counter({ name: 'cartwright_checkouts_completed_total', help: 'Carts completed into orders', registers: [registry] });
+  const payments = new Counter({
+    name: 'cartwright_payment_outcomes_total', help: 'Payment steps (authorize, complete, capture, refund) by outcome: succeeded or the error code',
+    labelNames: ['step', 'outcome'], registers: [registry],
+  });
+  const stockRefusals = new Counter({ name: 'cartwright_stock_refusals_total', help: 'Requests refused for want of stock', labelNames: ['route'], registers: [registry] });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode >= 400 && typeof payload === 'string') {
+      const code = ERROR_CODE.exec(payload)?.[1];
+      if (code) (request as MeteredRequest).errorCode = code;
+    }
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = routeOf(request);
+    const status = reply.statusCode;
+    requests.observe({ method: request.method, route, status_code: status }, reply.elapsedTime / 1000);
+    const code = (request as MeteredRequest).errorCode;
+    if (code) {
+      errors.inc({ route, code });
+      if (STOCK_REFUSALS.has(code)) stockRefusals.inc({ route });
+    }
+    const key = `${request.method} ${route}`;
+    const step = PAYMENT_STEPS[key];
+    if (step) payments.inc({ step, outcome: status < 400 ? 'succeeded' : code ?? String(status) });
+    if (key === CHECKOUT_ROUTE && status < 400) checkouts.inc();
+  });
+
+  if (observer) databaseMetrics(registry, observer);
+  backlogMetrics(registry, db);
+
+  app.metrics = registry;
+  if (config.metricsToken) {
+    const expected = Buffer.from(`Bearer ${config.metricsToken}`);
+    app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+      const given = Buffer.from(request.headers.authorization ?? '');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return send(reply, 'unauthorized');
+      return metricsReply(registry, reply);
+    });
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This process's metrics (registerMetrics); null when they are off. */
+    metrics: Registry | null;
+  }
+}
+
+type MeteredRequest = FastifyRequest & { errorCode?: string };
+
+/** The route pattern, never the raw URL: one series per route, whatever ids and queries callers send. */
+function routeOf(request: FastifyRequest): string {
+  return request.routeOptions.url ?? '(no route)';
+}
+
+function databaseMetrics(registry: Registry, observer: DatabaseObserver): void {
+  const statements = new Histogram({
+    name: 'cartwright_db_statement_duration_seconds', help: 'Database statements (failed ones too) and how long each took, waiting included',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry],
+  });
+  observer.onStatement((seconds) => statements.observe(seconds));
+  new Gauge({
+    name: 'cartwright_db_pool_connections', help: 'Database connections: open, idle, and callers waiting for one', labelNames: ['state'], registers: [registry],
+    collect() {
+      const use = observer.poolUse();
+      this.set({ state: 'open' }, use.total);
+      this.set({ state: 'idle' }, use.idle);
+      this.set({ state: 'waiting' }, use.waiting);
+    },
+  });
+}
+
+/** Shop-wide figures read from the database (the same from every process), once per scrape. */
+function backlogMetrics(registry: Registry, db: Db): void {
+  // One read serves the four gauges of a scrape. A database that does not answer leaves them out of
+  // that scrape rather than failing it: the process's own figures matter most just then.
+  let reading: Promise<Backlog> | null = null;
+  const read = () => (reading ??= readBacklog(db).catch(() => EMPTY_BACKLOG).finally(() => setTimeout(() => (reading = null), 1000).unref()));
+  new Gauge({
+    name: 'cartwright_outbox_lag_events', help: 'Events each subscriber has yet to handle', labelNames: ['subscriber'], registers: [registry],
+    async collect() {
+      for (const s of (await read()).subscribers) this.set({ subscriber: s.name }, s.behind);
+    },
+  });
+  new Gauge({
+    name: 'cartwright_outbox_lag_seconds', help: 'Age of the oldest event each subscriber has yet to handle (0 when none waits)', labelNames: ['subscriber'], registers: [registry],
+    async collect() {
+      const { subscribers, now } = await read();
+      for (const s of subscribers) this.set({ subscriber: s.name }, s.oldest_waiting_at ? Math.max(0, (now - s.oldest_waiting_at.getTime()) / 1000) : 0);
+    },
+  });
+  new Gauge({
+    name: 'cartwright_outbox_unsequenced_events', help: 'Committed events the dispatcher has not yet put in order (it does that first)', registers: [registry],
+    async collect() {
+      const { unsequenced } = await read();
+      if (unsequenced !== null) this.set(unsequenced);
+    },
+  });
+  new Gauge({
+    name: 'cartwright_webhook_deliveries', help: 'Webhook deliveries waiting to be sent (pending) and given up on (failed)', labelNames: ['status'], registers: [registry],
+    async collect() {
+      const { deliveries } = await read();
+      if (!deliveries) return;
+      this.set({ status: 'pending' }, deliveries.pending);
+      this.set({ status: 'failed' }, deliveries.failed);
+    },
+  });
+  new Gauge({
+    name: 'cartwright_job_runs', help: 'Scheduled job runs since the job was registered, across the cluster, by outcome', labelNames: ['job', 'outcome'], registers: [registry],
+    async collect() {
+      for (const job of (await read()).jobs) {
+        this.set({ job: job.name, outcome: 'succeeded' }, job.run_count - job.failure_count);
+        this.set({ job: job.name, outcome: 'failed' }, job.failure_count);
+      }
+    },
+  });
+}
+
+interface Backlog {
+  subscribers: { name: string; behind: number; oldest_waiting_at: Date | null }[];
+  unsequenced: number | null;
+  deliveries: { pending: number; failed: number } | null;
+  jobs: { name: string; run_count: number; failure_count: number }[];
+  now: number;
+}
+const EMPTY_BACKLOG: Backlog = { subscribers: [], unsequenced: null, deliveries: null, jobs: [], now: 0 };
+
+async function readBacklog(db: Db): Promise<Backlog> {
+  const [progress, deliveries, jobs] = await Promise.all([subscriptionProgress(db), deliveryBacklog(db), listJobs(db, new Map())]);
+  return { subscribers: progress.data, unsequenced: progress.unsequenced, deliveries, jobs, now: Date.now() };
+}
+
+async function metricsReply(registry: Registry, reply: FastifyReply) {
+  return reply.type(registry.contentType).send(await registry.metrics());
+}
+
+/** METRICS_PORT: /metrics without a token on a listener of its own (METRICS_HOST, loopback by default). */
+export async function serveMetricsPort(registry: Registry, port: number, host: string): Promise<{ port: number; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    if (req.url?.split('?')[0] !== '/metrics') {
+      res.writeHead(404).end();
+      return;
+    }
+    registry.metrics().then(
+      (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text),
+      () => res.writeHead(500).end(),
+    );
+  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
