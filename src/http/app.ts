@@ -43,6 +43,7 @@ import { AppError } from '../errors.ts';
 import { healthRoutes } from './health.ts';
 import { ErrorResponse } from './schemas.ts';
 import { validatorCompiler } from './validation.ts';
+import { refuseOversizedBody } from './body-limits.ts';
 
 export interface BuildAppOptions {
   db: Db;
@@ -129,6 +130,8 @@ export async function buildApp({ db, config, logger, paymentProviders = builtInP
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
+  // Bodies nested too deep or too wide are refused before validation walks them (body-limits.ts).
+  app.addHook('preValidation', refuseOversizedBody);
   registerErrorHandler(app);
   app.addSchema(ErrorResponse);
   app.decorateRequest('admin', null);
