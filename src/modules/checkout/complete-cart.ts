@@ -22,7 +22,8 @@ import type { CheckoutDeps } from './start-payment.ts';
  * 2. authorize (no transaction open) ask the gateway, with a timeout.
  *              undo: release the order's stock back into the cart's holds, delete the pending order,
  *              mark the payment failed; 402/502/504 with the gateway's reason. No order is left.
- * 3. capture   (no transaction open) when PAYMENT_CAPTURE=automatic. A failed capture leaves the order
+ * 3. capture   (no transaction open) when PAYMENT_CAPTURE=automatic and the provider allows it (not
+ *              `manual`: see PaymentProvider.neverAutoCapture). A failed capture leaves the order
  *              authorized for staff to capture; it does not undo the sale.
  * 4. confirm   (one transaction) give the order its number, record the payment, complete the cart.
  *
@@ -47,7 +48,8 @@ export async function completeCart(deps: CheckoutDeps, cartId: string, actor: Ca
     throw paymentFailure(error);
   }
 
-  const captured = deps.config.paymentCapture === 'automatic' ? await tryCapture(provider, started.payment, authorization.provider_reference) : null;
+  const captureNow = deps.config.paymentCapture === 'automatic' && !provider.neverAutoCapture;
+  const captured = captureNow ? await tryCapture(provider, started.payment, authorization.provider_reference) : null;
   const confirmed = await inTransaction(deps.db, async (tx) => {
     // The recovery sweep may have settled this checkout while the gateway was slow to answer.
     const order = await tx.selectFrom('orders').select('status').where('id', '=', started.order.id).forUpdate().executeTakeFirst();
