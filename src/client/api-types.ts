@@ -20865,6 +20865,8 @@ export interface paths {
                                 resource_id: string;
                                 resource_type: string;
                                 type: string;
+                                /** @description the version of `data` for this event type (docs/events.md) */
+                                version: number;
                             };
                             /** @description every attempt, oldest first */
                             log: {

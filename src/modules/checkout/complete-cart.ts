@@ -6,6 +6,7 @@ import { lockOpenCart } from '../cart/carts.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { commitCartHoldsToOrder, revertOrderToCartHolds, type HoldSnapshot } from '../inventory/reservations.ts';
 import { confirmOrder, createPendingOrder, discardPendingOrder, getOrderOrThrow, type OrderSnapshot, type PendingOrder } from '../orders/orders.ts';
+import { recordOrderPlaced } from '../orders/order-placed.ts';
 import type { PlacedOrder } from '../orders/shapes.ts';
 import { recordPaymentTransactions, updatePayment, type PaymentRow } from '../payments/payments.ts';
 import { PaymentError, type PaymentProvider } from '../payments/provider.ts';
@@ -53,7 +54,7 @@ export async function completeCart(deps: CheckoutDeps, cartId: string, actor: Ca
   const confirmed = await inTransaction(deps.db, async (tx) => {
     // The recovery sweep may have settled this checkout while the gateway was slow to answer.
     const order = await tx.selectFrom('orders').select('status').where('id', '=', started.order.id).forUpdate().executeTakeFirst();
-    if (order?.status === 'pending') await confirm(tx, started.payment, started.order.id, authorization.provider_reference, captured);
+    if (order?.status === 'pending') await confirm(tx, started.payment, started.order.id, authorization.provider_reference, captured, deps.config.orderNumberPrefix);
     return order !== undefined;
   });
   if (!confirmed) {
@@ -177,6 +178,7 @@ export async function confirm(
   orderId: string,
   providerReference: string,
   captured: { provider_reference: string } | null,
+  orderNumberPrefix: string,
 ): Promise<void> {
   await updatePayment(tx, payment.id, {
     status: captured ? 'captured' : 'authorized',
@@ -188,7 +190,8 @@ export async function confirm(
     { kind: 'authorization', amount: payment.amount, provider_reference: providerReference },
     ...(captured ? [{ kind: 'capture' as const, amount: payment.amount, provider_reference: captured.provider_reference }] : []),
   ]);
-  await confirmOrder(tx, orderId, captured ? 'captured' : 'authorized');
+  const placed = await confirmOrder(tx, orderId, captured ? 'captured' : 'authorized');
+  await recordOrderPlaced(tx, placed, orderNumberPrefix);
   await tx.updateTable('cart').set({ completed_at: new Date(), updated_at: new Date() }).where('id', '=', payment.cart_id!).execute();
   await recordEvents(tx, [{ type: 'cart.completed', resource_type: 'cart', resource_id: payment.cart_id!, payload: { cart_id: payment.cart_id, order_id: orderId } }]);
 }

@@ -39,7 +39,7 @@ export async function startBackgroundWork(deps: { db: Db; config: Config; provid
     });
     const inbox = startPaymentInboxWorker({
       db, intervalMs: config.dispatchIntervalMs, log,
-      handle: (event) => reconcileGatewayEvent({ db, providers, paymentTimeoutMs: config.paymentTimeoutMs }, event),
+      handle: (event) => reconcileGatewayEvent({ db, providers, paymentTimeoutMs: config.paymentTimeoutMs, orderNumberPrefix: config.orderNumberPrefix }, event),
     });
     stops.push(dispatcher.stop, webhooks.stop, inbox.stop);
   }

@@ -39,7 +39,7 @@ export function builtInJobs(deps: { db: Db; providers: PaymentProviders; config:
       name: 'checkout_sweep',
       description: 'Releases expired checkout holds and settles checkouts interrupted between their steps (the gateway says: confirm or undo).',
       intervalMs: config.sweepIntervalMs,
-      run: () => sweepCheckout({ db, providers, paymentTimeoutMs: config.paymentTimeoutMs }),
+      run: () => sweepCheckout({ db, providers, paymentTimeoutMs: config.paymentTimeoutMs, orderNumberPrefix: config.orderNumberPrefix }),
     },
     {
       name: 'expire_abandoned_carts',
