@@ -51,7 +51,14 @@ test('defaults', () => {
     rateLimitPerMinute: 10,
     apiKeyRateLimitPerMinute: 600,
     trustProxy: false,
+    storeStockDisplay: 'exact',
+    storeStockCap: 10,
   });
+});
+
+test('STORE_STOCK_DISPLAY: exact, capped (at STORE_STOCK_CAP) or in_stock', () => {
+  expect(loadConfig({ STORE_STOCK_DISPLAY: 'capped', STORE_STOCK_CAP: '25' })).toMatchObject({ storeStockDisplay: 'capped', storeStockCap: 25 });
+  expect(loadConfig({ STORE_STOCK_DISPLAY: 'in_stock' }).storeStockDisplay).toBe('in_stock');
 });
 
 test('TRUST_PROXY: true, a number of hops, or proxy addresses', () => {
@@ -93,6 +100,9 @@ test.each([
   [{ ADMIN_EMAIL: 'a@b.c' }, 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together'],
   [{ ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD is invalid'],
   [{ PAYMENT_CAPTURE: 'sometimes' }, 'PAYMENT_CAPTURE is invalid'],
+  [{ STORE_STOCK_DISPLAY: 'vague' }, 'STORE_STOCK_DISPLAY is invalid'],
+  [{ STORE_STOCK_CAP: '0' }, 'STORE_STOCK_CAP is invalid'],
+  [{ STORE_STOCK_CAP: 'ten' }, 'STORE_STOCK_CAP must be an integer, got "ten"'],
   [{ STRIPE_SECRET_KEY: 'pk_live_123' }, 'STRIPE_SECRET_KEY is invalid'],
   [{ SMTP_URL: 'http://mail' }, 'SMTP_URL is invalid'],
   [{ CARTWRIGHT_DATA_KEY: 'short' }, 'CARTWRIGHT_DATA_KEY is invalid'],

@@ -56,6 +56,9 @@ const ConfigSchema = Type.Object({
   rateLimitPerMinute: Type.Integer({ minimum: 1 }),
   apiKeyRateLimitPerMinute: Type.Integer({ minimum: 1 }),
   trustProxy: Type.Union([Type.Boolean(), Type.Integer({ minimum: 1, maximum: 10 }), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })]),
+  // What the Store API reveals of stock (docs/inventory.md)
+  storeStockDisplay: Type.Union([Type.Literal('exact'), Type.Literal('capped'), Type.Literal('in_stock')]),
+  storeStockCap: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -171,6 +174,8 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 10),
     apiKeyRateLimitPerMinute: int(env, 'API_KEY_RATE_LIMIT_PER_MINUTE', 600),
     trustProxy: trustProxy(env),
+    storeStockDisplay: (str(env, 'STORE_STOCK_DISPLAY') ?? 'exact') as Config['storeStockDisplay'],
+    storeStockCap: int(env, 'STORE_STOCK_CAP', 10),
   };
   const names: Record<string, string> = {
     port: 'PORT', host: 'HOST', dataDir: 'DATA_DIR', databaseUrl: 'DATABASE_URL',
@@ -188,7 +193,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: 'SMTP_URL', emailFrom: 'EMAIL_FROM', emailTemplatesDir: 'EMAIL_TEMPLATES_DIR',
     dataKey: 'CARTWRIGHT_DATA_KEY', corsOrigins: 'CORS_ORIGINS', customerSessionDays: 'CUSTOMER_SESSION_DAYS',
     secureCookies: 'SECURE_COOKIES', rateLimitPerMinute: 'AUTH_RATE_LIMIT_PER_MINUTE', apiKeyRateLimitPerMinute: 'API_KEY_RATE_LIMIT_PER_MINUTE',
-    trustProxy: 'TRUST_PROXY',
+    trustProxy: 'TRUST_PROXY', storeStockDisplay: 'STORE_STOCK_DISPLAY', storeStockCap: 'STORE_STOCK_CAP',
   };
   const first = Value.Errors(ConfigSchema, config).First();
   if (first) {
