@@ -53,6 +53,10 @@ test('defaults', () => {
     trustProxy: false,
     storeStockDisplay: 'exact',
     storeStockCap: 10,
+    storefrontUrl: null,
+    storefrontResetPasswordPath: '/account/reset-password',
+    storefrontVerifyEmailPath: '/account/verify',
+    storefrontCheckoutPath: '/checkout',
   });
 });
 
@@ -101,6 +105,8 @@ test.each([
   [{ ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD is invalid'],
   [{ PAYMENT_CAPTURE: 'sometimes' }, 'PAYMENT_CAPTURE is invalid'],
   [{ STORE_STOCK_DISPLAY: 'vague' }, 'STORE_STOCK_DISPLAY is invalid'],
+  [{ STOREFRONT_URL: 'shop.example' }, 'STOREFRONT_URL is invalid'],
+  [{ STOREFRONT_CHECKOUT_PATH: 'checkout' }, 'STOREFRONT_CHECKOUT_PATH is invalid'],
   [{ STORE_STOCK_CAP: '0' }, 'STORE_STOCK_CAP is invalid'],
   [{ STORE_STOCK_CAP: 'ten' }, 'STORE_STOCK_CAP must be an integer, got "ten"'],
   [{ STRIPE_SECRET_KEY: 'pk_live_123' }, 'STRIPE_SECRET_KEY is invalid'],

@@ -1,4 +1,4 @@
-import { shopUrl, type Config } from '../../config.ts';
+import { storefrontPages, type Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { newProcessId, type WorkLog } from '../../db/work-loop.ts';
 import { reconcileGatewayEvent } from '../checkout/gateway-events.ts';
@@ -30,7 +30,7 @@ export async function startBackgroundWork(deps: { db: Db; config: Config; provid
       db, processId, intervalMs: config.dispatchIntervalMs, log,
       subscribers: builtInSubscribers({
         db, webhookMaxAgeHours: config.webhookMaxAgeHours, emailTemplatesDir: config.emailTemplatesDir,
-        publicUrl: shopUrl(config), orderNumberPrefix: config.orderNumberPrefix,
+        storefront: storefrontPages(config), orderNumberPrefix: config.orderNumberPrefix,
       }),
     });
     const webhooks = startWebhookWorker({

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../../config.ts';
-import { ConfigError, shopUrl } from '../../config.ts';
+import { ConfigError, storefrontPages } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { vacuumChurnedTables } from '../../db/maintenance.ts';
 import { pruneCustomerCredentials } from '../customers/expired-credentials.ts';
@@ -55,7 +55,7 @@ export function builtInJobs(deps: { db: Db; providers: PaymentProviders; config:
       intervalMs: 15 * MINUTE,
       run: async () => ({
         emails_queued: await emailAbandonedCarts({
-          db, idleHours: config.abandonedCartEmailHours, templatesDir: config.emailTemplatesDir, publicUrl: shopUrl(config),
+          db, idleHours: config.abandonedCartEmailHours, templatesDir: config.emailTemplatesDir, storefront: storefrontPages(config),
         }),
       }),
     },

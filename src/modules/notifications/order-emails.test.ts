@@ -14,6 +14,7 @@ import { encrypt } from '../../crypto/data-encryption.ts';
 import { sendDueEmails } from './email-sender.ts';
 import { emailAbandonedCarts } from './abandoned-cart-emails.ts';
 import { formatMoney } from './templates.ts';
+import { storefrontPages } from '../../config.ts';
 
 /** The shop's emails, sent from the outbox events through a real SMTP server, checked as received. */
 let smtp: SmtpSink;
@@ -23,7 +24,9 @@ let background: BackgroundWork;
 
 beforeAll(async () => {
   smtp = await startSmtpSink();
-  shop = await startTestShop({ smtpUrl: smtp.url, emailFrom: 'Test Shop <shop@test.local>', publicUrl: 'https://shop.test', paymentCapture: 'manual' });
+  shop = await startTestShop({
+    smtpUrl: smtp.url, emailFrom: 'Test Shop <shop@test.local>', publicUrl: 'https://api.shop.test', storefrontUrl: 'https://shop.test', paymentCapture: 'manual',
+  });
   selling = await setUpSelling(shop);
   background = await startTestBackground(shop, { ...NO_JOBS, dispatchIntervalMs: 50, jobIntervals: { ...NO_JOBS.jobIntervals, send_emails: 100 } });
 });
@@ -88,7 +91,9 @@ test('a draft order goes out as a payment link', async () => {
   await shop.ok('POST', `/admin/draft-orders/${draft.id}/send`, { message: 'As agreed on the phone.' });
   const link = await smtp.waitFor((m) => m.subject === 'Your order is ready to pay' && m.to !== undefined && 'text' in m.to && m.to.text === 'b2b@example.com');
   expect(link.text).toContain('As agreed on the phone.');
-  expect(link.text).toMatch(/Your order of \$\d+\.\d\d is ready\. Complete it here:\n\nhttps:\/\/shop\.test\/store\/carts\/cart_\w+/);
+  // A storefront page, not the API's JSON: the checkout page with the cart's id.
+  const cartId = (await shop.db.selectFrom('draft_order').select('cart_id').where('id', '=', draft.id).executeTakeFirstOrThrow()).cart_id;
+  expect(link.text).toContain(`Your order of $38.50 is ready. Complete it here:\n\nhttps://shop.test/checkout?cart_id=${cartId}`);
 });
 
 test('a send the mail server refuses is retried, never lost', async () => {
@@ -139,7 +144,7 @@ test('abandoned carts (opt-in): one reminder per cart left with items and an ema
   await shop.db.updateTable('cart').set({ updated_at: hoursAgo(5) }).where('id', 'in', [left.id, noEmail.id, empty.id, orderedCart]).execute();
   await shop.db.updateTable('cart').set({ updated_at: hoursAgo(4 + 8 * 24) }).where('id', '=', tooOld.id).execute();
 
-  const deps = { db: shop.db, idleHours: 4, templatesDir: null, publicUrl: 'https://shop.test' };
+  const deps = { db: shop.db, idleHours: 4, templatesDir: null, storefront: storefrontPages(shop.config) };
   expect(await emailAbandonedCarts({ ...deps, idleHours: 0 })).toBe(0); // the shop has not opted in
   expect(await emailAbandonedCarts(deps)).toBe(1);
   expect(await emailAbandonedCarts(deps)).toBe(0);
@@ -151,7 +156,7 @@ test('abandoned carts (opt-in): one reminder per cart left with items and an ema
   expect(mail.to).toMatchObject({ text: 'left@example.com' });
   expect(mail.text).toContain(`- 2 × Linen Scarf (Default): ${formatMoney(left.items[0].total, 'USD')}`);
   expect(mail.text).toContain('Subtotal: $25.00');
-  expect(mail.text).toContain(`https://shop.test/store/carts/${left.id}`);
+  expect(mail.text).toContain(`https://shop.test/checkout?cart_id=${left.id}`);
 });
 
 test('without SMTP, emails are written to the outbox folder', async () => {

@@ -1,3 +1,4 @@
+import type { StorefrontPages } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { EventSubscriber } from '../events/event-subscriber.ts';
@@ -38,7 +39,7 @@ export function orderView(order: Order, extra: Record<string, unknown> = {}) {
  * refund, return received, and a draft order's payment link. Handed each event at least once: an email
  * already queued for an event (its id is the email's reference) is not queued again.
  */
-export function orderEmails(deps: { db: Db; templatesDir: string | null; publicUrl: string; orderNumberPrefix: string }): EventSubscriber {
+export function orderEmails(deps: { db: Db; templatesDir: string | null; storefront: StorefrontPages; orderNumberPrefix: string }): EventSubscriber {
   return {
     name: 'order-emails',
     events: Object.keys(TEMPLATES),
@@ -49,7 +50,7 @@ export function orderEmails(deps: { db: Db; templatesDir: string | null; publicU
           const queued = await tx.selectFrom('email_message').select('id').where('template', '=', template).where('reference_id', '=', event.id).executeTakeFirst();
           if (queued) return;
           const { to, view } = event.type === 'draft_order.sent'
-            ? await draftOrderMessage(tx, event.payload, deps.publicUrl)
+            ? await draftOrderMessage(tx, event.payload, deps.storefront)
             : await orderMessage(tx, event.payload, deps.orderNumberPrefix);
           if (!to) return; // nobody to write to (a draft without an email yet)
           const email = renderEmail(template, view, deps.templatesDir);
@@ -70,14 +71,14 @@ async function orderMessage(db: Db, payload: Record<string, unknown>, orderNumbe
 }
 
 /** The payment link of a draft order: its cart, which the customer completes like any other. */
-async function draftOrderMessage(db: Db, payload: Record<string, unknown>, publicUrl: string) {
+async function draftOrderMessage(db: Db, payload: Record<string, unknown>, storefront: StorefrontPages) {
   const cart = await loadCartState(db, payload.cart_id as string, 'system');
   return {
     to: cart.email,
     view: {
       message: payload.message ?? null,
       total_formatted: formatMoney(cart.totals.total, cart.currency_code),
-      link: cartLink(publicUrl, cart.id),
+      link: cartLink(storefront, cart.id),
     },
   };
 }
