@@ -48,7 +48,7 @@ async function remind(deps: AbandonedCartEmailDeps, cartId: string): Promise<boo
     if (!cart.email) return false;
     const money = (amount: number) => formatMoney(amount, cart.currency_code);
     const email = renderEmail(TEMPLATE, {
-      items: cart.lines.map((line, i) => ({ title: line.title, variant_title: line.variant_title, quantity: line.quantity, total_formatted: money(cart.totals.lines[i].total) })),
+      items: cart.lines.map((line, i) => ({ title: line.title, variant_title: line.variant_title, quantity: line.quantity, total_formatted: money(cart.totals.lines[i].subtotal - cart.totals.lines[i].discount_total) })),
       subtotal_formatted: money(cart.totals.subtotal),
       link: cartLink(deps.storefront, cart.id),
     }, deps.templatesDir);

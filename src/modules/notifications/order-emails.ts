@@ -5,6 +5,7 @@ import type { EventSubscriber } from '../events/event-subscriber.ts';
 import { loadCartState } from '../cart/cart-query.ts';
 import { getOrderOrThrow } from '../orders/orders.ts';
 import type { Order } from '../orders/shapes.ts';
+import { addressLines } from './address-format.ts';
 import { queueEmail } from './email-queue.ts';
 import { cartLink, formatMoney, renderEmail } from './templates.ts';
 
@@ -15,20 +16,30 @@ const TEMPLATES: Record<string, string> = {
   'order.delivered': 'delivery',
   'order.refunded': 'refund',
   'return.received': 'return_received',
+  'order.canceled': 'order_canceled',
   'draft_order.sent': 'draft_order_link',
 };
 
-/** What a template sees: the order with every amount formatted in its currency, its lines, the address. */
+/**
+ * What a template sees: the order with every amount formatted in its currency, its lines, the address.
+ * A line's `amount_formatted` is in the region's tax mode — before tax where tax is added, tax
+ * included where prices include it — so the lines add up to the subtotal printed under them, and
+ * subtotal − discount + shipping (+ tax, where added) is the total. `shipping_lines` is the address
+ * as its country writes it (address-format.ts).
+ */
 export function orderView(order: Order, extra: Record<string, unknown> = {}) {
   const money = (amount: number) => formatMoney(amount, order.currency_code);
   return {
     order: {
       ...order,
-      subtotal_formatted: money(order.subtotal), shipping_total_formatted: money(order.shipping_total),
-      tax_total_formatted: money(order.tax_total), total_formatted: money(order.total),
+      subtotal_formatted: money(order.subtotal), discount_total_formatted: order.discount_total ? money(order.discount_total) : null,
+      shipping_total_formatted: money(order.shipping_total), tax_total_formatted: money(order.tax_total), total_formatted: money(order.total),
     },
-    items: order.items.map((item) => ({ ...item, unit_price_formatted: money(item.unit_price), total_formatted: money(item.total) })),
+    items: order.items.map((item) => ({
+      ...item, unit_price_formatted: money(item.unit_price), amount_formatted: money(item.subtotal - item.discount_total), total_formatted: money(item.total),
+    })),
     shipping: order.shipping_address,
+    shipping_lines: order.shipping_address ? addressLines(order.shipping_address) : null,
     name: order.shipping_address?.first_name ?? null,
     ...extra,
   };
