@@ -54,6 +54,12 @@ test('defaults', () => {
     metricsToken: null,
     metricsPort: null,
     metricsHost: '127.0.0.1',
+    storeStockDisplay: 'exact',
+    storeStockCap: 10,
+    storefrontUrl: null,
+    storefrontResetPasswordPath: '/account/reset-password',
+    storefrontVerifyEmailPath: '/account/verify',
+    storefrontCheckoutPath: '/checkout',
   });
 });
 
@@ -62,6 +68,11 @@ test('metrics: a token of 16 characters or more, or a port of their own', () => 
     .toMatchObject({ metricsToken: 'a-long-enough-token', metricsPort: 9464, metricsHost: '0.0.0.0' });
   expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow('METRICS_TOKEN is invalid');
   expect(() => loadConfig({ METRICS_PORT: 'x' })).toThrow('METRICS_PORT must be an integer, got "x"');
+});
+
+test('STORE_STOCK_DISPLAY: exact, capped (at STORE_STOCK_CAP) or in_stock', () => {
+  expect(loadConfig({ STORE_STOCK_DISPLAY: 'capped', STORE_STOCK_CAP: '25' })).toMatchObject({ storeStockDisplay: 'capped', storeStockCap: 25 });
+  expect(loadConfig({ STORE_STOCK_DISPLAY: 'in_stock' }).storeStockDisplay).toBe('in_stock');
 });
 
 test('TRUST_PROXY: true, a number of hops, or proxy addresses', () => {
@@ -103,6 +114,11 @@ test.each([
   [{ ADMIN_EMAIL: 'a@b.c' }, 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together'],
   [{ ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD is invalid'],
   [{ PAYMENT_CAPTURE: 'sometimes' }, 'PAYMENT_CAPTURE is invalid'],
+  [{ STORE_STOCK_DISPLAY: 'vague' }, 'STORE_STOCK_DISPLAY is invalid'],
+  [{ STOREFRONT_URL: 'shop.example' }, 'STOREFRONT_URL is invalid'],
+  [{ STOREFRONT_CHECKOUT_PATH: 'checkout' }, 'STOREFRONT_CHECKOUT_PATH is invalid'],
+  [{ STORE_STOCK_CAP: '0' }, 'STORE_STOCK_CAP is invalid'],
+  [{ STORE_STOCK_CAP: 'ten' }, 'STORE_STOCK_CAP must be an integer, got "ten"'],
   [{ STRIPE_SECRET_KEY: 'pk_live_123' }, 'STRIPE_SECRET_KEY is invalid'],
   [{ SMTP_URL: 'http://mail' }, 'SMTP_URL is invalid'],
   [{ CARTWRIGHT_DATA_KEY: 'short' }, 'CARTWRIGHT_DATA_KEY is invalid'],

@@ -59,6 +59,14 @@ const ConfigSchema = Type.Object({
   metricsToken: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
   metricsPort: Type.Union([Type.Integer({ minimum: 1, maximum: 65535 }), Type.Null()]),
   metricsHost: Type.String({ minLength: 1 }),
+  // What the Store API reveals of stock (docs/inventory.md)
+  storeStockDisplay: Type.Union([Type.Literal('exact'), Type.Literal('capped'), Type.Literal('in_stock')]),
+  storeStockCap: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+  // The storefront's pages that emails link to (docs/notifications.md)
+  storefrontUrl: Type.Union([Type.String({ pattern: '^https?://[^/?#]+(/[^?#]*)?$' }), Type.Null()]),
+  storefrontResetPasswordPath: Type.String({ pattern: '^/' }),
+  storefrontVerifyEmailPath: Type.String({ pattern: '^/' }),
+  storefrontCheckoutPath: Type.String({ pattern: '^/' }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -124,6 +132,26 @@ export function shopUrl(config: Pick<Config, 'publicUrl' | 'host' | 'port'>): st
   return config.publicUrl ?? `http://${config.host}:${config.port}`;
 }
 
+/**
+ * The storefront pages emails link to: STOREFRONT_URL (else the shop's own address) and the path of
+ * each page, which gets its token or cart id as a query parameter (docs/notifications.md).
+ */
+export interface StorefrontPages {
+  url: string;
+  resetPasswordPath: string;
+  verifyEmailPath: string;
+  checkoutPath: string;
+}
+
+export function storefrontPages(config: Pick<Config, 'publicUrl' | 'host' | 'port' | 'storefrontUrl' | 'storefrontResetPasswordPath' | 'storefrontVerifyEmailPath' | 'storefrontCheckoutPath'>): StorefrontPages {
+  return {
+    url: config.storefrontUrl ?? shopUrl(config),
+    resetPasswordPath: config.storefrontResetPasswordPath,
+    verifyEmailPath: config.storefrontVerifyEmailPath,
+    checkoutPath: config.storefrontCheckoutPath,
+  };
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const config: Config = {
@@ -177,6 +205,12 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: str(env, 'METRICS_TOKEN'),
     metricsPort: str(env, 'METRICS_PORT') === null ? null : int(env, 'METRICS_PORT', 0),
     metricsHost: str(env, 'METRICS_HOST') ?? '127.0.0.1',
+    storeStockDisplay: (str(env, 'STORE_STOCK_DISPLAY') ?? 'exact') as Config['storeStockDisplay'],
+    storeStockCap: int(env, 'STORE_STOCK_CAP', 10),
+    storefrontUrl: str(env, 'STOREFRONT_URL'),
+    storefrontResetPasswordPath: str(env, 'STOREFRONT_RESET_PASSWORD_PATH') ?? '/account/reset-password',
+    storefrontVerifyEmailPath: str(env, 'STOREFRONT_VERIFY_EMAIL_PATH') ?? '/account/verify',
+    storefrontCheckoutPath: str(env, 'STOREFRONT_CHECKOUT_PATH') ?? '/checkout',
   };
   const names: Record<string, string> = {
     port: 'PORT', host: 'HOST', dataDir: 'DATA_DIR', databaseUrl: 'DATABASE_URL',
@@ -195,6 +229,9 @@ export function loadConfig(env: Env = process.env): Config {
     dataKey: 'CARTWRIGHT_DATA_KEY', corsOrigins: 'CORS_ORIGINS', customerSessionDays: 'CUSTOMER_SESSION_DAYS',
     secureCookies: 'SECURE_COOKIES', rateLimitPerMinute: 'AUTH_RATE_LIMIT_PER_MINUTE', apiKeyRateLimitPerMinute: 'API_KEY_RATE_LIMIT_PER_MINUTE',
     trustProxy: 'TRUST_PROXY', metricsToken: 'METRICS_TOKEN', metricsPort: 'METRICS_PORT', metricsHost: 'METRICS_HOST',
+    storeStockDisplay: 'STORE_STOCK_DISPLAY', storeStockCap: 'STORE_STOCK_CAP',
+    storefrontUrl: 'STOREFRONT_URL', storefrontResetPasswordPath: 'STOREFRONT_RESET_PASSWORD_PATH',
+    storefrontVerifyEmailPath: 'STOREFRONT_VERIFY_EMAIL_PATH', storefrontCheckoutPath: 'STOREFRONT_CHECKOUT_PATH',
   };
   const first = Value.Errors(ConfigSchema, config).First();
   if (first) {

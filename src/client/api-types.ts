@@ -13318,8 +13318,10 @@ export interface paths {
                                 /** Format: date-time */
                                 updated_at: string;
                                 variants: {
-                                    /** @description units available over all active locations; null when not tracked */
+                                    /** @description units available over all active locations; null when not tracked. The Store API shows what STORE_STOCK_DISPLAY allows: the exact count (default), at most STORE_STOCK_CAP, or null (in_stock only) */
                                     available_quantity: number | null;
+                                    /** @description Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+" */
+                                    available_quantity_capped?: boolean;
                                     barcode: string | null;
                                     id: string;
                                     /** @description sellable now: stock available, backorders allowed, or not tracked */
@@ -13532,8 +13534,10 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                             variants: {
-                                /** @description units available over all active locations; null when not tracked */
+                                /** @description units available over all active locations; null when not tracked. The Store API shows what STORE_STOCK_DISPLAY allows: the exact count (default), at most STORE_STOCK_CAP, or null (in_stock only) */
                                 available_quantity: number | null;
+                                /** @description Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+" */
+                                available_quantity_capped?: boolean;
                                 barcode: string | null;
                                 id: string;
                                 /** @description sellable now: stock available, backorders allowed, or not tracked */
@@ -13716,8 +13720,10 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                             variants: {
-                                /** @description units available over all active locations; null when not tracked */
+                                /** @description units available over all active locations; null when not tracked. The Store API shows what STORE_STOCK_DISPLAY allows: the exact count (default), at most STORE_STOCK_CAP, or null (in_stock only) */
                                 available_quantity: number | null;
+                                /** @description Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+" */
+                                available_quantity_capped?: boolean;
                                 barcode: string | null;
                                 id: string;
                                 /** @description sellable now: stock available, backorders allowed, or not tracked */
@@ -13907,8 +13913,10 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                             variants: {
-                                /** @description units available over all active locations; null when not tracked */
+                                /** @description units available over all active locations; null when not tracked. The Store API shows what STORE_STOCK_DISPLAY allows: the exact count (default), at most STORE_STOCK_CAP, or null (in_stock only) */
                                 available_quantity: number | null;
+                                /** @description Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+" */
+                                available_quantity_capped?: boolean;
                                 barcode: string | null;
                                 id: string;
                                 /** @description sellable now: stock available, backorders allowed, or not tracked */
@@ -14222,8 +14230,10 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                             variants: {
-                                /** @description units available over all active locations; null when not tracked */
+                                /** @description units available over all active locations; null when not tracked. The Store API shows what STORE_STOCK_DISPLAY allows: the exact count (default), at most STORE_STOCK_CAP, or null (in_stock only) */
                                 available_quantity: number | null;
+                                /** @description Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+" */
+                                available_quantity_capped?: boolean;
                                 barcode: string | null;
                                 id: string;
                                 /** @description sellable now: stock available, backorders allowed, or not tracked */
@@ -14415,8 +14425,10 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                             variants: {
-                                /** @description units available over all active locations; null when not tracked */
+                                /** @description units available over all active locations; null when not tracked. The Store API shows what STORE_STOCK_DISPLAY allows: the exact count (default), at most STORE_STOCK_CAP, or null (in_stock only) */
                                 available_quantity: number | null;
+                                /** @description Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+" */
+                                available_quantity_capped?: boolean;
                                 barcode: string | null;
                                 id: string;
                                 /** @description sellable now: stock available, backorders allowed, or not tracked */
@@ -14610,8 +14622,10 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                             variants: {
-                                /** @description units available over all active locations; null when not tracked */
+                                /** @description units available over all active locations; null when not tracked. The Store API shows what STORE_STOCK_DISPLAY allows: the exact count (default), at most STORE_STOCK_CAP, or null (in_stock only) */
                                 available_quantity: number | null;
+                                /** @description Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+" */
+                                available_quantity_capped?: boolean;
                                 barcode: string | null;
                                 id: string;
                                 /** @description sellable now: stock available, backorders allowed, or not tracked */
@@ -14783,8 +14797,10 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                             variants: {
-                                /** @description units available over all active locations; null when not tracked */
+                                /** @description units available over all active locations; null when not tracked. The Store API shows what STORE_STOCK_DISPLAY allows: the exact count (default), at most STORE_STOCK_CAP, or null (in_stock only) */
                                 available_quantity: number | null;
+                                /** @description Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+" */
+                                available_quantity_capped?: boolean;
                                 barcode: string | null;
                                 id: string;
                                 /** @description sellable now: stock available, backorders allowed, or not tracked */
@@ -14968,8 +14984,10 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                             variants: {
-                                /** @description units available over all active locations; null when not tracked */
+                                /** @description units available over all active locations; null when not tracked. The Store API shows what STORE_STOCK_DISPLAY allows: the exact count (default), at most STORE_STOCK_CAP, or null (in_stock only) */
                                 available_quantity: number | null;
+                                /** @description Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+" */
+                                available_quantity_capped?: boolean;
                                 barcode: string | null;
                                 id: string;
                                 /** @description sellable now: stock available, backorders allowed, or not tracked */
@@ -15154,8 +15172,10 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                             variants: {
-                                /** @description units available over all active locations; null when not tracked */
+                                /** @description units available over all active locations; null when not tracked. The Store API shows what STORE_STOCK_DISPLAY allows: the exact count (default), at most STORE_STOCK_CAP, or null (in_stock only) */
                                 available_quantity: number | null;
+                                /** @description Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+" */
+                                available_quantity_capped?: boolean;
                                 barcode: string | null;
                                 id: string;
                                 /** @description sellable now: stock available, backorders allowed, or not tracked */
@@ -15363,8 +15383,10 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                             variants: {
-                                /** @description units available over all active locations; null when not tracked */
+                                /** @description units available over all active locations; null when not tracked. The Store API shows what STORE_STOCK_DISPLAY allows: the exact count (default), at most STORE_STOCK_CAP, or null (in_stock only) */
                                 available_quantity: number | null;
+                                /** @description Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+" */
+                                available_quantity_capped?: boolean;
                                 barcode: string | null;
                                 id: string;
                                 /** @description sellable now: stock available, backorders allowed, or not tracked */
@@ -15574,8 +15596,10 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                             variants: {
-                                /** @description units available over all active locations; null when not tracked */
+                                /** @description units available over all active locations; null when not tracked. The Store API shows what STORE_STOCK_DISPLAY allows: the exact count (default), at most STORE_STOCK_CAP, or null (in_stock only) */
                                 available_quantity: number | null;
+                                /** @description Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+" */
+                                available_quantity_capped?: boolean;
                                 barcode: string | null;
                                 id: string;
                                 /** @description sellable now: stock available, backorders allowed, or not tracked */
@@ -15747,8 +15771,10 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                             variants: {
-                                /** @description units available over all active locations; null when not tracked */
+                                /** @description units available over all active locations; null when not tracked. The Store API shows what STORE_STOCK_DISPLAY allows: the exact count (default), at most STORE_STOCK_CAP, or null (in_stock only) */
                                 available_quantity: number | null;
+                                /** @description Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+" */
+                                available_quantity_capped?: boolean;
                                 barcode: string | null;
                                 id: string;
                                 /** @description sellable now: stock available, backorders allowed, or not tracked */
@@ -15945,8 +15971,10 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                             variants: {
-                                /** @description units available over all active locations; null when not tracked */
+                                /** @description units available over all active locations; null when not tracked. The Store API shows what STORE_STOCK_DISPLAY allows: the exact count (default), at most STORE_STOCK_CAP, or null (in_stock only) */
                                 available_quantity: number | null;
+                                /** @description Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+" */
+                                available_quantity_capped?: boolean;
                                 barcode: string | null;
                                 id: string;
                                 /** @description sellable now: stock available, backorders allowed, or not tracked */
@@ -16136,8 +16164,10 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                             variants: {
-                                /** @description units available over all active locations; null when not tracked */
+                                /** @description units available over all active locations; null when not tracked. The Store API shows what STORE_STOCK_DISPLAY allows: the exact count (default), at most STORE_STOCK_CAP, or null (in_stock only) */
                                 available_quantity: number | null;
+                                /** @description Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+" */
+                                available_quantity_capped?: boolean;
                                 barcode: string | null;
                                 id: string;
                                 /** @description sellable now: stock available, backorders allowed, or not tracked */
@@ -20865,6 +20895,8 @@ export interface paths {
                                 resource_id: string;
                                 resource_type: string;
                                 type: string;
+                                /** @description the version of `data` for this event type (docs/events.md) */
+                                version: number;
                             };
                             /** @description every attempt, oldest first */
                             log: {
@@ -27367,8 +27399,10 @@ export interface paths {
                                 /** Format: date-time */
                                 updated_at: string;
                                 variants: {
-                                    /** @description units available over all active locations; null when not tracked */
+                                    /** @description units available over all active locations; null when not tracked. The Store API shows what STORE_STOCK_DISPLAY allows: the exact count (default), at most STORE_STOCK_CAP, or null (in_stock only) */
                                     available_quantity: number | null;
+                                    /** @description Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+" */
+                                    available_quantity_capped?: boolean;
                                     barcode: string | null;
                                     id: string;
                                     /** @description sellable now: stock available, backorders allowed, or not tracked */
@@ -27554,8 +27588,10 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                             variants: {
-                                /** @description units available over all active locations; null when not tracked */
+                                /** @description units available over all active locations; null when not tracked. The Store API shows what STORE_STOCK_DISPLAY allows: the exact count (default), at most STORE_STOCK_CAP, or null (in_stock only) */
                                 available_quantity: number | null;
+                                /** @description Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+" */
+                                available_quantity_capped?: boolean;
                                 barcode: string | null;
                                 id: string;
                                 /** @description sellable now: stock available, backorders allowed, or not tracked */

@@ -16,6 +16,8 @@ const ENCRYPTED: { table: string; key?: string[]; text: string[]; json: string[]
   { table: 'email_message', text: ['recipient', 'text_body', 'html_body'], json: [] },
   // Stored answers replayed for an Idempotency-Key (src/http/idempotency.ts).
   { table: 'idempotency_key', key: ['scope', 'key'], text: ['response_body'], json: [] },
+  // Event payload fields holding personal data (order.placed's order), merged in at delivery.
+  { table: 'event_outbox', text: ['sealed'], json: [] },
 ];
 
 function reencrypt(value: string): string {

@@ -15,6 +15,7 @@ import { adminProductCsvRoutes } from '../modules/catalog/routes.admin.csv.ts';
 import { adminTaxonomyRoutes } from '../modules/catalog/routes.admin.taxonomy.ts';
 import { storeCatalogRoutes } from '../modules/catalog/routes.store.ts';
 import { StoreResponseCache } from '../modules/catalog/store-cache.ts';
+import { displayedShortfall } from '../modules/catalog/stock-display.ts';
 import { adminInventoryRoutes } from '../modules/inventory/routes.admin.ts';
 import { adminRegionRoutes } from '../modules/regions/routes.admin.ts';
 import { adminShippingOptionRoutes } from '../modules/shipping/routes.admin.ts';
@@ -45,6 +46,7 @@ import { healthRoutes } from './health.ts';
 import { registerMetrics } from './metrics.ts';
 import { ErrorResponse } from './schemas.ts';
 import { validatorCompiler } from './validation.ts';
+import { refuseOversizedBody } from './body-limits.ts';
 
 export interface BuildAppOptions {
   db: Db;
@@ -133,6 +135,18 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
+  // Bodies nested too deep or too wide are refused before validation walks them (body-limits.ts).
+  app.addHook('preValidation', refuseOversizedBody);
+  // A refusal for want of stock tells a storefront no more than its product pages do (STORE_STOCK_DISPLAY).
+  // Registered before the idempotency hooks, so a replayed refusal is the one the buyer saw.
+  if (config.storeStockDisplay !== 'exact') {
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (reply.statusCode !== 409 || !request.url.startsWith('/store/') || typeof payload !== 'string' || !payload.includes('"insufficient_inventory"')) return payload;
+      const body = JSON.parse(payload) as { error: { code: string; details: Record<string, unknown> } };
+      if (body.error?.code !== 'insufficient_inventory') return payload;
+      return JSON.stringify({ error: { ...body.error, details: displayedShortfall(body.error.details, config) } });
+    });
+  }
   registerErrorHandler(app);
   app.addSchema(ErrorResponse);
   app.decorateRequest('admin', null);

@@ -93,6 +93,7 @@ async function encryptedValues(db: Db) {
     ['orders', ['email'], ['shipping_address', 'billing_address']],
     ['email_message', ['recipient', 'text_body', 'html_body'], []],
     ['idempotency_key', ['response_body'], []],
+    ['event_outbox', ['sealed'], []],
   ];
   const found: { where: string; keyId: string; plain: string }[] = [];
   for (const [table, text, json] of specs) {
@@ -147,13 +148,13 @@ test('rotate-key re-encrypts everything under the new key; sign-in by email work
   expect(rotated.stderr).toBe('');
   expect(rotated.code).toBe(0);
   const done = counts(rotated.stdout);
-  expect(Object.keys(done)).toEqual(['customer', 'customer_address', 'cart', 'orders', 'email_message', 'idempotency_key']);
-  expect(done).toMatchObject({ customer: 1, customer_address: 1, cart: 2, orders: 2, idempotency_key: 1 });
+  expect(Object.keys(done)).toEqual(['customer', 'customer_address', 'cart', 'orders', 'email_message', 'idempotency_key', 'event_outbox']);
+  expect(done).toMatchObject({ customer: 1, customer_address: 1, cart: 2, orders: 2, idempotency_key: 1, event_outbox: 2 });
   expect(done.email_message).toBeGreaterThanOrEqual(2);
   // Running it again finds nothing left to do.
   const rerun = await runCli(['rotate-key'], { ...cliEnv(), CARTWRIGHT_DATA_KEY: ROTATING });
   expect(rerun.code).toBe(0);
-  expect(Object.values(counts(rerun.stdout))).toEqual([0, 0, 0, 0, 0, 0]);
+  expect(Object.values(counts(rerun.stdout))).toEqual([0, 0, 0, 0, 0, 0, 0]);
 
   // After: k1 is dropped. Every value carries k2 and reads back as it was.
   const reopened = await openDb();

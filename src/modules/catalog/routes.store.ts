@@ -10,6 +10,7 @@ import { getCollectionOrThrow, listCollections } from './collections.ts';
 import { getProductOrThrow, queryProducts } from './product-query.ts';
 import { Category, Collection, Product, StoreProductListQuery } from './shapes.ts';
 import type { CachedResponse } from './store-cache.ts';
+import { withDisplayedStock } from './stock-display.ts';
 
 /** True when the client accepts gzip (and does not refuse it with q=0). */
 export function acceptsGzip(header: string | undefined): boolean {
@@ -33,7 +34,7 @@ const IdOrHandle = Type.Object({ id_or_handle: Type.String({ minLength: 1, maxLe
  * The storefront's catalog: published products only. Answers are served from the store cache, keyed by
  * the exact URL and emptied whenever the catalog changes, so repeated reads cost no query.
  */
-export const storeCatalogRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, storeCache }) => {
+export const storeCatalogRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, storeCache, config }) => {
   const send = (request: FastifyRequest, reply: FastifyReply, entry: CachedResponse) => {
     // Add to Vary (CORS may have put Origin there), never replace it.
     const vary = reply.getHeader('vary');
@@ -65,7 +66,7 @@ export const storeCatalogRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
   }, (request, reply) => cached(request, reply, async () => {
     const { limit, cursor, sort, tag, ...filter } = request.query;
     const page = await queryProducts(db, { ...filter, tags: tag, statuses: ['published'] }, { sort, limit, after: decodeCursor(cursor) });
-    return { data: page.products, next_cursor: encodeCursor(page.next) };
+    return { data: withDisplayedStock(page.products, config), next_cursor: encodeCursor(page.next) };
   }));
 
   app.get('/products/:id_or_handle', {
@@ -75,7 +76,7 @@ export const storeCatalogRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
       params: IdOrHandle,
       response: { 200: Product, ...errorResponses },
     },
-  }, (request, reply) => cached(request, reply, () => getProductOrThrow(db, request.params.id_or_handle, { anyStatus: false })));
+  }, (request, reply) => cached(request, reply, async () => withDisplayedStock([await getProductOrThrow(db, request.params.id_or_handle, { anyStatus: false })], config)[0]));
 
   app.get('/collections', {
     schema: { tags: ['store: catalog'], summary: 'List collections', querystring: Type.Object(ListQuery, { additionalProperties: false }), response: { 200: ListOf(Collection), ...errorResponses } },

@@ -78,7 +78,13 @@ export const Variant = Type.Object({
   prices: Type.Array(Price),
   metadata: Type.Record(Type.String(), Type.Unknown()),
   in_stock: Type.Boolean({ description: 'sellable now: stock available, backorders allowed, or not tracked' }),
-  available_quantity: Type.Union([Type.Integer(), Type.Null()], { description: 'units available over all active locations; null when not tracked' }),
+  available_quantity: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'units available over all active locations; null when not tracked. The Store API shows what STORE_STOCK_DISPLAY allows: '
+      + 'the exact count (default), at most STORE_STOCK_CAP, or null (in_stock only)',
+  }),
+  available_quantity_capped: Type.Optional(Type.Boolean({
+    description: 'Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+"',
+  })),
 });
 export type Variant = Static<typeof Variant>;
 

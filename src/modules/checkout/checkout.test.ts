@@ -101,3 +101,29 @@ test('an address outside the region is refused and changes nothing', async () =>
   expect(res.body.error).toMatchObject({ code: 'country_not_in_region', details: { field: 'body.shipping_address.country_code' } });
   expect((await shop.get(`/store/carts/${cart.id}`)).body).toMatchObject({ email: null, shipping_address: null });
 });
+
+test('with PAYMENT_CAPTURE=automatic a card is captured at checkout, but a manual payment (bank transfer) stays authorized until staff capture it', async () => {
+  expect(shop.config.paymentCapture).toBe('automatic');
+  const { variant } = await createStockedProduct(shop, { usd: 2500, stock: 5, locationId: selling.warehouse.id });
+  const byCard = await readyCart(shop, { lines: [{ variant_id: variant.id, quantity: 1 }] });
+  expect((await pay(shop, byCard.id)).status).toBe(200);
+  const card = await complete(shop, byCard.id);
+  expect(card.body).toMatchObject({ payment_status: 'captured', total: 3300 });
+
+  const byTransfer = await readyCart(shop, { lines: [{ variant_id: variant.id, quantity: 1 }] });
+  expect((await shop.post(`/store/carts/${byTransfer.id}/payment`, { provider_id: 'manual' })).status).toBe(200);
+  const placed = await complete(shop, byTransfer.id);
+  expect(placed.status, placed.text).toBe(201);
+  expect(placed.body).toMatchObject({ status: 'open', payment_status: 'authorized', total: 3300 });
+  const detail = await shop.ok('GET', `/admin/orders/${placed.body.id}`);
+  expect(detail.payment_status).toBe('authorized');
+  expect(detail.summary).toMatchObject({ authorized_total: 3300, capturable_total: 3300, captured_total: 0, paid_total: 0, balance: 3300 });
+  expect(detail.payments).toEqual([expect.objectContaining({ provider_id: 'manual', status: 'authorized', authorized_amount: 3300, captured_amount: 0 })]);
+  expect(await shop.db.selectFrom('payment_transaction as t').innerJoin('payment as p', 'p.id', 't.payment_id')
+    .select('t.kind').where('p.order_id', '=', placed.body.id).execute()).toEqual([{ kind: 'authorization' }]);
+
+  // The money arrives: staff capture it.
+  const captured = await shop.ok('POST', `/admin/orders/${placed.body.id}/capture`, {});
+  expect(captured.payment_status).toBe('captured');
+  expect(captured.summary).toMatchObject({ captured_total: 3300, paid_total: 3300, balance: 0 });
+});

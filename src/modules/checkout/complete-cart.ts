@@ -6,6 +6,7 @@ import { lockOpenCart } from '../cart/carts.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { commitCartHoldsToOrder, revertOrderToCartHolds, type HoldSnapshot } from '../inventory/reservations.ts';
 import { confirmOrder, createPendingOrder, discardPendingOrder, getOrderOrThrow, type OrderSnapshot, type PendingOrder } from '../orders/orders.ts';
+import { recordOrderPlaced } from '../orders/order-placed.ts';
 import type { PlacedOrder } from '../orders/shapes.ts';
 import { recordPaymentTransactions, updatePayment, type PaymentRow } from '../payments/payments.ts';
 import { PaymentError, type PaymentProvider } from '../payments/provider.ts';
@@ -22,7 +23,8 @@ import type { CheckoutDeps } from './start-payment.ts';
  * 2. authorize (no transaction open) ask the gateway, with a timeout.
  *              undo: release the order's stock back into the cart's holds, delete the pending order,
  *              mark the payment failed; 402/502/504 with the gateway's reason. No order is left.
- * 3. capture   (no transaction open) when PAYMENT_CAPTURE=automatic. A failed capture leaves the order
+ * 3. capture   (no transaction open) when PAYMENT_CAPTURE=automatic and the provider allows it (not
+ *              `manual`: see PaymentProvider.neverAutoCapture). A failed capture leaves the order
  *              authorized for staff to capture; it does not undo the sale.
  * 4. confirm   (one transaction) give the order its number, record the payment, complete the cart.
  *
@@ -47,11 +49,12 @@ export async function completeCart(deps: CheckoutDeps, cartId: string, actor: Ca
     throw paymentFailure(error);
   }
 
-  const captured = deps.config.paymentCapture === 'automatic' ? await tryCapture(provider, started.payment, authorization.provider_reference) : null;
+  const captureNow = deps.config.paymentCapture === 'automatic' && !provider.neverAutoCapture;
+  const captured = captureNow ? await tryCapture(provider, started.payment, authorization.provider_reference) : null;
   const confirmed = await inTransaction(deps.db, async (tx) => {
     // The recovery sweep may have settled this checkout while the gateway was slow to answer.
     const order = await tx.selectFrom('orders').select('status').where('id', '=', started.order.id).forUpdate().executeTakeFirst();
-    if (order?.status === 'pending') await confirm(tx, started.payment, started.order.id, authorization.provider_reference, captured);
+    if (order?.status === 'pending') await confirm(tx, started.payment, started.order.id, authorization.provider_reference, captured, deps.config.orderNumberPrefix);
     return order !== undefined;
   });
   if (!confirmed) {
@@ -175,6 +178,7 @@ export async function confirm(
   orderId: string,
   providerReference: string,
   captured: { provider_reference: string } | null,
+  orderNumberPrefix: string,
 ): Promise<void> {
   await updatePayment(tx, payment.id, {
     status: captured ? 'captured' : 'authorized',
@@ -186,7 +190,8 @@ export async function confirm(
     { kind: 'authorization', amount: payment.amount, provider_reference: providerReference },
     ...(captured ? [{ kind: 'capture' as const, amount: payment.amount, provider_reference: captured.provider_reference }] : []),
   ]);
-  await confirmOrder(tx, orderId, captured ? 'captured' : 'authorized');
+  const placed = await confirmOrder(tx, orderId, captured ? 'captured' : 'authorized');
+  await recordOrderPlaced(tx, placed, orderNumberPrefix);
   await tx.updateTable('cart').set({ completed_at: new Date(), updated_at: new Date() }).where('id', '=', payment.cart_id!).execute();
   await recordEvents(tx, [{ type: 'cart.completed', resource_type: 'cart', resource_id: payment.cart_id!, payload: { cart_id: payment.cart_id, order_id: orderId } }]);
 }

@@ -8,7 +8,8 @@ import { startPayment, type CheckoutDeps } from './start-payment.ts';
 
 /**
  * Staff mark a draft order paid: its cart goes through ordinary checkout (payment with the manual
- * provider, complete), then what checkout left authorized (PAYMENT_CAPTURE=manual) is captured.
+ * provider, complete), then what checkout left authorized (the manual provider never captures at
+ * checkout) is captured: staff saying it is paid is the money having arrived.
  * Returns the order's id.
  */
 export async function markDraftOrderPaid(deps: CheckoutDeps, id: string, input: { note?: string }, actor: Actor): Promise<string> {

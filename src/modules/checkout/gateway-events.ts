@@ -26,6 +26,7 @@ export interface GatewayEventDeps {
   db: Db;
   providers: PaymentProviders;
   paymentTimeoutMs: number;
+  orderNumberPrefix: string;
 }
 
 const SUCCESS = new Set(['payment.authorized', 'payment.captured']);

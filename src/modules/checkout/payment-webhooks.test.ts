@@ -65,7 +65,7 @@ async function postGatewayEvent(body: unknown, options: { provider?: string; sec
 
 /** Runs the inbox as the worker does; `now` stands in for the clock (later: in-flight checkouts have ended). */
 async function processInbox(now = new Date()) {
-  while (await processInboxOnce(shop.db, (event) => reconcileGatewayEvent({ db: shop.db, providers, paymentTimeoutMs: shop.config.paymentTimeoutMs }, event, now), quiet)) { /* drain */ }
+  while (await processInboxOnce(shop.db, (event) => reconcileGatewayEvent({ db: shop.db, providers, paymentTimeoutMs: shop.config.paymentTimeoutMs, orderNumberPrefix: shop.config.orderNumberPrefix }, event, now), quiet)) { /* drain */ }
 }
 const later = () => new Date(Date.now() + 5 * 60_000);
 

@@ -32,7 +32,7 @@ beforeAll(async () => {
 afterAll(async () => shop?.close());
 
 const later = () => new Date(Date.now() + 20 * 60_000);
-const sweep = (now = later()) => sweepCheckout({ db: shop.db, providers, paymentTimeoutMs: shop.config.paymentTimeoutMs }, now);
+const sweep = (now = later()) => sweepCheckout({ db: shop.db, providers, paymentTimeoutMs: shop.config.paymentTimeoutMs, orderNumberPrefix: shop.config.orderNumberPrefix }, now);
 
 async function stalledCheckout(stock: number) {
   const { variant } = await createStockedProduct(shop, { usd: 1000, stock, locationId: selling.warehouse.id });

@@ -16,7 +16,7 @@ import { confirm } from './complete-cart.ts';
  *   margin) is settled with the gateway's answer: confirmed if it authorized, undone otherwise.
  * Safe to run in several processes at once: rows are claimed with SKIP LOCKED and re-checked under lock.
  */
-export async function sweepCheckout(deps: { db: Db; providers: PaymentProviders; paymentTimeoutMs: number }, now = new Date()) {
+export async function sweepCheckout(deps: { db: Db; providers: PaymentProviders; paymentTimeoutMs: number; orderNumberPrefix: string }, now = new Date()) {
   let holds = 0;
   for (;;) {
     const released = await inTransaction(deps.db, (tx) => releaseExpiredHolds(tx, now));
@@ -56,7 +56,7 @@ const paymentColumns = ['id', 'cart_id', 'order_id', 'provider_id', 'status', 'a
  * still pending, so the sweep, the inbox and a late checkout never settle it twice.
  */
 export async function settlePendingOrder(
-  deps: { db: Db; providers: PaymentProviders },
+  deps: { db: Db; providers: PaymentProviders; orderNumberPrefix: string },
   orderId: string,
   known?: { status: GatewayStatus; provider_reference: string | null },
 ): Promise<'confirmed' | 'undone' | 'skipped'> {
@@ -74,7 +74,7 @@ export async function settlePendingOrder(
     const order = locked.rows[0];
     if (!order) return 'skipped';
     if (payment && (status === 'authorized' || status === 'captured')) {
-      await confirm(tx, payment, order.id, reference ?? `${payment.provider_id}_${payment.id}`, status === 'captured' ? { provider_reference: reference ?? payment.id } : null);
+      await confirm(tx, payment, order.id, reference ?? `${payment.provider_id}_${payment.id}`, status === 'captured' ? { provider_reference: reference ?? payment.id } : null, deps.orderNumberPrefix);
       return 'confirmed';
     }
     await revertOrderToCartHolds(tx, { orderId: order.id, cartId: order.cart_id, restoreHolds: [] });

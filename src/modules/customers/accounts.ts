@@ -1,10 +1,12 @@
+import type { StorefrontPages } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { decrypt, emailHash, emailHashes, encrypt, encryptNullable } from '../../crypto/data-encryption.ts';
+import { decrypt, decryptNullable, emailHash, emailHashes, encrypt, encryptNullable } from '../../crypto/data-encryption.ts';
 import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { queueEmail } from '../notifications/email-queue.ts';
+import { renderEmail, storefrontLink } from '../notifications/templates.ts';
 import { claimGuestOrders } from '../orders/order-customers.ts';
 import { burnVerification, hashPassword, verifyPassword } from '../users/passwords.ts';
 import { hashToken, newToken } from '../users/tokens.ts';
@@ -18,6 +20,15 @@ import { assertStrongPassword } from './password-policy.ts';
  */
 const REALM = 'customer';
 const TOKEN_HOURS = { password_reset: 1, email_verification: 48 } as const;
+
+/**
+ * Where account emails come from: their templates (`password_reset`, `email_verification`, which
+ * EMAIL_TEMPLATES_DIR may override) and the storefront pages their links open.
+ */
+export interface AccountEmails {
+  templatesDir: string | null;
+  storefront: StorefrontPages;
+}
 
 export interface CustomerSessionToken {
   token: string;
@@ -36,6 +47,7 @@ export async function registerCustomer(
   db: Db,
   input: { email: string; password: string; first_name: string; last_name: string; phone?: string | null },
   sessionDays: number,
+  emails: AccountEmails,
 ): Promise<CustomerSessionToken> {
   assertStrongPassword(input.password, input.email, 'body.password');
   const passwordHash = await hashPassword(input.password);
@@ -49,7 +61,7 @@ export async function registerCustomer(
       id, email_hash: hash, email: encrypt(input.email.trim()), first_name: encrypt(input.first_name), last_name: encrypt(input.last_name),
       phone: encryptNullable(input.phone), password_hash: passwordHash, metadata: '{}',
     }).execute();
-    await sendEmailVerification(tx, id, input.email.trim());
+    await sendEmailVerification(tx, emails, { id, email: input.email.trim(), first_name: input.first_name });
     await recordEvents(tx, [{ type: 'customer.created', resource_type: 'customer', resource_id: id, payload: { id } }]);
     return openSession(tx, id, sessionDays);
   });
@@ -100,28 +112,36 @@ async function issueToken(tx: Db, customerId: string, purpose: keyof typeof TOKE
   return token;
 }
 
-async function sendEmailVerification(tx: Db, customerId: string, email: string): Promise<void> {
-  const token = await issueToken(tx, customerId, 'email_verification');
-  await queueEmail(tx, {
-    to: email, template: 'email_verification', subject: 'Confirm your email address', reference_type: 'customer', reference_id: customerId,
-    text: `Confirm your email address with this code within ${TOKEN_HOURS.email_verification} hours:\n\n${token}\n\nPOST /store/auth/verify-email/confirm { "token": "${token}" }`,
-  });
+/** Queues a token's email from its template, its link the storefront page that takes the token. */
+async function mailToken(
+  tx: Db,
+  emails: AccountEmails,
+  customer: { id: string; email: string; first_name: string | null },
+  purpose: keyof typeof TOKEN_HOURS,
+): Promise<void> {
+  const token = await issueToken(tx, customer.id, purpose);
+  const page = purpose === 'password_reset' ? 'resetPasswordPath' : 'verifyEmailPath';
+  const hours = TOKEN_HOURS[purpose];
+  const view = {
+    first_name: customer.first_name, token, link: storefrontLink(emails.storefront, page, { token }),
+    expires_hours: hours, expires_singular: hours === 1,
+  };
+  const email = renderEmail(purpose, view, emails.templatesDir);
+  await queueEmail(tx, { to: customer.email, template: purpose, ...email, reference_type: 'customer', reference_id: customer.id });
+}
+
+async function sendEmailVerification(tx: Db, emails: AccountEmails, customer: { id: string; email: string; first_name: string | null }): Promise<void> {
+  await mailToken(tx, emails, customer, 'email_verification');
 }
 
 /** Mails a reset token if the email has an account; answers the same either way. */
-export async function requestPasswordReset(db: Db, email: string): Promise<void> {
-  const row = await db.selectFrom('customer').select(['id', 'email']).where('email_hash', 'in', emailHashes(email)).where('anonymized_at', 'is', null).executeTakeFirst();
+export async function requestPasswordReset(db: Db, email: string, emails: AccountEmails): Promise<void> {
+  const row = await db.selectFrom('customer').select(['id', 'email', 'first_name']).where('email_hash', 'in', emailHashes(email)).where('anonymized_at', 'is', null).executeTakeFirst();
   if (!row) {
     await burnVerification(email); // about the time a hash and an insert take, so timing tells nothing
     return;
   }
-  await inTransaction(db, async (tx) => {
-    const token = await issueToken(tx, row.id, 'password_reset');
-    await queueEmail(tx, {
-      to: decrypt(row.email), template: 'password_reset', subject: 'Reset your password', reference_type: 'customer', reference_id: row.id,
-      text: `Someone asked to reset your password. If it was you, use this code within ${TOKEN_HOURS.password_reset} hour:\n\n${token}\n\nPOST /store/auth/password-reset/confirm { "token": "${token}", "password": "…" }\n\nIf not, ignore this email.`,
-    });
-  });
+  await inTransaction(db, (tx) => mailToken(tx, emails, { id: row.id, email: decrypt(row.email), first_name: decryptNullable(row.first_name) }, 'password_reset'));
 }
 
 /** Uses a token once: marks it used and returns its customer, or throws invalid_token. */
@@ -147,10 +167,12 @@ export async function resetPassword(db: Db, input: { token: string; password: st
   });
 }
 
-export async function resendEmailVerification(db: Db, customerId: string): Promise<void> {
+export async function resendEmailVerification(db: Db, customerId: string, emails: AccountEmails): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const customer = await tx.selectFrom('customer').select(['email', 'email_verified_at']).where('id', '=', customerId).executeTakeFirstOrThrow();
-    if (!customer.email_verified_at) await sendEmailVerification(tx, customerId, decrypt(customer.email));
+    const customer = await tx.selectFrom('customer').select(['email', 'first_name', 'email_verified_at']).where('id', '=', customerId).executeTakeFirstOrThrow();
+    if (!customer.email_verified_at) {
+      await sendEmailVerification(tx, emails, { id: customerId, email: decrypt(customer.email), first_name: decryptNullable(customer.first_name) });
+    }
   });
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
+import { storefrontPages } from '../../config.ts';
 import type { AppContext } from '../../http/context.ts';
 import { CUSTOMER_COOKIE, requireCustomer } from '../../http/customer-auth.ts';
 import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
@@ -18,6 +19,7 @@ const tags = ['store: customers'];
 export const storeCustomerRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config }) => {
   const signedIn = requireCustomer(db);
   const rateLimit = { max: config.rateLimitPerMinute, timeWindow: '1 minute' };
+  const emails = { templatesDir: config.emailTemplatesDir, storefront: storefrontPages(config) };
 
   const withCookie = async (reply: FastifyReply, session: CustomerSessionToken, status: number) => {
     reply.setCookie(CUSTOMER_COOKIE, session.token, {
@@ -29,7 +31,7 @@ export const storeCustomerRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
   app.post('/customers', {
     config: { rateLimit },
     schema: { tags, summary: 'Register: creates the account, signs in, mails an email-verification code', body: RegisterInput, response: { 201: Session, 429: ErrorResponse, ...errorResponses } },
-  }, async (request, reply) => withCookie(reply, await registerCustomer(db, request.body, config.customerSessionDays), 201));
+  }, async (request, reply) => withCookie(reply, await registerCustomer(db, request.body, config.customerSessionDays, emails), 201));
 
   app.post('/auth/login', {
     config: { rateLimit },
@@ -60,7 +62,7 @@ export const storeCustomerRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
       response: { 202: Type.Object({ status: Type.String() }), 429: ErrorResponse, ...errorResponses },
     },
   }, async (request, reply) => {
-    await requestPasswordReset(db, request.body.email);
+    await requestPasswordReset(db, request.body.email, emails);
     return reply.code(202).send({ status: 'If an account has this email, a code is on its way.' });
   });
 
@@ -80,7 +82,7 @@ export const storeCustomerRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
     onRequest: signedIn,
     schema: { tags, summary: 'Mail the email-verification code again', response: { 202: Type.Object({ status: Type.String() }), ...errorResponses } },
   }, async (request, reply) => {
-    await resendEmailVerification(db, request.customer!.id);
+    await resendEmailVerification(db, request.customer!.id, emails);
     return reply.code(202).send({ status: 'sent' });
   });
 

@@ -18,7 +18,8 @@ export function renderEventsDoc(): string {
   for (const [prefix, events] of groups) {
     out.push(`## ${prefix}`, '');
     for (const event of events) {
-      out.push(`### ${event.type}`, '', `${event.description} Resource: \`${event.resource_type}\` (\`resource_id\` is its id).`, '');
+      out.push(`### ${event.type}`, '', `${event.description} Resource: \`${event.resource_type}\` (\`resource_id\` is its id). Version ${event.version}.`, '');
+      if (event.history.length) out.push(...event.history.map((change, i) => `- Version ${i + 2} added ${change}.`), '');
       out.push('| `data` field | type | notes |', '|---|---|---|');
       for (const row of fieldRows(event.payload, '')) out.push(row);
       out.push('');
@@ -42,7 +43,12 @@ events to in-process subscribers and to [webhook endpoints](webhooks.md).
   was delivered or given up. Events about different resources may arrive in any order.
 - **Small payloads.** \`data\` carries ids and what changed, not whole objects. When you need the current
   state, read it through the API: a late or repeated event then never overwrites newer data with older.
-- Fields may be added to \`data\`; none is removed or changes meaning. New event types may be added.
+  The exception is \`order.placed\`, which carries the whole order as \`GET /admin/orders/:id\` returned it
+  when it was placed (lines, email, addresses, totals), so a receiver needn't call back for it.
+- **Versioned.** Fields may be added to \`data\`; none is removed or changes meaning. New event types
+  may be added. Each addition bumps the type's **version**, which every event records when it happens
+  and its envelope carries as \`version\`: an event recorded before an upgrade keeps its old version and
+  shape. Each event below lists its version and what each version added.
 
 A webhook delivers this envelope as its JSON body:
 
@@ -54,7 +60,8 @@ A webhook delivers this envelope as its JSON body:
   "created_at": "2025-01-31T12:00:00.000Z",
   "resource_type": "order",
   "resource_id": "ord_01J8Z3…",
-  "data": { "order_id": "ord_01J8Z3…", "number": 1001, "cart_id": "cart_01J8…", "customer_id": null, "total": 5990, "currency_code": "USD" }
+  "version": 2,
+  "data": { "order_id": "ord_01J8Z3…", "number": 1001, "cart_id": "cart_01J8…", "customer_id": null, "total": 5990, "currency_code": "USD", "order": { "id": "ord_01J8Z3…", "email": "…", "items": […], … } }
 }
 \`\`\`
 

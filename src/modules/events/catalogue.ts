@@ -8,13 +8,19 @@ import { Type, type TObject, type TSchema } from '@sinclair/typebox';
  *
  * Payloads carry ids and what changed, not whole objects: a receiver that needs the current state
  * reads it through the API (so a late or repeated delivery never overwrites newer data with older).
- * Fields may be added to a payload; none is removed or changes meaning.
+ * The exception is order.placed, which carries the order as placed, so a receiver (an ERP, a
+ * warehouse) needn't call back for it. Fields may be added to a payload; none is removed or changes
+ * meaning. Adding one bumps the type's `version`, which each event records and its envelope carries.
  */
 export interface EventDefinition {
   type: string;
   resource_type: string;
   description: string;
   payload: TObject;
+  /** The payload's version: 1, plus one for each change listed in `history`. */
+  version: number;
+  /** What each version after the first added, oldest first. */
+  history: string[];
 }
 
 const id = (prefix: string, description?: string) => Type.String({ description: description ?? `${prefix}_…` });
@@ -26,8 +32,8 @@ const payload = (properties: Record<string, TSchema>) => Type.Object(properties)
 
 const catalogue: EventDefinition[] = [];
 
-function define(resource_type: string, type: string, description: string, properties: Record<string, TSchema>): void {
-  catalogue.push({ type, resource_type, description, payload: payload(properties) });
+function define(resource_type: string, type: string, description: string, properties: Record<string, TSchema>, history: string[] = []): void {
+  catalogue.push({ type, resource_type, description, payload: payload(properties), version: 1 + history.length, history });
 }
 
 // Catalog
@@ -109,7 +115,11 @@ define('cart', 'cart.expired', 'An abandoned cart was deleted by the expire_aban
 define('order', 'order.placed', 'An order was placed: it has its number and its payment is authorized (or captured).', {
   order_id: id('ord'), number: Type.Integer(), cart_id: id('cart'), customer_id: Type.Optional(nullable(id('cus'))),
   total: amount, currency_code: currency,
-});
+  order: Type.Object({}, {
+    additionalProperties: true,
+    description: 'since version 2: the order as GET /admin/orders/:id returned it when it was placed (number, email, addresses, items, totals, summary, payments…)',
+  }),
+}, ['`order`: the whole order, as GET /admin/orders/:id returns it']);
 define('order', 'order.claimed', 'A guest order became the customer\'s (they verified the email it was placed with).', {
   order_id: id('ord'), customer_id: id('cus'),
 });

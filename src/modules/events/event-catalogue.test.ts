@@ -7,6 +7,7 @@ import { CARDS, complete, createStockedProduct, pay, readyCart, setUpSelling } f
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
 import { renderEventsDoc } from './catalogue-doc.ts';
 import { EVENT_CATALOGUE, eventDefinition, eventMatches } from './catalogue.ts';
+import { deliveredPayload } from './outbox.ts';
 
 /**
  * The event catalogue is the contract subscribers and webhook receivers program against: docs/events.md
@@ -73,7 +74,7 @@ describe('flows', () => {
     expect((await pay(shop, declined.id, CARDS.declined)).status).toBe(200);
     expect((await complete(shop, declined.id)).status).toBe(402);
 
-    const events = await shop.db.selectFrom('event_outbox').select(['type', 'resource_type', 'payload']).orderBy('seq').execute();
+    const events = await shop.db.selectFrom('event_outbox').select(['type', 'resource_type', 'payload', 'sealed', 'version']).orderBy('seq').execute();
     const types = new Set(events.map((e) => e.type));
     for (const expected of ['product.created', 'product.updated', 'product.archived', 'product.published', 'inventory.adjusted', 'inventory.transferred', 'stock_location.created', 'inventory.reserved', 'inventory.committed', 'inventory.released', 'order.placed', 'cart.completed', 'payment.authorized', 'payment.captured', 'payment.failed', 'collection.deleted', 'webhook_endpoint.created', 'region.created']) {
       expect(types, expected).toContain(expected);
@@ -82,7 +83,9 @@ describe('flows', () => {
       const definition = eventDefinition(event.type);
       expect(definition, `${event.type} is catalogued`).toBeDefined();
       expect(event.resource_type, event.type).toBe(definition!.resource_type);
-      const errors = [...Value.Errors(definition!.payload, event.payload)].map((e) => `${e.path} ${e.message}`);
+      expect(event.version, event.type).toBe(definition!.version);
+      // What a receiver gets: the payload with its sealed (encrypted) fields merged back in.
+      const errors = [...Value.Errors(definition!.payload, deliveredPayload(event))].map((e) => `${e.path} ${e.message}`);
       expect(errors, `${event.type} ${JSON.stringify(event.payload)}`).toEqual([]);
     }
   });

@@ -19,6 +19,13 @@ export interface EventOutboxTable {
    * reader that has seen position n has seen every position below it.
    */
   dispatch_seq: ColumnType<number | null, never, number | null>;
+  /** The payload's version in the event catalogue when the event was recorded. */
+  version: Generated<number>;
+  /**
+   * Payload fields holding personal data, as encrypted JSON (`enc:…`): merged into the payload when
+   * the event is delivered, so the outbox holds none in clear. Null when there are none.
+   */
+  sealed: string | null;
 }
 
 /** An in-process subscriber's progress through the outbox (src/modules/events/dispatcher.ts). */

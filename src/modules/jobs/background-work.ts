@@ -1,4 +1,4 @@
-import { shopUrl, type Config } from '../../config.ts';
+import { storefrontPages, type Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { newProcessId, type WorkLog } from '../../db/work-loop.ts';
 import { reconcileGatewayEvent } from '../checkout/gateway-events.ts';
@@ -30,7 +30,7 @@ export async function startBackgroundWork(deps: { db: Db; config: Config; provid
       db, processId, intervalMs: config.dispatchIntervalMs, log,
       subscribers: builtInSubscribers({
         db, webhookMaxAgeHours: config.webhookMaxAgeHours, emailTemplatesDir: config.emailTemplatesDir,
-        publicUrl: shopUrl(config), orderNumberPrefix: config.orderNumberPrefix,
+        storefront: storefrontPages(config), orderNumberPrefix: config.orderNumberPrefix,
       }),
     });
     const webhooks = startWebhookWorker({
@@ -39,7 +39,7 @@ export async function startBackgroundWork(deps: { db: Db; config: Config; provid
     });
     const inbox = startPaymentInboxWorker({
       db, intervalMs: config.dispatchIntervalMs, log,
-      handle: (event) => reconcileGatewayEvent({ db, providers, paymentTimeoutMs: config.paymentTimeoutMs }, event),
+      handle: (event) => reconcileGatewayEvent({ db, providers, paymentTimeoutMs: config.paymentTimeoutMs, orderNumberPrefix: config.orderNumberPrefix }, event),
     });
     stops.push(dispatcher.stop, webhooks.stop, inbox.stop);
   }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../../config.ts';
-import { ConfigError, shopUrl } from '../../config.ts';
+import { ConfigError, storefrontPages } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { vacuumChurnedTables } from '../../db/maintenance.ts';
 import { pruneCustomerCredentials } from '../customers/expired-credentials.ts';
@@ -39,7 +39,7 @@ export function builtInJobs(deps: { db: Db; providers: PaymentProviders; config:
       name: 'checkout_sweep',
       description: 'Releases expired checkout holds and settles checkouts interrupted between their steps (the gateway says: confirm or undo).',
       intervalMs: config.sweepIntervalMs,
-      run: () => sweepCheckout({ db, providers, paymentTimeoutMs: config.paymentTimeoutMs }),
+      run: () => sweepCheckout({ db, providers, paymentTimeoutMs: config.paymentTimeoutMs, orderNumberPrefix: config.orderNumberPrefix }),
     },
     {
       name: 'expire_abandoned_carts',
@@ -55,7 +55,7 @@ export function builtInJobs(deps: { db: Db; providers: PaymentProviders; config:
       intervalMs: 15 * MINUTE,
       run: async () => ({
         emails_queued: await emailAbandonedCarts({
-          db, idleHours: config.abandonedCartEmailHours, templatesDir: config.emailTemplatesDir, publicUrl: shopUrl(config),
+          db, idleHours: config.abandonedCartEmailHours, templatesDir: config.emailTemplatesDir, storefront: storefrontPages(config),
         }),
       }),
     },

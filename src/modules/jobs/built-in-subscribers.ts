@@ -1,3 +1,4 @@
+import type { StorefrontPages } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { EventSubscriber } from '../events/event-subscriber.ts';
 import { orderEmails } from '../notifications/order-emails.ts';
@@ -12,8 +13,8 @@ import { webhookFanOut } from '../webhooks/fan-out.ts';
  * the outbox.
  */
 export function builtInSubscribers(deps: {
-  db: Db; webhookMaxAgeHours: number; emailTemplatesDir: string | null; publicUrl: string; orderNumberPrefix: string;
+  db: Db; webhookMaxAgeHours: number; emailTemplatesDir: string | null; storefront: StorefrontPages; orderNumberPrefix: string;
 }): EventSubscriber[] {
-  return [webhookFanOut(deps), orderEmails({ db: deps.db, templatesDir: deps.emailTemplatesDir, publicUrl: deps.publicUrl, orderNumberPrefix: deps.orderNumberPrefix }),
+  return [webhookFanOut(deps), orderEmails({ db: deps.db, templatesDir: deps.emailTemplatesDir, storefront: deps.storefront, orderNumberPrefix: deps.orderNumberPrefix }),
     staffAlerts({ db: deps.db, templatesDir: deps.emailTemplatesDir }), draftOrderCompletion(deps.db)];
 }

@@ -1,3 +1,4 @@
+import type { StorefrontPages } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { loadCartState } from '../cart/cart-query.ts';
@@ -16,7 +17,7 @@ export interface AbandonedCartEmailDeps {
   /** ABANDONED_CART_EMAIL_HOURS: 0 sends nothing (the shop has not opted in). */
   idleHours: number;
   templatesDir: string | null;
-  publicUrl: string;
+  storefront: StorefrontPages;
 }
 
 /**
@@ -47,9 +48,9 @@ async function remind(deps: AbandonedCartEmailDeps, cartId: string): Promise<boo
     if (!cart.email) return false;
     const money = (amount: number) => formatMoney(amount, cart.currency_code);
     const email = renderEmail(TEMPLATE, {
-      items: cart.lines.map((line, i) => ({ title: line.title, variant_title: line.variant_title, quantity: line.quantity, total_formatted: money(cart.totals.lines[i].total) })),
+      items: cart.lines.map((line, i) => ({ title: line.title, variant_title: line.variant_title, quantity: line.quantity, total_formatted: money(cart.totals.lines[i].subtotal - cart.totals.lines[i].discount_total) })),
       subtotal_formatted: money(cart.totals.subtotal),
-      link: cartLink(deps.publicUrl, cart.id),
+      link: cartLink(deps.storefront, cart.id),
     }, deps.templatesDir);
     await queueEmail(tx, { to: cart.email, template: TEMPLATE, subject: email.subject, text: email.text, html: email.html, reference_type: 'cart', reference_id: cart.id });
     return true;

@@ -4,7 +4,6 @@ import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { AppError } from '../../errors.ts';
 import { decrypt, decryptJson, emailHash, encrypt, encryptJson } from '../../crypto/data-encryption.ts';
-import { recordEvents } from '../events/outbox.ts';
 import { ppmToPercent } from '../tax/tax-calculator.ts';
 import { hashToken, newToken } from '../users/tokens.ts';
 import type { Address } from '../cart/schema.ts';
@@ -68,11 +67,22 @@ export async function createPendingOrder(tx: Tx, snapshot: OrderSnapshot): Promi
   return { id, access_token: accessToken, lines: rows.map((r) => ({ id: r.id, variant_id: r.variant_id, quantity: r.quantity })) };
 }
 
+/** What order.placed announces in the clear (order-placed.ts). */
+export interface PlacedOrderFacts {
+  id: string;
+  number: number;
+  cart_id: string;
+  customer_id: string | null;
+  total: number;
+  currency_code: string;
+}
+
 /**
  * Confirms a pending order: gives it the next order number (under the counter row's lock, so numbers
- * have no gaps and never repeat), opens it, records its payment status and announces it.
+ * have no gaps and never repeat), opens it and records its payment status. The caller announces it
+ * (recordOrderPlaced) once its payment is recorded.
  */
-export async function confirmOrder(tx: Tx, orderId: string, paymentStatus: string): Promise<number> {
+export async function confirmOrder(tx: Tx, orderId: string, paymentStatus: string): Promise<PlacedOrderFacts> {
   // One statement: the counter row's lock is taken first and held to commit, so numbers follow commits.
   const order = await tx
     .with('counter', (db) => db.updateTable('order_number_counter').set((eb) => ({ last_number: eb('last_number', '+', 1) }))
@@ -84,12 +94,7 @@ export async function confirmOrder(tx: Tx, orderId: string, paymentStatus: strin
     .returning(['orders.id', 'orders.number', 'orders.cart_id', 'orders.customer_id', 'orders.total', 'orders.currency_code'])
     .executeTakeFirst();
   if (!order) throw new Error(`order ${orderId} is not pending`);
-  const number = order.number!;
-  await recordEvents(tx, [{
-    type: 'order.placed', resource_type: 'order', resource_id: orderId,
-    payload: { order_id: orderId, number, cart_id: order.cart_id, customer_id: order.customer_id, total: order.total, currency_code: order.currency_code },
-  }]);
-  return number;
+  return { ...order, number: order.number! };
 }
 
 /** Removes a pending order whose payment failed: as if checkout had never started (its stock is released by the caller). */

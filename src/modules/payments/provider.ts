@@ -7,6 +7,12 @@
  */
 export interface PaymentProvider {
   readonly id: string;
+  /**
+   * True for a provider that never captures at checkout, whatever PAYMENT_CAPTURE says: its money
+   * arrives outside any gateway (a bank transfer, cash on delivery, an invoice), so only staff, who
+   * see it arrive, can capture. Its orders stay `authorized` until they do.
+   */
+  readonly neverAutoCapture?: boolean;
   /** Checks and tokenizes the buyer's payment details; no money moves. Throws PaymentError('invalid_payment_data'). */
   initiate(input: { amount: number; currency_code: string; data: Record<string, unknown> }): Promise<{ data: Record<string, unknown> }>;
   /**

@@ -44,6 +44,9 @@ export function isPrivateAddress(address: string): boolean {
   return blocked.check(address, 'ipv4');
 }
 
+/** How to let webhooks reach a receiver on your own network (tests, an ERP beside the shop). */
+const ALLOW_PRIVATE_HINT = '; to send webhooks to your own network, set WEBHOOK_ALLOW_PRIVATE=true';
+
 export class BlockedAddressError extends Error {
   constructor(readonly reason: string) {
     super(reason);
@@ -67,7 +70,7 @@ export function urlProblem(raw: string, policy: AddressPolicy): string | null {
   if (policy.httpsOnly && url.protocol !== 'https:') return 'webhook URLs must be https in production';
   if (url.username || url.password) return 'credentials in the URL are not allowed; verify the signature instead';
   const host = hostOf(url);
-  if (net.isIP(host) && !policy.allowPrivate && isPrivateAddress(host)) return `${host} is a private, loopback or reserved address`;
+  if (net.isIP(host) && !policy.allowPrivate && isPrivateAddress(host)) return `${host} is a private, loopback or reserved address${ALLOW_PRIVATE_HINT}`;
   return null;
 }
 
@@ -88,7 +91,9 @@ export async function assertWebhookUrlAllowed(raw: string, policy: AddressPolicy
     throw new AppError('webhook_url_not_allowed', { field, reason: `${host} does not resolve` });
   }
   const bad = addresses.find((a) => isPrivateAddress(a.address));
-  if (bad) throw new AppError('webhook_url_not_allowed', { field, reason: `${host} resolves to ${bad.address}, a private, loopback or reserved address` });
+  if (bad) {
+    throw new AppError('webhook_url_not_allowed', { field, reason: `${host} resolves to ${bad.address}, a private, loopback or reserved address${ALLOW_PRIVATE_HINT}` });
+  }
 }
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | { address: string; family: number }[], family?: number) => void;
@@ -104,7 +109,7 @@ export function guardedLookup(policy: AddressPolicy) {
       const list = addresses as { address: string; family: number }[];
       const bad = policy.allowPrivate ? undefined : list.find((a) => isPrivateAddress(a.address));
       if (bad || list.length === 0) {
-        return callback(new BlockedAddressError(bad ? `${hostname} resolves to ${bad.address}, a private, loopback or reserved address` : `${hostname} does not resolve`), '');
+        return callback(new BlockedAddressError(bad ? `${hostname} resolves to ${bad.address}, a private, loopback or reserved address${ALLOW_PRIVATE_HINT}` : `${hostname} does not resolve`), '');
       }
       if (options.all) return callback(null, list);
       callback(null, list[0].address, list[0].family);

@@ -73,6 +73,12 @@ describe('endpoints', () => {
       const error = await shop.refused('POST', '/admin/webhooks', { url, events: ['*'] }, 400, 'webhook_url_not_allowed', 'body.url');
       expect(error.details.reason, url).toBeTruthy();
     }
+    // A private address is refused with the setting that would admit it.
+    const hint = '; to send webhooks to your own network, set WEBHOOK_ALLOW_PRIVATE=true';
+    const literal = await shop.refused('POST', '/admin/webhooks', { url: 'http://10.0.0.7/x', events: ['*'] }, 400, 'webhook_url_not_allowed', 'body.url');
+    expect(literal.details.reason).toBe(`10.0.0.7 is a private, loopback or reserved address${hint}`);
+    const named = await shop.refused('POST', '/admin/webhooks', { url: 'http://localhost/x', events: ['*'] }, 400, 'webhook_url_not_allowed', 'body.url');
+    expect(named.details.reason).toMatch(/^localhost resolves to (127\.0\.0\.1|::1), a private, loopback or reserved address; to send webhooks to your own network, set WEBHOOK_ALLOW_PRIVATE=true$/);
     const { id } = await shop.ok('POST', '/admin/webhooks', { url: PUBLIC, events: ['*'] }, 201);
     await shop.refused('POST', `/admin/webhooks/${id}`, { url: 'http://localhost:9000/x' }, 400, 'webhook_url_not_allowed', 'body.url');
     expect((await shop.ok('GET', `/admin/webhooks/${id}`)).url).toBe(PUBLIC);

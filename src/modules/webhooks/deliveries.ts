@@ -6,6 +6,7 @@ import { newId } from '../../db/ids.ts';
 import { millis } from '../../db/intervals.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
+import { deliveredPayload } from '../events/outbox.ts';
 import { disableFailingEndpoint } from './endpoints.ts';
 import { DELIVERIES_TOPIC } from './fan-out.ts';
 import { retryDelayMs } from './retry-schedule.ts';
@@ -28,6 +29,8 @@ export interface EventEnvelope {
   created_at: string;
   resource_type: string;
   resource_id: string;
+  /** The version of `data`'s shape for this type (the event catalogue's, when the event was recorded). */
+  version: number;
   data: Record<string, unknown>;
 }
 
@@ -59,13 +62,18 @@ interface ClaimRow {
   resource_type: string;
   resource_id: string;
   payload: Record<string, unknown>;
+  sealed: string | null;
+  version: number;
 }
 
 /** The body of a delivery: the same bytes for every attempt of one event (only the signature's timestamp changes). */
-export function envelopeOf(event: { id: string; type: string; created_at: Date; resource_type: string; resource_id: string; payload: Record<string, unknown> }): EventEnvelope {
+export function envelopeOf(event: {
+  id: string; type: string; created_at: Date; resource_type: string; resource_id: string; version: number;
+  payload: Record<string, unknown>; sealed: string | null;
+}): EventEnvelope {
   return {
     id: event.id, object: 'event', type: event.type, created_at: new Date(event.created_at).toISOString(),
-    resource_type: event.resource_type, resource_id: event.resource_id, data: event.payload,
+    resource_type: event.resource_type, resource_id: event.resource_id, version: event.version, data: deliveredPayload(event),
   };
 }
 
@@ -91,10 +99,13 @@ export async function claimDeliveries(db: Db, limit: number, leaseMs: number): P
     from due, webhook_endpoint w, event_outbox e
     where d.id = due.id and w.id = d.endpoint_id and e.seq = d.event_seq
     returning d.id, d.endpoint_id, d.position, d.ordered, d.attempts, d.created_at, w.url, w.secret, e.id as event_id, e.type as event_type,
-      e.created_at as event_created_at, e.resource_type, e.resource_id, e.payload`.execute(db);
+      e.created_at as event_created_at, e.resource_type, e.resource_id, e.payload, e.sealed, e.version`.execute(db);
   return result.rows.map((row) => ({
     id: row.id, endpoint_id: row.endpoint_id, position: Number(row.position), ordered: row.ordered, url: row.url, secret: decrypt(row.secret), attempt: row.attempts, created_at: row.created_at,
-    event: envelopeOf({ id: row.event_id, type: row.event_type, created_at: row.event_created_at, resource_type: row.resource_type, resource_id: row.resource_id, payload: row.payload }),
+    event: envelopeOf({
+      id: row.event_id, type: row.event_type, created_at: row.event_created_at, resource_type: row.resource_type, resource_id: row.resource_id,
+      version: row.version, payload: row.payload, sealed: row.sealed,
+    }),
   }));
 }
 
@@ -190,17 +201,17 @@ export async function getDeliveryOrThrow(db: Db, endpointId: string, deliveryId:
   const row = await db.selectFrom('webhook_delivery as d')
     .innerJoin('event_outbox as e', 'e.seq', 'd.event_seq')
     .select(deliveryColumns.map((c) => `d.${c}` as const))
-    .select(['e.type', 'e.created_at as event_created_at', 'e.payload'])
+    .select(['e.type', 'e.created_at as event_created_at', 'e.payload', 'e.sealed', 'e.version'])
     .where('d.id', '=', deliveryId).where('d.endpoint_id', '=', endpointId)
     .executeTakeFirst();
   if (!row) throw new AppError('webhook_delivery_not_found', { id: deliveryId });
   const log = await db.selectFrom('webhook_attempt')
     .select(['attempt', 'status_code', 'duration_ms', 'error', 'response_snippet', 'created_at'])
     .where('delivery_id', '=', deliveryId).orderBy('attempt').orderBy('created_at').execute();
-  const { type, event_created_at, payload, ...delivery } = row;
+  const { type, event_created_at, payload, sealed, version, ...delivery } = row;
   return {
     ...toDelivery(delivery),
-    event: envelopeOf({ id: row.event_id, type, created_at: event_created_at, resource_type: row.resource_type, resource_id: row.resource_id, payload }),
+    event: envelopeOf({ id: row.event_id, type, created_at: event_created_at, resource_type: row.resource_type, resource_id: row.resource_id, version, payload, sealed }),
     log,
   };
 }

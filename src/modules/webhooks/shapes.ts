@@ -79,6 +79,7 @@ export const EventEnvelope = Type.Object({
   created_at: Type.String(),
   resource_type: Type.String(),
   resource_id: Type.String(),
+  version: Type.Integer({ description: 'the version of `data` for this event type (docs/events.md)' }),
   data: Type.Record(Type.String(), Type.Unknown()),
 });
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FAST_WEBHOOKS, NO_JOBS, startTestBackground } from '../../../test/helpers/background.ts';
+import { ADDRESS_US, complete, createStockedProduct, pay, readyCart, setUpSelling } from '../../../test/helpers/selling.ts';
 import { ADMIN, startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
 import { startReceiver, waitFor, type Received } from '../../../test/helpers/webhook-receiver.ts';
 import type { BackgroundWork } from '../jobs/background-work.ts';
@@ -229,5 +230,37 @@ test('an endpoint receives only the events it subscribes to, and none from befor
   expect(deliveries.map((d: any) => [d.event_type, d.status]).sort()).toEqual([['category.created', 'delivered'], ['region.created', 'delivered'], ['region.updated', 'delivered']]);
   expect(receiver.received.map((r) => r.event.type)).toEqual(['category.created', 'region.created', 'region.updated']);
   expect(receiver.received[0].event.resource_id).toBe(category.id);
+  await receiver.close();
+});
+
+test('order.placed (version 2) carries the order exactly as GET /admin/orders/:id returns it, stored encrypted until delivered', async () => {
+  const selling = await setUpSelling(shop);
+  const { variant } = await createStockedProduct(shop, { usd: 2725, stock: 5, locationId: selling.warehouse.id });
+  const receiver = await startReceiver();
+  const endpoint = await createEndpoint(receiver.url, ['order.placed']);
+  const address = { ...ADDRESS_US, first_name: 'Webhook', last_name: 'Receiver', province: 'NJ', city: 'Newark', postal_code: '07102' };
+  const cart = await readyCart(shop, { lines: [{ variant_id: variant.id, quantity: 2 }], address, email: 'erp.buyer@example.com' });
+  expect((await pay(shop, cart.id)).status).toBe(200);
+  const placed = await complete(shop, cart.id);
+  expect(placed.status, placed.text).toBe(201);
+  await waitFor(() => receiver.accepted().length === 1, 10_000, 'the order.placed delivery');
+  const { event } = receiver.accepted()[0];
+  const order = await shop.ok('GET', `/admin/orders/${placed.body.id}`);
+  expect(event).toMatchObject({ type: 'order.placed', resource_id: order.id, version: 2 });
+  expect(event.data).toEqual({
+    order_id: order.id, number: order.number, cart_id: cart.id, customer_id: null, total: 6545, currency_code: 'USD', order,
+  });
+  expect(event.data.order).toMatchObject({
+    email: 'erp.buyer@example.com', shipping_address: address, total: 6545, payment_status: 'captured',
+    items: [expect.objectContaining({ variant_id: variant.id, quantity: 2, unit_price: 2725, subtotal: 5450 })],
+  });
+  // The outbox keeps the order sealed: neither the email nor the address is readable there.
+  const stored = await shop.db.selectFrom('event_outbox').select(['payload', 'sealed', 'version']).where('type', '=', 'order.placed').where('resource_id', '=', order.id).executeTakeFirstOrThrow();
+  expect(stored.version).toBe(2);
+  expect(stored.payload).toEqual({ order_id: order.id, number: order.number, cart_id: cart.id, customer_id: null, total: 6545, currency_code: 'USD' });
+  expect(stored.sealed).toMatch(/^enc:v1:test:/);
+  // The delivery's detail shows the event as it was sent.
+  const [delivery] = (await shop.ok('GET', `/admin/webhooks/${endpoint.id}/deliveries`)).data;
+  expect((await shop.ok('GET', `/admin/webhooks/${endpoint.id}/deliveries/${delivery.id}`)).event).toEqual(event);
   await receiver.close();
 });

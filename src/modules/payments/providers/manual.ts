@@ -2,10 +2,12 @@ import type { PaymentProvider } from '../provider.ts';
 
 /**
  * Manual payment (bank transfer, cash on delivery, invoice): authorized at once, captured by staff when
- * the money arrives. No gateway, so nothing can fail.
+ * the money arrives — never at checkout, even with PAYMENT_CAPTURE=automatic, since nothing has been
+ * paid yet. No gateway, so nothing can fail.
  */
 export const manualProvider: PaymentProvider = {
   id: 'manual',
+  neverAutoCapture: true,
   async initiate() {
     return { data: {} };
   },
