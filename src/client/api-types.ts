@@ -3784,7 +3784,7 @@ export interface paths {
                             address_2?: string | null;
                             city: string;
                             company?: string | null;
-                            /** @description ISO 3166-1 alpha-2, upper case */
+                            /** @description ISO 3166-1 alpha-2 (DE, US); any case accepted, returned upper case */
                             country_code: string;
                             first_name: string;
                             last_name: string;
@@ -3792,6 +3792,7 @@ export interface paths {
                             postal_code: string;
                             province?: string | null;
                         } | null;
+                        /** @description ISO 4217 (USD); any case accepted, returned upper case */
                         currency_code?: string;
                         /** Format: email */
                         email: string;
@@ -3811,7 +3812,7 @@ export interface paths {
                             address_2?: string | null;
                             city: string;
                             company?: string | null;
-                            /** @description ISO 3166-1 alpha-2, upper case */
+                            /** @description ISO 3166-1 alpha-2 (DE, US); any case accepted, returned upper case */
                             country_code: string;
                             first_name: string;
                             last_name: string;
@@ -6403,7 +6404,7 @@ export interface paths {
                             address_2?: string;
                             city?: string;
                             company?: string;
-                            /** @description ISO 3166-1 alpha-2, upper case */
+                            /** @description ISO 3166-1 alpha-2 (DE, US); any case accepted, returned upper case */
                             country_code?: string;
                             phone?: string;
                             postal_code?: string;
@@ -6717,7 +6718,7 @@ export interface paths {
                             address_2?: string;
                             city?: string;
                             company?: string;
-                            /** @description ISO 3166-1 alpha-2, upper case */
+                            /** @description ISO 3166-1 alpha-2 (DE, US); any case accepted, returned upper case */
                             country_code?: string;
                             phone?: string;
                             postal_code?: string;
@@ -13264,7 +13265,7 @@ export interface paths {
                     category_id?: string;
                     /** @description id (pcol_…) */
                     collection_id?: string;
-                    /** @description only products priced in this currency; needed for price filters and sorts */
+                    /** @description only products priced in this currency (any case); needed for price filters and sorts */
                     currency_code?: string;
                     cursor?: string;
                     limit: number;
@@ -13490,7 +13491,7 @@ export interface paths {
                             prices?: {
                                 /** @description minor units */
                                 amount: number;
-                                /** @description ISO 4217, upper case */
+                                /** @description ISO 4217 (USD); any case accepted, returned upper case */
                                 currency_code: string;
                             }[];
                             sku?: string | null;
@@ -15322,7 +15323,7 @@ export interface paths {
                         prices?: {
                             /** @description minor units */
                             amount: number;
-                            /** @description ISO 4217, upper case */
+                            /** @description ISO 4217 (USD); any case accepted, returned upper case */
                             currency_code: string;
                         }[];
                         sku?: string | null;
@@ -15533,7 +15534,7 @@ export interface paths {
                         prices?: {
                             /** @description minor units */
                             amount: number;
-                            /** @description ISO 4217, upper case */
+                            /** @description ISO 4217 (USD); any case accepted, returned upper case */
                             currency_code: string;
                         }[];
                         sku?: string | null;
@@ -15907,7 +15908,7 @@ export interface paths {
                         prices: {
                             /** @description minor units */
                             amount: number;
-                            /** @description ISO 4217, upper case */
+                            /** @description ISO 4217 (USD); any case accepted, returned upper case */
                             currency_code: string;
                         }[];
                     };
@@ -16094,7 +16095,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description ISO 4217, upper case */
+                    /** @description ISO 4217 (USD); any case accepted, returned upper case */
                     currency_code: string;
                     /** @description id (prod_…) */
                     id: string;
@@ -16614,7 +16615,7 @@ export interface paths {
                     "application/json": {
                         /** @description a country belongs to at most one region */
                         countries?: string[];
-                        /** @description ISO 4217, upper case; prices and shipping amounts in the region use it */
+                        /** @description ISO 4217 (USD), any case accepted; prices and shipping amounts in the region use it */
                         currency_code: string;
                         /** @description percent, 0–100, at most 4 decimals (8.875) */
                         default_tax_rate?: number;
@@ -16921,7 +16922,7 @@ export interface paths {
                     "application/json": {
                         /** @description a country belongs to at most one region */
                         countries?: string[];
-                        /** @description ISO 4217, upper case; prices and shipping amounts in the region use it */
+                        /** @description ISO 4217 (USD), any case accepted; prices and shipping amounts in the region use it */
                         currency_code?: string;
                         /** @description percent, 0–100, at most 4 decimals (8.875) */
                         default_tax_rate?: number;
@@ -22771,6 +22772,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description ISO 4217 (USD); any case accepted, returned upper case */
                         currency_code?: string;
                         /** Format: email */
                         email?: string;
@@ -23192,7 +23194,7 @@ export interface paths {
                             address_2?: string | null;
                             city: string;
                             company?: string | null;
-                            /** @description ISO 3166-1 alpha-2, upper case */
+                            /** @description ISO 3166-1 alpha-2 (DE, US); any case accepted, returned upper case */
                             country_code: string;
                             first_name: string;
                             last_name: string;
@@ -23208,7 +23210,7 @@ export interface paths {
                             address_2?: string | null;
                             city: string;
                             company?: string | null;
-                            /** @description ISO 3166-1 alpha-2, upper case */
+                            /** @description ISO 3166-1 alpha-2 (DE, US); any case accepted, returned upper case */
                             country_code: string;
                             first_name: string;
                             last_name: string;
@@ -26168,7 +26170,7 @@ export interface paths {
                             address_2?: string | null;
                             city: string;
                             company?: string | null;
-                            /** @description ISO 3166-1 alpha-2, upper case */
+                            /** @description ISO 3166-1 alpha-2 (DE, US); any case accepted, returned upper case */
                             country_code: string;
                             first_name: string;
                             last_name: string;
@@ -26474,7 +26476,7 @@ export interface paths {
                             address_2?: string | null;
                             city: string;
                             company?: string | null;
-                            /** @description ISO 3166-1 alpha-2, upper case */
+                            /** @description ISO 3166-1 alpha-2 (DE, US); any case accepted, returned upper case */
                             country_code: string;
                             first_name: string;
                             last_name: string;
@@ -27314,7 +27316,7 @@ export interface paths {
                     category_id?: string;
                     /** @description id (pcol_…) */
                     collection_id?: string;
-                    /** @description only products priced in this currency; needed for price filters and sorts */
+                    /** @description only products priced in this currency (any case); needed for price filters and sorts */
                     currency_code?: string;
                     cursor?: string;
                     limit: number;

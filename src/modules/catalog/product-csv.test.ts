@@ -149,7 +149,7 @@ describe('POST /admin/products/import', () => {
     test('a price column of an unknown currency', async () => {
       const rows = goodRows();
       rows[1].price_xxy = '900';
-      await expectRefused(csv(rows, [...HEADER, 'price_xxy']), [{ row: 3, column: 'price_xxy', message: 'XXY is not an ISO 4217 currency code' }]);
+      await expectRefused(csv(rows, [...HEADER, 'price_xxy']), [{ row: 3, column: 'price_xxy', message: 'XXY is not an ISO 4217 code such as USD' }]);
     });
 
     test('a SKU twice in the file', async () => {

@@ -65,7 +65,7 @@ export function pricesProblems(prices: VariantInput['prices']): { index: number;
   const seen = new Set<string>();
   (prices ?? []).forEach((price, index) => {
     if (!isCurrencyCode(price.currency_code)) {
-      problems.push({ index, field: 'currency_code', code: 'invalid_currency', message: `${price.currency_code} is not an ISO 4217 currency code` });
+      problems.push({ index, field: 'currency_code', code: 'invalid_currency', message: `${price.currency_code} is not an ISO 4217 code such as USD` });
     } else if (seen.has(price.currency_code)) {
       problems.push({ index, field: 'currency_code', code: 'invalid_request', message: `${price.currency_code} is priced twice` });
     }

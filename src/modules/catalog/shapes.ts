@@ -117,7 +117,7 @@ export const StoreProductListQuery = Type.Object(
     collection_id: Type.Optional(Id('pcol')),
     category_id: Type.Optional(Id('pcat')),
     tag: Type.Optional(Type.Array(Tag, { maxItems: 10, description: 'products having every given tag' })),
-    currency_code: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', description: 'only products priced in this currency; needed for price filters and sorts' })),
+    currency_code: Type.Optional(Type.String({ ...CurrencyCode, description: 'only products priced in this currency (any case); needed for price filters and sorts' })),
     price_min: Type.Optional(Amount),
     price_max: Type.Optional(Amount),
     sort: Type.Optional(ProductSort),

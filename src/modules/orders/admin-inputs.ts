@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Amount, Id, ListQuery } from '../../shapes.ts';
+import { Amount, CurrencyCode, Id, ListQuery } from '../../shapes.ts';
 import { AddressInput } from '../cart/shapes.ts';
 
 /** Request shapes of the order operations (Admin API) and of customer returns (Store API). */
@@ -124,7 +124,7 @@ export const PaymentInput = Type.Object({
 export const DraftOrderInput = Type.Object({
   email: Type.String({ format: 'email', maxLength: 320 }),
   region_id: Type.Optional(Id('reg')),
-  currency_code: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
+  currency_code: Type.Optional(CurrencyCode),
   shipping_address: AddressInput,
   billing_address: Type.Optional(Type.Union([AddressInput, Type.Null()])),
   shipping_option_id: Id('so'),

@@ -79,7 +79,7 @@ export async function findDefaultRegion(db: Db): Promise<RegionRecord | null> {
 /** Refuses a code that is not an assigned country, then one that another region already has. */
 async function assertCountriesFree(db: Db, countries: string[], regionId?: string): Promise<void> {
   countries.forEach((code, i) => {
-    if (!isCountryCode(code)) throw new AppError('invalid_country', { field: `body.countries[${i}]`, country_code: code });
+    if (!isCountryCode(code)) throw new AppError('invalid_country', { field: `body.countries[${i}]`, country_code: code }, `body.countries[${i}] must be an ISO 3166-1 alpha-2 country code such as US or DE; ${code} is not one`);
   });
   if (countries.length === 0) return;
   let query = db.selectFrom('region_country').select(['country_code', 'region_id']).where('country_code', 'in', countries);
