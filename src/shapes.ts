@@ -36,7 +36,7 @@ export const CountryCode = Type.String({
 });
 
 /** A display name given by staff (a region's, a tax rate's, a shipping option's). */
-export const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '^\\S(.*\\S)?$', description: 'no leading or trailing spaces' });
+export const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '^\\S(.*\\S)?$', description: 'no leading or trailing spaces', [EXPECTED]: 'text without leading or trailing spaces' });
 
 /**
  * A tax rate as a percent: 8.875 is 8.875 %. At most 4 decimals (the service refuses more), because

@@ -41,6 +41,7 @@ import type { AppContext } from './context.ts';
 import { registerErrorHandler, send } from './error-handler.ts';
 import { AppError } from '../errors.ts';
 import { healthRoutes } from './health.ts';
+import { registerJsonBodyParser } from './json-body.ts';
 import { ErrorResponse } from './schemas.ts';
 import { validatorCompiler } from './validation.ts';
 
@@ -130,6 +131,7 @@ export async function buildApp({ db, config, logger, paymentProviders = builtInP
 
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandler(app);
+  registerJsonBodyParser(app);
   app.addSchema(ErrorResponse);
   app.decorateRequest('admin', null);
   app.decorateRequest('customer', null);

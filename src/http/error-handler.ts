@@ -51,9 +51,6 @@ function describe(issue: ValidationIssue, field: string): { message: string; all
   return { message: `${field} ${issue.message ?? 'is invalid'}` };
 }
 
-/** secure-json-parse's refusal of a `__proto__` key, or a `constructor` key holding `prototype`. */
-const FORBIDDEN_KEY = 'Object contains forbidden prototype property';
-
 export function send(reply: FastifyReply, code: ErrorCode, details: Record<string, unknown> = {}, message?: string) {
   const [status, fallback] = errorTable[code];
   return reply.code(status).send({ error: { code, message: message ?? fallback, details } });
@@ -81,10 +78,6 @@ export function registerErrorHandler(app: FastifyInstance): void {
         return send(reply, 'invalid_json', {}, 'The request body is empty but its content type is JSON.');
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
         return send(reply, 'invalid_request', {}, 'Content-Length does not match the body.');
-    }
-    if (error instanceof SyntaxError && error.message === FORBIDDEN_KEY) {
-      return send(reply, 'invalid_request', { field: 'body', rule: 'forbidden_key', keys: ['__proto__', 'constructor.prototype'] },
-        'The body has a "__proto__" key (or a "constructor" key holding "prototype"); such keys are refused: rename the key.');
     }
     if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return send(reply, 'invalid_json');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

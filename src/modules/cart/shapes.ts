@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { CountryCode, CurrencyCode, DateTime, Id } from '../../shapes.ts';
+import { CountryCode, CurrencyCode, DateTime, EXPECTED, Id } from '../../shapes.ts';
 
 const Line = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
@@ -14,7 +14,7 @@ export const AddressInput = Type.Object(
     postal_code: Line(20),
     province: Type.Optional(Type.Union([Line(100), Type.Null()])),
     country_code: CountryCode,
-    phone: Type.Optional(Type.Union([Type.String({ minLength: 3, maxLength: 40, pattern: '^[0-9+()./ -]+$' }), Type.Null()])),
+    phone: Type.Optional(Type.Union([Type.String({ minLength: 3, maxLength: 40, pattern: '^[0-9+()./ -]+$', [EXPECTED]: 'a phone number: digits, spaces and + ( ) . / -' }), Type.Null()])),
   },
   { additionalProperties: false },
 );

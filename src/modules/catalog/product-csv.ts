@@ -1,9 +1,10 @@
 import { FormatRegistry } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
+import { EXPECTED } from '../../shapes.ts';
 import { queryProducts } from './product-query.ts';
 import { validateProductInputs, type InputIssue } from './product-validation.ts';
 import { analyzeCatalog, createProducts } from './products.ts';
@@ -39,6 +40,16 @@ interface Group {
   variantRows: number[];
   collectionHandle?: string;
   categoryHandles: string[];
+}
+
+/** A cell's schema problem in words: what the cell should hold (the shape's x-expected), never a regular expression. */
+function cellMessage(error: ValueError): string {
+  const schema = error.schema as { [EXPECTED]?: string; minLength?: number; maxLength?: number };
+  const expected = schema[EXPECTED];
+  if (expected && (error.type === ValueErrorType.StringPattern || error.type === ValueErrorType.StringFormat)) return `must be ${expected}`;
+  if (error.type === ValueErrorType.StringMaxLength) return `must be at most ${schema.maxLength} characters`;
+  if (error.type === ValueErrorType.StringMinLength) return `must be at least ${schema.minLength} character${schema.minLength === 1 ? '' : 's'}`;
+  return error.message;
 }
 
 function intCell(value: string): number | undefined {
@@ -186,7 +197,7 @@ export async function parseProductsCsv(db: Db, text: string): Promise<ProductInp
   groups.forEach((group) => {
     for (const error of Value.Errors(ProductInput, group.input)) {
       const path = error.path.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-      issues.push({ group, issue: { path: [0, ...path], code: 'invalid_request', message: error.message } });
+      issues.push({ group, issue: { path: [0, ...path], code: 'invalid_request', message: cellMessage(error) } });
       malformed.add(group);
     }
   });
