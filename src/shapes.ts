@@ -22,6 +22,17 @@ export const UPPER_CASE = 'x-upper-case';
  */
 export const EXPECTED = 'x-expected';
 
+/** Schema keyword: the values a comma-separated list may hold, for the error's `details.allowed`. */
+export const ALLOWED = 'x-allowed';
+
+/** One value from `values` or several, comma-separated (`open,canceled`), as admin list filters take them. */
+export function CommaSeparated(values: readonly string[], description: string) {
+  const one = ` *(?:${values.join('|')}) *`;
+  return Type.String({
+    pattern: `^${one}(?:,${one})*$`, maxLength: 500, [ALLOWED]: [...values], description: `${description}: one or several, comma-separated`,
+  });
+}
+
 /**
  * ISO 4217 in any case (`usd`, as Stripe and Medusa send it), upper-cased on input; services also check
  * it is an assigned code (400 invalid_currency).

@@ -8545,10 +8545,10 @@ export interface paths {
                     cursor?: string;
                     /** @description the customer email, exact (case aside) */
                     email?: string;
-                    /** @description comma-separated */
+                    /** @description fulfillment status: one or several, comma-separated */
                     fulfillment_status?: string;
                     limit: number;
-                    /** @description comma-separated */
+                    /** @description payment status: one or several, comma-separated */
                     payment_status?: string;
                     /** @description placed at or after */
                     placed_after?: string;
@@ -8558,7 +8558,7 @@ export interface paths {
                     q?: string;
                     /** @description id (reg_…) */
                     region_id?: string;
-                    /** @description one status or several, comma-separated: open, completed, canceled */
+                    /** @description order status: one or several, comma-separated */
                     status?: string;
                     /** @description minor units */
                     total_max?: number;

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorTable, fromDatabaseError, type ErrorCode } from '../errors.ts';
-import { EXPECTED } from '../shapes.ts';
+import { ALLOWED, EXPECTED } from '../shapes.ts';
 
 interface ValidationIssue {
   instancePath: string;
@@ -25,6 +25,7 @@ function fieldName(location: string, instancePath: string, params: Record<string
 /** The values a fixed list allows: a JSON Schema `enum`, or a union of literals (`anyOf` of `const`). */
 function allowedValues(issue: ValidationIssue): unknown[] | null {
   if (issue.keyword === 'enum') return issue.params.allowedValues as unknown[];
+  if (issue.keyword === 'pattern' && Array.isArray(issue.parentSchema?.[ALLOWED])) return issue.parentSchema[ALLOWED] as unknown[];
   if (issue.keyword !== 'anyOf' || !Array.isArray(issue.schema)) return null;
   const branches = issue.schema as Record<string, unknown>[];
   return branches.every((b) => 'const' in b) ? branches.map((b) => b.const) : null;
@@ -43,7 +44,10 @@ function describe(issue: ValidationIssue, field: string): { message: string; all
   if (issue.keyword === 'required') return { message: `${field} is required` };
   if (issue.keyword === 'additionalProperties') return { message: `${field} is not a known field` };
   const allowed = allowedValues(issue);
-  if (allowed) return { message: `${field} must be one of: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`, allowed };
+  if (allowed) {
+    const several = issue.keyword === 'pattern' ? ', or several of them comma-separated' : '';
+    return { message: `${field} must be one of: ${allowed.map((v) => JSON.stringify(v)).join(', ')}${several}`, allowed };
+  }
   const expected = issue.parentSchema?.[EXPECTED];
   if (typeof expected === 'string' && (issue.keyword === 'pattern' || issue.keyword === 'format')) {
     return { message: `${field} must be ${expected}`, expected };
