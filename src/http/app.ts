@@ -16,6 +16,7 @@ import { storeCatalogRoutes } from '../modules/catalog/routes.store.ts';
 import { StoreResponseCache } from '../modules/catalog/store-cache.ts';
 import { adminInventoryRoutes } from '../modules/inventory/routes.admin.ts';
 import { adminRegionRoutes } from '../modules/regions/routes.admin.ts';
+import { storeRegionRoutes } from '../modules/regions/routes.store.ts';
 import { adminShippingOptionRoutes } from '../modules/shipping/routes.admin.ts';
 import { adminTaxRateRoutes } from '../modules/tax/routes.admin.ts';
 import { adminLoginRoutes, adminSessionRoutes } from '../modules/users/routes.admin.ts';
@@ -179,6 +180,7 @@ export async function buildApp({ db, config, logger, paymentProviders = builtInP
   await app.register(healthRoutes, context);
   await adminAppRoutes(app);
   await app.register(storeCatalogRoutes, { ...context, prefix: '/store' });
+  await app.register(storeRegionRoutes, { ...context, prefix: '/store' });
   await app.register(storeCartRoutes, { ...context, prefix: '/store' });
   await app.register(storeCheckoutRoutes, { ...context, prefix: '/store' });
   await app.register(storeOrderRoutes, { ...context, prefix: '/store' });

@@ -40,3 +40,12 @@ export const Region = Type.Object({
   updated_at: DateTime,
 });
 export type Region = Static<typeof Region>;
+
+/** What a storefront needs for its country and currency picker: no tax rates, no timestamps. */
+export const StoreRegion = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  currency_code: Type.String(),
+  tax_inclusive: Type.Boolean({ description: 'true: prices include tax; false: tax is added at checkout' }),
+  countries: Type.Array(Type.String(), { description: 'ISO 3166-1 alpha-2, sorted' }),
+});
