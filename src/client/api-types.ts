@@ -16313,12 +16313,15 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import products from CSV (Content-Type: text/csv): all rows or, on any problem, none
-         * @description A 400 `csv_invalid` lists each problem as `{ row, column, message }` in `details.errors`.
+         * Import products from CSV (Content-Type: text/csv): creates new handles, updates existing ones; all rows or, on any problem, none
+         * @description Products are matched by handle, variants by SKU. A 400 `csv_invalid` lists each problem as `{ row, column, message }` in `details.errors`. With `dry_run=true` nothing is written and the answer (200) says what the import would do.
          */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description check and count, write nothing */
+                    dry_run?: boolean;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -16331,6 +16334,24 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            dry_run: boolean;
+                            /** @description the products created (none on a dry run) */
+                            product_ids: string[];
+                            /** @description existing products the file matched and left as they were */
+                            unchanged: number;
+                            updated: number;
+                            updated_ids: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -16338,7 +16359,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             created: number;
+                            dry_run: boolean;
+                            /** @description the products created (none on a dry run) */
                             product_ids: string[];
+                            /** @description existing products the file matched and left as they were */
+                            unchanged: number;
+                            updated: number;
+                            updated_ids: string[];
                         };
                     };
                 };

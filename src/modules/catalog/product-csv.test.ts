@@ -164,10 +164,10 @@ describe('POST /admin/products/import', () => {
       await expectRefused(csv(rows), [{ row: 3, column: 'variant_sku', message: 'a variant with SKU "EXISTING-1" exists' }]);
     });
 
-    test('a handle already in the database', async () => {
+    test('a handle already in the database: an update, refused when the product cannot take the row', async () => {
       const rows = goodRows();
       rows[3].handle = 'existing-shoe';
-      await expectRefused(csv(rows), [{ row: 5, column: 'handle', message: 'a product with handle "existing-shoe" exists' }]);
+      await expectRefused(csv(rows), [{ row: 5, column: 'variant_sku', message: 'a product without options has one variant; add options to sell several' }]);
     });
 
     test('an unknown collection handle, an unknown category handle', async () => {
