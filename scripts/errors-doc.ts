@@ -21,7 +21,9 @@ A rejected request changes nothing: every write runs in one transaction, and a r
 |---|---|---|
 `;
 let group = '';
-for (const line of src.split('\n')) {
+// Only the table's lines: comments elsewhere in the file are not group headings.
+const table = src.slice(src.indexOf('export const errorTable'), src.indexOf('\n}', src.indexOf('export const errorTable')));
+for (const line of table.split('\n')) {
   const g = line.match(/^\s*\/\/ (.+)$/);
   if (g && line.indexOf('//') === 2) { group = g[1]; out += `| **${group}** | | |\n`; continue; }
   const m = line.match(/^\s+(\w+): \[(\d+), '(.*)'\],$/);

@@ -55,7 +55,7 @@ export const errorTable = {
   option_value_in_use: [409, 'Variants still use this option value.'],
   too_many_options: [400, 'A product has at most 3 options.'],
   too_many_variants: [400, 'A product without options has exactly one variant.'],
-  invalid_currency: [400, 'Not an ISO 4217 currency code.'],
+  invalid_currency: [400, 'Not an ISO 4217 currency code: send one such as USD.'],
   category_cycle: [400, 'A category cannot be its own ancestor.'],
   category_has_children: [409, 'Move or delete the subcategories first.'],
   csv_invalid: [400, 'The CSV file has problems; nothing was imported.'],
@@ -77,7 +77,7 @@ export const errorTable = {
   shipping_option_not_found: [404, 'No shipping option with this id in the cart’s region.'],
   shipping_option_unavailable: [400, 'This shipping option does not apply to the cart (its weight is over the option’s bands).'],
   region_in_use: [409, 'Carts still use this region.'],
-  invalid_country: [400, 'Not an ISO 3166-1 alpha-2 country code.'],
+  invalid_country: [400, 'Not an ISO 3166-1 alpha-2 country code: send one such as US or DE.'],
 
   // Carts
   cart_not_found: [404, 'No cart with this id.'],

@@ -23,7 +23,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('migrate, seed, create-admin, export and import through the cartwright command', { timeout: 120_000 }, async () => {
+test('migrate, seed, create-admin, export and import through the cartwright command', { timeout: 240_000 }, async () => {
   const migrate = await runCli(['migrate'], env);
   expect(migrate.stderr).toBe('');
   expect(migrate.code).toBe(0);
@@ -50,16 +50,21 @@ test('migrate, seed, create-admin, export and import through the cartwright comm
   expect(csv.split('\n')[0]).toBe('handle,title,description,status,tags,images,collection_handle,category_handles,tax_class,option1_name,option1_value,option2_name,option2_value,option3_name,option3_value,variant_title,variant_sku,variant_barcode,variant_weight_grams,price_eur,price_usd');
   expect(new Set(csv.trim().split('\n').slice(1).map((line) => line.split(',')[0])).size).toBe(15);
 
-  // Re-importing the same products is refused whole, naming the first clash.
-  const clash = await runCli(['import-products', file], env);
-  expect(clash.code).toBe(1);
-  expect(clash.stderr).toMatch(/^csv_invalid: The CSV file has problems; nothing was imported.\n {2}row 2, column handle: a product with handle "[a-z-]+" exists/);
+  // Re-importing the same products matches them by handle and changes nothing.
+  const again = await runCli(['import-products', '--dry-run', file], env);
+  expect(again.stderr).toBe('');
+  expect(again.stdout.trim()).toBe('dry run, nothing written: would have created 0, updated 0, left 15 unchanged');
+  const bad = path.join(dir, 'bad.csv');
+  fs.writeFileSync(bad, 'handle,title,variant_sku,price_usd\nBad Handle,Bad,BAD-1,100\n');
+  const refused = await runCli(['import-products', bad], env);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toBe('csv_invalid: The CSV file has problems; nothing was imported.\n  row 2, column handle: must be lower-case letters and digits, words joined by single dashes (summer-tee-2)\n');
 
   const fresh = path.join(dir, 'new.csv');
   fs.writeFileSync(fresh, 'handle,title,status,variant_sku,price_usd\ncli-poster,CLI Poster,published,POSTER-1,1500\n');
   const imported = await runCli(['import-products', fresh], env);
   expect(imported.stderr).toBe('');
-  expect(imported.stdout.trim()).toBe('imported 1 products');
+  expect(imported.stdout.trim()).toBe('created 1, updated 0, left 0 unchanged');
 });
 
 test('bad arguments are refused with a message', async () => {

@@ -133,10 +133,20 @@ program.command('create-admin').description('create an admin user (prints a gene
 
 program.command('import-products').description('import products from a CSV file (docs/csv-format.md): all or nothing')
   .argument('<file>', 'CSV file')
-  .action(async (file: string) => {
+  .option('--dry-run', 'check the file and say what would be created and updated; write nothing')
+  .action(async (file: string, { dryRun }: { dryRun?: boolean }) => {
     const text = fs.readFileSync(file, 'utf8');
-    const ids = await withDatabase(loadConfig(), (database) => importProductsCsv(database.db, text));
-    console.log(`imported ${ids.length} products`);
+    // A bar on a terminal, for files large enough to take a while; nothing in pipes and logs.
+    const bar = process.stderr.isTTY ? new SingleBar({ format: 'importing [{bar}] {value}/{total} products | {eta_formatted} left', hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
+    const result = await withDatabase(loadConfig(), (database) => importProductsCsv(database.db, text, {
+      dryRun,
+      onProgress: (done, total) => {
+        if (!bar) return;
+        if (!bar.isActive) bar.start(total, 0);
+        bar.update(done);
+      },
+    }).finally(() => bar?.stop()));
+    console.log(`${dryRun ? 'dry run, nothing written: would have ' : ''}created ${result.created}, updated ${result.updated}, left ${result.unchanged} unchanged`);
   });
 
 program.command('export-products').description('export every product as CSV')

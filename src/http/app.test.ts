@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestShop, type TestShop } from '../../test/helpers/test-shop.ts';
 import { errorTable } from '../errors.ts';
@@ -80,6 +81,13 @@ describe('health', () => {
   });
 });
 
+/** The routes that need a signed-in customer, as the OpenAPI document must declare them. */
+const CUSTOMER_ROUTES = [
+  'delete /store/customers/me/addresses/{address_id}', 'get /store/customers/me', 'get /store/customers/me/addresses', 'get /store/orders',
+  'patch /store/customers/me', 'patch /store/customers/me/addresses/{address_id}', 'post /store/auth/logout', 'post /store/auth/logout-all',
+  'post /store/auth/verify-email', 'post /store/customers/me/addresses',
+];
+
 describe('OpenAPI', () => {
   test('/openapi.json is OpenAPI 3.1 and every operation declares its responses and inputs', async () => {
     const res = await shop.get('/openapi.json');
@@ -98,8 +106,38 @@ describe('OpenAPI', () => {
         expect(op.requestBody, `${method} ${path} declares its body`).toBeTruthy();
       }
       const isAdmin = path.startsWith('/admin') && path !== '/admin/auth/login';
-      expect(Boolean(op.security?.length), `${method} ${path} security`).toBe(isAdmin);
+      const isCustomer = CUSTOMER_ROUTES.includes(`${method} ${path}`);
+      expect(op.security, `${method} ${path} security`).toEqual(
+        isAdmin ? [{ bearer: [] }, { apiKey: [] }] : isCustomer ? [{ customerBearer: [] }, { customerCookie: [] }] : path === '/admin/auth/login' ? [] : undefined);
     }
+    expect(operations.filter(({ op }) => op.security?.[0]?.customerBearer).map(({ method, path }) => `${method} ${path}`).sort()).toEqual(CUSTOMER_ROUTES);
+  });
+
+  test('/openapi.json stays small: shared shapes are named components referenced by $ref', async () => {
+    const res = await shop.get('/openapi.json');
+    // 804 KB before shared shapes became components; the limit keeps new routes from inlining them again.
+    expect(res.text.length).toBeLessThanOrEqual(250_000);
+    const { schemas, responses } = res.body.components;
+    for (const name of ['ErrorResponse', 'Price', 'Address', 'Product', 'Variant', 'Cart', 'Order', 'OrderDetail', 'Region', 'StoreRegion']) {
+      expect(schemas[name], name).toBeTypeOf('object');
+    }
+    // A shape is written once: Product's properties appear only in its component.
+    expect(res.text.split('"required":["id","handle","title","description","status","tags"').length - 1).toBe(1);
+    expect(res.body.paths['/store/products/{id_or_handle}'].get.responses).toEqual({
+      200: { description: 'Default Response', content: { 'application/json': { schema: { $ref: '#/components/schemas/Product' } } } },
+      400: { $ref: '#/components/responses/BadRequest' }, 401: { $ref: '#/components/responses/Unauthorized' },
+      404: { $ref: '#/components/responses/NotFound' }, 409: { $ref: '#/components/responses/Conflict' },
+      413: { $ref: '#/components/responses/PayloadTooLarge' }, 500: { $ref: '#/components/responses/InternalError' },
+    });
+    expect(responses.NotFound).toEqual({ description: 'No such resource (or not yours)', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } });
+  });
+
+  test('/openapi.json is a valid OpenAPI 3.1 document, every $ref resolved (@seriousme/openapi-schema-validator)', async () => {
+    const validator = new Validator();
+    const result = await validator.validate((await shop.get('/openapi.json')).body);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
   });
 
   test('/docs serves the interactive reference from the package', async () => {

@@ -18,6 +18,7 @@ import { StoreResponseCache } from '../modules/catalog/store-cache.ts';
 import { displayedShortfall } from '../modules/catalog/stock-display.ts';
 import { adminInventoryRoutes } from '../modules/inventory/routes.admin.ts';
 import { adminRegionRoutes } from '../modules/regions/routes.admin.ts';
+import { storeRegionRoutes } from '../modules/regions/routes.store.ts';
 import { adminShippingOptionRoutes } from '../modules/shipping/routes.admin.ts';
 import { adminTaxRateRoutes } from '../modules/tax/routes.admin.ts';
 import { adminLoginRoutes, adminSessionRoutes } from '../modules/users/routes.admin.ts';
@@ -44,6 +45,9 @@ import { registerErrorHandler, send } from './error-handler.ts';
 import { AppError } from '../errors.ts';
 import { healthRoutes } from './health.ts';
 import { registerMetrics } from './metrics.ts';
+import { compactOpenApi } from './openapi.ts';
+import { CUSTOMER_COOKIE, REQUIRES_CUSTOMER } from './customer-auth.ts';
+import { registerJsonBodyParser } from './json-body.ts';
 import { ErrorResponse } from './schemas.ts';
 import { validatorCompiler } from './validation.ts';
 import { refuseOversizedBody } from './body-limits.ts';
@@ -148,6 +152,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
     });
   }
   registerErrorHandler(app);
+  registerJsonBodyParser(app);
   app.addSchema(ErrorResponse);
   app.decorateRequest('admin', null);
   app.decorateRequest('customer', null);
@@ -177,13 +182,29 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
         description: 'Store API (`/store`, for storefronts) and Admin API (`/admin`, for staff and integrations). '
           + 'Money is an integer in the currency’s minor unit. Errors: `{ error: { code, message, details } }`.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Admin session token from POST /admin/auth/login' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Admin session token from POST /admin/auth/login' },
+          apiKey: { type: 'http', scheme: 'bearer', bearerFormat: 'ck_…', description: 'An API key made in the admin app, sent as `Authorization: Bearer ck_…`; its scopes limit what it may do' },
+          customerBearer: { type: 'http', scheme: 'bearer', description: 'Customer session token from POST /store/auth/login' },
+          customerCookie: { type: 'apiKey', in: 'cookie', name: CUSTOMER_COOKIE, description: 'The customer session cookie POST /store/auth/login sets for browsers' },
+        },
+      },
     },
+    // Shared schemas by name (components) rather than copied into every operation.
+    transformObject: (documentObject) => compactOpenApi((documentObject as { openapiObject: Record<string, unknown> }).openapiObject) as never,
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     // Admin operations say how to authenticate and which permission they need (x-permission).
+    // Customer routes say they need the customer session (a bearer token or the cookie).
     transform: ({ schema, url, route }) => {
+      if (url.startsWith('/store')) {
+        const hooks = [route.onRequest ?? []].flat() as unknown as Record<symbol, unknown>[];
+        if (!hooks.some((hook) => hook[REQUIRES_CUSTOMER])) return { schema, url } as never;
+        return { schema: { ...schema, security: [{ customerBearer: [] }, { customerCookie: [] }] }, url } as never;
+      }
       if (!url.startsWith('/admin') || url.startsWith('/admin/auth/login')) return { schema, url } as never;
       const permission = (route.config as { permission?: string } | undefined)?.permission ?? null;
-      return { schema: { ...schema, security: [{ bearer: [] }], 'x-permission': permission }, url } as never;
+      return { schema: { ...schema, security: [{ bearer: [] }, { apiKey: [] }], 'x-permission': permission }, url } as never;
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -197,6 +218,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
   await app.register(healthRoutes, context);
   await adminAppRoutes(app);
   await app.register(storeCatalogRoutes, { ...context, prefix: '/store' });
+  await app.register(storeRegionRoutes, { ...context, prefix: '/store' });
   await app.register(storeCartRoutes, { ...context, prefix: '/store' });
   await app.register(storeCheckoutRoutes, { ...context, prefix: '/store' });
   await app.register(storeOrderRoutes, { ...context, prefix: '/store' });

@@ -32,11 +32,14 @@ export function customerActor(request: FastifyRequest): { customerId: string | n
   return { customerId: request.customer?.id ?? null };
 }
 
-/** Refuses (401) unless a customer is signed in. */
+/** Refuses (401) unless a customer is signed in. Marked, so the OpenAPI document declares the customer session on its routes. */
 export function requireCustomer(db: Db) {
   const identify = identifyCustomer(db);
-  return async (request: FastifyRequest, reply: FastifyReply) => {
+  return Object.assign(async (request: FastifyRequest, reply: FastifyReply) => {
     await identify(request);
     if (!request.customer) return send(reply, 'customer_unauthorized');
-  };
+  }, { [REQUIRES_CUSTOMER]: true });
 }
+
+/** The mark requireCustomer's hook carries. */
+export const REQUIRES_CUSTOMER = Symbol('requires customer');

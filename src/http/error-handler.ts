@@ -1,11 +1,15 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorTable, fromDatabaseError, type ErrorCode } from '../errors.ts';
+import { ALLOWED, EXPECTED } from '../shapes.ts';
 
 interface ValidationIssue {
   instancePath: string;
   keyword: string;
   message?: string;
   params: Record<string, unknown>;
+  /** The schema of the keyword that failed and the schema holding it (Ajv's `verbose`). */
+  schema?: unknown;
+  parentSchema?: Record<string, unknown>;
 }
 
 /** `/variants/0/sku` in `body` → `body.variants[0].sku`. */
@@ -18,10 +22,37 @@ function fieldName(location: string, instancePath: string, params: Record<string
   return name;
 }
 
-function describe(issue: ValidationIssue, field: string): string {
-  if (issue.keyword === 'required') return `${field} is required`;
-  if (issue.keyword === 'additionalProperties') return `${field} is not a known field`;
-  return `${field} ${issue.message ?? 'is invalid'}`;
+/** The values a fixed list allows: a JSON Schema `enum`, or a union of literals (`anyOf` of `const`). */
+function allowedValues(issue: ValidationIssue): unknown[] | null {
+  if (issue.keyword === 'enum') return issue.params.allowedValues as unknown[];
+  if (issue.keyword === 'pattern' && Array.isArray(issue.parentSchema?.[ALLOWED])) return issue.parentSchema[ALLOWED] as unknown[];
+  if (issue.keyword !== 'anyOf' || !Array.isArray(issue.schema)) return null;
+  const branches = issue.schema as Record<string, unknown>[];
+  return branches.every((b) => 'const' in b) ? branches.map((b) => b.const) : null;
+}
+
+/**
+ * The issue to report: a wrong value of a fixed list is reported as such, with the list, rather than
+ * as the first of the list's `const`s it failed to equal.
+ */
+function chosenIssue(issues: ValidationIssue[]): ValidationIssue {
+  return issues.find((issue) => allowedValues(issue) !== null) ?? issues[0];
+}
+
+/** One sentence naming the field and what it accepts; `allowed` lists a fixed list's values. */
+function describe(issue: ValidationIssue, field: string): { message: string; allowed?: unknown[]; expected?: string } {
+  if (issue.keyword === 'required') return { message: `${field} is required` };
+  if (issue.keyword === 'additionalProperties') return { message: `${field} is not a known field` };
+  const allowed = allowedValues(issue);
+  if (allowed) {
+    const several = issue.keyword === 'pattern' ? ', or several of them comma-separated' : '';
+    return { message: `${field} must be one of: ${allowed.map((v) => JSON.stringify(v)).join(', ')}${several}`, allowed };
+  }
+  const expected = issue.parentSchema?.[EXPECTED];
+  if (typeof expected === 'string' && (issue.keyword === 'pattern' || issue.keyword === 'format')) {
+    return { message: `${field} must be ${expected}`, expected };
+  }
+  return { message: `${field} ${issue.message ?? 'is invalid'}` };
 }
 
 export function send(reply: FastifyReply, code: ErrorCode, details: Record<string, unknown> = {}, message?: string) {
@@ -34,9 +65,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & { validation?: ValidationIssue[]; validationContext?: string }, request: FastifyRequest, reply) => {
     if (error instanceof AppError) return send(reply, error.code, error.details, error.message);
     if (error.validation) {
-      const issue = error.validation[0];
+      const issue = chosenIssue(error.validation);
       const field = fieldName(error.validationContext ?? 'body', issue.instancePath, issue.params);
-      return send(reply, 'invalid_request', { field, rule: issue.keyword }, describe(issue, field));
+      const { message, allowed, expected } = describe(issue, field);
+      const rule = allowed ? 'enum' : issue.keyword;
+      return send(reply, 'invalid_request', { field, rule, ...(allowed ? { allowed } : {}), ...(expected ? { expected } : {}) }, message);
     }
     const fromDb = fromDatabaseError(error);
     if (fromDb) return send(reply, fromDb.code, fromDb.details, fromDb.message);

@@ -1,11 +1,13 @@
 import { Ajv, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
+import { addUpperCaseKeyword } from './upper-case.ts';
 
 // ajv-formats is CommonJS: its function is also exported as `.default`.
 const addFormats = addFormatsModule.default;
 
-const common: Options = { allErrors: false, useDefaults: true, removeAdditional: false, strict: false };
+// verbose: an error carries its schema, so the error handler can say what would be accepted.
+const common: Options = { allErrors: false, useDefaults: true, removeAdditional: false, strict: false, verbose: true };
 
 /**
  * Bodies are validated strictly: no type coercion (`"5"` is not a number) and unknown properties are
@@ -16,6 +18,8 @@ const bodyAjv = new Ajv({ ...common, coerceTypes: false });
 const textAjv = new Ajv({ ...common, coerceTypes: 'array' });
 addFormats(bodyAjv);
 addFormats(textAjv);
+addUpperCaseKeyword(bodyAjv);
+addUpperCaseKeyword(textAjv);
 
 /** NUL, or half of a surrogate pair: text PostgreSQL cannot store (nor UTF-8 encode faithfully). */
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

@@ -13,5 +13,5 @@ export function minorUnitDigits(code: string): number {
 
 /** Refuses anything that is not an upper-case ISO 4217 code, naming the field that carried it. */
 export function assertCurrencyCode(code: string, field: string): void {
-  if (!isCurrencyCode(code)) throw new AppError('invalid_currency', { field, currency_code: code });
+  if (!isCurrencyCode(code)) throw new AppError('invalid_currency', { field, currency_code: code }, `${field} must be an ISO 4217 code such as USD; ${code} is not one`);
 }

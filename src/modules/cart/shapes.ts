@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateTime, Id } from '../../shapes.ts';
+import { CountryCode, CurrencyCode, DateTime, EXPECTED, Id } from '../../shapes.ts';
 
 const Line = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
@@ -13,8 +13,8 @@ export const AddressInput = Type.Object(
     city: Line(100),
     postal_code: Line(20),
     province: Type.Optional(Type.Union([Line(100), Type.Null()])),
-    country_code: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2, upper case' }),
-    phone: Type.Optional(Type.Union([Type.String({ minLength: 3, maxLength: 40, pattern: '^[0-9+()./ -]+$' }), Type.Null()])),
+    country_code: CountryCode,
+    phone: Type.Optional(Type.Union([Type.String({ minLength: 3, maxLength: 40, pattern: '^[0-9+()./ -]+$', [EXPECTED]: 'a phone number: digits, spaces and + ( ) . / -' }), Type.Null()])),
   },
   { additionalProperties: false },
 );
@@ -25,7 +25,7 @@ const Email = Type.String({ format: 'email', maxLength: 320 });
 export const CreateCartInput = Type.Object(
   {
     region_id: Type.Optional(Id('reg')),
-    currency_code: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
+    currency_code: Type.Optional(CurrencyCode),
     email: Type.Optional(Email),
   },
   { additionalProperties: false },

@@ -1,17 +1,22 @@
 import { FormatRegistry } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
+import { sql } from 'kysely';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { Db } from '../../db/database.ts';
+import type { Db, Tx } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
+import { EXPECTED } from '../../shapes.ts';
 import { queryProducts } from './product-query.ts';
+import { applyCsvUpdate, type CsvColumns, type CsvUpdate } from './product-csv-upsert.ts';
 import { validateProductInputs, type InputIssue } from './product-validation.ts';
 import { analyzeCatalog, createProducts } from './products.ts';
 import { ProductInput, type Product } from './shapes.ts';
 
 /**
  * Products as CSV, one row per variant (the format is documented in docs/csv-format.md). Import checks
- * every row first and writes nothing if any is bad, naming the row and column of each problem.
+ * every row first and writes nothing if any is bad, naming the row and column of each problem. A
+ * product whose handle exists is updated (src/modules/catalog/product-csv-upsert.ts), others created.
  */
 
 if (!FormatRegistry.Has('uri')) {
@@ -21,6 +26,8 @@ if (!FormatRegistry.Has('uri')) {
 const productColumns = ['handle', 'title', 'description', 'status', 'tags', 'images', 'collection_handle', 'category_handles', 'tax_class'] as const;
 const optionColumns = [1, 2, 3].flatMap((n) => [`option${n}_name`, `option${n}_value`]);
 const variantColumns = ['variant_title', 'variant_sku', 'variant_barcode', 'variant_weight_grams'] as const;
+/** `true` on a row of an existing product deletes the variant with the row's SKU; variants not in the file are kept. */
+const DELETE_COLUMN = 'variant_delete';
 const PRICE_COLUMN = /^price_([a-z]{3})$/i;
 const MAX_REPORTED = 100;
 
@@ -39,6 +46,31 @@ interface Group {
   variantRows: number[];
   collectionHandle?: string;
   categoryHandles: string[];
+  /** The product with this handle, when it exists: the group updates it. */
+  existing?: ExistingProduct;
+  /** SKUs whose variants the file deletes, with their rows. */
+  deletes: { sku: string; row: number }[];
+}
+
+interface ExistingProduct {
+  id: string;
+  title: string;
+  status: ProductInput['status'];
+}
+
+export interface ParsedCsv extends CsvColumns {
+  creates: ProductInput[];
+  updates: CsvUpdate[];
+}
+
+/** A cell's schema problem in words: what the cell should hold (the shape's x-expected), never a regular expression. */
+function cellMessage(error: ValueError): string {
+  const schema = error.schema as { [EXPECTED]?: string; minLength?: number; maxLength?: number };
+  const expected = schema[EXPECTED];
+  if (expected && (error.type === ValueErrorType.StringPattern || error.type === ValueErrorType.StringFormat)) return `must be ${expected}`;
+  if (error.type === ValueErrorType.StringMaxLength) return `must be at most ${schema.maxLength} characters`;
+  if (error.type === ValueErrorType.StringMinLength) return `must be at least ${schema.minLength} character${schema.minLength === 1 ? '' : 's'}`;
+  return error.message;
 }
 
 function intCell(value: string): number | undefined {
@@ -46,7 +78,7 @@ function intCell(value: string): number | undefined {
 }
 
 /** Turns rows into product inputs, collecting the problems a single row can show on its own. */
-function groupRows(rows: Row[], priceColumns: string[], problems: CsvProblem[]): Map<string, Group> {
+function groupRows(rows: Row[], priceColumns: string[], existing: Map<string, ExistingProduct>, problems: CsvProblem[]): Map<string, Group> {
   const groups = new Map<string, Group>();
   rows.forEach((row, index) => {
     const rowNumber = index + 2; // row 1 is the header, as a spreadsheet numbers them
@@ -57,8 +89,10 @@ function groupRows(rows: Row[], priceColumns: string[], problems: CsvProblem[]):
     }
     let group = groups.get(handle);
     if (!group) {
-      if (!row.title) problems.push({ row: rowNumber, column: 'title', message: 'the first row of a product needs a title' });
-      const status = row.status || 'draft';
+      const current = existing.get(handle);
+      // An existing product keeps its title and status where the file leaves them empty.
+      if (!row.title && !current) problems.push({ row: rowNumber, column: 'title', message: 'the first row of a product needs a title' });
+      const status = row.status || current?.status || 'draft';
       if (!['draft', 'published', 'archived'].includes(status)) {
         problems.push({ row: rowNumber, column: 'status', message: 'must be draft, published or archived' });
       }
@@ -66,11 +100,13 @@ function groupRows(rows: Row[], priceColumns: string[], problems: CsvProblem[]):
         firstRow: rowNumber,
         firstValues: row,
         variantRows: [],
+        existing: current,
+        deletes: [],
         collectionHandle: row.collection_handle || undefined,
         categoryHandles: row.category_handles ? row.category_handles.split(',').map((h) => h.trim()).filter(Boolean) : [],
         input: {
           handle,
-          title: row.title ?? '',
+          title: row.title || current?.title || '',
           description: row.description ?? '',
           status: status as ProductInput['status'],
           tags: row.tags ? row.tags.split(',').map((t) => t.trim()).filter(Boolean) : [],
@@ -87,6 +123,14 @@ function groupRows(rows: Row[], priceColumns: string[], problems: CsvProblem[]):
           problems.push({ row: rowNumber, column, message: `differs from row ${group.firstRow}; leave product columns empty on a product's later rows` });
         }
       }
+    }
+    const remove = (row[DELETE_COLUMN] ?? '').toLowerCase();
+    if (remove && remove !== 'true' && remove !== 'false') problems.push({ row: rowNumber, column: DELETE_COLUMN, message: 'must be true, false or empty' });
+    if (remove === 'true') {
+      if (!row.variant_sku) problems.push({ row: rowNumber, column: 'variant_sku', message: `${DELETE_COLUMN} needs the SKU of the variant to delete` });
+      else if (!group.existing) problems.push({ row: rowNumber, column: DELETE_COLUMN, message: `no product with handle "${handle}" exists, so it has no variant to delete` });
+      else group.deletes.push({ sku: row.variant_sku, row: rowNumber });
+      return;
     }
     const options = group.input.options!;
     const chosen: Record<string, string> = {};
@@ -158,8 +202,8 @@ function locate(group: Group, path: (string | number)[], priceColumns: string[])
   }
 }
 
-/** Reads a CSV text into product inputs, or throws `csv_invalid` listing every problem. */
-export async function parseProductsCsv(db: Db, text: string): Promise<ProductInput[]> {
+/** Reads a CSV text into products to create and products to update, or throws `csv_invalid` listing every problem. */
+export async function parseProductsCsv(db: Db, text: string): Promise<ParsedCsv> {
   let records: Row[];
   try {
     records = parse(text, { columns: true, bom: true, trim: true, skip_empty_lines: true });
@@ -169,7 +213,7 @@ export async function parseProductsCsv(db: Db, text: string): Promise<ProductInp
   }
   const header = records.length ? Object.keys(records[0]) : [];
   const problems: CsvProblem[] = [];
-  const known = new Set<string>([...productColumns, ...optionColumns, ...variantColumns]);
+  const known = new Set<string>([...productColumns, ...optionColumns, ...variantColumns, DELETE_COLUMN]);
   const priceColumns = header.filter((c) => PRICE_COLUMN.test(c));
   for (const column of header) {
     if (!known.has(column) && !PRICE_COLUMN.test(column)) problems.push({ row: 1, column, message: 'unknown column' });
@@ -177,23 +221,27 @@ export async function parseProductsCsv(db: Db, text: string): Promise<ProductInp
   if (records.length === 0) problems.push({ row: 1, column: '', message: 'the file has no product rows' });
   else if (!header.includes('handle')) problems.push({ row: 1, column: 'handle', message: 'the handle column is required' });
 
-  const groups = [...groupRows(records, priceColumns, problems).values()];
+  const handles = [...new Set(records.map((r) => r.handle).filter(Boolean))];
+  const existing = new Map((handles.length
+    ? await db.selectFrom('product').select(['id', 'handle', 'title', 'status']).where(sql<boolean>`handle = any(${handles}::text[])`).execute()
+    : []).map((p) => [p.handle, { id: p.id, title: p.title, status: p.status as ProductInput['status'] }]));
+  const groups = [...groupRows(records, priceColumns, existing, problems).values()];
   await resolveHandles(db, groups, problems);
-  const inputs = groups.map((g) => g.input);
 
   const issues: { group: Group; issue: InputIssue }[] = [];
   const malformed = new Set<Group>();
   groups.forEach((group) => {
     for (const error of Value.Errors(ProductInput, group.input)) {
       const path = error.path.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-      issues.push({ group, issue: { path: [0, ...path], code: 'invalid_request', message: error.message } });
+      issues.push({ group, issue: { path: [0, ...path], code: 'invalid_request', message: cellMessage(error) } });
       malformed.add(group);
     }
   });
   // The checks against each other and the database run on every product of the right shape, whatever
   // else is wrong in the file, so one upload lists all its problems.
   const wellFormed = groups.filter((g) => !malformed.has(g));
-  for (const issue of await validateProductInputs(db, wellFormed.map((g) => g.input))) {
+  const updating = new Map(wellFormed.filter((g) => g.existing).map((g) => [g.input.handle!, g.existing!.id]));
+  for (const issue of await validateProductInputs(db, wellFormed.map((g) => g.input), updating)) {
     issues.push({ group: wellFormed[issue.path[0] as number], issue });
   }
   // One problem per cell: the first found, which is the most specific (a cell can break several schema rules).
@@ -208,7 +256,14 @@ export async function parseProductsCsv(db: Db, text: string): Promise<ProductInp
     problems.sort((a, b) => a.row - b.row);
     throw new AppError('csv_invalid', { error_count: problems.length, errors: problems.slice(0, MAX_REPORTED) });
   }
-  return inputs;
+  return {
+    creates: groups.filter((g) => !g.existing).map((g) => g.input),
+    updates: groups.filter((g) => g.existing).map((g) => ({
+      productId: g.existing!.id, input: g.input, firstRow: g.firstRow, variantRows: g.variantRows, deletes: g.deletes,
+    })),
+    columns: new Set(header),
+    currencies: new Set(priceColumns.map((c) => PRICE_COLUMN.exec(c)![1].toUpperCase())),
+  };
 }
 
 /** Collection and category handles in the file → ids; unknown handles are problems. */
@@ -231,11 +286,59 @@ async function resolveHandles(db: Db, groups: Group[], problems: CsvProblem[]): 
   }
 }
 
-/** Imports a CSV: every product in it, or (on any problem) none. */
-export async function importProductsCsv(db: Db, text: string): Promise<string[]> {
-  const ids = await createProducts(db, await parseProductsCsv(db, text));
-  if (!db.isTransaction) await analyzeCatalog(db);
-  return ids;
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** The products created. */
+  product_ids: string[];
+  updated_ids: string[];
+  dry_run: boolean;
+}
+
+/** Thrown to roll a dry run back once it has done everything a real import would. */
+class DryRunDone extends Error {
+  constructor(readonly result: ImportResult) {
+    super('dry run');
+  }
+}
+
+const CREATE_BATCH = 100;
+
+/**
+ * Imports a CSV: creates the products whose handles are new and updates those that exist, every one
+ * or (on any problem) none. A dry run does all of it in a transaction it then rolls back, so it
+ * reports exactly what the import would do. `onProgress` hears how many products are done.
+ */
+export async function importProductsCsv(db: Db, text: string, opts: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {}): Promise<ImportResult> {
+  const parsed = await parseProductsCsv(db, text);
+  const total = parsed.creates.length + parsed.updates.length;
+  const run = async (tx: Tx): Promise<ImportResult> => {
+    const created: string[] = [];
+    for (let i = 0; i < parsed.creates.length; i += CREATE_BATCH) {
+      created.push(...await createProducts(tx, parsed.creates.slice(i, i + CREATE_BATCH)));
+      opts.onProgress?.(created.length, total);
+    }
+    const updated: string[] = [];
+    for (const [i, update] of parsed.updates.entries()) {
+      if (await applyCsvUpdate(tx, update, parsed)) updated.push(update.productId);
+      opts.onProgress?.(created.length + i + 1, total);
+    }
+    const result = {
+      created: created.length, updated: updated.length, unchanged: parsed.updates.length - updated.length,
+      product_ids: created, updated_ids: updated, dry_run: Boolean(opts.dryRun),
+    };
+    if (opts.dryRun) throw new DryRunDone(result);
+    return result;
+  };
+  try {
+    const result = await inTransaction(db, run);
+    if (!db.isTransaction && result.created + result.updated > 0) await analyzeCatalog(db);
+    return result;
+  } catch (error) {
+    if (error instanceof DryRunDone) return error.result;
+    throw error;
+  }
 }
 
 /** Streams every product (any status) as CSV, a page of products at a time. */

@@ -65,7 +65,7 @@ export function pricesProblems(prices: VariantInput['prices']): { index: number;
   const seen = new Set<string>();
   (prices ?? []).forEach((price, index) => {
     if (!isCurrencyCode(price.currency_code)) {
-      problems.push({ index, field: 'currency_code', code: 'invalid_currency', message: `${price.currency_code} is not an ISO 4217 currency code` });
+      problems.push({ index, field: 'currency_code', code: 'invalid_currency', message: `${price.currency_code} is not an ISO 4217 code such as USD` });
     } else if (seen.has(price.currency_code)) {
       problems.push({ index, field: 'currency_code', code: 'invalid_request', message: `${price.currency_code} is priced twice` });
     }
@@ -106,8 +106,12 @@ export function optionAndVariantIssues(at: (string | number)[], options: OptionS
   return issues;
 }
 
-/** Checks references and uniqueness against the database and within the batch. */
-export async function validateProductInputs(db: Db, inputs: ProductInput[]): Promise<InputIssue[]> {
+/**
+ * Checks references and uniqueness against the database and within the batch. `updating` maps the
+ * handles of products the batch updates (a CSV import) to their ids: their handles are not taken,
+ * nor are their own variants' SKUs.
+ */
+export async function validateProductInputs(db: Db, inputs: ProductInput[], updating = new Map<string, string>()): Promise<InputIssue[]> {
   const issues: InputIssue[] = [];
   const handles = new Map<string, number>();
   const skus = new Map<string, (string | number)[]>();
@@ -131,11 +135,15 @@ export async function validateProductInputs(db: Db, inputs: ProductInput[]): Pro
 
   if (handles.size > 0) {
     const taken = await db.selectFrom('product').select('handle').where(sql<boolean>`handle = any(${[...handles.keys()]}::text[])`).execute();
-    for (const { handle } of taken) issues.push({ path: [handles.get(handle)!, 'handle'], code: 'product_handle_taken', message: `a product with handle "${handle}" exists` });
+    for (const { handle } of taken.filter((t) => !updating.has(t.handle))) issues.push({ path: [handles.get(handle)!, 'handle'], code: 'product_handle_taken', message: `a product with handle "${handle}" exists` });
   }
   if (skus.size > 0) {
-    const taken = await db.selectFrom('product_variant').select('sku').where(sql<boolean>`sku = any(${[...skus.keys()]}::text[])`).execute();
-    for (const { sku } of taken) issues.push({ path: skus.get(sku!)!, code: 'variant_sku_taken', message: `a variant with SKU "${sku}" exists` });
+    const taken = await db.selectFrom('product_variant').select(['sku', 'product_id']).where(sql<boolean>`sku = any(${[...skus.keys()]}::text[])`).execute();
+    const ownVariant = (sku: string, productId: string) => {
+      const input = inputs[skus.get(sku)![0] as number];
+      return updating.get(input.handle ?? '') === productId;
+    };
+    for (const { sku } of taken.filter((t) => !ownVariant(t.sku!, t.product_id))) issues.push({ path: skus.get(sku!)!, code: 'variant_sku_taken', message: `a variant with SKU "${sku}" exists` });
   }
   const missingCollections = await missingIds(db, 'product_collection', collectionIds);
   const missingCategories = await missingIds(db, 'product_category', categoryIds);

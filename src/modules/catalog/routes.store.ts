@@ -1,32 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../http/context.ts';
 import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
 import { errorResponses, ListOf } from '../../http/schemas.ts';
+import { serveFromStoreCache } from '../../http/store-cache-replies.ts';
 import { Id, ListQuery } from '../../shapes.ts';
 import { getCategoryOrThrow, listCategories } from './categories.ts';
 import { getCollectionOrThrow, listCollections } from './collections.ts';
 import { getProductOrThrow, queryProducts } from './product-query.ts';
 import { Category, Collection, Product, StoreProductListQuery } from './shapes.ts';
-import type { CachedResponse } from './store-cache.ts';
 import { withDisplayedStock } from './stock-display.ts';
-
-/** True when the client accepts gzip (and does not refuse it with q=0). */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  return header.split(',').some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(';');
-    return (coding === 'gzip' || coding === '*') && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
-  });
-}
-
-/** The product and variant ids a response shows, so a stock change drops exactly the pages showing it. */
-function shownIds(payload: unknown): string[] {
-  const products = (payload as { data?: unknown[] }).data ?? [payload];
-  return (products as { id?: string; variants?: { id: string }[] }[]).flatMap((p) =>
-    p.variants ? [p.id!, ...p.variants.map((v) => v.id)] : []);
-}
 
 const IdOrHandle = Type.Object({ id_or_handle: Type.String({ minLength: 1, maxLength: 200 }) });
 
@@ -35,26 +18,7 @@ const IdOrHandle = Type.Object({ id_or_handle: Type.String({ minLength: 1, maxLe
  * the exact URL and emptied whenever the catalog changes, so repeated reads cost no query.
  */
 export const storeCatalogRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, storeCache, config }) => {
-  const send = (request: FastifyRequest, reply: FastifyReply, entry: CachedResponse) => {
-    // Add to Vary (CORS may have put Origin there), never replace it.
-    const vary = reply.getHeader('vary');
-    reply.type('application/json; charset=utf-8').header('vary', vary ? `${vary}, accept-encoding` : 'accept-encoding');
-    if (entry.gzip && acceptsGzip(request.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').send(entry.gzip);
-    return reply.send(entry.body);
-  };
-  const cached = async (request: FastifyRequest, reply: FastifyReply, load: () => Promise<unknown>) =>
-    send(request, reply, await storeCache.get(request.url, async () => {
-      const payload = await load();
-      return { body: reply.serialize(payload) as string, ids: shownIds(payload) };
-    }));
-
-  // A hit is answered before routing's validation and handler: only valid requests' answers are cached
-  // (errors are thrown, never stored), so a URL found here was validated when it was first served.
-  app.addHook('onRequest', (request, reply, done) => {
-    const entry = request.method === 'GET' ? storeCache.peek(request.url) : undefined;
-    if (entry) send(request, reply, entry);
-    else done();
-  });
+  const cached = serveFromStoreCache(app, storeCache);
 
   app.get('/products', {
     schema: {

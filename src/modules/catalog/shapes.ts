@@ -1,14 +1,17 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Amount, CurrencyCode, DateTime, Id, ListQuery, Metadata } from '../../shapes.ts';
+import { Amount, CurrencyCode, DateTime, EXPECTED, Id, ListQuery, Metadata } from '../../shapes.ts';
 
 /** The catalog's API shapes: one definition gives the TypeScript type, the validation and the OpenAPI. */
 
-const Handle = Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 200, description: 'URL-safe: lower-case letters, digits, dashes' });
+const Handle = Type.String({
+  pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 200, description: 'URL-safe: lower-case letters, digits, dashes',
+  [EXPECTED]: 'lower-case letters and digits, words joined by single dashes (summer-tee-2)',
+});
 const Title = Type.String({ minLength: 1, maxLength: 300 });
 const Text = Type.String({ maxLength: 20_000 });
-const Tag = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^,]+$' });
-const ImageUrl = Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000 });
-const Sku = Type.String({ minLength: 1, maxLength: 100, pattern: '^\\S(.*\\S)?$' });
+const Tag = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^,]+$', [EXPECTED]: 'text without commas' });
+const ImageUrl = Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000, [EXPECTED]: 'an http:// or https:// URL' });
+const Sku = Type.String({ minLength: 1, maxLength: 100, pattern: '^\\S(.*\\S)?$', [EXPECTED]: 'text without leading or trailing spaces' });
 const OptionTitle = Type.String({ minLength: 1, maxLength: 100 });
 const OptionValue = Type.String({ minLength: 1, maxLength: 100 });
 export const ProductStatus = Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')]);
@@ -50,7 +53,7 @@ const productFields = {
   metadata: Type.Optional(Metadata),
   collection_id: Type.Optional(Type.Union([Id('pcol'), Type.Null()])),
   category_ids: Type.Optional(Type.Array(Id('pcat'), { maxItems: 50 })),
-  tax_class: Type.Optional(Type.Union([Type.String({ pattern: '^[a-z0-9_-]{1,50}$', description: 'e.g. reduced; null: the standard rate' }), Type.Null()])),
+  tax_class: Type.Optional(Type.Union([Type.String({ pattern: '^[a-z0-9_-]{1,50}$', description: 'e.g. reduced; null: the standard rate', [EXPECTED]: 'up to 50 lower-case letters, digits, _ or - (reduced)' }), Type.Null()])),
 };
 
 export const ProductInput = Type.Object(
@@ -123,7 +126,7 @@ export const StoreProductListQuery = Type.Object(
     collection_id: Type.Optional(Id('pcol')),
     category_id: Type.Optional(Id('pcat')),
     tag: Type.Optional(Type.Array(Tag, { maxItems: 10, description: 'products having every given tag' })),
-    currency_code: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', description: 'only products priced in this currency; needed for price filters and sorts' })),
+    currency_code: Type.Optional(Type.String({ ...CurrencyCode, description: 'only products priced in this currency (any case); needed for price filters and sorts' })),
     price_min: Type.Optional(Amount),
     price_max: Type.Optional(Amount),
     sort: Type.Optional(ProductSort),

@@ -4,8 +4,8 @@ import type { Db } from '../../db/database.ts';
 
 /**
  * Serialized Store API catalog responses, kept until what they show changes.
- * - Any catalog write signals `catalog`: everything is dropped (in this process at commit, in the others
- *   through NOTIFY).
+ * - Any catalog write signals `catalog`, any region write `regions` (the Store API's regions are cached
+ *   here too): everything is dropped (in this process at commit, in the others through NOTIFY).
  * - A stock change signals `inventory:<ids>` with the variant (or product) ids whose availability moved:
  *   only the responses showing one of them are dropped, so a busy checkout does not empty the cache.
  * A read that began before a change touching it never stores its result. Concurrent misses for one key
@@ -39,7 +39,7 @@ export class StoreResponseCache {
   constructor(db: Db, private readonly maxEntries: number) {
     this.unsubscribe = onChange(db, (topic) => {
       if (topic.startsWith('inventory:')) this.invalidate(topic.slice('inventory:'.length).split(','));
-      else if (topic === ALL_TOPICS || topic === 'catalog') this.clear();
+      else if (topic === ALL_TOPICS || topic === 'catalog' || topic === 'regions') this.clear();
     });
   }
 

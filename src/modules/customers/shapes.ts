@@ -1,10 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateTime, Id } from '../../shapes.ts';
+import { DateTime, EXPECTED, Id } from '../../shapes.ts';
 import { Address, AddressInput } from '../cart/shapes.ts';
 
 const Name = Type.String({ minLength: 1, maxLength: 100 });
 const Email = Type.String({ format: 'email', maxLength: 320 });
-const Phone = Type.String({ minLength: 3, maxLength: 40, pattern: '^[0-9+()./ -]+$' });
+const Phone = Type.String({ minLength: 3, maxLength: 40, pattern: '^[0-9+()./ -]+$', [EXPECTED]: 'a phone number: digits, spaces and + ( ) . / -' });
 
 export const RegisterInput = Type.Object(
   { email: Email, password: Type.String({ minLength: 1, maxLength: 256 }), first_name: Name, last_name: Name, phone: Type.Optional(Type.Union([Phone, Type.Null()])) },

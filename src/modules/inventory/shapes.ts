@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
-import { DateTime, Id, ListQuery } from '../../shapes.ts';
+import { CountryCode, DateTime, Id, ListQuery } from '../../shapes.ts';
 
 /** The inventory module's API shapes: one definition gives the TypeScript type, the validation and the OpenAPI. */
 
@@ -46,7 +46,7 @@ export const LocationAddress = Type.Object(
     city: Type.Optional(AddressLine),
     postal_code: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
     province: Type.Optional(AddressLine),
-    country_code: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2, upper case' })),
+    country_code: Type.Optional(CountryCode),
     phone: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
   },
   { additionalProperties: false },

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { Amount, Id, ListQuery } from '../../shapes.ts';
+import { Amount, CommaSeparated, CurrencyCode, Id, ListQuery } from '../../shapes.ts';
+import { FULFILLMENT_STATUSES, ORDER_STATUSES, PAYMENT_STATUSES } from './order-status.ts';
 import { AddressInput } from '../cart/shapes.ts';
 
 /** Request shapes of the order operations (Admin API) and of customer returns (Store API). */
@@ -16,9 +17,9 @@ export const DraftOrderParams = Type.Object({ id: Id('dord') });
 
 export const OrderListQuery = Type.Object({
   ...ListQuery,
-  status: Type.Optional(Type.String({ maxLength: 200, description: 'one status or several, comma-separated: open, completed, canceled' })),
-  payment_status: Type.Optional(Type.String({ maxLength: 200, description: 'comma-separated' })),
-  fulfillment_status: Type.Optional(Type.String({ maxLength: 200, description: 'comma-separated' })),
+  status: Type.Optional(CommaSeparated(ORDER_STATUSES, 'order status')),
+  payment_status: Type.Optional(CommaSeparated(PAYMENT_STATUSES, 'payment status')),
+  fulfillment_status: Type.Optional(CommaSeparated(FULFILLMENT_STATUSES, 'fulfillment status')),
   placed_after: Type.Optional(Type.String({ format: 'date-time', description: 'placed at or after' })),
   placed_before: Type.Optional(Type.String({ format: 'date-time', description: 'placed before' })),
   email: Type.Optional(Type.String({ maxLength: 320, description: 'the customer email, exact (case aside)' })),
@@ -124,7 +125,7 @@ export const PaymentInput = Type.Object({
 export const DraftOrderInput = Type.Object({
   email: Type.String({ format: 'email', maxLength: 320 }),
   region_id: Type.Optional(Id('reg')),
-  currency_code: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
+  currency_code: Type.Optional(CurrencyCode),
   shipping_address: AddressInput,
   billing_address: Type.Optional(Type.Union([AddressInput, Type.Null()])),
   shipping_option_id: Id('so'),

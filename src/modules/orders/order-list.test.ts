@@ -39,6 +39,7 @@ describe('the list', () => {
   test.each([
     ['status', () => '?status=canceled', () => [orders[0].id]],
     ['several statuses', () => '?status=canceled,completed', () => [orders[0].id]],
+    ['several statuses, spaced', () => '?status=canceled,%20completed', () => [orders[0].id]],
     ['payment status', () => '?payment_status=captured', () => [orders[2].id, orders[1].id]],
     ['fulfillment status', () => '?fulfillment_status=fulfilled', () => [orders[2].id]],
     ['region', () => `?region_id=${selling.eu.id}`, () => [orders[1].id]],
@@ -54,6 +55,20 @@ describe('the list', () => {
     ['search: nothing like it', () => '?q=zebra', () => []],
   ])('filter: %s', async (_name, query, expected) => {
     expect(await ids(query())).toEqual(expected());
+  });
+
+  test.each([
+    ['status', 'paid', ['open', 'completed', 'canceled']],
+    ['status', 'open,paid', ['open', 'completed', 'canceled']],
+    ['payment_status', 'paid', ['not_paid', 'authorized', 'partially_captured', 'captured', 'partially_refunded', 'refunded', 'voided']],
+    ['fulfillment_status', 'bogus', [
+      'unfulfilled', 'partially_fulfilled', 'fulfilled', 'partially_shipped', 'shipped', 'partially_delivered', 'delivered',
+      'partially_returned', 'returned', 'canceled',
+    ]],
+  ])('an unknown value of %s (%s) is refused, listing the values, like the Store API', async (name, value, allowed) => {
+    const error = await shop.refused('GET', `/admin/orders?${name}=${value}`, undefined, 400, 'invalid_request', `querystring.${name}`);
+    expect(error.details).toEqual({ field: `querystring.${name}`, rule: 'enum', allowed });
+    expect(error.message).toBe(`querystring.${name} must be one of: ${allowed.map((v) => `"${v}"`).join(', ')}, or several of them comma-separated`);
   });
 
   test('paged with an opaque cursor', async () => {

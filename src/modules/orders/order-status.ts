@@ -48,6 +48,14 @@ export function moneySummary(order: Pick<OrderState, 'status' | 'total' | 'credi
   };
 }
 
+/** Every value each status can take, as the derivations below give them (filters are checked against these). */
+export const ORDER_STATUSES = ['open', 'completed', 'canceled'] as const;
+export const PAYMENT_STATUSES = ['not_paid', 'authorized', 'partially_captured', 'captured', 'partially_refunded', 'refunded', 'voided'] as const;
+export const FULFILLMENT_STATUSES = [
+  'unfulfilled', 'partially_fulfilled', 'fulfilled', 'partially_shipped', 'shipped', 'partially_delivered', 'delivered',
+  'partially_returned', 'returned', 'canceled',
+] as const;
+
 type Progress = Pick<OrderLineState, 'quantity' | 'fulfilled_quantity' | 'shipped_quantity' | 'delivered_quantity' | 'returned_quantity'>;
 
 /** From the units: the furthest stage every unit reached (`delivered`) or some units reached (`partially_delivered`). */

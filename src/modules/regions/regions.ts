@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
+import { signalChange } from '../../db/changes.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { assertCurrencyCode } from '../../money/currency.ts';
@@ -79,7 +80,7 @@ export async function findDefaultRegion(db: Db): Promise<RegionRecord | null> {
 /** Refuses a code that is not an assigned country, then one that another region already has. */
 async function assertCountriesFree(db: Db, countries: string[], regionId?: string): Promise<void> {
   countries.forEach((code, i) => {
-    if (!isCountryCode(code)) throw new AppError('invalid_country', { field: `body.countries[${i}]`, country_code: code });
+    if (!isCountryCode(code)) throw new AppError('invalid_country', { field: `body.countries[${i}]`, country_code: code }, `body.countries[${i}] must be an ISO 3166-1 alpha-2 country code such as US or DE; ${code} is not one`);
   });
   if (countries.length === 0) return;
   let query = db.selectFrom('region_country').select(['country_code', 'region_id']).where('country_code', 'in', countries);
@@ -114,6 +115,7 @@ export async function createRegion(db: Db, input: RegionInput): Promise<RegionRe
     }).execute();
     await insertCountries(tx, id, countries);
     await recordEvents(tx, [{ type: 'region.created', resource_type: 'region', resource_id: id, payload: { id, currency_code: input.currency_code, countries } }]);
+    await signalChange(tx, 'regions');
     return getRegionOrThrow(tx, id);
   });
 }
@@ -140,6 +142,7 @@ export async function updateRegion(db: Db, id: string, patch: RegionUpdate): Pro
       await insertCountries(tx, id, patch.countries);
       await deleteTaxRatesOutsideCountries(tx, { region_id: id, countries: patch.countries });
     }
+    await signalChange(tx, 'regions');
     return updateAndRecord(tx, {
       table: 'region', id,
       set: { name: patch.name, currency_code: patch.currency_code, tax_inclusive: patch.tax_inclusive, default_tax_rate_ppm: ratePpm },
@@ -157,5 +160,6 @@ export async function deleteRegion(db: Db, id: string): Promise<void> {
     if (cart) throw new AppError('region_in_use', { id });
     await tx.deleteFrom('region').where('id', '=', id).execute();
     await recordEvents(tx, [{ type: 'region.deleted', resource_type: 'region', resource_id: id, payload: { id } }]);
+    await signalChange(tx, 'regions');
   });
 }

@@ -1,11 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { CountryCode, DateTime, Name, Percent } from '../../shapes.ts';
+import { CountryCode, CurrencyCode, DateTime, Name, Percent } from '../../shapes.ts';
 
 /** The API shapes of regions. */
 
 const regionFields = {
   name: Name,
-  currency_code: Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217, upper case; prices and shipping amounts in the region use it' }),
+  currency_code: Type.String({ ...CurrencyCode, description: 'ISO 4217 (USD), any case accepted; prices and shipping amounts in the region use it' }),
   tax_inclusive: Type.Boolean({ description: 'true: prices include tax (VAT style); false (default): tax is added on top' }),
   default_tax_rate: Percent,
   countries: Type.Array(CountryCode, { maxItems: 250, uniqueItems: true, description: 'a country belongs to at most one region' }),
@@ -40,3 +40,12 @@ export const Region = Type.Object({
   updated_at: DateTime,
 });
 export type Region = Static<typeof Region>;
+
+/** What a storefront needs for its country and currency picker: no tax rates, no timestamps. */
+export const StoreRegion = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  currency_code: Type.String(),
+  tax_inclusive: Type.Boolean({ description: 'true: prices include tax; false: tax is added at checkout' }),
+  countries: Type.Array(Type.String(), { description: 'ISO 3166-1 alpha-2, sorted' }),
+});
