@@ -16451,6 +16451,958 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/promotions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List promotions in creation order (code finds one in any case) */
+        get: {
+            parameters: {
+                query: {
+                    automatic?: boolean;
+                    /** @description the promotion with this code (any case) */
+                    code?: string;
+                    cursor?: string;
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                active: boolean;
+                                amounts: {
+                                    amount: number;
+                                    currency_code: string;
+                                }[] | null;
+                                automatic: boolean;
+                                budget: {
+                                    amount: number;
+                                    currency_code: string;
+                                    used: number;
+                                } | null;
+                                category_ids: string[];
+                                code: string | null;
+                                collection_ids: string[];
+                                combinable: boolean;
+                                /** Format: date-time */
+                                created_at: string;
+                                currency_codes: string[];
+                                description: string | null;
+                                /** @description the discount on orders placed with it, per currency */
+                                discount_given: {
+                                    amount: number;
+                                    currency_code: string;
+                                }[];
+                                ends_at: string | null;
+                                id: string;
+                                min_subtotals: {
+                                    amount: number;
+                                    currency_code: string;
+                                }[];
+                                per_customer_limit: number | null;
+                                product_ids: string[];
+                                region_ids: string[];
+                                starts_at: string | null;
+                                target: string;
+                                type: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** @description orders placed with it */
+                                usage_count: number;
+                                usage_limit: number | null;
+                                /** @description percentage: the percent */
+                                value: number | null;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a promotion: { "code": "SAVE10", "type": "percentage", "value": 10 } is 10 % off the order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        /** @description fixed: the amount off in each currency it applies in */
+                        amounts?: {
+                            /** @description minor units */
+                            amount: number;
+                            /** @description ISO 4217, upper case */
+                            currency_code: string;
+                        }[] | null;
+                        /** @description true: no code, applies to every cart that meets its conditions */
+                        automatic?: boolean;
+                        /** @description the most discount it may give in total; it then applies only in that currency */
+                        budget?: {
+                            /** @description minor units */
+                            amount: number;
+                            /** @description ISO 4217, upper case */
+                            currency_code: string;
+                        } | null;
+                        /** @description categories whose products match (the category itself, not its subcategories) */
+                        category_ids?: string[];
+                        /** @description what buyers enter; null with automatic: true for a promotion that applies by itself */
+                        code?: string | null;
+                        /** @description collections whose products match */
+                        collection_ids?: string[];
+                        /** @description whether it applies together with other combinable promotions (default false) */
+                        combinable?: boolean;
+                        /** @description fixed: the currency of value (or give amounts) */
+                        currency_code?: string | null;
+                        /** @description only carts in these currencies (empty: any) */
+                        currency_codes?: string[];
+                        description?: string | null;
+                        /** @description the promotion stops applying at this time */
+                        ends_at?: string | null;
+                        /** @description the cart subtotal (before discounts) needed, per currency; a currency not listed does not qualify */
+                        min_subtotals?: {
+                            /** @description minor units */
+                            amount: number;
+                            /** @description ISO 4217, upper case */
+                            currency_code: string;
+                        }[];
+                        /** @description uses per customer account, or per email for guests */
+                        per_customer_limit?: number | null;
+                        /** @description the products it applies to (any listed product, collection or category matches) */
+                        product_ids?: string[];
+                        /** @description only carts in these regions (empty: any) */
+                        region_ids?: string[];
+                        starts_at?: string | null;
+                        /** @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price */
+                        target?: "order" | "items" | "shipping";
+                        type: "percentage" | "fixed" | "free_shipping";
+                        usage_limit?: number | null;
+                        /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code */
+                        value?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            amounts: {
+                                amount: number;
+                                currency_code: string;
+                            }[] | null;
+                            automatic: boolean;
+                            budget: {
+                                amount: number;
+                                currency_code: string;
+                                used: number;
+                            } | null;
+                            category_ids: string[];
+                            code: string | null;
+                            collection_ids: string[];
+                            combinable: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            currency_codes: string[];
+                            description: string | null;
+                            /** @description the discount on orders placed with it, per currency */
+                            discount_given: {
+                                amount: number;
+                                currency_code: string;
+                            }[];
+                            ends_at: string | null;
+                            id: string;
+                            min_subtotals: {
+                                amount: number;
+                                currency_code: string;
+                            }[];
+                            per_customer_limit: number | null;
+                            product_ids: string[];
+                            region_ids: string[];
+                            starts_at: string | null;
+                            target: string;
+                            type: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description orders placed with it */
+                            usage_count: number;
+                            usage_limit: number | null;
+                            /** @description percentage: the percent */
+                            value: number | null;
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/promotions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One promotion, with its uses and the discount it gave */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (promo_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            amounts: {
+                                amount: number;
+                                currency_code: string;
+                            }[] | null;
+                            automatic: boolean;
+                            budget: {
+                                amount: number;
+                                currency_code: string;
+                                used: number;
+                            } | null;
+                            category_ids: string[];
+                            code: string | null;
+                            collection_ids: string[];
+                            combinable: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            currency_codes: string[];
+                            description: string | null;
+                            /** @description the discount on orders placed with it, per currency */
+                            discount_given: {
+                                amount: number;
+                                currency_code: string;
+                            }[];
+                            ends_at: string | null;
+                            id: string;
+                            min_subtotals: {
+                                amount: number;
+                                currency_code: string;
+                            }[];
+                            per_customer_limit: number | null;
+                            product_ids: string[];
+                            region_ids: string[];
+                            starts_at: string | null;
+                            target: string;
+                            type: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description orders placed with it */
+                            usage_count: number;
+                            usage_limit: number | null;
+                            /** @description percentage: the percent */
+                            value: number | null;
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Update a promotion (carts holding its code see the change on their next read) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (promo_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        /** @description fixed: the amount off in each currency it applies in */
+                        amounts?: {
+                            /** @description minor units */
+                            amount: number;
+                            /** @description ISO 4217, upper case */
+                            currency_code: string;
+                        }[] | null;
+                        /** @description the most discount it may give in total; it then applies only in that currency */
+                        budget?: {
+                            /** @description minor units */
+                            amount: number;
+                            /** @description ISO 4217, upper case */
+                            currency_code: string;
+                        } | null;
+                        /** @description categories whose products match (the category itself, not its subcategories) */
+                        category_ids?: string[];
+                        /** @description what buyers enter; null with automatic: true for a promotion that applies by itself */
+                        code?: string | null;
+                        /** @description collections whose products match */
+                        collection_ids?: string[];
+                        /** @description whether it applies together with other combinable promotions (default false) */
+                        combinable?: boolean;
+                        /** @description fixed: the currency of value (or give amounts) */
+                        currency_code?: string | null;
+                        /** @description only carts in these currencies (empty: any) */
+                        currency_codes?: string[];
+                        description?: string | null;
+                        /** @description the promotion stops applying at this time */
+                        ends_at?: string | null;
+                        /** @description the cart subtotal (before discounts) needed, per currency; a currency not listed does not qualify */
+                        min_subtotals?: {
+                            /** @description minor units */
+                            amount: number;
+                            /** @description ISO 4217, upper case */
+                            currency_code: string;
+                        }[];
+                        /** @description uses per customer account, or per email for guests */
+                        per_customer_limit?: number | null;
+                        /** @description the products it applies to (any listed product, collection or category matches) */
+                        product_ids?: string[];
+                        /** @description only carts in these regions (empty: any) */
+                        region_ids?: string[];
+                        starts_at?: string | null;
+                        /** @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price */
+                        target?: "order" | "items" | "shipping";
+                        type?: "percentage" | "fixed" | "free_shipping";
+                        usage_limit?: number | null;
+                        /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code */
+                        value?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            amounts: {
+                                amount: number;
+                                currency_code: string;
+                            }[] | null;
+                            automatic: boolean;
+                            budget: {
+                                amount: number;
+                                currency_code: string;
+                                used: number;
+                            } | null;
+                            category_ids: string[];
+                            code: string | null;
+                            collection_ids: string[];
+                            combinable: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            currency_codes: string[];
+                            description: string | null;
+                            /** @description the discount on orders placed with it, per currency */
+                            discount_given: {
+                                amount: number;
+                                currency_code: string;
+                            }[];
+                            ends_at: string | null;
+                            id: string;
+                            min_subtotals: {
+                                amount: number;
+                                currency_code: string;
+                            }[];
+                            per_customer_limit: number | null;
+                            product_ids: string[];
+                            region_ids: string[];
+                            starts_at: string | null;
+                            target: string;
+                            type: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description orders placed with it */
+                            usage_count: number;
+                            usage_limit: number | null;
+                            /** @description percentage: the percent */
+                            value: number | null;
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Delete a promotion no order used (deactivate a used one) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (promo_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deleted: boolean;
+                            id: string;
+                            object: string;
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/regions": {
         parameters: {
             query?: never;
@@ -22830,7 +23782,26 @@ export interface paths {
                                 provider_id: string;
                                 status: string;
                             } | null;
+                            /** @description the promotions that apply, in the order they were applied (docs/promotions.md) */
+                            promotions: {
+                                /** @description what it took off, minor units */
+                                amount: number;
+                                /** @description null for an automatic promotion */
+                                code: string | null;
+                                promotion_id: string;
+                                /** @description order, items or shipping */
+                                target: string;
+                                /** @description percentage, fixed or free_shipping */
+                                type: string;
+                            }[];
                             region_id: string;
+                            /** @description codes on the cart that no longer apply, with why; remove or keep them */
+                            removed_promotions: {
+                                code: string;
+                                promotion_id: string;
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                reason: string;
+                            }[];
                             shipping_address: {
                                 address_1: string;
                                 address_2?: string | null;
@@ -23039,7 +24010,26 @@ export interface paths {
                                 provider_id: string;
                                 status: string;
                             } | null;
+                            /** @description the promotions that apply, in the order they were applied (docs/promotions.md) */
+                            promotions: {
+                                /** @description what it took off, minor units */
+                                amount: number;
+                                /** @description null for an automatic promotion */
+                                code: string | null;
+                                promotion_id: string;
+                                /** @description order, items or shipping */
+                                target: string;
+                                /** @description percentage, fixed or free_shipping */
+                                type: string;
+                            }[];
                             region_id: string;
+                            /** @description codes on the cart that no longer apply, with why; remove or keep them */
+                            removed_promotions: {
+                                code: string;
+                                promotion_id: string;
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                reason: string;
+                            }[];
                             shipping_address: {
                                 address_1: string;
                                 address_2?: string | null;
@@ -23270,7 +24260,26 @@ export interface paths {
                                 provider_id: string;
                                 status: string;
                             } | null;
+                            /** @description the promotions that apply, in the order they were applied (docs/promotions.md) */
+                            promotions: {
+                                /** @description what it took off, minor units */
+                                amount: number;
+                                /** @description null for an automatic promotion */
+                                code: string | null;
+                                promotion_id: string;
+                                /** @description order, items or shipping */
+                                target: string;
+                                /** @description percentage, fixed or free_shipping */
+                                type: string;
+                            }[];
                             region_id: string;
+                            /** @description codes on the cart that no longer apply, with why; remove or keep them */
+                            removed_promotions: {
+                                code: string;
+                                promotion_id: string;
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                reason: string;
+                            }[];
                             shipping_address: {
                                 address_1: string;
                                 address_2?: string | null;
@@ -23751,7 +24760,26 @@ export interface paths {
                                 provider_id: string;
                                 status: string;
                             } | null;
+                            /** @description the promotions that apply, in the order they were applied (docs/promotions.md) */
+                            promotions: {
+                                /** @description what it took off, minor units */
+                                amount: number;
+                                /** @description null for an automatic promotion */
+                                code: string | null;
+                                promotion_id: string;
+                                /** @description order, items or shipping */
+                                target: string;
+                                /** @description percentage, fixed or free_shipping */
+                                type: string;
+                            }[];
                             region_id: string;
+                            /** @description codes on the cart that no longer apply, with why; remove or keep them */
+                            removed_promotions: {
+                                code: string;
+                                promotion_id: string;
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                reason: string;
+                            }[];
                             shipping_address: {
                                 address_1: string;
                                 address_2?: string | null;
@@ -23965,7 +24993,26 @@ export interface paths {
                                 provider_id: string;
                                 status: string;
                             } | null;
+                            /** @description the promotions that apply, in the order they were applied (docs/promotions.md) */
+                            promotions: {
+                                /** @description what it took off, minor units */
+                                amount: number;
+                                /** @description null for an automatic promotion */
+                                code: string | null;
+                                promotion_id: string;
+                                /** @description order, items or shipping */
+                                target: string;
+                                /** @description percentage, fixed or free_shipping */
+                                type: string;
+                            }[];
                             region_id: string;
+                            /** @description codes on the cart that no longer apply, with why; remove or keep them */
+                            removed_promotions: {
+                                code: string;
+                                promotion_id: string;
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                reason: string;
+                            }[];
                             shipping_address: {
                                 address_1: string;
                                 address_2?: string | null;
@@ -24171,7 +25218,26 @@ export interface paths {
                                 provider_id: string;
                                 status: string;
                             } | null;
+                            /** @description the promotions that apply, in the order they were applied (docs/promotions.md) */
+                            promotions: {
+                                /** @description what it took off, minor units */
+                                amount: number;
+                                /** @description null for an automatic promotion */
+                                code: string | null;
+                                promotion_id: string;
+                                /** @description order, items or shipping */
+                                target: string;
+                                /** @description percentage, fixed or free_shipping */
+                                type: string;
+                            }[];
                             region_id: string;
+                            /** @description codes on the cart that no longer apply, with why; remove or keep them */
+                            removed_promotions: {
+                                code: string;
+                                promotion_id: string;
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                reason: string;
+                            }[];
                             shipping_address: {
                                 address_1: string;
                                 address_2?: string | null;
@@ -24390,7 +25456,26 @@ export interface paths {
                                 provider_id: string;
                                 status: string;
                             } | null;
+                            /** @description the promotions that apply, in the order they were applied (docs/promotions.md) */
+                            promotions: {
+                                /** @description what it took off, minor units */
+                                amount: number;
+                                /** @description null for an automatic promotion */
+                                code: string | null;
+                                promotion_id: string;
+                                /** @description order, items or shipping */
+                                target: string;
+                                /** @description percentage, fixed or free_shipping */
+                                type: string;
+                            }[];
                             region_id: string;
+                            /** @description codes on the cart that no longer apply, with why; remove or keep them */
+                            removed_promotions: {
+                                code: string;
+                                promotion_id: string;
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                reason: string;
+                            }[];
                             shipping_address: {
                                 address_1: string;
                                 address_2?: string | null;
@@ -24529,6 +25614,475 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/carts/{id}/promotions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter a promotion code (any case); 409 promotion_not_applicable says why one does not apply */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (cart_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description letters, digits, - and _; matched case-insensitively */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            billing_address: {
+                                address_1: string;
+                                address_2?: string | null;
+                                city: string;
+                                company?: string | null;
+                                country_code: string;
+                                first_name: string;
+                                last_name: string;
+                                phone?: string | null;
+                                postal_code: string;
+                                province?: string | null;
+                            } | null;
+                            completed_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            currency_code: string;
+                            discount_total: number;
+                            email: string | null;
+                            holds_expire_at: string | null;
+                            id: string;
+                            items: {
+                                discount_total: number;
+                                id: string;
+                                product_id: string;
+                                purchasable: boolean;
+                                quantity: number;
+                                sku: string | null;
+                                subtotal: number;
+                                /** @description percent */
+                                tax_rate: number;
+                                tax_total: number;
+                                title: string;
+                                total: number;
+                                unit_price: number;
+                                variant_id: string;
+                                variant_title: string;
+                            }[];
+                            payment_session: {
+                                amount: number;
+                                id: string;
+                                provider_id: string;
+                                status: string;
+                            } | null;
+                            /** @description the promotions that apply, in the order they were applied (docs/promotions.md) */
+                            promotions: {
+                                /** @description what it took off, minor units */
+                                amount: number;
+                                /** @description null for an automatic promotion */
+                                code: string | null;
+                                promotion_id: string;
+                                /** @description order, items or shipping */
+                                target: string;
+                                /** @description percentage, fixed or free_shipping */
+                                type: string;
+                            }[];
+                            region_id: string;
+                            /** @description codes on the cart that no longer apply, with why; remove or keep them */
+                            removed_promotions: {
+                                code: string;
+                                promotion_id: string;
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                reason: string;
+                            }[];
+                            shipping_address: {
+                                address_1: string;
+                                address_2?: string | null;
+                                city: string;
+                                company?: string | null;
+                                country_code: string;
+                                first_name: string;
+                                last_name: string;
+                                phone?: string | null;
+                                postal_code: string;
+                                province?: string | null;
+                            } | null;
+                            shipping_method: {
+                                amount: number;
+                                name: string;
+                                option_id: string;
+                            } | null;
+                            shipping_total: number;
+                            subtotal: number;
+                            tax_inclusive: boolean;
+                            tax_total: number;
+                            total: number;
+                            /** Format: date-time */
+                            updated_at: string;
+                            weight_grams: number;
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts/{id}/promotions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a promotion code from the cart */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description letters, digits, - and _; matched case-insensitively */
+                    code: string;
+                    /** @description id (cart_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            billing_address: {
+                                address_1: string;
+                                address_2?: string | null;
+                                city: string;
+                                company?: string | null;
+                                country_code: string;
+                                first_name: string;
+                                last_name: string;
+                                phone?: string | null;
+                                postal_code: string;
+                                province?: string | null;
+                            } | null;
+                            completed_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            currency_code: string;
+                            discount_total: number;
+                            email: string | null;
+                            holds_expire_at: string | null;
+                            id: string;
+                            items: {
+                                discount_total: number;
+                                id: string;
+                                product_id: string;
+                                purchasable: boolean;
+                                quantity: number;
+                                sku: string | null;
+                                subtotal: number;
+                                /** @description percent */
+                                tax_rate: number;
+                                tax_total: number;
+                                title: string;
+                                total: number;
+                                unit_price: number;
+                                variant_id: string;
+                                variant_title: string;
+                            }[];
+                            payment_session: {
+                                amount: number;
+                                id: string;
+                                provider_id: string;
+                                status: string;
+                            } | null;
+                            /** @description the promotions that apply, in the order they were applied (docs/promotions.md) */
+                            promotions: {
+                                /** @description what it took off, minor units */
+                                amount: number;
+                                /** @description null for an automatic promotion */
+                                code: string | null;
+                                promotion_id: string;
+                                /** @description order, items or shipping */
+                                target: string;
+                                /** @description percentage, fixed or free_shipping */
+                                type: string;
+                            }[];
+                            region_id: string;
+                            /** @description codes on the cart that no longer apply, with why; remove or keep them */
+                            removed_promotions: {
+                                code: string;
+                                promotion_id: string;
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                reason: string;
+                            }[];
+                            shipping_address: {
+                                address_1: string;
+                                address_2?: string | null;
+                                city: string;
+                                company?: string | null;
+                                country_code: string;
+                                first_name: string;
+                                last_name: string;
+                                phone?: string | null;
+                                postal_code: string;
+                                province?: string | null;
+                            } | null;
+                            shipping_method: {
+                                amount: number;
+                                name: string;
+                                option_id: string;
+                            } | null;
+                            shipping_total: number;
+                            subtotal: number;
+                            tax_inclusive: boolean;
+                            tax_total: number;
+                            total: number;
+                            /** Format: date-time */
+                            updated_at: string;
+                            weight_grams: number;
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message for people, details for programs. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/store/carts/{id}/shipping-method": {
         parameters: {
             query?: never;
@@ -24608,7 +26162,26 @@ export interface paths {
                                 provider_id: string;
                                 status: string;
                             } | null;
+                            /** @description the promotions that apply, in the order they were applied (docs/promotions.md) */
+                            promotions: {
+                                /** @description what it took off, minor units */
+                                amount: number;
+                                /** @description null for an automatic promotion */
+                                code: string | null;
+                                promotion_id: string;
+                                /** @description order, items or shipping */
+                                target: string;
+                                /** @description percentage, fixed or free_shipping */
+                                type: string;
+                            }[];
                             region_id: string;
+                            /** @description codes on the cart that no longer apply, with why; remove or keep them */
+                            removed_promotions: {
+                                code: string;
+                                promotion_id: string;
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                reason: string;
+                            }[];
                             shipping_address: {
                                 address_1: string;
                                 address_2?: string | null;

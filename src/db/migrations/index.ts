@@ -4,6 +4,7 @@ import * as m0003 from './0003-access.ts';
 import * as m0004 from './0004-customers.ts';
 import * as m0005 from './0005-order-operations.ts';
 import * as m0006 from './0006-automation.ts';
+import * as m0007 from './0007-promotions.ts';
 
 /**
  * The migration set, in order. A released migration is never edited: add a new file and list it here.
@@ -16,4 +17,5 @@ export const migrations: Record<string, { statements: string[] }> = {
   '0004-customers': m0004,
   '0005-order-operations': m0005,
   '0006-automation': m0006,
+  '0007-promotions': m0007,
 };

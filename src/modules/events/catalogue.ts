@@ -101,6 +101,13 @@ define('shipping_option', 'shipping_option.created', 'A shipping option was crea
 define('shipping_option', 'shipping_option.updated', 'A shipping option changed.', { id: id('so'), changed });
 define('shipping_option', 'shipping_option.deleted', 'A shipping option was deleted.', { id: id('so'), region_id: id('reg') });
 
+// Promotions
+define('promotion', 'promotion.created', 'A promotion was created.', {
+  id: id('promo'), code: nullable(Type.String(), 'null for an automatic promotion'), type: Type.String({ description: 'percentage, fixed or free_shipping' }),
+});
+define('promotion', 'promotion.updated', 'A promotion changed.', { id: id('promo'), changed });
+define('promotion', 'promotion.deleted', 'A promotion no order used was deleted.', { id: id('promo'), code: nullable(Type.String()) });
+
 // Carts, checkout, orders, payments
 define('cart', 'cart.completed', 'Checkout completed the cart: its order is placed.', { cart_id: id('cart'), order_id: id('ord') });
 define('cart', 'cart.expired', 'An abandoned cart was deleted by the expire_abandoned_carts job.', {
