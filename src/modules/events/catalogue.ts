@@ -107,6 +107,13 @@ define('promotion', 'promotion.created', 'A promotion was created.', {
 });
 define('promotion', 'promotion.updated', 'A promotion changed.', { id: id('promo'), changed });
 define('promotion', 'promotion.deleted', 'A promotion no order used was deleted.', { id: id('promo'), code: nullable(Type.String()) });
+define('promotion', 'promotion.redeemed', 'Checkout counted a use of the promotion for an order (in the transaction that created it).', {
+  id: id('promo'), code: nullable(Type.String()), order_id: id('ord'), amount, currency_code: currency, usage_count: Type.Integer({ description: 'uses counted so far' }),
+});
+define('promotion', 'promotion.exhausted', 'That use was the last: the promotion reached its usage limit or its budget.', { id: id('promo'), code: nullable(Type.String()) });
+define('promotion', 'promotion.released', 'A checkout that counted a use was undone (payment failed or interrupted): the use is given back.', {
+  id: id('promo'), order_id: id('ord'), amount, currency_code: currency,
+});
 
 // Carts, checkout, orders, payments
 define('cart', 'cart.completed', 'Checkout completed the cart: its order is placed.', { cart_id: id('cart'), order_id: id('ord') });
