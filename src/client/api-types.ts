@@ -16493,6 +16493,7 @@ export interface paths {
                                     currency_code: string;
                                     used: number;
                                 } | null;
+                                buy_quantity: number | null;
                                 category_ids: string[];
                                 code: string | null;
                                 collection_ids: string[];
@@ -16507,6 +16508,7 @@ export interface paths {
                                     currency_code: string;
                                 }[];
                                 ends_at: string | null;
+                                get_quantity: number | null;
                                 id: string;
                                 min_subtotals: {
                                     amount: number;
@@ -16523,7 +16525,7 @@ export interface paths {
                                 /** @description orders placed with it */
                                 usage_count: number;
                                 usage_limit: number | null;
-                                /** @description percentage: the percent */
+                                /** @description percentage and buy_x_get_y: the percent */
                                 value: number | null;
                             }[];
                             next_cursor: string | null;
@@ -16663,6 +16665,8 @@ export interface paths {
                             /** @description ISO 4217, upper case */
                             currency_code: string;
                         } | null;
+                        /** @description buy_x_get_y: the units to buy (X) */
+                        buy_quantity?: number | null;
                         /** @description categories whose products match (the category itself, not its subcategories) */
                         category_ids?: string[];
                         /** @description what buyers enter; null with automatic: true for a promotion that applies by itself */
@@ -16678,6 +16682,8 @@ export interface paths {
                         description?: string | null;
                         /** @description the promotion stops applying at this time */
                         ends_at?: string | null;
+                        /** @description buy_x_get_y: the units got with them (Y), the cheapest matching ones */
+                        get_quantity?: number | null;
                         /** @description the cart subtotal (before discounts) needed, per currency; a currency not listed does not qualify */
                         min_subtotals?: {
                             /** @description minor units */
@@ -16694,9 +16700,9 @@ export interface paths {
                         starts_at?: string | null;
                         /** @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price */
                         target?: "order" | "items" | "shipping";
-                        type: "percentage" | "fixed" | "free_shipping";
+                        type: "percentage" | "fixed" | "free_shipping" | "buy_x_get_y";
                         usage_limit?: number | null;
-                        /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code */
+                        /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code; buy_x_get_y: the percent off the units got (default 100: free) */
                         value?: number | null;
                     };
                 };
@@ -16720,6 +16726,7 @@ export interface paths {
                                 currency_code: string;
                                 used: number;
                             } | null;
+                            buy_quantity: number | null;
                             category_ids: string[];
                             code: string | null;
                             collection_ids: string[];
@@ -16734,6 +16741,7 @@ export interface paths {
                                 currency_code: string;
                             }[];
                             ends_at: string | null;
+                            get_quantity: number | null;
                             id: string;
                             min_subtotals: {
                                 amount: number;
@@ -16750,7 +16758,7 @@ export interface paths {
                             /** @description orders placed with it */
                             usage_count: number;
                             usage_limit: number | null;
-                            /** @description percentage: the percent */
+                            /** @description percentage and buy_x_get_y: the percent */
                             value: number | null;
                         };
                     };
@@ -16903,6 +16911,7 @@ export interface paths {
                                 currency_code: string;
                                 used: number;
                             } | null;
+                            buy_quantity: number | null;
                             category_ids: string[];
                             code: string | null;
                             collection_ids: string[];
@@ -16917,6 +16926,7 @@ export interface paths {
                                 currency_code: string;
                             }[];
                             ends_at: string | null;
+                            get_quantity: number | null;
                             id: string;
                             min_subtotals: {
                                 amount: number;
@@ -16933,7 +16943,7 @@ export interface paths {
                             /** @description orders placed with it */
                             usage_count: number;
                             usage_limit: number | null;
-                            /** @description percentage: the percent */
+                            /** @description percentage and buy_x_get_y: the percent */
                             value: number | null;
                         };
                     };
@@ -17072,6 +17082,8 @@ export interface paths {
                             /** @description ISO 4217, upper case */
                             currency_code: string;
                         } | null;
+                        /** @description buy_x_get_y: the units to buy (X) */
+                        buy_quantity?: number | null;
                         /** @description categories whose products match (the category itself, not its subcategories) */
                         category_ids?: string[];
                         /** @description what buyers enter; null with automatic: true for a promotion that applies by itself */
@@ -17087,6 +17099,8 @@ export interface paths {
                         description?: string | null;
                         /** @description the promotion stops applying at this time */
                         ends_at?: string | null;
+                        /** @description buy_x_get_y: the units got with them (Y), the cheapest matching ones */
+                        get_quantity?: number | null;
                         /** @description the cart subtotal (before discounts) needed, per currency; a currency not listed does not qualify */
                         min_subtotals?: {
                             /** @description minor units */
@@ -17103,9 +17117,9 @@ export interface paths {
                         starts_at?: string | null;
                         /** @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price */
                         target?: "order" | "items" | "shipping";
-                        type?: "percentage" | "fixed" | "free_shipping";
+                        type?: "percentage" | "fixed" | "free_shipping" | "buy_x_get_y";
                         usage_limit?: number | null;
-                        /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code */
+                        /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code; buy_x_get_y: the percent off the units got (default 100: free) */
                         value?: number | null;
                     };
                 };
@@ -17129,6 +17143,7 @@ export interface paths {
                                 currency_code: string;
                                 used: number;
                             } | null;
+                            buy_quantity: number | null;
                             category_ids: string[];
                             code: string | null;
                             collection_ids: string[];
@@ -17143,6 +17158,7 @@ export interface paths {
                                 currency_code: string;
                             }[];
                             ends_at: string | null;
+                            get_quantity: number | null;
                             id: string;
                             min_subtotals: {
                                 amount: number;
@@ -17159,7 +17175,7 @@ export interface paths {
                             /** @description orders placed with it */
                             usage_count: number;
                             usage_limit: number | null;
-                            /** @description percentage: the percent */
+                            /** @description percentage and buy_x_get_y: the percent */
                             value: number | null;
                         };
                     };
@@ -23791,7 +23807,7 @@ export interface paths {
                                 promotion_id: string;
                                 /** @description order, items or shipping */
                                 target: string;
-                                /** @description percentage, fixed or free_shipping */
+                                /** @description percentage, fixed, free_shipping or buy_x_get_y */
                                 type: string;
                             }[];
                             region_id: string;
@@ -23799,7 +23815,7 @@ export interface paths {
                             removed_promotions: {
                                 code: string;
                                 promotion_id: string;
-                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, minimum_quantity, no_matching_items, exhausted, not_combinable (docs/promotions.md) */
                                 reason: string;
                             }[];
                             shipping_address: {
@@ -24019,7 +24035,7 @@ export interface paths {
                                 promotion_id: string;
                                 /** @description order, items or shipping */
                                 target: string;
-                                /** @description percentage, fixed or free_shipping */
+                                /** @description percentage, fixed, free_shipping or buy_x_get_y */
                                 type: string;
                             }[];
                             region_id: string;
@@ -24027,7 +24043,7 @@ export interface paths {
                             removed_promotions: {
                                 code: string;
                                 promotion_id: string;
-                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, minimum_quantity, no_matching_items, exhausted, not_combinable (docs/promotions.md) */
                                 reason: string;
                             }[];
                             shipping_address: {
@@ -24269,7 +24285,7 @@ export interface paths {
                                 promotion_id: string;
                                 /** @description order, items or shipping */
                                 target: string;
-                                /** @description percentage, fixed or free_shipping */
+                                /** @description percentage, fixed, free_shipping or buy_x_get_y */
                                 type: string;
                             }[];
                             region_id: string;
@@ -24277,7 +24293,7 @@ export interface paths {
                             removed_promotions: {
                                 code: string;
                                 promotion_id: string;
-                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, minimum_quantity, no_matching_items, exhausted, not_combinable (docs/promotions.md) */
                                 reason: string;
                             }[];
                             shipping_address: {
@@ -24769,7 +24785,7 @@ export interface paths {
                                 promotion_id: string;
                                 /** @description order, items or shipping */
                                 target: string;
-                                /** @description percentage, fixed or free_shipping */
+                                /** @description percentage, fixed, free_shipping or buy_x_get_y */
                                 type: string;
                             }[];
                             region_id: string;
@@ -24777,7 +24793,7 @@ export interface paths {
                             removed_promotions: {
                                 code: string;
                                 promotion_id: string;
-                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, minimum_quantity, no_matching_items, exhausted, not_combinable (docs/promotions.md) */
                                 reason: string;
                             }[];
                             shipping_address: {
@@ -25002,7 +25018,7 @@ export interface paths {
                                 promotion_id: string;
                                 /** @description order, items or shipping */
                                 target: string;
-                                /** @description percentage, fixed or free_shipping */
+                                /** @description percentage, fixed, free_shipping or buy_x_get_y */
                                 type: string;
                             }[];
                             region_id: string;
@@ -25010,7 +25026,7 @@ export interface paths {
                             removed_promotions: {
                                 code: string;
                                 promotion_id: string;
-                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, minimum_quantity, no_matching_items, exhausted, not_combinable (docs/promotions.md) */
                                 reason: string;
                             }[];
                             shipping_address: {
@@ -25227,7 +25243,7 @@ export interface paths {
                                 promotion_id: string;
                                 /** @description order, items or shipping */
                                 target: string;
-                                /** @description percentage, fixed or free_shipping */
+                                /** @description percentage, fixed, free_shipping or buy_x_get_y */
                                 type: string;
                             }[];
                             region_id: string;
@@ -25235,7 +25251,7 @@ export interface paths {
                             removed_promotions: {
                                 code: string;
                                 promotion_id: string;
-                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, minimum_quantity, no_matching_items, exhausted, not_combinable (docs/promotions.md) */
                                 reason: string;
                             }[];
                             shipping_address: {
@@ -25465,7 +25481,7 @@ export interface paths {
                                 promotion_id: string;
                                 /** @description order, items or shipping */
                                 target: string;
-                                /** @description percentage, fixed or free_shipping */
+                                /** @description percentage, fixed, free_shipping or buy_x_get_y */
                                 type: string;
                             }[];
                             region_id: string;
@@ -25473,7 +25489,7 @@ export interface paths {
                             removed_promotions: {
                                 code: string;
                                 promotion_id: string;
-                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, minimum_quantity, no_matching_items, exhausted, not_combinable (docs/promotions.md) */
                                 reason: string;
                             }[];
                             shipping_address: {
@@ -25702,7 +25718,7 @@ export interface paths {
                                 promotion_id: string;
                                 /** @description order, items or shipping */
                                 target: string;
-                                /** @description percentage, fixed or free_shipping */
+                                /** @description percentage, fixed, free_shipping or buy_x_get_y */
                                 type: string;
                             }[];
                             region_id: string;
@@ -25710,7 +25726,7 @@ export interface paths {
                             removed_promotions: {
                                 code: string;
                                 promotion_id: string;
-                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, minimum_quantity, no_matching_items, exhausted, not_combinable (docs/promotions.md) */
                                 reason: string;
                             }[];
                             shipping_address: {
@@ -25935,7 +25951,7 @@ export interface paths {
                                 promotion_id: string;
                                 /** @description order, items or shipping */
                                 target: string;
-                                /** @description percentage, fixed or free_shipping */
+                                /** @description percentage, fixed, free_shipping or buy_x_get_y */
                                 type: string;
                             }[];
                             region_id: string;
@@ -25943,7 +25959,7 @@ export interface paths {
                             removed_promotions: {
                                 code: string;
                                 promotion_id: string;
-                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, minimum_quantity, no_matching_items, exhausted, not_combinable (docs/promotions.md) */
                                 reason: string;
                             }[];
                             shipping_address: {
@@ -26171,7 +26187,7 @@ export interface paths {
                                 promotion_id: string;
                                 /** @description order, items or shipping */
                                 target: string;
-                                /** @description percentage, fixed or free_shipping */
+                                /** @description percentage, fixed, free_shipping or buy_x_get_y */
                                 type: string;
                             }[];
                             region_id: string;
@@ -26179,7 +26195,7 @@ export interface paths {
                             removed_promotions: {
                                 code: string;
                                 promotion_id: string;
-                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable */
+                                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, minimum_quantity, no_matching_items, exhausted, not_combinable (docs/promotions.md) */
                                 reason: string;
                             }[];
                             shipping_address: {

@@ -82,7 +82,7 @@ export const CartLine = Type.Object({
 export const CartPromotion = Type.Object({
   promotion_id: Type.String(),
   code: Type.Union([Type.String(), Type.Null()], { description: 'null for an automatic promotion' }),
-  type: Type.String({ description: 'percentage, fixed or free_shipping' }),
+  type: Type.String({ description: 'percentage, fixed, free_shipping or buy_x_get_y' }),
   target: Type.String({ description: 'order, items or shipping' }),
   amount: Type.Integer({ description: 'what it took off, minor units' }),
 });
@@ -90,7 +90,7 @@ export const CartPromotion = Type.Object({
 export const RemovedPromotion = Type.Object({
   promotion_id: Type.String(),
   code: Type.String(),
-  reason: Type.String({ description: 'inactive, not_started, expired, currency, region, minimum_subtotal, no_matching_items, exhausted, not_combinable' }),
+  reason: Type.String({ description: 'inactive, not_started, expired, currency, region, minimum_subtotal, minimum_quantity, no_matching_items, exhausted, not_combinable (docs/promotions.md)' }),
 });
 
 export const Cart = Type.Object({

@@ -6,7 +6,7 @@ import { divideRoundHalfUp, PPM, taxOf } from '../tax/tax-calculator.ts';
 
 /**
  * The money rules of docs/promotions.md, for random carts and random stacks of promotions, through
- * the HTTP API, in both tax modes (USD 10 % on top, EUR 19 % included): line discounts sum exactly to
+ * the HTTP API (percentages, fixed amounts, free shipping, buy X get Y), in both tax modes (USD 10 % on top, EUR 19 % included): line discounts sum exactly to
  * discount_total, no line, shipping or total goes below zero, tax is on the discounted amounts, a
  * single percentage is rounded half up and allocated by largest remainder, and the order placed
  * keeps the cart's amounts. PROMOTION_PROPERTY_RUNS (25) sets how many carts.
@@ -32,7 +32,9 @@ beforeAll(async () => {
 afterAll(async () => shop?.close());
 
 const promotionSpec = fc.record({
-  type: fc.constantFrom('percentage', 'fixed', 'free_shipping'),
+  type: fc.constantFrom('percentage', 'fixed', 'free_shipping', 'buy_x_get_y'),
+  buy: fc.integer({ min: 1, max: 3 }),
+  get: fc.integer({ min: 1, max: 2 }),
   percent: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constantFrom(12.5, 33.3333, 0.0001)),
   amount: fc.integer({ min: 1, max: 200_000 }),
   target: fc.constantFrom('order', 'items', 'shipping'),
@@ -48,6 +50,9 @@ const cartSpec = fc.record({
 function promotionBody(spec: typeof promotionSpec extends fc.Arbitrary<infer T> ? T : never, code: string) {
   const conditions = spec.target === 'items' ? { product_ids: spec.products.map((i: number) => products[i]) } : {};
   if (spec.type === 'free_shipping') return { code, type: 'free_shipping', combinable: spec.combinable };
+  if (spec.type === 'buy_x_get_y') {
+    return { code, type: 'buy_x_get_y', buy_quantity: spec.buy, get_quantity: spec.get, value: spec.percent, combinable: spec.combinable, ...conditions };
+  }
   const value = spec.type === 'percentage'
     ? { value: spec.percent }
     : { amounts: [{ currency_code: 'USD', amount: spec.amount }, { currency_code: 'EUR', amount: spec.amount }] };
@@ -69,7 +74,7 @@ test('random carts and promotions keep the money rules, in both tax modes, from 
       await shop.ok('POST', '/admin/promotions', promotionBody(promotion, code), 201);
       const res = await shop.post(`/store/carts/${cart.id}/promotions`, { code: code.toLowerCase() });
       if (res.status === 200) body = res.body;
-      else expect([res.status, res.body.error.code, res.body.error.details.reason]).toEqual([409, 'promotion_not_applicable', expect.stringMatching(/^(no_matching_items|not_combinable)$/)]);
+      else expect([res.status, res.body.error.code, res.body.error.details.reason]).toEqual([409, 'promotion_not_applicable', expect.stringMatching(/^(no_matching_items|not_combinable|minimum_quantity)$/)]);
     }
     body = (await shop.get(`/store/carts/${cart.id}`)).body;
     const inclusive = spec.currency === 'EUR';

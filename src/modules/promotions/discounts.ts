@@ -10,6 +10,7 @@ import type { CurrencyAmount, PromotionTarget, PromotionType } from './schema.ts
  * - a percentage is rounded half up on the eligible total, a fixed amount is capped at it, and the
  *   amount is spread over the eligible lines by largest remainder, so line discounts sum exactly to
  *   it and no line goes below zero;
+ * - buy X get Y: for every X + Y matching units, the Y cheapest units of all get its percent off;
  * - promotions that do not combine: the cart gets whichever gives the most, either every combinable
  *   promotion together or one that does not combine alone.
  */
@@ -22,6 +23,8 @@ export interface CandidatePromotion {
   target: PromotionTarget;
   percent_ppm: number | null;
   amounts: CurrencyAmount[] | null;
+  buy_quantity: number | null;
+  get_quantity: number | null;
   combinable: boolean;
   active: boolean;
   product_ids: string[];
@@ -41,8 +44,10 @@ export interface CandidatePromotion {
 }
 
 export interface DiscountLine {
-  /** The line's subtotal before discounts. */
+  /** The line's subtotal before discounts: unit_price × quantity. */
   amount: number;
+  unit_price: number;
+  quantity: number;
   product_id: string;
   collection_id: string | null;
   category_ids: string[];
@@ -138,6 +143,7 @@ function ineligibility(p: CandidatePromotion, context: PromotionContext, lines: 
   }
   const conditioned = p.product_ids.length + p.collection_ids.length + p.category_ids.length > 0;
   if ((conditioned || p.target === 'items') && !lines.some((l) => matches(p, l))) return 'no_matching_items';
+  if (p.type === 'buy_x_get_y' && lines.filter((l) => matches(p, l)).reduce((n, l) => n + l.quantity, 0) < p.buy_quantity! + p.get_quantity!) return 'minimum_quantity';
   if (p.usage_limit !== null && p.usage_count >= p.usage_limit) return 'exhausted';
   if (p.budget_amount !== null && p.budget_used >= p.budget_amount) return 'exhausted';
   return null;
@@ -166,6 +172,10 @@ function discountsOf(
       amount = amountOff(p, shippingLeft, context.currency_code);
       shippingLeft -= amount;
       shippingDiscount += amount;
+    } else if (p.type === 'buy_x_get_y') {
+      const shares = cheapestUnits(p, lines).map((units, i) => Math.min(units * lines[i].unit_price, left[i]));
+      amount = Number(divideRoundHalfUp(BigInt(shares.reduce((n, s) => n + s, 0)) * BigInt(p.percent_ppm!), BigInt(PPM)));
+      allocate(amount, shares).forEach((share, i) => { left[i] -= share; });
     } else {
       const indexes = lines.flatMap((l, i) => (p.target === 'order' || matches(p, l) ? [i] : []));
       const base = indexes.reduce((n, i) => n + left[i], 0);
@@ -175,6 +185,22 @@ function discountsOf(
     applied.push({ promotion_id: p.id, code: p.code, type: p.type, target: p.target, amount });
   }
   return { applied, line_discounts: lines.map((l, i) => l.amount - left[i]), shipping_discount: shippingDiscount };
+}
+
+/**
+ * How many units of each line a buy-X-get-Y promotion discounts: of all matching units, one group of
+ * X + Y per X + Y units, and the Y per group taken from the cheapest units (the earlier line on a tie).
+ */
+function cheapestUnits(p: CandidatePromotion, lines: DiscountLine[]): number[] {
+  const matching = lines.flatMap((l, i) => (matches(p, l) ? [i] : []));
+  const units = matching.reduce((n, i) => n + lines[i].quantity, 0);
+  let free = Math.floor(units / (p.buy_quantity! + p.get_quantity!)) * p.get_quantity!;
+  const counts = lines.map(() => 0);
+  for (const i of [...matching].sort((a, b) => lines[a].unit_price - lines[b].unit_price || a - b)) {
+    counts[i] = Math.min(free, lines[i].quantity);
+    free -= counts[i];
+  }
+  return counts;
 }
 
 /** What the promotion takes off `base`: never more than base, nor than what its budget has left. */

@@ -209,6 +209,29 @@ describe('stacking and automatic promotions', () => {
   });
 });
 
+describe('buy X get Y', () => {
+  test('buy 2 get 1 free: the cheapest units are free, one per three units; too few units is refused', async () => {
+    const promo = await create({ code: 'B2G1', type: 'buy_x_get_y', buy_quantity: 2, get_quantity: 1 });
+    expect(promo).toMatchObject({ type: 'buy_x_get_y', target: 'items', value: 100, buy_quantity: 2, get_quantity: 1 });
+    const three = (await apply((await cartWith([['A', 2], ['C', 1]])).id, 'B2G1')).body;
+    expect(amounts(three)).toEqual({ lines: [[4000, 0, 400, 4400], [333, 333, 0, 0]], subtotal: 4333, discount_total: 333, shipping_total: 500, tax_total: 450, total: 4950 });
+    // Six units, two free: the 333 and then the cheapest of the rest, a 1000.
+    const six = (await apply((await cartWith([['B', 5], ['D', 1]])).id, 'b2g1')).body;
+    expect(six.items.map((i: any) => i.discount_total)).toEqual([1000, 333]);
+    const two = await cartWith([['A', 2]]);
+    expect((await shop.refused('POST', `/store/carts/${two.id}/promotions`, { code: 'B2G1' }, 409, 'promotion_not_applicable')).details.reason).toBe('minimum_quantity');
+  });
+
+  test('buy 1 get 1 half off on one product only; bad input names the field', async () => {
+    await create({ code: 'BOGOHALF', type: 'buy_x_get_y', buy_quantity: 1, get_quantity: 1, value: 50, product_ids: [p.A] });
+    const body = (await apply((await cartWith([['A', 3], ['C', 4]])).id, 'BOGOHALF')).body;
+    // Three A: one pair, so one A at half price; the C lines do not match.
+    expect(body.items.map((i: any) => i.discount_total)).toEqual([1000, 0]);
+    await shop.refused('POST', '/admin/promotions', { code: 'NOGET', type: 'buy_x_get_y', buy_quantity: 2 }, 400, 'invalid_request', 'body.get_quantity');
+    await shop.refused('POST', '/admin/promotions', { code: 'STRAY', type: 'percentage', value: 5, buy_quantity: 2 }, 400, 'invalid_request', 'body.buy_quantity');
+  });
+});
+
 describe('admin', () => {
   test('update checks the whole promotion; a promotion no order used can be deleted, and carts lose its code', async () => {
     const promo = await create({ code: 'TEMP', type: 'percentage', value: 15 });

@@ -27,7 +27,8 @@ function selectPromotions(db: Db) {
 function toPromotion(row: Row & { discount_given: CurrencyAmount[] }): Promotion {
   return {
     id: row.id, code: row.code, automatic: row.code === null, description: row.description, type: row.type, target: row.target,
-    value: row.percent_ppm === null ? null : ppmToPercent(row.percent_ppm), amounts: row.amounts, combinable: row.combinable, active: row.active,
+    value: row.percent_ppm === null ? null : ppmToPercent(row.percent_ppm), amounts: row.amounts, buy_quantity: row.buy_quantity, get_quantity: row.get_quantity,
+    combinable: row.combinable, active: row.active,
     product_ids: row.product_ids, collection_ids: row.collection_ids, category_ids: row.category_ids, min_subtotals: row.min_subtotals,
     currency_codes: row.currency_codes, region_ids: row.region_ids, starts_at: row.starts_at, ends_at: row.ends_at,
     usage_limit: row.usage_limit, usage_count: row.usage_count, per_customer_limit: row.per_customer_limit,
@@ -67,10 +68,19 @@ function toValues(input: PromotionInput): Values {
   const code = input.code ?? null;
   if (automatic && code !== null) throw invalid('body.code', 'an automatic promotion has no code');
   if (!automatic && code === null) throw invalid('body.code', 'body.code is required (or automatic: true for a promotion without one)');
-  const target = input.target ?? (input.type === 'free_shipping' ? 'shipping' : 'order');
+  const target = input.target ?? (input.type === 'free_shipping' ? 'shipping' : input.type === 'buy_x_get_y' ? 'items' : 'order');
   let percent_ppm: number | null = null;
   let amounts: CurrencyAmount[] | null = null;
-  if (input.type === 'percentage') {
+  const buyGet = input.type === 'buy_x_get_y';
+  if (!buyGet && (input.buy_quantity != null || input.get_quantity != null)) throw invalid('body.buy_quantity', 'buy_quantity and get_quantity are for buy_x_get_y promotions');
+  if (buyGet) {
+    if (input.buy_quantity == null) throw invalid('body.buy_quantity', 'body.buy_quantity is required for buy_x_get_y');
+    if (input.get_quantity == null) throw invalid('body.get_quantity', 'body.get_quantity is required for buy_x_get_y');
+    if (target !== 'items') throw invalid('body.target', 'buy_x_get_y applies to items');
+    if (input.amounts != null || input.currency_code != null) throw invalid('body.amounts', 'buy_x_get_y takes a percent value, not amounts');
+    percent_ppm = ratePpmFromPercent(input.value ?? 100, 'body.value');
+    if (percent_ppm === 0) throw invalid('body.value', 'body.value is the percent off the units got: above 0');
+  } else if (input.type === 'percentage') {
     if (input.value == null || input.value === 0) throw invalid('body.value', 'body.value is required: the percent off, above 0 and at most 100');
     if (input.amounts != null || input.currency_code != null) throw invalid('body.amounts', 'a percentage has a value, not amounts');
     percent_ppm = ratePpmFromPercent(input.value, 'body.value');
@@ -100,6 +110,7 @@ function toValues(input: PromotionInput): Values {
   if (startsAt && endsAt && endsAt <= startsAt) throw invalid('body.ends_at', 'body.ends_at must be after body.starts_at');
   return {
     code, description: input.description ?? null, type: input.type, target, percent_ppm, amounts: amounts && JSON.stringify(amounts),
+    buy_quantity: buyGet ? input.buy_quantity! : null, get_quantity: buyGet ? input.get_quantity! : null,
     combinable: input.combinable ?? false, active: input.active ?? true,
     product_ids: input.product_ids ?? [], collection_ids: input.collection_ids ?? [], category_ids: input.category_ids ?? [],
     min_subtotals: JSON.stringify((input.min_subtotals ?? []).map((m) => ({ currency_code: m.currency_code, amount: m.amount }))),
@@ -136,7 +147,8 @@ export async function createPromotion(db: Db, input: PromotionInput): Promise<Pr
 function asInput(row: Row): PromotionInput {
   return {
     code: row.code, automatic: row.code === null, description: row.description, type: row.type, target: row.target,
-    value: row.percent_ppm === null ? null : ppmToPercent(row.percent_ppm), amounts: row.amounts, combinable: row.combinable, active: row.active,
+    value: row.percent_ppm === null ? null : ppmToPercent(row.percent_ppm), amounts: row.amounts, buy_quantity: row.buy_quantity, get_quantity: row.get_quantity,
+    combinable: row.combinable, active: row.active,
     product_ids: row.product_ids, collection_ids: row.collection_ids, category_ids: row.category_ids, min_subtotals: row.min_subtotals,
     currency_codes: row.currency_codes, region_ids: row.region_ids, starts_at: row.starts_at && new Date(row.starts_at).toISOString(), ends_at: row.ends_at && new Date(row.ends_at).toISOString(),
     usage_limit: row.usage_limit, per_customer_limit: row.per_customer_limit,
@@ -153,7 +165,7 @@ export async function updatePromotion(db: Db, id: string, patch: PromotionUpdate
     const current = await tx.selectFrom('promotion').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!current) throw notFound({ id });
     const base = asInput(current);
-    if (patch.type && patch.type !== current.type) Object.assign(base, { value: null, amounts: null, currency_code: null, target: undefined });
+    if (patch.type && patch.type !== current.type) Object.assign(base, { value: null, amounts: null, currency_code: null, buy_quantity: null, get_quantity: null, target: undefined });
     if (patch.value !== undefined || patch.currency_code !== undefined) base.amounts = null;
     if (patch.amounts !== undefined) base.value = null;
     const values = toValues({ ...base, ...patch });

@@ -7,7 +7,7 @@ export interface CurrencyAmount {
   amount: number;
 }
 
-export type PromotionType = 'percentage' | 'fixed' | 'free_shipping';
+export type PromotionType = 'percentage' | 'fixed' | 'free_shipping' | 'buy_x_get_y';
 export type PromotionTarget = 'order' | 'items' | 'shipping';
 
 export interface PromotionTable {
@@ -21,6 +21,9 @@ export interface PromotionTable {
   percent_ppm: number | null;
   /** Fixed promotions: the amount off in each currency it applies in. */
   amounts: NullableJson<CurrencyAmount[]>;
+  /** Buy X get Y: for every buy_quantity + get_quantity matching units, get_quantity of the cheapest are discounted by percent_ppm. */
+  buy_quantity: number | null;
+  get_quantity: number | null;
   combinable: Generated<boolean>;
   active: Generated<boolean>;
   product_ids: Generated<string[]>;

@@ -7,7 +7,7 @@ export const PromotionCode = Type.String({ minLength: 1, maxLength: 100, pattern
 
 const CurrencyAmount = Type.Object({ currency_code: CurrencyCode, amount: Amount }, { additionalProperties: false });
 const Ids = (prefix: string, description: string) => Type.Array(Id(prefix), { maxItems: 500, uniqueItems: true, description });
-const Type_ = Type.Union([Type.Literal('percentage'), Type.Literal('fixed'), Type.Literal('free_shipping')]);
+const Type_ = Type.Union([Type.Literal('percentage'), Type.Literal('fixed'), Type.Literal('free_shipping'), Type.Literal('buy_x_get_y')]);
 const Target = Type.Union([Type.Literal('order'), Type.Literal('items'), Type.Literal('shipping')], {
   description: 'order (default): every line; items: the lines matching the conditions; shipping (free_shipping\'s only target): the shipping price',
 });
@@ -20,8 +20,10 @@ const fields = {
   type: Type_,
   target: Target,
   value: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], {
-    description: 'percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code',
+    description: 'percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code; buy_x_get_y: the percent off the units got (default 100: free)',
   }),
+  buy_quantity: Type.Union([Type.Integer({ minimum: 1, maximum: 1000 }), Type.Null()], { description: 'buy_x_get_y: the units to buy (X)' }),
+  get_quantity: Type.Union([Type.Integer({ minimum: 1, maximum: 1000 }), Type.Null()], { description: 'buy_x_get_y: the units got with them (Y), the cheapest matching ones' }),
   currency_code: Type.Union([CurrencyCode, Type.Null()], { description: 'fixed: the currency of value (or give amounts)' }),
   amounts: Type.Union([Type.Array(CurrencyAmount, { minItems: 1, maxItems: 200 }), Type.Null()], { description: 'fixed: the amount off in each currency it applies in' }),
   combinable: Type.Boolean({ description: 'whether it applies together with other combinable promotions (default false)' }),
@@ -46,6 +48,8 @@ export const PromotionInput = Type.Object({
   type: fields.type,
   target: Type.Optional(fields.target),
   value: Type.Optional(fields.value),
+  buy_quantity: Type.Optional(fields.buy_quantity),
+  get_quantity: Type.Optional(fields.get_quantity),
   currency_code: Type.Optional(fields.currency_code),
   amounts: Type.Optional(fields.amounts),
   combinable: Type.Optional(fields.combinable),
@@ -77,7 +81,9 @@ export const Promotion = Type.Object({
   description: Type.Union([Type.String(), Type.Null()]),
   type: Type.String(),
   target: Type.String(),
-  value: Type.Union([Type.Number(), Type.Null()], { description: 'percentage: the percent' }),
+  value: Type.Union([Type.Number(), Type.Null()], { description: 'percentage and buy_x_get_y: the percent' }),
+  buy_quantity: Type.Union([Type.Integer(), Type.Null()]),
+  get_quantity: Type.Union([Type.Integer(), Type.Null()]),
   amounts: Type.Union([Type.Array(CurrencyAmountOut), Type.Null()]),
   combinable: Type.Boolean(),
   active: Type.Boolean(),
