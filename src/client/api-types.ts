@@ -16519,6 +16519,11 @@ export interface paths {
                                 region_ids: string[];
                                 starts_at: string | null;
                                 target: string;
+                                tiers: {
+                                    currency_code: string;
+                                    min_subtotal: number;
+                                    value: number;
+                                }[];
                                 type: string;
                                 /** Format: date-time */
                                 updated_at: string;
@@ -16700,6 +16705,14 @@ export interface paths {
                         starts_at?: string | null;
                         /** @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price */
                         target?: "order" | "items" | "shipping";
+                        /** @description tiered percentage or fixed: from min_subtotal (before discounts) in its currency, this value instead of value/amounts; the highest tier reached applies */
+                        tiers?: {
+                            /** @description ISO 4217, upper case */
+                            currency_code: string;
+                            /** @description minor units */
+                            min_subtotal: number;
+                            value: number;
+                        }[];
                         type: "percentage" | "fixed" | "free_shipping" | "buy_x_get_y";
                         usage_limit?: number | null;
                         /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code; buy_x_get_y: the percent off the units got (default 100: free) */
@@ -16752,6 +16765,11 @@ export interface paths {
                             region_ids: string[];
                             starts_at: string | null;
                             target: string;
+                            tiers: {
+                                currency_code: string;
+                                min_subtotal: number;
+                                value: number;
+                            }[];
                             type: string;
                             /** Format: date-time */
                             updated_at: string;
@@ -16937,6 +16955,11 @@ export interface paths {
                             region_ids: string[];
                             starts_at: string | null;
                             target: string;
+                            tiers: {
+                                currency_code: string;
+                                min_subtotal: number;
+                                value: number;
+                            }[];
                             type: string;
                             /** Format: date-time */
                             updated_at: string;
@@ -17117,6 +17140,14 @@ export interface paths {
                         starts_at?: string | null;
                         /** @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price */
                         target?: "order" | "items" | "shipping";
+                        /** @description tiered percentage or fixed: from min_subtotal (before discounts) in its currency, this value instead of value/amounts; the highest tier reached applies */
+                        tiers?: {
+                            /** @description ISO 4217, upper case */
+                            currency_code: string;
+                            /** @description minor units */
+                            min_subtotal: number;
+                            value: number;
+                        }[];
                         type?: "percentage" | "fixed" | "free_shipping" | "buy_x_get_y";
                         usage_limit?: number | null;
                         /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code; buy_x_get_y: the percent off the units got (default 100: free) */
@@ -17169,6 +17200,11 @@ export interface paths {
                             region_ids: string[];
                             starts_at: string | null;
                             target: string;
+                            tiers: {
+                                currency_code: string;
+                                min_subtotal: number;
+                                value: number;
+                            }[];
                             type: string;
                             /** Format: date-time */
                             updated_at: string;

@@ -11,6 +11,7 @@ export const statements = [
     target text not null check (target in ('order', 'items', 'shipping')),
     percent_ppm integer check (percent_ppm between 1 and 1000000),
     amounts jsonb,
+    tiers jsonb not null default '[]',
     buy_quantity integer check (buy_quantity > 0),
     get_quantity integer check (get_quantity > 0),
     combinable boolean not null default false,

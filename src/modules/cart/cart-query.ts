@@ -87,7 +87,7 @@ export async function loadCartState(db: Db, cartId: string, actor: CartActor): P
         left join product_variant_price vp on vp.variant_id = v.id and vp.currency_code = c.currency_code
         where li.cart_id = c.id), '[]') as lines,
       coalesce((select json_agg(json_build_object('id', pr.id, 'code', pr.code, 'type', pr.type, 'target', pr.target, 'percent_ppm', pr.percent_ppm,
-          'amounts', pr.amounts, 'buy_quantity', pr.buy_quantity, 'get_quantity', pr.get_quantity, 'combinable', pr.combinable, 'active', pr.active, 'product_ids', pr.product_ids, 'collection_ids', pr.collection_ids,
+          'amounts', pr.amounts, 'tiers', pr.tiers, 'buy_quantity', pr.buy_quantity, 'get_quantity', pr.get_quantity, 'combinable', pr.combinable, 'active', pr.active, 'product_ids', pr.product_ids, 'collection_ids', pr.collection_ids,
           'category_ids', pr.category_ids, 'min_subtotals', pr.min_subtotals, 'currency_codes', pr.currency_codes, 'region_ids', pr.region_ids,
           'starts_at', pr.starts_at, 'ends_at', pr.ends_at, 'usage_limit', pr.usage_limit, 'usage_count', pr.usage_count,
           'budget_amount', pr.budget_amount, 'budget_currency_code', pr.budget_currency_code, 'budget_used', pr.budget_used,

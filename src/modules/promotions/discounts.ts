@@ -1,5 +1,5 @@
 import { divideRoundHalfUp, PPM } from '../tax/tax-calculator.ts';
-import type { CurrencyAmount, PromotionTarget, PromotionType } from './schema.ts';
+import type { CurrencyAmount, PromotionTarget, PromotionTier, PromotionType } from './schema.ts';
 
 /**
  * What promotions take off a cart, in integer minor units, decided from the cart's lines and the
@@ -10,6 +10,7 @@ import type { CurrencyAmount, PromotionTarget, PromotionType } from './schema.ts
  * - a percentage is rounded half up on the eligible total, a fixed amount is capped at it, and the
  *   amount is spread over the eligible lines by largest remainder, so line discounts sum exactly to
  *   it and no line goes below zero;
+ * - a tiered promotion takes the value of the highest tier the subtotal (before discounts) reaches;
  * - buy X get Y: for every X + Y matching units, the Y cheapest units of all get its percent off;
  * - promotions that do not combine: the cart gets whichever gives the most, either every combinable
  *   promotion together or one that does not combine alone.
@@ -23,6 +24,7 @@ export interface CandidatePromotion {
   target: PromotionTarget;
   percent_ppm: number | null;
   amounts: CurrencyAmount[] | null;
+  tiers: PromotionTier[];
   buy_quantity: number | null;
   get_quantity: number | null;
   combinable: boolean;
@@ -134,7 +136,11 @@ function ineligibility(p: CandidatePromotion, context: PromotionContext, lines: 
   if (p.ends_at !== null && new Date(p.ends_at) <= now) return 'expired';
   if (p.currency_codes.length && !p.currency_codes.includes(currency)) return 'currency';
   if (p.region_ids.length && !p.region_ids.includes(context.region_id)) return 'region';
-  if (p.type === 'fixed' && !p.amounts?.some((a) => a.currency_code === currency)) return 'currency';
+  if (p.tiers.length) {
+    const tiers = p.tiers.filter((t) => t.currency_code === currency);
+    if (!tiers.length) return 'currency';
+    if (!tiers.some((t) => t.min_subtotal <= subtotal)) return 'minimum_subtotal';
+  } else if (p.type === 'fixed' && !p.amounts?.some((a) => a.currency_code === currency)) return 'currency';
   if (p.budget_amount !== null && p.budget_currency_code !== currency) return 'currency';
   if (p.min_subtotals.length) {
     const minimum = p.min_subtotals.find((m) => m.currency_code === currency);
@@ -165,7 +171,9 @@ function discountsOf(
   const applied: AppliedPromotion[] = [];
   let shippingLeft: number | null = null;
   let shippingDiscount = 0;
-  for (const p of promotions) {
+  const subtotal = lines.reduce((n, l) => n + l.amount, 0);
+  for (const tiered of promotions) {
+    const p = atTier(tiered, context.currency_code, subtotal);
     let amount: number;
     if (p.target === 'shipping') {
       shippingLeft ??= shippingBefore(left.reduce((n, a) => n + a, 0));
@@ -185,6 +193,14 @@ function discountsOf(
     applied.push({ promotion_id: p.id, code: p.code, type: p.type, target: p.target, amount });
   }
   return { applied, line_discounts: lines.map((l, i) => l.amount - left[i]), shipping_discount: shippingDiscount };
+}
+
+/** A tiered promotion as the plain one its highest reached tier makes it (the others as they are). */
+function atTier(p: CandidatePromotion, currency: string, subtotal: number): CandidatePromotion {
+  if (!p.tiers.length) return p;
+  const tier = p.tiers.filter((t) => t.currency_code === currency && t.min_subtotal <= subtotal)
+    .reduce((best, t) => (t.min_subtotal > best.min_subtotal ? t : best));
+  return p.type === 'percentage' ? { ...p, percent_ppm: tier.value } : { ...p, amounts: [{ currency_code: currency, amount: tier.value }] };
 }
 
 /**

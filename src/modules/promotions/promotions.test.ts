@@ -232,6 +232,29 @@ describe('buy X get Y', () => {
   });
 });
 
+describe('tiered', () => {
+  test('10 % from 100.00, 15 % from 200.00: the highest tier reached applies; below every tier is refused', async () => {
+    const promo = await create({ code: 'TIERED', type: 'percentage', tiers: [{ currency_code: 'USD', min_subtotal: 10_000, value: 10 }, { currency_code: 'USD', min_subtotal: 20_000, value: 15 }] });
+    expect(promo).toMatchObject({ value: null, tiers: [{ currency_code: 'USD', min_subtotal: 10_000, value: 10 }, { currency_code: 'USD', min_subtotal: 20_000, value: 15 }] });
+    expect((await apply((await cartWith([['A', 5]])).id, 'TIERED')).body.discount_total).toBe(1000);
+    expect((await apply((await cartWith([['A', 10]])).id, 'TIERED')).body.discount_total).toBe(3000);
+    const under = await cartWith([['A', 4]]);
+    expect((await shop.refused('POST', `/store/carts/${under.id}/promotions`, { code: 'TIERED' }, 409, 'promotion_not_applicable')).details.reason).toBe('minimum_subtotal');
+    const eur = await cartWith([['A', 10]], 'EUR');
+    expect((await shop.refused('POST', `/store/carts/${eur.id}/promotions`, { code: 'TIERED' }, 409, 'promotion_not_applicable')).details.reason).toBe('currency');
+  });
+
+  test('fixed tiers: 5.00 off from 50.00, 15.00 off from 100.00; a cart that grows into the next tier gets it', async () => {
+    await create({ code: 'TIERFIX', type: 'fixed', tiers: [{ currency_code: 'USD', min_subtotal: 5000, value: 500 }, { currency_code: 'USD', min_subtotal: 10_000, value: 1500 }] });
+    const cart = await cartWith([['B', 6]]);
+    expect((await apply(cart.id, 'TIERFIX')).body.discount_total).toBe(500);
+    const grown = (await shop.request('PATCH', `/store/carts/${cart.id}/line-items/${cart.items[0].id}`, { body: { quantity: 10 } })).body;
+    expect(grown.discount_total).toBe(1500);
+    await shop.refused('POST', '/admin/promotions', { code: 'TIERBAD', type: 'fixed', value: 100, currency_code: 'USD', tiers: [{ currency_code: 'USD', min_subtotal: 1, value: 5 }] }, 400, 'invalid_request', 'body.value');
+    await shop.refused('POST', '/admin/promotions', { code: 'TIERDUP', type: 'percentage', tiers: [{ currency_code: 'USD', min_subtotal: 1, value: 5 }, { currency_code: 'USD', min_subtotal: 1, value: 6 }] }, 400, 'invalid_request', 'body.tiers[1].min_subtotal');
+  });
+});
+
 describe('admin', () => {
   test('update checks the whole promotion; a promotion no order used can be deleted, and carts lose its code', async () => {
     const promo = await create({ code: 'TEMP', type: 'percentage', value: 15 });

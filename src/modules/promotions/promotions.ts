@@ -7,7 +7,7 @@ import { recordEvents } from '../events/outbox.ts';
 import { updateAndRecord } from '../events/recorded-update.ts';
 import { ratePpmFromPercent } from '../tax/rate-percent.ts';
 import { ppmToPercent } from '../tax/tax-calculator.ts';
-import type { CurrencyAmount, PromotionTable } from './schema.ts';
+import type { CurrencyAmount, PromotionTable, PromotionTier } from './schema.ts';
 import type { Promotion, PromotionInput, PromotionUpdate } from './shapes.ts';
 
 /** Staff's promotions: create, read, change, delete (docs/promotions.md). */
@@ -27,14 +27,19 @@ function selectPromotions(db: Db) {
 function toPromotion(row: Row & { discount_given: CurrencyAmount[] }): Promotion {
   return {
     id: row.id, code: row.code, automatic: row.code === null, description: row.description, type: row.type, target: row.target,
-    value: row.percent_ppm === null ? null : ppmToPercent(row.percent_ppm), amounts: row.amounts, buy_quantity: row.buy_quantity, get_quantity: row.get_quantity,
-    combinable: row.combinable, active: row.active,
+    value: row.percent_ppm === null ? null : ppmToPercent(row.percent_ppm), amounts: row.amounts, tiers: tiersOut(row),
+    buy_quantity: row.buy_quantity, get_quantity: row.get_quantity, combinable: row.combinable, active: row.active,
     product_ids: row.product_ids, collection_ids: row.collection_ids, category_ids: row.category_ids, min_subtotals: row.min_subtotals,
     currency_codes: row.currency_codes, region_ids: row.region_ids, starts_at: row.starts_at, ends_at: row.ends_at,
     usage_limit: row.usage_limit, usage_count: row.usage_count, per_customer_limit: row.per_customer_limit,
     budget: row.budget_amount === null ? null : { currency_code: row.budget_currency_code!, amount: row.budget_amount, used: row.budget_used },
     discount_given: row.discount_given, created_at: row.created_at, updated_at: row.updated_at,
   };
+}
+
+/** Tiers as the API gives them: a percentage tier's value as a percent. */
+function tiersOut(row: Row): PromotionTier[] {
+  return row.tiers.map((t) => ({ ...t, value: row.type === 'percentage' ? ppmToPercent(t.value) : t.value }));
 }
 
 export async function getPromotionOrThrow(db: Db, id: string): Promise<Promotion> {
@@ -77,9 +82,13 @@ function toValues(input: PromotionInput): Values {
     if (input.buy_quantity == null) throw invalid('body.buy_quantity', 'body.buy_quantity is required for buy_x_get_y');
     if (input.get_quantity == null) throw invalid('body.get_quantity', 'body.get_quantity is required for buy_x_get_y');
     if (target !== 'items') throw invalid('body.target', 'buy_x_get_y applies to items');
+    if (input.tiers?.length) throw invalid('body.tiers', 'tiers are for percentage and fixed promotions');
     if (input.amounts != null || input.currency_code != null) throw invalid('body.amounts', 'buy_x_get_y takes a percent value, not amounts');
     percent_ppm = ratePpmFromPercent(input.value ?? 100, 'body.value');
     if (percent_ppm === 0) throw invalid('body.value', 'body.value is the percent off the units got: above 0');
+  } else if (input.tiers?.length) {
+    if (input.type === 'free_shipping') throw invalid('body.tiers', 'tiers are for percentage and fixed promotions');
+    if (input.value != null || input.amounts != null || input.currency_code != null) throw invalid('body.value', 'a tiered promotion takes its values from its tiers');
   } else if (input.type === 'percentage') {
     if (input.value == null || input.value === 0) throw invalid('body.value', 'body.value is required: the percent off, above 0 and at most 100');
     if (input.amounts != null || input.currency_code != null) throw invalid('body.amounts', 'a percentage has a value, not amounts');
@@ -102,6 +111,14 @@ function toValues(input: PromotionInput): Values {
     if (input.value != null || input.amounts != null) throw invalid('body.value', 'free shipping takes no value');
     if (target !== 'shipping') throw invalid('body.target', 'free shipping applies to shipping');
   }
+  const tiers = (input.tiers ?? []).map((t, i, all) => {
+    const field = `body.tiers[${i}]`;
+    if (all.findIndex((o) => o.currency_code === t.currency_code && o.min_subtotal === t.min_subtotal) !== i) throw invalid(`${field}.min_subtotal`, 'one tier per currency and minimum');
+    if (input.type === 'fixed' && (!Number.isInteger(t.value) || t.value <= 0)) throw invalid(`${field}.value`, 'a fixed tier\'s value is the amount off in minor units: a whole number above 0');
+    const value = input.type === 'percentage' ? ratePpmFromPercent(t.value, `${field}.value`) : t.value;
+    if (value === 0) throw invalid(`${field}.value`, 'a tier\'s percent is above 0');
+    return { currency_code: t.currency_code, min_subtotal: t.min_subtotal, value };
+  });
   (input.min_subtotals ?? []).forEach((m, i, all) => {
     if (all.findIndex((b) => b.currency_code === m.currency_code) !== i) throw invalid(`body.min_subtotals[${i}].currency_code`, 'one minimum per currency');
   });
@@ -110,7 +127,7 @@ function toValues(input: PromotionInput): Values {
   if (startsAt && endsAt && endsAt <= startsAt) throw invalid('body.ends_at', 'body.ends_at must be after body.starts_at');
   return {
     code, description: input.description ?? null, type: input.type, target, percent_ppm, amounts: amounts && JSON.stringify(amounts),
-    buy_quantity: buyGet ? input.buy_quantity! : null, get_quantity: buyGet ? input.get_quantity! : null,
+    tiers: JSON.stringify(tiers), buy_quantity: buyGet ? input.buy_quantity! : null, get_quantity: buyGet ? input.get_quantity! : null,
     combinable: input.combinable ?? false, active: input.active ?? true,
     product_ids: input.product_ids ?? [], collection_ids: input.collection_ids ?? [], category_ids: input.category_ids ?? [],
     min_subtotals: JSON.stringify((input.min_subtotals ?? []).map((m) => ({ currency_code: m.currency_code, amount: m.amount }))),
@@ -147,8 +164,8 @@ export async function createPromotion(db: Db, input: PromotionInput): Promise<Pr
 function asInput(row: Row): PromotionInput {
   return {
     code: row.code, automatic: row.code === null, description: row.description, type: row.type, target: row.target,
-    value: row.percent_ppm === null ? null : ppmToPercent(row.percent_ppm), amounts: row.amounts, buy_quantity: row.buy_quantity, get_quantity: row.get_quantity,
-    combinable: row.combinable, active: row.active,
+    value: row.percent_ppm === null ? null : ppmToPercent(row.percent_ppm), amounts: row.amounts, tiers: tiersOut(row),
+    buy_quantity: row.buy_quantity, get_quantity: row.get_quantity, combinable: row.combinable, active: row.active,
     product_ids: row.product_ids, collection_ids: row.collection_ids, category_ids: row.category_ids, min_subtotals: row.min_subtotals,
     currency_codes: row.currency_codes, region_ids: row.region_ids, starts_at: row.starts_at && new Date(row.starts_at).toISOString(), ends_at: row.ends_at && new Date(row.ends_at).toISOString(),
     usage_limit: row.usage_limit, per_customer_limit: row.per_customer_limit,
@@ -166,8 +183,9 @@ export async function updatePromotion(db: Db, id: string, patch: PromotionUpdate
     if (!current) throw notFound({ id });
     const base = asInput(current);
     if (patch.type && patch.type !== current.type) Object.assign(base, { value: null, amounts: null, currency_code: null, buy_quantity: null, get_quantity: null, target: undefined });
-    if (patch.value !== undefined || patch.currency_code !== undefined) base.amounts = null;
-    if (patch.amounts !== undefined) base.value = null;
+    if (patch.value !== undefined || patch.currency_code !== undefined) Object.assign(base, { amounts: null, tiers: [] });
+    if (patch.amounts !== undefined) Object.assign(base, { value: null, tiers: [] });
+    if (patch.tiers?.length) Object.assign(base, { value: null, amounts: null, currency_code: null });
     const values = toValues({ ...base, ...patch });
     if (values.usage_limit != null && values.usage_limit < current.usage_count) {
       throw invalid('body.usage_limit', `body.usage_limit cannot be below the ${current.usage_count} uses already counted`);

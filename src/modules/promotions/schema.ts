@@ -7,6 +7,14 @@ export interface CurrencyAmount {
   amount: number;
 }
 
+/** A step of a tiered promotion: from this subtotal (before discounts) in this currency, this value. */
+export interface PromotionTier {
+  currency_code: string;
+  min_subtotal: number;
+  /** percentage: parts per million; fixed: the amount off in minor units. */
+  value: number;
+}
+
 export type PromotionType = 'percentage' | 'fixed' | 'free_shipping' | 'buy_x_get_y';
 export type PromotionTarget = 'order' | 'items' | 'shipping';
 
@@ -21,6 +29,8 @@ export interface PromotionTable {
   percent_ppm: number | null;
   /** Fixed promotions: the amount off in each currency it applies in. */
   amounts: NullableJson<CurrencyAmount[]>;
+  /** Tiered: the highest tier the cart's subtotal reaches in its currency gives the value (percent_ppm or amounts unused). */
+  tiers: JsonWithDefault<PromotionTier[]>;
   /** Buy X get Y: for every buy_quantity + get_quantity matching units, get_quantity of the cheapest are discounted by percent_ppm. */
   buy_quantity: number | null;
   get_quantity: number | null;

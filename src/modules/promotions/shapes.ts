@@ -22,6 +22,9 @@ const fields = {
   value: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], {
     description: 'percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code; buy_x_get_y: the percent off the units got (default 100: free)',
   }),
+  tiers: Type.Array(Type.Object({ currency_code: CurrencyCode, min_subtotal: Amount, value: Type.Number({ minimum: 0 }) }, { additionalProperties: false }), {
+    maxItems: 100, description: 'tiered percentage or fixed: from min_subtotal (before discounts) in its currency, this value instead of value/amounts; the highest tier reached applies',
+  }),
   buy_quantity: Type.Union([Type.Integer({ minimum: 1, maximum: 1000 }), Type.Null()], { description: 'buy_x_get_y: the units to buy (X)' }),
   get_quantity: Type.Union([Type.Integer({ minimum: 1, maximum: 1000 }), Type.Null()], { description: 'buy_x_get_y: the units got with them (Y), the cheapest matching ones' }),
   currency_code: Type.Union([CurrencyCode, Type.Null()], { description: 'fixed: the currency of value (or give amounts)' }),
@@ -48,6 +51,7 @@ export const PromotionInput = Type.Object({
   type: fields.type,
   target: Type.Optional(fields.target),
   value: Type.Optional(fields.value),
+  tiers: Type.Optional(fields.tiers),
   buy_quantity: Type.Optional(fields.buy_quantity),
   get_quantity: Type.Optional(fields.get_quantity),
   currency_code: Type.Optional(fields.currency_code),
@@ -82,6 +86,7 @@ export const Promotion = Type.Object({
   type: Type.String(),
   target: Type.String(),
   value: Type.Union([Type.Number(), Type.Null()], { description: 'percentage and buy_x_get_y: the percent' }),
+  tiers: Type.Array(Type.Object({ currency_code: Type.String(), min_subtotal: Type.Integer(), value: Type.Number() })),
   buy_quantity: Type.Union([Type.Integer(), Type.Null()]),
   get_quantity: Type.Union([Type.Integer(), Type.Null()]),
   amounts: Type.Union([Type.Array(CurrencyAmountOut), Type.Null()]),
