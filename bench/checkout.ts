@@ -5,11 +5,12 @@ import { BENCH_ADMIN, postgresCpuMs, report, seconds, startShop, type Child } fr
 /**
  * Checkout as shoppers do it, over HTTP with keep-alive: create cart → add two lines → email and
  * address → shipping options and method → payment (holds the stock) → complete. `buyers` virtual
- * buyers loop for the run's duration; each step's latency is recorded. Then a flash sale: 50 units,
- * 200 buyers at once, counting orders and oversell.
+ * buyers loop for the run's duration; each step's latency is recorded. The same again with a
+ * promotion code entered after shipping (its use counted at completion, docs/promotions.md). Then a
+ * flash sale: 50 units, 200 buyers at once, counting orders and oversell.
  */
 const ADDRESS = { first_name: 'Bench', last_name: 'Buyer', address_1: '1 Load St', city: 'Newark', postal_code: '07102', country_code: 'US' };
-const steps = ['create_cart', 'add_line', 'address', 'shipping', 'payment', 'complete'] as const;
+const steps = ['create_cart', 'add_line', 'address', 'shipping', 'promotion', 'payment', 'complete'] as const;
 type Step = (typeof steps)[number];
 
 export class Client {
@@ -41,7 +42,7 @@ async function stockedVariants(admin: Client, count: number, stock: number): Pro
 }
 
 /** One buyer's checkout; adds each step's latency to `timings`. Returns the failing step or null. */
-async function checkout(client: Client, variants: [string, string], timings: Record<Step, number[]>, n: number): Promise<string | null> {
+async function checkout(client: Client, variants: [string, string], timings: Record<Step, number[]>, n: number, code?: string): Promise<string | null> {
   const timed = async (step: Step, method: string, path: string, body?: unknown, expect = 200) => {
     const start = performance.now();
     const res = await client.call(method, path, body);
@@ -59,6 +60,7 @@ async function checkout(client: Client, variants: [string, string], timings: Rec
     const chosen = await client.call('POST', `/store/carts/${cart.id}/shipping-method`, { option_id: options.body.data[0].id });
     timings.shipping.push(performance.now() - start);
     if (chosen.status !== 200) throw new Error(`shipping: ${chosen.status}`);
+    if (code) await timed('promotion', 'POST', `/store/carts/${cart.id}/promotions`, { code });
     await timed('payment', 'POST', `/store/carts/${cart.id}/payment`, { provider_id: 'test_card', data: { card_number: '4242424242424242' } });
     await timed('complete', 'POST', `/store/carts/${cart.id}/complete`, undefined, 201);
     return null;
@@ -110,7 +112,7 @@ export async function prepareCheckoutShop(shop: Child, db: BenchDatabase['kind']
 let buyerNumber = 0;
 
 /** `buyers` buyers looping full checkouts for `duration` seconds; the figures of the run. */
-export async function runCheckouts(target: CheckoutShop, buyers: number, duration: number, extra: Record<string, unknown> = {}) {
+export async function runCheckouts(target: CheckoutShop, buyers: number, duration: number, extra: Record<string, unknown> = {}, code?: string) {
   const { client, variants, shop } = target;
   const timings = Object.fromEntries(steps.map((s) => [s, [] as number[]])) as Record<Step, number[]>;
   const errors = new Map<string, number>();
@@ -118,7 +120,7 @@ export async function runCheckouts(target: CheckoutShop, buyers: number, duratio
   const run = async (until: number) => {
     while (performance.now() < until) {
       const i = buyerNumber++;
-      const failed = await checkout(client, [variants[i % variants.length], variants[(i * 7 + 3) % variants.length]], timings, i);
+      const failed = await checkout(client, [variants[i % variants.length], variants[(i * 7 + 3) % variants.length]], timings, i, code);
       if (failed) errors.set(failed, (errors.get(failed) ?? 0) + 1);
       else completed++;
     }
@@ -137,7 +139,7 @@ export async function runCheckouts(target: CheckoutShop, buyers: number, duratio
     server_cpu_ms_per_checkout: cpuPerCheckout(shop.cpuMs() - cpuBefore.server),
     ...(target.db === 'postgres' ? { postgres_cpu_ms_per_checkout: cpuPerCheckout(postgresCpuMs() - cpuBefore.postgres) } : {}),
     errors: Object.fromEntries(errors),
-    steps: Object.fromEntries(steps.map((s) => {
+    steps: Object.fromEntries(steps.filter((s) => timings[s].length).map((s) => {
       const sorted = [...timings[s]].sort((a, b) => a - b);
       return [s, { p50_ms: percentile(sorted, 50), p99_ms: percentile(sorted, 99) }];
     })),
@@ -176,6 +178,11 @@ export async function benchCheckout(database: BenchDatabase, buyers = Number(pro
     const figures = await runCheckouts(target, buyers, seconds);
     const ratio = bare ? { ratio_to_bare_transaction: Number((figures.checkouts_per_sec / bare).toFixed(3)) } : {};
     report({ ...figures, ...ratio, server_peak_rss_mb: shop.peakRssMb() });
+    // Every buyer enters the same code: its use is counted on one row, the busiest a promotion gets.
+    const promotion = await target.admin.call('POST', '/admin/promotions', { code: 'BENCH10', type: 'percentage', value: 10 });
+    if (promotion.status !== 201) throw new Error(`promotion: ${JSON.stringify(promotion.body)}`);
+    const withCode = await runCheckouts(target, buyers, seconds, {}, 'bench10');
+    report({ ...withCode, case: 'checkout_with_code', ratio_to_without_code: Number((withCode.checkouts_per_sec / figures.checkouts_per_sec).toFixed(3)) });
     report(await flashSale(target));
   } finally {
     await shop.stop();

@@ -88,6 +88,13 @@ export const errorTable = {
   country_not_in_region: [400, 'The address’s country is not in the cart’s region.'],
   cart_incomplete: [400, 'The cart is missing what checkout needs (see details.missing).'],
 
+  // Promotions
+  promotion_not_found: [404, 'No promotion with this id or code.'],
+  promotion_code_taken: [409, 'Another promotion has this code (codes are matched in any case).'],
+  promotion_in_use: [409, 'Orders used this promotion: deactivate it (active: false) instead of deleting it.'],
+  promotion_not_applicable: [409, 'The promotion does not apply to this cart (see details.reason).'],
+  promotion_exhausted: [409, 'The promotion has been used up (its uses, its budget or your own uses); nothing was charged. Complete the cart without it.'],
+
   // Payments and checkout
   payment_provider_not_found: [400, 'No payment provider with this id.'],
   invalid_payment_data: [400, 'The payment data is not what the provider needs.'],
@@ -175,6 +182,7 @@ const uniqueViolations: Record<string, ErrorCode> = {
   customer_email_key: 'customer_email_taken',
   customer_group_name_key: 'customer_group_name_taken',
   admin_role_pkey: 'role_key_taken',
+  promotion_code_key: 'promotion_code_taken',
 };
 
 interface PgError {

@@ -4585,6 +4585,464 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/promotions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List promotions in creation order (code finds one in any case) */
+        get: {
+            parameters: {
+                query: {
+                    automatic?: boolean;
+                    /** @description the promotion with this code (any case) */
+                    code?: string;
+                    cursor?: string;
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                active: boolean;
+                                amounts: components["schemas"]["Price"][] | null;
+                                automatic: boolean;
+                                budget: {
+                                    amount: number;
+                                    currency_code: string;
+                                    used: number;
+                                } | null;
+                                buy_quantity: number | null;
+                                category_ids: string[];
+                                code: string | null;
+                                collection_ids: string[];
+                                combinable: boolean;
+                                /** Format: date-time */
+                                created_at: string;
+                                currency_codes: string[];
+                                description: string | null;
+                                /** @description the discount on orders placed with it, per currency */
+                                discount_given: components["schemas"]["Price"][];
+                                ends_at: string | null;
+                                get_quantity: number | null;
+                                id: string;
+                                min_subtotals: components["schemas"]["Price"][];
+                                per_customer_limit: number | null;
+                                product_ids: string[];
+                                region_ids: string[];
+                                starts_at: string | null;
+                                target: string;
+                                tiers: {
+                                    currency_code: string;
+                                    min_subtotal: number;
+                                    value: number;
+                                }[];
+                                type: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** @description orders placed with it */
+                                usage_count: number;
+                                usage_limit: number | null;
+                                /** @description percentage and buy_x_get_y: the percent */
+                                value: number | null;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        /** Create a promotion: { "code": "SAVE10", "type": "percentage", "value": 10 } is 10 % off the order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        /** @description fixed: the amount off in each currency it applies in */
+                        amounts?: components["schemas"]["PriceInput"][] | null;
+                        /** @description true: no code, applies to every cart that meets its conditions */
+                        automatic?: boolean;
+                        /** @description the most discount it may give in total; it then applies only in that currency */
+                        budget?: components["schemas"]["PriceInput"] | null;
+                        /** @description buy_x_get_y: the units to buy (X) */
+                        buy_quantity?: number | null;
+                        /** @description categories whose products match (the category itself, not its subcategories) */
+                        category_ids?: string[];
+                        /** @description what buyers enter; null with automatic: true for a promotion that applies by itself */
+                        code?: string | null;
+                        /** @description collections whose products match */
+                        collection_ids?: string[];
+                        /** @description whether it applies together with other combinable promotions (default false) */
+                        combinable?: boolean;
+                        /** @description fixed: the currency of value (or give amounts) */
+                        currency_code?: string | null;
+                        /** @description only carts in these currencies (empty: any) */
+                        currency_codes?: string[];
+                        description?: string | null;
+                        /** @description the promotion stops applying at this time */
+                        ends_at?: string | null;
+                        /** @description buy_x_get_y: the units got with them (Y), the cheapest matching ones */
+                        get_quantity?: number | null;
+                        /** @description the cart subtotal (before discounts) needed, per currency; a currency not listed does not qualify */
+                        min_subtotals?: components["schemas"]["PriceInput"][];
+                        /** @description uses per customer account, or per email for guests */
+                        per_customer_limit?: number | null;
+                        /** @description the products it applies to (any listed product, collection or category matches) */
+                        product_ids?: string[];
+                        /** @description only carts in these regions (empty: any) */
+                        region_ids?: string[];
+                        starts_at?: string | null;
+                        /** @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price */
+                        target?: "order" | "items" | "shipping";
+                        /** @description tiered percentage or fixed: from min_subtotal (before discounts) in its currency, this value instead of value/amounts; the highest tier reached applies */
+                        tiers?: {
+                            /** @description ISO 4217 (USD); any case accepted, returned upper case */
+                            currency_code: string;
+                            /** @description minor units */
+                            min_subtotal: number;
+                            value: number;
+                        }[];
+                        type: "percentage" | "fixed" | "free_shipping" | "buy_x_get_y";
+                        usage_limit?: number | null;
+                        /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code; buy_x_get_y: the percent off the units got (default 100: free) */
+                        value?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            amounts: components["schemas"]["Price"][] | null;
+                            automatic: boolean;
+                            budget: {
+                                amount: number;
+                                currency_code: string;
+                                used: number;
+                            } | null;
+                            buy_quantity: number | null;
+                            category_ids: string[];
+                            code: string | null;
+                            collection_ids: string[];
+                            combinable: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            currency_codes: string[];
+                            description: string | null;
+                            /** @description the discount on orders placed with it, per currency */
+                            discount_given: components["schemas"]["Price"][];
+                            ends_at: string | null;
+                            get_quantity: number | null;
+                            id: string;
+                            min_subtotals: components["schemas"]["Price"][];
+                            per_customer_limit: number | null;
+                            product_ids: string[];
+                            region_ids: string[];
+                            starts_at: string | null;
+                            target: string;
+                            tiers: {
+                                currency_code: string;
+                                min_subtotal: number;
+                                value: number;
+                            }[];
+                            type: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description orders placed with it */
+                            usage_count: number;
+                            usage_limit: number | null;
+                            /** @description percentage and buy_x_get_y: the percent */
+                            value: number | null;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/promotions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One promotion, with its uses and the discount it gave */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (promo_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            amounts: components["schemas"]["Price"][] | null;
+                            automatic: boolean;
+                            budget: {
+                                amount: number;
+                                currency_code: string;
+                                used: number;
+                            } | null;
+                            buy_quantity: number | null;
+                            category_ids: string[];
+                            code: string | null;
+                            collection_ids: string[];
+                            combinable: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            currency_codes: string[];
+                            description: string | null;
+                            /** @description the discount on orders placed with it, per currency */
+                            discount_given: components["schemas"]["Price"][];
+                            ends_at: string | null;
+                            get_quantity: number | null;
+                            id: string;
+                            min_subtotals: components["schemas"]["Price"][];
+                            per_customer_limit: number | null;
+                            product_ids: string[];
+                            region_ids: string[];
+                            starts_at: string | null;
+                            target: string;
+                            tiers: {
+                                currency_code: string;
+                                min_subtotal: number;
+                                value: number;
+                            }[];
+                            type: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description orders placed with it */
+                            usage_count: number;
+                            usage_limit: number | null;
+                            /** @description percentage and buy_x_get_y: the percent */
+                            value: number | null;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        /** Update a promotion (carts holding its code see the change on their next read) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (promo_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        /** @description fixed: the amount off in each currency it applies in */
+                        amounts?: components["schemas"]["PriceInput"][] | null;
+                        /** @description the most discount it may give in total; it then applies only in that currency */
+                        budget?: components["schemas"]["PriceInput"] | null;
+                        /** @description buy_x_get_y: the units to buy (X) */
+                        buy_quantity?: number | null;
+                        /** @description categories whose products match (the category itself, not its subcategories) */
+                        category_ids?: string[];
+                        /** @description what buyers enter; null with automatic: true for a promotion that applies by itself */
+                        code?: string | null;
+                        /** @description collections whose products match */
+                        collection_ids?: string[];
+                        /** @description whether it applies together with other combinable promotions (default false) */
+                        combinable?: boolean;
+                        /** @description fixed: the currency of value (or give amounts) */
+                        currency_code?: string | null;
+                        /** @description only carts in these currencies (empty: any) */
+                        currency_codes?: string[];
+                        description?: string | null;
+                        /** @description the promotion stops applying at this time */
+                        ends_at?: string | null;
+                        /** @description buy_x_get_y: the units got with them (Y), the cheapest matching ones */
+                        get_quantity?: number | null;
+                        /** @description the cart subtotal (before discounts) needed, per currency; a currency not listed does not qualify */
+                        min_subtotals?: components["schemas"]["PriceInput"][];
+                        /** @description uses per customer account, or per email for guests */
+                        per_customer_limit?: number | null;
+                        /** @description the products it applies to (any listed product, collection or category matches) */
+                        product_ids?: string[];
+                        /** @description only carts in these regions (empty: any) */
+                        region_ids?: string[];
+                        starts_at?: string | null;
+                        /** @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price */
+                        target?: "order" | "items" | "shipping";
+                        /** @description tiered percentage or fixed: from min_subtotal (before discounts) in its currency, this value instead of value/amounts; the highest tier reached applies */
+                        tiers?: {
+                            /** @description ISO 4217 (USD); any case accepted, returned upper case */
+                            currency_code: string;
+                            /** @description minor units */
+                            min_subtotal: number;
+                            value: number;
+                        }[];
+                        type?: "percentage" | "fixed" | "free_shipping" | "buy_x_get_y";
+                        usage_limit?: number | null;
+                        /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code; buy_x_get_y: the percent off the units got (default 100: free) */
+                        value?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            amounts: components["schemas"]["Price"][] | null;
+                            automatic: boolean;
+                            budget: {
+                                amount: number;
+                                currency_code: string;
+                                used: number;
+                            } | null;
+                            buy_quantity: number | null;
+                            category_ids: string[];
+                            code: string | null;
+                            collection_ids: string[];
+                            combinable: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            currency_codes: string[];
+                            description: string | null;
+                            /** @description the discount on orders placed with it, per currency */
+                            discount_given: components["schemas"]["Price"][];
+                            ends_at: string | null;
+                            get_quantity: number | null;
+                            id: string;
+                            min_subtotals: components["schemas"]["Price"][];
+                            per_customer_limit: number | null;
+                            product_ids: string[];
+                            region_ids: string[];
+                            starts_at: string | null;
+                            target: string;
+                            tiers: {
+                                currency_code: string;
+                                min_subtotal: number;
+                                value: number;
+                            }[];
+                            type: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description orders placed with it */
+                            usage_count: number;
+                            usage_limit: number | null;
+                            /** @description percentage and buy_x_get_y: the percent */
+                            value: number | null;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        /** Delete a promotion no order used (deactivate a used one) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (promo_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deleted: boolean;
+                            id: string;
+                            object: string;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/regions": {
         parameters: {
             query?: never;
@@ -6926,6 +7384,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/carts/{id}/promotions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter a promotion code (any case); 409 promotion_not_applicable says why one does not apply */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (cart_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description letters, digits, - and _; matched case-insensitively */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cart"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts/{id}/promotions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a promotion code from the cart */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description letters, digits, - and _; matched case-insensitively */
+                    code: string;
+                    /** @description id (cart_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cart"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/store/carts/{id}/shipping-method": {
         parameters: {
             query?: never;
@@ -8049,7 +8606,26 @@ export interface components {
                 provider_id: string;
                 status: string;
             } | null;
+            /** @description the promotions that apply, in the order they were applied (docs/promotions.md) */
+            promotions: {
+                /** @description what it took off, minor units */
+                amount: number;
+                /** @description null for an automatic promotion */
+                code: string | null;
+                promotion_id: string;
+                /** @description order, items or shipping */
+                target: string;
+                /** @description percentage, fixed, free_shipping or buy_x_get_y */
+                type: string;
+            }[];
             region_id: string;
+            /** @description codes on the cart that no longer apply, with why; remove or keep them */
+            removed_promotions: {
+                code: string;
+                promotion_id: string;
+                /** @description inactive, not_started, expired, currency, region, minimum_subtotal, minimum_quantity, no_matching_items, exhausted, not_combinable (docs/promotions.md) */
+                reason: string;
+            }[];
             shipping_address: components["schemas"]["Address"] | null;
             shipping_method: {
                 amount: number;

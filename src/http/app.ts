@@ -35,6 +35,8 @@ import { storeCustomerRoutes } from '../modules/customers/routes.store.ts';
 import { adminCustomerRoutes } from '../modules/customers/routes.admin.ts';
 import { adminStaffRoutes } from '../modules/users/routes.admin.staff.ts';
 import { adminNotificationRoutes } from '../modules/notifications/routes.admin.ts';
+import { adminPromotionRoutes } from '../modules/promotions/routes.admin.ts';
+import { storePromotionRoutes } from '../modules/promotions/routes.store.ts';
 import { builtInPaymentProviders, type PaymentProviders } from '../modules/payments/providers.ts';
 import { authenticateAdminRequest, requireAdmin } from './admin-auth.ts';
 import { adminAppRoutes } from './admin-app.ts';
@@ -220,6 +222,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
   await app.register(storeCatalogRoutes, { ...context, prefix: '/store' });
   await app.register(storeRegionRoutes, { ...context, prefix: '/store' });
   await app.register(storeCartRoutes, { ...context, prefix: '/store' });
+  await app.register(storePromotionRoutes, { ...context, prefix: '/store' });
   await app.register(storeCheckoutRoutes, { ...context, prefix: '/store' });
   await app.register(storeOrderRoutes, { ...context, prefix: '/store' });
   await app.register(storeReturnRoutes, { ...context, prefix: '/store' });
@@ -246,6 +249,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
       await secured.register(adminRegionRoutes, context);
       await secured.register(adminTaxRateRoutes, context);
       await secured.register(adminShippingOptionRoutes, context);
+      await secured.register(adminPromotionRoutes, context);
       await secured.register(adminOrderRoutes, context);
       await secured.register(adminCustomerRoutes, context);
       await secured.register(adminStaffRoutes, context);

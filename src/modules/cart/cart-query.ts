@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { decryptJson, decryptNullable } from '../../crypto/data-encryption.ts';
 import type { ProductTable, ProductVariantPriceTable, ProductVariantTable } from '../catalog/schema.ts';
+import type { CandidatePromotion } from '../promotions/discounts.ts';
 import type { PricedOption } from '../shipping/shipping-calculator.ts';
 import { ppmToPercent, type TaxRule } from '../tax/tax-calculator.ts';
 import { computeCartTotals, type CartTotals } from './cart-totals.ts';
@@ -20,8 +21,9 @@ type Variant = Selectable<ProductVariantTable>;
 type Product = Selectable<ProductTable>;
 
 /** A line as the cart read joins it: the line, its variant and product, and its price (null: none in the cart's currency). */
-export interface CartLineState extends Pick<Line, 'id' | 'variant_id' | 'quantity'>, Pick<Variant, 'sku' | 'weight_grams'>, Pick<Product, 'title' | 'tax_class'> {
+export interface CartLineState extends Pick<Line, 'id' | 'variant_id' | 'quantity'>, Pick<Variant, 'sku' | 'weight_grams'>, Pick<Product, 'title' | 'tax_class' | 'collection_id'> {
   product_id: Product['id'];
+  category_ids: string[];
   variant_title: Variant['title'];
   unit_price: Selectable<ProductVariantPriceTable>['amount'] | null;
   product_status: Product['status'];
@@ -43,6 +45,8 @@ export interface CartState {
   default_tax_rate_ppm: number;
   tax_rules: TaxRule[];
   lines: CartLineState[];
+  /** The codes entered on the cart and the automatic promotions running now (promotions/discounts.ts decides which apply). */
+  promotions: CandidatePromotion[];
   /** The open payment session, with what checkout needs to take it to the gateway. */
   payment_session: { id: string; provider_id: string; status: string; amount: number; currency_code: string; data: Record<string, unknown> } | null;
   holds_expire_at: Date | string | null;
@@ -63,6 +67,7 @@ export interface CartState {
 export type CartActor = { customerId: string | null } | 'system';
 
 export async function loadCartState(db: Db, cartId: string, actor: CartActor): Promise<CartState> {
+  const now = new Date();
   const result = await sql<Omit<CartState, 'totals'>>`
     select c.id, c.region_id, c.currency_code, c.email, c.shipping_address, c.billing_address, c.shipping_option_id, c.customer_id, c.draft_order_id,
       c.completed_at, c.created_at, c.updated_at, r.tax_inclusive, r.default_tax_rate_ppm,
@@ -74,12 +79,21 @@ export async function loadCartState(db: Db, cartId: string, actor: CartActor): P
       coalesce((select json_agg(json_build_object(
           'id', li.id, 'variant_id', li.variant_id, 'product_id', p.id, 'sku', v.sku, 'title', p.title,
           'variant_title', v.title, 'quantity', li.quantity, 'unit_price', coalesce(li.unit_price_override, vp.amount), 'product_status', p.status,
-          'tax_class', p.tax_class, 'weight_grams', v.weight_grams) order by li.created_at, li.id)
+          'tax_class', p.tax_class, 'weight_grams', v.weight_grams, 'collection_id', p.collection_id,
+          'category_ids', coalesce((select json_agg(pca.category_id) from product_category_assignment pca where pca.product_id = p.id), '[]')) order by li.created_at, li.id)
         from cart_line_item li
         join product_variant v on v.id = li.variant_id
         join product p on p.id = v.product_id
         left join product_variant_price vp on vp.variant_id = v.id and vp.currency_code = c.currency_code
         where li.cart_id = c.id), '[]') as lines,
+      coalesce((select json_agg(json_build_object('id', pr.id, 'code', pr.code, 'type', pr.type, 'target', pr.target, 'percent_ppm', pr.percent_ppm,
+          'amounts', pr.amounts, 'tiers', pr.tiers, 'buy_quantity', pr.buy_quantity, 'get_quantity', pr.get_quantity, 'combinable', pr.combinable, 'active', pr.active, 'product_ids', pr.product_ids, 'collection_ids', pr.collection_ids,
+          'category_ids', pr.category_ids, 'min_subtotals', pr.min_subtotals, 'currency_codes', pr.currency_codes, 'region_ids', pr.region_ids,
+          'starts_at', pr.starts_at, 'ends_at', pr.ends_at, 'usage_limit', pr.usage_limit, 'usage_count', pr.usage_count,
+          'budget_amount', pr.budget_amount, 'budget_currency_code', pr.budget_currency_code, 'budget_used', pr.budget_used,
+          'removed_reason', cp.removed_reason) order by cp.created_at nulls first, pr.id)
+        from promotion pr left join cart_promotion cp on cp.promotion_id = pr.id and cp.cart_id = c.id
+        where cp.cart_id is not null or (pr.code is null and pr.active and (pr.ends_at is null or pr.ends_at > ${now}))), '[]') as promotions,
       (select json_build_object('id', pay.id, 'provider_id', pay.provider_id, 'status', pay.status, 'amount', pay.amount,
           'currency_code', pay.currency_code, 'data', pay.data)
         from payment pay where pay.cart_id = c.id and pay.status in ('pending', 'authorizing')
@@ -104,6 +118,7 @@ export async function loadCartState(db: Db, cartId: string, actor: CartActor): P
     rules: { default_rate_ppm: row.default_tax_rate_ppm, rules: row.tax_rules },
     countryCode: row.shipping_address?.country_code ?? null,
     shipping: row.shipping_option,
+    promotions: { promotions: row.promotions, currency_code: row.currency_code, region_id: row.region_id, now },
   });
   return { ...row, shipping_option: totals.shipping_applies ? row.shipping_option : null, totals };
 }
@@ -152,6 +167,8 @@ export function toCartResponse(state: CartState): Cart {
     tax_total: totals.tax_total,
     total: totals.total,
     weight_grams: totals.weight_grams,
+    promotions: totals.promotions.applied.map((p) => ({ promotion_id: p.promotion_id, code: p.code, type: p.type, target: p.target, amount: p.amount })),
+    removed_promotions: totals.promotions.removed.map((p) => ({ promotion_id: p.promotion_id, code: p.code, reason: p.reason })),
     completed_at: state.completed_at,
     created_at: state.created_at,
     updated_at: state.updated_at,

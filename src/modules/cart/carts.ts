@@ -8,6 +8,7 @@ import { AppError } from '../../errors.ts';
 import { canSell } from '../inventory/availability.ts';
 import { releaseCartHolds } from '../inventory/reservations.ts';
 import { cancelPendingPayments } from '../payments/payments.ts';
+import { recordPromotionRemovals } from '../promotions/cart-promotions.ts';
 import { findDefaultRegion, findRegionForCurrency } from '../regions/regions.ts';
 import { shippingPrice } from '../shipping/shipping-calculator.ts';
 import { loadCartState, type CartActor, type CartState } from './cart-query.ts';
@@ -40,14 +41,17 @@ export async function createCart(db: Db, input: CreateCartInput, actor: CartActo
 /**
  * Runs a change to a cart under its row lock, then voids what the change invalidates: the cart's stock
  * holds are released and its payment session cancelled (the amount it was for may no longer be right),
- * so the buyer starts payment again. A completed cart, or one being completed, cannot change.
+ * so the buyer starts payment again; codes that stopped applying are marked removed. A completed cart,
+ * or one being completed, cannot change.
  */
 export async function changeCart(db: Db, cartId: string, actor: CartActor, change: (tx: Tx, cart: CartState) => Promise<void>): Promise<CartState> {
   return inTransaction(db, async (tx) => {
     const before = await lockOpenCart(tx, cartId, actor);
     await change(tx, before);
     await voidCheckoutStart(tx, before);
-    return loadCartState(tx, cartId, actor);
+    const after = await loadCartState(tx, cartId, actor);
+    await recordPromotionRemovals(tx, cartId, after.totals.promotions.removed);
+    return after;
   });
 }
 

@@ -79,6 +79,20 @@ export const CartLine = Type.Object({
   purchasable: Type.Boolean(),
 });
 
+export const CartPromotion = Type.Object({
+  promotion_id: Type.String(),
+  code: Type.Union([Type.String(), Type.Null()], { description: 'null for an automatic promotion' }),
+  type: Type.String({ description: 'percentage, fixed, free_shipping or buy_x_get_y' }),
+  target: Type.String({ description: 'order, items or shipping' }),
+  amount: Type.Integer({ description: 'what it took off, minor units' }),
+});
+
+export const RemovedPromotion = Type.Object({
+  promotion_id: Type.String(),
+  code: Type.String(),
+  reason: Type.String({ description: 'inactive, not_started, expired, currency, region, minimum_subtotal, minimum_quantity, no_matching_items, exhausted, not_combinable (docs/promotions.md)' }),
+});
+
 export const Cart = Type.Object({
   id: Type.String(),
   region_id: Type.String(),
@@ -97,6 +111,8 @@ export const Cart = Type.Object({
   tax_total: Type.Integer(),
   total: Type.Integer(),
   weight_grams: Type.Integer(),
+  promotions: Type.Array(CartPromotion, { description: 'the promotions that apply, in the order they were applied (docs/promotions.md)' }),
+  removed_promotions: Type.Array(RemovedPromotion, { description: 'codes on the cart that no longer apply, with why; remove or keep them' }),
   completed_at: Type.Union([DateTime, Type.Null()]),
   created_at: DateTime,
   updated_at: DateTime,

@@ -11,6 +11,8 @@ import type { PlacedOrder } from '../orders/shapes.ts';
 import { recordPaymentTransactions, updatePayment, type PaymentRow } from '../payments/payments.ts';
 import { PaymentError, type PaymentProvider } from '../payments/provider.ts';
 import { providerOrThrow } from '../payments/providers.ts';
+import { customerKeyOf } from '../promotions/cart-promotions.ts';
+import { assertPromotionsStillApply, redeemPromotions, releasePromotionUses } from '../promotions/redemptions.ts';
 import { assertCheckoutReady } from './checkout-ready.ts';
 import type { CheckoutDeps } from './start-payment.ts';
 
@@ -19,10 +21,13 @@ import type { CheckoutDeps } from './start-payment.ts';
  *
  * 1. reserve   (one transaction) check the cart, create the order as `pending`, commit its stock
  *              (the cart's holds become the order's; what no hold covers is taken by a conditional
- *              UPDATE), mark the payment `authorizing`. Not enough stock: 409 and nothing written.
+ *              UPDATE), mark the payment `authorizing`, count the promotions' uses (conditional
+ *              UPDATEs, docs/promotions.md). Not enough stock, or a promotion used up: 409 and
+ *              nothing written.
  * 2. authorize (no transaction open) ask the gateway, with a timeout.
- *              undo: release the order's stock back into the cart's holds, delete the pending order,
- *              mark the payment failed; 402/502/504 with the gateway's reason. No order is left.
+ *              undo: release the order's stock back into the cart's holds, give the promotion uses
+ *              back, delete the pending order, mark the payment failed; 402/502/504 with the
+ *              gateway's reason. No order is left.
  * 3. capture   (no transaction open) when PAYMENT_CAPTURE=automatic and the provider allows it (not
  *              `manual`: see PaymentProvider.neverAutoCapture). A failed capture leaves the order
  *              authorized for staff to capture; it does not undo the sale.
@@ -79,6 +84,7 @@ async function reserve(deps: CheckoutDeps, cartId: string, actor: CartActor): Pr
   return inTransaction(deps.db, async (tx) => {
     const cart = await lockOpenCart(tx, cartId, actor);
     assertCheckoutReady(cart);
+    assertPromotionsStillApply(cart.totals.promotions.removed);
     // The cart's lock keeps every other checkout of it out, so its session needs no lock of its own.
     // Any change to the cart cancels its session, so a session's amount is the cart's total.
     const session = cart.payment_session;
@@ -91,6 +97,8 @@ async function reserve(deps: CheckoutDeps, cartId: string, actor: CartActor): Pr
       lines: order.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity, order_line_id: l.id })),
     });
     await updatePayment(tx, payment.id, { status: 'authorizing', order_id: order.id });
+    // Last, so the promotion's row lock, which every buyer of a popular code waits for, is held the least.
+    await redeemPromotions(tx, { orderId: order.id, currencyCode: cart.currency_code, customerKey: customerKeyOf(cart)!, applied: cart.totals.promotions.applied });
     return { order, payment: { ...payment, order_id: order.id }, cart, consumedHolds };
   });
 }
@@ -140,6 +148,7 @@ async function undoReserve(deps: CheckoutDeps, started: Started, provider: Payme
   }
   await inTransaction(deps.db, async (tx) => {
     await revertOrderToCartHolds(tx, { orderId: started.order.id, cartId: started.cart.id, restoreHolds: started.consumedHolds });
+    await releasePromotionUses(tx, started.order.id);
     await discardPendingOrder(tx, started.order.id);
     await updatePayment(tx, started.payment.id, { status: 'failed', order_id: null });
     await recordPaymentTransactions(tx, { ...started.payment, order_id: null }, [{

@@ -6,6 +6,7 @@ import { discardPendingOrder } from '../orders/orders.ts';
 import { recordPaymentTransactions, updatePayment, type PaymentRow } from '../payments/payments.ts';
 import type { GatewayStatus } from '../payments/provider.ts';
 import type { PaymentProviders } from '../payments/providers.ts';
+import { releasePromotionUses } from '../promotions/redemptions.ts';
 import { confirm } from './complete-cart.ts';
 
 /**
@@ -78,6 +79,7 @@ export async function settlePendingOrder(
       return 'confirmed';
     }
     await revertOrderToCartHolds(tx, { orderId: order.id, cartId: order.cart_id, restoreHolds: [] });
+    await releasePromotionUses(tx, order.id);
     await discardPendingOrder(tx, order.id);
     if (payment) {
       await updatePayment(tx, payment.id, { status: 'failed', order_id: null });

@@ -8,6 +8,7 @@ import { holdStockForCart } from '../inventory/reservations.ts';
 import { createPaymentSession } from '../payments/payments.ts';
 import { PaymentError } from '../payments/provider.ts';
 import { providerOrThrow, type PaymentProviders } from '../payments/providers.ts';
+import { recordPromotionRemovals } from '../promotions/cart-promotions.ts';
 import { assertCheckoutReady } from './checkout-ready.ts';
 
 export interface CheckoutDeps {
@@ -38,6 +39,7 @@ export async function startPayment(
     const cart = await lockOpenCart(tx, cartId, actor);
     assertCheckoutReady(cart);
     await voidCheckoutStart(tx, cart); // a second attempt replaces the first's session and holds
+    await recordPromotionRemovals(tx, cartId, cart.totals.promotions.removed); // the buyer pays the total without them
     await createPaymentSession(tx, { cartId, providerId: provider.id, amount: cart.totals.total, currencyCode: cart.currency_code, data: initiated.data });
     const expiresAt = new Date(Date.now() + deps.config.checkoutHoldMinutes * 60_000);
     await holdStockForCart(tx, cartId, cart.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity })), expiresAt);

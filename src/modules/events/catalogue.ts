@@ -107,6 +107,20 @@ define('shipping_option', 'shipping_option.created', 'A shipping option was crea
 define('shipping_option', 'shipping_option.updated', 'A shipping option changed.', { id: id('so'), changed });
 define('shipping_option', 'shipping_option.deleted', 'A shipping option was deleted.', { id: id('so'), region_id: id('reg') });
 
+// Promotions
+define('promotion', 'promotion.created', 'A promotion was created.', {
+  id: id('promo'), code: nullable(Type.String(), 'null for an automatic promotion'), type: Type.String({ description: 'percentage, fixed or free_shipping' }),
+});
+define('promotion', 'promotion.updated', 'A promotion changed.', { id: id('promo'), changed });
+define('promotion', 'promotion.deleted', 'A promotion no order used was deleted.', { id: id('promo'), code: nullable(Type.String()) });
+define('promotion', 'promotion.redeemed', 'Checkout counted a use of the promotion for an order (in the transaction that created it).', {
+  id: id('promo'), code: nullable(Type.String()), order_id: id('ord'), amount, currency_code: currency, usage_count: Type.Integer({ description: 'uses counted so far' }),
+});
+define('promotion', 'promotion.exhausted', 'That use was the last: the promotion reached its usage limit or its budget.', { id: id('promo'), code: nullable(Type.String()) });
+define('promotion', 'promotion.released', 'A checkout that counted a use was undone (payment failed or interrupted): the use is given back.', {
+  id: id('promo'), order_id: id('ord'), amount, currency_code: currency,
+});
+
 // Carts, checkout, orders, payments
 define('cart', 'cart.completed', 'Checkout completed the cart: its order is placed.', { cart_id: id('cart'), order_id: id('ord') });
 define('cart', 'cart.expired', 'An abandoned cart was deleted by the expire_abandoned_carts job.', {
