@@ -35,6 +35,8 @@ const ROUTES: Record<string, { url: string; body: Record<string, unknown> | null
   'POST /store/carts/{id}/shipping-method': { url: `/store/carts/${CART}/shipping-method`, body: { option_id: 'so_01BADINPUT' } },
   'POST /store/carts/{id}/payment': { url: `/store/carts/${CART}/payment`, body: { provider_id: 'test_card', data: { card_number: CARDS.ok } } },
   'POST /store/carts/{id}/complete': { url: `/store/carts/${CART}/complete`, body: null },
+  'POST /store/carts/{id}/promotions': { url: `/store/carts/${CART}/promotions`, body: { code: 'SAVE10' } },
+  'DELETE /store/carts/{id}/promotions/{code}': { url: `/store/carts/${CART}/promotions/SAVE10`, body: null },
   'POST /store/orders/{id}/returns': { url: `/store/orders/${ORDER}/returns`, body: { lines: [{ line_item_id: 'ordli_01BADINPUT', quantity: 1, reason: 'too small' }], note: 'Thanks' } },
   'POST /store/customers': { url: '/store/customers', body: { email: 'new@example.com', password: 'a long passphrase', first_name: 'Ada', last_name: 'Lovelace', phone: '+1 555 0100' } },
   'POST /store/auth/login': { url: '/store/auth/login', body: { email: 'new@example.com', password: 'a long passphrase' } },
@@ -54,13 +56,22 @@ const RAW_BODY_ROUTES: Record<string, string> = { 'POST /store/webhooks/payments
 
 /** The Store API's write operations, as the OpenAPI document lists them, with their JSON body schemas. */
 function publicWriteRoutes(): { key: string; schema: Schema | null }[] {
-  const doc = shop.app.swagger() as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema: Schema }> } }>> };
+  const doc = shop.app.swagger() as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema: Schema }> } }>>; components?: { schemas?: Record<string, Schema> } };
+  components = doc.components?.schemas ?? {};
   return Object.entries(doc.paths).filter(([path]) => path.startsWith('/store/')).flatMap(([path, operations]) =>
     Object.entries(operations).filter(([method]) => ['post', 'put', 'patch', 'delete'].includes(method))
       .map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, schema: op.requestBody?.content?.['application/json']?.schema ?? null })));
 }
 
+/** The document's shared shapes, which `$ref`s point into (`#/components/schemas/Name`). */
+let components: Record<string, Schema> = {};
+
+function resolved(schema: Schema): Schema {
+  return schema.$ref ? resolved(components[schema.$ref.replace('#/components/schemas/', '')]) : schema;
+}
+
 interface Schema {
+  $ref?: string;
   type?: string;
   properties?: Record<string, Schema>;
   items?: Schema;
@@ -72,8 +83,9 @@ interface Schema {
 }
 
 /** Every free-text field a body reaches (strings, not enums), with its dotted path in the body and its schema. */
-function textFields(schema: Schema, value: unknown, path: (string | number)[] = []): { path: (string | number)[]; schema: Schema }[] {
-  const variants = schema.anyOf ?? [schema];
+function textFields(given: Schema, value: unknown, path: (string | number)[] = []): { path: (string | number)[]; schema: Schema }[] {
+  const schema = resolved(given);
+  const variants = (schema.anyOf ?? [schema]).map(resolved);
   const text = variants.find((s) => s.type === 'string' && s.enum === undefined && s.const === undefined);
   if (text) return [{ path, schema: text }];
   const object = variants.find((s) => s.type === 'object' && s.properties);
@@ -117,14 +129,14 @@ describe('every public write route', () => {
   test('each one is listed here with a body it would accept (a new route must be added)', () => {
     const found = publicWriteRoutes().map((r) => r.key).sort();
     expect(found).toEqual([...Object.keys(ROUTES), ...Object.keys(RAW_BODY_ROUTES)].sort());
-    expect(found.length).toBe(22);
+    expect(found.length).toBe(24);
   });
 
   test(`nesting 5,000 and 20,000 levels deep, or just past ${MAX_BODY_DEPTH}: 400 invalid_request naming max_depth, nothing written`, async () => {
     const before = await everyRow();
     for (const { key, schema } of publicWriteRoutes()) {
       const [method] = key.split(' ');
-      const field = Object.keys(schema?.properties ?? {})[0] ?? 'anything';
+      const field = Object.keys((schema && resolved(schema).properties) ?? {})[0] ?? 'anything';
       for (const levels of [5_000, 20_000, MAX_BODY_DEPTH + 1]) {
         for (const [raw, where] of [[`{"${field}":${nested(levels)}}`, `body.${field}`], [nested(levels), 'body[0]']] as const) {
           if (key in RAW_BODY_ROUTES) {
@@ -146,7 +158,7 @@ describe('every public write route', () => {
     const before = await everyRow();
     for (const { key, schema } of publicWriteRoutes()) {
       const [method] = key.split(' ');
-      const field = Object.keys(schema?.properties ?? {})[0] ?? 'anything';
+      const field = Object.keys((schema && resolved(schema).properties) ?? {})[0] ?? 'anything';
       for (const [raw, where] of [[wide(5_000), 'body'], [`{"${field}":${wide(MAX_OBJECT_KEYS + 1)}}`, `body.${field}`], [`{"${field}":[${wide(20_000)}]}`, `body.${field}`]] as const) {
         if (key in RAW_BODY_ROUTES) {
           const res = await send(method, RAW_BODY_ROUTES[key], raw);
