@@ -48,6 +48,7 @@ import { AppError } from '../errors.ts';
 import { healthRoutes } from './health.ts';
 import { registerMetrics } from './metrics.ts';
 import { compactOpenApi } from './openapi.ts';
+import { docsPageOptions } from './docs-page.ts';
 import { CUSTOMER_COOKIE, REQUIRES_CUSTOMER } from './customer-auth.ts';
 import { registerJsonBodyParser } from './json-body.ts';
 import { ErrorResponse } from './schemas.ts';
@@ -209,7 +210,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
       return { schema: { ...schema, security: [{ bearer: [] }, { apiKey: [] }], 'x-permission': permission }, url } as never;
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, docsPageOptions);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const storeCache = new StoreResponseCache(db, config.catalogCacheEntries);

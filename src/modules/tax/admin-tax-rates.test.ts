@@ -134,7 +134,7 @@ describe('refusals', () => {
     });
     await refused('POST', euRates(), { country_code: 'XX', tax_class: 'x', name: 'Nope', rate: 5 }, 400, 'country_not_in_region', 'body.country_code');
     await refused('POST', `${euRates()}/${rates.reduced.id}`, { country_code: 'US' }, 400, 'country_not_in_region', 'body.country_code');
-    await refused('POST', euRates(), { country_code: 'fr', name: 'Nope', rate: 5 }, 400, 'invalid_request', 'body.country_code');
+    await refused('POST', euRates(), { country_code: 'fra', name: 'Nope', rate: 5 }, 400, 'invalid_request', 'body.country_code');
   });
 
   test('neither a country nor a class → 400 naming the body', async () => {
