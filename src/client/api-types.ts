@@ -43,7 +43,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -144,7 +143,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -167,8 +165,8 @@ export interface paths {
                 query: {
                     action?: string;
                     actor_id?: string;
-                    cursor?: string;
-                    limit: number;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
                     resource_id?: string;
                     resource_type?: string;
                     since?: string;
@@ -210,7 +208,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -259,15 +256,7 @@ export interface paths {
                             /** Format: date-time */
                             expires_at: string;
                             token: string;
-                            user: {
-                                /** Format: date-time */
-                                created_at: string;
-                                email: string;
-                                id: string;
-                                last_login_at: string | null;
-                                name: string | null;
-                                role: string;
-                            };
+                            user: components["schemas"]["StaffUser"];
                         };
                     };
                 };
@@ -316,7 +305,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -357,15 +345,7 @@ export interface paths {
                             /** @description For a session sent as the cookie: the X-CSRF-Token its writes need (null otherwise) */
                             csrf_token: string | null;
                             permissions: string[];
-                            user: {
-                                /** Format: date-time */
-                                created_at: string;
-                                email: string;
-                                id: string;
-                                last_login_at: string | null;
-                                name: string | null;
-                                role: string;
-                            } | null;
+                            user: components["schemas"]["StaffUser"] | null;
                         };
                     };
                 };
@@ -373,7 +353,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -396,8 +375,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    cursor?: string;
-                    limit: number;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
                     /** @description id (pcat_…) */
                     parent_id?: string;
                 };
@@ -423,7 +402,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -442,10 +420,7 @@ export interface paths {
                         description?: string;
                         /** @description URL-safe: lower-case letters, digits, dashes */
                         handle?: string;
-                        /** @description Your own key/value data; not interpreted by Cartwright */
-                        metadata?: {
-                            [key: string]: unknown;
-                        };
+                        metadata?: components["schemas"]["Metadata"];
                         name: string;
                         parent_id?: string | null;
                         position?: number;
@@ -490,7 +465,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (pcat_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-pcat"];
                 };
                 cookie?: never;
             };
@@ -509,7 +484,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -521,7 +495,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (pcat_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-pcat"];
                 };
                 cookie?: never;
             };
@@ -531,10 +505,7 @@ export interface paths {
                         description?: string;
                         /** @description URL-safe: lower-case letters, digits, dashes */
                         handle?: string;
-                        /** @description Your own key/value data; not interpreted by Cartwright */
-                        metadata?: {
-                            [key: string]: unknown;
-                        };
+                        metadata?: components["schemas"]["Metadata"];
                         name?: string;
                         parent_id?: string | null;
                         position?: number;
@@ -566,7 +537,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (pcat_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-pcat"];
                 };
                 cookie?: never;
             };
@@ -578,18 +549,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            deleted: boolean;
-                            id: string;
-                            object: string;
-                        };
+                        "application/json": components["schemas"]["Deleted"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -609,8 +575,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    cursor?: string;
-                    limit: number;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
                 };
                 header?: never;
                 path?: never;
@@ -634,7 +600,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -653,10 +618,7 @@ export interface paths {
                         description?: string;
                         /** @description URL-safe: lower-case letters, digits, dashes */
                         handle?: string;
-                        /** @description Your own key/value data; not interpreted by Cartwright */
-                        metadata?: {
-                            [key: string]: unknown;
-                        };
+                        metadata?: components["schemas"]["Metadata"];
                         title: string;
                     };
                 };
@@ -699,7 +661,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (pcol_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-pcol"];
                 };
                 cookie?: never;
             };
@@ -718,7 +680,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -730,7 +691,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (pcol_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-pcol"];
                 };
                 cookie?: never;
             };
@@ -740,10 +701,7 @@ export interface paths {
                         description?: string;
                         /** @description URL-safe: lower-case letters, digits, dashes */
                         handle?: string;
-                        /** @description Your own key/value data; not interpreted by Cartwright */
-                        metadata?: {
-                            [key: string]: unknown;
-                        };
+                        metadata?: components["schemas"]["Metadata"];
                         title?: string;
                     };
                 };
@@ -773,7 +731,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (pcol_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-pcol"];
                 };
                 cookie?: never;
             };
@@ -785,18 +743,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            deleted: boolean;
-                            id: string;
-                            object: string;
-                        };
+                        "application/json": components["schemas"]["Deleted"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -843,7 +796,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -927,7 +879,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -947,11 +898,11 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    cursor?: string;
+                    cursor?: components["parameters"]["query-cursor"];
                     email?: string;
                     /** @description id (cgrp_…) */
                     group_id?: string;
-                    limit: number;
+                    limit: components["parameters"]["query-limit"];
                 };
                 header?: never;
                 path?: never;
@@ -975,7 +926,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -1001,7 +951,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (cus_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-cus"];
                 };
                 cookie?: never;
             };
@@ -1013,42 +963,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: date-time */
-                            created_at: string;
-                            email: string;
-                            email_verified: boolean;
-                            first_name: string | null;
-                            group_ids: string[];
-                            id: string;
-                            last_name: string | null;
-                            lifetime_value: {
-                                currency_code: string;
-                                orders: number;
-                                total: number;
-                            }[];
-                            metadata: {
-                                [key: string]: unknown;
-                            };
-                            orders: {
-                                currency_code: string;
-                                fulfillment_status: string;
-                                id: string;
-                                number: number | null;
-                                payment_status: string;
-                                placed_at: string | null;
-                                status: string;
-                                total: number;
-                            }[];
-                            phone: string | null;
-                        };
+                        "application/json": components["schemas"]["CustomerDetail"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -1060,7 +981,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (cus_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-cus"];
                 };
                 cookie?: never;
             };
@@ -1084,35 +1005,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: date-time */
-                            created_at: string;
-                            email: string;
-                            email_verified: boolean;
-                            first_name: string | null;
-                            group_ids: string[];
-                            id: string;
-                            last_name: string | null;
-                            lifetime_value: {
-                                currency_code: string;
-                                orders: number;
-                                total: number;
-                            }[];
-                            metadata: {
-                                [key: string]: unknown;
-                            };
-                            orders: {
-                                currency_code: string;
-                                fulfillment_status: string;
-                                id: string;
-                                number: number | null;
-                                payment_status: string;
-                                placed_at: string | null;
-                                status: string;
-                                total: number;
-                            }[];
-                            phone: string | null;
-                        };
+                        "application/json": components["schemas"]["CustomerDetail"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
@@ -1145,7 +1038,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (cus_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-cus"];
                 };
                 cookie?: never;
             };
@@ -1162,7 +1055,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -1183,8 +1075,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    cursor?: string;
-                    limit: number;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
                     status?: "open" | "sent" | "completed" | "canceled";
                 };
                 header?: never;
@@ -1222,7 +1114,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -1239,8 +1130,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         billing_address?: components["schemas"]["AddressInput"] | null;
-                        /** @description ISO 4217 (USD); any case accepted, returned upper case */
-                        currency_code?: string;
+                        currency_code?: components["schemas"]["CurrencyCode"];
                         /** Format: email */
                         email: string;
                         lines: {
@@ -1298,7 +1188,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (dord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-dord"];
                 };
                 cookie?: never;
             };
@@ -1317,7 +1207,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -1345,7 +1234,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (dord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-dord"];
                 };
                 cookie?: never;
             };
@@ -1364,7 +1253,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -1390,7 +1278,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (dord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-dord"];
                 };
                 cookie?: never;
             };
@@ -1448,7 +1336,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (dord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-dord"];
                 };
                 cookie?: never;
             };
@@ -1541,7 +1429,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -1690,7 +1577,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (var_…) */
-                    variant_id: string;
+                    variant_id: components["parameters"]["path-variant_id-var"];
                 };
                 cookie?: never;
             };
@@ -1709,7 +1596,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -1721,7 +1607,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (var_…) */
-                    variant_id: string;
+                    variant_id: components["parameters"]["path-variant_id-var"];
                 };
                 cookie?: never;
             };
@@ -1771,8 +1657,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    cursor?: string;
-                    limit: number;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
                     /** @description id (sloc_…) */
                     location_id?: string;
                     /** @description true: only levels whose available is at or below the item’s low_stock_threshold; false: only the others */
@@ -1803,7 +1689,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -1827,8 +1712,8 @@ export interface paths {
             parameters: {
                 query: {
                     active?: boolean;
-                    cursor?: string;
-                    limit: number;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
                 };
                 header?: never;
                 path?: never;
@@ -1852,7 +1737,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -1874,8 +1758,7 @@ export interface paths {
                             address_2?: string;
                             city?: string;
                             company?: string;
-                            /** @description ISO 3166-1 alpha-2 (DE, US); any case accepted, returned upper case */
-                            country_code?: string;
+                            country_code?: components["schemas"]["CountryCode"];
                             phone?: string;
                             postal_code?: string;
                             province?: string;
@@ -1926,7 +1809,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (sloc_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-sloc"];
                 };
                 cookie?: never;
             };
@@ -1945,7 +1828,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -1957,7 +1839,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (sloc_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-sloc"];
                 };
                 cookie?: never;
             };
@@ -1970,8 +1852,7 @@ export interface paths {
                             address_2?: string;
                             city?: string;
                             company?: string;
-                            /** @description ISO 3166-1 alpha-2 (DE, US); any case accepted, returned upper case */
-                            country_code?: string;
+                            country_code?: components["schemas"]["CountryCode"];
                             phone?: string;
                             postal_code?: string;
                             province?: string;
@@ -2009,7 +1890,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (sloc_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-sloc"];
                 };
                 cookie?: never;
             };
@@ -2021,18 +1902,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            deleted: boolean;
-                            id: string;
-                            object: string;
-                        };
+                        "application/json": components["schemas"]["Deleted"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -2052,11 +1928,11 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    cursor?: string;
+                    cursor?: components["parameters"]["query-cursor"];
                     field?: "on_hand" | "committed" | "reserved" | "safety_stock" | "incoming";
                     /** @description id (iitem_…) */
                     item_id?: string;
-                    limit: number;
+                    limit: components["parameters"]["query-limit"];
                     /** @description id (sloc_…) */
                     location_id?: string;
                     reason?: string;
@@ -2085,7 +1961,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -2237,26 +2112,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                description: string | null;
-                                failure_count: number;
-                                /** @description the period; 0: off */
-                                interval_ms: number;
-                                last_duration_ms: number | null;
-                                last_error: string | null;
-                                last_finished_at: string | null;
-                                last_result: {
-                                    [key: string]: unknown;
-                                } | null;
-                                last_started_at: string | null;
-                                last_status: ("succeeded" | "failed") | null;
-                                name: string;
-                                /** Format: date-time */
-                                next_run_at: string;
-                                run_count: number;
-                                /** @description a process holds its lease right now */
-                                running: boolean;
-                            }[];
+                            data: components["schemas"]["Job"][];
                         };
                     };
                 };
@@ -2264,7 +2120,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -2289,7 +2144,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    name: string;
+                    name: components["parameters"]["path-name"];
                 };
                 cookie?: never;
             };
@@ -2301,33 +2156,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            description: string | null;
-                            failure_count: number;
-                            /** @description the period; 0: off */
-                            interval_ms: number;
-                            last_duration_ms: number | null;
-                            last_error: string | null;
-                            last_finished_at: string | null;
-                            last_result: {
-                                [key: string]: unknown;
-                            } | null;
-                            last_started_at: string | null;
-                            last_status: ("succeeded" | "failed") | null;
-                            name: string;
-                            /** Format: date-time */
-                            next_run_at: string;
-                            run_count: number;
-                            /** @description a process holds its lease right now */
-                            running: boolean;
-                        };
+                        "application/json": components["schemas"]["Job"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -2354,7 +2189,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    name: string;
+                    name: components["parameters"]["path-name"];
                 };
                 cookie?: never;
             };
@@ -2366,33 +2201,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            description: string | null;
-                            failure_count: number;
-                            /** @description the period; 0: off */
-                            interval_ms: number;
-                            last_duration_ms: number | null;
-                            last_error: string | null;
-                            last_finished_at: string | null;
-                            last_result: {
-                                [key: string]: unknown;
-                            } | null;
-                            last_started_at: string | null;
-                            last_status: ("succeeded" | "failed") | null;
-                            name: string;
-                            /** Format: date-time */
-                            next_run_at: string;
-                            run_count: number;
-                            /** @description a process holds its lease right now */
-                            running: boolean;
-                        };
+                        "application/json": components["schemas"]["Job"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -2413,11 +2228,11 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    limit: number;
+                    limit: components["parameters"]["query-limit"];
                 };
                 header?: never;
                 path: {
-                    name: string;
+                    name: components["parameters"]["path-name"];
                 };
                 cookie?: never;
             };
@@ -2452,7 +2267,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -2475,8 +2289,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    cursor?: string;
-                    limit: number;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
                     status?: "pending" | "sent" | "failed";
                     template?: string;
                 };
@@ -2515,7 +2329,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -2575,7 +2388,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -2598,12 +2410,12 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    cursor?: string;
+                    cursor?: components["parameters"]["query-cursor"];
                     /** @description the customer email, exact (case aside) */
                     email?: string;
                     /** @description fulfillment status: one or several, comma-separated */
                     fulfillment_status?: string;
-                    limit: number;
+                    limit: components["parameters"]["query-limit"];
                     /** @description payment status: one or several, comma-separated */
                     payment_status?: string;
                     /** @description placed at or after */
@@ -2643,7 +2455,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -2669,7 +2480,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -2688,7 +2499,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -2716,7 +2526,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -2768,7 +2578,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -2822,7 +2632,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -2843,7 +2653,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -2855,7 +2664,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -2928,7 +2737,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -2949,7 +2758,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -2961,7 +2769,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -3024,9 +2832,9 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ful_…) */
-                    fulfillment_id: string;
+                    fulfillment_id: components["parameters"]["path-fulfillment_id-ful"];
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -3045,7 +2853,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -3071,9 +2878,9 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ful_…) */
-                    fulfillment_id: string;
+                    fulfillment_id: components["parameters"]["path-fulfillment_id-ful"];
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -3128,9 +2935,9 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ful_…) */
-                    fulfillment_id: string;
+                    fulfillment_id: components["parameters"]["path-fulfillment_id-ful"];
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -3183,7 +2990,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -3234,7 +3041,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -3291,7 +3098,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -3312,7 +3119,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -3324,7 +3130,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -3385,7 +3191,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -3406,7 +3212,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -3418,7 +3223,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -3485,9 +3290,9 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                     /** @description id (ret_…) */
-                    return_id: string;
+                    return_id: components["parameters"]["path-return_id-ret"];
                 };
                 cookie?: never;
             };
@@ -3506,7 +3311,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -3532,9 +3336,9 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                     /** @description id (ret_…) */
-                    return_id: string;
+                    return_id: components["parameters"]["path-return_id-ret"];
                 };
                 cookie?: never;
             };
@@ -3597,9 +3401,9 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                     /** @description id (ret_…) */
-                    return_id: string;
+                    return_id: components["parameters"]["path-return_id-ret"];
                 };
                 cookie?: never;
             };
@@ -3654,7 +3458,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -3675,7 +3479,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -3733,7 +3536,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -3762,8 +3564,8 @@ export interface paths {
                     collection_id?: string;
                     /** @description only products priced in this currency (any case); needed for price filters and sorts */
                     currency_code?: string;
-                    cursor?: string;
-                    limit: number;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
                     /** @description minor units */
                     price_max?: number;
                     /** @description minor units */
@@ -3798,7 +3600,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -3854,7 +3655,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (prod_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-prod"];
                 };
                 cookie?: never;
             };
@@ -3873,7 +3674,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -3885,7 +3685,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (prod_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-prod"];
                 };
                 cookie?: never;
             };
@@ -3898,10 +3698,7 @@ export interface paths {
                         /** @description URL-safe: lower-case letters, digits, dashes */
                         handle?: string;
                         images?: string[];
-                        /** @description Your own key/value data; not interpreted by Cartwright */
-                        metadata?: {
-                            [key: string]: unknown;
-                        };
+                        metadata?: components["schemas"]["Metadata"];
                         status?: "draft" | "published" | "archived";
                         tags?: string[];
                         tax_class?: string | null;
@@ -3934,7 +3731,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (prod_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-prod"];
                 };
                 cookie?: never;
             };
@@ -3946,18 +3743,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            deleted: boolean;
-                            id: string;
-                            object: string;
-                        };
+                        "application/json": components["schemas"]["Deleted"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -3982,7 +3774,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (prod_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-prod"];
                 };
                 cookie?: never;
             };
@@ -4001,7 +3793,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -4027,7 +3818,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (prod_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-prod"];
                 };
                 cookie?: never;
             };
@@ -4079,7 +3870,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (prod_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-prod"];
                     /** @description id (opt_…) */
                     option_id: string;
                 };
@@ -4118,7 +3909,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (prod_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-prod"];
                     /** @description id (opt_…) */
                     option_id: string;
                 };
@@ -4139,7 +3930,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -4164,7 +3954,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (prod_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-prod"];
                 };
                 cookie?: never;
             };
@@ -4183,7 +3973,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -4209,7 +3998,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (prod_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-prod"];
                 };
                 cookie?: never;
             };
@@ -4228,7 +4017,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -4254,7 +4042,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (prod_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-prod"];
                 };
                 cookie?: never;
             };
@@ -4303,9 +4091,9 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (prod_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-prod"];
                     /** @description id (var_…) */
-                    variant_id: string;
+                    variant_id: components["parameters"]["path-variant_id-var"];
                 };
                 cookie?: never;
             };
@@ -4339,9 +4127,9 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (prod_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-prod"];
                     /** @description id (var_…) */
-                    variant_id: string;
+                    variant_id: components["parameters"]["path-variant_id-var"];
                 };
                 cookie?: never;
             };
@@ -4360,7 +4148,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -4385,9 +4172,9 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (prod_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-prod"];
                     /** @description id (var_…) */
-                    variant_id: string;
+                    variant_id: components["parameters"]["path-variant_id-var"];
                 };
                 cookie?: never;
             };
@@ -4441,9 +4228,9 @@ export interface paths {
                     /** @description ISO 4217 (USD); any case accepted, returned upper case */
                     currency_code: string;
                     /** @description id (prod_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-prod"];
                     /** @description id (var_…) */
-                    variant_id: string;
+                    variant_id: components["parameters"]["path-variant_id-var"];
                 };
                 cookie?: never;
             };
@@ -4462,7 +4249,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -4599,8 +4385,8 @@ export interface paths {
                     automatic?: boolean;
                     /** @description the promotion with this code (any case) */
                     code?: string;
-                    cursor?: string;
-                    limit: number;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
                 };
                 header?: never;
                 path?: never;
@@ -4615,49 +4401,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                active: boolean;
-                                amounts: components["schemas"]["Price"][] | null;
-                                automatic: boolean;
-                                budget: {
-                                    amount: number;
-                                    currency_code: string;
-                                    used: number;
-                                } | null;
-                                buy_quantity: number | null;
-                                category_ids: string[];
-                                code: string | null;
-                                collection_ids: string[];
-                                combinable: boolean;
-                                /** Format: date-time */
-                                created_at: string;
-                                currency_codes: string[];
-                                description: string | null;
-                                /** @description the discount on orders placed with it, per currency */
-                                discount_given: components["schemas"]["Price"][];
-                                ends_at: string | null;
-                                get_quantity: number | null;
-                                id: string;
-                                min_subtotals: components["schemas"]["Price"][];
-                                per_customer_limit: number | null;
-                                product_ids: string[];
-                                region_ids: string[];
-                                starts_at: string | null;
-                                target: string;
-                                tiers: {
-                                    currency_code: string;
-                                    min_subtotal: number;
-                                    value: number;
-                                }[];
-                                type: string;
-                                /** Format: date-time */
-                                updated_at: string;
-                                /** @description orders placed with it */
-                                usage_count: number;
-                                usage_limit: number | null;
-                                /** @description percentage and buy_x_get_y: the percent */
-                                value: number | null;
-                            }[];
+                            data: components["schemas"]["Promotion"][];
                             next_cursor: string | null;
                         };
                     };
@@ -4666,7 +4410,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -4681,57 +4424,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        active?: boolean;
-                        /** @description fixed: the amount off in each currency it applies in */
-                        amounts?: components["schemas"]["PriceInput"][] | null;
-                        /** @description true: no code, applies to every cart that meets its conditions */
-                        automatic?: boolean;
-                        /** @description the most discount it may give in total; it then applies only in that currency */
-                        budget?: components["schemas"]["PriceInput"] | null;
-                        /** @description buy_x_get_y: the units to buy (X) */
-                        buy_quantity?: number | null;
-                        /** @description categories whose products match (the category itself, not its subcategories) */
-                        category_ids?: string[];
-                        /** @description what buyers enter; null with automatic: true for a promotion that applies by itself */
-                        code?: string | null;
-                        /** @description collections whose products match */
-                        collection_ids?: string[];
-                        /** @description whether it applies together with other combinable promotions (default false) */
-                        combinable?: boolean;
-                        /** @description fixed: the currency of value (or give amounts) */
-                        currency_code?: string | null;
-                        /** @description only carts in these currencies (empty: any) */
-                        currency_codes?: string[];
-                        description?: string | null;
-                        /** @description the promotion stops applying at this time */
-                        ends_at?: string | null;
-                        /** @description buy_x_get_y: the units got with them (Y), the cheapest matching ones */
-                        get_quantity?: number | null;
-                        /** @description the cart subtotal (before discounts) needed, per currency; a currency not listed does not qualify */
-                        min_subtotals?: components["schemas"]["PriceInput"][];
-                        /** @description uses per customer account, or per email for guests */
-                        per_customer_limit?: number | null;
-                        /** @description the products it applies to (any listed product, collection or category matches) */
-                        product_ids?: string[];
-                        /** @description only carts in these regions (empty: any) */
-                        region_ids?: string[];
-                        starts_at?: string | null;
-                        /** @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price */
-                        target?: "order" | "items" | "shipping";
-                        /** @description tiered percentage or fixed: from min_subtotal (before discounts) in its currency, this value instead of value/amounts; the highest tier reached applies */
-                        tiers?: {
-                            /** @description ISO 4217 (USD); any case accepted, returned upper case */
-                            currency_code: string;
-                            /** @description minor units */
-                            min_subtotal: number;
-                            value: number;
-                        }[];
-                        type: "percentage" | "fixed" | "free_shipping" | "buy_x_get_y";
-                        usage_limit?: number | null;
-                        /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code; buy_x_get_y: the percent off the units got (default 100: free) */
-                        value?: number | null;
-                    };
+                    "application/json": components["schemas"]["PromotionInput"];
                 };
             };
             responses: {
@@ -4741,49 +4434,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            amounts: components["schemas"]["Price"][] | null;
-                            automatic: boolean;
-                            budget: {
-                                amount: number;
-                                currency_code: string;
-                                used: number;
-                            } | null;
-                            buy_quantity: number | null;
-                            category_ids: string[];
-                            code: string | null;
-                            collection_ids: string[];
-                            combinable: boolean;
-                            /** Format: date-time */
-                            created_at: string;
-                            currency_codes: string[];
-                            description: string | null;
-                            /** @description the discount on orders placed with it, per currency */
-                            discount_given: components["schemas"]["Price"][];
-                            ends_at: string | null;
-                            get_quantity: number | null;
-                            id: string;
-                            min_subtotals: components["schemas"]["Price"][];
-                            per_customer_limit: number | null;
-                            product_ids: string[];
-                            region_ids: string[];
-                            starts_at: string | null;
-                            target: string;
-                            tiers: {
-                                currency_code: string;
-                                min_subtotal: number;
-                                value: number;
-                            }[];
-                            type: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                            /** @description orders placed with it */
-                            usage_count: number;
-                            usage_limit: number | null;
-                            /** @description percentage and buy_x_get_y: the percent */
-                            value: number | null;
-                        };
+                        "application/json": components["schemas"]["Promotion"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
@@ -4814,7 +4465,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (promo_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-promo"];
                 };
                 cookie?: never;
             };
@@ -4826,56 +4477,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            amounts: components["schemas"]["Price"][] | null;
-                            automatic: boolean;
-                            budget: {
-                                amount: number;
-                                currency_code: string;
-                                used: number;
-                            } | null;
-                            buy_quantity: number | null;
-                            category_ids: string[];
-                            code: string | null;
-                            collection_ids: string[];
-                            combinable: boolean;
-                            /** Format: date-time */
-                            created_at: string;
-                            currency_codes: string[];
-                            description: string | null;
-                            /** @description the discount on orders placed with it, per currency */
-                            discount_given: components["schemas"]["Price"][];
-                            ends_at: string | null;
-                            get_quantity: number | null;
-                            id: string;
-                            min_subtotals: components["schemas"]["Price"][];
-                            per_customer_limit: number | null;
-                            product_ids: string[];
-                            region_ids: string[];
-                            starts_at: string | null;
-                            target: string;
-                            tiers: {
-                                currency_code: string;
-                                min_subtotal: number;
-                                value: number;
-                            }[];
-                            type: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                            /** @description orders placed with it */
-                            usage_count: number;
-                            usage_limit: number | null;
-                            /** @description percentage and buy_x_get_y: the percent */
-                            value: number | null;
-                        };
+                        "application/json": components["schemas"]["Promotion"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -4887,7 +4495,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (promo_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-promo"];
                 };
                 cookie?: never;
             };
@@ -4910,9 +4518,9 @@ export interface paths {
                         /** @description whether it applies together with other combinable promotions (default false) */
                         combinable?: boolean;
                         /** @description fixed: the currency of value (or give amounts) */
-                        currency_code?: string | null;
+                        currency_code?: components["schemas"]["CurrencyCode"] | null;
                         /** @description only carts in these currencies (empty: any) */
-                        currency_codes?: string[];
+                        currency_codes?: components["schemas"]["CurrencyCode"][];
                         description?: string | null;
                         /** @description the promotion stops applying at this time */
                         ends_at?: string | null;
@@ -4931,8 +4539,7 @@ export interface paths {
                         target?: "order" | "items" | "shipping";
                         /** @description tiered percentage or fixed: from min_subtotal (before discounts) in its currency, this value instead of value/amounts; the highest tier reached applies */
                         tiers?: {
-                            /** @description ISO 4217 (USD); any case accepted, returned upper case */
-                            currency_code: string;
+                            currency_code: components["schemas"]["CurrencyCode"];
                             /** @description minor units */
                             min_subtotal: number;
                             value: number;
@@ -4951,49 +4558,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            amounts: components["schemas"]["Price"][] | null;
-                            automatic: boolean;
-                            budget: {
-                                amount: number;
-                                currency_code: string;
-                                used: number;
-                            } | null;
-                            buy_quantity: number | null;
-                            category_ids: string[];
-                            code: string | null;
-                            collection_ids: string[];
-                            combinable: boolean;
-                            /** Format: date-time */
-                            created_at: string;
-                            currency_codes: string[];
-                            description: string | null;
-                            /** @description the discount on orders placed with it, per currency */
-                            discount_given: components["schemas"]["Price"][];
-                            ends_at: string | null;
-                            get_quantity: number | null;
-                            id: string;
-                            min_subtotals: components["schemas"]["Price"][];
-                            per_customer_limit: number | null;
-                            product_ids: string[];
-                            region_ids: string[];
-                            starts_at: string | null;
-                            target: string;
-                            tiers: {
-                                currency_code: string;
-                                min_subtotal: number;
-                                value: number;
-                            }[];
-                            type: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                            /** @description orders placed with it */
-                            usage_count: number;
-                            usage_limit: number | null;
-                            /** @description percentage and buy_x_get_y: the percent */
-                            value: number | null;
-                        };
+                        "application/json": components["schemas"]["Promotion"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
@@ -5011,7 +4576,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (promo_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-promo"];
                 };
                 cookie?: never;
             };
@@ -5023,18 +4588,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            deleted: boolean;
-                            id: string;
-                            object: string;
-                        };
+                        "application/json": components["schemas"]["Deleted"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -5054,8 +4614,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    cursor?: string;
-                    limit: number;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
                 };
                 header?: never;
                 path?: never;
@@ -5079,7 +4639,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -5096,13 +4655,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @description a country belongs to at most one region */
-                        countries?: string[];
+                        countries?: components["schemas"]["CountryCode"][];
                         /** @description ISO 4217 (USD), any case accepted; prices and shipping amounts in the region use it */
                         currency_code: string;
                         /** @description percent, 0–100, at most 4 decimals (8.875) */
                         default_tax_rate?: number;
-                        /** @description no leading or trailing spaces */
-                        name: string;
+                        name: components["schemas"]["Name"];
                         /** @description true: prices include tax (VAT style); false (default): tax is added on top */
                         tax_inclusive?: boolean;
                     };
@@ -5146,7 +4704,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (reg_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-reg"];
                 };
                 cookie?: never;
             };
@@ -5165,7 +4723,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -5177,7 +4734,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (reg_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-reg"];
                 };
                 cookie?: never;
             };
@@ -5185,13 +4742,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @description a country belongs to at most one region */
-                        countries?: string[];
+                        countries?: components["schemas"]["CountryCode"][];
                         /** @description ISO 4217 (USD), any case accepted; prices and shipping amounts in the region use it */
                         currency_code?: string;
                         /** @description percent, 0–100, at most 4 decimals (8.875) */
                         default_tax_rate?: number;
-                        /** @description no leading or trailing spaces */
-                        name?: string;
+                        name?: components["schemas"]["Name"];
                         /** @description true: prices include tax (VAT style); false (default): tax is added on top */
                         tax_inclusive?: boolean;
                     };
@@ -5222,7 +4778,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (reg_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-reg"];
                 };
                 cookie?: never;
             };
@@ -5234,18 +4790,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            deleted: boolean;
-                            id: string;
-                            object: string;
-                        };
+                        "application/json": components["schemas"]["Deleted"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -5265,13 +4816,13 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    cursor?: string;
-                    limit: number;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
                 };
                 header?: never;
                 path: {
                     /** @description id (reg_…) */
-                    region_id: string;
+                    region_id: components["parameters"]["path-region_id-reg"];
                 };
                 cookie?: never;
             };
@@ -5293,7 +4844,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -5305,7 +4855,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (reg_…) */
-                    region_id: string;
+                    region_id: components["parameters"]["path-region_id-reg"];
                 };
                 cookie?: never;
             };
@@ -5314,9 +4864,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @description one of the region’s countries; null: every country of the region */
-                        country_code?: string | null;
-                        /** @description no leading or trailing spaces */
-                        name: string;
+                        country_code?: components["schemas"]["CountryCode"] | null;
+                        name: components["schemas"]["Name"];
                         /** @description percent, 0–100, at most 4 decimals (8.875) */
                         rate: number;
                         /** @description null: every product */
@@ -5362,9 +4911,9 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (txr_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-txr"];
                     /** @description id (reg_…) */
-                    region_id: string;
+                    region_id: components["parameters"]["path-region_id-reg"];
                 };
                 cookie?: never;
             };
@@ -5383,7 +4932,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -5395,9 +4943,9 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (txr_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-txr"];
                     /** @description id (reg_…) */
-                    region_id: string;
+                    region_id: components["parameters"]["path-region_id-reg"];
                 };
                 cookie?: never;
             };
@@ -5405,9 +4953,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @description one of the region’s countries; null: every country of the region */
-                        country_code?: string | null;
-                        /** @description no leading or trailing spaces */
-                        name?: string;
+                        country_code?: components["schemas"]["CountryCode"] | null;
+                        name?: components["schemas"]["Name"];
                         /** @description percent, 0–100, at most 4 decimals (8.875) */
                         rate?: number;
                         /** @description null: every product */
@@ -5440,9 +4987,9 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (txr_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-txr"];
                     /** @description id (reg_…) */
-                    region_id: string;
+                    region_id: components["parameters"]["path-region_id-reg"];
                 };
                 cookie?: never;
             };
@@ -5454,18 +5001,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            deleted: boolean;
-                            id: string;
-                            object: string;
-                        };
+                        "application/json": components["schemas"]["Deleted"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -5511,7 +5053,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -5635,7 +5176,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -5655,8 +5195,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    cursor?: string;
-                    limit: number;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
                     /** @description id (reg_…) */
                     region_id?: string;
                 };
@@ -5682,7 +5222,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -5704,8 +5243,7 @@ export interface paths {
                         amount?: number | null;
                         /** @description free when the items subtotal after discounts reaches this amount */
                         free_over_amount?: number | null;
-                        /** @description no leading or trailing spaces */
-                        name: string;
+                        name: components["schemas"]["Name"];
                         /** @description carts list options by position, then name */
                         position?: number;
                         /** @description flat: one amount; weight: by weight bands */
@@ -5760,7 +5298,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (so_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-so"];
                 };
                 cookie?: never;
             };
@@ -5779,7 +5317,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -5791,7 +5328,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (so_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-so"];
                 };
                 cookie?: never;
             };
@@ -5804,8 +5341,7 @@ export interface paths {
                         amount?: number | null;
                         /** @description free when the items subtotal after discounts reaches this amount */
                         free_over_amount?: number | null;
-                        /** @description no leading or trailing spaces */
-                        name?: string;
+                        name?: components["schemas"]["Name"];
                         /** @description carts list options by position, then name */
                         position?: number;
                         /** @description flat: one amount; weight: by weight bands */
@@ -5845,7 +5381,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (so_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-so"];
                 };
                 cookie?: never;
             };
@@ -5857,18 +5393,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            deleted: boolean;
-                            id: string;
-                            object: string;
-                        };
+                        "application/json": components["schemas"]["Deleted"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -5901,15 +5432,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                created_at: string;
-                                email: string;
-                                id: string;
-                                last_login_at: string | null;
-                                name: string | null;
-                                role: string;
-                            }[];
+                            data: components["schemas"]["StaffUser"][];
                         };
                     };
                 };
@@ -5917,7 +5440,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -5948,15 +5470,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: date-time */
-                            created_at: string;
-                            email: string;
-                            id: string;
-                            last_login_at: string | null;
-                            name: string | null;
-                            role: string;
-                        };
+                        "application/json": components["schemas"]["StaffUser"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
@@ -6008,15 +5522,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: date-time */
-                            created_at: string;
-                            email: string;
-                            id: string;
-                            last_login_at: string | null;
-                            name: string | null;
-                            role: string;
-                        };
+                        "application/json": components["schemas"]["StaffUser"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
@@ -6051,7 +5557,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -6071,8 +5576,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    cursor?: string;
-                    limit: number;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
                 };
                 header?: never;
                 path?: never;
@@ -6096,7 +5601,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -6116,10 +5620,7 @@ export interface paths {
                         enabled?: boolean;
                         /** @description event types (order.placed), per resource (order.*) or * for all; docs/events.md lists them */
                         events: string[];
-                        /** @description Your own key/value data; not interpreted by Cartwright */
-                        metadata?: {
-                            [key: string]: unknown;
-                        };
+                        metadata?: components["schemas"]["Metadata"];
                         /** @description https URL (http allowed outside production); must reach a public address */
                         url: string;
                     };
@@ -6166,7 +5667,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (we_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-we"];
                 };
                 cookie?: never;
             };
@@ -6185,7 +5686,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -6197,7 +5697,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (we_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-we"];
                 };
                 cookie?: never;
             };
@@ -6208,10 +5708,7 @@ export interface paths {
                         enabled?: boolean;
                         /** @description event types (order.placed), per resource (order.*) or * for all; docs/events.md lists them */
                         events?: string[];
-                        /** @description Your own key/value data; not interpreted by Cartwright */
-                        metadata?: {
-                            [key: string]: unknown;
-                        };
+                        metadata?: components["schemas"]["Metadata"];
                         /** @description https URL (http allowed outside production); must reach a public address */
                         url?: string;
                     };
@@ -6242,7 +5739,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (we_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-we"];
                 };
                 cookie?: never;
             };
@@ -6267,7 +5764,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -6287,15 +5783,15 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    cursor?: string;
+                    cursor?: components["parameters"]["query-cursor"];
                     event_type?: string;
-                    limit: number;
+                    limit: components["parameters"]["query-limit"];
                     status?: "pending" | "delivered" | "failed";
                 };
                 header?: never;
                 path: {
                     /** @description id (we_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-we"];
                 };
                 cookie?: never;
             };
@@ -6317,7 +5813,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -6345,7 +5840,7 @@ export interface paths {
                     /** @description id (whd_…) */
                     delivery_id: string;
                     /** @description id (we_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-we"];
                 };
                 cookie?: never;
             };
@@ -6391,7 +5886,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -6421,7 +5915,7 @@ export interface paths {
                     /** @description id (whd_…) */
                     delivery_id: string;
                     /** @description id (we_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-we"];
                 };
                 cookie?: never;
             };
@@ -6440,7 +5934,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -6466,7 +5959,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (we_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-we"];
                 };
                 cookie?: never;
             };
@@ -6488,7 +5981,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -6512,7 +6004,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (we_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-we"];
                 };
                 cookie?: never;
             };
@@ -6533,7 +6025,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -6581,7 +6072,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -6755,7 +6245,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -6799,7 +6288,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -6941,7 +6429,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -7022,8 +6509,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description ISO 4217 (USD); any case accepted, returned upper case */
-                        currency_code?: string;
+                        currency_code?: components["schemas"]["CurrencyCode"];
                         /** Format: email */
                         email?: string;
                         /** @description id (reg_…) */
@@ -7069,7 +6555,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (cart_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-cart"];
                 };
                 cookie?: never;
             };
@@ -7088,7 +6574,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -7100,7 +6585,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (cart_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-cart"];
                 };
                 cookie?: never;
             };
@@ -7158,7 +6643,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (cart_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-cart"];
                 };
                 cookie?: never;
             };
@@ -7178,7 +6663,6 @@ export interface paths {
                 402: components["responses"]["PaymentRequired"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
                 502: components["responses"]["BadGateway"];
                 504: components["responses"]["GatewayTimeout"];
@@ -7206,7 +6690,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (cart_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-cart"];
                 };
                 cookie?: never;
             };
@@ -7260,7 +6744,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (cart_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-cart"];
                     /** @description id (cali_…) */
                     line_id: string;
                 };
@@ -7281,7 +6765,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -7294,7 +6777,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (cart_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-cart"];
                     /** @description id (cali_…) */
                     line_id: string;
                 };
@@ -7346,7 +6829,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (cart_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-cart"];
                 };
                 cookie?: never;
             };
@@ -7400,7 +6883,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (cart_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-cart"];
                 };
                 cookie?: never;
             };
@@ -7455,7 +6938,7 @@ export interface paths {
                     /** @description letters, digits, - and _; matched case-insensitively */
                     code: string;
                     /** @description id (cart_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-cart"];
                 };
                 cookie?: never;
             };
@@ -7474,7 +6957,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -7499,7 +6981,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (cart_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-cart"];
                 };
                 cookie?: never;
             };
@@ -7549,7 +7031,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (cart_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-cart"];
                 };
                 cookie?: never;
             };
@@ -7574,7 +7056,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -7597,8 +7078,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    cursor?: string;
-                    limit: number;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
                     /** @description id (pcat_…) */
                     parent_id?: string;
                 };
@@ -7624,7 +7105,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -7649,7 +7129,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    id_or_handle: string;
+                    id_or_handle: components["parameters"]["path-id_or_handle"];
                 };
                 cookie?: never;
             };
@@ -7668,7 +7148,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -7691,8 +7170,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    cursor?: string;
-                    limit: number;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
                 };
                 header?: never;
                 path?: never;
@@ -7716,7 +7195,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -7741,7 +7219,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    id_or_handle: string;
+                    id_or_handle: components["parameters"]["path-id_or_handle"];
                 };
                 cookie?: never;
             };
@@ -7760,7 +7238,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -7861,7 +7338,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -7942,7 +7418,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -8022,7 +7497,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -8079,8 +7553,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    cursor?: string;
-                    limit: number;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
                 };
                 header?: never;
                 path?: never;
@@ -8113,7 +7587,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -8137,11 +7610,11 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    "x-order-token"?: string;
+                    "x-order-token"?: components["parameters"]["header-x-order-token"];
                 };
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -8160,7 +7633,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -8184,11 +7656,11 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    "x-order-token"?: string;
+                    "x-order-token"?: components["parameters"]["header-x-order-token"];
                 };
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -8224,7 +7696,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -8237,11 +7708,11 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    "x-order-token"?: string;
+                    "x-order-token"?: components["parameters"]["header-x-order-token"];
                 };
                 path: {
                     /** @description id (ord_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-ord"];
                 };
                 cookie?: never;
             };
@@ -8314,8 +7785,8 @@ export interface paths {
                     collection_id?: string;
                     /** @description only products priced in this currency (any case); needed for price filters and sorts */
                     currency_code?: string;
-                    cursor?: string;
-                    limit: number;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
                     /** @description minor units */
                     price_max?: number;
                     /** @description minor units */
@@ -8349,7 +7820,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -8374,7 +7844,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    id_or_handle: string;
+                    id_or_handle: components["parameters"]["path-id_or_handle"];
                 };
                 cookie?: never;
             };
@@ -8393,7 +7863,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -8416,8 +7885,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    cursor?: string;
-                    limit: number;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
                 };
                 header?: never;
                 path?: never;
@@ -8441,7 +7910,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -8467,7 +7935,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (reg_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-reg"];
                 };
                 cookie?: never;
             };
@@ -8486,7 +7954,6 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -8581,8 +8048,7 @@ export interface components {
             address_2?: string | null;
             city: string;
             company?: string | null;
-            /** @description ISO 3166-1 alpha-2 (DE, US); any case accepted, returned upper case */
-            country_code: string;
+            country_code: components["schemas"]["CountryCode"];
             first_name: string;
             last_name: string;
             phone?: string | null;
@@ -8688,6 +8154,10 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description ISO 3166-1 alpha-2 (DE, US); any case accepted, returned upper case */
+        CountryCode: string;
+        /** @description ISO 4217 (USD); any case accepted, returned upper case */
+        CurrencyCode: string;
         Customer: {
             /** Format: date-time */
             created_at: string;
@@ -8701,6 +8171,40 @@ export interface components {
                 [key: string]: unknown;
             };
             phone: string | null;
+        };
+        CustomerDetail: {
+            /** Format: date-time */
+            created_at: string;
+            email: string;
+            email_verified: boolean;
+            first_name: string | null;
+            group_ids: string[];
+            id: string;
+            last_name: string | null;
+            lifetime_value: {
+                currency_code: string;
+                orders: number;
+                total: number;
+            }[];
+            metadata: {
+                [key: string]: unknown;
+            };
+            orders: {
+                currency_code: string;
+                fulfillment_status: string;
+                id: string;
+                number: number | null;
+                payment_status: string;
+                placed_at: string | null;
+                status: string;
+                total: number;
+            }[];
+            phone: string | null;
+        };
+        Deleted: {
+            deleted: boolean;
+            id: string;
+            object: string;
         };
         DraftOrder: {
             billing_address: components["schemas"]["Address"] | null;
@@ -8825,6 +8329,26 @@ export interface components {
             variant_id: string;
             variant_title: string;
         };
+        Job: {
+            description: string | null;
+            failure_count: number;
+            /** @description the period; 0: off */
+            interval_ms: number;
+            last_duration_ms: number | null;
+            last_error: string | null;
+            last_finished_at: string | null;
+            last_result: {
+                [key: string]: unknown;
+            } | null;
+            last_started_at: string | null;
+            last_status: ("succeeded" | "failed") | null;
+            name: string;
+            /** Format: date-time */
+            next_run_at: string;
+            run_count: number;
+            /** @description a process holds its lease right now */
+            running: boolean;
+        };
         Level: {
             allow_backorder: boolean;
             /** @description on_hand − committed − reserved − safety_stock */
@@ -8869,6 +8393,10 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description Your own key/value data; not interpreted by Cartwright */
+        Metadata: {
+            [key: string]: unknown;
+        };
         MoneySummary: {
             authorized_total: number;
             /** @description net_total − paid_total: > 0 the customer owes, < 0 the shop owes */
@@ -8902,6 +8430,8 @@ export interface components {
             sku: string | null;
             variant_id: string | null;
         };
+        /** @description no leading or trailing spaces */
+        Name: string;
         Option: {
             id: string;
             title: string;
@@ -9119,8 +8649,7 @@ export interface components {
         PriceInput: {
             /** @description minor units */
             amount: number;
-            /** @description ISO 4217 (USD); any case accepted, returned upper case */
-            currency_code: string;
+            currency_code: components["schemas"]["CurrencyCode"];
         };
         Product: {
             category_ids: string[];
@@ -9151,10 +8680,7 @@ export interface components {
             /** @description URL-safe: lower-case letters, digits, dashes */
             handle?: string;
             images?: string[];
-            /** @description Your own key/value data; not interpreted by Cartwright */
-            metadata?: {
-                [key: string]: unknown;
-            };
+            metadata?: components["schemas"]["Metadata"];
             options?: {
                 title: string;
                 values: string[];
@@ -9164,6 +8690,99 @@ export interface components {
             tax_class?: string | null;
             title: string;
             variants?: components["schemas"]["VariantInput"][];
+        };
+        Promotion: {
+            active: boolean;
+            amounts: components["schemas"]["Price"][] | null;
+            automatic: boolean;
+            budget: {
+                amount: number;
+                currency_code: string;
+                used: number;
+            } | null;
+            buy_quantity: number | null;
+            category_ids: string[];
+            code: string | null;
+            collection_ids: string[];
+            combinable: boolean;
+            /** Format: date-time */
+            created_at: string;
+            currency_codes: string[];
+            description: string | null;
+            /** @description the discount on orders placed with it, per currency */
+            discount_given: components["schemas"]["Price"][];
+            ends_at: string | null;
+            get_quantity: number | null;
+            id: string;
+            min_subtotals: components["schemas"]["Price"][];
+            per_customer_limit: number | null;
+            product_ids: string[];
+            region_ids: string[];
+            starts_at: string | null;
+            target: string;
+            tiers: {
+                currency_code: string;
+                min_subtotal: number;
+                value: number;
+            }[];
+            type: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description orders placed with it */
+            usage_count: number;
+            usage_limit: number | null;
+            /** @description percentage and buy_x_get_y: the percent */
+            value: number | null;
+        };
+        PromotionInput: {
+            active?: boolean;
+            /** @description fixed: the amount off in each currency it applies in */
+            amounts?: components["schemas"]["PriceInput"][] | null;
+            /** @description true: no code, applies to every cart that meets its conditions */
+            automatic?: boolean;
+            /** @description the most discount it may give in total; it then applies only in that currency */
+            budget?: components["schemas"]["PriceInput"] | null;
+            /** @description buy_x_get_y: the units to buy (X) */
+            buy_quantity?: number | null;
+            /** @description categories whose products match (the category itself, not its subcategories) */
+            category_ids?: string[];
+            /** @description what buyers enter; null with automatic: true for a promotion that applies by itself */
+            code?: string | null;
+            /** @description collections whose products match */
+            collection_ids?: string[];
+            /** @description whether it applies together with other combinable promotions (default false) */
+            combinable?: boolean;
+            /** @description fixed: the currency of value (or give amounts) */
+            currency_code?: components["schemas"]["CurrencyCode"] | null;
+            /** @description only carts in these currencies (empty: any) */
+            currency_codes?: components["schemas"]["CurrencyCode"][];
+            description?: string | null;
+            /** @description the promotion stops applying at this time */
+            ends_at?: string | null;
+            /** @description buy_x_get_y: the units got with them (Y), the cheapest matching ones */
+            get_quantity?: number | null;
+            /** @description the cart subtotal (before discounts) needed, per currency; a currency not listed does not qualify */
+            min_subtotals?: components["schemas"]["PriceInput"][];
+            /** @description uses per customer account, or per email for guests */
+            per_customer_limit?: number | null;
+            /** @description the products it applies to (any listed product, collection or category matches) */
+            product_ids?: string[];
+            /** @description only carts in these regions (empty: any) */
+            region_ids?: string[];
+            starts_at?: string | null;
+            /** @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price */
+            target?: "order" | "items" | "shipping";
+            /** @description tiered percentage or fixed: from min_subtotal (before discounts) in its currency, this value instead of value/amounts; the highest tier reached applies */
+            tiers?: {
+                currency_code: components["schemas"]["CurrencyCode"];
+                /** @description minor units */
+                min_subtotal: number;
+                value: number;
+            }[];
+            type: "percentage" | "fixed" | "free_shipping" | "buy_x_get_y";
+            usage_limit?: number | null;
+            /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code; buy_x_get_y: the percent off the units got (default 100: free) */
+            value?: number | null;
         };
         Refund: {
             amount: number;
@@ -9253,6 +8872,15 @@ export interface components {
                 up_to_grams: number;
             }[] | null;
         };
+        StaffUser: {
+            /** Format: date-time */
+            created_at: string;
+            email: string;
+            id: string;
+            last_login_at: string | null;
+            name: string | null;
+            role: string;
+        };
         StoreRegion: {
             /** @description ISO 3166-1 alpha-2, sorted */
             countries: string[];
@@ -9310,10 +8938,7 @@ export interface components {
         };
         VariantInput: {
             barcode?: string | null;
-            /** @description Your own key/value data; not interpreted by Cartwright */
-            metadata?: {
-                [key: string]: unknown;
-            };
+            metadata?: components["schemas"]["Metadata"];
             /** @description option title → value, e.g. { "Size": "M" } */
             options?: {
                 [key: string]: string;
@@ -9469,7 +9094,47 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        "header-x-order-token": string;
+        /** @description id (ful_…) */
+        "path-fulfillment_id-ful": string;
+        "path-id_or_handle": string;
+        /** @description id (cart_…) */
+        "path-id-cart": string;
+        /** @description id (cus_…) */
+        "path-id-cus": string;
+        /** @description id (dord_…) */
+        "path-id-dord": string;
+        /** @description id (ord_…) */
+        "path-id-ord": string;
+        /** @description id (pcat_…) */
+        "path-id-pcat": string;
+        /** @description id (pcol_…) */
+        "path-id-pcol": string;
+        /** @description id (prod_…) */
+        "path-id-prod": string;
+        /** @description id (promo_…) */
+        "path-id-promo": string;
+        /** @description id (reg_…) */
+        "path-id-reg": string;
+        /** @description id (sloc_…) */
+        "path-id-sloc": string;
+        /** @description id (so_…) */
+        "path-id-so": string;
+        /** @description id (txr_…) */
+        "path-id-txr": string;
+        /** @description id (we_…) */
+        "path-id-we": string;
+        "path-name": string;
+        /** @description id (reg_…) */
+        "path-region_id-reg": string;
+        /** @description id (ret_…) */
+        "path-return_id-ret": string;
+        /** @description id (var_…) */
+        "path-variant_id-var": string;
+        "query-cursor": string;
+        "query-limit": number;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;

@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { Address, AddressInput, Cart, CartLine } from '../modules/cart/shapes.ts';
 import { Category, Collection, Option, Price, PriceInput, Product, ProductInput, Variant, VariantInput } from '../modules/catalog/shapes.ts';
-import { AddressBookEntry, Customer } from '../modules/customers/shapes.ts';
+import { AddressBookEntry, Customer, CustomerDetail } from '../modules/customers/shapes.ts';
 import { InventoryItem, Level, Location, Movement } from '../modules/inventory/shapes.ts';
 import {
   DraftOrder, Fulfillment, MoneySummary, OrderDetail, OrderEdit, OrderListItem, Refund, Return, TimelineEntry,
@@ -9,8 +9,13 @@ import {
 import { Order, OrderLine, PlacedOrder } from '../modules/orders/shapes.ts';
 import { Region, StoreRegion } from '../modules/regions/shapes.ts';
 import { ShippingOption } from '../modules/shipping/shapes.ts';
+import { Job } from '../modules/jobs/shapes.ts';
+import { Promotion, PromotionInput } from '../modules/promotions/shapes.ts';
 import { TaxRate } from '../modules/tax/shapes.ts';
+import { StaffUser } from '../modules/users/shapes.ts';
 import { WebhookDelivery, WebhookEndpoint } from '../modules/webhooks/shapes.ts';
+import { CountryCode, CurrencyCode, Metadata, Name } from '../shapes.ts';
+import { Deleted } from './schemas.ts';
 
 /**
  * The shape of the served OpenAPI document. Routes declare their schemas inline (one TypeBox
@@ -22,10 +27,12 @@ const namedShapes: Record<string, TSchema> = {
   Price, Option, Variant, Product, Collection, Category, PriceInput, VariantInput, ProductInput,
   Address, AddressInput, CartLine, Cart,
   OrderLine, Order, PlacedOrder, OrderListItem, OrderDetail, MoneySummary, Fulfillment, Return, Refund, OrderEdit, TimelineEntry, DraftOrder,
-  Customer, AddressBookEntry,
+  Customer, CustomerDetail, AddressBookEntry,
   Region, StoreRegion, TaxRate, ShippingOption,
   Location, Level, InventoryItem, Movement,
   WebhookEndpoint, WebhookDelivery,
+  Promotion, PromotionInput,
+  CurrencyCode, CountryCode, Name, Metadata, Deleted, StaffUser, Job,
 };
 
 /** The error responses every route may give, by status: their component names and descriptions. */
@@ -89,7 +96,9 @@ export function compactOpenApi(document: Json): Json {
   const paths = Object.fromEntries(Object.entries(document.paths as Json).map(([path, item]) => [path,
     Object.fromEntries(Object.entries(item as Json).map(([method, operation]) => {
       const op = operation as Json;
-      const replies = Object.fromEntries(Object.entries((op.responses ?? {}) as Json).map(([status, reply]) => {
+      // An operation without a body never answers "too large" or "wrong content type".
+      const bodyless = (status: string) => !op.requestBody && (status === '413' || status === '415');
+      const replies = Object.fromEntries(Object.entries((op.responses ?? {}) as Json).filter(([status]) => !bodyless(status)).map(([status, reply]) => {
         const schema = ((reply as Json).content as Json | undefined)?.['application/json'] as Json | undefined;
         const known = errorResponses[status];
         if (known && schema && JSON.stringify(schema.schema) === errorSchema) {
@@ -100,5 +109,39 @@ export function compactOpenApi(document: Json): Json {
       }));
       return [method, hoist({ ...op, responses: replies }, byJson, schemas)];
     }))]));
-  return { ...document, paths, components: { ...components, schemas, responses } };
+  const parameters: Json = {};
+  return { ...document, paths: shareParameters(paths, parameters), components: { ...components, schemas, responses, parameters } };
+}
+
+/**
+ * Parameters that several operations declare alike (`limit`, an order's `id`) become named
+ * `components.parameters`: `query-limit`, `path-id-ord` (the id's prefix), numbered when two differ.
+ */
+function shareParameters(paths: Json, parameters: Json): Json {
+  const uses = new Map<string, number>();
+  const each = (visit: (parameter: Json) => Json) => Object.fromEntries(Object.entries(paths).map(([path, item]) => [path,
+    Object.fromEntries(Object.entries(item as Json).map(([method, operation]) => {
+      const op = operation as Json;
+      return [method, op.parameters ? { ...op, parameters: (op.parameters as Json[]).map(visit) } : op];
+    }))]));
+  each((parameter) => {
+    const json = JSON.stringify(parameter);
+    uses.set(json, (uses.get(json) ?? 0) + 1);
+    return parameter;
+  });
+  const names = new Map<string, string>();
+  return each((parameter) => {
+    const json = JSON.stringify(parameter);
+    if ((uses.get(json) ?? 0) < 3) return parameter;
+    let name = names.get(json);
+    if (!name) {
+      const prefix = /^\^([a-z]+)_/.exec(String((parameter.schema as Json | undefined)?.pattern ?? ''))?.[1];
+      const base = [parameter.in, parameter.name, prefix].filter(Boolean).join('-');
+      name = base;
+      for (let n = 2; name in parameters; n++) name = `${base}-${n}`;
+      parameters[name] = parameter;
+      names.set(json, name);
+    }
+    return { $ref: `#/components/parameters/${name}` };
+  });
 }

@@ -58,13 +58,15 @@ describe('carts', () => {
       'POST /store/carts/{id}/shipping-method': { option_id: selling.usStandard.id },
       'POST /store/carts/{id}/payment': { provider_id: 'test_card', data: { card_number: CARDS.ok } },
       'POST /store/carts/{id}/complete': undefined,
+      'POST /store/carts/{id}/promotions': { code: 'SAVE10' },
+      'DELETE /store/carts/{id}/promotions/{code}': undefined,
     };
     const operations = await storeOperations('/store/carts/{id}');
     // A new cart route must be added here (and so be checked).
     expect(operations.map((op) => `${op.method} ${op.path}`).sort()).toEqual(Object.keys(bodies).sort());
     for (const attacker of attackers()) {
       for (const { method, path } of operations) {
-        const url = path.replace('{id}', cart.id).replace('{line_id}', lineId);
+        const url = path.replace('{id}', cart.id).replace('{line_id}', lineId).replace('{code}', 'SAVE10');
         for (const headers of [{}, { 'idempotency-key': `attack-${method}-${path}` }] as Record<string, string>[]) {
           const res = await shop.request(method, url, { token: attacker.token, body: bodies[`${method} ${path}`], headers });
           expect(res.status, `${attacker.name}: ${method} ${path}: ${res.text}`).toBe(404);

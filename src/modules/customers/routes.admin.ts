@@ -5,18 +5,10 @@ import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
 import { errorResponses, ListOf } from '../../http/schemas.ts';
 import { DateTime, Id, ListQuery } from '../../shapes.ts';
 import { anonymizeCustomer, createCustomerGroup, deleteCustomerGroup, getCustomerDetail, listCustomerGroups, listCustomers, updateCustomerByStaff } from './admin-customers.ts';
-import { Customer, ProfileUpdate } from './shapes.ts';
+import { Customer, CustomerDetail, ProfileUpdate } from './shapes.ts';
 
 const tags = ['admin: customers'];
 const CustomerParams = Type.Object({ id: Id('cus') });
-const CustomerDetail = Type.Object({
-  ...Customer.properties,
-  orders: Type.Array(Type.Object({
-    id: Type.String(), number: Type.Union([Type.Integer(), Type.Null()]), status: Type.String(), payment_status: Type.String(),
-    fulfillment_status: Type.String(), currency_code: Type.String(), total: Type.Integer(), placed_at: Type.Union([DateTime, Type.Null()]),
-  })),
-  lifetime_value: Type.Array(Type.Object({ currency_code: Type.String(), orders: Type.Integer(), total: Type.Integer() })),
-});
 const Group = Type.Object({ id: Type.String(), name: Type.String(), member_count: Type.Integer(), created_at: DateTime });
 
 export const adminCustomerRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {

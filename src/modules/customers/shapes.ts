@@ -49,3 +49,13 @@ export const AddressBookEntry = Type.Object({
 });
 
 export const AddressParams = Type.Object({ address_id: Id('caddr') });
+
+/** A customer as staff see one: the account, its orders and what it has spent per currency. */
+export const CustomerDetail = Type.Object({
+  ...Customer.properties,
+  orders: Type.Array(Type.Object({
+    id: Type.String(), number: Type.Union([Type.Integer(), Type.Null()]), status: Type.String(), payment_status: Type.String(),
+    fulfillment_status: Type.String(), currency_code: Type.String(), total: Type.Integer(), placed_at: Type.Union([DateTime, Type.Null()]),
+  })),
+  lifetime_value: Type.Array(Type.Object({ currency_code: Type.String(), orders: Type.Integer(), total: Type.Integer() })),
+});

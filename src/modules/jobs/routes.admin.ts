@@ -5,24 +5,10 @@ import { errorResponses } from '../../http/schemas.ts';
 import { DateTime } from '../../shapes.ts';
 import { builtInJobs, jobDescriptions } from './built-in-jobs.ts';
 import { getJobOrThrow, listJobRuns, listJobs, requestJobRun } from './scheduler.ts';
+import { Job } from './shapes.ts';
 
 const tags = ['admin: jobs'];
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Job = Type.Object({
-  name: Type.String(),
-  description: Nullable(Type.String()),
-  interval_ms: Type.Integer({ description: 'the period; 0: off' }),
-  running: Type.Boolean({ description: 'a process holds its lease right now' }),
-  next_run_at: DateTime,
-  last_started_at: Nullable(DateTime),
-  last_finished_at: Nullable(DateTime),
-  last_duration_ms: Nullable(Type.Integer()),
-  last_status: Nullable(Type.Union([Type.Literal('succeeded'), Type.Literal('failed')])),
-  last_error: Nullable(Type.String()),
-  last_result: Nullable(Type.Record(Type.String(), Type.Unknown(), { description: 'what the run did, in figures' })),
-  run_count: Type.Integer(),
-  failure_count: Type.Integer(),
-});
 const JobRun = Type.Object({
   id: Type.String(),
   process_id: Type.String({ description: 'host:pid:tag of the process that ran it' }),

@@ -9,11 +9,8 @@ import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.ts';
 import { listAudit } from './audit-log.ts';
 import { PERMISSIONS } from './permissions.ts';
 import { createRole, deleteRole, listRoles, updateRole } from './roles.ts';
+import { StaffUser } from './shapes.ts';
 
-const User = Type.Object({
-  id: Type.String(), email: Type.String(), name: Type.Union([Type.String(), Type.Null()]), role: Type.String(),
-  created_at: DateTime, last_login_at: Type.Union([DateTime, Type.Null()]),
-});
 const RoleKey = Type.String({ pattern: '^[a-z][a-z0-9_]{1,49}$' });
 const Permission = Type.Union(PERMISSIONS.map((p) => Type.Literal(p)));
 const Role = Type.Object({ key: Type.String(), name: Type.String(), permissions: Type.Array(Type.String()), built_in: Type.Boolean() });
@@ -32,7 +29,7 @@ export const adminStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
   const manage = { permission: 'users:manage' } as const;
   const tags = ['admin: staff'];
 
-  app.get('/users', { config: manage, schema: { tags, summary: 'Staff users', response: { 200: Type.Object({ data: Type.Array(User) }), ...errorResponses } } },
+  app.get('/users', { config: manage, schema: { tags, summary: 'Staff users', response: { 200: Type.Object({ data: Type.Array(StaffUser) }), ...errorResponses } } },
     async () => ({ data: await listAdminUsers(db) }));
 
   app.post('/users', {
@@ -43,7 +40,7 @@ export const adminStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
         email: Type.String({ format: 'email', maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 256 }),
         name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), role: RoleKey,
       }, { additionalProperties: false }),
-      response: { 201: User, ...errorResponses },
+      response: { 201: StaffUser, ...errorResponses },
     },
   }, async (request, reply) => reply.code(201).send(await createAdminUser(db, request.body, request.admin!)));
 
@@ -52,7 +49,7 @@ export const adminStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     schema: {
       tags, summary: 'Change a staff user’s name or role', params: Type.Object({ id: Id('usr') }),
       body: Type.Object({ name: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()])), role: Type.Optional(RoleKey) }, { additionalProperties: false, minProperties: 1 }),
-      response: { 200: User, ...errorResponses },
+      response: { 200: StaffUser, ...errorResponses },
     },
   }, async (request) => updateAdminUser(db, request.params.id, request.body, request.admin!));
 

@@ -5,15 +5,7 @@ import { ADMIN_COOKIE, bearerToken, csrfTokenFor } from '../../http/admin-auth.t
 import { ErrorResponse, errorResponses } from '../../http/schemas.ts';
 import { DateTime } from '../../shapes.ts';
 import { loginAdmin, revokeAdminSession } from './admin-sessions.ts';
-
-const AdminUser = Type.Object({
-  id: Type.String(),
-  email: Type.String(),
-  name: Type.Union([Type.String(), Type.Null()]),
-  role: Type.String(),
-  created_at: DateTime,
-  last_login_at: Type.Union([DateTime, Type.Null()]),
-});
+import { StaffUser } from './shapes.ts';
 
 const tags = ['admin: auth'];
 
@@ -29,7 +21,7 @@ export const adminLoginRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
         email: Type.String({ minLength: 3, maxLength: 320 }),
         password: Type.String({ minLength: 1, maxLength: 1024 }),
       }, { additionalProperties: false }),
-      response: { 200: Type.Object({ token: Type.String(), csrf_token: Type.String(), expires_at: DateTime, user: AdminUser }), 429: ErrorResponse, ...errorResponses },
+      response: { 200: Type.Object({ token: Type.String(), csrf_token: Type.String(), expires_at: DateTime, user: StaffUser }), 429: ErrorResponse, ...errorResponses },
     },
   }, async (request, reply) => {
     const session = await loginAdmin(db, request.body, config.adminSessionHours);
@@ -58,7 +50,7 @@ export const adminSessionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
       response: {
         200: Type.Object({
           actor: Type.Object({ kind: Type.Union([Type.Literal('user'), Type.Literal('api_key'), Type.Literal('system')]), id: Type.String() }),
-          user: Type.Union([AdminUser, Type.Null()]),
+          user: Type.Union([StaffUser, Type.Null()]),
           permissions: Type.Array(Type.String()),
           csrf_token: Type.Union([Type.String(), Type.Null()], { description: 'For a session sent as the cookie: the X-CSRF-Token its writes need (null otherwise)' }),
         }),
