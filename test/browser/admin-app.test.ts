@@ -273,5 +273,5 @@ describe.skipIf(onServer)('the admin app in Chromium', () => {
       await shoot(name);
     }
     fs.writeFileSync(path.join(SCREENSHOTS, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
-  });
+  }, 120_000); // some thirty pages at two widths, each checked by axe: about 20 s on 2 idle cores, more when busy
 });

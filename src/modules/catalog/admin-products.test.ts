@@ -165,7 +165,12 @@ describe('create → read → update round-trips every field', () => {
     const renamed = await ok('POST', `/admin/products/${product.id}`, { title: 'Trail Jacket III' });
     expect(withoutTimes(renamed)).toEqual({ ...withoutTimes(cleared), title: 'Trail Jacket III' });
     expect(renamed.published_at).toBe(cleared.published_at);
-    product = renamed;
+    // Categories alone: no column of the product row changes, the assignment does.
+    const categorized = await ok('POST', `/admin/products/${product.id}`, { category_ids: [ids.rain] });
+    expect(withoutTimes(categorized)).toEqual({ ...withoutTimes(renamed), category_ids: [ids.rain] });
+    const uncategorized = await ok('POST', `/admin/products/${product.id}`, { category_ids: [] });
+    expect(withoutTimes(uncategorized)).toEqual(withoutTimes(renamed));
+    product = uncategorized;
   });
 
   test('POST /admin/products/:id/variants/:variant_id updates every variant field', async () => {

@@ -185,16 +185,16 @@ export async function updateProduct(db: Db, id: string, patch: ProductUpdate): P
     }
     const { category_ids: _ignored, metadata, ...fields } = patch;
     const becomesPublished = patch.status === 'published' && current.status !== 'published';
-    await tx
-      .updateTable('product')
-      .set({
-        ...fields,
-        sort_title: ifGiven(patch.title, sortableTitle),
-        metadata: ifGiven(metadata, (m) => JSON.stringify(m)),
-        ...(becomesPublished ? { published_at: new Date() } : {}),
-      })
-      .where('id', '=', id)
-      .execute();
+    const columns = {
+      ...fields,
+      sort_title: ifGiven(patch.title, sortableTitle),
+      metadata: ifGiven(metadata, (m) => JSON.stringify(m)),
+      ...(becomesPublished ? { published_at: new Date() } : {}),
+    };
+    // A patch of categories alone changes no column here (an empty SET is a syntax error).
+    if (Object.values(columns).some((value) => value !== undefined)) {
+      await tx.updateTable('product').set(columns).where('id', '=', id).execute();
+    }
     await touchProduct(tx, id, 'product.updated', { changed: Object.keys(patch) });
     if (patch.status && patch.status !== current.status) {
       await recordEvents(tx, [{ type: `product.${patch.status}`, resource_type: 'product', resource_id: id, payload: { id, previous_status: current.status } }]);
