@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createAdminUser } from '../src/modules/users/admin-users.ts';
-import { startServerProcess, type ServerProcess } from './helpers/processes.ts';
+import { callJson, serveShop } from './helpers/processes.ts';
 import { REMOTE_ADMIN, signIn, type Remote } from './helpers/remote-shop.ts';
 import { ADDRESS_US, CARDS, createStockedProduct, level, setUpSelling, type Selling } from './helpers/selling.ts';
-import { onServer } from './helpers/test-database.ts';
 import { startTestShop, type TestShop } from './helpers/test-shop.ts';
 import { waitFor } from './helpers/webhook-receiver.ts';
 
@@ -18,7 +17,7 @@ const BUYERS = 200;
 
 let shop: TestShop;
 let selling: Selling;
-let servers: ServerProcess[] = [];
+let served: Awaited<ReturnType<typeof serveShop>> | undefined;
 let urls: string[] = [];
 /** Staff signed in on each process. */
 let staff: Remote[] = [];
@@ -27,23 +26,15 @@ beforeAll(async () => {
   shop = await startTestShop();
   selling = await setUpSelling(shop);
   await createAdminUser(shop.db, { ...REMOTE_ADMIN, name: 'Remote owner' });
-  if (onServer) {
-    servers = await Promise.all([1, 2, 3].map(() => startServerProcess({ DATABASE_URL: shop.database.url!, SEED_DEMO: 'false', SWEEP_INTERVAL_MS: '0' })));
-    urls = servers.map((s) => s.url);
-  } else {
-    urls = [await shop.app.listen({ port: 0, host: '127.0.0.1' })];
-  }
+  served = await serveShop(shop);
+  urls = served.urls;
   staff = await Promise.all(urls.map((url) => signIn(url)));
 }, 180_000);
 afterAll(async () => {
-  await Promise.all(servers.map((s) => s.stop()));
+  await served?.stop();
   await shop?.close();
 });
 
-async function call(url: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(url + path, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
-  return { status: res.status, body: await res.json() as any };
-}
 
 /** One buyer's whole checkout; returns the status of the step that ended it. */
 async function buyer(url: string, variantId: string, n: number): Promise<{ step: string; status: number; code?: string }> {
@@ -51,15 +42,15 @@ async function buyer(url: string, variantId: string, n: number): Promise<{ step:
     ['line', 'POST', '/line-items', () => ({ variant_id: variantId, quantity: 1 })],
     ['address', 'POST', '', () => ({ email: `buyer${n}@example.com`, shipping_address: ADDRESS_US })],
   ];
-  const cart = await call(url, 'POST', '/store/carts', { currency_code: 'USD' });
+  const cart = await callJson(url, 'POST', '/store/carts', { currency_code: 'USD' });
   if (cart.status !== 201) return { step: 'cart', status: cart.status, code: cart.body.error?.code };
   const id = cart.body.id;
   for (const [step, method, path, body] of steps) {
-    const res = await call(url, method, `/store/carts/${id}${path}`, body(id));
+    const res = await callJson(url, method, `/store/carts/${id}${path}`, body(id));
     if (res.status !== 200) return { step, status: res.status, code: res.body.error?.code };
   }
-  const options = await call(url, 'GET', `/store/carts/${id}/shipping-options`);
-  const method = await call(url, 'POST', `/store/carts/${id}/shipping-method`, { option_id: options.body.data[0].id });
+  const options = await callJson(url, 'GET', `/store/carts/${id}/shipping-options`);
+  const method = await callJson(url, 'POST', `/store/carts/${id}/shipping-method`, { option_id: options.body.data[0].id });
   if (method.status !== 200) return { step: 'shipping', status: method.status };
   return checkout(url, id);
 }
@@ -67,10 +58,10 @@ async function buyer(url: string, variantId: string, n: number): Promise<{ step:
 /** Pays for a cart that is ready (its stock is held then) and completes it. */
 async function checkout(url: string, cartId: string, alreadyPaid = false): Promise<{ step: string; status: number; code?: string }> {
   if (!alreadyPaid) {
-    const payment = await call(url, 'POST', `/store/carts/${cartId}/payment`, { provider_id: 'test_card', data: { card_number: CARDS.ok } });
+    const payment = await callJson(url, 'POST', `/store/carts/${cartId}/payment`, { provider_id: 'test_card', data: { card_number: CARDS.ok } });
     if (payment.status !== 200) return { step: 'payment', status: payment.status, code: payment.body.error?.code };
   }
-  const done = await call(url, 'POST', `/store/carts/${cartId}/complete`);
+  const done = await callJson(url, 'POST', `/store/carts/${cartId}/complete`);
   return { step: 'complete', status: done.status, code: done.body.error?.code };
 }
 
@@ -100,16 +91,16 @@ test('staff decrements and checkouts at once, spread over the processes: exactly
   const { variant } = await createStockedProduct(shop, { usd: 1500, stock, locationId: selling.warehouse.id, title: 'Contested Lamp' });
   const url = (n: number) => urls[n % urls.length];
   const carts = await Promise.all(Array.from({ length: 24 }, async (_, n) => {
-    const cart = await call(url(n), 'POST', '/store/carts', { currency_code: 'USD' });
-    await call(url(n), 'POST', `/store/carts/${cart.body.id}/line-items`, { variant_id: variant.id, quantity: 1 });
-    await call(url(n), 'POST', `/store/carts/${cart.body.id}`, { email: `contested${n}@example.com`, shipping_address: ADDRESS_US });
-    const options = await call(url(n), 'GET', `/store/carts/${cart.body.id}/shipping-options`);
-    expect((await call(url(n), 'POST', `/store/carts/${cart.body.id}/shipping-method`, { option_id: options.body.data[0].id })).status).toBe(200);
+    const cart = await callJson(url(n), 'POST', '/store/carts', { currency_code: 'USD' });
+    await callJson(url(n), 'POST', `/store/carts/${cart.body.id}/line-items`, { variant_id: variant.id, quantity: 1 });
+    await callJson(url(n), 'POST', `/store/carts/${cart.body.id}`, { email: `contested${n}@example.com`, shipping_address: ADDRESS_US });
+    const options = await callJson(url(n), 'GET', `/store/carts/${cart.body.id}/shipping-options`);
+    expect((await callJson(url(n), 'POST', `/store/carts/${cart.body.id}/shipping-method`, { option_id: options.body.data[0].id })).status).toBe(200);
     return cart.body.id as string;
   }));
   // Eight buyers are paying when the race begins (their units held); the others start paying with it.
   for (const [n, cart] of carts.slice(0, 8).entries()) {
-    expect((await call(url(n), 'POST', `/store/carts/${cart}/payment`, { provider_id: 'test_card', data: { card_number: CARDS.ok } })).status).toBe(200);
+    expect((await callJson(url(n), 'POST', `/store/carts/${cart}/payment`, { provider_id: 'test_card', data: { card_number: CARDS.ok } })).status).toBe(200);
   }
   const decrement = { variant_id: variant.id, location_id: selling.warehouse.id, delta: -1, reason: 'damaged' };
   const [admin, buyers] = await Promise.all([

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startServerProcess, type ServerProcess } from './helpers/processes.ts';
+import { callJson, serveShop } from './helpers/processes.ts';
 import { ADDRESS_US, CARDS, createStockedProduct, setUpSelling } from './helpers/selling.ts';
-import { onServer } from './helpers/test-database.ts';
 import { startTestShop, type TestShop } from './helpers/test-shop.ts';
 
 /**
@@ -12,7 +11,7 @@ import { startTestShop, type TestShop } from './helpers/test-shop.ts';
  * PostgreSQL three `cartwright start` processes share the work; on the embedded database one does.
  */
 let shop: TestShop;
-let servers: ServerProcess[] = [];
+let served: Awaited<ReturnType<typeof serveShop>> | undefined;
 let urls: string[] = [];
 let variantId: string;
 
@@ -22,32 +21,24 @@ beforeAll(async () => {
   const { variant } = await createStockedProduct(shop, { usd: 2000, title: 'Popular Mug' });
   variantId = variant.id;
   await shop.ok('POST', `/admin/inventory/items/${variant.id}`, { manage_inventory: false });
-  if (onServer) {
-    servers = await Promise.all([1, 2, 3].map(() => startServerProcess({ DATABASE_URL: shop.database.url!, SEED_DEMO: 'false', SWEEP_INTERVAL_MS: '0' })));
-    urls = servers.map((s) => s.url);
-  } else {
-    urls = [await shop.app.listen({ port: 0, host: '127.0.0.1' })];
-  }
+  served = await serveShop(shop);
+  urls = served.urls;
 }, 180_000);
 afterAll(async () => {
-  await Promise.all(servers.map((s) => s.stop()));
+  await served?.stop();
   await shop?.close();
 });
 
-async function call(url: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(url + path, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
-  return { status: res.status, body: await res.json() as any };
-}
 
 async function ok(url: string, method: string, path: string, body?: unknown) {
-  const res = await call(url, method, path, body);
+  const res = await callJson(url, method, path, body);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 }
 
 /** A cart with one mug, the code entered and payment started: ready to complete. */
 async function paidCartWithCode(url: string, n: number, code: string): Promise<string> {
-  const cart = await call(url, 'POST', '/store/carts', { currency_code: 'USD' });
+  const cart = await callJson(url, 'POST', '/store/carts', { currency_code: 'USD' });
   const id = cart.body.id;
   await ok(url, 'POST', `/store/carts/${id}/line-items`, { variant_id: variantId, quantity: 1 });
   await ok(url, 'POST', `/store/carts/${id}`, { email: `racer${n}-${code}@example.com`, shipping_address: ADDRESS_US });
@@ -66,7 +57,7 @@ async function race(code: string, buyers: number) {
   for (let start = 0; start < buyers; start += 25) {
     carts.push(...await Promise.all(Array.from({ length: Math.min(25, buyers - start) }, (_, k) => paidCartWithCode(url(start + k), start + k, code))));
   }
-  const outcomes = await Promise.all(carts.map((cart, n) => call(url(n + 1), 'POST', `/store/carts/${cart}/complete`)));
+  const outcomes = await Promise.all(carts.map((cart, n) => callJson(url(n + 1), 'POST', `/store/carts/${cart}/complete`)));
   return { carts, outcomes, url };
 }
 
@@ -93,11 +84,11 @@ test('200 buyers race a 50-use code: exactly 50 discounted orders, 150 refused n
 
   // Each refused buyer's cart now shows the code removed as exhausted; taking it off and paying again completes at full price.
   const again = await Promise.all(refused.map(async ({ n }) => {
-    const cart = (await call(url(n), 'GET', `/store/carts/${carts[n]}`)).body;
+    const cart = (await callJson(url(n), 'GET', `/store/carts/${carts[n]}`)).body;
     expect([cart.discount_total, cart.removed_promotions.map((r: any) => [r.code, r.reason])]).toEqual([0, [['RACE50', 'exhausted']]]);
     await ok(url(n), 'DELETE', `/store/carts/${carts[n]}/promotions/RACE50`);
     await ok(url(n), 'POST', `/store/carts/${carts[n]}/payment`, { provider_id: 'test_card', data: { card_number: CARDS.ok } });
-    return call(url(n), 'POST', `/store/carts/${carts[n]}/complete`);
+    return callJson(url(n), 'POST', `/store/carts/${carts[n]}/complete`);
   }));
   expect(again.map((o) => [o.status, o.body.discount_total, o.body.total])).toEqual(Array(150).fill([201, 0, 2750]));
   const orders = await shop.db.selectFrom('orders').select(['discount_total']).execute();

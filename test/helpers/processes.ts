@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { TEST_DATA_KEY } from './test-shop.ts';
+import { onServer } from './test-database.ts';
+import { TEST_DATA_KEY, type TestShop } from './test-shop.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin/cartwright.js');
@@ -71,4 +72,22 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       return exited;
     },
   };
+}
+
+/**
+ * The test shop served over HTTP for tests of real concurrency: on PostgreSQL three `cartwright start`
+ * processes on its database; embedded (one process per data directory), the test shop itself listening.
+ */
+export async function serveShop(shop: TestShop): Promise<{ urls: string[]; stop(): Promise<void> }> {
+  if (!onServer) {
+    return { urls: [await shop.app.listen({ port: 0, host: '127.0.0.1' })], stop: async () => {} };
+  }
+  const servers = await Promise.all([1, 2, 3].map(() => startServerProcess({ DATABASE_URL: shop.database.url!, SEED_DEMO: 'false', SWEEP_INTERVAL_MS: '0' })));
+  return { urls: servers.map((s) => s.url), stop: async () => void (await Promise.all(servers.map((s) => s.stop()))) };
+}
+
+/** A JSON request to a served shop: its status and parsed body. */
+export async function callJson(url: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(url + path, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+  return { status: res.status, body: await res.json() };
 }
