@@ -39,6 +39,8 @@ const CSS = `
 .swagger-ui .btn.try-out__btn, .swagger-ui .btn, .swagger-ui .btn > span { color: #1b1b1b; }
 .swagger-ui .btn.authorize, .swagger-ui .btn.authorize > span { color: #1f6f43; border-color: #1f6f43; }
 .swagger-ui .json-schema-2020-12-expand-deep-button, .swagger-ui .json-schema-2020-12__title, .swagger-ui .json-schema-2020-12-keyword__name--secondary { color: #3d3d3d; }
+.swagger-ui .json-schema-2020-12__constraint { color: #fff; background-color: #5b3a9e; }
+.swagger-ui .json-schema-2020-12__constraint--string { background-color: #7a4a00; }
 `;
 
 export const docsPageOptions: FastifySwaggerUiOptions = {
