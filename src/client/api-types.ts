@@ -18,7 +18,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -39,11 +40,9 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -64,7 +63,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -84,12 +84,12 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -120,7 +120,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -139,11 +140,11 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-35"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -178,7 +179,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -204,11 +206,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -245,7 +246,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -260,13 +262,11 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                429: components["responses"]["TooManyRequests"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -294,18 +294,17 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description No Content */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -331,7 +330,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -349,11 +349,9 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -386,7 +384,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -398,11 +397,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -428,21 +426,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Category"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["Category-2"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-3"];
+                409: components["responses"]["409-16"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -471,20 +464,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Category"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Category"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-3"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -513,21 +499,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Category"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Category"];
+                400: components["responses"]["400-21"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-3"];
+                409: components["responses"]["409-16"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         /** Delete a category without subcategories */
@@ -543,20 +524,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Deleted"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Deleted"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-3"];
+                409: components["responses"]["409-17"];
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -584,7 +559,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -596,11 +572,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -624,21 +599,15 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Collection"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["Collection-2"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-15"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -667,20 +636,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Collection"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Collection"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -707,21 +669,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Collection"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Collection"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-2"];
+                409: components["responses"]["409-15"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         /** Delete a collection (its products stay) */
@@ -737,20 +694,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Deleted"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Deleted"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-2"];
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -775,7 +725,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -792,11 +743,9 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -816,7 +765,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -831,12 +781,13 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-40"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -868,18 +819,19 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description No Content */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-32"];
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -910,7 +862,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -922,11 +875,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -957,20 +909,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CustomerDetail"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["CustomerDetail"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-30"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -999,21 +944,15 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CustomerDetail"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["CustomerDetail"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-31"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -1044,18 +983,19 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description No Content */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-30"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -1085,7 +1025,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1110,11 +1051,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -1151,21 +1091,15 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DraftOrder"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["DraftOrder"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-28"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -1194,20 +1128,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DraftOrder"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["DraftOrder-2"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-29"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -1240,20 +1167,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DraftOrder"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["DraftOrder-2"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-39"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -1291,7 +1211,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1303,15 +1224,13 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                402: components["responses"]["PaymentRequired"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
-                502: components["responses"]["BadGateway"];
-                504: components["responses"]["GatewayTimeout"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-39"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -1349,7 +1268,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1364,12 +1284,12 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -1395,7 +1315,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1425,11 +1346,9 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -1478,7 +1397,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1496,12 +1416,14 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-22"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-19"];
+                409: components["responses"]["409-20"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -1540,21 +1462,14 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Level"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Level"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -1583,20 +1498,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["InventoryItem"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["InventoryItem"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-17"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -1623,21 +1531,15 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["InventoryItem"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["InventoryItem"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-17"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -1673,7 +1575,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1685,11 +1588,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -1721,7 +1623,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1733,11 +1636,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -1772,21 +1674,15 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Location"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["Location"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-18"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -1815,20 +1711,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Location"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Location-2"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-18"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -1866,21 +1755,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Location"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Location-2"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-18"];
+                409: components["responses"]["409-18"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         /** Delete a stock location that holds no stock and no reservations */
@@ -1896,20 +1780,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Deleted"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Deleted"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-18"];
+                409: components["responses"]["409-19"];
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -1945,7 +1823,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1957,11 +1836,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -2002,21 +1880,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Level"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Level"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-18"];
+                409: components["responses"]["409-22"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -2057,7 +1930,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -2074,12 +1948,14 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-19"];
+                409: components["responses"]["409-21"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -2105,7 +1981,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2116,11 +1993,9 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -2150,20 +2025,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Job"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Job"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-38"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -2195,20 +2063,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Job"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                202: components["responses"]["Job-2"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-38"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -2238,7 +2099,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2263,11 +2125,11 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-38"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -2300,7 +2162,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2325,11 +2188,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -2360,7 +2222,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2384,11 +2247,11 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-39"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -2439,7 +2302,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2451,11 +2315,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -2486,20 +2349,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OrderDetail"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["OrderDetail"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-10"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -2539,21 +2395,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OrderDetail"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["OrderDetail"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-10"];
+                409: components["responses"]["409-29"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -2592,24 +2443,17 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OrderDetail"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                402: components["responses"]["PaymentRequired"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
-                502: components["responses"]["BadGateway"];
-                504: components["responses"]["GatewayTimeout"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["OrderDetail"];
+                400: components["responses"]["400-25"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-10"];
+                409: components["responses"]["409-28"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+                502: components["responses"]["502"];
             };
         };
         delete?: never;
@@ -2638,7 +2482,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2649,11 +2494,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -2691,30 +2535,17 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OrderEdit"];
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OrderEdit"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["OrderEdit"];
+                201: components["responses"]["OrderEdit-2"];
+                400: components["responses"]["400-29"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-27"];
+                409: components["responses"]["409-38"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -2743,7 +2574,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2754,11 +2586,11 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-10"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -2793,21 +2625,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fulfillment"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["Fulfillment"];
+                400: components["responses"]["400-26"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-23"];
+                409: components["responses"]["409-30"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -2840,20 +2667,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fulfillment"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Fulfillment-2"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-33"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -2896,21 +2716,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fulfillment"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Fulfillment-2"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-24"];
+                409: components["responses"]["409-32"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -2951,21 +2766,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Fulfillment"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Fulfillment-2"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-24"];
+                409: components["responses"]["409-31"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -3002,21 +2812,15 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TimelineEntry"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["TimelineEntry"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-10"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -3061,21 +2865,14 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OrderDetail"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["OrderDetail-2"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -3104,7 +2901,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3115,11 +2913,11 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-10"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -3151,24 +2949,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Refund"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                402: components["responses"]["PaymentRequired"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
-                502: components["responses"]["BadGateway"];
-                504: components["responses"]["GatewayTimeout"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["Refund"];
+                400: components["responses"]["400-28"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-10"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+                502: components["responses"]["502"];
             };
         };
         delete?: never;
@@ -3197,7 +2987,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3208,11 +2999,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -3251,21 +3041,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Return"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["Return"];
+                400: components["responses"]["400-27"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-10"];
+                409: components["responses"]["409-34"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -3298,20 +3083,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Return"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Return-2"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-26"];
+                409: components["responses"]["409-37"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -3362,21 +3141,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Return"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Return-2"];
+                400: components["responses"]["400-27"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-25"];
+                409: components["responses"]["409-35"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -3418,24 +3192,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Refund"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                402: components["responses"]["PaymentRequired"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
-                502: components["responses"]["BadGateway"];
-                504: components["responses"]["GatewayTimeout"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["Refund"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-26"];
+                409: components["responses"]["409-36"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -3464,7 +3230,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3475,11 +3242,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -3511,7 +3277,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3532,11 +3299,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -3584,7 +3350,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3596,11 +3363,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -3618,21 +3384,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Product"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["Product-2"];
+                400: components["responses"]["400-15"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-13"];
+                409: components["responses"]["409-9"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -3661,20 +3422,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Product"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Product"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -3707,21 +3461,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Product"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Product"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-14"];
+                409: components["responses"]["409-10"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         /** Delete a product with its variants */
@@ -3737,20 +3486,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Deleted"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Deleted"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404"];
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -3780,20 +3522,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Product"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Product"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -3831,21 +3566,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Product"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["Product-2"];
+                400: components["responses"]["400-16"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404"];
+                409: components["responses"]["409-11"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -3885,21 +3615,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Product"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Product"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-15"];
+                409: components["responses"]["409-12"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         /** Remove an option */
@@ -3917,20 +3642,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Product"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Product"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-15"];
+                409: components["responses"]["409-13"];
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -3960,20 +3679,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Product"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Product"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -4004,20 +3716,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Product"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Product"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -4052,21 +3757,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Product"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["Product-2"];
+                400: components["responses"]["400-17"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404"];
+                409: components["responses"]["409-14"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -4103,21 +3803,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Product"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Product"];
+                400: components["responses"]["400-18"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-16"];
+                409: components["responses"]["409-14"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         /** Delete a variant */
@@ -4135,20 +3830,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Product"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Product"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-17"];
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -4186,21 +3874,15 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Product"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Product"];
+                400: components["responses"]["400-19"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-17"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -4236,20 +3918,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Product"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Product"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-17"];
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -4274,13 +3949,17 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -4321,7 +4000,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4339,7 +4019,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -4357,12 +4037,12 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-20"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -4394,7 +4074,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4406,11 +4087,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -4428,21 +4108,15 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Promotion"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["Promotion"];
+                400: components["responses"]["400-24"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-27"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -4471,20 +4145,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Promotion"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Promotion-2"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-22"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -4552,21 +4219,14 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Promotion"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Promotion-2"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         /** Delete a promotion no order used (deactivate a used one) */
@@ -4582,20 +4242,12 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Deleted"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Deleted"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -4623,7 +4275,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4635,11 +4288,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -4667,21 +4319,15 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Region"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["Region"];
+                400: components["responses"]["400-23"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-23"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -4710,20 +4356,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Region"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Region-2"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-4"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -4754,21 +4393,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Region"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Region-2"];
+                400: components["responses"]["400-23"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-4"];
+                409: components["responses"]["409-24"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         /** Delete a region no cart uses, with its tax rates and shipping options */
@@ -4784,20 +4418,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Deleted"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Deleted"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-4"];
+                409: components["responses"]["409-25"];
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -4828,7 +4456,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4840,11 +4469,11 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-4"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -4874,21 +4503,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TaxRate"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["TaxRate"];
+                400: components["responses"]["400-4"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-4"];
+                409: components["responses"]["409-26"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -4919,20 +4543,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TaxRate"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["TaxRate-2"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-20"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -4963,21 +4580,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TaxRate"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["TaxRate-2"];
+                400: components["responses"]["400-4"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-20"];
+                409: components["responses"]["409-26"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         /** Delete a tax rate override (the region’s default applies again) */
@@ -4995,20 +4607,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Deleted"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Deleted"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-20"];
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -5033,7 +4638,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5049,11 +4655,9 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -5075,7 +4679,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -5089,12 +4694,13 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-42"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -5131,7 +4737,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5145,12 +4752,13 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-33"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         /** Delete a custom role no one has */
@@ -5165,18 +4773,20 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description No Content */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-33"];
+                409: components["responses"]["409-43"];
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -5206,7 +4816,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5218,11 +4829,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -5261,21 +4871,15 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ShippingOption"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["ShippingOption"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-4"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -5304,20 +4908,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ShippingOption"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["ShippingOption-2"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-21"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -5357,21 +4954,15 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ShippingOption"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["ShippingOption-2"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-21"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         /** Delete a shipping option */
@@ -5387,20 +4978,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Deleted"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Deleted"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-21"];
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -5425,7 +5009,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5436,11 +5021,9 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -5464,21 +5047,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["StaffUser"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["StaffUser"];
+                400: components["responses"]["400-11"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-33"];
+                409: components["responses"]["409-41"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -5516,21 +5094,15 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["StaffUser"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["StaffUser-2"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-33"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         /** Remove a staff user (not the last owner) */
@@ -5546,18 +5118,19 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description No Content */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-34"];
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -5585,7 +5158,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5597,11 +5171,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -5627,7 +5200,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -5639,12 +5213,12 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-30"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -5673,20 +5247,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WebhookEndpoint"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["WebhookEndpoint"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-36"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -5715,21 +5282,15 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WebhookEndpoint"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["WebhookEndpoint"];
+                400: components["responses"]["400-31"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-36"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         /** Delete an endpoint with its deliveries */
@@ -5745,7 +5306,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5760,11 +5322,11 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-36"];
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -5797,7 +5359,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5809,11 +5372,11 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-36"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -5846,7 +5409,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5882,11 +5446,11 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-37"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -5921,20 +5485,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WebhookDelivery"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                202: components["responses"]["WebhookDelivery"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-37"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -5965,7 +5522,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5977,11 +5535,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -6010,7 +5567,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6021,11 +5579,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -6053,7 +5610,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6068,11 +5626,9 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -6100,7 +5656,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6138,7 +5695,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6149,7 +5707,6 @@ export interface paths {
                         };
                     };
                 };
-                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -6186,7 +5743,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6200,13 +5758,11 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                429: components["responses"]["TooManyRequests"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -6234,18 +5790,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description No Content */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-2"];
             };
         };
         delete?: never;
@@ -6273,7 +5827,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6284,11 +5839,8 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-2"];
             };
         };
         delete?: never;
@@ -6322,7 +5874,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description Accepted */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -6333,13 +5886,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                429: components["responses"]["TooManyRequests"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-6"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -6374,19 +5924,18 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description No Content */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-12"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -6414,7 +5963,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description Accepted */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -6425,11 +5975,8 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-2"];
             };
         };
         delete?: never;
@@ -6463,7 +6010,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6475,12 +6023,9 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-13"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
             };
         };
         delete?: never;
@@ -6518,21 +6063,12 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Cart"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["Cart"];
+                400: components["responses"]["400-3"];
+                404: components["responses"]["404-4"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
             };
         };
         delete?: never;
@@ -6561,20 +6097,10 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Cart"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Cart-2"];
+                400: components["responses"]["400-2"];
+                404: components["responses"]["404-5"];
             };
         };
         put?: never;
@@ -6601,21 +6127,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Cart"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Cart-2"];
+                400: components["responses"]["400-4"];
+                404: components["responses"]["404-5"];
+                409: components["responses"]["409"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
             };
         };
         delete?: never;
@@ -6649,23 +6167,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PlacedOrder"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                402: components["responses"]["PaymentRequired"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
-                502: components["responses"]["BadGateway"];
-                504: components["responses"]["GatewayTimeout"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["PlacedOrder"];
+                400: components["responses"]["400-9"];
+                402: components["responses"]["402"];
+                404: components["responses"]["404-5"];
+                409: components["responses"]["409-6"];
+                502: components["responses"]["502"];
+                504: components["responses"]["504"];
             };
         };
         delete?: never;
@@ -6704,21 +6213,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Cart"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Cart-2"];
+                400: components["responses"]["400-5"];
+                404: components["responses"]["404-6"];
+                409: components["responses"]["409-2"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
             };
         };
         delete?: never;
@@ -6752,20 +6253,11 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Cart"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Cart-2"];
+                400: components["responses"]["400-2"];
+                404: components["responses"]["404-7"];
+                409: components["responses"]["409-3"];
             };
         };
         options?: never;
@@ -6791,21 +6283,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Cart"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Cart-2"];
+                400: components["responses"]["400-6"];
+                404: components["responses"]["404-5"];
+                409: components["responses"]["409-2"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
             };
         };
         trace?: never;
@@ -6844,21 +6328,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Cart"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Cart-2"];
+                400: components["responses"]["400-8"];
+                404: components["responses"]["404-5"];
+                409: components["responses"]["409-5"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
             };
         };
         delete?: never;
@@ -6896,21 +6372,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Cart"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Cart-2"];
+                400: components["responses"]["400-6"];
+                404: components["responses"]["404-9"];
+                409: components["responses"]["409-4"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
             };
         };
         delete?: never;
@@ -6944,20 +6412,10 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Cart"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Cart-2"];
+                400: components["responses"]["400-2"];
+                404: components["responses"]["404-9"];
             };
         };
         options?: never;
@@ -6994,21 +6452,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Cart"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Cart-2"];
+                400: components["responses"]["400-7"];
+                404: components["responses"]["404-8"];
+                409: components["responses"]["409"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
             };
         };
         delete?: never;
@@ -7037,7 +6487,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7052,11 +6503,8 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                404: components["responses"]["404-5"];
             };
         };
         put?: never;
@@ -7089,7 +6537,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7101,11 +6550,7 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400"];
             };
         };
         put?: never;
@@ -7135,20 +6580,10 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Category"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Category"];
+                400: components["responses"]["400-2"];
+                404: components["responses"]["404-3"];
             };
         };
         put?: never;
@@ -7179,7 +6614,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7191,11 +6627,7 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400"];
             };
         };
         put?: never;
@@ -7225,20 +6657,10 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Collection"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Collection"];
+                400: components["responses"]["400-2"];
+                404: components["responses"]["404-2"];
             };
         };
         put?: never;
@@ -7279,7 +6701,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -7293,13 +6716,11 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                429: components["responses"]["TooManyRequests"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-11"];
+                409: components["responses"]["409-8"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -7325,20 +6746,9 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Customer"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Customer"];
+                401: components["responses"]["401-2"];
             };
         };
         put?: never;
@@ -7367,21 +6777,12 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Customer"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Customer"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-2"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
             };
         };
         trace?: never;
@@ -7403,7 +6804,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7414,11 +6816,7 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                401: components["responses"]["401-2"];
             };
         };
         put?: never;
@@ -7440,21 +6838,12 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AddressBookEntry"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["AddressBookEntry"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-2"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
             };
         };
         delete?: never;
@@ -7486,18 +6875,17 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description No Content */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-2"];
+                404: components["responses"]["404-11"];
             };
         };
         options?: never;
@@ -7523,21 +6911,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AddressBookEntry"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["AddressBookEntry-2"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-2"];
+                404: components["responses"]["404-11"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
             };
         };
         trace?: never;
@@ -7562,7 +6942,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7583,11 +6964,8 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-2"];
             };
         };
         put?: never;
@@ -7620,20 +6998,10 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Order"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Order"];
+                400: components["responses"]["400-2"];
+                404: components["responses"]["404-10"];
             };
         };
         put?: never;
@@ -7666,7 +7034,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7692,11 +7061,8 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
+                404: components["responses"]["404-10"];
             };
         };
         put?: never;
@@ -7730,7 +7096,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -7754,12 +7121,11 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-10"];
+                404: components["responses"]["404-10"];
+                409: components["responses"]["409-7"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
             };
         };
         delete?: never;
@@ -7804,7 +7170,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7816,11 +7183,7 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400"];
             };
         };
         put?: never;
@@ -7850,20 +7213,10 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Product"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Product"];
+                400: components["responses"]["400-2"];
+                404: components["responses"]["404"];
             };
         };
         put?: never;
@@ -7894,7 +7247,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7906,11 +7260,7 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-2"];
             };
         };
         put?: never;
@@ -7941,20 +7291,10 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["StoreRegion"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["StoreRegion"];
+                400: components["responses"]["400-2"];
+                404: components["responses"]["404-4"];
             };
         };
         put?: never;
@@ -7991,7 +7331,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8005,12 +7346,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                413: components["responses"]["PayloadTooLarge"];
-                500: components["responses"]["InternalError"];
+                400: components["responses"]["400-14"];
+                404: components["responses"]["404-12"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
             };
         };
         delete?: never;
@@ -8994,103 +8333,2168 @@ export interface components {
         };
     };
     responses: {
-        /** @description The payment gateway failed */
-        BadGateway: {
+        /** @description database_unavailable, internal_error */
+        "5XX": {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "database_unavailable" | "internal_error";
+                    };
+                };
             };
         };
-        /** @description Bad input: details.field names it */
-        BadRequest: {
+        /** @description invalid_cursor, invalid_request */
+        400: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_cursor" | "invalid_request";
+                    };
+                };
             };
         };
-        /** @description The request conflicts with the current state */
-        Conflict: {
+        /** @description invalid_request */
+        "400-2": {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_request";
+                    };
+                };
             };
         };
-        /** @description The payment gateway did not answer in time */
-        GatewayTimeout: {
+        /** @description idempotency_key_mismatch, invalid_idempotency_key, invalid_json, invalid_request */
+        "400-3": {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "idempotency_key_mismatch" | "invalid_idempotency_key" | "invalid_json" | "invalid_request";
+                    };
+                };
             };
         };
-        /** @description Something went wrong on our side */
-        InternalError: {
+        /** @description country_not_in_region, invalid_json, invalid_request */
+        "400-4": {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "country_not_in_region" | "invalid_json" | "invalid_request";
+                    };
+                };
             };
         };
-        /** @description No such resource (or not yours) */
-        NotFound: {
+        /** @description invalid_json, invalid_request, variant_not_for_sale, variant_not_priced */
+        "400-5": {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_json" | "invalid_request" | "variant_not_for_sale" | "variant_not_priced";
+                    };
+                };
             };
         };
-        /** @description The body is too large */
-        PayloadTooLarge: {
+        /** @description invalid_json, invalid_request */
+        "400-6": {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_json" | "invalid_request";
+                    };
+                };
             };
         };
-        /** @description The payment was declined or failed */
-        PaymentRequired: {
+        /** @description invalid_json, invalid_request, shipping_option_unavailable */
+        "400-7": {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_json" | "invalid_request" | "shipping_option_unavailable";
+                    };
+                };
             };
         };
-        /** @description The database is not reachable */
-        ServiceUnavailable: {
+        /** @description cart_incomplete, invalid_json, invalid_payment_data, invalid_request, payment_provider_not_found */
+        "400-8": {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "cart_incomplete" | "invalid_json" | "invalid_payment_data" | "invalid_request" | "payment_provider_not_found";
+                    };
+                };
             };
         };
-        /** @description Too many attempts; wait and try again */
-        TooManyRequests: {
+        /** @description invalid_request, payment_required */
+        "400-9": {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_request" | "payment_required";
+                    };
+                };
             };
         };
-        /** @description Not signed in, or the token is not live */
-        Unauthorized: {
+        /** @description invalid_json, invalid_request, quantity_exceeds_returnable */
+        "400-10": {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_json" | "invalid_request" | "quantity_exceeds_returnable";
+                    };
+                };
+            };
+        };
+        /** @description invalid_json, invalid_request, weak_password */
+        "400-11": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_json" | "invalid_request" | "weak_password";
+                    };
+                };
+            };
+        };
+        /** @description invalid_json, invalid_request, invalid_token, weak_password */
+        "400-12": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_json" | "invalid_request" | "invalid_token" | "weak_password";
+                    };
+                };
+            };
+        };
+        /** @description invalid_json, invalid_request, invalid_token */
+        "400-13": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_json" | "invalid_request" | "invalid_token";
+                    };
+                };
+            };
+        };
+        /** @description invalid_json, invalid_request, invalid_webhook_payload, invalid_webhook_signature */
+        "400-14": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_json" | "invalid_request" | "invalid_webhook_payload" | "invalid_webhook_signature";
+                    };
+                };
+            };
+        };
+        /** @description invalid_currency, invalid_json, invalid_request, too_many_options, too_many_variants, variant_options_invalid */
+        "400-15": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_currency" | "invalid_json" | "invalid_request" | "too_many_options" | "too_many_variants" | "variant_options_invalid";
+                    };
+                };
+            };
+        };
+        /** @description invalid_json, invalid_request, too_many_options */
+        "400-16": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_json" | "invalid_request" | "too_many_options";
+                    };
+                };
+            };
+        };
+        /** @description invalid_json, invalid_request, too_many_variants, variant_options_invalid */
+        "400-17": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_json" | "invalid_request" | "too_many_variants" | "variant_options_invalid";
+                    };
+                };
+            };
+        };
+        /** @description invalid_currency, invalid_json, invalid_request, variant_options_invalid */
+        "400-18": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_currency" | "invalid_json" | "invalid_request" | "variant_options_invalid";
+                    };
+                };
+            };
+        };
+        /** @description invalid_currency, invalid_json, invalid_request */
+        "400-19": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_currency" | "invalid_json" | "invalid_request";
+                    };
+                };
+            };
+        };
+        /** @description csv_invalid, invalid_json, invalid_request */
+        "400-20": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "csv_invalid" | "invalid_json" | "invalid_request";
+                    };
+                };
+            };
+        };
+        /** @description category_cycle, invalid_json, invalid_request */
+        "400-21": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "category_cycle" | "invalid_json" | "invalid_request";
+                    };
+                };
+            };
+        };
+        /** @description idempotency_key_mismatch, invalid_json, invalid_request */
+        "400-22": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "idempotency_key_mismatch" | "invalid_json" | "invalid_request";
+                    };
+                };
+            };
+        };
+        /** @description invalid_country, invalid_currency, invalid_json, invalid_request */
+        "400-23": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_country" | "invalid_currency" | "invalid_json" | "invalid_request";
+                    };
+                };
+            };
+        };
+        /** @description invalid_json, invalid_reference, invalid_request */
+        "400-24": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_json" | "invalid_reference" | "invalid_request";
+                    };
+                };
+            };
+        };
+        /** @description amount_exceeds_capturable, invalid_json, invalid_request */
+        "400-25": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "amount_exceeds_capturable" | "invalid_json" | "invalid_request";
+                    };
+                };
+            };
+        };
+        /** @description invalid_json, invalid_request, order_line_not_found, quantity_exceeds_fulfillable */
+        "400-26": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_json" | "invalid_request" | "order_line_not_found" | "quantity_exceeds_fulfillable";
+                    };
+                };
+            };
+        };
+        /** @description invalid_json, invalid_request, order_line_not_found, quantity_exceeds_returnable */
+        "400-27": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_json" | "invalid_request" | "order_line_not_found" | "quantity_exceeds_returnable";
+                    };
+                };
+            };
+        };
+        /** @description idempotency_key_mismatch, invalid_json, invalid_request, order_line_not_found, quantity_exceeds_refundable, refund_exceeds_captured */
+        "400-28": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "idempotency_key_mismatch" | "invalid_json" | "invalid_request" | "order_line_not_found" | "quantity_exceeds_refundable" | "refund_exceeds_captured";
+                    };
+                };
+            };
+        };
+        /** @description invalid_json, invalid_request, order_line_not_found, quantity_below_fulfilled */
+        "400-29": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_json" | "invalid_request" | "order_line_not_found" | "quantity_below_fulfilled";
+                    };
+                };
+            };
+        };
+        /** @description invalid_json, invalid_request, unknown_event_type, webhook_url_not_allowed */
+        "400-30": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_json" | "invalid_request" | "unknown_event_type" | "webhook_url_not_allowed";
+                    };
+                };
+            };
+        };
+        /** @description invalid_json, invalid_request, webhook_url_not_allowed */
+        "400-31": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_json" | "invalid_request" | "webhook_url_not_allowed";
+                    };
+                };
+            };
+        };
+        /** @description invalid_credentials */
+        401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_credentials";
+                    };
+                };
+            };
+        };
+        /** @description customer_unauthorized */
+        "401-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "customer_unauthorized";
+                    };
+                };
+            };
+        };
+        /** @description unauthorized */
+        "401-3": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+        };
+        /** @description payment_declined */
+        402: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "payment_declined";
+                    };
+                };
+            };
+        };
+        /** @description csrf_failed, forbidden */
+        403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "csrf_failed" | "forbidden";
+                    };
+                };
+            };
+        };
+        /** @description forbidden */
+        "403-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+        };
+        /** @description product_not_found */
+        404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "product_not_found";
+                    };
+                };
+            };
+        };
+        /** @description collection_not_found */
+        "404-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "collection_not_found";
+                    };
+                };
+            };
+        };
+        /** @description category_not_found */
+        "404-3": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "category_not_found";
+                    };
+                };
+            };
+        };
+        /** @description region_not_found */
+        "404-4": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "region_not_found";
+                    };
+                };
+            };
+        };
+        /** @description cart_not_found */
+        "404-5": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "cart_not_found";
+                    };
+                };
+            };
+        };
+        /** @description cart_not_found, variant_not_found */
+        "404-6": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "cart_not_found" | "variant_not_found";
+                    };
+                };
+            };
+        };
+        /** @description cart_not_found, line_item_not_found */
+        "404-7": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "cart_not_found" | "line_item_not_found";
+                    };
+                };
+            };
+        };
+        /** @description cart_not_found, shipping_option_not_found */
+        "404-8": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "cart_not_found" | "shipping_option_not_found";
+                    };
+                };
+            };
+        };
+        /** @description cart_not_found, promotion_not_found */
+        "404-9": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "cart_not_found" | "promotion_not_found";
+                    };
+                };
+            };
+        };
+        /** @description order_not_found */
+        "404-10": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "order_not_found";
+                    };
+                };
+            };
+        };
+        /** @description address_not_found */
+        "404-11": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "address_not_found";
+                    };
+                };
+            };
+        };
+        /** @description payment_webhooks_not_supported */
+        "404-12": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "payment_webhooks_not_supported";
+                    };
+                };
+            };
+        };
+        /** @description category_not_found, collection_not_found */
+        "404-13": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "category_not_found" | "collection_not_found";
+                    };
+                };
+            };
+        };
+        /** @description category_not_found, collection_not_found, product_not_found */
+        "404-14": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "category_not_found" | "collection_not_found" | "product_not_found";
+                    };
+                };
+            };
+        };
+        /** @description option_not_found */
+        "404-15": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "option_not_found";
+                    };
+                };
+            };
+        };
+        /** @description product_not_found, variant_not_found */
+        "404-16": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "product_not_found" | "variant_not_found";
+                    };
+                };
+            };
+        };
+        /** @description variant_not_found */
+        "404-17": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "variant_not_found";
+                    };
+                };
+            };
+        };
+        /** @description location_not_found */
+        "404-18": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "location_not_found";
+                    };
+                };
+            };
+        };
+        /** @description location_not_found, variant_not_found */
+        "404-19": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "location_not_found" | "variant_not_found";
+                    };
+                };
+            };
+        };
+        /** @description region_not_found, tax_rate_not_found */
+        "404-20": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "region_not_found" | "tax_rate_not_found";
+                    };
+                };
+            };
+        };
+        /** @description shipping_option_not_found */
+        "404-21": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "shipping_option_not_found";
+                    };
+                };
+            };
+        };
+        /** @description promotion_not_found */
+        "404-22": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "promotion_not_found";
+                    };
+                };
+            };
+        };
+        /** @description location_not_found, order_not_found */
+        "404-23": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "location_not_found" | "order_not_found";
+                    };
+                };
+            };
+        };
+        /** @description fulfillment_not_found */
+        "404-24": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "fulfillment_not_found";
+                    };
+                };
+            };
+        };
+        /** @description location_not_found, return_not_found */
+        "404-25": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "location_not_found" | "return_not_found";
+                    };
+                };
+            };
+        };
+        /** @description return_not_found */
+        "404-26": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "return_not_found";
+                    };
+                };
+            };
+        };
+        /** @description order_not_found, variant_not_found */
+        "404-27": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "order_not_found" | "variant_not_found";
+                    };
+                };
+            };
+        };
+        /** @description shipping_option_not_found, variant_not_found */
+        "404-28": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "shipping_option_not_found" | "variant_not_found";
+                    };
+                };
+            };
+        };
+        /** @description draft_order_not_found */
+        "404-29": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "draft_order_not_found";
+                    };
+                };
+            };
+        };
+        /** @description customer_not_found */
+        "404-30": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "customer_not_found";
+                    };
+                };
+            };
+        };
+        /** @description customer_group_not_found, customer_not_found */
+        "404-31": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "customer_group_not_found" | "customer_not_found";
+                    };
+                };
+            };
+        };
+        /** @description customer_group_not_found */
+        "404-32": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "customer_group_not_found";
+                    };
+                };
+            };
+        };
+        /** @description role_not_found */
+        "404-33": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "role_not_found";
+                    };
+                };
+            };
+        };
+        /** @description user_not_found */
+        "404-34": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "user_not_found";
+                    };
+                };
+            };
+        };
+        /** @description api_key_not_found */
+        "404-35": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_found";
+                    };
+                };
+            };
+        };
+        /** @description webhook_endpoint_not_found */
+        "404-36": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "webhook_endpoint_not_found";
+                    };
+                };
+            };
+        };
+        /** @description webhook_delivery_not_found */
+        "404-37": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "webhook_delivery_not_found";
+                    };
+                };
+            };
+        };
+        /** @description job_not_found */
+        "404-38": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "job_not_found";
+                    };
+                };
+            };
+        };
+        /** @description email_not_found */
+        "404-39": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "email_not_found";
+                    };
+                };
+            };
+        };
+        /** @description cart_completed */
+        409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "cart_completed";
+                    };
+                };
+            };
+        };
+        /** @description cart_completed, cart_locked, insufficient_inventory */
+        "409-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "cart_completed" | "cart_locked" | "insufficient_inventory";
+                    };
+                };
+            };
+        };
+        /** @description cart_completed, cart_locked */
+        "409-3": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "cart_completed" | "cart_locked";
+                    };
+                };
+            };
+        };
+        /** @description promotion_not_applicable */
+        "409-4": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "promotion_not_applicable";
+                    };
+                };
+            };
+        };
+        /** @description cart_completed, insufficient_inventory */
+        "409-5": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "cart_completed" | "insufficient_inventory";
+                    };
+                };
+            };
+        };
+        /** @description cart_completed, checkout_in_progress, idempotency_key_in_use, insufficient_inventory, promotion_exhausted, promotion_not_applicable */
+        "409-6": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "cart_completed" | "checkout_in_progress" | "idempotency_key_in_use" | "insufficient_inventory" | "promotion_exhausted" | "promotion_not_applicable";
+                    };
+                };
+            };
+        };
+        /** @description return_window_closed */
+        "409-7": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "return_window_closed";
+                    };
+                };
+            };
+        };
+        /** @description customer_email_taken */
+        "409-8": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "customer_email_taken";
+                    };
+                };
+            };
+        };
+        /** @description option_title_taken, product_handle_taken, variant_options_taken, variant_sku_taken */
+        "409-9": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "option_title_taken" | "product_handle_taken" | "variant_options_taken" | "variant_sku_taken";
+                    };
+                };
+            };
+        };
+        /** @description product_handle_taken */
+        "409-10": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "product_handle_taken";
+                    };
+                };
+            };
+        };
+        /** @description option_title_taken */
+        "409-11": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "option_title_taken";
+                    };
+                };
+            };
+        };
+        /** @description option_title_taken, option_value_in_use */
+        "409-12": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "option_title_taken" | "option_value_in_use";
+                    };
+                };
+            };
+        };
+        /** @description variant_options_taken */
+        "409-13": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "variant_options_taken";
+                    };
+                };
+            };
+        };
+        /** @description variant_options_taken, variant_sku_taken */
+        "409-14": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "variant_options_taken" | "variant_sku_taken";
+                    };
+                };
+            };
+        };
+        /** @description collection_handle_taken */
+        "409-15": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "collection_handle_taken";
+                    };
+                };
+            };
+        };
+        /** @description category_handle_taken */
+        "409-16": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "category_handle_taken";
+                    };
+                };
+            };
+        };
+        /** @description category_has_children */
+        "409-17": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "category_has_children";
+                    };
+                };
+            };
+        };
+        /** @description location_code_taken */
+        "409-18": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "location_code_taken";
+                    };
+                };
+            };
+        };
+        /** @description location_in_use */
+        "409-19": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "location_in_use";
+                    };
+                };
+            };
+        };
+        /** @description inventory_quantity_too_large, inventory_would_go_negative */
+        "409-20": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "inventory_quantity_too_large" | "inventory_would_go_negative";
+                    };
+                };
+            };
+        };
+        /** @description insufficient_inventory, inventory_quantity_too_large */
+        "409-21": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "insufficient_inventory" | "inventory_quantity_too_large";
+                    };
+                };
+            };
+        };
+        /** @description inventory_would_go_negative */
+        "409-22": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "inventory_would_go_negative";
+                    };
+                };
+            };
+        };
+        /** @description country_in_other_region */
+        "409-23": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "country_in_other_region";
+                    };
+                };
+            };
+        };
+        /** @description country_in_other_region, region_in_use */
+        "409-24": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "country_in_other_region" | "region_in_use";
+                    };
+                };
+            };
+        };
+        /** @description region_in_use */
+        "409-25": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "region_in_use";
+                    };
+                };
+            };
+        };
+        /** @description tax_rate_exists */
+        "409-26": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "tax_rate_exists";
+                    };
+                };
+            };
+        };
+        /** @description promotion_code_taken */
+        "409-27": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "promotion_code_taken";
+                    };
+                };
+            };
+        };
+        /** @description payment_not_capturable */
+        "409-28": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "payment_not_capturable";
+                    };
+                };
+            };
+        };
+        /** @description order_canceled, order_not_cancelable */
+        "409-29": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "order_canceled" | "order_not_cancelable";
+                    };
+                };
+            };
+        };
+        /** @description insufficient_inventory, order_canceled */
+        "409-30": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "insufficient_inventory" | "order_canceled";
+                    };
+                };
+            };
+        };
+        /** @description fulfillment_already_shipped, fulfillment_canceled, order_canceled */
+        "409-31": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "fulfillment_already_shipped" | "fulfillment_canceled" | "order_canceled";
+                    };
+                };
+            };
+        };
+        /** @description fulfillment_already_delivered, fulfillment_canceled, fulfillment_not_shipped */
+        "409-32": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "fulfillment_already_delivered" | "fulfillment_canceled" | "fulfillment_not_shipped";
+                    };
+                };
+            };
+        };
+        /** @description fulfillment_already_shipped */
+        "409-33": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "fulfillment_already_shipped";
+                    };
+                };
+            };
+        };
+        /** @description order_canceled */
+        "409-34": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "order_canceled";
+                    };
+                };
+            };
+        };
+        /** @description return_already_received, return_canceled */
+        "409-35": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "return_already_received" | "return_canceled";
+                    };
+                };
+            };
+        };
+        /** @description nothing_to_refund, return_already_refunded, return_not_received */
+        "409-36": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "nothing_to_refund" | "return_already_refunded" | "return_not_received";
+                    };
+                };
+            };
+        };
+        /** @description return_canceled */
+        "409-37": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "return_canceled";
+                    };
+                };
+            };
+        };
+        /** @description insufficient_inventory, order_not_editable */
+        "409-38": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "insufficient_inventory" | "order_not_editable";
+                    };
+                };
+            };
+        };
+        /** @description draft_order_not_open */
+        "409-39": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "draft_order_not_open";
+                    };
+                };
+            };
+        };
+        /** @description customer_group_name_taken */
+        "409-40": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "customer_group_name_taken";
+                    };
+                };
+            };
+        };
+        /** @description admin_email_taken */
+        "409-41": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "admin_email_taken";
+                    };
+                };
+            };
+        };
+        /** @description role_key_taken */
+        "409-42": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "role_key_taken";
+                    };
+                };
+            };
+        };
+        /** @description role_in_use */
+        "409-43": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "role_in_use";
+                    };
+                };
+            };
+        };
+        /** @description payload_too_large */
+        413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+        };
+        /** @description unsupported_media_type */
+        415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+        };
+        /** @description too_many_attempts */
+        429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "too_many_attempts";
+                    };
+                };
+            };
+        };
+        /** @description payment_provider_error */
+        502: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "payment_provider_error";
+                    };
+                };
+            };
+        };
+        /** @description payment_timeout */
+        504: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "payment_timeout";
+                    };
+                };
+            };
+        };
+        /** @description Created */
+        AddressBookEntry: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AddressBookEntry"];
+            };
+        };
+        /** @description OK */
+        "AddressBookEntry-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AddressBookEntry"];
+            };
+        };
+        /** @description Created */
+        Cart: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Cart"];
+            };
+        };
+        /** @description OK */
+        "Cart-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Cart"];
+            };
+        };
+        /** @description OK */
+        Category: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Category"];
+            };
+        };
+        /** @description Created */
+        "Category-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Category"];
+            };
+        };
+        /** @description OK */
+        Collection: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Collection"];
+            };
+        };
+        /** @description Created */
+        "Collection-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Collection"];
+            };
+        };
+        /** @description OK */
+        Customer: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Customer"];
+            };
+        };
+        /** @description OK */
+        CustomerDetail: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CustomerDetail"];
+            };
+        };
+        /** @description OK */
+        Deleted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Deleted"];
+            };
+        };
+        /** @description Created */
+        DraftOrder: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DraftOrder"];
+            };
+        };
+        /** @description OK */
+        "DraftOrder-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DraftOrder"];
+            };
+        };
+        /** @description Created */
+        Fulfillment: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Fulfillment"];
+            };
+        };
+        /** @description OK */
+        "Fulfillment-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Fulfillment"];
+            };
+        };
+        /** @description OK */
+        InventoryItem: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["InventoryItem"];
+            };
+        };
+        /** @description OK */
+        Job: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Job"];
+            };
+        };
+        /** @description Accepted */
+        "Job-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Job"];
+            };
+        };
+        /** @description OK */
+        Level: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Level"];
+            };
+        };
+        /** @description Created */
+        Location: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Location"];
+            };
+        };
+        /** @description OK */
+        "Location-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Location"];
+            };
+        };
+        /** @description OK */
+        Order: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Order"];
+            };
+        };
+        /** @description OK */
+        OrderDetail: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OrderDetail"];
+            };
+        };
+        /** @description Created */
+        "OrderDetail-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OrderDetail"];
+            };
+        };
+        /** @description OK */
+        OrderEdit: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OrderEdit"];
+            };
+        };
+        /** @description Created */
+        "OrderEdit-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OrderEdit"];
+            };
+        };
+        /** @description Created */
+        PlacedOrder: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PlacedOrder"];
+            };
+        };
+        /** @description OK */
+        Product: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Product"];
+            };
+        };
+        /** @description Created */
+        "Product-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Product"];
+            };
+        };
+        /** @description Created */
+        Promotion: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Promotion"];
+            };
+        };
+        /** @description OK */
+        "Promotion-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Promotion"];
+            };
+        };
+        /** @description Created */
+        Refund: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Refund"];
+            };
+        };
+        /** @description Created */
+        Region: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Region"];
+            };
+        };
+        /** @description OK */
+        "Region-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Region"];
+            };
+        };
+        /** @description Created */
+        Return: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Return"];
+            };
+        };
+        /** @description OK */
+        "Return-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Return"];
+            };
+        };
+        /** @description Created */
+        ShippingOption: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ShippingOption"];
+            };
+        };
+        /** @description OK */
+        "ShippingOption-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ShippingOption"];
+            };
+        };
+        /** @description Created */
+        StaffUser: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["StaffUser"];
+            };
+        };
+        /** @description OK */
+        "StaffUser-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["StaffUser"];
+            };
+        };
+        /** @description OK */
+        StoreRegion: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["StoreRegion"];
+            };
+        };
+        /** @description Created */
+        TaxRate: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TaxRate"];
+            };
+        };
+        /** @description OK */
+        "TaxRate-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TaxRate"];
+            };
+        };
+        /** @description Created */
+        TimelineEntry: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TimelineEntry"];
+            };
+        };
+        /** @description Accepted */
+        WebhookDelivery: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookDelivery"];
+            };
+        };
+        /** @description OK */
+        WebhookEndpoint: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookEndpoint"];
             };
         };
     };

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readErrorRecords, unlistedErrors } from '../../test/helpers/error-record.ts';
+import { routeErrors } from './route-errors.ts';
 import { startTestShop, type TestShop } from '../../test/helpers/test-shop.ts';
 import { errorTable } from '../errors.ts';
 
@@ -116,24 +118,83 @@ describe('OpenAPI', () => {
 
   test('/openapi.json stays small: shared shapes are named components referenced by $ref', async () => {
     const res = await shop.get('/openapi.json');
-    // 804 KB before shared shapes became components; the limit keeps new routes from inlining them again.
-    expect(res.text.length).toBeLessThanOrEqual(250_000);
+    // 804 KB for 160 operations before shared shapes became components, and 250 KB after (1,562 bytes
+    // an operation); each operation's error codes add about 25 KB. The budget grows with the API, not
+    // with shapes inlined again.
+    const operations = Object.values<object>(res.body.paths).reduce((n, item) => n + Object.keys(item).length, 0);
+    expect(res.text.length).toBeLessThanOrEqual(1_600 * operations);
     const { schemas, responses } = res.body.components;
     for (const name of ['ErrorResponse', 'Price', 'Address', 'Product', 'Variant', 'Cart', 'Order', 'OrderDetail', 'Region', 'StoreRegion']) {
       expect(schemas[name], name).toBeTypeOf('object');
     }
     // A shape is written once: Product's properties appear only in its component.
     expect(res.text.split('"required":["id","handle","title","description","status","tags"').length - 1).toBe(1);
-    expect(res.body.paths['/store/products/{id_or_handle}'].get.responses).toEqual({
-      200: { description: 'Default Response', content: { 'application/json': { schema: { $ref: '#/components/schemas/Product' } } } },
-      400: { $ref: '#/components/responses/BadRequest' }, 401: { $ref: '#/components/responses/Unauthorized' },
-      404: { $ref: '#/components/responses/NotFound' }, 409: { $ref: '#/components/responses/Conflict' },
-      500: { $ref: '#/components/responses/InternalError' },
-    });
+    // A success answering a named shape is a shared response of that name.
+    expect(res.body.paths['/store/products/{id_or_handle}'].get.responses[200]).toEqual({ $ref: '#/components/responses/Product' });
+    expect(responses.Product).toEqual({ description: 'OK', content: { 'application/json': { schema: { $ref: '#/components/schemas/Product' } } } });
+    // Alike error responses are one component: every admin list's 401 is the same.
+    expect(res.body.paths['/admin/products'].get.responses[401]).toEqual(res.body.paths['/admin/orders'].get.responses[401]);
     // A parameter many operations share is written once too.
     expect(res.body.paths['/store/products/{id_or_handle}'].get.parameters).toEqual([{ $ref: '#/components/parameters/path-id_or_handle' }]);
     expect(res.body.components.parameters['query-limit']).toMatchObject({ in: 'query', name: 'limit', schema: { type: 'integer', maximum: 100 } });
-    expect(responses.NotFound).toEqual({ description: 'No such resource (or not yours)', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } });
+    expect(Object.keys(responses).length).toBeGreaterThan(10);
+  });
+
+  test('each operation lists the error statuses it answers, each with its codes', async () => {
+    const doc = (await shop.get('/openapi.json')).body;
+    /** status → codes, read through the response components. */
+    const errors = (path: string, method: string) => Object.fromEntries(Object.entries<any>(doc.paths[path][method].responses)
+      .filter(([status]) => !status.startsWith('2'))
+      .map(([status, reply]) => {
+        const component = doc.components.responses[reply.$ref.replace('#/components/responses/', '')];
+        const schema = component.content['application/json'].schema;
+        expect(schema.allOf[0]).toEqual({ $ref: '#/components/schemas/ErrorResponse' });
+        const codes = schema.allOf[1].properties.error.properties.code.enum;
+        expect(component.description).toBe(codes.join(', '));
+        return [status, codes];
+      }));
+    const server = ['database_unavailable', 'internal_error'];
+    // A public read: bad input, not found, a failure. Nothing about sign-in, bodies or conflicts.
+    expect(errors('/store/products/{id_or_handle}', 'get')).toEqual({ 400: ['invalid_request'], 404: ['product_not_found'], '5XX': server });
+    // A public write adds the body's errors and what the tests saw it refuse.
+    const addLine = errors('/store/carts/{id}/line-items', 'post');
+    expect(addLine[400]).toEqual(expect.arrayContaining(['invalid_json', 'invalid_request', 'variant_not_for_sale']));
+    expect(addLine[404]).toEqual(expect.arrayContaining(['cart_not_found']));
+    expect(addLine[409]).toEqual(expect.arrayContaining(['cart_completed', 'insufficient_inventory']));
+    expect(addLine[413]).toEqual(['payload_too_large']);
+    expect(addLine[415]).toEqual(['unsupported_media_type']);
+    expect(addLine[401]).toBeUndefined();
+    // Checkout's gateway failures have statuses of their own.
+    expect(errors('/store/carts/{id}/complete', 'post')).toMatchObject({ 402: ['payment_declined'], 502: ['payment_provider_error'], 504: ['payment_timeout'] });
+    // Admin: sign-in, permissions and the API key's budget; a read never asks for a CSRF token.
+    expect(errors('/admin/products', 'get')).toMatchObject({ 401: ['unauthorized'], 403: ['forbidden'], 429: ['too_many_attempts'] });
+    expect(errors('/admin/products', 'post')[403]).toEqual(['csrf_failed', 'forbidden']);
+    expect(errors('/admin/products', 'post')[409]).toEqual(expect.arrayContaining(['product_handle_taken']));
+    expect(errors('/store/customers/me', 'get')[401]).toEqual(['customer_unauthorized']);
+    // Every listed code is a real one, under its own status.
+    for (const [path, item] of Object.entries<any>(doc.paths)) {
+      for (const method of Object.keys(item)) {
+        for (const [status, codes] of Object.entries(errors(path, method))) {
+          for (const code of codes as string[]) {
+            expect(code in errorTable, `${method} ${path}: ${code}`).toBe(true);
+            const real = errorTable[code as keyof typeof errorTable][0];
+            expect(status === '5XX' ? real >= 500 : Number(status) === real, `${method} ${path}: ${code} under ${status}`).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
+  test('the tests record the codes each route answers, by route pattern (the source of those lists)', async () => {
+    const directory = process.env.CARTWRIGHT_ERROR_RECORD!;
+    expect(directory).toBeTruthy();
+    await shop.get('/store/products/no-such-handle');
+    await shop.post('/store/carts/cart_missing/line-items', { variant_id: 'var_x', quantity: 1 });
+    const seen = readErrorRecords(directory);
+    expect(seen.get('GET /store/products/:id_or_handle')?.has('product_not_found')).toBe(true);
+    expect(seen.get('POST /store/carts/:id/line-items')?.has('cart_not_found')).toBe(true);
+    // and each is listed, so the run's last check passes.
+    expect(unlistedErrors(routeErrors, new Map([...seen].filter(([operation]) => operation.includes('/store/products/:id_or_handle'))))).toEqual([]);
   });
 
   test('/openapi.json is a valid OpenAPI 3.1 document, every $ref resolved (@seriousme/openapi-schema-validator)', async () => {

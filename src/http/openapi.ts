@@ -15,6 +15,8 @@ import { TaxRate } from '../modules/tax/shapes.ts';
 import { StaffUser } from '../modules/users/shapes.ts';
 import { WebhookDelivery, WebhookEndpoint } from '../modules/webhooks/shapes.ts';
 import { CountryCode, CurrencyCode, Metadata, Name } from '../shapes.ts';
+import { errorTable, type ErrorCode } from '../errors.ts';
+import { routeErrors } from './route-errors.ts';
 import { Deleted } from './schemas.ts';
 
 /**
@@ -35,22 +37,74 @@ const namedShapes: Record<string, TSchema> = {
   CurrencyCode, CountryCode, Name, Metadata, Deleted, StaffUser, Job,
 };
 
-/** The error responses every route may give, by status: their component names and descriptions. */
-const errorResponses: Record<string, [string, string]> = {
-  400: ['BadRequest', 'Bad input: details.field names it'],
-  401: ['Unauthorized', 'Not signed in, or the token is not live'],
-  402: ['PaymentRequired', 'The payment was declined or failed'],
-  403: ['Forbidden', 'The role or API key does not allow this'],
-  404: ['NotFound', 'No such resource (or not yours)'],
-  409: ['Conflict', 'The request conflicts with the current state'],
-  413: ['PayloadTooLarge', 'The body is too large'],
-  415: ['UnsupportedMediaType', 'This content type is not accepted here'],
-  429: ['TooManyRequests', 'Too many attempts; wait and try again'],
-  500: ['InternalError', 'Something went wrong on our side'],
-  502: ['BadGateway', 'The payment gateway failed'],
-  504: ['GatewayTimeout', 'The payment gateway did not answer in time'],
-  503: ['ServiceUnavailable', 'The database is not reachable'],
-};
+/** The failures any operation can meet (the range `5XX`), apart from a gateway's own (502, 504). */
+const serverErrors = new Set<string>(['internal_error', 'database_unavailable']);
+
+/**
+ * The codes any operation of its kind can answer, whatever it does: the framework's own (bad input,
+ * body limits, sign-in, permissions, a failure, the database down). Route-specific codes come from
+ * route-errors.ts.
+ */
+function generalErrors(method: string, op: Json): ErrorCode[] {
+  const codes: ErrorCode[] = ['internal_error', 'database_unavailable'];
+  if (op.requestBody) codes.push('invalid_request', 'invalid_json', 'payload_too_large', 'unsupported_media_type');
+  else if ((op.parameters as unknown[] | undefined)?.length) codes.push('invalid_request');
+  const schemes = ((op.security ?? []) as Json[]).flatMap((scheme) => Object.keys(scheme));
+  if (schemes.includes('bearer')) codes.push('unauthorized', 'forbidden', 'too_many_attempts', ...(method === 'get' ? [] : ['csrf_failed' as const]));
+  if (schemes.includes('customerBearer')) codes.push('customer_unauthorized');
+  if ((op.responses as Json | undefined)?.['429']) codes.push('too_many_attempts');
+  return codes;
+}
+
+/** `/store/carts/{id}` as the route table writes it: `/store/carts/:id`. */
+const routePath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
+
+/**
+ * The operation's error responses: one per status it can answer, each naming its codes (in the
+ * description, and as the `code` enum so typed clients know them). Alike responses are one component,
+ * named by status: `404`, `404-2`…
+ */
+function errorReplies(method: string, path: string, op: Json, responses: Json): Json {
+  const codes = new Set<string>([...generalErrors(method, op), ...(routeErrors[`${method.toUpperCase()} ${routePath(path)}`] ?? [])]);
+  const byStatus = new Map<string, string[]>();
+  for (const code of [...codes].sort()) {
+    const status = serverErrors.has(code) ? '5XX' : String(errorTable[code as ErrorCode]?.[0] ?? '');
+    if (!status) continue;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  return Object.fromEntries([...byStatus].sort(([a], [b]) => a.localeCompare(b)).map(([status, list]) => {
+    // The shape, narrowed to these codes (allOf, not $ref siblings, which openapi-typescript ignores).
+    const narrowed = { properties: { error: { properties: { code: { enum: list } } } } };
+    const reply = { description: list.join(', '), content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/ErrorResponse' }, narrowed] } } } };
+    return [status, { $ref: `#/components/responses/${shared(responses, status, reply)}` }];
+  }));
+}
+
+/** The name `value` has in `components` (`base`, `base-2`…), adding it under a free one if it is new. */
+function shared(components: Json, base: string, value: unknown): string {
+  const json = JSON.stringify(value);
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base}-${n}`;
+    if (!(name in components)) {
+      components[name] = value;
+      return name;
+    }
+    if (JSON.stringify(components[name]) === json) return name;
+  }
+}
+
+const reasons: Record<string, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content' };
+
+/**
+ * A success answering a named shape as is (`Product`, `Cart`) is a shared response of that name; the
+ * others say their status (rather than @fastify/swagger's "Default Response").
+ */
+function successReply(status: string, reply: Json, responses: Json): Json {
+  const described = reply.description === 'Default Response' ? { ...reply, description: reasons[status] ?? 'Success' } : reply;
+  const ref = (((described.content as Json | undefined)?.['application/json'] as Json | undefined)?.schema as Json | undefined)?.$ref;
+  if (typeof ref !== 'string' || Object.keys(described).length !== 2) return described;
+  return { $ref: `#/components/responses/${shared(responses, ref.replace('#/components/schemas/', ''), described)}` };
+}
 
 type Json = Record<string, unknown>;
 
@@ -96,18 +150,12 @@ export function compactOpenApi(document: Json): Json {
   const paths = Object.fromEntries(Object.entries(document.paths as Json).map(([path, item]) => [path,
     Object.fromEntries(Object.entries(item as Json).map(([method, operation]) => {
       const op = operation as Json;
-      // An operation without a body never answers "too large" or "wrong content type".
-      const bodyless = (status: string) => !op.requestBody && (status === '413' || status === '415');
-      const replies = Object.fromEntries(Object.entries((op.responses ?? {}) as Json).filter(([status]) => !bodyless(status)).map(([status, reply]) => {
-        const schema = ((reply as Json).content as Json | undefined)?.['application/json'] as Json | undefined;
-        const known = errorResponses[status];
-        if (known && schema && JSON.stringify(schema.schema) === errorSchema) {
-          responses[known[0]] ??= { description: known[1], content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } };
-          return [status, { $ref: `#/components/responses/${known[0]}` }];
-        }
-        return [status, reply];
-      }));
-      return [method, hoist({ ...op, responses: replies }, byJson, schemas)];
+      // The route's own error statuses serialize its errors; the document says which it really answers.
+      const successes = Object.entries((op.responses ?? {}) as Json).filter(([, reply]) =>
+        JSON.stringify((((reply as Json).content as Json | undefined)?.['application/json'] as Json | undefined)?.schema) !== errorSchema);
+      const hoisted = hoist({ ...op, responses: Object.fromEntries(successes) }, byJson, schemas) as Json;
+      const replies = Object.fromEntries(Object.entries(hoisted.responses as Json).map(([status, reply]) => [status, successReply(status, reply as Json, responses)]));
+      return [method, { ...hoisted, responses: { ...replies, ...errorReplies(method, path, op, responses) } }];
     }))]));
   const parameters: Json = {};
   return { ...document, paths: shareParameters(paths, parameters), components: { ...components, schemas, responses, parameters } };

@@ -6,7 +6,9 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/connection.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { routeErrors } from '../../src/http/route-errors.ts';
 import { findDisabledTests } from './disabled-tests.ts';
+import { readErrorRecords, unlistedErrors, writeRouteErrors } from './error-record.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,6 +27,34 @@ export default async function setup(project: TestProject) {
   // A test switched off by hand is a test that cannot fail: the run stops before it starts.
   const disabled = findDisabledTests(path.resolve(import.meta.dirname, '../..'));
   if (disabled.length) throw new Error(`tests switched off by hand (.only, .skip, .todo, x…):\n${disabled.join('\n')}`);
+  const checkErrors = recordErrorCodes();
+  const teardown = await prepareDatabase(project);
+  return async () => {
+    await teardown();
+    checkErrors();
+  };
+}
+
+/**
+ * The test processes (forked after this) record the error codes routes answer; at the end, a code
+ * an operation's OpenAPI entry does not list fails the run (vitest ignores a teardown that throws,
+ * so the exit code says it) — or, with UPDATE_ROUTE_ERRORS=1, is added to the list.
+ */
+function recordErrorCodes(): () => void {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cartwright-errors-'));
+  process.env.CARTWRIGHT_ERROR_RECORD = directory;
+  return () => {
+    const seen = readErrorRecords(directory);
+    fs.rmSync(directory, { recursive: true, force: true });
+    if (process.env.UPDATE_ROUTE_ERRORS === '1') return writeRouteErrors(routeErrors, seen);
+    const unlisted = unlistedErrors(routeErrors, seen);
+    if (!unlisted.length) return;
+    console.error(`Routes answered error codes their OpenAPI entry does not list (src/http/route-errors.ts; npm run docs:route-errors adds them):\n  ${unlisted.join('\n  ')}`);
+    process.exitCode = 1;
+  };
+}
+
+async function prepareDatabase(project: TestProject): Promise<() => unknown> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const name = `cw_tpl_${randomBytes(5).toString('hex')}`;

@@ -6,6 +6,7 @@ import type { Db } from '../../src/db/database.ts';
 import { buildApp } from '../../src/http/app.ts';
 import type { PaymentProviders } from '../../src/modules/payments/providers.ts';
 import { createAdminUser } from '../../src/modules/users/admin-users.ts';
+import { recordErrorReply } from './error-record.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export const ADMIN = { email: 'owner@test.local', password: 'correct horse battery' };
@@ -55,6 +56,7 @@ export function requester(app: FastifyInstance, defaultToken: () => string | nul
     const response = await app.inject({ method: method as never, url, headers, payload });
     let body: unknown = response.body;
     if ((response.headers['content-type'] ?? '').toString().includes('json') && response.body) body = JSON.parse(response.body);
+    if (response.statusCode >= 400) recordErrorReply(app, method, url, body);
     return { status: response.statusCode, body: body as T, headers: response.headers, text: response.body };
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
-import { ADDRESS_DE, ADDRESS_US, createStockedProduct, pay, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
+import { ADDRESS_DE, ADDRESS_US, complete, createStockedProduct, pay, readyCart, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
 
 let shop: TestShop;
 let selling: Selling;
@@ -184,5 +184,30 @@ describe('addresses and shipping', () => {
     const res = await shop.post(`/store/carts/${cart.id}/shipping-method`, { option_id: selling.euStandard.id });
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('shipping_option_not_found');
+  });
+});
+
+describe('a completed cart', () => {
+  test('refuses every change with 409 cart_completed, and keeps its lines', async () => {
+    const cart = await readyCart(shop, { lines: [{ variant_id: stocked.variant.id, quantity: 1 }] });
+    expect((await pay(shop, cart.id)).status).toBe(200);
+    expect((await complete(shop, cart.id)).status).toBe(201);
+    const line = cart.items[0];
+    const options = (await shop.get(`/store/carts/${cart.id}/shipping-options`)).body.data;
+    const changes: [string, string, unknown][] = [
+      ['POST', `/store/carts/${cart.id}`, { email: 'other@example.com' }],
+      ['POST', `/store/carts/${cart.id}/line-items`, { variant_id: stocked.variant.id, quantity: 1 }],
+      ['PATCH', `/store/carts/${cart.id}/line-items/${line.id}`, { quantity: 2 }],
+      ['DELETE', `/store/carts/${cart.id}/line-items/${line.id}`, undefined],
+      ['POST', `/store/carts/${cart.id}/shipping-method`, { option_id: options[0].id }],
+    ];
+    for (const [method, url, body] of changes) {
+      const res = await shop.request(method, url, { body });
+      expect(res.status, `${method} ${url}`).toBe(409);
+      expect(res.body.error.code, `${method} ${url}`).toBe('cart_completed');
+    }
+    const after = (await shop.get(`/store/carts/${cart.id}`)).body;
+    expect(after.items.map((l: any) => [l.id, l.quantity])).toEqual([[line.id, 1]]);
+    expect(after.email).toBe('buyer@example.com');
   });
 });

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Every error code a route answers in the tests, so the OpenAPI document can list, per operation, the
+ * codes it really returns (src/http/route-errors.ts), and the run fails when a route answers one its
+ * document does not list (global-setup.ts compares them after the last test).
+ */
+const directory = process.env.CARTWRIGHT_ERROR_RECORD;
+
+/** `/store/carts/cart_1/line-items/cali_2` answered by `/store/carts/:id/line-items/:line_id`. */
+function routePattern(app: FastifyInstance, method: string, url: string): string | null {
+  const pathname = url.split('?')[0];
+  const route = app.findRoute({ method: method as never, url: pathname });
+  if (!route) return null;
+  const params = Object.entries((route.params ?? {}) as Record<string, string>);
+  if (params.some(([name]) => name === '*')) return null;
+  const segments = pathname.split('/');
+  for (const [name, value] of params) {
+    const at = segments.findIndex((segment) => !segment.startsWith(':') && decodeURIComponent(segment) === value);
+    if (at < 0) return null;
+    segments[at] = `:${name}`;
+  }
+  return segments.join('/');
+}
+
+export function recordErrorReply(app: FastifyInstance, method: string, url: string, body: unknown): void {
+  if (!directory) return;
+  const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
+  if (typeof code !== 'string') return;
+  const pattern = routePattern(app, method, url);
+  if (pattern) fs.appendFileSync(path.join(directory, `${process.pid}.tsv`), `${method.toUpperCase()} ${pattern}\t${code}\n`);
+}
+
+/** What the test processes recorded: operation (`POST /store/carts/:id`) → codes. */
+export function readErrorRecords(from: string): Map<string, Set<string>> {
+  const seen = new Map<string, Set<string>>();
+  for (const file of fs.readdirSync(from)) {
+    for (const line of fs.readFileSync(path.join(from, file), 'utf8').split('\n')) {
+      const [operation, code] = line.split('\t');
+      if (!code) continue;
+      if (!seen.has(operation)) seen.set(operation, new Set());
+      seen.get(operation)!.add(code);
+    }
+  }
+  return seen;
+}
+
+const GENERATED = path.resolve(import.meta.dirname, '../../src/http/route-errors.ts');
+
+/** Rewrites src/http/route-errors.ts with the codes it lists plus the ones seen. */
+export function writeRouteErrors(listed: Readonly<Record<string, readonly string[]>>, seen: Map<string, Set<string>>): void {
+  const merged = new Map(Object.entries(listed).map(([operation, codes]) => [operation, new Set(codes)]));
+  for (const [operation, codes] of seen) merged.set(operation, new Set([...(merged.get(operation) ?? []), ...codes]));
+  const lines = [...merged].sort(([a], [b]) => a.localeCompare(b))
+    .map(([operation, codes]) => `  '${operation}': [${[...codes].sort().map((code) => `'${code}'`).join(', ')}],`);
+  fs.writeFileSync(GENERATED, `${fs.readFileSync(GENERATED, 'utf8').split('export const routeErrors')[0]}export const routeErrors: Readonly<Record<string, readonly string[]>> = {\n${lines.join('\n')}\n};\n`);
+}
+
+/** The codes seen that the operation's list lacks, as `POST /store/carts/:id: cart_not_found`. */
+export function unlistedErrors(listed: Readonly<Record<string, readonly string[]>>, seen: Map<string, Set<string>>): string[] {
+  return [...seen].flatMap(([operation, codes]) => [...codes].filter((code) => !listed[operation]?.includes(code)).map((code) => `${operation}: ${code}`));
+}
