@@ -104,6 +104,22 @@ const product = createRoute({
   path: '/products/$id',
   component: lazyRouteComponent(() => import('./pages/product-editor.tsx')),
 });
+const promotions = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/promotions',
+  validateSearch: optional((s) => ({ ...pageSearch(s), q: str(s.q) })),
+  component: lazyRouteComponent(() => import('./pages/promotions.tsx')),
+});
+const promotionNew = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/promotions/new',
+  component: lazyRouteComponent(() => import('./pages/promotion-editor.tsx')),
+});
+const promotion = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/promotions/$id',
+  component: lazyRouteComponent(() => import('./pages/promotion-editor.tsx')),
+});
 const collections = createRoute({
   getParentRoute: () => signedIn,
   path: '/collections',
@@ -189,7 +205,7 @@ const auditLog = createRoute({
 });
 
 const routeTree = root.addChildren([login, signedIn.addChildren([
-  dashboard, orders, order, orderFulfill, orderReturn, draftOrders, products, productNew, productImport, product, collections, categories, inventory, customers, customer, customerGroups, regions, shipping, locations, users, apiKeys, webhooks, webhook, jobs, emails, auditLog,
+  dashboard, orders, order, orderFulfill, orderReturn, draftOrders, products, productNew, productImport, product, collections, categories, inventory, customers, customer, customerGroups, promotions, promotionNew, promotion, regions, shipping, locations, users, apiKeys, webhooks, webhook, jobs, emails, auditLog,
 ])]);
 
 export const router = createRouter({

@@ -2672,6 +2672,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
+                404: components["responses"]["404-24"];
                 409: components["responses"]["409-33"];
                 429: components["responses"]["429"];
             };
@@ -9859,7 +9860,7 @@ export interface components {
                 };
             };
         };
-        /** @description fulfillment_already_shipped */
+        /** @description fulfillment_already_shipped, fulfillment_canceled */
         "409-33": {
             headers: {
                 [name: string]: unknown;
@@ -9868,7 +9869,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "fulfillment_already_shipped";
+                        code?: "fulfillment_already_shipped" | "fulfillment_canceled";
                     };
                 };
             };
@@ -9887,7 +9888,7 @@ export interface components {
                 };
             };
         };
-        /** @description return_already_received, return_canceled */
+        /** @description return_already_received, return_already_refunded, return_canceled */
         "409-35": {
             headers: {
                 [name: string]: unknown;
@@ -9896,7 +9897,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "return_already_received" | "return_canceled";
+                        code?: "return_already_received" | "return_already_refunded" | "return_canceled";
                     };
                 };
             };
@@ -9915,7 +9916,7 @@ export interface components {
                 };
             };
         };
-        /** @description return_canceled */
+        /** @description return_already_received, return_canceled */
         "409-37": {
             headers: {
                 [name: string]: unknown;
@@ -9924,7 +9925,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "return_canceled";
+                        code?: "return_already_received" | "return_canceled";
                     };
                 };
             };

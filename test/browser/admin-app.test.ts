@@ -123,6 +123,33 @@ describe.skipIf(onServer)('the admin app in Chromium', () => {
     expect((await shop.ok('GET', `/admin/inventory/items/${product.variants[1].id}`)).totals.on_hand).toBe(4);
   });
 
+  test('create a promotion code (a bad code is named beside its field), then switch it off', async () => {
+    await page.goto(`${base}/promotions/new`);
+    await page.getByLabel('Code', { exact: true }).fill('NO SPACES');
+    await page.getByLabel('Percent off').fill('10');
+    await page.getByLabel('Total uses').fill('5');
+    await page.getByRole('button', { name: 'Create promotion' }).click();
+    await expect.poll(() => page.getByLabel('Code', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('code must be letters, digits, - and _ only (no spaces)').waitFor();
+    expect((await shop.ok('GET', '/admin/promotions')).data).toHaveLength(0);
+
+    await page.getByLabel('Code', { exact: true }).fill('BROWSER10');
+    await expectAccessible(page, 'promotion editor');
+    await shoot('promotion-editor');
+    await page.getByRole('button', { name: 'Create promotion' }).click();
+    await page.getByRole('heading', { level: 1, name: 'BROWSER10' }).waitFor();
+    const [created] = (await shop.ok('GET', '/admin/promotions?code=browser10')).data;
+    expect(created).toMatchObject({ code: 'BROWSER10', automatic: false, type: 'percentage', target: 'order', value: 10, usage_limit: 5, usage_count: 0, active: true, combinable: false });
+
+    await page.getByLabel('Active').uncheck();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(async () => (await shop.ok('GET', `/admin/promotions/${created.id}`)).active).toBe(false);
+    await page.goto(`${base}/promotions`);
+    const row = page.getByRole('row', { name: /BROWSER10/ });
+    await expect.poll(() => row.textContent()).toContain('10 % off the order');
+    expect(await row.textContent()).toContain('Disabled');
+  });
+
   test('an order from the store: captured in part, fulfilled in part, shipped with tracking, refunded in part; a return received', async () => {
     const { variant } = await createStockedProduct(shop, { usd: 2000, stock: 20, locationId: selling.warehouse.id, title: 'Browser Mug' });
     const placed = await placeOrder(shop, [{ variant_id: variant.id, quantity: 3 }], { email: 'buyer@browser.test' });
@@ -259,7 +286,7 @@ describe.skipIf(onServer)('the admin app in Chromium', () => {
   test('every page: axe finds no serious or critical violation; screenshots at 1280 and 390 px', async () => {
     const pages: [string, string][] = [
       ['dashboard', ''], ['orders', '/orders'], ['draft-orders', '/draft-orders'], ['products', '/products'], ['collections', '/collections'],
-      ['categories', '/categories'], ['inventory', '/inventory'], ['customers', '/customers'], ['customer-groups', '/customer-groups'],
+      ['categories', '/categories'], ['inventory', '/inventory'], ['customers', '/customers'], ['customer-groups', '/customer-groups'], ['promotions', '/promotions'],
       ['regions', '/settings/regions'], ['shipping', '/settings/shipping'], ['locations', '/settings/locations'], ['users', '/settings/users'],
       ['api-keys', '/settings/api-keys'], ['webhooks', '/settings/webhooks'], ['jobs', '/settings/jobs'], ['emails', '/settings/emails'],
       ['audit-log', '/settings/audit-log'],

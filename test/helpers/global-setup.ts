@@ -44,9 +44,10 @@ function recordErrorCodes(): () => void {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cartwright-errors-'));
   process.env.CARTWRIGHT_ERROR_RECORD = directory;
   return () => {
-    const seen = readErrorRecords(directory);
+    const update = process.env.UPDATE_ROUTE_ERRORS === '1';
+    const seen = readErrorRecords(directory, { withVarying: update });
     fs.rmSync(directory, { recursive: true, force: true });
-    if (process.env.UPDATE_ROUTE_ERRORS === '1') return writeRouteErrors(routeErrors, seen);
+    if (update) return writeRouteErrors(routeErrors, seen);
     const unlisted = unlistedErrors(routeErrors, seen);
     if (!unlisted.length) return;
     console.error(`Routes answered error codes their OpenAPI entry does not list (src/http/route-errors.ts; npm run docs:route-errors adds them):\n  ${unlisted.join('\n  ')}`);

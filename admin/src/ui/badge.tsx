@@ -22,6 +22,7 @@ const tones: Record<string, Tone> = {
   authorized: 'info', shipped: 'info', partially_shipped: 'info', requested: 'info', open: 'info', sent: 'info', running: 'info', pending: 'info',
   not_fulfilled: 'attention', unfulfilled: 'attention', partially_fulfilled: 'attention', partially_refunded: 'attention', partially_captured: 'attention', partially_paid: 'attention', awaiting: 'attention', low_stock: 'attention', requires_action: 'attention', partially_delivered: 'attention', partially_returned: 'attention',
   payment_failed: 'critical', failed: 'critical', out_of_stock: 'critical', disabled: 'critical', canceled: 'neutral', refunded: 'neutral', returned: 'neutral',
+  scheduled: 'info', used_up: 'attention', expired: 'neutral',
   draft: 'neutral', archived: 'neutral', not_paid: 'neutral', voided: 'neutral', revoked: 'neutral',
 };
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { Boxes, Home, LogOut, Menu, Search, Settings, ShoppingCart, Tag, Users, X } from 'lucide-react';
+import { Boxes, Home, LogOut, Menu, Percent, Search, Settings, ShoppingCart, Tag, Users, X } from 'lucide-react';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { api, ok, setCsrfToken } from '../api.ts';
 import { useCan, useSession } from '../lib/session.tsx';
@@ -9,7 +9,7 @@ const CommandPalette = lazy(() => import('./command-palette.tsx'));
 
 interface NavItem { to: string; label: string; icon?: ReactNode; permission: string; children?: NavItem[] }
 
-/** ADMIN-APP.md §1, less what the API has no resources for yet (promotions, price lists, gift cards, analytics). */
+/** ADMIN-APP.md §1, less what the API has no resources for yet (price lists, gift cards, analytics). */
 export const NAV: NavItem[] = [
   { to: '/', label: 'Home', icon: <Home aria-hidden size={18} />, permission: 'orders:read' },
   { to: '/orders', label: 'Orders', icon: <ShoppingCart aria-hidden size={18} />, permission: 'orders:read', children: [
@@ -23,6 +23,7 @@ export const NAV: NavItem[] = [
   { to: '/customers', label: 'Customers', icon: <Users aria-hidden size={18} />, permission: 'customers:read', children: [
     { to: '/customer-groups', label: 'Groups', permission: 'customers:read' },
   ] },
+  { to: '/promotions', label: 'Promotions', icon: <Percent aria-hidden size={18} />, permission: 'products:read' },
 ];
 
 export const SETTINGS_NAV: NavItem[] = [

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
 import { complete, createStockedProduct, level, pay, readyCart, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
+import { errorCodesVaryByRun } from '../../../test/helpers/error-record.ts';
+
+// Retries racing each other: which refusals a run meets differs from run to run.
+errorCodesVaryByRun();
 
 let shop: TestShop;
 let selling: Selling;

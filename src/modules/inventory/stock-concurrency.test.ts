@@ -3,6 +3,10 @@ import { buildApp } from '../../http/app.ts';
 import { CARDS, createStockedProduct, readyCart, setUpSelling } from '../../../test/helpers/selling.ts';
 import { onServer } from '../../../test/helpers/test-database.ts';
 import { requester, startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
+import { errorCodesVaryByRun } from '../../../test/helpers/error-record.ts';
+
+// Races: which refusals a run meets differs from run to run.
+errorCodesVaryByRun();
 
 /**
  * Admin stock changes under concurrency: the database decides, so simultaneous decreases never take

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { placeOrder } from '../../../test/helpers/orders.ts';
 import { createStockedProduct, level, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
+import { errorCodesVaryByRun } from '../../../test/helpers/error-record.ts';
+
+// Races: which refusals a run meets differs from run to run.
+errorCodesVaryByRun();
 
 /**
  * Operations on one order racing each other: the order lock and the conditional updates let exactly

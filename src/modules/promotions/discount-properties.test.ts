@@ -3,6 +3,10 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ADDRESS_DE, CARDS, complete, createStockedProduct, pay, readyCart, setUpSelling } from '../../../test/helpers/selling.ts';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
 import { divideRoundHalfUp, PPM, taxOf } from '../tax/tax-calculator.ts';
+import { errorCodesVaryByRun } from '../../../test/helpers/error-record.ts';
+
+// Random carts and promotions: which refusals a run meets differs from run to run.
+errorCodesVaryByRun();
 
 /**
  * The money rules of docs/promotions.md, for random carts and random stacks of promotions, through

@@ -1,9 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Amount, CurrencyCode, DateTime, Id, ListQuery } from '../../shapes.ts';
+import { Amount, CurrencyCode, DateTime, EXPECTED, Id, ListQuery } from '../../shapes.ts';
 
 /** The Admin API shapes of promotions (docs/promotions.md). Amounts in minor units of their currency. */
 
-export const PromotionCode = Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$', description: 'letters, digits, - and _; matched case-insensitively' });
+export const PromotionCode = Type.String({
+  minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$', description: 'letters, digits, - and _; matched case-insensitively', [EXPECTED]: 'letters, digits, - and _ only (no spaces)',
+});
 
 const CurrencyAmount = Type.Object({ currency_code: CurrencyCode, amount: Amount }, { additionalProperties: false });
 const Ids = (prefix: string, description: string) => Type.Array(Id(prefix), { maxItems: 500, uniqueItems: true, description });
