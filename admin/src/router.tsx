@@ -136,6 +136,12 @@ const inventory = createRoute({
   validateSearch: optional((s) => ({ ...pageSearch(s), sku: str(s.sku), location_id: str(s.location_id), low_stock: s.low_stock === true || s.low_stock === 'true' ? true : undefined })),
   component: lazyRouteComponent(() => import('./pages/inventory.tsx')),
 });
+const inventoryMovements = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/inventory/movements',
+  validateSearch: optional((s) => ({ ...pageSearch(s), variant_id: str(s.variant_id), location_id: str(s.location_id), field: str(s.field) })),
+  component: lazyRouteComponent(() => import('./pages/inventory-movements.tsx')),
+});
 const customers = createRoute({
   getParentRoute: () => signedIn,
   path: '/customers',
@@ -205,7 +211,7 @@ const auditLog = createRoute({
 });
 
 const routeTree = root.addChildren([login, signedIn.addChildren([
-  dashboard, orders, order, orderFulfill, orderReturn, draftOrders, products, productNew, productImport, product, collections, categories, inventory, customers, customer, customerGroups, promotions, promotionNew, promotion, regions, shipping, locations, users, apiKeys, webhooks, webhook, jobs, emails, auditLog,
+  dashboard, orders, order, orderFulfill, orderReturn, draftOrders, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, customers, customer, customerGroups, promotions, promotionNew, promotion, regions, shipping, locations, users, apiKeys, webhooks, webhook, jobs, emails, auditLog,
 ])]);
 
 export const router = createRouter({

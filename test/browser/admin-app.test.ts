@@ -283,10 +283,34 @@ describe.skipIf(onServer)('the admin app in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: `Order ${orders.data[0].display_number}` }).waitFor();
   });
 
+  test('move stock between locations from the product page; the movement log shows both sides', async () => {
+    const floor = await shop.ok('POST', '/admin/inventory/locations', { name: 'Shop Floor', code: 'floor' }, 201);
+    const [product] = (await shop.ok('GET', '/admin/products?q=Browser%20Tee')).data;
+    const small = product.variants.find((v: any) => v.sku === 'TEE-S');
+    const before = await shop.ok('GET', `/admin/inventory/levels?location_id=${selling.warehouse.id}&sku=TEE-S`);
+    await page.goto(`${base}/products/${product.id}`);
+    await page.getByLabel('Variant to move').selectOption(small.id);
+    await page.getByLabel('From', { exact: true }).selectOption(selling.warehouse.id);
+    await page.getByLabel('To', { exact: true }).selectOption(floor.id);
+    await page.getByLabel('Units to move').fill('3');
+    await expectAccessible(page, 'product inventory with transfer');
+    await page.getByRole('button', { name: 'Move stock' }).click();
+    await page.getByText('Stock moved').waitFor();
+    const onHand = async (locationId: string) => (await shop.ok('GET', `/admin/inventory/levels?location_id=${locationId}&sku=TEE-S`)).data[0]?.on_hand;
+    expect(await onHand(selling.warehouse.id)).toBe(before.data[0].on_hand - 3);
+    expect(await onHand(floor.id)).toBe(3);
+
+    await page.goto(`${base}/inventory/movements?location_id=${floor.id}`);
+    const row = page.getByRole('row', { name: /TEE-S/ });
+    await expect.poll(() => row.textContent()).toContain('+3');
+    expect(await row.textContent()).toContain('Transfer');
+    expect(await row.textContent()).toContain('0 → 3');
+  });
+
   test('every page: axe finds no serious or critical violation; screenshots at 1280 and 390 px', async () => {
     const pages: [string, string][] = [
       ['dashboard', ''], ['orders', '/orders'], ['draft-orders', '/draft-orders'], ['products', '/products'], ['collections', '/collections'],
-      ['categories', '/categories'], ['inventory', '/inventory'], ['customers', '/customers'], ['customer-groups', '/customer-groups'], ['promotions', '/promotions'],
+      ['categories', '/categories'], ['inventory', '/inventory'], ['stock-movements', '/inventory/movements'], ['customers', '/customers'], ['customer-groups', '/customer-groups'], ['promotions', '/promotions'],
       ['regions', '/settings/regions'], ['shipping', '/settings/shipping'], ['locations', '/settings/locations'], ['users', '/settings/users'],
       ['api-keys', '/settings/api-keys'], ['webhooks', '/settings/webhooks'], ['jobs', '/settings/jobs'], ['emails', '/settings/emails'],
       ['audit-log', '/settings/audit-log'],

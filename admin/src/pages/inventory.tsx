@@ -7,7 +7,7 @@ import { Badge } from '../ui/badge.tsx';
 import { Page } from '../ui/page.tsx';
 import { DataTable, Pagination } from '../ui/table.tsx';
 
-/** Levels per variant and location; adjusting is done on the product's page, with a reason. */
+/** Levels per variant and location; adjusting and moving stock are done on the product's page, with a reason. */
 export default function InventoryPage() {
   const search = useSearch({ from: '/signed-in/inventory' });
   const setSearch = useSetSearch();
@@ -19,7 +19,7 @@ export default function InventoryPage() {
     queryFn: () => ok(api.GET('/admin/inventory/levels', { params: { query: { sku: search.sku, location_id: search.location_id, low_stock: search.low_stock, cursor: search.cursor, limit: search.limit ?? 20 } } })),
   });
   return (
-    <Page title="Inventory" wide>
+    <Page title="Inventory" wide actions={<Link to="/inventory/movements" className="button">Stock movements</Link>}>
       <div className="mb-3 flex flex-wrap items-end gap-2">
         <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm font-medium">SKU<input className="input" type="search" value={sku} onChange={(e) => setSku(e.target.value)} /></label>
         <label className="flex flex-col gap-1 text-sm font-medium">Location

@@ -325,6 +325,32 @@ function InventoryCard({ product }: { product: Product }) {
           <div className="sm:col-span-5"><ErrorBanner error={adjust.bannerError} /></div>
         </div>
       )}
+      {can('inventory:write') && (locations.data?.data.length ?? 0) > 1 && <TransferForm product={product} />}
     </Card>
+  );
+}
+
+/** Moves units on hand between two locations (one transfer: a movement out of one, one into the other). */
+function TransferForm({ product }: { product: Product }) {
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const locations = useLocations().data?.data ?? [];
+  const [variantId, setVariantId] = useState(product.variants[0]?.id ?? '');
+  const [from, setFrom] = useState(locations[0]?.id ?? '');
+  const [to, setTo] = useState(locations[1]?.id ?? '');
+  const [quantity, setQuantity] = useState('');
+  const move = useFormMutation({
+    mutationFn: () => ok(api.POST('/admin/inventory/transfers', { body: { variant_id: variantId, from_location_id: from, to_location_id: to, quantity: Number(quantity) } })),
+    onSuccess: async () => { setQuantity(''); await queryClient.invalidateQueries({ queryKey: ['inventory'] }); toast('Stock moved'); },
+  });
+  return (
+    <div className="mt-3 grid gap-2 border-t border-[var(--border)] pt-3 sm:grid-cols-5 sm:items-end">
+      <SelectField label="Variant to move" value={variantId} onChange={(e) => setVariantId(e.target.value)}>{product.variants.map((v) => <option key={v.id} value={v.id}>{v.title}</option>)}</SelectField>
+      <SelectField label="From" value={from} onChange={(e) => setFrom(e.target.value)} error={move.fieldErrors.from_location_id}>{locations.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}</SelectField>
+      <SelectField label="To" value={to} onChange={(e) => setTo(e.target.value)} error={move.fieldErrors.to_location_id}>{locations.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}</SelectField>
+      <TextField label="Units to move" type="number" min={1} value={quantity} onChange={(e) => setQuantity(e.target.value)} error={move.fieldErrors.quantity} data-field="quantity" />
+      <button type="button" className="button" disabled={!(Number(quantity) > 0) || from === to || move.isPending} onClick={() => move.mutate(undefined)}>Move stock</button>
+      <div className="sm:col-span-5"><ErrorBanner error={move.bannerError} /></div>
+    </div>
   );
 }

@@ -29,7 +29,8 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, loading, error,
   const all = rows ?? [];
   const allSelected = selection && all.length > 0 && all.every((row) => selection.selected.has(rowKey(row)));
   return (
-    <div className="card overflow-x-auto p-0">
+    // A region the keyboard can reach, so a table wider than the screen scrolls without a mouse.
+    <div className="card overflow-x-auto p-0" role="region" aria-label={caption} tabIndex={0}>
       {error ? <ErrorBanner error={error} onRetry={onRetry} /> : null}
       <table className="data-table" aria-busy={loading || undefined}>
         <caption className="sr-only">{caption}</caption>
