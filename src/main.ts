@@ -12,6 +12,7 @@ import { buildApp } from './http/app.ts';
 import { serveMetricsPort } from './http/metrics.ts';
 import { startBackgroundWork, type BackgroundWork } from './modules/jobs/background-work.ts';
 import { builtInPaymentProviders } from './modules/payments/providers.ts';
+import { startTracing } from './telemetry/tracing.ts';
 
 export interface RunningShop {
   app: FastifyInstance;
@@ -24,6 +25,7 @@ export interface RunningShop {
 /** config → database (migrated, set up on first start) → app → listening. */
 export async function startShop(config: Config): Promise<RunningShop> {
   loadDataKeys(config);
+  const stopTracing = await startTracing();
   const database = await openDatabase(databaseTarget(config));
   let background: BackgroundWork | undefined;
   try {
@@ -55,11 +57,13 @@ export async function startShop(config: Config): Promise<RunningShop> {
         await settledWithin(Promise.all([app.close(), work.stop(), stopControl?.(), metricsPort?.close()]), GRACEFUL_STOP_MS);
         await stopRelay();
         await database.close();
+        await stopTracing();
       })()),
     };
   } catch (error) {
     await background?.stop().catch(() => {});
     await database.close().catch(() => {});
+    await stopTracing().catch(() => {});
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { SpanKind } from '@opentelemetry/api';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { Database, Db } from './database.ts';
@@ -9,6 +10,7 @@ import { DatabaseThread, DatabaseUnavailableError, type WatchdogLimits } from '.
 import { DatabaseThreadSocket } from './database-thread-socket.ts';
 import { copyEmbeddedTemplate } from './embedded-template.ts';
 import { StatementNames } from './statement-names.ts';
+import { inSpan, tracingEnabled } from '../telemetry/tracing.ts';
 
 const INT8_OID = 20;
 
@@ -105,6 +107,14 @@ function startFromTemplate(dataDir: string): void {
   if (!fs.existsSync(folder)) copyEmbeddedTemplate(folder);
 }
 
+/** `SELECT product`, `INSERT orders`, `BEGIN`: the statement's verb and the first table it names. */
+function statementSpanName(sql: unknown): string {
+  const text = String(sql);
+  const verb = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? 'SQL';
+  const table = /\b(?:from|into|update|join)\s+"?([a-z_][a-z0-9_]*)/i.exec(text)?.[1];
+  return table ? `${verb} ${table}` : verb;
+}
+
 /**
  * Runs each named statement (statement-names.ts) as a prepared statement of its connection. With a
  * database thread, a statement waiting on a stalled database fails with DatabaseUnavailableError, and
@@ -119,7 +129,9 @@ function preparedPool(pool: pg.Pool, names: StatementNames, observer: DatabaseOb
       let broken = false;
       const query = async (sql: unknown, values?: unknown[]) => {
         const name = typeof sql === 'string' ? names.nameOf(sql) : null;
-        const run = () => observer.time(() => name ? client.query({ name, text: sql as string, values }) : client.query(sql as never, values as never));
+        const execute = () => observer.time(() => name ? client.query({ name, text: sql as string, values }) : client.query(sql as never, values as never));
+        const run = () => !tracingEnabled() ? execute()
+          : inSpan(statementSpanName(sql), { 'db.system.name': 'postgresql', 'db.query.text': String(sql).slice(0, 2000) }, execute, SpanKind.CLIENT);
         if (!thread) return run();
         try {
           thread.assertAvailable();

@@ -47,6 +47,8 @@ import { registerErrorHandler, send } from './error-handler.ts';
 import { AppError } from '../errors.ts';
 import { healthRoutes } from './health.ts';
 import { registerMetrics } from './metrics.ts';
+import { registerTracing } from './tracing-hooks.ts';
+import { activeTraceIds } from '../telemetry/tracing.ts';
 import { compactOpenApi } from './openapi.ts';
 import { docsPageOptions } from './docs-page.ts';
 import { CUSTOMER_COOKIE, REQUIRES_CUSTOMER } from './customer-auth.ts';
@@ -114,6 +116,8 @@ export function loggedUrl(url: string): string {
 export function logOptions(level: Config['logLevel']) {
   return {
     level,
+    // A line logged inside a traced request carries its trace_id and span_id.
+    mixin: activeTraceIds,
     redact: { paths: redactedLogPaths, censor: '[redacted]' },
     serializers: {
       req: (req: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) => ({
@@ -173,8 +177,9 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  // Before any route, so its hooks see every route.
+  // Before any route, so their hooks see every route.
   registerMetrics(app, { db, config, observer });
+  registerTracing(app);
 
   await app.register(swagger, {
     openapi: {

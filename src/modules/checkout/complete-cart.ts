@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
+import { inSpan } from '../../telemetry/tracing.ts';
 import type { CartActor, CartState } from '../cart/cart-query.ts';
 import { lockOpenCart } from '../cart/carts.ts';
 import { recordEvents } from '../events/outbox.ts';
@@ -37,31 +38,32 @@ import type { CheckoutDeps } from './start-payment.ts';
  * gateway and confirms it or undoes it. A cart completes at most once: orders.cart_id is unique.
  */
 export async function completeCart(deps: CheckoutDeps, cartId: string, actor: CartActor): Promise<PlacedOrder> {
-  const started = await reserve(deps, cartId, actor);
+  // Each step is a span of the request's trace (src/telemetry/tracing.ts), so a slow checkout shows which.
+  const started = await inSpan('checkout.reserve', { 'cartwright.cart_id': cartId }, () => reserve(deps, cartId, actor));
   const provider = providerOrThrow(deps.providers, started.payment.provider_id);
 
   let authorization: { provider_reference: string };
   try {
-    authorization = await provider.authorize({
+    authorization = await inSpan('checkout.authorize', { 'cartwright.payment_provider': started.payment.provider_id }, () => provider.authorize({
       amount: started.payment.amount,
       currency_code: started.payment.currency_code,
       reference: started.payment.id,
       data: started.payment.data,
       signal: AbortSignal.timeout(deps.config.paymentTimeoutMs),
-    });
+    }));
   } catch (error) {
     await undoReserve(deps, started, provider, error);
     throw paymentFailure(error);
   }
 
   const captureNow = deps.config.paymentCapture === 'automatic' && !provider.neverAutoCapture;
-  const captured = captureNow ? await tryCapture(provider, started.payment, authorization.provider_reference) : null;
-  const confirmed = await inTransaction(deps.db, async (tx) => {
+  const captured = captureNow ? await inSpan('checkout.capture', {}, () => tryCapture(provider, started.payment, authorization.provider_reference)) : null;
+  const confirmed = await inSpan('checkout.confirm', { 'cartwright.order_id': started.order.id }, () => inTransaction(deps.db, async (tx) => {
     // The recovery sweep may have settled this checkout while the gateway was slow to answer.
     const order = await tx.selectFrom('orders').select('status').where('id', '=', started.order.id).forUpdate().executeTakeFirst();
     if (order?.status === 'pending') await confirm(tx, started.payment, started.order.id, authorization.provider_reference, captured, deps.config.orderNumberPrefix);
     return order !== undefined;
-  });
+  }));
   if (!confirmed) {
     // Undone by the sweep meanwhile: the money must not stay taken without an order.
     await provider.cancel({ provider_reference: authorization.provider_reference, reference: started.payment.id, data: started.payment.data }).catch(() => {});
