@@ -30,10 +30,12 @@ export interface paths {
                                 created_at: string;
                                 created_by: string;
                                 id: string;
+                                /** Format: date-time */
                                 last_used_at: string | null;
                                 last4: string;
                                 name: string;
                                 permissions: string[];
+                                /** Format: date-time */
                                 revoked_at: string | null;
                             }[];
                         };
@@ -75,10 +77,12 @@ export interface paths {
                             created_at: string;
                             created_by: string;
                             id: string;
+                            /** Format: date-time */
                             last_used_at: string | null;
                             last4: string;
                             name: string;
                             permissions: string[];
+                            /** Format: date-time */
                             revoked_at: string | null;
                             token: string;
                         };
@@ -131,10 +135,12 @@ export interface paths {
                             created_at: string;
                             created_by: string;
                             id: string;
+                            /** Format: date-time */
                             last_used_at: string | null;
                             last4: string;
                             name: string;
                             permissions: string[];
+                            /** Format: date-time */
                             revoked_at: string | null;
                         };
                     };
@@ -340,6 +346,7 @@ export interface paths {
                         "application/json": {
                             actor: {
                                 id: string;
+                                /** @enum {string} */
                                 kind: "user" | "api_key" | "system";
                             };
                             /** @description For a session sent as the cookie: the X-CSRF-Token its writes need (null otherwise) */
@@ -422,6 +429,7 @@ export interface paths {
                         handle?: string;
                         metadata?: components["schemas"]["Metadata"];
                         name: string;
+                        /** @description id (pcat_…) */
                         parent_id?: string | null;
                         position?: number;
                     };
@@ -507,6 +515,7 @@ export interface paths {
                         handle?: string;
                         metadata?: components["schemas"]["Metadata"];
                         name?: string;
+                        /** @description id (pcat_…) */
                         parent_id?: string | null;
                         position?: number;
                     };
@@ -1093,8 +1102,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: {
+                                /** Format: date-time */
                                 canceled_at: string | null;
                                 cart_id: string;
+                                /** Format: date-time */
                                 completed_at: string | null;
                                 /** Format: date-time */
                                 created_at: string;
@@ -1102,6 +1113,7 @@ export interface paths {
                                 id: string;
                                 note: string | null;
                                 order_id: string | null;
+                                /** Format: date-time */
                                 sent_at: string | null;
                                 /** @description open, sent, completed or canceled */
                                 status: string;
@@ -1408,12 +1420,15 @@ export interface paths {
                                 /** @description sequenced events it has not handled yet */
                                 behind: number;
                                 last_error: string | null;
+                                /** @description the process holding its lease (host:pid:tag) */
                                 locked_by: string | null;
+                                /** Format: date-time */
                                 locked_until: string | null;
                                 /** @description the subscriber (webhooks, order-emails, …) */
                                 name: string;
                                 /** Format: date-time */
                                 next_attempt_at: string;
+                                /** Format: date-time */
                                 oldest_waiting_at: string | null;
                                 /** @description the last event position it has handled */
                                 position: number;
@@ -1660,12 +1675,12 @@ export interface paths {
                     cursor?: components["parameters"]["query-cursor"];
                     limit: components["parameters"]["query-limit"];
                     /** @description id (sloc_…) */
-                    location_id?: string;
+                    location_id?: components["parameters"]["query-location_id-sloc"];
                     /** @description true: only levels whose available is at or below the item’s low_stock_threshold; false: only the others */
                     low_stock?: boolean;
                     sku?: string;
                     /** @description id (var_…) */
-                    variant_id?: string;
+                    variant_id?: components["parameters"]["query-variant_id-var"];
                 };
                 header?: never;
                 path?: never;
@@ -1934,10 +1949,10 @@ export interface paths {
                     item_id?: string;
                     limit: components["parameters"]["query-limit"];
                     /** @description id (sloc_…) */
-                    location_id?: string;
+                    location_id?: components["parameters"]["query-location_id-sloc"];
                     reason?: string;
                     /** @description id (var_…) */
-                    variant_id?: string;
+                    variant_id?: components["parameters"]["query-variant_id-var"];
                 };
                 header?: never;
                 path?: never;
@@ -2258,8 +2273,187 @@ export interface paths {
                                 } | null;
                                 /** Format: date-time */
                                 started_at: string;
+                                /** @enum {string} */
                                 status: "succeeded" | "failed";
                             }[];
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List lots, newest first (filter by variant, product, supplier, location, expiry) */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: components["parameters"]["query-cursor"];
+                    /** @description lots expiring before this time */
+                    expires_before?: string;
+                    /** @description true: lots with units on hand */
+                    in_stock?: boolean;
+                    limit: components["parameters"]["query-limit"];
+                    /** @description id (sloc_…) */
+                    location_id?: components["parameters"]["query-location_id-sloc"];
+                    /** @description id (prod_…) */
+                    product_id?: string;
+                    /** @description id (po_…) */
+                    purchase_order_id?: string;
+                    /** @description id (sup_…) */
+                    supplier_id?: string;
+                    /** @description id (var_…) */
+                    variant_id?: components["parameters"]["query-variant_id-var"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Lot"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/lots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lot: where its units are, how many went to orders and came back */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (lot_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lot"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/lots/{id}/trace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recall report: every order line and customer that took units of the lot (format=csv: as a CSV file) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description csv: the recall report as a CSV file */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    /** @description id (lot_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lot: components["schemas"]["Lot"];
+                            orders: {
+                                country_code: string | null;
+                                customer_id: string | null;
+                                email: string;
+                                /** Format: date-time */
+                                fulfilled_at: string;
+                                fulfillment_id: string;
+                                location_id: string;
+                                name: string | null;
+                                order_id: string;
+                                order_line_id: string;
+                                order_number: number | null;
+                                /** Format: date-time */
+                                placed_at: string | null;
+                                quantity: number;
+                                returned_quantity: number;
+                            }[];
+                            supplier: components["schemas"]["Supplier"] | null;
+                            totals: {
+                                customers: number;
+                                fulfilled: number;
+                                returned: number;
+                                with_customers: number;
+                            };
                         };
                     };
                 };
@@ -2316,6 +2510,7 @@ export interface paths {
                                 recipient: string;
                                 reference_id: string | null;
                                 reference_type: string | null;
+                                /** Format: date-time */
                                 sent_at: string | null;
                                 status: string;
                                 subject: string;
@@ -2376,6 +2571,7 @@ export interface paths {
                             recipient: string;
                             reference_id: string | null;
                             reference_type: string | null;
+                            /** Format: date-time */
                             sent_at: string | null;
                             status: string;
                             subject: string;
@@ -2974,6 +3170,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/orders/{id}/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lots and suppliers behind each line of an order, with cost of goods and margin */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (ord_…) */
+                    id: components["parameters"]["path-id-ord"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency_code: string;
+                            lines: {
+                                line_item_id: string;
+                                lots: {
+                                    currency_code: string | null;
+                                    /** Format: date-time */
+                                    expires_at: string | null;
+                                    location_id: string;
+                                    lot_id: string | null;
+                                    lot_number: string | null;
+                                    quantity: number;
+                                    returned_quantity: number;
+                                    supplier_id: string | null;
+                                    supplier_name: string | null;
+                                    unit_cost: number | null;
+                                }[];
+                                margin: components["schemas"]["Margin"];
+                                quantity: number;
+                                sku: string | null;
+                                title: string;
+                                variant_id: string;
+                            }[];
+                            margin: components["schemas"]["Margin"];
+                            order_id: string;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/orders/{id}/notes": {
         parameters: {
             query?: never;
@@ -3146,6 +3411,7 @@ export interface paths {
                             quantity: number;
                         }[];
                         note?: string;
+                        /** @enum {string} */
                         reason: "customer_request" | "damaged" | "not_received" | "wrong_item" | "goodwill" | "duplicate" | "fraudulent" | "order_edit" | "other";
                     };
                 };
@@ -3346,8 +3612,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         lines: {
+                            /** @enum {string} */
                             condition: "new" | "opened" | "damaged";
-                            /** @description default: write_off when damaged, else restock */
+                            /**
+                             * @description default: write_off when damaged, else restock
+                             * @enum {string}
+                             */
                             disposition?: "restock" | "write_off";
                             /** @description id (ordli_…) */
                             line_item_id: string;
@@ -3693,14 +3963,17 @@ export interface paths {
                 content: {
                     "application/json": {
                         category_ids?: string[];
+                        /** @description id (pcol_…) */
                         collection_id?: string | null;
                         description?: string;
                         /** @description URL-safe: lower-case letters, digits, dashes */
                         handle?: string;
                         images?: string[];
                         metadata?: components["schemas"]["Metadata"];
+                        /** @enum {string} */
                         status?: "draft" | "published" | "archived";
                         tags?: string[];
+                        /** @description e.g. reduced; null: the standard rate */
                         tax_class?: string | null;
                         title?: string;
                     };
@@ -3793,6 +4066,108 @@ export interface paths {
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/products/{id}/lot-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product's lot settings: pick order (fefo/fifo) and public provenance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (prod_…) */
+                    id: components["parameters"]["path-id-prod"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description which lot ships first: fefo (first expiry, default) or fifo (first received)
+                             * @enum {string}
+                             */
+                            pick_order: "fefo" | "fifo";
+                            product_id: string;
+                            /** @description whether GET /store/provenance/:lot_id shows this product's lots */
+                            public_provenance: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        /** Set a product's pick order (fefo/fifo) and whether its lots' provenance is public */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (prod_…) */
+                    id: components["parameters"]["path-id-prod"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description which lot ships first: fefo (first expiry, default) or fifo (first received)
+                         * @enum {string}
+                         */
+                        pick_order?: "fefo" | "fifo";
+                        public_provenance?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description which lot ships first: fefo (first expiry, default) or fifo (first received)
+                             * @enum {string}
+                             */
+                            pick_order: "fefo" | "fifo";
+                            product_id: string;
+                            /** @description whether GET /store/provenance/:lot_id shows this product's lots */
+                            public_provenance: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -4522,7 +4897,10 @@ export interface paths {
                         /** @description only carts in these currencies (empty: any) */
                         currency_codes?: components["schemas"]["CurrencyCode"][];
                         description?: string | null;
-                        /** @description the promotion stops applying at this time */
+                        /**
+                         * Format: date-time
+                         * @description the promotion stops applying at this time
+                         */
                         ends_at?: string | null;
                         /** @description buy_x_get_y: the units got with them (Y), the cheapest matching ones */
                         get_quantity?: number | null;
@@ -4534,8 +4912,12 @@ export interface paths {
                         product_ids?: string[];
                         /** @description only carts in these regions (empty: any) */
                         region_ids?: string[];
+                        /** Format: date-time */
                         starts_at?: string | null;
-                        /** @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price */
+                        /**
+                         * @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price
+                         * @enum {string}
+                         */
                         target?: "order" | "items" | "shipping";
                         /** @description tiered percentage or fixed: from min_subtotal (before discounts) in its currency, this value instead of value/amounts; the highest tier reached applies */
                         tiers?: {
@@ -4544,6 +4926,7 @@ export interface paths {
                             min_subtotal: number;
                             value: number;
                         }[];
+                        /** @enum {string} */
                         type?: "percentage" | "fixed" | "free_shipping" | "buy_x_get_y";
                         usage_limit?: number | null;
                         /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code; buy_x_get_y: the percent off the units got (default 100: free) */
@@ -4598,6 +4981,368 @@ export interface paths {
                 500: components["responses"]["InternalError"];
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/purchase-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List purchase orders, newest first */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
+                    status?: "draft" | "ordered" | "partially_received" | "received" | "canceled";
+                    /** @description id (sup_…) */
+                    supplier_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["PurchaseOrder"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        /** Draft a purchase order (lines: variant, quantity, unit cost) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currency_code: components["schemas"]["CurrencyCode"];
+                        /**
+                         * Format: date-time
+                         * @description when the units are expected
+                         */
+                        expected_at?: string | null;
+                        lines: {
+                            quantity: number;
+                            /** @description minor units */
+                            unit_cost: number;
+                            /** @description id (var_…) */
+                            variant_id: string;
+                        }[];
+                        /** @description id (sloc_…) */
+                        location_id: string;
+                        note?: string | null;
+                        /** @description your or the supplier's order number */
+                        reference?: string | null;
+                        /** @description id (sup_…) */
+                        supplier_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PurchaseOrder"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/purchase-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One purchase order with its lines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (po_…) */
+                    id: components["parameters"]["path-id-po"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PurchaseOrder"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        /** Update a purchase order (its lines only as a draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (po_…) */
+                    id: components["parameters"]["path-id-po"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description when the units are expected
+                         */
+                        expected_at?: string | null;
+                        /** @description a draft's lines, replacing them all */
+                        lines?: {
+                            quantity: number;
+                            /** @description minor units */
+                            unit_cost: number;
+                            /** @description id (var_…) */
+                            variant_id: string;
+                        }[];
+                        note?: string | null;
+                        /** @description your or the supplier's order number */
+                        reference?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PurchaseOrder"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/purchase-orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a purchase order not fully received: what is outstanding leaves incoming */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (po_…) */
+                    id: components["parameters"]["path-id-po"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PurchaseOrder"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/purchase-orders/{id}/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place a draft with the supplier (and note its expected date): its units count as incoming at its location */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (po_…) */
+                    id: components["parameters"]["path-id-po"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description when the supplier says the units arrive
+                         */
+                        expected_at?: string | null;
+                        /** @description your or the supplier's order number */
+                        reference?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PurchaseOrder"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/purchase-orders/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive units (all or part of lines) as lots: lot number, expiry, unit cost per line */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (po_…) */
+                    id: components["parameters"]["path-id-po"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: {
+                            /** Format: date-time */
+                            expires_at?: string | null;
+                            /** @description id (pol_…) */
+                            line_id: string;
+                            /** @description the supplier's batch or lot number */
+                            lot_number: string;
+                            quantity: number;
+                            /** @description minor units */
+                            unit_cost?: number;
+                        }[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            lot_ids: string[];
+                            purchase_order: components["schemas"]["PurchaseOrder"];
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -5016,6 +5761,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/reports/margins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cost of goods and margin per product or per order, in one currency */
+        get: {
+            parameters: {
+                query: {
+                    /** @description ISO 4217 (USD); any case accepted, returned upper case */
+                    currency_code: string;
+                    cursor?: components["parameters"]["query-cursor"];
+                    /** @description orders placed at or after */
+                    from?: string;
+                    group_by: "order" | "product";
+                    limit: components["parameters"]["query-limit"];
+                    /** @description orders placed before */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                cost_of_goods: number;
+                                costed_revenue: number;
+                                costed_units: number;
+                                key: string;
+                                margin: number;
+                                revenue: number;
+                                title: string;
+                                uncosted_units: number;
+                                units: number;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/roles": {
         parameters: {
             query?: never;
@@ -5246,7 +6055,10 @@ export interface paths {
                         name: components["schemas"]["Name"];
                         /** @description carts list options by position, then name */
                         position?: number;
-                        /** @description flat: one amount; weight: by weight bands */
+                        /**
+                         * @description flat: one amount; weight: by weight bands
+                         * @enum {string}
+                         */
                         price_type: "flat" | "weight";
                         /** @description id (reg_…) */
                         region_id: string;
@@ -5344,7 +6156,10 @@ export interface paths {
                         name?: components["schemas"]["Name"];
                         /** @description carts list options by position, then name */
                         position?: number;
-                        /** @description flat: one amount; weight: by weight bands */
+                        /**
+                         * @description flat: one amount; weight: by weight bands
+                         * @enum {string}
+                         */
                         price_type?: "flat" | "weight";
                         /** @description weight options only (required there): up_to_grams strictly increasing; a heavier cart cannot use the option */
                         weight_bands?: {
@@ -5382,6 +6197,206 @@ export interface paths {
                 path: {
                     /** @description id (so_…) */
                     id: components["parameters"]["path-id-so"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deleted"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List suppliers by name (q: name or code contains) */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
+                    /** @description name or code contains */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Supplier"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        /** Create a supplier */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description your short code; unique in any case */
+                        code?: string | null;
+                        /** Format: email */
+                        email?: string | null;
+                        name: components["schemas"]["Name"];
+                        note?: string | null;
+                        phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Supplier"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/suppliers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One supplier */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (sup_…) */
+                    id: components["parameters"]["path-id-sup"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Supplier"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        /** Update a supplier */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (sup_…) */
+                    id: components["parameters"]["path-id-sup"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description your short code; unique in any case */
+                        code?: string | null;
+                        /** Format: email */
+                        email?: string | null;
+                        name?: components["schemas"]["Name"];
+                        note?: string | null;
+                        phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Supplier"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        /** Delete a supplier with no purchase orders or lots */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (sup_…) */
+                    id: components["parameters"]["path-id-sup"];
                 };
                 cookie?: never;
             };
@@ -6593,6 +7608,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         billing_address?: components["schemas"]["AddressInput"] | null;
+                        /** Format: email */
                         email?: string | null;
                         /** @description id (reg_…) */
                         region_id?: string;
@@ -7575,6 +8591,7 @@ export interface paths {
                                 id: string;
                                 number: number | null;
                                 payment_status: string;
+                                /** Format: date-time */
                                 placed_at: string | null;
                                 status: string;
                                 total: number;
@@ -7685,7 +8702,9 @@ export interface paths {
                                 }[];
                                 order_id: string;
                                 reason: string | null;
+                                /** Format: date-time */
                                 received_at: string | null;
+                                /** Format: date-time */
                                 refunded_at: string | null;
                                 status: string;
                             }[];
@@ -7748,7 +8767,9 @@ export interface paths {
                             }[];
                             order_id: string;
                             reason: string | null;
+                            /** Format: date-time */
                             received_at: string | null;
+                            /** Format: date-time */
                             refunded_at: string | null;
                             status: string;
                         };
@@ -7857,6 +8878,68 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Product"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/provenance/{lot_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a lot came from: supplier, received, shipped counts (products that make it public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (lot_…) */
+                    lot_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            lot_id: string;
+                            lot_number: string;
+                            product_id: string;
+                            product_title: string;
+                            /** @description reserved for the ledger's proof of these facts; null until the ledger provides one */
+                            proof: null;
+                            quantity_on_hand: number;
+                            quantity_received: number;
+                            quantity_shipped: number;
+                            /** Format: date-time */
+                            received_at: string;
+                            supplier: {
+                                name: string;
+                            } | null;
+                            variant_title: string;
+                        };
                     };
                 };
                 400: components["responses"]["BadRequest"];
@@ -8057,12 +9140,14 @@ export interface components {
         };
         Cart: {
             billing_address: components["schemas"]["Address"] | null;
+            /** Format: date-time */
             completed_at: string | null;
             /** Format: date-time */
             created_at: string;
             currency_code: string;
             discount_total: number;
             email: string | null;
+            /** Format: date-time */
             holds_expire_at: string | null;
             id: string;
             items: components["schemas"]["CartLine"][];
@@ -8195,6 +9280,7 @@ export interface components {
                 id: string;
                 number: number | null;
                 payment_status: string;
+                /** Format: date-time */
                 placed_at: string | null;
                 status: string;
                 total: number;
@@ -8208,8 +9294,10 @@ export interface components {
         };
         DraftOrder: {
             billing_address: components["schemas"]["Address"] | null;
+            /** Format: date-time */
             canceled_at: string | null;
             cart_id: string;
+            /** Format: date-time */
             completed_at: string | null;
             /** Format: date-time */
             created_at: string;
@@ -8236,6 +9324,7 @@ export interface components {
             note: string | null;
             order_id: string | null;
             region_id: string;
+            /** Format: date-time */
             sent_at: string | null;
             shipping_address: components["schemas"]["Address"] | null;
             shipping_method: {
@@ -8261,11 +9350,13 @@ export interface components {
             };
         };
         Fulfillment: {
+            /** Format: date-time */
             canceled_at: string | null;
             carrier: string | null;
             /** Format: date-time */
             created_at: string;
             created_by: string;
+            /** Format: date-time */
             delivered_at: string | null;
             id: string;
             items: {
@@ -8275,6 +9366,7 @@ export interface components {
             location_id: string;
             note: string | null;
             order_id: string;
+            /** Format: date-time */
             shipped_at: string | null;
             /** @description fulfilled, shipped, delivered or canceled */
             status: string;
@@ -8283,7 +9375,9 @@ export interface components {
         };
         InventoryItem: {
             allow_backorder: boolean;
+            /** Format: date-time */
             created_at: string | null;
+            /** @description iitem_…; null until the variant’s first inventory change or setting */
             id: string | null;
             levels: {
                 /** @description on_hand − committed − reserved − safety_stock */
@@ -8325,6 +9419,7 @@ export interface components {
                 /** @description kept back, never sold */
                 safety_stock: number;
             };
+            /** Format: date-time */
             updated_at: string | null;
             variant_id: string;
             variant_title: string;
@@ -8336,10 +9431,13 @@ export interface components {
             interval_ms: number;
             last_duration_ms: number | null;
             last_error: string | null;
+            /** Format: date-time */
             last_finished_at: string | null;
+            /** @description what the run did, in figures */
             last_result: {
                 [key: string]: unknown;
             } | null;
+            /** Format: date-time */
             last_started_at: string | null;
             last_status: ("succeeded" | "failed") | null;
             name: string;
@@ -8393,6 +9491,41 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        Lot: {
+            currency_code: string | null;
+            /** Format: date-time */
+            expires_at: string | null;
+            id: string;
+            item_id: string;
+            location_id: string;
+            lot_number: string;
+            product_id: string | null;
+            purchase_order_id: string | null;
+            quantity_fulfilled: number;
+            quantity_on_hand: number;
+            quantity_received: number;
+            quantity_returned: number;
+            /** Format: date-time */
+            received_at: string;
+            sku: string | null;
+            stock: {
+                location_id: string;
+                quantity: number;
+            }[];
+            supplier_id: string | null;
+            supplier_name: string | null;
+            unit_cost: number | null;
+            variant_id: string;
+        };
+        Margin: {
+            cost_of_goods: number;
+            costed_revenue: number;
+            costed_units: number;
+            margin: number;
+            revenue: number;
+            uncosted_units: number;
+            units: number;
+        };
         /** @description Your own key/value data; not interpreted by Cartwright */
         Metadata: {
             [key: string]: unknown;
@@ -8428,6 +9561,7 @@ export interface components {
             reference_id: string | null;
             reference_type: string | null;
             sku: string | null;
+            /** @description null once the variant is deleted */
             variant_id: string | null;
         };
         /** @description no leading or trailing spaces */
@@ -8450,6 +9584,7 @@ export interface components {
             items: components["schemas"]["OrderLine"][];
             number: number | null;
             payment_status: string;
+            /** Format: date-time */
             placed_at: string | null;
             region_id: string;
             shipping_address: components["schemas"]["Address"] | null;
@@ -8514,6 +9649,7 @@ export interface components {
                 kind: string;
                 payment_id: string;
                 refund_id: string | null;
+                /** Format: date-time */
                 settled_at: string | null;
                 status: string;
             }[];
@@ -8530,6 +9666,7 @@ export interface components {
                 refunded_amount: number;
                 status: string;
             }[];
+            /** Format: date-time */
             placed_at: string | null;
             refunds: components["schemas"]["Refund"][];
             region_id: string;
@@ -8606,6 +9743,7 @@ export interface components {
             item_count: number;
             number: number | null;
             payment_status: string;
+            /** Format: date-time */
             placed_at: string | null;
             region_id: string;
             status: string;
@@ -8626,6 +9764,7 @@ export interface components {
             items: components["schemas"]["OrderLine"][];
             number: number | null;
             payment_status: string;
+            /** Format: date-time */
             placed_at: string | null;
             region_id: string;
             shipping_address: components["schemas"]["Address"] | null;
@@ -8664,7 +9803,9 @@ export interface components {
                 [key: string]: unknown;
             };
             options: components["schemas"]["Option"][];
+            /** Format: date-time */
             published_at: string | null;
+            /** @enum {string} */
             status: "draft" | "published" | "archived";
             tags: string[];
             tax_class: string | null;
@@ -8675,6 +9816,7 @@ export interface components {
         };
         ProductInput: {
             category_ids?: string[];
+            /** @description id (pcol_…) */
             collection_id?: string | null;
             description?: string;
             /** @description URL-safe: lower-case letters, digits, dashes */
@@ -8685,8 +9827,10 @@ export interface components {
                 title: string;
                 values: string[];
             }[];
+            /** @enum {string} */
             status?: "draft" | "published" | "archived";
             tags?: string[];
+            /** @description e.g. reduced; null: the standard rate */
             tax_class?: string | null;
             title: string;
             variants?: components["schemas"]["VariantInput"][];
@@ -8711,6 +9855,7 @@ export interface components {
             description: string | null;
             /** @description the discount on orders placed with it, per currency */
             discount_given: components["schemas"]["Price"][];
+            /** Format: date-time */
             ends_at: string | null;
             get_quantity: number | null;
             id: string;
@@ -8718,6 +9863,7 @@ export interface components {
             per_customer_limit: number | null;
             product_ids: string[];
             region_ids: string[];
+            /** Format: date-time */
             starts_at: string | null;
             target: string;
             tiers: {
@@ -8757,7 +9903,10 @@ export interface components {
             /** @description only carts in these currencies (empty: any) */
             currency_codes?: components["schemas"]["CurrencyCode"][];
             description?: string | null;
-            /** @description the promotion stops applying at this time */
+            /**
+             * Format: date-time
+             * @description the promotion stops applying at this time
+             */
             ends_at?: string | null;
             /** @description buy_x_get_y: the units got with them (Y), the cheapest matching ones */
             get_quantity?: number | null;
@@ -8769,8 +9918,12 @@ export interface components {
             product_ids?: string[];
             /** @description only carts in these regions (empty: any) */
             region_ids?: string[];
+            /** Format: date-time */
             starts_at?: string | null;
-            /** @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price */
+            /**
+             * @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price
+             * @enum {string}
+             */
             target?: "order" | "items" | "shipping";
             /** @description tiered percentage or fixed: from min_subtotal (before discounts) in its currency, this value instead of value/amounts; the highest tier reached applies */
             tiers?: {
@@ -8779,10 +9932,47 @@ export interface components {
                 min_subtotal: number;
                 value: number;
             }[];
+            /** @enum {string} */
             type: "percentage" | "fixed" | "free_shipping" | "buy_x_get_y";
             usage_limit?: number | null;
             /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code; buy_x_get_y: the percent off the units got (default 100: free) */
             value?: number | null;
+        };
+        PurchaseOrder: {
+            /** Format: date-time */
+            canceled_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            currency_code: string;
+            /** Format: date-time */
+            expected_at: string | null;
+            id: string;
+            lines: components["schemas"]["PurchaseOrderLine"][];
+            location_id: string;
+            note: string | null;
+            /** Format: date-time */
+            ordered_at: string | null;
+            /** Format: date-time */
+            received_at: string | null;
+            reference: string | null;
+            /** @enum {string} */
+            status: "draft" | "ordered" | "partially_received" | "received" | "canceled";
+            supplier_id: string;
+            supplier_name: string;
+            total_cost: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        PurchaseOrderLine: {
+            id: string;
+            quantity: number;
+            quantity_outstanding: number;
+            quantity_received: number;
+            sku: string | null;
+            total_cost: number;
+            unit_cost: number;
+            variant_id: string | null;
         };
         Refund: {
             amount: number;
@@ -8802,6 +9992,7 @@ export interface components {
             order_id: string;
             reason: string;
             return_id: string | null;
+            /** Format: date-time */
             settled_at: string | null;
             /** @description pending, succeeded or failed */
             status: string;
@@ -8821,6 +10012,7 @@ export interface components {
             updated_at: string;
         };
         Return: {
+            /** Format: date-time */
             canceled_at: string | null;
             /** Format: date-time */
             created_at: string;
@@ -8843,8 +10035,10 @@ export interface components {
             note: string | null;
             order_id: string;
             reason: string | null;
+            /** Format: date-time */
             received_at: string | null;
             refund_id: string | null;
+            /** Format: date-time */
             refunded_at: string | null;
             /** @description staff or customer */
             source: string;
@@ -8862,7 +10056,10 @@ export interface components {
             id: string;
             name: string;
             position: number;
-            /** @description flat: one amount; weight: by weight bands */
+            /**
+             * @description flat: one amount; weight: by weight bands
+             * @enum {string}
+             */
             price_type: "flat" | "weight";
             region_id: string;
             /** Format: date-time */
@@ -8877,6 +10074,7 @@ export interface components {
             created_at: string;
             email: string;
             id: string;
+            /** Format: date-time */
             last_login_at: string | null;
             name: string | null;
             role: string;
@@ -8889,6 +10087,18 @@ export interface components {
             name: string;
             /** @description true: prices include tax; false: tax is added at checkout */
             tax_inclusive: boolean;
+        };
+        Supplier: {
+            code: string | null;
+            /** Format: date-time */
+            created_at: string;
+            email: string | null;
+            id: string;
+            name: string;
+            note: string | null;
+            phone: string | null;
+            /** Format: date-time */
+            updated_at: string;
         };
         TaxRate: {
             country_code: string | null;
@@ -8952,6 +10162,7 @@ export interface components {
             attempts: number;
             /** Format: date-time */
             created_at: string;
+            /** Format: date-time */
             delivered_at: string | null;
             endpoint_id: string;
             event_id: string;
@@ -8961,27 +10172,36 @@ export interface components {
             id: string;
             last_error: string | null;
             last_status_code: number | null;
-            /** @description when pending: the next attempt */
+            /**
+             * Format: date-time
+             * @description when pending: the next attempt
+             */
             next_attempt_at: string | null;
             /** @enum {string} */
             object: "webhook_delivery";
             redelivery_of: string | null;
             resource_id: string;
             resource_type: string;
-            /** @description failed: retries used up (dead-lettered); redeliver to try again */
+            /**
+             * @description failed: retries used up (dead-lettered); redeliver to try again
+             * @enum {string}
+             */
             status: "pending" | "delivered" | "failed";
         };
         WebhookEndpoint: {
             /** Format: date-time */
             created_at: string;
             description: string | null;
+            /** Format: date-time */
             disabled_at: string | null;
             /** @description failing: disabled by Cartwright after a delivery used up its retries; manual: by staff */
             disabled_reason: string | null;
             enabled: boolean;
             events: string[];
             id: string;
+            /** Format: date-time */
             last_failure_at: string | null;
+            /** Format: date-time */
             last_success_at: string | null;
             metadata: {
                 [key: string]: unknown;
@@ -9111,6 +10331,8 @@ export interface components {
         "path-id-pcat": string;
         /** @description id (pcol_…) */
         "path-id-pcol": string;
+        /** @description id (po_…) */
+        "path-id-po": string;
         /** @description id (prod_…) */
         "path-id-prod": string;
         /** @description id (promo_…) */
@@ -9121,6 +10343,8 @@ export interface components {
         "path-id-sloc": string;
         /** @description id (so_…) */
         "path-id-so": string;
+        /** @description id (sup_…) */
+        "path-id-sup": string;
         /** @description id (txr_…) */
         "path-id-txr": string;
         /** @description id (we_…) */
@@ -9134,6 +10358,10 @@ export interface components {
         "path-variant_id-var": string;
         "query-cursor": string;
         "query-limit": number;
+        /** @description id (sloc_…) */
+        "query-location_id-sloc": string;
+        /** @description id (var_…) */
+        "query-variant_id-var": string;
     };
     requestBodies: never;
     headers: never;

@@ -117,7 +117,9 @@ describe('OpenAPI', () => {
   test('/openapi.json stays small: shared shapes are named components referenced by $ref', async () => {
     const res = await shop.get('/openapi.json');
     // 804 KB before shared shapes became components; the limit keeps new routes from inlining them again.
-    expect(res.text.length).toBeLessThanOrEqual(250_000);
+    // 250 KB until purchasing (suppliers, purchase orders, lots: 16 operations, ~28 KB) came, when nullable
+    // and literal unions became short (~13 KB less): 270 KB.
+    expect(res.text.length).toBeLessThanOrEqual(270_000);
     const { schemas, responses } = res.body.components;
     for (const name of ['ErrorResponse', 'Price', 'Address', 'Product', 'Variant', 'Cart', 'Order', 'OrderDetail', 'Region', 'StoreRegion']) {
       expect(schemas[name], name).toBeTypeOf('object');

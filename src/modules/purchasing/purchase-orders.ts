@@ -11,7 +11,7 @@ import { changeIncoming } from '../inventory/lot-receipts.ts';
 import { requireLocation } from '../inventory/locations.ts';
 import { changeStock } from '../inventory/stock-changes.ts';
 import type { PurchaseOrderStatus } from './schema.ts';
-import type { PurchaseOrderInput, PurchaseOrderUpdate } from './shapes.ts';
+import type { PlaceInput, PurchaseOrderInput, PurchaseOrderUpdate } from './shapes.ts';
 import { getSupplierOrThrow } from './suppliers.ts';
 
 /**
@@ -145,7 +145,7 @@ export async function forEachLineItem<L extends { variant_id: string | null }>(
 }
 
 /** Places a draft with its supplier: each line's units count as incoming at the order's location. */
-export async function placePurchaseOrder(db: Db, id: string, actor: string) {
+export async function placePurchaseOrder(db: Db, id: string, input: PlaceInput, actor: string) {
   return inTransaction(db, async (tx) => {
     const order = await lockPurchaseOrder(tx, id);
     assertStatus(order, ['draft'], 'ordered');
@@ -156,10 +156,11 @@ export async function placePurchaseOrder(db: Db, id: string, actor: string) {
       reason: 'purchase_ordered', actor, reference_type: 'purchase_order', reference_id: id, note: order.reference,
     }));
     const now = new Date();
-    await tx.updateTable('purchase_order').set({ status: 'ordered', ordered_at: now, updated_at: now }).where('id', '=', id).execute();
+    const placed = await tx.updateTable('purchase_order').set({ status: 'ordered', ordered_at: now, updated_at: now, expected_at: input.expected_at, reference: input.reference })
+      .where('id', '=', id).returning(['expected_at']).executeTakeFirstOrThrow();
     await recordEvents(tx, [{
       type: 'purchase_order.ordered', resource_type: 'purchase_order', resource_id: id,
-      payload: { ...eventFields({ ...order, status: 'ordered' }, actor), expected_at: order.expected_at?.toISOString() ?? null, lines: await eventLines(tx, id) },
+      payload: { ...eventFields({ ...order, status: 'ordered' }, actor), expected_at: placed.expected_at?.toISOString() ?? null, lines: await eventLines(tx, id) },
     }]);
     return getPurchaseOrderOrThrow(tx, id);
   });

@@ -97,11 +97,11 @@ describe('a purchase order from draft to received, its lots shipped, returned an
     await refused('POST', `/admin/purchase-orders/${po.id}/receive`, { lines: [{ line_id: po.lines[0].id, quantity: 1, lot_number: 'X' }] }, 409, 'purchase_order_status_invalid');
     expect(await levelOf(variant.id, selling.warehouse.id)).toEqual({ on_hand: 3, committed: 0, incoming: 0, available: 3 });
 
-    po = await ok('POST', `/admin/purchase-orders/${po.id}/order`);
+    po = await ok('POST', `/admin/purchase-orders/${po.id}/order`, {});
     expect(po).toMatchObject({ status: 'ordered' });
     expect(po.lines[0].quantity_outstanding).toBe(10);
     expect(await levelOf(variant.id, selling.warehouse.id)).toEqual({ on_hand: 3, committed: 0, incoming: 10, available: 3 });
-    await refused('POST', `/admin/purchase-orders/${po.id}/order`, undefined, 409, 'purchase_order_status_invalid');
+    await refused('POST', `/admin/purchase-orders/${po.id}/order`, {}, 409, 'purchase_order_status_invalid');
     await refused('POST', `/admin/purchase-orders/${po.id}`, { lines: [{ variant_id: variant.id, quantity: 1, unit_cost: 1 }] }, 409, 'purchase_order_status_invalid');
     const movement = (await ok('GET', `/admin/inventory/movements?variant_id=${variant.id}`)).data[0];
     expect(movement).toMatchObject({ field: 'incoming', before: 0, after: 10, reason: 'purchase_ordered', reference_type: 'purchase_order', reference_id: po.id });
@@ -189,7 +189,7 @@ describe('a purchase order from draft to received, its lots shipped, returned an
     expect(trace.supplier).toMatchObject({ id: supplier.id, name: 'Frantoio Rossi' });
     expect(trace.orders).toMatchObject([{ order_id: order.id, email: 'ada@example.com', name: 'Ada Lovelace', country_code: 'US', quantity: 3, returned_quantity: 0, order_line_id: order.items[0].id }]);
     expect(trace.totals).toEqual({ fulfilled: 3, returned: 0, with_customers: 3, customers: 1 });
-    const csv = await shop.get(`/admin/lots/${march.id}/trace.csv`);
+    const csv = await shop.get(`/admin/lots/${march.id}/trace?format=csv`);
     expect(csv.status).toBe(200);
     expect(String(csv.headers['content-type'])).toContain('text/csv');
     const rows = csv.text.trim().split('\n');
@@ -211,7 +211,7 @@ describe('a purchase order from draft to received, its lots shipped, returned an
     const second = await ok('POST', '/admin/purchase-orders', {
       supplier_id: supplier.id, location_id: selling.warehouse.id, currency_code: 'USD', lines: [{ variant_id: variant.id, quantity: 6, unit_cost: 820 }],
     }, 201);
-    await ok('POST', `/admin/purchase-orders/${second.id}/order`);
+    await ok('POST', `/admin/purchase-orders/${second.id}/order`, {});
     await ok('POST', `/admin/purchase-orders/${second.id}/receive`, { lines: [{ line_id: second.lines[0].id, quantity: 2, lot_number: 'L-P' }] }, 201);
     expect((await levelOf(variant.id, selling.warehouse.id)).incoming).toBe(4);
     const canceled = await ok('POST', `/admin/purchase-orders/${second.id}/cancel`);

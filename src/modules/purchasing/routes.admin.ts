@@ -12,8 +12,8 @@ import {
 } from './purchase-orders.ts';
 import { receivePurchaseOrder } from './receiving.ts';
 import {
-  Lot, LotListQuery, LotSetting, LotSettingUpdate, LotTrace, MarginReportQuery, MarginRow, OrderLots, PurchaseOrder, PurchaseOrderInput,
-  PurchaseOrderListQuery, PurchaseOrderUpdate, Receipt, ReceiveInput, Supplier, SupplierInput, SupplierListQuery, SupplierUpdate,
+  Lot, LotListQuery, PlaceInput, LotSetting, LotSettingUpdate, LotTrace, MarginReportQuery, MarginRow, OrderLots, PurchaseOrder, PurchaseOrderInput,
+  PurchaseOrderListQuery, PurchaseOrderUpdate, Receipt, ReceiveInput, Supplier, SupplierInput, SupplierListQuery, SupplierUpdate, TraceQuery,
 } from './shapes.ts';
 import { createSupplier, deleteSupplier, getSupplierOrThrow, listSuppliers, updateSupplier } from './suppliers.ts';
 
@@ -79,8 +79,11 @@ export const adminPurchasingRoutes: FastifyPluginAsyncTypebox<AppContext> = asyn
   }, async (request) => updatePurchaseOrder(db, request.params.id, request.body, request.admin!.id));
   app.post('/purchase-orders/:id/order', {
     config: { permission: 'inventory:write' },
-    schema: { tags, summary: 'Place a draft with the supplier: its units count as incoming at its location', params: OrderParams, response: { 200: PurchaseOrder, ...errorResponses } },
-  }, async (request) => placePurchaseOrder(db, request.params.id, request.admin!.id));
+    schema: {
+      tags, summary: 'Place a draft with the supplier (and note its expected date): its units count as incoming at its location', params: OrderParams,
+      body: PlaceInput, response: { 200: PurchaseOrder, ...errorResponses },
+    },
+  }, async (request) => placePurchaseOrder(db, request.params.id, request.body, request.admin!.id));
   app.post('/purchase-orders/:id/receive', {
     config: { permission: 'inventory:write', idempotent: true },
     schema: {
@@ -107,14 +110,15 @@ export const adminPurchasingRoutes: FastifyPluginAsyncTypebox<AppContext> = asyn
   }, async (request) => getLotOrThrow(db, request.params.id));
   app.get('/lots/:id/trace', {
     config: { permission: 'orders:read' },
-    schema: { tags, summary: 'Recall report: every order line and customer that received units of the lot', params: LotParams, response: { 200: LotTrace, ...errorResponses } },
-  }, async (request) => traceLot(db, request.params.id));
-  app.get('/lots/:id/trace.csv', {
-    config: { permission: 'orders:read' },
-    schema: { tags, summary: 'The recall report as CSV', params: LotParams, produces: ['text/csv'] },
+    schema: {
+      tags, summary: 'Recall report: every order line and customer that took units of the lot (format=csv: as a CSV file)',
+      params: LotParams, querystring: TraceQuery, response: { 200: LotTrace, ...errorResponses },
+    },
   }, async (request, reply) => {
-    const csv = await traceLotCsv(db, request.params.id);
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="recall-${request.params.id}.csv"`).send(csv);
+    if (request.query.format !== 'csv') return traceLot(db, request.params.id);
+    // The schema is the JSON reply's; a string sent as text/csv goes out as it is, unserialized.
+    const csv: unknown = await traceLotCsv(db, request.params.id);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="recall-${request.params.id}.csv"`).send(csv as never);
   });
   app.get('/products/:id/lot-settings', {
     config: { permission: 'products:read' },

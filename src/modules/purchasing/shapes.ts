@@ -6,10 +6,12 @@ import { Amount, CurrencyCode, DateTime, Id, ListQuery, Name } from '../../shape
 const Text = (maxLength: number, description?: string) => Type.Union([Type.String({ maxLength }), Type.Null()], description ? { description } : {});
 const Quantity = Type.Integer({ minimum: 1, maximum: 1_000_000_000 });
 const NullableDate = Type.Union([DateTime, Type.Null()]);
+const OrNull = Type.Union([Type.String(), Type.Null()]);
+const IntOrNull = Type.Union([Type.Integer(), Type.Null()]);
 
 export const Supplier = Type.Object({
-  id: Type.String(), name: Type.String(), code: Type.Union([Type.String(), Type.Null()]), email: Type.Union([Type.String(), Type.Null()]),
-  phone: Type.Union([Type.String(), Type.Null()]), note: Type.Union([Type.String(), Type.Null()]), created_at: DateTime, updated_at: DateTime,
+  id: Type.String(), name: Type.String(), code: OrNull, email: OrNull,
+  phone: OrNull, note: OrNull, created_at: DateTime, updated_at: DateTime,
 });
 
 const supplierFields = {
@@ -29,14 +31,14 @@ export const PurchaseOrderStatus = Type.Union([
 ]);
 
 export const PurchaseOrderLine = Type.Object({
-  id: Type.String(), variant_id: Type.Union([Type.String(), Type.Null()], { description: 'null once the variant was deleted' }), sku: Type.Union([Type.String(), Type.Null()]),
-  quantity: Type.Integer(), quantity_received: Type.Integer(), quantity_outstanding: Type.Integer({ description: 'still expected: 0 once received or canceled' }),
-  unit_cost: Type.Integer(), total_cost: Type.Integer({ description: 'quantity × unit_cost' }),
+  id: Type.String(), variant_id: Type.Union([Type.String(), Type.Null()]), sku: OrNull,
+  quantity: Type.Integer(), quantity_received: Type.Integer(), quantity_outstanding: Type.Integer(),
+  unit_cost: Type.Integer(), total_cost: Type.Integer(),
 });
 
 export const PurchaseOrder = Type.Object({
   id: Type.String(), supplier_id: Type.String(), supplier_name: Type.String(), location_id: Type.String(), status: PurchaseOrderStatus,
-  currency_code: Type.String(), reference: Type.Union([Type.String(), Type.Null()]), expected_at: NullableDate, note: Type.Union([Type.String(), Type.Null()]),
+  currency_code: Type.String(), reference: OrNull, expected_at: NullableDate, note: OrNull,
   created_by: Type.String(), ordered_at: NullableDate, received_at: NullableDate, canceled_at: NullableDate, created_at: DateTime, updated_at: DateTime,
   lines: Type.Array(PurchaseOrderLine), total_cost: Type.Integer(),
 });
@@ -56,6 +58,11 @@ export const PurchaseOrderUpdate = Type.Object({
   ...poFields, lines: Type.Optional(Type.Array(LineInput, { minItems: 1, maxItems: 500, description: 'a draft\'s lines, replacing them all' })),
 }, { additionalProperties: false, minProperties: 1 });
 export type PurchaseOrderUpdate = Static<typeof PurchaseOrderUpdate>;
+export const PlaceInput = Type.Object({
+  expected_at: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'when the supplier says the units arrive' })),
+  reference: poFields.reference,
+}, { additionalProperties: false });
+export type PlaceInput = Static<typeof PlaceInput>;
 export const PurchaseOrderListQuery = Type.Object({
   ...ListQuery, status: Type.Optional(PurchaseOrderStatus), supplier_id: Type.Optional(Id('sup')),
 });
@@ -72,20 +79,20 @@ export const ReceiveInput = Type.Object({
 }, { additionalProperties: false });
 export type ReceiveInput = Static<typeof ReceiveInput>;
 export const Receipt = Type.Object({
-  id: Type.String({ description: 'porc_…, the reference of its lots and movements' }),
+  id: Type.String(),
   purchase_order: PurchaseOrder,
-  lot_ids: Type.Array(Type.String(), { description: 'one lot per received line, in the order given' }),
+  lot_ids: Type.Array(Type.String()),
 });
 
 export const LotStockShape = Type.Object({ location_id: Type.String(), quantity: Type.Integer() });
 export const Lot = Type.Object({
   id: Type.String(), lot_number: Type.String(), item_id: Type.String(), variant_id: Type.String(),
-  product_id: Type.Union([Type.String(), Type.Null()]), sku: Type.Union([Type.String(), Type.Null()]),
-  supplier_id: Type.Union([Type.String(), Type.Null()]), supplier_name: Type.Union([Type.String(), Type.Null()]),
-  purchase_order_id: Type.Union([Type.String(), Type.Null()]), location_id: Type.String({ description: 'where it was received' }),
-  quantity_received: Type.Integer(), quantity_on_hand: Type.Integer({ description: 'its units on hand, all locations' }),
-  quantity_fulfilled: Type.Integer({ description: 'units order lines took' }), quantity_returned: Type.Integer({ description: 'of those, units that came back' }),
-  stock: Type.Array(LotStockShape), unit_cost: Type.Union([Type.Integer(), Type.Null()]), currency_code: Type.Union([Type.String(), Type.Null()]),
+  product_id: OrNull, sku: OrNull,
+  supplier_id: OrNull, supplier_name: OrNull,
+  purchase_order_id: OrNull, location_id: Type.String(),
+  quantity_received: Type.Integer(), quantity_on_hand: Type.Integer(),
+  quantity_fulfilled: Type.Integer(), quantity_returned: Type.Integer(),
+  stock: Type.Array(LotStockShape), unit_cost: IntOrNull, currency_code: OrNull,
   received_at: DateTime, expires_at: NullableDate,
 });
 export const LotListQuery = Type.Object({
@@ -97,37 +104,37 @@ export const LotListQuery = Type.Object({
 });
 
 export const TraceRow = Type.Object({
-  order_id: Type.String(), order_number: Type.Union([Type.Integer(), Type.Null()]), placed_at: NullableDate,
-  customer_id: Type.Union([Type.String(), Type.Null()]), email: Type.String(), name: Type.Union([Type.String(), Type.Null()]),
-  country_code: Type.Union([Type.String(), Type.Null()]), order_line_id: Type.String(), fulfillment_id: Type.String(),
+  order_id: Type.String(), order_number: IntOrNull, placed_at: NullableDate,
+  customer_id: OrNull, email: Type.String(), name: OrNull,
+  country_code: OrNull, order_line_id: Type.String(), fulfillment_id: Type.String(),
   location_id: Type.String(), quantity: Type.Integer(), returned_quantity: Type.Integer(), fulfilled_at: DateTime,
 });
 export const LotTrace = Type.Object({
   lot: Lot,
   supplier: Type.Union([Supplier, Type.Null()]),
-  orders: Type.Array(TraceRow, { description: 'every order line that took units of the lot' }),
-  totals: Type.Object({ fulfilled: Type.Integer(), returned: Type.Integer(), with_customers: Type.Integer(), customers: Type.Integer({ description: 'distinct customers (emails) holding units' }) }),
+  orders: Type.Array(TraceRow),
+  totals: Type.Object({ fulfilled: Type.Integer(), returned: Type.Integer(), with_customers: Type.Integer(), customers: Type.Integer() }),
 });
 export const TraceQuery = Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], { description: 'csv: the recall report as a CSV file' })) });
 
 const CostedLot = Type.Object({
-  lot_id: Type.Union([Type.String(), Type.Null()], { description: 'null: unlotted stock (cost unknown)' }), lot_number: Type.Union([Type.String(), Type.Null()]),
-  supplier_id: Type.Union([Type.String(), Type.Null()]), supplier_name: Type.Union([Type.String(), Type.Null()]),
+  lot_id: Type.Union([Type.String(), Type.Null()]), lot_number: OrNull,
+  supplier_id: OrNull, supplier_name: OrNull,
   location_id: Type.String(), quantity: Type.Integer(), returned_quantity: Type.Integer(),
-  unit_cost: Type.Union([Type.Integer(), Type.Null()]), currency_code: Type.Union([Type.String(), Type.Null()]), expires_at: NullableDate,
+  unit_cost: IntOrNull, currency_code: OrNull, expires_at: NullableDate,
 });
 export const Margin = Type.Object({
-  revenue: Type.Integer({ description: 'net of discounts and tax, for the units kept (fulfilled − returned)' }),
-  cost_of_goods: Type.Integer({ description: 'units kept × their lot\'s unit cost' }),
-  margin: Type.Integer({ description: 'revenue − cost_of_goods over costed units only' }),
-  units: Type.Integer({ description: 'units kept' }), costed_units: Type.Integer(),
-  uncosted_units: Type.Integer({ description: 'units from unlotted stock, or a lot in another currency: not in cost_of_goods nor margin' }),
-  costed_revenue: Type.Integer({ description: 'the part of revenue from costed units' }),
+  revenue: Type.Integer(),
+  cost_of_goods: Type.Integer(),
+  margin: Type.Integer(),
+  units: Type.Integer(), costed_units: Type.Integer(),
+  uncosted_units: Type.Integer(),
+  costed_revenue: Type.Integer(),
 });
 export const OrderLots = Type.Object({
   order_id: Type.String(), currency_code: Type.String(),
   lines: Type.Array(Type.Object({
-    line_item_id: Type.String(), variant_id: Type.String(), sku: Type.Union([Type.String(), Type.Null()]), title: Type.String(), quantity: Type.Integer(),
+    line_item_id: Type.String(), variant_id: Type.String(), sku: OrNull, title: Type.String(), quantity: Type.Integer(),
     lots: Type.Array(CostedLot), margin: Margin,
   })),
   margin: Margin,
@@ -140,7 +147,7 @@ export const MarginReportQuery = Type.Object({
   to: Type.Optional(Type.String({ format: 'date-time', description: 'orders placed before' })),
 });
 export const MarginRow = Type.Object({
-  key: Type.String({ description: 'the order id or product id' }), title: Type.String({ description: 'the order number or product title' }), ...Margin.properties,
+  key: Type.String(), title: Type.String(), ...Margin.properties,
 });
 
 export const LotSetting = Type.Object({
@@ -156,7 +163,7 @@ export const Provenance = Type.Object({
   lot_id: Type.String(), lot_number: Type.String(), product_id: Type.String(), product_title: Type.String(), variant_title: Type.String(),
   supplier: Type.Union([Type.Object({ name: Type.String() }), Type.Null()]),
   received_at: DateTime, expires_at: NullableDate,
-  quantity_received: Type.Integer(), quantity_shipped: Type.Integer({ description: 'units that left for orders and were not returned' }),
+  quantity_received: Type.Integer(), quantity_shipped: Type.Integer(),
   quantity_on_hand: Type.Integer(),
   proof: Type.Null({ description: 'reserved for the ledger\'s proof of these facts; null until the ledger provides one' }),
 });
