@@ -347,9 +347,11 @@ export async function receiveReturnedStock(tx: Tx, input: { why: StockReason; li
 }
 
 async function returnToLots(tx: Tx, why: StockReason, itemId: string, line: ReturnedStockLine): Promise<void> {
-  const taken = await tx.selectFrom('order_line_lot').select(['id', 'lot_id', 'quantity', 'returned_quantity'])
-    .where('order_line_id', '=', line.order_line_id).whereRef('returned_quantity', '<', 'quantity')
-    .orderBy('seq', 'desc').forUpdate().execute();
+  // Only units that went out can come back: pieces of fulfillments still on the shelf are not returnable.
+  const taken = await tx.selectFrom('order_line_lot as t').innerJoin('order_fulfillment as f', 'f.id', 't.fulfillment_id')
+    .select(['t.id', 't.lot_id', 't.quantity', 't.returned_quantity'])
+    .where('t.order_line_id', '=', line.order_line_id).whereRef('t.returned_quantity', '<', 't.quantity').where('f.status', '!=', 'fulfilled')
+    .orderBy('t.seq', 'desc').forUpdate('t').execute();
   let rest = line.quantity;
   for (const piece of taken) {
     if (rest === 0) break;
