@@ -1,8 +1,12 @@
+import { FormatRegistry } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { placeOrder } from '../../../test/helpers/orders.ts';
 import { createStockedProduct, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
+import { eventDefinition } from '../events/catalogue.ts';
+import { deliveredPayload } from '../events/outbox.ts';
 
 /**
  * Purchasing through the Admin API: suppliers, a purchase order's lifecycle (incoming while ordered,
@@ -264,4 +268,21 @@ describe('a purchase order from draft to received, its lots shipped, returned an
     });
     expect((await shop.get('/store/provenance/lot_01NOPE')).status).toBe(404);
   });
+});
+
+test('every event these flows recorded matches its catalogue entry', async () => {
+  if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', (value) => !Number.isNaN(Date.parse(value)));
+  const recorded = await shop.db.selectFrom('event_outbox').select(['type', 'resource_type', 'payload', 'sealed', 'version']).orderBy('seq').execute();
+  const types = new Set(recorded.map((e) => e.type));
+  for (const expected of ['supplier.created', 'supplier.updated', 'supplier.deleted', 'purchase_order.created', 'purchase_order.ordered', 'purchase_order.received',
+    'purchase_order.canceled', 'lot.received', 'lot.fulfilled', 'lot.unfulfilled', 'lot.returned', 'lot.adjusted', 'lot.transferred']) {
+    expect(types, expected).toContain(expected);
+  }
+  for (const event of recorded) {
+    const definition = eventDefinition(event.type);
+    expect(definition, `${event.type} is catalogued`).toBeDefined();
+    expect(event.resource_type, event.type).toBe(definition!.resource_type);
+    const errors = [...Value.Errors(definition!.payload, deliveredPayload(event))].map((e) => `${e.path} ${e.message}`);
+    expect(errors, `${event.type} ${JSON.stringify(event.payload)}`).toEqual([]);
+  }
 });
