@@ -1,6 +1,8 @@
 import type { Tx } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
 import type { InventoryItemRow } from './items.ts';
 import { createLot, type LotWhy } from './lots.ts';
+import { MAX_QUANTITY } from './shapes.ts';
 import { changeOnHand, ensureLevel, lockLevel, onHandRefusal, recordStockChange } from './stock-changes.ts';
 
 /**
@@ -14,6 +16,9 @@ export async function changeIncoming(tx: Tx, item: InventoryItemRow, locationId:
   await ensureLevel(tx, item.id, locationId, 'body.location_id');
   const before = (await lockLevel(tx, item.id, locationId)).incoming;
   const after = Math.max(before + delta, 0);
+  if (after > MAX_QUANTITY) {
+    throw new AppError('inventory_quantity_too_large', { location_id: locationId, incoming: before, requested: delta, max: MAX_QUANTITY });
+  }
   await tx.updateTable('inventory_level').set({ incoming: after, updated_at: new Date() })
     .where('item_id', '=', item.id).where('location_id', '=', locationId).execute();
   await recordStockChange(tx, item, { type: 'inventory.adjusted', payload: { location_id: locationId } },

@@ -286,3 +286,17 @@ test('every event these flows recorded matches its catalogue entry', async () =>
     expect(errors, `${event.type} ${JSON.stringify(event.payload)}`).toEqual([]);
   }
 });
+
+test('ordering more than a level can count as incoming is refused and changes nothing', async () => {
+  const other = (await createStockedProduct(shop, { usd: 100 })).variant;
+  const draft = () => ok('POST', '/admin/purchase-orders', {
+    supplier_id: supplier.id, location_id: selling.warehouse.id, currency_code: 'USD', lines: [{ variant_id: other.id, quantity: 600_000_000, unit_cost: 1 }],
+  }, 201);
+  const first = await draft();
+  const second = await draft();
+  await ok('POST', `/admin/purchase-orders/${first.id}/order`, {});
+  const before = await snapshot();
+  await refused('POST', `/admin/purchase-orders/${second.id}/order`, {}, 409, 'inventory_quantity_too_large');
+  expect(await snapshot()).toEqual(before);
+  expect((await ok('GET', `/admin/purchase-orders/${second.id}`)).status).toBe('draft');
+});
