@@ -55,7 +55,7 @@ export const statements = [
     supplier_id text references supplier (id),
     purchase_order_id text references purchase_order (id),
     purchase_order_line_id text references purchase_order_line (id),
-    location_id text not null references stock_location (id),
+    location_id text not null,
     quantity_received integer not null check (quantity_received > 0),
     unit_cost bigint check (unit_cost >= 0),
     currency_code text,
@@ -67,10 +67,11 @@ export const statements = [
   `create index lot_variant_idx on lot (variant_id, id)`,
   `create index lot_expiry_idx on lot (expires_at, id) where expires_at is not null`,
   // The units of a lot on hand at a location; their sum per (item, location) never exceeds the level's
-  // on_hand, the rest being stock from before lots ("unlotted").
+  // on_hand, the rest being stock from before lots ("unlotted"). A location can only be deleted with no
+  // stock on hand, so only empty rows go with it.
   `create table lot_stock (
     lot_id text not null references lot (id) on delete cascade,
-    location_id text not null references stock_location (id),
+    location_id text not null references stock_location (id) on delete cascade,
     item_id text not null references inventory_item (id) on delete cascade,
     quantity integer not null check (quantity >= 0),
     primary key (lot_id, location_id)

@@ -300,3 +300,22 @@ test('ordering more than a level can count as incoming is refused and changes no
   expect(await snapshot()).toEqual(before);
   expect((await ok('GET', `/admin/purchase-orders/${second.id}`)).status).toBe('draft');
 });
+
+test('a location whose lots left it can be deleted; one with purchase orders cannot', async () => {
+  const spare = await ok('POST', '/admin/inventory/locations', { name: 'Pop-up', code: 'popup-lots' }, 201);
+  const other = (await createStockedProduct(shop, { usd: 100 })).variant;
+  const po = await ok('POST', '/admin/purchase-orders', {
+    supplier_id: supplier.id, location_id: selling.warehouse.id, currency_code: 'USD', lines: [{ variant_id: other.id, quantity: 2, unit_cost: 10 }],
+  }, 201);
+  await ok('POST', `/admin/purchase-orders/${po.id}/order`, {});
+  const [lotId] = (await ok('POST', `/admin/purchase-orders/${po.id}/receive`, { lines: [{ line_id: po.lines[0].id, quantity: 2, lot_number: 'MOVE' }] }, 201)).lot_ids;
+  await ok('POST', '/admin/inventory/transfers', { variant_id: other.id, from_location_id: selling.warehouse.id, to_location_id: spare.id, quantity: 2 }, 201);
+  await ok('POST', '/admin/inventory/transfers', { variant_id: other.id, from_location_id: spare.id, to_location_id: selling.warehouse.id, quantity: 2 }, 201);
+  await ok('DELETE', `/admin/inventory/locations/${spare.id}`);
+  expect((await ok('GET', `/admin/lots/${lotId}`)).stock).toEqual([{ location_id: selling.warehouse.id, quantity: 2 }]);
+  const poLocation = await ok('POST', '/admin/inventory/locations', { name: 'Dock', code: 'dock-lots' }, 201);
+  await ok('POST', '/admin/purchase-orders', {
+    supplier_id: supplier.id, location_id: poLocation.id, currency_code: 'USD', lines: [{ variant_id: other.id, quantity: 1, unit_cost: 10 }],
+  }, 201);
+  await refused('DELETE', `/admin/inventory/locations/${poLocation.id}`, undefined, 409, 'location_in_use');
+});
