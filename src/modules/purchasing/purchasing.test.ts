@@ -319,3 +319,17 @@ test('a location whose lots left it can be deleted; one with purchase orders can
   }, 201);
   await refused('DELETE', `/admin/inventory/locations/${poLocation.id}`, undefined, 409, 'location_in_use');
 });
+
+test('deleting a product keeps its lots and purchase order lines as history', async () => {
+  const { product: gone, variant: goneVariant } = await createStockedProduct(shop, { usd: 100 });
+  const po = await ok('POST', '/admin/purchase-orders', {
+    supplier_id: supplier.id, location_id: selling.warehouse.id, currency_code: 'USD', lines: [{ variant_id: goneVariant.id, quantity: 3, unit_cost: 10 }],
+  }, 201);
+  await ok('POST', `/admin/purchase-orders/${po.id}/order`, {});
+  const [lotId] = (await ok('POST', `/admin/purchase-orders/${po.id}/receive`, { lines: [{ line_id: po.lines[0].id, quantity: 2, lot_number: 'GONE' }] }, 201)).lot_ids;
+  await ok('DELETE', `/admin/products/${gone.id}`);
+  expect(await ok('GET', `/admin/lots/${lotId}`)).toMatchObject({ lot_number: 'GONE', variant_id: goneVariant.id, product_id: null, quantity_received: 2, quantity_on_hand: 0, stock: [] });
+  expect((await ok('GET', `/admin/purchase-orders/${po.id}`)).lines).toMatchObject([{ variant_id: null, sku: goneVariant.sku, quantity_received: 2 }]);
+  await refused('POST', `/admin/purchase-orders/${po.id}/receive`, { lines: [{ line_id: po.lines[0].id, quantity: 1, lot_number: 'X' }] }, 404, 'variant_not_found', 'body.lines[0].line_id');
+  expect((await ok('POST', `/admin/purchase-orders/${po.id}/cancel`)).status).toBe('canceled');
+});
