@@ -120,6 +120,21 @@ const inventory = createRoute({
   validateSearch: optional((s) => ({ ...pageSearch(s), sku: str(s.sku), location_id: str(s.location_id), low_stock: s.low_stock === true || s.low_stock === 'true' ? true : undefined })),
   component: lazyRouteComponent(() => import('./pages/inventory.tsx')),
 });
+const suppliers = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/suppliers',
+  component: lazyRouteComponent(() => import('./pages/suppliers.tsx')),
+});
+const purchaseOrders = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/purchase-orders',
+  component: lazyRouteComponent(() => import('./pages/purchase-orders.tsx')),
+});
+const lots = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/lots',
+  component: lazyRouteComponent(() => import('./pages/lots.tsx')),
+});
 const customers = createRoute({
   getParentRoute: () => signedIn,
   path: '/customers',
@@ -189,7 +204,7 @@ const auditLog = createRoute({
 });
 
 const routeTree = root.addChildren([login, signedIn.addChildren([
-  dashboard, orders, order, orderFulfill, orderReturn, draftOrders, products, productNew, productImport, product, collections, categories, inventory, customers, customer, customerGroups, regions, shipping, locations, users, apiKeys, webhooks, webhook, jobs, emails, auditLog,
+  dashboard, orders, order, orderFulfill, orderReturn, draftOrders, products, productNew, productImport, product, collections, categories, inventory, purchaseOrders, lots, suppliers, customers, customer, customerGroups, regions, shipping, locations, users, apiKeys, webhooks, webhook, jobs, emails, auditLog,
 ])]);
 
 export const router = createRouter({
