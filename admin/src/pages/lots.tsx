@@ -11,7 +11,7 @@ export default function LotsPage() {
       rowKey={(lot) => lot.id} empty="No lots yet: receive a purchase order to make one."
       columns={[
         { header: 'Lot', cell: (lot) => lot.lot_number },
-        { header: 'SKU', cell: (lot) => lot.sku ?? '—' },
+        { header: 'SKU', cell: (lot) => lot.sku ?? '—', secondary: true },
         { header: 'Supplier', cell: (lot) => lot.supplier_name ?? '—', secondary: true },
         { header: 'Received', cell: (lot) => formatDay(lot.received_at), secondary: true },
         {
@@ -21,7 +21,7 @@ export default function LotsPage() {
             : '—'),
         },
         { header: 'On hand', cell: (lot) => lot.quantity_on_hand, align: 'right' },
-        { header: 'With customers', cell: (lot) => lot.quantity_fulfilled - lot.quantity_returned, align: 'right' },
+        { header: 'With customers', cell: (lot) => lot.quantity_fulfilled - lot.quantity_returned, align: 'right', secondary: true },
         { header: 'Unit cost', cell: (lot) => (lot.unit_cost === null || !lot.currency_code ? '—' : formatMoney(lot.unit_cost, lot.currency_code)), align: 'right', secondary: true },
       ]} />
   );
