@@ -40,31 +40,43 @@ export function assertStatus(order: { id: string; status: PurchaseOrderStatus },
   }
 }
 
+type OrderRow = Awaited<ReturnType<typeof lockPurchaseOrder>> & { supplier_name: string };
+type LineRow = { id: string; purchase_order_id: string; variant_id: string | null; sku: string | null; position: number; quantity: number; quantity_received: number; unit_cost: number };
+
+/** Orders as the API shows them: two statements for any number (the orders, then all their lines). */
+async function withLines(db: Db, orders: OrderRow[]) {
+  const rows: LineRow[] = orders.length === 0 ? [] : await db.selectFrom('purchase_order_line').selectAll()
+    .where('purchase_order_id', 'in', orders.map((o) => o.id)).orderBy('purchase_order_id').orderBy('position').execute();
+  return orders.map((order) => {
+    const open = order.status === 'ordered' || order.status === 'partially_received';
+    const lines = rows.filter((l) => l.purchase_order_id === order.id).map(({ purchase_order_id: _po, position: _p, ...line }) => ({
+      ...line, quantity_outstanding: open ? line.quantity - line.quantity_received : 0, total_cost: line.quantity * line.unit_cost,
+    }));
+    return { ...order, lines, total_cost: lines.reduce((sum, l) => sum + l.total_cost, 0) };
+  });
+}
+
+const withSupplier = (db: Db) => db.selectFrom('purchase_order as po').innerJoin('supplier as s', 's.id', 'po.supplier_id').selectAll('po').select('s.name as supplier_name');
+
 export async function getPurchaseOrderOrThrow(db: Db, id: string) {
-  const order = await db.selectFrom('purchase_order as po').innerJoin('supplier as s', 's.id', 'po.supplier_id')
-    .selectAll('po').select('s.name as supplier_name').where('po.id', '=', id).executeTakeFirst();
+  const order = await withSupplier(db).where('po.id', '=', id).executeTakeFirst();
   if (!order) throw new AppError('purchase_order_not_found', { id });
-  const rows = await db.selectFrom('purchase_order_line').selectAll().where('purchase_order_id', '=', id).orderBy('position').execute();
-  const open = order.status === 'ordered' || order.status === 'partially_received';
-  const lines = rows.map(({ purchase_order_id: _po, position: _p, ...line }) => ({
-    ...line, quantity_outstanding: open ? line.quantity - line.quantity_received : 0, total_cost: line.quantity * line.unit_cost,
-  }));
-  return { ...order, lines, total_cost: lines.reduce((sum, l) => sum + l.total_cost, 0) };
+  return (await withLines(db, [order]))[0];
 }
 
 /** Newest first; paged by id. */
 export async function listPurchaseOrders(db: Db, filter: { status?: string; supplier_id?: string }, page: { after?: unknown[]; limit: number }) {
-  let query = db.selectFrom('purchase_order').select('id');
-  if (filter.status) query = query.where('status', '=', filter.status as PurchaseOrderStatus);
-  if (filter.supplier_id) query = query.where('supplier_id', '=', filter.supplier_id);
+  let query = withSupplier(db);
+  if (filter.status) query = query.where('po.status', '=', filter.status as PurchaseOrderStatus);
+  if (filter.supplier_id) query = query.where('po.supplier_id', '=', filter.supplier_id);
   if (page.after) {
     const [id] = page.after;
     if (typeof id !== 'string') throw new AppError('invalid_cursor', { field: 'querystring.cursor' });
-    query = query.where('id', '<', id);
+    query = query.where('po.id', '<', id);
   }
-  const ids = await query.orderBy('id', 'desc').limit(page.limit + 1).execute();
-  const data = await Promise.all(ids.slice(0, page.limit).map((r) => getPurchaseOrderOrThrow(db, r.id)));
-  return { data, next: ids.length > page.limit ? [data[data.length - 1].id] : null };
+  const rows = await query.orderBy('po.id', 'desc').limit(page.limit + 1).execute();
+  const data = await withLines(db, rows.slice(0, page.limit));
+  return { data, next: rows.length > page.limit ? [data[data.length - 1].id] : null };
 }
 
 async function insertLines(tx: Tx, orderId: string, lines: PurchaseOrderInput['lines']): Promise<void> {

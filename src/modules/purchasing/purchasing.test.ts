@@ -333,3 +333,18 @@ test('deleting a product keeps its lots and purchase order lines as history', as
   await refused('POST', `/admin/purchase-orders/${po.id}/receive`, { lines: [{ line_id: po.lines[0].id, quantity: 1, lot_number: 'X' }] }, 404, 'variant_not_found', 'body.lines[0].line_id');
   expect((await ok('POST', `/admin/purchase-orders/${po.id}/cancel`)).status).toBe('canceled');
 });
+
+test('purchase orders list newest first, by status and supplier, a page at a time', async () => {
+  const all = await ok('GET', '/admin/purchase-orders?limit=100');
+  expect(all.data.length).toBeGreaterThanOrEqual(4);
+  expect(all.data.map((p: any) => p.id)).toEqual([...all.data.map((p: any) => p.id)].sort().reverse());
+  const canceled = await ok('GET', '/admin/purchase-orders?status=canceled&limit=100');
+  expect(canceled.data.length).toBeGreaterThan(0);
+  expect(canceled.data.every((p: any) => p.status === 'canceled' && p.lines.every((l: any) => l.quantity_outstanding === 0))).toBe(true);
+  const first = await ok('GET', '/admin/purchase-orders?limit=2');
+  const second = await ok('GET', `/admin/purchase-orders?limit=2&cursor=${first.next_cursor}`);
+  expect([...first.data, ...second.data].map((p: any) => p.id)).toEqual(all.data.slice(0, 4).map((p: any) => p.id));
+  expect(second.data[0].lines[0]).toMatchObject(all.data[2].lines[0]);
+  expect((await ok('GET', `/admin/purchase-orders?supplier_id=${supplier.id}&limit=100`)).data).toHaveLength(all.data.length);
+  await refused('GET', '/admin/purchase-orders?status=lost', undefined, 400, 'invalid_request', 'querystring.status');
+});
