@@ -3,7 +3,7 @@ import { Value } from '@sinclair/typebox/value';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { placeOrder } from '../../../test/helpers/orders.ts';
-import { createStockedProduct, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
+import { ADDRESS_DE, createStockedProduct, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
 import { eventDefinition } from '../events/catalogue.ts';
 import { deliveredPayload } from '../events/outbox.ts';
@@ -347,4 +347,27 @@ test('purchase orders list newest first, by status and supplier, a page at a tim
   expect(second.data[0].lines[0]).toMatchObject(all.data[2].lines[0]);
   expect((await ok('GET', `/admin/purchase-orders?supplier_id=${supplier.id}&limit=100`)).data).toHaveLength(all.data.length);
   await refused('GET', '/admin/purchase-orders?status=lost', undefined, 400, 'invalid_request', 'querystring.status');
+});
+
+test('margins in a tax-inclusive currency count revenue without VAT; a lot in another currency is uncosted', async () => {
+  const { product: wine, variant: bottle } = await createStockedProduct(shop, { eur: 1190, title: 'Wine' });
+  const buy = async (currency: string, unitCost: number, lot: string) => {
+    const po = await ok('POST', '/admin/purchase-orders', {
+      supplier_id: supplier.id, location_id: selling.warehouse.id, currency_code: currency, lines: [{ variant_id: bottle.id, quantity: 2, unit_cost: unitCost }],
+    }, 201);
+    await ok('POST', `/admin/purchase-orders/${po.id}/order`, {});
+    await ok('POST', `/admin/purchase-orders/${po.id}/receive`, { lines: [{ line_id: po.lines[0].id, quantity: 2, lot_number: lot }] }, 201);
+  };
+  await buy('EUR', 400, 'W-EUR');
+  await buy('USD', 450, 'W-USD');
+  await ok('POST', `/admin/products/${wine.id}/lot-settings`, { pick_order: 'fifo' });
+  const order = await placeOrder(shop, [{ variant_id: bottle.id, quantity: 3 }], { currency: 'EUR', address: ADDRESS_DE });
+  await ok('POST', `/admin/orders/${order.id}/fulfillments`, { location_id: selling.warehouse.id, lines: [{ line_item_id: order.items[0].id, quantity: 3 }] }, 201);
+  // 3 × 1190 with 19 % German VAT included: 3570 − 570 VAT = 3000 revenue; 2 units from the EUR lot at 400, 1 from the USD lot.
+  expect(order.items[0]).toMatchObject({ total: 3570, tax_total: 570 });
+  const lots = await ok('GET', `/admin/orders/${order.id}/lots`);
+  expect(lots.lines[0].lots.map((l: any) => [l.lot_number, l.quantity, l.currency_code])).toEqual([['W-EUR', 2, 'EUR'], ['W-USD', 1, 'USD']]);
+  expect(lots.margin).toEqual({ revenue: 3000, cost_of_goods: 800, margin: 1200, units: 3, costed_units: 2, uncosted_units: 1, costed_revenue: 2000 });
+  const report = await ok('GET', '/admin/reports/margins?group_by=product&currency_code=EUR');
+  expect(report.data).toEqual([{ key: wine.id, title: 'Wine', ...lots.margin }]);
 });
