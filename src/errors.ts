@@ -69,6 +69,16 @@ export const errorTable = {
   inventory_would_go_negative: [409, 'This change would take a quantity below zero or below what is committed and reserved.'],
   inventory_quantity_too_large: [409, 'This change would take a quantity above 1,000,000,000.'],
 
+  // Purchasing and lots
+  supplier_not_found: [404, 'No supplier with this id.'],
+  supplier_code_taken: [409, 'Another supplier has this code (codes are matched in any case).'],
+  supplier_in_use: [409, 'The supplier has purchase orders or lots; it stays as their history.'],
+  purchase_order_not_found: [404, 'No purchase order with this id.'],
+  purchase_order_status_invalid: [409, 'The purchase order\'s status does not allow this (see details.status).'],
+  quantity_exceeds_outstanding: [409, 'More units than the purchase order line still expects.'],
+  purchase_order_line_not_found: [404, 'No line with this id on this purchase order.'],
+  lot_not_found: [404, 'No lot with this id.'],
+
   // Regions, tax, shipping
   region_not_found: [404, 'No region with this id.'],
   country_in_other_region: [409, 'The country already belongs to another region.'],
@@ -183,6 +193,7 @@ const uniqueViolations: Record<string, ErrorCode> = {
   customer_group_name_key: 'customer_group_name_taken',
   admin_role_pkey: 'role_key_taken',
   promotion_code_key: 'promotion_code_taken',
+  supplier_code_key: 'supplier_code_taken',
 };
 
 interface PgError {

@@ -142,6 +142,21 @@ const inventoryMovements = createRoute({
   validateSearch: optional((s) => ({ ...pageSearch(s), variant_id: str(s.variant_id), location_id: str(s.location_id), field: str(s.field) })),
   component: lazyRouteComponent(() => import('./pages/inventory-movements.tsx')),
 });
+const suppliers = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/suppliers',
+  component: lazyRouteComponent(() => import('./pages/suppliers.tsx')),
+});
+const purchaseOrders = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/purchase-orders',
+  component: lazyRouteComponent(() => import('./pages/purchase-orders.tsx')),
+});
+const lots = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/lots',
+  component: lazyRouteComponent(() => import('./pages/lots.tsx')),
+});
 const customers = createRoute({
   getParentRoute: () => signedIn,
   path: '/customers',
@@ -211,7 +226,7 @@ const auditLog = createRoute({
 });
 
 const routeTree = root.addChildren([login, signedIn.addChildren([
-  dashboard, orders, order, orderFulfill, orderReturn, draftOrders, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, customers, customer, customerGroups, promotions, promotionNew, promotion, regions, shipping, locations, users, apiKeys, webhooks, webhook, jobs, emails, auditLog,
+  dashboard, orders, order, orderFulfill, orderReturn, draftOrders, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, purchaseOrders, lots, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, regions, shipping, locations, users, apiKeys, webhooks, webhook, jobs, emails, auditLog,
 ])]);
 
 export const router = createRouter({

@@ -31,10 +31,12 @@ export interface paths {
                                 created_at: string;
                                 created_by: string;
                                 id: string;
+                                /** Format: date-time */
                                 last_used_at: string | null;
                                 last4: string;
                                 name: string;
                                 permissions: string[];
+                                /** Format: date-time */
                                 revoked_at: string | null;
                             }[];
                         };
@@ -75,10 +77,12 @@ export interface paths {
                             created_at: string;
                             created_by: string;
                             id: string;
+                            /** Format: date-time */
                             last_used_at: string | null;
                             last4: string;
                             name: string;
                             permissions: string[];
+                            /** Format: date-time */
                             revoked_at: string | null;
                             token: string;
                         };
@@ -132,10 +136,12 @@ export interface paths {
                             created_at: string;
                             created_by: string;
                             id: string;
+                            /** Format: date-time */
                             last_used_at: string | null;
                             last4: string;
                             name: string;
                             permissions: string[];
+                            /** Format: date-time */
                             revoked_at: string | null;
                         };
                     };
@@ -143,7 +149,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-35"];
+                404: components["responses"]["404-39"];
                 429: components["responses"]["429"];
             };
         };
@@ -340,6 +346,7 @@ export interface paths {
                         "application/json": {
                             actor: {
                                 id: string;
+                                /** @enum {string} */
                                 kind: "user" | "api_key" | "system";
                             };
                             /** @description For a session sent as the cookie: the X-CSRF-Token its writes need (null otherwise) */
@@ -420,6 +427,7 @@ export interface paths {
                         handle?: string;
                         metadata?: components["schemas"]["Metadata"];
                         name: string;
+                        /** @description id (pcat_…) */
                         parent_id?: string | null;
                         position?: number;
                     };
@@ -493,6 +501,7 @@ export interface paths {
                         handle?: string;
                         metadata?: components["schemas"]["Metadata"];
                         name?: string;
+                        /** @description id (pcat_…) */
                         parent_id?: string | null;
                         position?: number;
                     };
@@ -784,7 +793,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-40"];
+                409: components["responses"]["409-45"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -830,7 +839,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-32"];
+                404: components["responses"]["404-36"];
                 429: components["responses"]["429"];
             };
         };
@@ -914,7 +923,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-30"];
+                404: components["responses"]["404-34"];
                 429: components["responses"]["429"];
             };
         };
@@ -949,7 +958,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-31"];
+                404: components["responses"]["404-35"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -994,7 +1003,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-30"];
+                404: components["responses"]["404-34"];
                 429: components["responses"]["429"];
             };
         };
@@ -1034,8 +1043,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: {
+                                /** Format: date-time */
                                 canceled_at: string | null;
                                 cart_id: string;
+                                /** Format: date-time */
                                 completed_at: string | null;
                                 /** Format: date-time */
                                 created_at: string;
@@ -1043,6 +1054,7 @@ export interface paths {
                                 id: string;
                                 note: string | null;
                                 order_id: string | null;
+                                /** Format: date-time */
                                 sent_at: string | null;
                                 /** @description open, sent, completed or canceled */
                                 status: string;
@@ -1096,7 +1108,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-28"];
+                404: components["responses"]["404-32"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1133,7 +1145,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-29"];
+                404: components["responses"]["404-33"];
                 429: components["responses"]["429"];
             };
         };
@@ -1172,7 +1184,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-39"];
+                409: components["responses"]["409-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -1227,7 +1239,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-39"];
+                409: components["responses"]["409-44"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1329,12 +1341,15 @@ export interface paths {
                                 /** @description sequenced events it has not handled yet */
                                 behind: number;
                                 last_error: string | null;
+                                /** @description the process holding its lease (host:pid:tag) */
                                 locked_by: string | null;
+                                /** Format: date-time */
                                 locked_until: string | null;
                                 /** @description the subscriber (webhooks, order-emails, …) */
                                 name: string;
                                 /** Format: date-time */
                                 next_attempt_at: string;
+                                /** Format: date-time */
                                 oldest_waiting_at: string | null;
                                 /** @description the last event position it has handled */
                                 position: number;
@@ -1419,7 +1434,7 @@ export interface paths {
                 400: components["responses"]["400-22"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 409: components["responses"]["409-20"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -1503,7 +1518,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-17"];
+                404: components["responses"]["404-18"];
                 429: components["responses"]["429"];
             };
         };
@@ -1536,7 +1551,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-17"];
+                404: components["responses"]["404-18"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1562,12 +1577,12 @@ export interface paths {
                     cursor?: components["parameters"]["query-cursor"];
                     limit: components["parameters"]["query-limit"];
                     /** @description id (sloc_…) */
-                    location_id?: string;
+                    location_id?: components["parameters"]["query-location_id-sloc"];
                     /** @description true: only levels whose available is at or below the item’s low_stock_threshold; false: only the others */
                     low_stock?: boolean;
                     sku?: string;
                     /** @description id (var_…) */
-                    variant_id?: string;
+                    variant_id?: components["parameters"]["query-variant_id-var"];
                 };
                 header?: never;
                 path?: never;
@@ -1716,7 +1731,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-18"];
+                404: components["responses"]["404-19"];
                 429: components["responses"]["429"];
             };
         };
@@ -1760,7 +1775,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-18"];
+                404: components["responses"]["404-19"];
                 409: components["responses"]["409-18"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -1785,7 +1800,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-18"];
+                404: components["responses"]["404-19"];
                 409: components["responses"]["409-19"];
                 429: components["responses"]["429"];
             };
@@ -1812,10 +1827,10 @@ export interface paths {
                     item_id?: string;
                     limit: components["parameters"]["query-limit"];
                     /** @description id (sloc_…) */
-                    location_id?: string;
+                    location_id?: components["parameters"]["query-location_id-sloc"];
                     reason?: string;
                     /** @description id (var_…) */
-                    variant_id?: string;
+                    variant_id?: components["parameters"]["query-variant_id-var"];
                 };
                 header?: never;
                 path?: never;
@@ -1885,7 +1900,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-18"];
+                404: components["responses"]["404-19"];
                 409: components["responses"]["409-22"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -1951,7 +1966,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 409: components["responses"]["409-21"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -2030,7 +2045,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -2068,7 +2083,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -2120,6 +2135,7 @@ export interface paths {
                                 } | null;
                                 /** Format: date-time */
                                 started_at: string;
+                                /** @enum {string} */
                                 status: "succeeded" | "failed";
                             }[];
                         };
@@ -2128,7 +2144,179 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-42"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List lots, newest first (filter by variant, product, supplier, location, expiry) */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: components["parameters"]["query-cursor"];
+                    /** @description lots expiring before this time */
+                    expires_before?: string;
+                    /** @description true: lots with units on hand */
+                    in_stock?: boolean;
+                    limit: components["parameters"]["query-limit"];
+                    /** @description id (sloc_…) */
+                    location_id?: components["parameters"]["query-location_id-sloc"];
+                    /** @description id (prod_…) */
+                    product_id?: string;
+                    /** @description id (po_…) */
+                    purchase_order_id?: string;
+                    /** @description id (sup_…) */
+                    supplier_id?: string;
+                    /** @description id (var_…) */
+                    variant_id?: components["parameters"]["query-variant_id-var"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Lot"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/lots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lot: where its units are, how many went to orders and came back */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (lot_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Lot"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-10"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/lots/{id}/trace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recall report: every order line and customer that took units of the lot (format=csv: as a CSV file) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description csv: the recall report as a CSV file */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    /** @description id (lot_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lot: components["schemas"]["Lot"];
+                            orders: {
+                                country_code: string | null;
+                                customer_id: string | null;
+                                email: string;
+                                /** Format: date-time */
+                                fulfilled_at: string;
+                                fulfillment_id: string;
+                                location_id: string;
+                                name: string | null;
+                                order_id: string;
+                                order_line_id: string;
+                                order_number: number | null;
+                                /** Format: date-time */
+                                placed_at: string | null;
+                                quantity: number;
+                                returned_quantity: number;
+                            }[];
+                            supplier: components["schemas"]["Supplier"] | null;
+                            totals: {
+                                customers: number;
+                                fulfilled: number;
+                                returned: number;
+                                with_customers: number;
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-10"];
                 429: components["responses"]["429"];
             };
         };
@@ -2179,6 +2367,7 @@ export interface paths {
                                 recipient: string;
                                 reference_id: string | null;
                                 reference_type: string | null;
+                                /** Format: date-time */
                                 sent_at: string | null;
                                 status: string;
                                 subject: string;
@@ -2239,6 +2428,7 @@ export interface paths {
                             recipient: string;
                             reference_id: string | null;
                             reference_type: string | null;
+                            /** Format: date-time */
                             sent_at: string | null;
                             status: string;
                             subject: string;
@@ -2250,7 +2440,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-39"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -2354,7 +2544,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-10"];
+                404: components["responses"]["404-11"];
                 429: components["responses"]["429"];
             };
         };
@@ -2400,8 +2590,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-10"];
-                409: components["responses"]["409-29"];
+                404: components["responses"]["404-11"];
+                409: components["responses"]["409-34"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2448,8 +2638,8 @@ export interface paths {
                 400: components["responses"]["400-25"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-10"];
-                409: components["responses"]["409-28"];
+                404: components["responses"]["404-11"];
+                409: components["responses"]["409-33"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2541,8 +2731,8 @@ export interface paths {
                 400: components["responses"]["400-29"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-27"];
-                409: components["responses"]["409-38"];
+                404: components["responses"]["404-31"];
+                409: components["responses"]["409-43"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2589,7 +2779,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-10"];
+                404: components["responses"]["404-11"];
                 429: components["responses"]["429"];
             };
         };
@@ -2630,8 +2820,8 @@ export interface paths {
                 400: components["responses"]["400-26"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-23"];
-                409: components["responses"]["409-30"];
+                404: components["responses"]["404-27"];
+                409: components["responses"]["409-35"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2672,8 +2862,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-24"];
-                409: components["responses"]["409-33"];
+                404: components["responses"]["404-28"];
+                409: components["responses"]["409-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -2722,8 +2912,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-24"];
-                409: components["responses"]["409-32"];
+                404: components["responses"]["404-28"];
+                409: components["responses"]["409-37"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2772,13 +2962,82 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-24"];
-                409: components["responses"]["409-31"];
+                404: components["responses"]["404-28"];
+                409: components["responses"]["409-36"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/orders/{id}/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lots and suppliers behind each line of an order, with cost of goods and margin */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (ord_…) */
+                    id: components["parameters"]["path-id-ord"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency_code: string;
+                            lines: {
+                                line_item_id: string;
+                                lots: {
+                                    currency_code: string | null;
+                                    /** Format: date-time */
+                                    expires_at: string | null;
+                                    location_id: string;
+                                    lot_id: string | null;
+                                    lot_number: string | null;
+                                    quantity: number;
+                                    returned_quantity: number;
+                                    supplier_id: string | null;
+                                    supplier_name: string | null;
+                                    unit_cost: number | null;
+                                }[];
+                                margin: components["schemas"]["Margin"];
+                                quantity: number;
+                                sku: string | null;
+                                title: string;
+                                variant_id: string;
+                            }[];
+                            margin: components["schemas"]["Margin"];
+                            order_id: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2818,7 +3077,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-10"];
+                404: components["responses"]["404-11"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2917,7 +3176,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-10"];
+                404: components["responses"]["404-11"];
                 429: components["responses"]["429"];
             };
         };
@@ -2945,6 +3204,7 @@ export interface paths {
                             quantity: number;
                         }[];
                         note?: string;
+                        /** @enum {string} */
                         reason: "customer_request" | "damaged" | "not_received" | "wrong_item" | "goodwill" | "duplicate" | "fraudulent" | "order_edit" | "other";
                     };
                 };
@@ -2955,7 +3215,7 @@ export interface paths {
                 400: components["responses"]["400-28"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-10"];
+                404: components["responses"]["404-11"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3047,8 +3307,8 @@ export interface paths {
                 400: components["responses"]["400-27"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-10"];
-                409: components["responses"]["409-34"];
+                404: components["responses"]["404-11"];
+                409: components["responses"]["409-39"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3089,8 +3349,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-26"];
-                409: components["responses"]["409-37"];
+                404: components["responses"]["404-30"];
+                409: components["responses"]["409-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -3126,8 +3386,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         lines: {
+                            /** @enum {string} */
                             condition: "new" | "opened" | "damaged";
-                            /** @description default: write_off when damaged, else restock */
+                            /**
+                             * @description default: write_off when damaged, else restock
+                             * @enum {string}
+                             */
                             disposition?: "restock" | "write_off";
                             /** @description id (ordli_…) */
                             line_item_id: string;
@@ -3147,8 +3411,8 @@ export interface paths {
                 400: components["responses"]["400-27"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
-                409: components["responses"]["409-35"];
+                404: components["responses"]["404-29"];
+                409: components["responses"]["409-40"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3198,8 +3462,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-26"];
-                409: components["responses"]["409-36"];
+                404: components["responses"]["404-30"];
+                409: components["responses"]["409-41"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3390,7 +3654,7 @@ export interface paths {
                 400: components["responses"]["400-15"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-13"];
+                404: components["responses"]["404-14"];
                 409: components["responses"]["409-9"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -3448,14 +3712,17 @@ export interface paths {
                 content: {
                     "application/json": {
                         category_ids?: string[];
+                        /** @description id (pcol_…) */
                         collection_id?: string | null;
                         description?: string;
                         /** @description URL-safe: lower-case letters, digits, dashes */
                         handle?: string;
                         images?: string[];
                         metadata?: components["schemas"]["Metadata"];
+                        /** @enum {string} */
                         status?: "draft" | "published" | "archived";
                         tags?: string[];
+                        /** @description e.g. reduced; null: the standard rate */
                         tax_class?: string | null;
                         title?: string;
                     };
@@ -3467,7 +3734,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-14"];
+                404: components["responses"]["404-15"];
                 409: components["responses"]["409-10"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -3529,6 +3796,109 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/products/{id}/lot-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product's lot settings: pick order (fefo/fifo) and public provenance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (prod_…) */
+                    id: components["parameters"]["path-id-prod"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description which lot ships first: fefo (first expiry, default) or fifo (first received)
+                             * @enum {string}
+                             */
+                            pick_order: "fefo" | "fifo";
+                            product_id: string;
+                            /** @description whether GET /store/provenance/:lot_id shows this product's lots */
+                            public_provenance: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Set a product's pick order (fefo/fifo) and whether its lots' provenance is public */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (prod_…) */
+                    id: components["parameters"]["path-id-prod"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description which lot ships first: fefo (first expiry, default) or fifo (first received)
+                         * @enum {string}
+                         */
+                        pick_order?: "fefo" | "fifo";
+                        public_provenance?: boolean;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description which lot ships first: fefo (first expiry, default) or fifo (first received)
+                             * @enum {string}
+                             */
+                            pick_order: "fefo" | "fifo";
+                            product_id: string;
+                            /** @description whether GET /store/provenance/:lot_id shows this product's lots */
+                            public_provenance: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
                 429: components["responses"]["429"];
             };
         };
@@ -3621,7 +3991,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-15"];
+                404: components["responses"]["404-16"];
                 409: components["responses"]["409-12"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -3648,7 +4018,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-15"];
+                404: components["responses"]["404-16"];
                 409: components["responses"]["409-13"];
                 429: components["responses"]["429"];
             };
@@ -3809,7 +4179,7 @@ export interface paths {
                 400: components["responses"]["400-18"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-16"];
+                404: components["responses"]["404-17"];
                 409: components["responses"]["409-14"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -3836,7 +4206,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-17"];
+                404: components["responses"]["404-18"];
                 429: components["responses"]["429"];
             };
         };
@@ -3880,7 +4250,7 @@ export interface paths {
                 400: components["responses"]["400-19"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-17"];
+                404: components["responses"]["404-18"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3924,7 +4294,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-17"];
+                404: components["responses"]["404-18"];
                 429: components["responses"]["429"];
             };
         };
@@ -4151,7 +4521,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-22"];
+                404: components["responses"]["404-23"];
                 429: components["responses"]["429"];
             };
         };
@@ -4190,7 +4560,10 @@ export interface paths {
                         /** @description only carts in these currencies (empty: any) */
                         currency_codes?: components["schemas"]["CurrencyCode"][];
                         description?: string | null;
-                        /** @description the promotion stops applying at this time */
+                        /**
+                         * Format: date-time
+                         * @description the promotion stops applying at this time
+                         */
                         ends_at?: string | null;
                         /** @description buy_x_get_y: the units got with them (Y), the cheapest matching ones */
                         get_quantity?: number | null;
@@ -4202,8 +4575,12 @@ export interface paths {
                         product_ids?: string[];
                         /** @description only carts in these regions (empty: any) */
                         region_ids?: string[];
+                        /** Format: date-time */
                         starts_at?: string | null;
-                        /** @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price */
+                        /**
+                         * @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price
+                         * @enum {string}
+                         */
                         target?: "order" | "items" | "shipping";
                         /** @description tiered percentage or fixed: from min_subtotal (before discounts) in its currency, this value instead of value/amounts; the highest tier reached applies */
                         tiers?: {
@@ -4212,6 +4589,7 @@ export interface paths {
                             min_subtotal: number;
                             value: number;
                         }[];
+                        /** @enum {string} */
                         type?: "percentage" | "fixed" | "free_shipping" | "buy_x_get_y";
                         usage_limit?: number | null;
                         /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code; buy_x_get_y: the percent off the units got (default 100: free) */
@@ -4251,6 +4629,338 @@ export interface paths {
                 429: components["responses"]["429"];
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/purchase-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List purchase orders, newest first */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
+                    status?: "draft" | "ordered" | "partially_received" | "received" | "canceled";
+                    /** @description id (sup_…) */
+                    supplier_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["PurchaseOrder"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Draft a purchase order (lines: variant, quantity, unit cost) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currency_code: components["schemas"]["CurrencyCode"];
+                        /**
+                         * Format: date-time
+                         * @description when the units are expected
+                         */
+                        expected_at?: string | null;
+                        lines: {
+                            quantity: number;
+                            /** @description minor units */
+                            unit_cost: number;
+                            /** @description id (var_…) */
+                            variant_id: string;
+                        }[];
+                        /** @description id (sloc_…) */
+                        location_id: string;
+                        note?: string | null;
+                        /** @description your or the supplier's order number */
+                        reference?: string | null;
+                        /** @description id (sup_…) */
+                        supplier_id: string;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["PurchaseOrder"];
+                400: components["responses"]["400-19"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-25"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/purchase-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One purchase order with its lines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (po_…) */
+                    id: components["parameters"]["path-id-po"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["PurchaseOrder-2"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Update a purchase order (its lines only as a draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (po_…) */
+                    id: components["parameters"]["path-id-po"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description when the units are expected
+                         */
+                        expected_at?: string | null;
+                        /** @description a draft's lines, replacing them all */
+                        lines?: {
+                            quantity: number;
+                            /** @description minor units */
+                            unit_cost: number;
+                            /** @description id (var_…) */
+                            variant_id: string;
+                        }[];
+                        note?: string | null;
+                        /** @description your or the supplier's order number */
+                        reference?: string | null;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["PurchaseOrder-2"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-30"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/purchase-orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a purchase order not fully received: what is outstanding leaves incoming */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (po_…) */
+                    id: components["parameters"]["path-id-po"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["PurchaseOrder-2"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-30"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/purchase-orders/{id}/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place a draft with the supplier (and note its expected date): its units count as incoming at its location */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (po_…) */
+                    id: components["parameters"]["path-id-po"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description when the supplier says the units arrive
+                         */
+                        expected_at?: string | null;
+                        /** @description your or the supplier's order number */
+                        reference?: string | null;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["PurchaseOrder-2"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-31"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/purchase-orders/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive units (all or part of lines) as lots: lot number, expiry, unit cost per line */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (po_…) */
+                    id: components["parameters"]["path-id-po"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: {
+                            /** Format: date-time */
+                            expires_at?: string | null;
+                            /** @description id (pol_…) */
+                            line_id: string;
+                            /** @description the supplier's batch or lot number */
+                            lot_number: string;
+                            quantity: number;
+                            /** @description minor units */
+                            unit_cost?: number;
+                        }[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            lot_ids: string[];
+                            purchase_order: components["schemas"]["PurchaseOrder"];
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-26"];
+                409: components["responses"]["409-32"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4549,7 +5259,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 429: components["responses"]["429"];
             };
         };
@@ -4586,7 +5296,7 @@ export interface paths {
                 400: components["responses"]["400-4"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 409: components["responses"]["409-26"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4613,10 +5323,74 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 429: components["responses"]["429"];
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/reports/margins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cost of goods and margin per product or per order, in one currency */
+        get: {
+            parameters: {
+                query: {
+                    /** @description ISO 4217 (USD); any case accepted, returned upper case */
+                    currency_code: string;
+                    cursor?: components["parameters"]["query-cursor"];
+                    /** @description orders placed at or after */
+                    from?: string;
+                    group_by: "order" | "product";
+                    limit: components["parameters"]["query-limit"];
+                    /** @description orders placed before */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                cost_of_goods: number;
+                                costed_revenue: number;
+                                costed_units: number;
+                                key: string;
+                                margin: number;
+                                revenue: number;
+                                title: string;
+                                uncosted_units: number;
+                                units: number;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4698,7 +5472,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-42"];
+                409: components["responses"]["409-47"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4756,7 +5530,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
+                404: components["responses"]["404-37"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4785,8 +5559,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
-                409: components["responses"]["409-43"];
+                404: components["responses"]["404-37"];
+                409: components["responses"]["409-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -4857,7 +5631,10 @@ export interface paths {
                         name: components["schemas"]["Name"];
                         /** @description carts list options by position, then name */
                         position?: number;
-                        /** @description flat: one amount; weight: by weight bands */
+                        /**
+                         * @description flat: one amount; weight: by weight bands
+                         * @enum {string}
+                         */
                         price_type: "flat" | "weight";
                         /** @description id (reg_…) */
                         region_id: string;
@@ -4914,7 +5691,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
                 429: components["responses"]["429"];
             };
         };
@@ -4942,7 +5719,10 @@ export interface paths {
                         name?: components["schemas"]["Name"];
                         /** @description carts list options by position, then name */
                         position?: number;
-                        /** @description flat: one amount; weight: by weight bands */
+                        /**
+                         * @description flat: one amount; weight: by weight bands
+                         * @enum {string}
+                         */
                         price_type?: "flat" | "weight";
                         /** @description weight options only (required there): up_to_grams strictly increasing; a heavier cart cannot use the option */
                         weight_bands?: {
@@ -4960,7 +5740,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4984,7 +5764,180 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
+                429: components["responses"]["429"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List suppliers by name (q: name or code contains) */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
+                    /** @description name or code contains */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Supplier"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Create a supplier */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description your short code; unique in any case */
+                        code?: string | null;
+                        /** Format: email */
+                        email?: string | null;
+                        name: components["schemas"]["Name"];
+                        note?: string | null;
+                        phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["Supplier"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-28"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/suppliers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One supplier */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (sup_…) */
+                    id: components["parameters"]["path-id-sup"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Supplier-2"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-24"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Update a supplier */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (sup_…) */
+                    id: components["parameters"]["path-id-sup"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description your short code; unique in any case */
+                        code?: string | null;
+                        /** Format: email */
+                        email?: string | null;
+                        name?: components["schemas"]["Name"];
+                        note?: string | null;
+                        phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Supplier-2"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        /** Delete a supplier with no purchase orders or lots */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (sup_…) */
+                    id: components["parameters"]["path-id-sup"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Deleted"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-29"];
                 429: components["responses"]["429"];
             };
         };
@@ -5053,8 +6006,8 @@ export interface paths {
                 400: components["responses"]["400-11"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
-                409: components["responses"]["409-41"];
+                404: components["responses"]["404-37"];
+                409: components["responses"]["409-46"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5100,7 +6053,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
+                404: components["responses"]["404-37"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5130,7 +6083,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-34"];
+                404: components["responses"]["404-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -5253,7 +6206,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-40"];
                 429: components["responses"]["429"];
             };
         };
@@ -5288,7 +6241,7 @@ export interface paths {
                 400: components["responses"]["400-31"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-40"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5326,7 +6279,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-40"];
                 429: components["responses"]["429"];
             };
         };
@@ -5376,7 +6329,7 @@ export interface paths {
                 400: components["responses"]["400"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-40"];
                 429: components["responses"]["429"];
             };
         };
@@ -5450,7 +6403,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -5491,7 +6444,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -6120,6 +7073,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         billing_address?: components["schemas"]["AddressInput"] | null;
+                        /** Format: email */
                         email?: string | null;
                         /** @description id (reg_…) */
                         region_id?: string;
@@ -6886,7 +7840,7 @@ export interface paths {
                 };
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-2"];
-                404: components["responses"]["404-11"];
+                404: components["responses"]["404-12"];
             };
         };
         options?: never;
@@ -6916,7 +7870,7 @@ export interface paths {
                 200: components["responses"]["AddressBookEntry-2"];
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-2"];
-                404: components["responses"]["404-11"];
+                404: components["responses"]["404-12"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
             };
@@ -6957,6 +7911,7 @@ export interface paths {
                                 id: string;
                                 number: number | null;
                                 payment_status: string;
+                                /** Format: date-time */
                                 placed_at: string | null;
                                 status: string;
                                 total: number;
@@ -7002,7 +7957,7 @@ export interface paths {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["Order"];
                 400: components["responses"]["400-2"];
-                404: components["responses"]["404-10"];
+                404: components["responses"]["404-11"];
             };
         };
         put?: never;
@@ -7055,7 +8010,9 @@ export interface paths {
                                 }[];
                                 order_id: string;
                                 reason: string | null;
+                                /** Format: date-time */
                                 received_at: string | null;
+                                /** Format: date-time */
                                 refunded_at: string | null;
                                 status: string;
                             }[];
@@ -7063,7 +8020,7 @@ export interface paths {
                     };
                 };
                 400: components["responses"]["400-2"];
-                404: components["responses"]["404-10"];
+                404: components["responses"]["404-11"];
             };
         };
         put?: never;
@@ -7116,14 +8073,16 @@ export interface paths {
                             }[];
                             order_id: string;
                             reason: string | null;
+                            /** Format: date-time */
                             received_at: string | null;
+                            /** Format: date-time */
                             refunded_at: string | null;
                             status: string;
                         };
                     };
                 };
                 400: components["responses"]["400-10"];
-                404: components["responses"]["404-10"];
+                404: components["responses"]["404-11"];
                 409: components["responses"]["409-7"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -7218,6 +8177,66 @@ export interface paths {
                 200: components["responses"]["Product"];
                 400: components["responses"]["400-2"];
                 404: components["responses"]["404"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/provenance/{lot_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a lot came from: supplier, received, shipped counts (products that make it public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (lot_…) */
+                    lot_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            lot_id: string;
+                            lot_number: string;
+                            product_id: string;
+                            product_title: string;
+                            /** @description reserved for the ledger's proof of these facts; null until the ledger provides one */
+                            proof: null;
+                            quantity_on_hand: number;
+                            quantity_received: number;
+                            quantity_shipped: number;
+                            /** Format: date-time */
+                            received_at: string;
+                            supplier: {
+                                name: string;
+                            } | null;
+                            variant_title: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                404: components["responses"]["404-10"];
             };
         };
         put?: never;
@@ -7348,7 +8367,7 @@ export interface paths {
                     };
                 };
                 400: components["responses"]["400-14"];
-                404: components["responses"]["404-12"];
+                404: components["responses"]["404-13"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
             };
@@ -7397,12 +8416,14 @@ export interface components {
         };
         Cart: {
             billing_address: components["schemas"]["Address"] | null;
+            /** Format: date-time */
             completed_at: string | null;
             /** Format: date-time */
             created_at: string;
             currency_code: string;
             discount_total: number;
             email: string | null;
+            /** Format: date-time */
             holds_expire_at: string | null;
             id: string;
             items: components["schemas"]["CartLine"][];
@@ -7535,6 +8556,7 @@ export interface components {
                 id: string;
                 number: number | null;
                 payment_status: string;
+                /** Format: date-time */
                 placed_at: string | null;
                 status: string;
                 total: number;
@@ -7548,8 +8570,10 @@ export interface components {
         };
         DraftOrder: {
             billing_address: components["schemas"]["Address"] | null;
+            /** Format: date-time */
             canceled_at: string | null;
             cart_id: string;
+            /** Format: date-time */
             completed_at: string | null;
             /** Format: date-time */
             created_at: string;
@@ -7576,6 +8600,7 @@ export interface components {
             note: string | null;
             order_id: string | null;
             region_id: string;
+            /** Format: date-time */
             sent_at: string | null;
             shipping_address: components["schemas"]["Address"] | null;
             shipping_method: {
@@ -7601,11 +8626,13 @@ export interface components {
             };
         };
         Fulfillment: {
+            /** Format: date-time */
             canceled_at: string | null;
             carrier: string | null;
             /** Format: date-time */
             created_at: string;
             created_by: string;
+            /** Format: date-time */
             delivered_at: string | null;
             id: string;
             items: {
@@ -7615,6 +8642,7 @@ export interface components {
             location_id: string;
             note: string | null;
             order_id: string;
+            /** Format: date-time */
             shipped_at: string | null;
             /** @description fulfilled, shipped, delivered or canceled */
             status: string;
@@ -7623,7 +8651,9 @@ export interface components {
         };
         InventoryItem: {
             allow_backorder: boolean;
+            /** Format: date-time */
             created_at: string | null;
+            /** @description iitem_…; null until the variant’s first inventory change or setting */
             id: string | null;
             levels: {
                 /** @description on_hand − committed − reserved − safety_stock */
@@ -7665,6 +8695,7 @@ export interface components {
                 /** @description kept back, never sold */
                 safety_stock: number;
             };
+            /** Format: date-time */
             updated_at: string | null;
             variant_id: string;
             variant_title: string;
@@ -7676,10 +8707,13 @@ export interface components {
             interval_ms: number;
             last_duration_ms: number | null;
             last_error: string | null;
+            /** Format: date-time */
             last_finished_at: string | null;
+            /** @description what the run did, in figures */
             last_result: {
                 [key: string]: unknown;
             } | null;
+            /** Format: date-time */
             last_started_at: string | null;
             last_status: ("succeeded" | "failed") | null;
             name: string;
@@ -7733,6 +8767,41 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        Lot: {
+            currency_code: string | null;
+            /** Format: date-time */
+            expires_at: string | null;
+            id: string;
+            item_id: string;
+            location_id: string;
+            lot_number: string;
+            product_id: string | null;
+            purchase_order_id: string | null;
+            quantity_fulfilled: number;
+            quantity_on_hand: number;
+            quantity_received: number;
+            quantity_returned: number;
+            /** Format: date-time */
+            received_at: string;
+            sku: string | null;
+            stock: {
+                location_id: string;
+                quantity: number;
+            }[];
+            supplier_id: string | null;
+            supplier_name: string | null;
+            unit_cost: number | null;
+            variant_id: string;
+        };
+        Margin: {
+            cost_of_goods: number;
+            costed_revenue: number;
+            costed_units: number;
+            margin: number;
+            revenue: number;
+            uncosted_units: number;
+            units: number;
+        };
         /** @description Your own key/value data; not interpreted by Cartwright */
         Metadata: {
             [key: string]: unknown;
@@ -7768,6 +8837,7 @@ export interface components {
             reference_id: string | null;
             reference_type: string | null;
             sku: string | null;
+            /** @description null once the variant is deleted */
             variant_id: string | null;
         };
         /** @description no leading or trailing spaces */
@@ -7790,6 +8860,7 @@ export interface components {
             items: components["schemas"]["OrderLine"][];
             number: number | null;
             payment_status: string;
+            /** Format: date-time */
             placed_at: string | null;
             region_id: string;
             shipping_address: components["schemas"]["Address"] | null;
@@ -7854,6 +8925,7 @@ export interface components {
                 kind: string;
                 payment_id: string;
                 refund_id: string | null;
+                /** Format: date-time */
                 settled_at: string | null;
                 status: string;
             }[];
@@ -7870,6 +8942,7 @@ export interface components {
                 refunded_amount: number;
                 status: string;
             }[];
+            /** Format: date-time */
             placed_at: string | null;
             refunds: components["schemas"]["Refund"][];
             region_id: string;
@@ -7946,6 +9019,7 @@ export interface components {
             item_count: number;
             number: number | null;
             payment_status: string;
+            /** Format: date-time */
             placed_at: string | null;
             region_id: string;
             status: string;
@@ -7966,6 +9040,7 @@ export interface components {
             items: components["schemas"]["OrderLine"][];
             number: number | null;
             payment_status: string;
+            /** Format: date-time */
             placed_at: string | null;
             region_id: string;
             shipping_address: components["schemas"]["Address"] | null;
@@ -8004,7 +9079,9 @@ export interface components {
                 [key: string]: unknown;
             };
             options: components["schemas"]["Option"][];
+            /** Format: date-time */
             published_at: string | null;
+            /** @enum {string} */
             status: "draft" | "published" | "archived";
             tags: string[];
             tax_class: string | null;
@@ -8015,6 +9092,7 @@ export interface components {
         };
         ProductInput: {
             category_ids?: string[];
+            /** @description id (pcol_…) */
             collection_id?: string | null;
             description?: string;
             /** @description URL-safe: lower-case letters, digits, dashes */
@@ -8025,8 +9103,10 @@ export interface components {
                 title: string;
                 values: string[];
             }[];
+            /** @enum {string} */
             status?: "draft" | "published" | "archived";
             tags?: string[];
+            /** @description e.g. reduced; null: the standard rate */
             tax_class?: string | null;
             title: string;
             variants?: components["schemas"]["VariantInput"][];
@@ -8051,6 +9131,7 @@ export interface components {
             description: string | null;
             /** @description the discount on orders placed with it, per currency */
             discount_given: components["schemas"]["Price"][];
+            /** Format: date-time */
             ends_at: string | null;
             get_quantity: number | null;
             id: string;
@@ -8058,6 +9139,7 @@ export interface components {
             per_customer_limit: number | null;
             product_ids: string[];
             region_ids: string[];
+            /** Format: date-time */
             starts_at: string | null;
             target: string;
             tiers: {
@@ -8097,7 +9179,10 @@ export interface components {
             /** @description only carts in these currencies (empty: any) */
             currency_codes?: components["schemas"]["CurrencyCode"][];
             description?: string | null;
-            /** @description the promotion stops applying at this time */
+            /**
+             * Format: date-time
+             * @description the promotion stops applying at this time
+             */
             ends_at?: string | null;
             /** @description buy_x_get_y: the units got with them (Y), the cheapest matching ones */
             get_quantity?: number | null;
@@ -8109,8 +9194,12 @@ export interface components {
             product_ids?: string[];
             /** @description only carts in these regions (empty: any) */
             region_ids?: string[];
+            /** Format: date-time */
             starts_at?: string | null;
-            /** @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price */
+            /**
+             * @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price
+             * @enum {string}
+             */
             target?: "order" | "items" | "shipping";
             /** @description tiered percentage or fixed: from min_subtotal (before discounts) in its currency, this value instead of value/amounts; the highest tier reached applies */
             tiers?: {
@@ -8119,10 +9208,47 @@ export interface components {
                 min_subtotal: number;
                 value: number;
             }[];
+            /** @enum {string} */
             type: "percentage" | "fixed" | "free_shipping" | "buy_x_get_y";
             usage_limit?: number | null;
             /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code; buy_x_get_y: the percent off the units got (default 100: free) */
             value?: number | null;
+        };
+        PurchaseOrder: {
+            /** Format: date-time */
+            canceled_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            currency_code: string;
+            /** Format: date-time */
+            expected_at: string | null;
+            id: string;
+            lines: components["schemas"]["PurchaseOrderLine"][];
+            location_id: string;
+            note: string | null;
+            /** Format: date-time */
+            ordered_at: string | null;
+            /** Format: date-time */
+            received_at: string | null;
+            reference: string | null;
+            /** @enum {string} */
+            status: "draft" | "ordered" | "partially_received" | "received" | "canceled";
+            supplier_id: string;
+            supplier_name: string;
+            total_cost: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        PurchaseOrderLine: {
+            id: string;
+            quantity: number;
+            quantity_outstanding: number;
+            quantity_received: number;
+            sku: string | null;
+            total_cost: number;
+            unit_cost: number;
+            variant_id: string | null;
         };
         Refund: {
             amount: number;
@@ -8142,6 +9268,7 @@ export interface components {
             order_id: string;
             reason: string;
             return_id: string | null;
+            /** Format: date-time */
             settled_at: string | null;
             /** @description pending, succeeded or failed */
             status: string;
@@ -8161,6 +9288,7 @@ export interface components {
             updated_at: string;
         };
         Return: {
+            /** Format: date-time */
             canceled_at: string | null;
             /** Format: date-time */
             created_at: string;
@@ -8183,8 +9311,10 @@ export interface components {
             note: string | null;
             order_id: string;
             reason: string | null;
+            /** Format: date-time */
             received_at: string | null;
             refund_id: string | null;
+            /** Format: date-time */
             refunded_at: string | null;
             /** @description staff or customer */
             source: string;
@@ -8202,7 +9332,10 @@ export interface components {
             id: string;
             name: string;
             position: number;
-            /** @description flat: one amount; weight: by weight bands */
+            /**
+             * @description flat: one amount; weight: by weight bands
+             * @enum {string}
+             */
             price_type: "flat" | "weight";
             region_id: string;
             /** Format: date-time */
@@ -8217,6 +9350,7 @@ export interface components {
             created_at: string;
             email: string;
             id: string;
+            /** Format: date-time */
             last_login_at: string | null;
             name: string | null;
             role: string;
@@ -8229,6 +9363,18 @@ export interface components {
             name: string;
             /** @description true: prices include tax; false: tax is added at checkout */
             tax_inclusive: boolean;
+        };
+        Supplier: {
+            code: string | null;
+            /** Format: date-time */
+            created_at: string;
+            email: string | null;
+            id: string;
+            name: string;
+            note: string | null;
+            phone: string | null;
+            /** Format: date-time */
+            updated_at: string;
         };
         TaxRate: {
             country_code: string | null;
@@ -8292,6 +9438,7 @@ export interface components {
             attempts: number;
             /** Format: date-time */
             created_at: string;
+            /** Format: date-time */
             delivered_at: string | null;
             endpoint_id: string;
             event_id: string;
@@ -8301,27 +9448,36 @@ export interface components {
             id: string;
             last_error: string | null;
             last_status_code: number | null;
-            /** @description when pending: the next attempt */
+            /**
+             * Format: date-time
+             * @description when pending: the next attempt
+             */
             next_attempt_at: string | null;
             /** @enum {string} */
             object: "webhook_delivery";
             redelivery_of: string | null;
             resource_id: string;
             resource_type: string;
-            /** @description failed: retries used up (dead-lettered); redeliver to try again */
+            /**
+             * @description failed: retries used up (dead-lettered); redeliver to try again
+             * @enum {string}
+             */
             status: "pending" | "delivered" | "failed";
         };
         WebhookEndpoint: {
             /** Format: date-time */
             created_at: string;
             description: string | null;
+            /** Format: date-time */
             disabled_at: string | null;
             /** @description failing: disabled by Cartwright after a delivery used up its retries; manual: by staff */
             disabled_reason: string | null;
             enabled: boolean;
             events: string[];
             id: string;
+            /** Format: date-time */
             last_failure_at: string | null;
+            /** Format: date-time */
             last_success_at: string | null;
             metadata: {
                 [key: string]: unknown;
@@ -8992,8 +10148,22 @@ export interface components {
                 };
             };
         };
-        /** @description order_not_found */
+        /** @description lot_not_found */
         "404-10": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "lot_not_found";
+                    };
+                };
+            };
+        };
+        /** @description order_not_found */
+        "404-11": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9007,7 +10177,7 @@ export interface components {
             };
         };
         /** @description address_not_found */
-        "404-11": {
+        "404-12": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9021,7 +10191,7 @@ export interface components {
             };
         };
         /** @description payment_webhooks_not_supported */
-        "404-12": {
+        "404-13": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9035,7 +10205,7 @@ export interface components {
             };
         };
         /** @description category_not_found, collection_not_found */
-        "404-13": {
+        "404-14": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9049,7 +10219,7 @@ export interface components {
             };
         };
         /** @description category_not_found, collection_not_found, product_not_found */
-        "404-14": {
+        "404-15": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9063,7 +10233,7 @@ export interface components {
             };
         };
         /** @description option_not_found */
-        "404-15": {
+        "404-16": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9077,7 +10247,7 @@ export interface components {
             };
         };
         /** @description product_not_found, variant_not_found */
-        "404-16": {
+        "404-17": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9091,7 +10261,7 @@ export interface components {
             };
         };
         /** @description variant_not_found */
-        "404-17": {
+        "404-18": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9105,7 +10275,7 @@ export interface components {
             };
         };
         /** @description location_not_found */
-        "404-18": {
+        "404-19": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9119,7 +10289,7 @@ export interface components {
             };
         };
         /** @description location_not_found, variant_not_found */
-        "404-19": {
+        "404-20": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9133,7 +10303,7 @@ export interface components {
             };
         };
         /** @description region_not_found, tax_rate_not_found */
-        "404-20": {
+        "404-21": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9147,7 +10317,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found */
-        "404-21": {
+        "404-22": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9161,7 +10331,7 @@ export interface components {
             };
         };
         /** @description promotion_not_found */
-        "404-22": {
+        "404-23": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9174,8 +10344,50 @@ export interface components {
                 };
             };
         };
+        /** @description supplier_not_found */
+        "404-24": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "supplier_not_found";
+                    };
+                };
+            };
+        };
+        /** @description location_not_found, supplier_not_found, variant_not_found */
+        "404-25": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "location_not_found" | "supplier_not_found" | "variant_not_found";
+                    };
+                };
+            };
+        };
+        /** @description purchase_order_line_not_found, variant_not_found */
+        "404-26": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "purchase_order_line_not_found" | "variant_not_found";
+                    };
+                };
+            };
+        };
         /** @description location_not_found, order_not_found */
-        "404-23": {
+        "404-27": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9189,7 +10401,7 @@ export interface components {
             };
         };
         /** @description fulfillment_not_found */
-        "404-24": {
+        "404-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9203,7 +10415,7 @@ export interface components {
             };
         };
         /** @description location_not_found, return_not_found */
-        "404-25": {
+        "404-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9217,7 +10429,7 @@ export interface components {
             };
         };
         /** @description return_not_found */
-        "404-26": {
+        "404-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9231,7 +10443,7 @@ export interface components {
             };
         };
         /** @description order_not_found, variant_not_found */
-        "404-27": {
+        "404-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9245,7 +10457,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found, variant_not_found */
-        "404-28": {
+        "404-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9259,7 +10471,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_found */
-        "404-29": {
+        "404-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9273,7 +10485,7 @@ export interface components {
             };
         };
         /** @description customer_not_found */
-        "404-30": {
+        "404-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9287,7 +10499,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found, customer_not_found */
-        "404-31": {
+        "404-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9301,7 +10513,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found */
-        "404-32": {
+        "404-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9315,7 +10527,7 @@ export interface components {
             };
         };
         /** @description role_not_found */
-        "404-33": {
+        "404-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9329,7 +10541,7 @@ export interface components {
             };
         };
         /** @description user_not_found */
-        "404-34": {
+        "404-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9343,7 +10555,7 @@ export interface components {
             };
         };
         /** @description api_key_not_found */
-        "404-35": {
+        "404-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9357,7 +10569,7 @@ export interface components {
             };
         };
         /** @description webhook_endpoint_not_found */
-        "404-36": {
+        "404-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9371,7 +10583,7 @@ export interface components {
             };
         };
         /** @description webhook_delivery_not_found */
-        "404-37": {
+        "404-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9385,7 +10597,7 @@ export interface components {
             };
         };
         /** @description job_not_found */
-        "404-38": {
+        "404-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9399,7 +10611,7 @@ export interface components {
             };
         };
         /** @description email_not_found */
-        "404-39": {
+        "404-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9790,8 +11002,78 @@ export interface components {
                 };
             };
         };
-        /** @description payment_not_capturable */
+        /** @description supplier_code_taken */
         "409-28": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "supplier_code_taken";
+                    };
+                };
+            };
+        };
+        /** @description supplier_in_use */
+        "409-29": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "supplier_in_use";
+                    };
+                };
+            };
+        };
+        /** @description purchase_order_status_invalid */
+        "409-30": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "purchase_order_status_invalid";
+                    };
+                };
+            };
+        };
+        /** @description inventory_quantity_too_large, purchase_order_status_invalid */
+        "409-31": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "inventory_quantity_too_large" | "purchase_order_status_invalid";
+                    };
+                };
+            };
+        };
+        /** @description purchase_order_status_invalid, quantity_exceeds_outstanding */
+        "409-32": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "purchase_order_status_invalid" | "quantity_exceeds_outstanding";
+                    };
+                };
+            };
+        };
+        /** @description payment_not_capturable */
+        "409-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9805,7 +11087,7 @@ export interface components {
             };
         };
         /** @description order_canceled, order_not_cancelable */
-        "409-29": {
+        "409-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9819,7 +11101,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_canceled */
-        "409-30": {
+        "409-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9833,7 +11115,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled, order_canceled */
-        "409-31": {
+        "409-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9847,7 +11129,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_delivered, fulfillment_canceled, fulfillment_not_shipped */
-        "409-32": {
+        "409-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9861,7 +11143,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled */
-        "409-33": {
+        "409-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9875,7 +11157,7 @@ export interface components {
             };
         };
         /** @description order_canceled */
-        "409-34": {
+        "409-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9889,7 +11171,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_already_refunded, return_canceled */
-        "409-35": {
+        "409-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9903,7 +11185,7 @@ export interface components {
             };
         };
         /** @description nothing_to_refund, return_already_refunded, return_not_received */
-        "409-36": {
+        "409-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9917,7 +11199,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_canceled */
-        "409-37": {
+        "409-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9931,7 +11213,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_not_editable */
-        "409-38": {
+        "409-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9945,7 +11227,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_open */
-        "409-39": {
+        "409-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9959,7 +11241,7 @@ export interface components {
             };
         };
         /** @description customer_group_name_taken */
-        "409-40": {
+        "409-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9973,7 +11255,7 @@ export interface components {
             };
         };
         /** @description admin_email_taken */
-        "409-41": {
+        "409-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9987,7 +11269,7 @@ export interface components {
             };
         };
         /** @description role_key_taken */
-        "409-42": {
+        "409-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10001,7 +11283,7 @@ export interface components {
             };
         };
         /** @description role_in_use */
-        "409-43": {
+        "409-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10274,6 +11556,15 @@ export interface components {
             };
         };
         /** @description OK */
+        Lot: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Lot"];
+            };
+        };
+        /** @description OK */
         Order: {
             headers: {
                 [name: string]: unknown;
@@ -10361,6 +11652,24 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Promotion"];
+            };
+        };
+        /** @description Created */
+        PurchaseOrder: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PurchaseOrder"];
+            };
+        };
+        /** @description OK */
+        "PurchaseOrder-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PurchaseOrder"];
             };
         };
         /** @description Created */
@@ -10454,6 +11763,24 @@ export interface components {
             };
         };
         /** @description Created */
+        Supplier: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Supplier"];
+            };
+        };
+        /** @description OK */
+        "Supplier-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Supplier"];
+            };
+        };
+        /** @description Created */
         TaxRate: {
             headers: {
                 [name: string]: unknown;
@@ -10516,6 +11843,8 @@ export interface components {
         "path-id-pcat": string;
         /** @description id (pcol_…) */
         "path-id-pcol": string;
+        /** @description id (po_…) */
+        "path-id-po": string;
         /** @description id (prod_…) */
         "path-id-prod": string;
         /** @description id (promo_…) */
@@ -10526,6 +11855,8 @@ export interface components {
         "path-id-sloc": string;
         /** @description id (so_…) */
         "path-id-so": string;
+        /** @description id (sup_…) */
+        "path-id-sup": string;
         /** @description id (txr_…) */
         "path-id-txr": string;
         /** @description id (we_…) */
@@ -10539,6 +11870,10 @@ export interface components {
         "path-variant_id-var": string;
         "query-cursor": string;
         "query-limit": number;
+        /** @description id (sloc_…) */
+        "query-location_id-sloc": string;
+        /** @description id (var_…) */
+        "query-variant_id-var": string;
     };
     requestBodies: never;
     headers: never;

@@ -36,6 +36,8 @@ import { adminCustomerRoutes } from '../modules/customers/routes.admin.ts';
 import { adminStaffRoutes } from '../modules/users/routes.admin.staff.ts';
 import { adminNotificationRoutes } from '../modules/notifications/routes.admin.ts';
 import { adminPromotionRoutes } from '../modules/promotions/routes.admin.ts';
+import { adminPurchasingRoutes } from '../modules/purchasing/routes.admin.ts';
+import { storeProvenanceRoutes } from '../modules/purchasing/routes.store.ts';
 import { storePromotionRoutes } from '../modules/promotions/routes.store.ts';
 import { builtInPaymentProviders, type PaymentProviders } from '../modules/payments/providers.ts';
 import { authenticateAdminRequest, requireAdmin } from './admin-auth.ts';
@@ -229,6 +231,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
   await app.register(storeRegionRoutes, { ...context, prefix: '/store' });
   await app.register(storeCartRoutes, { ...context, prefix: '/store' });
   await app.register(storePromotionRoutes, { ...context, prefix: '/store' });
+  await app.register(storeProvenanceRoutes, { ...context, prefix: '/store' });
   await app.register(storeCheckoutRoutes, { ...context, prefix: '/store' });
   await app.register(storeOrderRoutes, { ...context, prefix: '/store' });
   await app.register(storeReturnRoutes, { ...context, prefix: '/store' });
@@ -256,6 +259,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
       await secured.register(adminTaxRateRoutes, context);
       await secured.register(adminShippingOptionRoutes, context);
       await secured.register(adminPromotionRoutes, context);
+      await secured.register(adminPurchasingRoutes, context);
       await secured.register(adminOrderRoutes, context);
       await secured.register(adminCustomerRoutes, context);
       await secured.register(adminStaffRoutes, context);

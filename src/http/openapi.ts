@@ -11,6 +11,7 @@ import { Region, StoreRegion } from '../modules/regions/shapes.ts';
 import { ShippingOption } from '../modules/shipping/shapes.ts';
 import { Job } from '../modules/jobs/shapes.ts';
 import { Promotion, PromotionInput } from '../modules/promotions/shapes.ts';
+import { Lot, Margin, PurchaseOrder, PurchaseOrderLine, Supplier } from '../modules/purchasing/shapes.ts';
 import { TaxRate } from '../modules/tax/shapes.ts';
 import { StaffUser } from '../modules/users/shapes.ts';
 import { WebhookDelivery, WebhookEndpoint } from '../modules/webhooks/shapes.ts';
@@ -34,6 +35,7 @@ const namedShapes: Record<string, TSchema> = {
   Location, Level, InventoryItem, Movement,
   WebhookEndpoint, WebhookDelivery,
   Promotion, PromotionInput,
+  Supplier, PurchaseOrder, PurchaseOrderLine, Lot, Margin,
   CurrencyCode, CountryCode, Name, Metadata, Deleted, StaffUser, Job,
 };
 
@@ -151,14 +153,47 @@ export function compactOpenApi(document: Json): Json {
     Object.fromEntries(Object.entries(item as Json).map(([method, operation]) => {
       const op = operation as Json;
       // The route's own error statuses serialize its errors; the document says which it really answers.
+      // (Errors are JSON even where the success is not, a CSV export: any content type's error schema counts.)
       const successes = Object.entries((op.responses ?? {}) as Json).filter(([, reply]) =>
-        JSON.stringify((((reply as Json).content as Json | undefined)?.['application/json'] as Json | undefined)?.schema) !== errorSchema);
+        JSON.stringify((Object.values(((reply as Json).content ?? {}) as Json)[0] as Json | undefined)?.schema) !== errorSchema);
       const hoisted = hoist({ ...op, responses: Object.fromEntries(successes) }, byJson, schemas) as Json;
       const replies = Object.fromEntries(Object.entries(hoisted.responses as Json).map(([status, reply]) => [status, successReply(status, reply as Json, responses)]));
       return [method, { ...hoisted, responses: { ...replies, ...errorReplies(method, path, op, responses) } }];
     }))]));
   const parameters: Json = {};
-  return { ...document, paths: shareParameters(paths, parameters), components: { ...components, schemas, responses, parameters } };
+  const compact = { ...document, paths: shareParameters(paths, parameters), components: { ...components, schemas, responses, parameters } };
+  return nullableAsTypeArray(compact) as Json;
+}
+
+/** Keywords that constrain a value whatever its type: a null beside them would be refused. */
+const TYPE_BLIND = ['enum', 'const', 'anyOf', 'oneOf', 'allOf', 'not', '$ref'];
+
+/**
+ * Two of TypeBox's unions written the short JSON Schema 2020-12 way, for the same values in a third of
+ * the bytes (there are hundreds of them): a union of literals as one `enum`, and
+ * `anyOf: [{ type: T, … }, { type: 'null' }]` (nullable) as `type: [T, 'null']` — left as it is when
+ * the other branch has no single type or a keyword that would refuse null.
+ */
+function nullableAsTypeArray(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableAsTypeArray);
+  if (node === null || typeof node !== 'object') return node;
+  const { anyOf, ...rest } = node as Json;
+  const literal = (branch: unknown) => {
+    const { type, enum: values, ...more } = branch as Json;
+    return typeof type === 'string' && Array.isArray(values) && values.length === 1 && Object.keys(more).length === 0 ? type : undefined;
+  };
+  // TypeBox's union of literals, as one enum.
+  if (Array.isArray(anyOf) && anyOf.length > 1 && anyOf.every((b) => literal(b) !== undefined && literal(b) === literal(anyOf[0])) && !('type' in rest) && !('enum' in rest)) {
+    return { ...rest, type: literal(anyOf[0]), enum: anyOf.flatMap((b) => (b as Json).enum as unknown[]) };
+  }
+  if (Array.isArray(anyOf) && anyOf.length === 2) {
+    const nullAt = anyOf.findIndex((branch) => JSON.stringify(branch) === '{"type":"null"}');
+    const other = anyOf[1 - nullAt] as Json | undefined;
+    if (nullAt >= 0 && other && typeof other.type === 'string' && !TYPE_BLIND.some((k) => k in other) && !Object.keys(rest).some((k) => k in other && k !== 'description')) {
+      return nullableAsTypeArray({ ...other, ...rest, type: [other.type, 'null'] });
+    }
+  }
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, nullableAsTypeArray(value)]));
 }
 
 /**

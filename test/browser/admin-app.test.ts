@@ -310,7 +310,8 @@ describe.skipIf(onServer)('the admin app in Chromium', () => {
   test('every page: axe finds no serious or critical violation; screenshots at 1280 and 390 px', async () => {
     const pages: [string, string][] = [
       ['dashboard', ''], ['orders', '/orders'], ['draft-orders', '/draft-orders'], ['products', '/products'], ['collections', '/collections'],
-      ['categories', '/categories'], ['inventory', '/inventory'], ['stock-movements', '/inventory/movements'], ['customers', '/customers'], ['customer-groups', '/customer-groups'], ['promotions', '/promotions'],
+      ['categories', '/categories'], ['inventory', '/inventory'], ['stock-movements', '/inventory/movements'], ['purchase-orders', '/purchase-orders'], ['lots', '/lots'], ['suppliers', '/suppliers'],
+      ['customers', '/customers'], ['customer-groups', '/customer-groups'], ['promotions', '/promotions'],
       ['regions', '/settings/regions'], ['shipping', '/settings/shipping'], ['locations', '/settings/locations'], ['users', '/settings/users'],
       ['api-keys', '/settings/api-keys'], ['webhooks', '/settings/webhooks'], ['jobs', '/settings/jobs'], ['emails', '/settings/emails'],
       ['audit-log', '/settings/audit-log'],

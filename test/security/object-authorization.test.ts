@@ -177,3 +177,32 @@ describe('the address book and profile', () => {
     expect((await shop.get(`/store/customers/${a.id}`, { token: b.token })).status).toBe(404);
   });
 });
+
+describe('lot provenance', () => {
+  test('a lot whose product keeps provenance private is 404 exactly like a lot that does not exist, to anyone; a public one tells no customer, order or cost', async () => {
+    const { product, variant } = await createStockedProduct(shop, { usd: 1500 });
+    const supplier = await shop.ok('POST', '/admin/suppliers', { name: 'Orchard' }, 201);
+    const po = await shop.ok('POST', '/admin/purchase-orders', {
+      supplier_id: supplier.id, location_id: selling.warehouse.id, currency_code: 'USD', lines: [{ variant_id: variant.id, quantity: 2, unit_cost: 700 }],
+    }, 201);
+    await shop.ok('POST', `/admin/purchase-orders/${po.id}/order`, {});
+    const [lotId] = (await shop.ok('POST', `/admin/purchase-orders/${po.id}/receive`, { lines: [{ line_id: po.lines[0].id, quantity: 2, lot_number: 'P-1' }] }, 201)).lot_ids;
+    const unknown = 'lot_01JZZZZZZZZZZZZZZZZZZZZZZZ';
+    const answers = async (id: string) => Promise.all([a.token, null].map(async (token) => {
+      const res = await shop.get(`/store/provenance/${id}`, { token });
+      return [res.status, res.body.error?.code, Object.keys(res.body.error?.details ?? {})];
+    }));
+    expect(await answers(lotId)).toEqual(await answers(unknown));
+    expect((await answers(unknown))[0]).toEqual([404, 'lot_not_found', ['id']]);
+
+    await shop.ok('POST', `/admin/products/${product.id}/lot-settings`, { public_provenance: true });
+    const journey = await shop.get(`/store/provenance/${lotId}`, { token: null });
+    expect(journey.status).toBe(200);
+    expect(Object.keys(journey.body).sort()).toEqual(['expires_at', 'lot_id', 'lot_number', 'product_id', 'product_title', 'proof', 'quantity_on_hand',
+      'quantity_received', 'quantity_shipped', 'received_at', 'supplier', 'variant_title']);
+    expect(journey.body.supplier).toEqual({ name: 'Orchard' });
+    // Unpublishing the product hides its lots again.
+    await shop.ok('POST', `/admin/products/${product.id}`, { status: 'draft' });
+    expect((await shop.get(`/store/provenance/${lotId}`, { token: null })).status).toBe(404);
+  });
+});

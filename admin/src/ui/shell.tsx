@@ -19,6 +19,9 @@ export const NAV: NavItem[] = [
     { to: '/collections', label: 'Collections', permission: 'products:read' },
     { to: '/categories', label: 'Categories', permission: 'products:read' },
     { to: '/inventory', label: 'Inventory', permission: 'inventory:read' },
+    { to: '/purchase-orders', label: 'Purchase orders', permission: 'inventory:read' },
+    { to: '/lots', label: 'Lots', permission: 'inventory:read' },
+    { to: '/suppliers', label: 'Suppliers', permission: 'inventory:read' },
   ] },
   { to: '/customers', label: 'Customers', icon: <Users aria-hidden size={18} />, permission: 'customers:read', children: [
     { to: '/customer-groups', label: 'Groups', permission: 'customers:read' },

@@ -92,6 +92,39 @@ define('stock_location', 'stock_location.created', 'A stock location was created
 define('stock_location', 'stock_location.updated', 'A stock location changed.', { id: id('sloc'), changed });
 define('stock_location', 'stock_location.deleted', 'A stock location was deleted.', { id: id('sloc') });
 
+// Purchasing and lots (docs/purchasing.md)
+define('supplier', 'supplier.created', 'A supplier was created.', { id: id('sup'), name: Type.String() });
+define('supplier', 'supplier.updated', 'A supplier changed.', { id: id('sup'), changed });
+define('supplier', 'supplier.deleted', 'A supplier with no purchase orders was deleted.', { id: id('sup') });
+const poFields = { id: id('po'), supplier_id: id('sup'), location_id: id('sloc'), status: Type.String({ description: 'draft, ordered, partially_received, received or canceled' }), actor: Type.String() };
+const poLines = Type.Array(Type.Object({ line_id: id('pol'), variant_id: nullable(id('var')), quantity: Type.Integer() }));
+define('purchase_order', 'purchase_order.created', 'A purchase order was drafted.', { ...poFields, currency_code: currency, lines: poLines });
+define('purchase_order', 'purchase_order.updated', 'A purchase order\'s reference, expected date or note (or, as a draft, its lines) changed.', { ...poFields, changed });
+define('purchase_order', 'purchase_order.ordered', 'A purchase order was placed with its supplier: its units count as `incoming` at its location.', {
+  ...poFields, expected_at: nullable(Type.String({ format: 'date-time' })), lines: poLines,
+});
+define('purchase_order', 'purchase_order.received', 'Units of a purchase order arrived (status partially_received or received); each line\'s units became a lot (lot.received).', {
+  ...poFields, receipt_id: id('porc', 'the receipt: its lots\' reference_id'),
+  lines: Type.Array(Type.Object({ line_id: id('pol'), variant_id: nullable(id('var')), quantity: Type.Integer(), lot_id: id('lot') })),
+});
+define('purchase_order', 'purchase_order.canceled', 'A purchase order was canceled; the units not yet received no longer count as incoming.', {
+  ...poFields, previous_status: Type.String(),
+});
+const lotFields = {
+  lot_id: id('lot'), lot_number: Type.String(), item_id: id('iitem'), variant_id: id('var'), product_id: nullable(id('prod')), sku: nullable(Type.String()),
+  supplier_id: nullable(id('sup')), purchase_order_id: nullable(id('po')),
+  location_id: id('sloc', 'where the units are (received, taken from, returned to)'), quantity: Type.Integer({ description: 'units concerned, > 0' }),
+  unit_cost: nullable(amount), currency_code: nullable(currency), expires_at: nullable(Type.String({ format: 'date-time' })),
+  order_id: nullable(id('ord')), order_line_id: nullable(id('ordli')), to_location_id: nullable(id('sloc', 'a transfer\'s destination')),
+  reason: Type.String(), actor: Type.String(), reference_type: Type.String(), reference_id: Type.String(),
+};
+define('lot', 'lot.received', 'Units arrived as a new lot (a purchase order receipt).', lotFields);
+define('lot', 'lot.fulfilled', 'Units of a lot left the shelf for an order line (a fulfillment took them, first-expiry-first-out or first-in-first-out).', lotFields);
+define('lot', 'lot.unfulfilled', 'A fulfillment that had not shipped was canceled: its units went back into their lot.', lotFields);
+define('lot', 'lot.returned', 'Units of a lot came back from a customer: restocked into the lot at location_id (reason returned_restock) or written off (reason written_off).', lotFields);
+define('lot', 'lot.adjusted', 'Units of a lot were removed by a stock adjustment (damaged, lost, a count).', lotFields);
+define('lot', 'lot.transferred', 'Units of a lot moved from location_id to to_location_id.', lotFields);
+
 // Regions, tax, shipping
 define('region', 'region.created', 'A region was created.', { id: id('reg'), currency_code: currency, countries: Type.Array(Type.String()) });
 define('region', 'region.updated', 'A region changed.', { id: id('reg'), changed });

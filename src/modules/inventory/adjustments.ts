@@ -2,6 +2,7 @@ import { newId } from '../../db/ids.ts';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { getLevel } from './levels.ts';
+import { recordLotEvents, takeFromLots } from './lots.ts';
 import { movementsWrittenBy } from './movement-history.ts';
 import type { Adjustment, AdjustmentInput, AdjustmentReason } from './shapes.ts';
 import {
@@ -22,6 +23,8 @@ function checkDirection(reason: AdjustmentReason, change: number, field: string)
  * Changes on_hand at a location by a signed `delta` (one conditional UPDATE applying the guard, see
  * stock-changes.ts) or to a counted absolute `set` (under the level's row lock). A refused decrease is
  * 409 inventory_would_go_negative and changes nothing. A count that matches the books writes no movement.
+ * Units removed leave the level's lots in the product's pick order (lots.ts); units added are unlotted
+ * (lots arrive through purchase order receipts).
  */
 export async function adjustInventory(db: Db, input: AdjustmentInput & { actor: string }): Promise<Adjustment> {
   const { delta, set, reason } = input;
@@ -60,6 +63,10 @@ export async function adjustInventory(db: Db, input: AdjustmentInput & { actor: 
     }
     const id = newId('iadj');
     const note = input.note ?? null;
+    if (after < before) {
+      const pieces = await takeFromLots(tx, { itemId: item.id, locationId, quantity: before - after });
+      await recordLotEvents(tx, 'lot.adjusted', pieces, { reason, actor: input.actor, reference_type: 'adjustment', reference_id: id });
+    }
     await recordStockChange(
       tx, item,
       { type: 'inventory.adjusted', payload: { adjustment_id: id, location_id: locationId } },

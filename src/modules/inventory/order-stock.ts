@@ -5,6 +5,7 @@ import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { allocate, lockItems, stockPolicy, type StockItem } from './allocation.ts';
 import { ensureInventoryItem } from './items.ts';
+import { putIntoLot, recordLotEvents, takeFromLots } from './lots.ts';
 import { recordMovements, type Movement } from './movements.ts';
 import { signalStock } from './reservations.ts';
 
@@ -17,6 +18,10 @@ import { signalStock } from './reservations.ts';
  * - cancelling an order or editing a line down releases its allocations (`committed` drops);
  * - editing a line up or adding one commits more, with the same conditional UPDATE checkout uses;
  * - a return puts units back on hand (restock) or records them and writes them off (damaged).
+ *
+ * Lots (lots.ts): units leaving the shelf for a fulfillment leave their location's lots in the
+ * product's pick order and are recorded against the order line (order_line_lot); cancelling the
+ * fulfillment puts them back into those lots; restocked returns go back into the lots the line took.
  *
  * Every change is one UPDATE of a level row whose result gives the movement's before and after, so the
  * movement log always adds up to the levels. Items are locked first, in id order, then levels in
@@ -157,7 +162,25 @@ export async function fulfillOrderStock(tx: Tx, input: { why: StockReason; locat
     });
   }
   await applyChanges(tx, changes, input.why, (itemId) => [...items.values()].some((i) => i.id === itemId && i.allow_backorder));
+  for (const line of input.lines) {
+    const item = items.get(line.variant_id);
+    if (tracked(item)) await recordLineLots(tx, input.why, item.id, input.locationId, line);
+  }
   await signalStock(tx, input.lines.map((l) => l.variant_id));
+}
+
+/** Takes a fulfilled line's units out of the location's lots and records which lots the line took. */
+async function recordLineLots(tx: Tx, why: StockReason, itemId: string, locationId: string, line: OrderStockLine): Promise<void> {
+  const pieces = await takeFromLots(tx, { itemId, locationId, quantity: line.quantity });
+  if (pieces.length === 0) return;
+  await tx.insertInto('order_line_lot').values(pieces.map((p) => ({
+    id: newId('olot'), order_id: why.orderId, order_line_id: line.order_line_id, fulfillment_id: why.referenceId,
+    lot_id: p.lot_id, item_id: itemId, location_id: locationId, quantity: p.quantity,
+  }))).execute();
+  await recordLotEvents(tx, 'lot.fulfilled', pieces, {
+    reason: 'order_fulfilled', actor: why.actor, reference_type: why.referenceType, reference_id: why.referenceId,
+    order_id: why.orderId, order_line_id: line.order_line_id,
+  });
 }
 
 /**
@@ -176,6 +199,16 @@ export async function unfulfillOrderStock(tx: Tx, input: { why: StockReason; loc
   }
   await applyChanges(tx, changes, input.why, () => true);
   await addAllocations(tx, input.why.orderId, allocations);
+  // The fulfillment's units go back into the lots they came from.
+  const taken = await tx.deleteFrom('order_line_lot').where('fulfillment_id', '=', input.why.referenceId)
+    .returning(['lot_id', 'item_id', 'location_id', 'quantity', 'order_line_id']).execute();
+  for (const piece of taken.sort((a, b) => (a.lot_id ?? '').localeCompare(b.lot_id ?? ''))) {
+    if (piece.lot_id) await putIntoLot(tx, { lotId: piece.lot_id, itemId: piece.item_id, locationId: piece.location_id, quantity: piece.quantity });
+    await recordLotEvents(tx, 'lot.unfulfilled', [piece], {
+      reason: 'fulfillment_canceled', actor: input.why.actor, reference_type: input.why.referenceType, reference_id: input.why.referenceId,
+      order_id: input.why.orderId, order_line_id: piece.order_line_id,
+    });
+  }
   await signalStock(tx, input.lines.map((l) => l.variant_id));
 }
 
@@ -263,6 +296,7 @@ export async function commitAddedOrderUnits(tx: Tx, input: { why: StockReason; l
 }
 
 export interface ReturnedStockLine {
+  order_line_id: string;
   variant_id: string;
   quantity: number;
   location_id: string;
@@ -273,6 +307,8 @@ export interface ReturnedStockLine {
  * Takes returned units in at their location. Restocked units are back on hand (`returned_restock`);
  * written-off units are recorded arriving (`returned_damaged`) and leaving (`written_off`) at once, so the
  * location's history shows them while on_hand ends where it was. Untracked items change nothing.
+ * Returned units are counted against the lots the line took, the last taken first; restocked
+ * ones go back into those lots at the return's location (units the line took unlotted stay unlotted).
  */
 export async function receiveReturnedStock(tx: Tx, input: { why: StockReason; lines: ReturnedStockLine[] }): Promise<void> {
   // A variant deleted since the sale has nothing to restock into.
@@ -303,5 +339,31 @@ export async function receiveReturnedStock(tx: Tx, input: { why: StockReason; li
     );
   }
   await recordMovements(tx, movements);
+  for (const line of input.lines) {
+    const item = items.get(line.variant_id);
+    if (tracked(item) && line.quantity > 0) await returnToLots(tx, input.why, item.id, line);
+  }
   await signalStock(tx, input.lines.map((l) => l.variant_id));
+}
+
+async function returnToLots(tx: Tx, why: StockReason, itemId: string, line: ReturnedStockLine): Promise<void> {
+  // Only units that went out can come back: pieces of fulfillments still on the shelf are not returnable.
+  const taken = await tx.selectFrom('order_line_lot as t').innerJoin('order_fulfillment as f', 'f.id', 't.fulfillment_id')
+    .select(['t.id', 't.lot_id', 't.quantity', 't.returned_quantity'])
+    .where('t.order_line_id', '=', line.order_line_id).whereRef('t.returned_quantity', '<', 't.quantity').where('f.status', '!=', 'fulfilled')
+    .orderBy('t.seq', 'desc').forUpdate('t').execute();
+  let rest = line.quantity;
+  for (const piece of taken) {
+    if (rest === 0) break;
+    const back = Math.min(rest, piece.quantity - piece.returned_quantity);
+    await tx.updateTable('order_line_lot').set((eb) => ({ returned_quantity: eb('returned_quantity', '+', back) }))
+      .where('id', '=', piece.id).execute();
+    rest -= back;
+    if (!piece.lot_id) continue;
+    if (line.disposition === 'restock') await putIntoLot(tx, { lotId: piece.lot_id, itemId, locationId: line.location_id, quantity: back });
+    await recordLotEvents(tx, 'lot.returned', [{ lot_id: piece.lot_id, location_id: line.location_id, quantity: back }], {
+      reason: line.disposition === 'restock' ? 'returned_restock' : 'written_off', actor: why.actor,
+      reference_type: why.referenceType, reference_id: why.referenceId, order_id: why.orderId, order_line_id: line.order_line_id,
+    });
+  }
 }

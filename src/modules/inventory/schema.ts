@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { CreatedAt, JsonWithDefault, NullableTimestamp } from '../../db/column-types.ts';
+import type { CreatedAt, JsonWithDefault, NullableTimestamp, ReadOnly } from '../../db/column-types.ts';
 
 export interface StockLocationTable {
   id: string;
@@ -70,12 +70,70 @@ export interface InventoryMovementTable {
   created_at: CreatedAt;
 }
 
+/** Units received together (a purchase order line's receipt): what part of a level's on_hand they are. */
+export interface LotTable {
+  id: string;
+  item_id: string;
+  variant_id: string;
+  lot_number: string;
+  supplier_id: string | null;
+  purchase_order_id: string | null;
+  purchase_order_line_id: string | null;
+  /** Where it was received (its units may since have moved: lot_stock). */
+  location_id: string;
+  quantity_received: number;
+  /** Minor units of currency_code per unit; null when unknown. */
+  unit_cost: number | null;
+  currency_code: string | null;
+  received_at: CreatedAt;
+  expires_at: NullableTimestamp;
+  created_at: CreatedAt;
+}
+
+/** A lot's units on hand at one location; per (item, location) they sum to at most the level's on_hand. */
+export interface LotStockTable {
+  lot_id: string;
+  location_id: string;
+  item_id: string;
+  quantity: number;
+}
+
+/** Units an order line took off the shelf in a fulfillment, and from which lot (null: unlotted stock). */
+export interface OrderLineLotTable {
+  id: string;
+  /** The order pieces were taken in (ids made in the same millisecond do not sort by creation). */
+  seq: ReadOnly<number>;
+  order_id: string;
+  order_line_id: string;
+  fulfillment_id: string;
+  lot_id: string | null;
+  item_id: string;
+  location_id: string;
+  quantity: number;
+  returned_quantity: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export type PickOrder = 'fefo' | 'fifo';
+
+/** A product's lot settings; a product without a row picks first-expiry-first-out and shows no provenance. */
+export interface ProductLotSettingTable {
+  product_id: string;
+  pick_order: Generated<PickOrder>;
+  public_provenance: Generated<boolean>;
+  updated_at: CreatedAt;
+}
+
 export interface InventoryTables {
   stock_location: StockLocationTable;
   inventory_item: InventoryItemTable;
   inventory_level: InventoryLevelTable;
   inventory_reservation: InventoryReservationTable;
   inventory_movement: InventoryMovementTable;
+  lot: LotTable;
+  lot_stock: LotStockTable;
+  order_line_lot: OrderLineLotTable;
+  product_lot_setting: ProductLotSettingTable;
 }
 
 declare module '../../db/database.ts' {

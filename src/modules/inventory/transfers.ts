@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { AppError } from '../../errors.ts';
 import { getLevel } from './levels.ts';
+import { putIntoLot, recordLotEvents, takeFromLots } from './lots.ts';
 import { movementsWrittenBy } from './movement-history.ts';
 import type { Transfer, TransferInput } from './shapes.ts';
 import { changeOnHand, changeStock, ensureLevel, onHandRefusal, recordStockChange } from './stock-changes.ts';
@@ -11,7 +12,8 @@ import { changeOnHand, changeStock, ensureLevel, onHandRefusal, recordStockChang
  * Moves `quantity` on hand from one location to another in one transaction. The source is decreased by
  * the conditional UPDATE that applies the guard (for a tracked item without backorders the source keeps
  * available ≥ 0: only stock free to sell moves); the destination level is made if missing. Refused:
- * 409 insufficient_inventory, nothing moved.
+ * 409 insufficient_inventory, nothing moved. The units keep their lots: they leave the source's lots in
+ * the product's pick order and arrive in the same lots at the destination.
  */
 export async function transferInventory(db: Db, input: TransferInput & { actor: string }): Promise<Transfer> {
   const { from_location_id: from, to_location_id: to, quantity } = input;
@@ -32,6 +34,11 @@ export async function transferInventory(db: Db, input: TransferInput & { actor: 
 
     const id = newId('itrf');
     const note = input.note ?? null;
+    const pieces = await takeFromLots(tx, { itemId: item.id, locationId: from, quantity });
+    for (const piece of pieces) {
+      if (piece.lot_id) await putIntoLot(tx, { lotId: piece.lot_id, itemId: item.id, locationId: to, quantity: piece.quantity });
+    }
+    await recordLotEvents(tx, 'lot.transferred', pieces, { reason: 'transfer', actor: input.actor, reference_type: 'transfer', reference_id: id, to_location_id: to });
     await recordStockChange(
       tx, item,
       { type: 'inventory.transferred', payload: { transfer_id: id, from_location_id: from, to_location_id: to, quantity } },

@@ -192,7 +192,7 @@ export async function receiveReturn(db: Db, orderId: string, returnId: string, i
     }
     await receiveReturnedStock(tx, {
       why: { orderId, actor: actorRef(actor), referenceType: 'return', referenceId: returnId },
-      lines: received.filter((r) => r.quantity > 0).map((r) => ({ variant_id: r.variant_id, quantity: r.quantity, location_id: r.location_id, disposition: r.disposition })),
+      lines: received.filter((r) => r.quantity > 0).map((r) => ({ order_line_id: r.line_item_id, variant_id: r.variant_id, quantity: r.quantity, location_id: r.location_id, disposition: r.disposition })),
     });
     await tx.updateTable('order_return').set({
       status: 'received', received_at: new Date(), location_id: input.location_id, credit_amount: credit,
