@@ -2305,34 +2305,7 @@ export interface paths {
                             /** @description events in the outbox the appender has not taken yet (all types) */
                             behind: number;
                             enabled: boolean;
-                            head: {
-                                /** @description the newest signed block; null before the first closes */
-                                block: {
-                                    block_seq: number;
-                                    /** Format: date-time */
-                                    closed_at: string;
-                                    /** @description the first entry the block seals */
-                                    first_seq: number;
-                                    /** @description the hash of entry last_seq: the chain up to it */
-                                    head_hash: string;
-                                    /** @description the signing key (GET /admin/ledger/keys) */
-                                    key_id: string;
-                                    /** @description the last entry the block seals */
-                                    last_seq: number;
-                                    /** @description Merkle root of the entries' hashes (docs/ledger.md) */
-                                    merkle_root: string;
-                                    /** @description the exact signed bytes: the canonical JSON of the fields above but signature */
-                                    message: string;
-                                    /** @description Ed25519 over `message`, base64 */
-                                    signature: string;
-                                } | null;
-                                /** @description its hash */
-                                hash: string;
-                                /** @description the chain's last entry, sealed or not */
-                                seq: number;
-                                /** @description entries waiting for the next block */
-                                unsealed: number;
-                            };
+                            head: components["schemas"]["LedgerHead"];
                             last_anchor: {
                                 anchor: string;
                                 /** Format: date-time */
@@ -2383,34 +2356,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description the newest signed block; null before the first closes */
-                            block: {
-                                block_seq: number;
-                                /** Format: date-time */
-                                closed_at: string;
-                                /** @description the first entry the block seals */
-                                first_seq: number;
-                                /** @description the hash of entry last_seq: the chain up to it */
-                                head_hash: string;
-                                /** @description the signing key (GET /admin/ledger/keys) */
-                                key_id: string;
-                                /** @description the last entry the block seals */
-                                last_seq: number;
-                                /** @description Merkle root of the entries' hashes (docs/ledger.md) */
-                                merkle_root: string;
-                                /** @description the exact signed bytes: the canonical JSON of the fields above but signature */
-                                message: string;
-                                /** @description Ed25519 over `message`, base64 */
-                                signature: string;
-                            } | null;
-                            /** @description its hash */
-                            hash: string;
-                            /** @description the chain's last entry, sealed or not */
-                            seq: number;
-                            /** @description entries waiting for the next block */
-                            unsealed: number;
-                        };
+                        "application/json": components["schemas"]["LedgerHead"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
@@ -2557,25 +2503,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            blocks: {
-                                block_seq: number;
-                                /** Format: date-time */
-                                closed_at: string;
-                                /** @description the first entry the block seals */
-                                first_seq: number;
-                                /** @description the hash of entry last_seq: the chain up to it */
-                                head_hash: string;
-                                /** @description the signing key (GET /admin/ledger/keys) */
-                                key_id: string;
-                                /** @description the last entry the block seals */
-                                last_seq: number;
-                                /** @description Merkle root of the entries' hashes (docs/ledger.md) */
-                                merkle_root: string;
-                                /** @description the exact signed bytes: the canonical JSON of the fields above but signature */
-                                message: string;
-                                /** @description Ed25519 over `message`, base64 */
-                                signature: string;
-                            }[];
+                            blocks: components["schemas"]["SignedBlock"][];
                             entries: {
                                 /** @description null while its block is open */
                                 block_seq: number | null;
@@ -8681,6 +8609,16 @@ export interface components {
             /** @description a process holds its lease right now */
             running: boolean;
         };
+        LedgerHead: {
+            /** @description the newest signed block; null before the first closes */
+            block: components["schemas"]["SignedBlock"] | null;
+            /** @description its hash */
+            hash: string;
+            /** @description the chain's last entry, sealed or not */
+            seq: number;
+            /** @description entries waiting for the next block */
+            unsealed: number;
+        };
         Level: {
             allow_backorder: boolean;
             /** @description on_hand − committed − reserved − safety_stock */
@@ -9203,6 +9141,25 @@ export interface components {
                 amount: number;
                 up_to_grams: number;
             }[] | null;
+        };
+        SignedBlock: {
+            block_seq: number;
+            /** Format: date-time */
+            closed_at: string;
+            /** @description the first entry the block seals */
+            first_seq: number;
+            /** @description the hash of entry last_seq: the chain up to it */
+            head_hash: string;
+            /** @description the signing key (GET /admin/ledger/keys) */
+            key_id: string;
+            /** @description the last entry the block seals */
+            last_seq: number;
+            /** @description Merkle root of the entries' hashes (docs/ledger.md) */
+            merkle_root: string;
+            /** @description the exact signed bytes: the canonical JSON of the fields above but signature */
+            message: string;
+            /** @description Ed25519 over `message`, base64 */
+            signature: string;
         };
         StaffUser: {
             /** Format: date-time */

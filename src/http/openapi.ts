@@ -10,6 +10,7 @@ import { Order, OrderLine, PlacedOrder } from '../modules/orders/shapes.ts';
 import { Region, StoreRegion } from '../modules/regions/shapes.ts';
 import { ShippingOption } from '../modules/shipping/shapes.ts';
 import { Job } from '../modules/jobs/shapes.ts';
+import { LedgerHead, SignedBlock } from '../modules/ledger/shapes.ts';
 import { Promotion, PromotionInput } from '../modules/promotions/shapes.ts';
 import { TaxRate } from '../modules/tax/shapes.ts';
 import { StaffUser } from '../modules/users/shapes.ts';
@@ -32,6 +33,7 @@ const namedShapes: Record<string, TSchema> = {
   Location, Level, InventoryItem, Movement,
   WebhookEndpoint, WebhookDelivery,
   Promotion, PromotionInput,
+  SignedBlock, LedgerHead,
   CurrencyCode, CountryCode, Name, Metadata, Deleted, StaffUser, Job,
 };
 

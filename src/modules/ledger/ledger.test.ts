@@ -267,3 +267,17 @@ test('Merkle proofs lead every entry of blocks of 1 to 9 entries to the root, an
     }
   }
 });
+
+test('a signing key that is not Ed25519, or not a key, stops the start naming LEDGER_SIGNING_KEY; without one a key file is made once', () => {
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  expect(() => loadLedgerSigner({ ledgerSigningKey: rsa, ledgerKeyId: null, dataDir: tmp })).toThrow('LEDGER_SIGNING_KEY must be an Ed25519 key, got rsa');
+  expect(() => loadLedgerSigner({ ledgerSigningKey: 'not a key at all, just forty-odd characters of text', ledgerKeyId: null, dataDir: tmp })).toThrow('LEDGER_SIGNING_KEY is not a private key');
+  const dataDir = path.join(tmp, 'data');
+  const generated: string[] = [];
+  const first = loadLedgerSigner({ ledgerSigningKey: null, ledgerKeyId: null, dataDir }, (file) => generated.push(file));
+  const again = loadLedgerSigner({ ledgerSigningKey: null, ledgerKeyId: null, dataDir }, (file) => generated.push(file));
+  expect(generated).toEqual([path.join(dataDir, 'ledger-signing-key.pem')]);
+  expect(again.publicKey).toBe(first.publicKey);
+  expect(first.keyId).toMatch(/^ed25519:[0-9a-f]{16}$/);
+  expect(fs.statSync(generated[0]).mode & 0o777).toBe(0o600);
+});
