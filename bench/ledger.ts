@@ -1,0 +1,61 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/connection.ts';
+import { databaseTarget } from '../src/db/target.ts';
+import type { DispatchedEvent } from '../src/modules/events/dispatched-event.ts';
+import { appendToLedger } from '../src/modules/ledger/append.ts';
+import { loadLedgerSigner } from '../src/modules/ledger/signing-key.ts';
+import { verifyLedger } from '../src/modules/ledger/verify.ts';
+import { prepareCheckoutShop, runCheckouts } from './checkout.ts';
+import type { BenchDatabase } from './databases.ts';
+import { report, seconds, startShop } from './harness.ts';
+
+/**
+ * The ledger's cost: full checkouts with the ledger on (the appender running beside them in the same
+ * process, as in production) and then off (LEDGER=off), in one run on one database, as a ratio; then
+ * the appender alone — entries per second appended (hashing, one insert per 200 events, blocks of
+ * 1000 sealed and signed) and verified — on the same database with the shop stopped.
+ */
+export async function benchLedger(database: BenchDatabase, buyers = Number(process.env.BENCH_BUYERS ?? 20)): Promise<void> {
+  const key = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  const rates: Record<string, number> = {};
+  for (const ledger of ['on', 'off'] as const) {
+    const shop = await startShop({ ...database.env, LEDGER: ledger, LEDGER_SIGNING_KEY: key });
+    try {
+      const target = await prepareCheckoutShop(shop, database.kind);
+      await runCheckouts(target, buyers, 2); // warm-up
+      const figures = await runCheckouts(target, buyers, seconds, { ledger });
+      const status = (await target.admin.call('GET', '/admin/ledger')).body;
+      rates[ledger] = figures.checkouts_per_sec;
+      report({ ...figures, case: `checkout_ledger_${ledger}`, ...(ledger === 'on' ? { ledger_entries: status.head.seq, ledger_behind_at_end: status.behind } : {}) });
+    } finally {
+      await shop.stop();
+    }
+  }
+  report({ bench: 'ledger', case: 'checkout_ratio', db: database.kind, buyers, ledger_on_per_sec: rates.on, ledger_off_per_sec: rates.off, ratio_on_to_off: Number((rates.on / rates.off).toFixed(3)) });
+
+  const handle = await openDatabase(databaseTarget({ ...loadConfig({ ...process.env, ...database.env }) }));
+  try {
+    const signer = loadLedgerSigner({ ledgerSigningKey: key, ledgerKeyId: null, dataDir: '/nonexistent' });
+    const count = Number(process.env.BENCH_LEDGER_ENTRIES ?? 20_000);
+    const base = Date.now();
+    const events: DispatchedEvent[] = Array.from({ length: count }, (_, i) => ({
+      seq: i, position: i, id: `evt_bench_${base}_${i}`, type: 'inventory.adjusted', resource_type: 'inventory_item', resource_id: `iitem_bench_${i % 500}`,
+      payload: { item_id: `iitem_bench_${i % 500}`, location_id: 'sloc_bench', changes: [{ location_id: 'sloc_bench', field: 'on_hand', before: i, after: i + 1, change: 1 }], reason: 'received', actor: 'usr_bench', reference_type: 'adjustment', reference_id: `iadj_${i}`, note: null },
+      created_at: new Date(base + i),
+    }));
+    const started = performance.now();
+    for (let i = 0; i < count; i += 200) await appendToLedger(handle.db, events.slice(i, i + 200), { signer: () => signer, blockSize: 1000 });
+    const appendSeconds = (performance.now() - started) / 1000;
+    const verifyStarted = performance.now();
+    const verified = await verifyLedger(handle.db);
+    const verifySeconds = (performance.now() - verifyStarted) / 1000;
+    if (!verified.ok) throw new Error(`ledger does not verify: ${verified.problem.message}`);
+    report({
+      bench: 'ledger', case: 'append', db: database.kind, entries: count, batch: 200, block_size: 1000,
+      entries_per_sec: Math.round(count / appendSeconds), verified_entries: verified.entries, verified_per_sec: Math.round(verified.entries / verifySeconds),
+    });
+  } finally {
+    await handle.close();
+  }
+}
