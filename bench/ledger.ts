@@ -6,7 +6,7 @@ import type { DispatchedEvent } from '../src/modules/events/dispatched-event.ts'
 import { appendToLedger } from '../src/modules/ledger/append.ts';
 import { loadLedgerSigner } from '../src/modules/ledger/signing-key.ts';
 import { verifyLedger } from '../src/modules/ledger/verify.ts';
-import { prepareCheckoutShop, runCheckouts } from './checkout.ts';
+import { Client, prepareCheckoutShop, runCheckouts } from './checkout.ts';
 import type { BenchDatabase } from './databases.ts';
 import { report, seconds, startShop } from './harness.ts';
 
@@ -16,6 +16,18 @@ import { report, seconds, startShop } from './harness.ts';
  * the appender alone — entries per second appended (hashing, one insert per 200 events, blocks of
  * 1000 sealed and signed) and verified — on the same database with the shop stopped.
  */
+/** Waits until the subscribers have handled every event (the seed's too), so the runs start alike. */
+async function caughtUp(admin: Client, ledger: boolean): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const { body } = await admin.call('GET', '/admin/events/subscriptions');
+    const running = (body.data as { name: string; behind: number }[]).filter((s) => ledger || s.name !== 'ledger');
+    if (body.unsequenced === 0 && running.every((s) => s.behind === 0)) return;
+    if (Date.now() > deadline) throw new Error(`subscribers still behind: ${JSON.stringify(body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 export async function benchLedger(database: BenchDatabase, buyers = Number(process.env.BENCH_BUYERS ?? 20)): Promise<void> {
   const key = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   const rates: Record<string, number> = {};
@@ -24,6 +36,7 @@ export async function benchLedger(database: BenchDatabase, buyers = Number(proce
     try {
       const target = await prepareCheckoutShop(shop, database.kind);
       await runCheckouts(target, buyers, 2); // warm-up
+      await caughtUp(target.admin, ledger === 'on');
       const figures = await runCheckouts(target, buyers, seconds, { ledger });
       const status = (await target.admin.call('GET', '/admin/ledger')).body;
       rates[ledger] = figures.checkouts_per_sec;

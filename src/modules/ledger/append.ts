@@ -1,8 +1,10 @@
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { DispatchedEvent } from '../events/dispatched-event.ts';
-import { lockHead, sealBlocks } from './blocks.ts';
+import { sealBlocks, type HeadRow } from './blocks.ts';
 import { canonicalEntry, entryHash } from './chain.ts';
+import type { LedgerEntryTable } from './schema.ts';
 import type { LedgerSigner } from './signing-key.ts';
 
 /** The order a fact concerns: named in its payload, or the resource itself. */
@@ -27,11 +29,15 @@ export interface AppendOptions {
 export async function appendToLedger(db: Db, events: readonly DispatchedEvent[], options: AppendOptions): Promise<number> {
   if (events.length === 0) return 0;
   return inTransaction(db, async (tx) => {
-    const head = await lockHead(tx);
-    const known = await tx.selectFrom('ledger_entry').select('event_id').where('event_id', 'in', events.map((e) => e.id)).execute();
-    const seen = new Set(known.map((k) => k.event_id));
+    // One round trip: lock the head and learn which events are ledgered already.
+    const locked = await sql<HeadRow & { known: string[] | null }>`
+      select seq, hash, sealed_seq, block_seq,
+        (select array_agg(event_id) from ledger_entry where event_id = any(${events.map((e) => e.id)}::text[])) as known
+      from ledger_head where id = 1 for update`.execute(tx);
+    const { known, ...head } = locked.rows[0];
+    const seen = new Set(known ?? []);
     let { seq, hash } = head;
-    const rows = [];
+    const rows: Insertable<LedgerEntryTable>[] = [];
     for (const event of events) {
       if (seen.has(event.id)) continue;
       seen.add(event.id);
@@ -49,8 +55,10 @@ export async function appendToLedger(db: Db, events: readonly DispatchedEvent[],
       });
     }
     if (rows.length === 0) return 0;
-    for (let i = 0; i < rows.length; i += 500) await tx.insertInto('ledger_entry').values(rows.slice(i, i + 500)).execute();
-    await tx.updateTable('ledger_head').set({ seq, hash, updated_at: new Date() }).execute();
+    for (let i = 0; i < rows.length - 500; i += 500) await tx.insertInto('ledger_entry').values(rows.slice(i, i + 500)).execute();
+    // The last (usually only) insert and the head's move in one statement.
+    await tx.with('appended', (w) => w.insertInto('ledger_entry').values(rows.slice(Math.floor((rows.length - 1) / 500) * 500)))
+      .updateTable('ledger_head').set({ seq, hash, updated_at: new Date() }).execute();
     await sealBlocks(tx, { ...head, seq, hash }, options.signer(), { blockSize: options.blockSize, all: false });
     return rows.length;
   });
