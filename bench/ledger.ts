@@ -12,7 +12,8 @@ import { report, seconds, startShop } from './harness.ts';
 
 /**
  * The ledger's cost: full checkouts with the ledger on (the appender running beside them in the same
- * process, as in production) and then off (LEDGER=off), in one run on one database, as a ratio; then
+ * process, as in production) and off (LEDGER=off), BENCH_LEDGER_ROUNDS (3) rounds of each, alternating,
+ * in one run on one database, as a ratio of throughput and the server's CPU per checkout; then
  * the appender alone — entries per second appended (hashing, one insert per 200 events, blocks of
  * 1000 sealed and signed) and verified — on the same database with the shop stopped.
  */
@@ -30,22 +31,36 @@ async function caughtUp(admin: Client, ledger: boolean): Promise<void> {
 
 export async function benchLedger(database: BenchDatabase, buyers = Number(process.env.BENCH_BUYERS ?? 20)): Promise<void> {
   const key = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-  const rates: Record<string, number> = {};
-  for (const ledger of ['on', 'off'] as const) {
-    const shop = await startShop({ ...database.env, LEDGER: ledger, LEDGER_SIGNING_KEY: key });
-    try {
-      const target = await prepareCheckoutShop(shop, database.kind);
-      await runCheckouts(target, buyers, 2); // warm-up
-      await caughtUp(target.admin, ledger === 'on');
-      const figures = await runCheckouts(target, buyers, seconds, { ledger });
-      const status = (await target.admin.call('GET', '/admin/ledger')).body;
-      rates[ledger] = figures.checkouts_per_sec;
-      report({ ...figures, case: `checkout_ledger_${ledger}`, ...(ledger === 'on' ? { ledger_entries: status.head.seq, ledger_behind_at_end: status.behind } : {}) });
-    } finally {
-      await shop.stop();
+  // Rounds alternate on and off, so the load other work puts on the machine falls on both alike.
+  const rounds = Number(process.env.BENCH_LEDGER_ROUNDS ?? 3);
+  const totals = { on: { completed: 0, seconds: 0, cpuMs: 0 }, off: { completed: 0, seconds: 0, cpuMs: 0 } };
+  for (let round = 1; round <= rounds; round += 1) {
+    for (const ledger of ['on', 'off'] as const) {
+      const shop = await startShop({ ...database.env, LEDGER: ledger, LEDGER_SIGNING_KEY: key });
+      try {
+        const target = await prepareCheckoutShop(shop, database.kind);
+        await runCheckouts(target, buyers, 2); // warm-up
+        await caughtUp(target.admin, ledger === 'on');
+        const figures = await runCheckouts(target, buyers, seconds, { ledger, round });
+        const status = (await target.admin.call('GET', '/admin/ledger')).body;
+        totals[ledger].completed += figures.completed;
+        totals[ledger].seconds += figures.completed / figures.checkouts_per_sec;
+        totals[ledger].cpuMs += figures.server_cpu_ms_per_checkout * figures.completed;
+        const { steps: _steps, ...summary } = figures;
+        report({ ...summary, case: `checkout_ledger_${ledger}`, ...(ledger === 'on' ? { ledger_entries: status.head.seq, ledger_behind_at_end: status.behind } : {}) });
+      } finally {
+        await shop.stop();
+      }
     }
   }
-  report({ bench: 'ledger', case: 'checkout_ratio', db: database.kind, buyers, ledger_on_per_sec: rates.on, ledger_off_per_sec: rates.off, ratio_on_to_off: Number((rates.on / rates.off).toFixed(3)) });
+  const rate = (t: typeof totals.on) => t.completed / t.seconds;
+  const cpu = (t: typeof totals.on) => t.cpuMs / t.completed;
+  report({
+    bench: 'ledger', case: 'checkout_ratio', db: database.kind, buyers, rounds,
+    ledger_on_per_sec: Number(rate(totals.on).toFixed(1)), ledger_off_per_sec: Number(rate(totals.off).toFixed(1)),
+    ratio_on_to_off: Number((rate(totals.on) / rate(totals.off)).toFixed(3)),
+    server_cpu_ms_per_checkout_on: Number(cpu(totals.on).toFixed(2)), server_cpu_ms_per_checkout_off: Number(cpu(totals.off).toFixed(2)),
+  });
 
   const handle = await openDatabase(databaseTarget({ ...loadConfig({ ...process.env, ...database.env }) }));
   try {
