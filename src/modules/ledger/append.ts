@@ -2,7 +2,7 @@ import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { DispatchedEvent } from '../events/dispatched-event.ts';
-import { sealBlocks, type HeadRow } from './blocks.ts';
+import { lockHead, sealBlocks } from './blocks.ts';
 import { canonicalEntry, entryHash } from './chain.ts';
 import type { LedgerEntryTable } from './schema.ts';
 import type { LedgerSigner } from './signing-key.ts';
@@ -29,13 +29,11 @@ export interface AppendOptions {
 export async function appendToLedger(db: Db, events: readonly DispatchedEvent[], options: AppendOptions): Promise<number> {
   if (events.length === 0) return 0;
   return inTransaction(db, async (tx) => {
-    // One round trip: lock the head and learn which events are ledgered already.
-    const locked = await sql<HeadRow & { known: string[] | null }>`
-      select seq, hash, sealed_seq, block_seq,
-        (select array_agg(event_id) from ledger_entry where event_id = any(${events.map((e) => e.id)}::text[])) as known
-      from ledger_head where id = 1 for update`.execute(tx);
-    const { known, ...head } = locked.rows[0];
-    const seen = new Set(known ?? []);
+    // Lock first, then look: under READ COMMITTED only a statement begun after the lock was granted
+    // sees the entries the previous holder committed (a subquery beside the lock would not).
+    const head = await lockHead(tx);
+    const known = await sql<{ event_id: string }>`select event_id from ledger_entry where event_id = any(${events.map((e) => e.id)}::text[])`.execute(tx);
+    const seen = new Set(known.rows.map((k) => k.event_id));
     let { seq, hash } = head;
     const rows: Insertable<LedgerEntryTable>[] = [];
     for (const event of events) {
