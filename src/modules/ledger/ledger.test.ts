@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -9,12 +11,15 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createStockedProduct, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
 import { placeOrder } from '../../../test/helpers/orders.ts';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
-import { dispatchOnce } from '../events/dispatcher.ts';
-import { registerSubscribers } from '../events/dispatcher.ts';
+import { storefrontPages } from '../../config.ts';
+import { dispatchOnce, registerSubscribers } from '../events/dispatcher.ts';
+import { builtInJobs } from '../jobs/built-in-jobs.ts';
+import { builtInSubscribers } from '../jobs/built-in-subscribers.ts';
+import { builtInPaymentProviders } from '../payments/providers.ts';
 import type { DispatchedEvent } from '../events/dispatched-event.ts';
 import { staffAlerts } from '../notifications/staff-alerts.ts';
 import { appendToLedger } from './append.ts';
-import { anchorHead, fileAnchor, readAnchorFile } from './anchors.ts';
+import { anchorHead, fileAnchor, readAnchorFile, urlAnchor } from './anchors.ts';
 import { sealPending } from './blocks.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { canonicalEntry, entryHash, GENESIS_HASH } from './chain.ts';
@@ -107,6 +112,11 @@ test('orders placed through the Store API are ledgered, once each, in one unbrok
 });
 
 test('the timed close seals the rest, and the anchor file holds the signed head', async () => {
+  // Before it, the last entries are in no block yet: their proof says so.
+  const open = await shop.ok('GET', `/admin/ledger/proof?order_id=${orderB.id}`);
+  const unsealed = open.entries.filter((e: any) => e.block_seq === null);
+  expect(unsealed.length).toBeGreaterThan(0);
+  expect(unsealed.every((e: any) => e.proof.length === 0)).toBe(true);
   const anchorFile = path.join(tmp, 'anchors.jsonl');
   expect(await sealPending(shop.db, signer, BLOCK)).toBe(1);
   expect(await anchorHead(shop.db, [fileAnchor(anchorFile)])).toBe(1);
@@ -116,6 +126,41 @@ test('the timed close seals the rest, and the anchor file holds the signed head'
   expect(readAnchorFile(anchorFile)).toEqual([{ block_seq: head.block.block_seq, last_seq: head.seq, head_hash: head.hash, merkle_root: head.block.merkle_root }]);
   const status = await shop.ok('GET', '/admin/ledger');
   expect(status).toMatchObject({ enabled: true, head: { seq: head.seq }, last_anchor: { block_seq: head.block.block_seq }, mismatches: 0 });
+});
+
+test('the URL anchor POSTs the signed head and keeps the answer; a refusal is named and recorded nowhere', async () => {
+  const received: any[] = [];
+  let answer = 201;
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      received.push(JSON.parse(body));
+      res.writeHead(answer).end(answer < 300 ? 'log index 7' : 'no');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/heads`;
+  try {
+    answer = 503;
+    await expect(anchorHead(shop.db, [urlAnchor(url)])).rejects.toThrow(`ledger anchoring failed: url:${url}: ledger anchor ${url} answered 503: no`);
+    expect(await shop.db.selectFrom('ledger_anchor').select('anchor').where('anchor', '=', `url:${url}`).execute()).toEqual([]);
+    answer = 201;
+    expect(await anchorHead(shop.db, [urlAnchor(url)])).toBe(1);
+    const head = await shop.ok('GET', '/admin/ledger/head');
+    expect(received[1]).toEqual(head.block);
+    expect(await shop.db.selectFrom('ledger_anchor').select(['block_seq', 'receipt']).where('anchor', '=', `url:${url}`).execute()).toEqual([{ block_seq: head.block.block_seq, receipt: 'log index 7' }]);
+  } finally {
+    server.close();
+  }
+});
+
+test('LEDGER=off: no appender, the ledger\'s jobs never run', () => {
+  const config = { ...shop.config, ledger: false };
+  const subscribers = builtInSubscribers({ db: shop.db, webhookMaxAgeHours: 1, emailTemplatesDir: null, storefront: storefrontPages(config), orderNumberPrefix: '#', ledger: null });
+  expect(subscribers.map((s) => s.name)).not.toContain('ledger');
+  const jobs = builtInJobs({ db: shop.db, providers: builtInPaymentProviders(), config });
+  expect(jobs.filter((j) => j.name.endsWith('_ledger')).map((j) => [j.name, j.intervalMs])).toEqual([['seal_ledger', 0], ['reconcile_ledger', 0]]);
 });
 
 test('an order\'s proof checks out with the public key alone, by the script in docs/ledger.md', async () => {
