@@ -281,6 +281,28 @@ test('payment amounts and stock levels changed behind the ledger\'s back are nam
     { kind: 'payment_captured', resource_id: payment.id, ledger_value: payment.captured_amount, live_value: 0 },
     { kind: 'stock_on_hand', resource_id: `${level.item_id}@${level.location_id}`, ledger_value: level.on_hand, live_value: level.on_hand + 5 },
   ]);
+  await sql`update payment set captured_amount = ${payment.captured_amount} where id = ${payment.id}`.execute(shop.db);
+  await sql`update inventory_level set on_hand = on_hand - 5 where item_id = ${level.item_id} and location_id = ${level.location_id}`.execute(shop.db);
+});
+
+test('changes made through the API — an edit, a payment recorded, a fulfillment, a refund, a stock count, a cancel — leave nothing to reconcile', async () => {
+  expect(await reconcileLedger(shop.db)).toEqual({ mismatches: 0, raised: 0 });
+
+  const { variant } = await createStockedProduct(shop, { usd: 1000, stock: 20, locationId: selling.warehouse.id });
+  const order = await placeOrder(shop, [{ variant_id: variant.id, quantity: 2 }]);
+  const edited = await shop.ok('POST', `/admin/orders/${order.id}/edits`, { items: [{ line_item_id: order.items[0].id, quantity: 3 }] }, 201);
+  await shop.ok('POST', `/admin/orders/${order.id}/payments`, { amount: edited.balance_after, note: 'bank transfer' }, 201);
+  await shop.ok('POST', `/admin/orders/${order.id}/fulfillments`, { location_id: selling.warehouse.id, lines: [{ line_item_id: order.items[0].id, quantity: 1 }] }, 201);
+  await shop.ok('POST', `/admin/orders/${order.id}/refunds`, { amount: 500, reason: 'goodwill' }, 201);
+  await shop.ok('POST', '/admin/inventory/adjustments', { variant_id: variant.id, location_id: selling.warehouse.id, delta: -2, reason: 'damaged' }, 201);
+  const other = await placeOrder(shop, [{ variant_id: variant.id, quantity: 1 }]);
+  await shop.ok('POST', `/admin/orders/${other.id}/cancel`, { reason: 'customer' });
+  await drain();
+
+  const types = (await shop.db.selectFrom('ledger_entry').select('type').where('order_id', 'in', [order.id, other.id]).execute()).map((t) => t.type);
+  for (const type of ['order.edited', 'order.payment_recorded', 'order.fulfilled', 'order.refunded', 'payment.refunded', 'order.canceled', 'inventory.released']) expect(types).toContain(type);
+  expect(await reconcileLedger(shop.db)).toEqual({ mismatches: 0, raised: 0 });
+  expect(await verifyLedger(shop.db)).toMatchObject({ ok: true });
 });
 
 test('three appenders at once make one gap-free chain', async () => {
