@@ -107,7 +107,7 @@ test('SIGKILL while appending: after a restart one unbroken chain holds every le
     const lease = data.find((s: any) => s.name === 'ledger')?.locked_by as string | null;
     holder = lease ? servers.find((s) => lease.split(':')[1] === String(s.child.pid)) : holder;
     return status.behind > 0 && status.head.seq > before && (holder || !onServer);
-  }, 30_000, 'the ledger appending with work pending');
+  }, 60_000, 'the ledger appending with work pending');
   holder ??= servers[0];
   expect(await holder.stop('SIGKILL')).toBe(null);
   await during;
@@ -120,7 +120,7 @@ test('SIGKILL while appending: after a restart one unbroken chain holds every le
   const status = await waitFor(async () => {
     const s = await watcher.ok('GET', '/admin/ledger');
     return s.behind === 0 && s.head.unsealed === 0 && s.head.seq > 0 ? s : null;
-  }, 60_000, 'the ledger caught up and sealed');
+  }, 150_000, 'the ledger caught up and sealed');
   expect(status.head.block.key_id).toBe('crash-test');
   for (const s of live) await s.stop('SIGTERM');
 
