@@ -319,6 +319,25 @@ test('three appenders at once make one gap-free chain', async () => {
   expect(await verifyLedger(shop.db)).toMatchObject({ ok: true, entries: before.seq + 70 });
 });
 
+test('key rotation: new blocks carry the new key id, old ones keep theirs, and both verify', async () => {
+  const rotated = loadLedgerSigner({ ledgerSigningKey: generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), ledgerKeyId: 'test-2027', dataDir: '/nonexistent' });
+  await appendToLedger(shop.db, [{ seq: 0, position: 0, id: 'evt_rotation_1', type: 'lot.moved', resource_type: 'lot', resource_id: 'lot_r', payload: { quantity: 1 }, created_at: new Date() }],
+    { signer: () => rotated, blockSize: BLOCK });
+  await sealPending(shop.db, rotated, BLOCK);
+  const { data: keys } = await shop.ok('GET', '/admin/ledger/keys');
+  expect(keys.map((k: any) => k.key_id)).toEqual(['test-2026', 'test-2027']);
+  const head = await shop.ok('GET', '/admin/ledger/head');
+  expect(head.block.key_id).toBe('test-2027');
+  expect(await verifyLedger(shop.db, { trustedKeys: new Map([['test-2026', signer.publicKey], ['test-2027', rotated.publicKey]]) })).toMatchObject({ ok: true });
+  expect(await verifyLedger(shop.db, { trustedKeys: new Map([['test-2026', signer.publicKey]]) }))
+    .toMatchObject({ ok: false, problem: { block_seq: head.block.block_seq, message: expect.stringContaining('signed with key test-2027, which is not a trusted key') } });
+  // The same id for another key is refused: a key id names one key forever.
+  const impostor = loadLedgerSigner({ ledgerSigningKey: generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), ledgerKeyId: 'test-2027', dataDir: '/nonexistent' });
+  await appendToLedger(shop.db, [{ seq: 0, position: 0, id: 'evt_rotation_2', type: 'lot.moved', resource_type: 'lot', resource_id: 'lot_r', payload: { quantity: 2 }, created_at: new Date() }],
+    { signer: () => rotated, blockSize: BLOCK });
+  await expect(sealPending(shop.db, impostor, BLOCK)).rejects.toThrow('ledger key id test-2027 already names another public key');
+});
+
 test('canonical JSON: sorted keys, no whitespace, integers only', () => {
   expect(canonicalJson({ b: 1, a: [true, null, 'x"y'], c: { z: undefined, y: -2 } })).toBe('{"a":[true,null,"x\\"y"],"b":1,"c":{"y":-2}}');
   expect(() => canonicalJson({ rate: 0.1 })).toThrow('integers only');
