@@ -319,6 +319,18 @@ test('three appenders at once make one gap-free chain', async () => {
   expect(await verifyLedger(shop.db)).toMatchObject({ ok: true, entries: before.seq + 70 });
 });
 
+test('a batch larger than one insert (1,001 events) is appended whole, sealed in full blocks', async () => {
+  const before = await shop.db.selectFrom('ledger_head').select(['seq', 'sealed_seq']).executeTakeFirstOrThrow();
+  const events = Array.from({ length: 1001 }, (_, i): DispatchedEvent => ({
+    seq: 0, position: 0, id: `evt_bulk_${i}`, type: 'lot.moved', resource_type: 'lot', resource_id: 'lot_bulk', payload: { quantity: i }, created_at: new Date(),
+  }));
+  expect(await appendToLedger(shop.db, events, append)).toBe(1001);
+  const head = await shop.db.selectFrom('ledger_head').select(['seq', 'sealed_seq']).executeTakeFirstOrThrow();
+  expect(head.seq).toBe(before.seq + 1001);
+  expect(head.seq - head.sealed_seq).toBe((head.seq - before.sealed_seq) % BLOCK);
+  expect(await verifyLedger(shop.db)).toMatchObject({ ok: true, entries: head.seq });
+});
+
 test('key rotation: new blocks carry the new key id, old ones keep theirs, and both verify', async () => {
   const rotated = loadLedgerSigner({ ledgerSigningKey: generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), ledgerKeyId: 'test-2027', dataDir: '/nonexistent' });
   await appendToLedger(shop.db, [{ seq: 0, position: 0, id: 'evt_rotation_1', type: 'lot.moved', resource_type: 'lot', resource_id: 'lot_r', payload: { quantity: 1 }, created_at: new Date() }],
