@@ -60,6 +60,13 @@ test('defaults', () => {
     storefrontResetPasswordPath: '/account/reset-password',
     storefrontVerifyEmailPath: '/account/verify',
     storefrontCheckoutPath: '/checkout',
+    ledger: true,
+    ledgerSigningKey: null,
+    ledgerKeyId: null,
+    ledgerBlockSize: 1000,
+    ledgerBlockSeconds: 60,
+    ledgerAnchorFile: null,
+    ledgerAnchorUrl: null,
   });
 });
 
@@ -73,6 +80,14 @@ test('metrics: a token of 16 characters or more, or a port of their own', () => 
 test('STORE_STOCK_DISPLAY: exact, capped (at STORE_STOCK_CAP) or in_stock', () => {
   expect(loadConfig({ STORE_STOCK_DISPLAY: 'capped', STORE_STOCK_CAP: '25' })).toMatchObject({ storeStockDisplay: 'capped', storeStockCap: 25 });
   expect(loadConfig({ STORE_STOCK_DISPLAY: 'in_stock' }).storeStockDisplay).toBe('in_stock');
+});
+
+test('LEDGER settings: off, key id, block size and seconds, anchors; bad ones name the variable', () => {
+  expect(loadConfig({ LEDGER: 'off', LEDGER_KEY_ID: 'shop-2026', LEDGER_BLOCK_SIZE: '50', LEDGER_BLOCK_SECONDS: '5', LEDGER_ANCHOR_URL: 'https://anchor.example/heads' }))
+    .toMatchObject({ ledger: false, ledgerKeyId: 'shop-2026', ledgerBlockSize: 50, ledgerBlockSeconds: 5, ledgerAnchorUrl: 'https://anchor.example/heads' });
+  expect(() => loadConfig({ LEDGER_BLOCK_SIZE: '0' })).toThrow('LEDGER_BLOCK_SIZE is invalid');
+  expect(() => loadConfig({ LEDGER_ANCHOR_URL: 'ftp://x' })).toThrow('LEDGER_ANCHOR_URL is invalid');
+  expect(() => loadConfig({ LEDGER_KEY_ID: 'has space' })).toThrow('LEDGER_KEY_ID is invalid');
 });
 
 test('TRUST_PROXY: true, a number of hops, or proxy addresses', () => {

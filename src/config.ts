@@ -67,6 +67,14 @@ const ConfigSchema = Type.Object({
   storefrontResetPasswordPath: Type.String({ pattern: '^/' }),
   storefrontVerifyEmailPath: Type.String({ pattern: '^/' }),
   storefrontCheckoutPath: Type.String({ pattern: '^/' }),
+  // The verifiable ledger (docs/ledger.md)
+  ledger: Type.Boolean(),
+  ledgerSigningKey: Type.Union([Type.String({ minLength: 40 }), Type.Null()]),
+  ledgerKeyId: Type.Union([Type.String({ pattern: '^[\\w.:-]{1,100}$' }), Type.Null()]),
+  ledgerBlockSize: Type.Integer({ minimum: 1, maximum: 100_000 }),
+  ledgerBlockSeconds: Type.Integer({ minimum: 1, maximum: 86_400 }),
+  ledgerAnchorFile: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+  ledgerAnchorUrl: Type.Union([Type.String({ pattern: '^https?://' }), Type.Null()]),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -211,6 +219,13 @@ export function loadConfig(env: Env = process.env): Config {
     storefrontResetPasswordPath: str(env, 'STOREFRONT_RESET_PASSWORD_PATH') ?? '/account/reset-password',
     storefrontVerifyEmailPath: str(env, 'STOREFRONT_VERIFY_EMAIL_PATH') ?? '/account/verify',
     storefrontCheckoutPath: str(env, 'STOREFRONT_CHECKOUT_PATH') ?? '/checkout',
+    ledger: bool(env, 'LEDGER', true),
+    ledgerSigningKey: str(env, 'LEDGER_SIGNING_KEY'),
+    ledgerKeyId: str(env, 'LEDGER_KEY_ID'),
+    ledgerBlockSize: int(env, 'LEDGER_BLOCK_SIZE', 1000),
+    ledgerBlockSeconds: int(env, 'LEDGER_BLOCK_SECONDS', 60),
+    ledgerAnchorFile: str(env, 'LEDGER_ANCHOR_FILE'),
+    ledgerAnchorUrl: str(env, 'LEDGER_ANCHOR_URL'),
   };
   const names: Record<string, string> = {
     port: 'PORT', host: 'HOST', dataDir: 'DATA_DIR', databaseUrl: 'DATABASE_URL',
@@ -232,6 +247,8 @@ export function loadConfig(env: Env = process.env): Config {
     storeStockDisplay: 'STORE_STOCK_DISPLAY', storeStockCap: 'STORE_STOCK_CAP',
     storefrontUrl: 'STOREFRONT_URL', storefrontResetPasswordPath: 'STOREFRONT_RESET_PASSWORD_PATH',
     storefrontVerifyEmailPath: 'STOREFRONT_VERIFY_EMAIL_PATH', storefrontCheckoutPath: 'STOREFRONT_CHECKOUT_PATH',
+    ledger: 'LEDGER', ledgerSigningKey: 'LEDGER_SIGNING_KEY', ledgerKeyId: 'LEDGER_KEY_ID', ledgerBlockSize: 'LEDGER_BLOCK_SIZE',
+    ledgerBlockSeconds: 'LEDGER_BLOCK_SECONDS', ledgerAnchorFile: 'LEDGER_ANCHOR_FILE', ledgerAnchorUrl: 'LEDGER_ANCHOR_URL',
   };
   const first = Value.Errors(ConfigSchema, config).First();
   if (first) {

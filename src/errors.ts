@@ -159,6 +159,9 @@ export const errorTable = {
   payment_webhooks_not_supported: [404, 'No payment provider with this id takes webhooks.'],
   invalid_webhook_signature: [400, 'The webhook signature is missing, wrong or too old.'],
   invalid_webhook_payload: [400, 'The webhook body is not an event this provider sends.'],
+
+  // Ledger
+  order_not_ledgered: [404, 'The ledger holds no entry for this order: no such order, or its facts are not appended yet.'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type ErrorCode = keyof typeof errorTable;

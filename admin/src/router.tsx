@@ -213,6 +213,11 @@ const jobs = createRoute({
   path: '/settings/jobs',
   component: lazyRouteComponent(() => import('./pages/settings-jobs.tsx')),
 });
+const ledger = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/settings/ledger',
+  component: lazyRouteComponent(() => import('./pages/settings-ledger.tsx')),
+});
 const emails = createRoute({
   getParentRoute: () => signedIn,
   path: '/settings/emails',
@@ -226,7 +231,7 @@ const auditLog = createRoute({
 });
 
 const routeTree = root.addChildren([login, signedIn.addChildren([
-  dashboard, orders, order, orderFulfill, orderReturn, draftOrders, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, purchaseOrders, lots, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, regions, shipping, locations, users, apiKeys, webhooks, webhook, jobs, emails, auditLog,
+  dashboard, orders, order, orderFulfill, orderReturn, draftOrders, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, purchaseOrders, lots, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, regions, shipping, locations, users, apiKeys, webhooks, webhook, jobs, ledger, emails, auditLog,
 ])]);
 
 export const router = createRouter({

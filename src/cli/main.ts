@@ -20,6 +20,10 @@ import { AppError } from '../errors.ts';
 import { banner, exitWhenDatabaseLost, startShop, stopOnSignals } from '../main.ts';
 import { exportProductsCsv, importProductsCsv } from '../modules/catalog/product-csv.ts';
 import { createAdminUser, generatePassword } from '../modules/users/admin-users.ts';
+import { readAnchorFile } from '../modules/ledger/anchors.ts';
+import { findMismatches } from '../modules/ledger/reconciliation.ts';
+import { defaultKeyId } from '../modules/ledger/signing-key.ts';
+import { verifyLedger } from '../modules/ledger/verify.ts';
 
 /** `cartwright <command>`: every command reads the same configuration (environment, docs/configuration.md). */
 
@@ -161,6 +165,43 @@ program.command('rotate-key').description('re-encrypt personal data with the cur
     const config = loadConfig();
     const counts = await withDatabase(config, (database) => rotateDataKey(database.db, currentDataKeyId()));
     console.log(Object.entries(counts).map(([table, n]) => `${table}: ${n} rows re-encrypted`).join('\n'));
+  });
+
+const ledger = program.command('ledger').description('the verifiable ledger (docs/ledger.md)');
+
+/** `--trusted-key file.pem` or `--trusted-key key_id=file.pem`, repeatable. */
+function trustedKey(value: string, keys: Map<string, string>): Map<string, string> {
+  const match = /^([^=]+)=(.+)$/.exec(value);
+  const file = match ? match[2] : value;
+  if (!fs.existsSync(file)) throw new InvalidArgumentError(`no such file: ${file}`);
+  const pem = fs.readFileSync(file, 'utf8');
+  keys.set(match ? match[1] : defaultKeyId(pem), pem);
+  return keys;
+}
+
+ledger.command('verify').description('recompute the chain, the blocks\' Merkle roots and signatures, and the anchored heads; exit 1 naming the first entry that does not match')
+  .option('--anchor-file <file>', 'heads published by the file anchor (default: LEDGER_ANCHOR_FILE)')
+  .option('--trusted-key <[key_id=]file>', 'a public key (PEM) held outside the database; repeat for rotated keys. Without one, the keys stored in the database are used', trustedKey, new Map<string, string>())
+  .action(async (opts: { anchorFile?: string; trustedKey: Map<string, string> }) => {
+    const config = loadConfig();
+    const anchorFile = opts.anchorFile ?? config.ledgerAnchorFile;
+    const anchors = anchorFile ? readAnchorFile(path.resolve(anchorFile)) : [];
+    const result = await withDatabase(config, (database) => verifyLedger(database.db, { anchors, trustedKeys: opts.trustedKey.size ? opts.trustedKey : undefined }));
+    if (!result.ok) {
+      console.error(`ledger broken: ${result.problem.message}`);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(`ledger intact: ${result.entries} entries, ${result.blocks} blocks, head ${result.head.seq} ${result.head.hash}`
+      + `${anchorFile ? `, ${result.anchors_checked} anchored heads match (${anchorFile})` : ''}`);
+  });
+
+ledger.command('reconcile').description('compare the live order totals, payments and stock levels with the ledger; exit 1 listing the differences')
+  .action(async () => {
+    const found = await withDatabase(loadConfig(), (database) => findMismatches(database.db));
+    for (const m of found) console.error(`${m.kind} of ${m.resource_id}: ledger ${m.ledger_value}, live ${m.live_value ?? 'missing'}`);
+    if (found.length) process.exitCode = 1;
+    else console.log('ledger and live tables agree');
   });
 
 try {

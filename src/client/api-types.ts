@@ -2156,6 +2156,257 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ledger's state: head, appender lag, last anchoring, differences found */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description events in the outbox the appender has not taken yet (all types) */
+                            behind: number;
+                            enabled: boolean;
+                            head: components["schemas"]["LedgerHead"];
+                            last_anchor: {
+                                anchor: string;
+                                /** Format: date-time */
+                                anchored_at: string;
+                                block_seq: number;
+                                receipt: string | null;
+                            } | null;
+                            /** @description differences reconciliation has raised */
+                            mismatches: number;
+                        };
+                    };
+                };
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/ledger/head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed head: the newest block, signed, and the chain's tip */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["LedgerHead"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/ledger/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every public key that signed blocks, by key id (rotation keeps the old ones) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: date-time */
+                                created_at: string;
+                                key_id: string;
+                                /** @description SPKI PEM */
+                                public_key: string;
+                            }[];
+                        };
+                    };
+                };
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/ledger/mismatches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Differences reconciliation found between the ledger and the live tables, newest first */
+        get: {
+            parameters: {
+                query: {
+                    limit: components["parameters"]["query-limit"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: date-time */
+                                detected_at: string;
+                                id: string;
+                                /** @description order_total, payment_captured, payment_refunded or stock_on_hand */
+                                kind: string;
+                                ledger_value: number;
+                                live_value: number | null;
+                                resource_id: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/ledger/proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order's ledger entries with Merkle proofs into signed blocks: checkable with the public key alone */
+        get: {
+            parameters: {
+                query: {
+                    order_id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            blocks: components["schemas"]["SignedBlock"][];
+                            entries: {
+                                /** @description null while its block is open */
+                                block_seq: number | null;
+                                /** @description the canonical JSON that was hashed */
+                                entry: string;
+                                /** @description SHA-256(prev_hash bytes ‖ entry) */
+                                hash: string;
+                                prev_hash: string;
+                                /** @description from the entry up to its block's Merkle root */
+                                proof: {
+                                    hash: string;
+                                    /** @enum {string} */
+                                    side: "left" | "right";
+                                }[];
+                                seq: number;
+                            }[];
+                            order_id: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-43"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/lots": {
         parameters: {
             query?: never;
@@ -2440,7 +2691,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -8723,6 +8974,16 @@ export interface components {
             /** @description a process holds its lease right now */
             running: boolean;
         };
+        LedgerHead: {
+            /** @description the newest signed block; null before the first closes */
+            block: components["schemas"]["SignedBlock"] | null;
+            /** @description its hash */
+            hash: string;
+            /** @description the chain's last entry, sealed or not */
+            seq: number;
+            /** @description entries waiting for the next block */
+            unsealed: number;
+        };
         Level: {
             allow_backorder: boolean;
             /** @description on_hand − committed − reserved − safety_stock */
@@ -9344,6 +9605,25 @@ export interface components {
                 amount: number;
                 up_to_grams: number;
             }[] | null;
+        };
+        SignedBlock: {
+            block_seq: number;
+            /** Format: date-time */
+            closed_at: string;
+            /** @description the first entry the block seals */
+            first_seq: number;
+            /** @description the hash of entry last_seq: the chain up to it */
+            head_hash: string;
+            /** @description the signing key (GET /admin/ledger/keys) */
+            key_id: string;
+            /** @description the last entry the block seals */
+            last_seq: number;
+            /** @description Merkle root of the entries' hashes (docs/ledger.md) */
+            merkle_root: string;
+            /** @description the exact signed bytes: the canonical JSON of the fields above but signature */
+            message: string;
+            /** @description Ed25519 over `message`, base64 */
+            signature: string;
         };
         StaffUser: {
             /** Format: date-time */
@@ -10610,8 +10890,22 @@ export interface components {
                 };
             };
         };
-        /** @description email_not_found */
+        /** @description order_not_ledgered */
         "404-43": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "order_not_ledgered";
+                    };
+                };
+            };
+        };
+        /** @description email_not_found */
+        "404-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11526,6 +11820,15 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Job"];
+            };
+        };
+        /** @description OK */
+        LedgerHead: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["LedgerHead"];
             };
         };
         /** @description OK */

@@ -30,6 +30,7 @@ import { storeReturnRoutes } from '../modules/orders/routes.store.returns.ts';
 import { adminWebhookRoutes } from '../modules/webhooks/routes.admin.ts';
 import { adminJobRoutes } from '../modules/jobs/routes.admin.ts';
 import { adminEventRoutes } from '../modules/events/routes.admin.ts';
+import { adminLedgerRoutes } from '../modules/ledger/routes.admin.ts';
 import { storePaymentWebhookRoutes } from '../modules/payments/routes.store.webhooks.ts';
 import { storeCustomerRoutes } from '../modules/customers/routes.store.ts';
 import { adminCustomerRoutes } from '../modules/customers/routes.admin.ts';
@@ -266,6 +267,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
       await secured.register(adminWebhookRoutes, context);
       await secured.register(adminJobRoutes, context);
       await secured.register(adminEventRoutes, context);
+      await secured.register(adminLedgerRoutes, context);
       await secured.register(adminNotificationRoutes, context);
     });
     // Unknown Admin API paths ask for a token first, so they reveal nothing to strangers.

@@ -10,6 +10,7 @@ import { Order, OrderLine, PlacedOrder } from '../modules/orders/shapes.ts';
 import { Region, StoreRegion } from '../modules/regions/shapes.ts';
 import { ShippingOption } from '../modules/shipping/shapes.ts';
 import { Job } from '../modules/jobs/shapes.ts';
+import { LedgerHead, SignedBlock } from '../modules/ledger/shapes.ts';
 import { Promotion, PromotionInput } from '../modules/promotions/shapes.ts';
 import { Lot, Margin, PurchaseOrder, PurchaseOrderLine, Supplier } from '../modules/purchasing/shapes.ts';
 import { TaxRate } from '../modules/tax/shapes.ts';
@@ -36,6 +37,7 @@ const namedShapes: Record<string, TSchema> = {
   WebhookEndpoint, WebhookDelivery,
   Promotion, PromotionInput,
   Supplier, PurchaseOrder, PurchaseOrderLine, Lot, Margin,
+  SignedBlock, LedgerHead,
   CurrencyCode, CountryCode, Name, Metadata, Deleted, StaffUser, Job,
 };
 

@@ -45,6 +45,7 @@ export const routeErrors: Readonly<Record<string, readonly string[]>> = {
   'GET /admin/jobs': ['forbidden', 'unauthorized'],
   'GET /admin/jobs/:name': ['forbidden', 'job_not_found', 'unauthorized'],
   'GET /admin/jobs/:name/runs': ['forbidden', 'job_not_found', 'unauthorized'],
+  'GET /admin/ledger/proof': ['invalid_request', 'order_not_ledgered'],
   'GET /admin/lots': ['forbidden'],
   'GET /admin/lots/:id': ['forbidden', 'lot_not_found'],
   'GET /admin/lots/:id/trace': ['lot_not_found'],

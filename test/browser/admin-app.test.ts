@@ -314,7 +314,7 @@ describe.skipIf(onServer)('the admin app in Chromium', () => {
       ['customers', '/customers'], ['customer-groups', '/customer-groups'], ['promotions', '/promotions'],
       ['regions', '/settings/regions'], ['shipping', '/settings/shipping'], ['locations', '/settings/locations'], ['users', '/settings/users'],
       ['api-keys', '/settings/api-keys'], ['webhooks', '/settings/webhooks'], ['jobs', '/settings/jobs'], ['emails', '/settings/emails'],
-      ['audit-log', '/settings/audit-log'],
+      ['audit-log', '/settings/audit-log'], ['ledger', '/settings/ledger'],
     ];
     for (const [name, url] of pages) {
       await page.goto(`${base}${url}`);

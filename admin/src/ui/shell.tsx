@@ -39,6 +39,7 @@ export const SETTINGS_NAV: NavItem[] = [
   { to: '/settings/jobs', label: 'Jobs & events', permission: 'settings:read' },
   { to: '/settings/emails', label: 'Emails', permission: 'customers:read' },
   { to: '/settings/audit-log', label: 'Audit log', permission: 'audit:read' },
+  { to: '/settings/ledger', label: 'Ledger', permission: 'audit:read' },
 ];
 
 function isActive(pathname: string, to: string) {

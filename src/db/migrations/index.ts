@@ -6,6 +6,7 @@ import * as m0005 from './0005-order-operations.ts';
 import * as m0006 from './0006-automation.ts';
 import * as m0007 from './0007-event-versions.ts';
 import * as m0008 from './0008-promotions.ts';
+import * as m0009 from './0009-ledger.ts';
 import * as m0010 from './0010-purchasing.ts';
 
 /**
@@ -21,5 +22,6 @@ export const migrations: Record<string, { statements: string[] }> = {
   '0006-automation': m0006,
   '0007-event-versions': m0007,
   '0008-promotions': m0008,
+  '0009-ledger': m0009,
   '0010-purchasing': m0010,
 };

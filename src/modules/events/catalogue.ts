@@ -221,6 +221,14 @@ define('payment', 'payment.refunded', 'Money was refunded (also: a late gateway 
 define('payment', 'payment.voided', 'An authorization was voided (also: a late gateway authorization without an order, voided automatically).', paymentFields);
 define('payment', 'payment.failed', 'An attempt to pay failed: declined, gateway error or timeout (error_code says which); no money moved.', paymentFields);
 
+// Ledger
+define('ledger', 'ledger.mismatch', 'Reconciliation found the live tables disagreeing with the ledger (docs/ledger.md): raised once per difference.', {
+  mismatch_id: id('lmis'), kind: Type.String({ description: 'order_total, payment_captured, payment_refunded or stock_on_hand' }),
+  resource_id: Type.String({ description: 'ord_…, pay_…, or iitem_…@sloc_… for a stock level' }),
+  ledger_value: Type.Integer({ description: 'what the ledger says (minor units, or units of stock)' }),
+  live_value: nullable(Type.Integer(), 'what the live table says; null when its row is gone'),
+});
+
 // Customers
 define('customer', 'customer.created', 'A customer registered.', { id: id('cus') });
 define('customer', 'customer.updated', 'A customer changed their profile.', { id: id('cus'), changed });

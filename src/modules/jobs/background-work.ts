@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { newProcessId, type WorkLog } from '../../db/work-loop.ts';
 import { reconcileGatewayEvent } from '../checkout/gateway-events.ts';
 import { startDispatcher } from '../events/dispatcher.ts';
+import { ledgerSigner } from '../ledger/ledger-signer.ts';
 import type { PaymentProviders } from '../payments/providers.ts';
 import { startPaymentInboxWorker } from '../payments/webhook-inbox-worker.ts';
 import { startWebhookWorker } from '../webhooks/delivery-worker.ts';
@@ -25,12 +26,17 @@ export async function startBackgroundWork(deps: { db: Db; config: Config; provid
   const { db, config, providers, log } = deps;
   const processId = newProcessId();
   const stops: (() => Promise<void>)[] = [];
+  // Read (or generate) the ledger's key now, so a bad key stops the start and a new one is announced.
+  const signer = config.ledger
+    ? ledgerSigner(config, (file) => log.warn({ file }, 'generated the ledger signing key: back it up, or set LEDGER_SIGNING_KEY (docs/ledger.md)'))
+    : null;
   if (config.dispatchIntervalMs > 0) {
     const dispatcher = await startDispatcher({
       db, processId, intervalMs: config.dispatchIntervalMs, log,
       subscribers: builtInSubscribers({
         db, webhookMaxAgeHours: config.webhookMaxAgeHours, emailTemplatesDir: config.emailTemplatesDir,
         storefront: storefrontPages(config), orderNumberPrefix: config.orderNumberPrefix,
+        ledger: signer ? { signer: () => signer, blockSize: config.ledgerBlockSize } : null,
       }),
     });
     const webhooks = startWebhookWorker({

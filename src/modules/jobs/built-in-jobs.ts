@@ -18,6 +18,10 @@ import { resumePaymentOperations } from '../orders/payment-recovery.ts';
 import { createMailTransport } from '../notifications/transports.ts';
 import type { PaymentProviders } from '../payments/providers.ts';
 import { closeRetryWindows } from '../webhooks/deliveries.ts';
+import { anchorHead, configuredAnchors } from '../ledger/anchors.ts';
+import { sealPending } from '../ledger/blocks.ts';
+import { ledgerSigner } from '../ledger/ledger-signer.ts';
+import { reconcileLedger } from '../ledger/reconciliation.ts';
 import type { JobDefinition } from './scheduler.ts';
 
 const MINUTE = 60_000;
@@ -113,6 +117,25 @@ export function builtInJobs(deps: { db: Db; providers: PaymentProviders; config:
       description: 'Where no autovacuum runs (the embedded database): vacuums and analyzes the tables whose rows changed enough since the last time, as autovacuum would.',
       intervalMs: MINUTE,
       run: () => vacuumChurnedTables(db),
+    },
+    {
+      name: 'seal_ledger',
+      description: config.ledger
+        ? `Closes the ledger's open block (entries not yet in a block of LEDGER_BLOCK_SIZE, ${config.ledgerBlockSize}), signs it, and publishes the signed head to the anchors (LEDGER_ANCHOR_FILE, LEDGER_ANCHOR_URL).`
+        : 'Off: the ledger is off (LEDGER=off).',
+      intervalMs: config.ledger ? config.ledgerBlockSeconds * 1000 : 0,
+      run: async () => ({
+        blocks_sealed: await sealPending(db, ledgerSigner(config), config.ledgerBlockSize),
+        anchors_published: await anchorHead(db, configuredAnchors(config)),
+      }),
+    },
+    {
+      name: 'reconcile_ledger',
+      description: config.ledger
+        ? 'Checks the live order totals, payment amounts and stock levels against the ledger; raises ledger.mismatch (and emails staff with audit:read) once per difference.'
+        : 'Off: the ledger is off (LEDGER=off).',
+      intervalMs: config.ledger ? HOUR : 0,
+      run: () => reconcileLedger(db),
     },
   ];
   const names = new Set(jobs.map((j) => j.name));

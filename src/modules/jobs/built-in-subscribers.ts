@@ -1,6 +1,8 @@
 import type { StorefrontPages } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { EventSubscriber } from '../events/event-subscriber.ts';
+import type { AppendOptions } from '../ledger/append.ts';
+import { ledgerAppender } from '../ledger/ledger-appender.ts';
 import { orderEmails } from '../notifications/order-emails.ts';
 import { staffAlerts } from '../notifications/staff-alerts.ts';
 import { draftOrderCompletion } from '../orders/draft-orders.ts';
@@ -14,7 +16,10 @@ import { webhookFanOut } from '../webhooks/fan-out.ts';
  */
 export function builtInSubscribers(deps: {
   db: Db; webhookMaxAgeHours: number; emailTemplatesDir: string | null; storefront: StorefrontPages; orderNumberPrefix: string;
+  /** Null when the ledger is off (LEDGER=off). */
+  ledger: AppendOptions | null;
 }): EventSubscriber[] {
   return [webhookFanOut(deps), orderEmails({ db: deps.db, templatesDir: deps.emailTemplatesDir, storefront: deps.storefront, orderNumberPrefix: deps.orderNumberPrefix }),
-    staffAlerts({ db: deps.db, templatesDir: deps.emailTemplatesDir }), draftOrderCompletion(deps.db)];
+    staffAlerts({ db: deps.db, templatesDir: deps.emailTemplatesDir }), draftOrderCompletion(deps.db),
+    ...(deps.ledger ? [ledgerAppender(deps.db, deps.ledger)] : [])];
 }

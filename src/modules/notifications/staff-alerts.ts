@@ -1,28 +1,36 @@
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { EventSubscriber } from '../events/event-subscriber.ts';
+import type { Permission } from '../users/permissions.ts';
 import { staffEmailsWith } from '../users/roles.ts';
 import { queueEmail } from './email-queue.ts';
 import { renderEmail } from './templates.ts';
 
-const TEMPLATE = 'webhook_disabled';
+/** Each alert: its email template and the permission of the staff who get it. */
+const ALERTS: Record<string, { template: string; permission: Permission }> = {
+  // an endpoint kept failing and was disabled
+  'webhook_endpoint.disabled': { template: 'webhook_disabled', permission: 'webhooks:manage' },
+  // the live tables disagree with the ledger: whoever may read the audit trail should look
+  'ledger.mismatch': { template: 'ledger_mismatch', permission: 'audit:read' },
+};
 
 /**
- * Tells the staff who manage webhooks (their role grants `webhooks:manage`) that an endpoint kept
- * failing and was disabled. Handed each event at least once: an event already emailed is not again.
+ * Emails the staff concerned when something needs a person. Handed each event at least once: an event
+ * already emailed is not again.
  */
 export function staffAlerts(deps: { db: Db; templatesDir: string | null }): EventSubscriber {
   return {
     name: 'staff-alerts',
-    events: ['webhook_endpoint.disabled'],
+    events: Object.keys(ALERTS),
     async handle(events) {
       for (const event of events) {
+        const { template, permission } = ALERTS[event.type];
         await inTransaction(deps.db, async (tx) => {
-          const sent = await tx.selectFrom('email_message').select('id').where('template', '=', TEMPLATE).where('reference_id', '=', event.id).executeTakeFirst();
+          const sent = await tx.selectFrom('email_message').select('id').where('template', '=', template).where('reference_id', '=', event.id).executeTakeFirst();
           if (sent) return;
-          const email = renderEmail(TEMPLATE, event.payload, deps.templatesDir);
-          for (const to of await staffEmailsWith(tx, 'webhooks:manage')) {
-            await queueEmail(tx, { to, template: TEMPLATE, subject: email.subject, text: email.text, html: email.html, reference_type: 'event', reference_id: event.id });
+          const email = renderEmail(template, event.payload, deps.templatesDir);
+          for (const to of await staffEmailsWith(tx, permission)) {
+            await queueEmail(tx, { to, template, subject: email.subject, text: email.text, html: email.html, reference_type: 'event', reference_id: event.id });
           }
         });
       }
