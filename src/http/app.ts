@@ -37,6 +37,9 @@ import { adminStaffRoutes } from '../modules/users/routes.admin.staff.ts';
 import { adminNotificationRoutes } from '../modules/notifications/routes.admin.ts';
 import { adminPromotionRoutes } from '../modules/promotions/routes.admin.ts';
 import { storePromotionRoutes } from '../modules/promotions/routes.store.ts';
+import { storeRecommendationRoutes } from '../modules/insights/routes.store.ts';
+import { adminInsightRoutes } from '../modules/insights/routes.admin.ts';
+import { adminShopRoutes } from '../modules/shop/routes.admin.ts';
 import { builtInPaymentProviders, type PaymentProviders } from '../modules/payments/providers.ts';
 import { authenticateAdminRequest, requireAdmin } from './admin-auth.ts';
 import { adminAppRoutes } from './admin-app.ts';
@@ -228,6 +231,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
   await app.register(storeOrderRoutes, { ...context, prefix: '/store' });
   await app.register(storeReturnRoutes, { ...context, prefix: '/store' });
   await app.register(storeCustomerRoutes, { ...context, prefix: '/store' });
+  await app.register(storeRecommendationRoutes, { ...context, prefix: '/store' });
   await app.register(storePaymentWebhookRoutes, { ...context, prefix: '/store' });
   await app.register(async (admin) => {
     const authorize = requireAdmin(db);
@@ -258,6 +262,8 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
       await secured.register(adminJobRoutes, context);
       await secured.register(adminEventRoutes, context);
       await secured.register(adminNotificationRoutes, context);
+      await secured.register(adminInsightRoutes, context);
+      await secured.register(adminShopRoutes, context);
     });
     // Unknown Admin API paths ask for a token first, so they reveal nothing to strangers.
     admin.setNotFoundHandler({ preHandler: authenticateAdminRequest(db) }, (request, reply) =>

@@ -64,9 +64,9 @@ export function evaluateRecommendations(orders: readonly SyntheticOrder[]): { fb
   for (const order of orders.slice(cut)) {
     if (order.product_ids.length > 1) {
       const [seedId, ...rest] = order.product_ids;
-      const seedIds = new Set([seedId]);
-      const model = rankRecommendations({ seeds: [scores.seed(seedId)], seedIds, popular, accept: () => true, limit: K });
-      const baseline = rankRecommendations({ seeds: [], seedIds, popular, accept: () => true, limit: K });
+      const exclude = new Set([seedId]);
+      const model = rankRecommendations({ seeds: [scores.seed(seedId)], exclude, popular, accept: () => true, limit: K });
+      const baseline = rankRecommendations({ seeds: [], exclude, popular, accept: () => true, limit: K });
       fbt.queries++;
       if (rest.some((id) => model.includes(id))) fbt.model++;
       if (rest.some((id) => baseline.includes(id))) fbt.popularity++;
@@ -74,9 +74,9 @@ export function evaluateRecommendations(orders: readonly SyntheticOrder[]): { fb
     const bought = history.get(order.customer_id);
     const wanted = order.product_ids.filter((id) => !bought?.has(id));
     if (bought && wanted.length) {
-      const seedIds = new Set(bought);
-      const model = rankRecommendations({ seeds: [...bought].map((id) => scores.seed(id)), seedIds, popular, accept: () => true, limit: K });
-      const baseline = rankRecommendations({ seeds: [], seedIds, popular, accept: () => true, limit: K });
+      const exclude = new Set(bought);
+      const model = rankRecommendations({ seeds: [...bought].map((id) => scores.seed(id)), exclude, popular, accept: () => true, limit: K });
+      const baseline = rankRecommendations({ seeds: [], exclude, popular, accept: () => true, limit: K });
       customer.queries++;
       if (wanted.some((id) => model.includes(id))) customer.model++;
       if (wanted.some((id) => baseline.includes(id))) customer.popularity++;

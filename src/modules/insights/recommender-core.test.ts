@@ -19,8 +19,8 @@ test('co-purchases rank first (by share of the seed\'s orders), then popularity 
     { popularity: 10, pairs: [{ product_id: 'a', score: 2 }, { product_id: 'b', score: 5 }] },
     { popularity: 1, pairs: [{ product_id: 'a', score: 1 }, { product_id: 'x', score: 1 }] },
   ];
-  const ranked = rankRecommendations({ seeds, seedIds: new Set(['c']), popular, accept: (id) => id !== 'x', limit: 4 });
+  const ranked = rankRecommendations({ seeds, exclude: new Set(['c']), popular, accept: (id) => id !== 'x', limit: 4 });
   // a: 0.2 + 1 = 1.2; b: 0.5; x refused; then p1, p2 from popularity (x refused, c a seed).
   expect(ranked).toEqual(['a', 'b', 'p1', 'p2']);
-  expect(rankRecommendations({ seeds: [], seedIds: new Set(), popular, accept: () => true, limit: 2 })).toEqual(['p1', 'x']);
+  expect(rankRecommendations({ seeds: [], exclude: new Set(), popular, accept: () => true, limit: 2 })).toEqual(['p1', 'x']);
 });

@@ -36,11 +36,11 @@ export interface Seed { popularity: number; pairs: readonly ScoreIncrement[] }
 /**
  * Ranks candidates by Σ over seeds of pair score / seed popularity (an estimate of P(bought with the
  * seed), so a customer's rare purchase counts as much as a common one), ties by id; then fills the
- * rest from `popular` (most popular first). `accept` says what may be shown (published, in stock,
- * not already bought…); the seeds themselves never are.
+ * rest from `popular` (most popular first). `accept` says what may be shown (published, in stock);
+ * `exclude` never is (the product asked about, what the customer already bought).
  */
 export function rankRecommendations(
-  input: { seeds: readonly Seed[]; seedIds: ReadonlySet<string>; popular: readonly ScoreIncrement[]; accept: (productId: string) => boolean; limit: number },
+  input: { seeds: readonly Seed[]; exclude: ReadonlySet<string>; popular: readonly ScoreIncrement[]; accept: (productId: string) => boolean; limit: number },
 ): string[] {
   const combined = new Map<string, number>();
   for (const seed of input.seeds) {
@@ -52,7 +52,7 @@ export function rankRecommendations(
   const seen = new Set<string>();
   for (const id of [...ranked, ...input.popular.map((p) => p.product_id)]) {
     if (chosen.length >= input.limit) break;
-    if (seen.has(id) || input.seedIds.has(id) || !input.accept(id)) continue;
+    if (seen.has(id) || input.exclude.has(id) || !input.accept(id)) continue;
     seen.add(id);
     chosen.push(id);
   }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { EventSubscriber } from '../events/event-subscriber.ts';
 import { orderEmails } from '../notifications/order-emails.ts';
 import { staffAlerts } from '../notifications/staff-alerts.ts';
+import { recommendationScores } from '../insights/recommendation-scores.ts';
 import { draftOrderCompletion } from '../orders/draft-orders.ts';
 import { webhookFanOut } from '../webhooks/fan-out.ts';
 
@@ -16,5 +17,5 @@ export function builtInSubscribers(deps: {
   db: Db; webhookMaxAgeHours: number; emailTemplatesDir: string | null; storefront: StorefrontPages; orderNumberPrefix: string;
 }): EventSubscriber[] {
   return [webhookFanOut(deps), orderEmails({ db: deps.db, templatesDir: deps.emailTemplatesDir, storefront: deps.storefront, orderNumberPrefix: deps.orderNumberPrefix }),
-    staffAlerts({ db: deps.db, templatesDir: deps.emailTemplatesDir }), draftOrderCompletion(deps.db)];
+    staffAlerts({ db: deps.db, templatesDir: deps.emailTemplatesDir }), draftOrderCompletion(deps.db), recommendationScores(deps.db)];
 }
