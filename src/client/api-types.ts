@@ -1,6 +1,463 @@
 // Generated from the served /openapi.json by `npm run client:generate`: do not edit by hand.
 // A test (src/client/client-types.test.ts) fails when this file and the served document disagree.
 export interface paths {
+    "/admin/analytics/carts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cart-to-order conversion and abandoned carts, per period the carts were started */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a cart with items untouched this long, and no order, is abandoned */
+                    abandoned_after_hours: number;
+                    /** @description first day (YYYY-MM-DD, in time_zone); default: 29 days before `to` */
+                    from?: components["parameters"]["query-from"];
+                    /** @description weeks start on Monday */
+                    granularity: components["parameters"]["query-granularity"];
+                    /** @description IANA name; default: the shop's (PATCH /admin/shop) */
+                    time_zone?: components["parameters"]["query-time_zone"];
+                    /** @description last day, included (YYYY-MM-DD); default: today */
+                    to?: components["parameters"]["query-to"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                abandoned: number;
+                                carts: number;
+                                carts_with_items: number;
+                                /** @description ordered / carts_with_items */
+                                conversion_rate: number;
+                                ordered: number;
+                                /** @description YYYY-MM-DD */
+                                period: string;
+                            }[];
+                            /** @description YYYY-MM-DD */
+                            from: string;
+                            granularity: string;
+                            time_zone: string;
+                            /** @description YYYY-MM-DD */
+                            to: string;
+                            totals: {
+                                abandoned: number;
+                                carts: number;
+                                carts_with_items: number;
+                                /** @description ordered / carts_with_items */
+                                conversion_rate: number;
+                                ordered: number;
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/analytics/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly cohorts of buyers by first order, and how many ordered in each month after */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first day (YYYY-MM-DD, in time_zone); default: 29 days before `to` */
+                    from?: components["parameters"]["query-from"];
+                    /** @description IANA name; default: the shop's (PATCH /admin/shop) */
+                    time_zone?: components["parameters"]["query-time_zone"];
+                    /** @description last day, included (YYYY-MM-DD); default: today */
+                    to?: components["parameters"]["query-to"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                active: {
+                                    customers: number;
+                                    /** @description months after the first */
+                                    month: number;
+                                }[];
+                                /** @description YYYY-MM of the first order */
+                                cohort: string;
+                                customers: number;
+                            }[];
+                            /** @description YYYY-MM-DD */
+                            from: string;
+                            time_zone: string;
+                            /** @description YYYY-MM-DD */
+                            to: string;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/analytics/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** New and returning buyers per period, and the repeat-purchase rate */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first day (YYYY-MM-DD, in time_zone); default: 29 days before `to` */
+                    from?: components["parameters"]["query-from"];
+                    /** @description weeks start on Monday */
+                    granularity: components["parameters"]["query-granularity"];
+                    /** @description IANA name; default: the shop's (PATCH /admin/shop) */
+                    time_zone?: components["parameters"]["query-time_zone"];
+                    /** @description last day, included (YYYY-MM-DD); default: today */
+                    to?: components["parameters"]["query-to"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customers: number;
+                            data: {
+                                customers: number;
+                                new_customers: number;
+                                orders_new: number;
+                                orders_returning: number;
+                                /** @description YYYY-MM-DD */
+                                period: string;
+                                returning_customers: number;
+                            }[];
+                            /** @description YYYY-MM-DD */
+                            from: string;
+                            granularity: string;
+                            repeat_customers: number;
+                            /** @description buyers in the period with 2+ orders by its end / buyers in the period */
+                            repeat_purchase_rate: number;
+                            time_zone: string;
+                            /** @description YYYY-MM-DD */
+                            to: string;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/analytics/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Units and revenue per product, variant or collection, best sellers first */
+        get: {
+            parameters: {
+                query: {
+                    /** @description ISO 4217 (USD); any case accepted, returned upper case */
+                    currency_code?: components["parameters"]["query-currency_code"];
+                    /** @description first day (YYYY-MM-DD, in time_zone); default: 29 days before `to` */
+                    from?: components["parameters"]["query-from"];
+                    group_by: "product" | "variant" | "collection";
+                    limit: components["parameters"]["query-limit"];
+                    /** @description IANA name; default: the shop's (PATCH /admin/shop) */
+                    time_zone?: components["parameters"]["query-time_zone"];
+                    /** @description last day, included (YYYY-MM-DD); default: today */
+                    to?: components["parameters"]["query-to"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                currency_code: string;
+                                /** @description minor units */
+                                discounts: number;
+                                /** @description minor units */
+                                gross_sales: number;
+                                /** @description product, variant or collection id; null: products in no collection */
+                                id: string | null;
+                                /** @description minor units */
+                                net_sales: number;
+                                orders: number;
+                                /** @description returned, or refunded without coming back */
+                                returned_units: number;
+                                sku: string | null;
+                                title: string | null;
+                                units: number;
+                            }[];
+                            /** @description YYYY-MM-DD */
+                            from: string;
+                            group_by: string;
+                            time_zone: string;
+                            /** @description YYYY-MM-DD */
+                            to: string;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/analytics/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Refunds by reason and currency; returns by reason */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ISO 4217 (USD); any case accepted, returned upper case */
+                    currency_code?: components["parameters"]["query-currency_code"];
+                    /** @description first day (YYYY-MM-DD, in time_zone); default: 29 days before `to` */
+                    from?: components["parameters"]["query-from"];
+                    /** @description IANA name; default: the shop's (PATCH /admin/shop) */
+                    time_zone?: components["parameters"]["query-time_zone"];
+                    /** @description last day, included (YYYY-MM-DD); default: today */
+                    to?: components["parameters"]["query-to"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description YYYY-MM-DD */
+                            from: string;
+                            refunds: {
+                                /** @description minor units */
+                                amount: number;
+                                currency_code: string;
+                                reason: string;
+                                refunds: number;
+                            }[];
+                            returns: {
+                                reason: string;
+                                received_units: number;
+                                returns: number;
+                                units: number;
+                            }[];
+                            time_zone: string;
+                            /** @description YYYY-MM-DD */
+                            to: string;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/analytics/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sales per day, week or month and currency: gross, discounts, refunds, net, shipping, tax, orders, average order value */
+        get: {
+            parameters: {
+                query: {
+                    /** @description ISO 4217 (USD); any case accepted, returned upper case */
+                    currency_code?: components["parameters"]["query-currency_code"];
+                    /** @description first day (YYYY-MM-DD, in time_zone); default: 29 days before `to` */
+                    from?: components["parameters"]["query-from"];
+                    /** @description weeks start on Monday */
+                    granularity: components["parameters"]["query-granularity"];
+                    /** @description IANA name; default: the shop's (PATCH /admin/shop) */
+                    time_zone?: components["parameters"]["query-time_zone"];
+                    /** @description last day, included (YYYY-MM-DD); default: today */
+                    to?: components["parameters"]["query-to"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description Σ order totals / orders, rounded half up */
+                                average_order_value: number;
+                                currency_code: string;
+                                /** @description minor units */
+                                discounts: number;
+                                /** @description Σ line subtotals, before discounts */
+                                gross_sales: number;
+                                /** @description gross_sales − discounts − refunds */
+                                net_sales: number;
+                                orders: number;
+                                /** @description YYYY-MM-DD */
+                                period: string;
+                                /** @description refunds that succeeded in the period */
+                                refunds: number;
+                                /** @description minor units */
+                                shipping: number;
+                                /** @description minor units */
+                                tax: number;
+                                /** @description Σ order totals − refunds */
+                                total_sales: number;
+                            }[];
+                            /** @description YYYY-MM-DD */
+                            from: string;
+                            granularity: string;
+                            time_zone: string;
+                            /** @description YYYY-MM-DD */
+                            to: string;
+                            totals: {
+                                /** @description Σ order totals / orders, rounded half up */
+                                average_order_value: number;
+                                currency_code: string;
+                                /** @description minor units */
+                                discounts: number;
+                                /** @description Σ line subtotals, before discounts */
+                                gross_sales: number;
+                                /** @description gross_sales − discounts − refunds */
+                                net_sales: number;
+                                orders: number;
+                                /** @description refunds that succeeded in the period */
+                                refunds: number;
+                                /** @description minor units */
+                                shipping: number;
+                                /** @description minor units */
+                                tax: number;
+                                /** @description Σ order totals − refunds */
+                                total_sales: number;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/api-keys": {
         parameters: {
             query?: never;
@@ -1440,6 +1897,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/forecasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A variant's daily demand forecast at each of its locations (or one), with intervals and reorder advice */
+        get: {
+            parameters: {
+                query: {
+                    /** @description days forecast, from today */
+                    horizon: number;
+                    /** @description default: REORDER_LEAD_TIME_DAYS */
+                    lead_time_days?: number;
+                    /** @description id (sloc_…) */
+                    location_id?: components["parameters"]["query-location_id-sloc"];
+                    /** @description default: REORDER_REVIEW_DAYS */
+                    review_days?: number;
+                    /** @description default: REORDER_SERVICE_LEVEL */
+                    service_level?: number;
+                    /** @description id (var_…) */
+                    variant_id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                available: number;
+                                /** @description the intervals' probability */
+                                coverage: number;
+                                forecast: {
+                                    /** @description YYYY-MM-DD */
+                                    date: string;
+                                    lower: number;
+                                    mean: number;
+                                    upper: number;
+                                }[];
+                                /** @description the last eight weeks */
+                                history: {
+                                    /** @description YYYY-MM-DD */
+                                    date: string;
+                                    units: number;
+                                }[];
+                                location_id: string;
+                                /** @description holt_winters, or mean under two weeks of history */
+                                method: string;
+                                params: {
+                                    alpha: number;
+                                    beta: number;
+                                    gamma: number;
+                                    phi: number;
+                                } | null;
+                                reorder: {
+                                    below_reorder_point: boolean;
+                                    days_of_cover: number | null;
+                                    lead_time_days: number;
+                                    mean_daily_demand: number;
+                                    reorder_point: number;
+                                    review_days: number;
+                                    safety_stock: number;
+                                    service_level: number;
+                                    suggested_quantity: number;
+                                };
+                                /** @description standard deviation of the one-day-ahead errors on the history */
+                                sigma: number;
+                                variant_id: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/inventory/adjustments": {
         parameters: {
             query?: never;
@@ -1660,7 +2213,7 @@ export interface paths {
                     cursor?: components["parameters"]["query-cursor"];
                     limit: components["parameters"]["query-limit"];
                     /** @description id (sloc_…) */
-                    location_id?: string;
+                    location_id?: components["parameters"]["query-location_id-sloc"];
                     /** @description true: only levels whose available is at or below the item’s low_stock_threshold; false: only the others */
                     low_stock?: boolean;
                     sku?: string;
@@ -1934,7 +2487,7 @@ export interface paths {
                     item_id?: string;
                     limit: components["parameters"]["query-limit"];
                     /** @description id (sloc_…) */
-                    location_id?: string;
+                    location_id?: components["parameters"]["query-location_id-sloc"];
                     reason?: string;
                     /** @description id (var_…) */
                     variant_id?: string;
@@ -5016,6 +5569,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/reorder-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What to reorder, most urgent first (from the daily forecast job, reorder_suggestions) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description also the variants above their reorder point */
+                    all: boolean;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
+                    /** @description id (sloc_…) */
+                    location_id?: components["parameters"]["query-location_id-sloc"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                available: number;
+                                below_reorder_point: boolean;
+                                /** Format: date-time */
+                                computed_at: string;
+                                days_of_cover: number | null;
+                                lead_time_days: number;
+                                location_id: string;
+                                mean_daily_demand: number;
+                                product_id: string;
+                                reorder_point: number;
+                                safety_stock: number;
+                                service_level: number;
+                                sku: string | null;
+                                suggested_quantity: number;
+                                title: string;
+                                variant_id: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/roles": {
         parameters: {
             query?: never;
@@ -5406,6 +6027,88 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/admin/shop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shop's settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            /** @description IANA name (Europe/Paris): where the shop's days, weeks and months start in analytics */
+                            time_zone: string;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the shop's settings (time_zone: an IANA name) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        time_zone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            /** @description IANA name (Europe/Paris): where the shop's days, weeks and months start in analytics */
+                            time_zone: string;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+            };
+        };
         trace?: never;
     };
     "/admin/users": {
@@ -7542,6 +8245,53 @@ export interface paths {
         };
         trace?: never;
     };
+    "/store/customers/me/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the signed-in customer, from what they bought (never what they have, unless tagged consumable) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description how many products (one page: next_cursor is always null) */
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Product"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/store/orders": {
         parameters: {
             query?: never;
@@ -7857,6 +8607,55 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Product"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/products/{id_or_handle}/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Frequently bought together with this product (most popular products fill the rest) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description how many products (one page: next_cursor is always null) */
+                    limit: number;
+                };
+                header?: never;
+                path: {
+                    id_or_handle: components["parameters"]["path-id_or_handle"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Product"][];
+                            next_cursor: string | null;
+                        };
                     };
                 };
                 400: components["responses"]["BadRequest"];
@@ -9132,8 +9931,20 @@ export interface components {
         "path-return_id-ret": string;
         /** @description id (var_…) */
         "path-variant_id-var": string;
+        /** @description ISO 4217 (USD); any case accepted, returned upper case */
+        "query-currency_code": string;
         "query-cursor": string;
+        /** @description first day (YYYY-MM-DD, in time_zone); default: 29 days before `to` */
+        "query-from": string;
+        /** @description weeks start on Monday */
+        "query-granularity": "day" | "week" | "month";
         "query-limit": number;
+        /** @description id (sloc_…) */
+        "query-location_id-sloc": string;
+        /** @description IANA name; default: the shop's (PATCH /admin/shop) */
+        "query-time_zone": string;
+        /** @description last day, included (YYYY-MM-DD); default: today */
+        "query-to": string;
     };
     requestBodies: never;
     headers: never;
