@@ -8,19 +8,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cart-to-order conversion and abandoned carts, per period the carts were started */
+        /** Cart conversion and abandoned carts */
         get: {
             parameters: {
                 query: {
-                    /** @description a cart with items untouched this long, and no order, is abandoned */
                     abandoned_after_hours: number;
-                    /** @description first day (YYYY-MM-DD, in time_zone); default: 29 days before `to` */
                     from?: components["parameters"]["query-from"];
-                    /** @description weeks start on Monday */
                     granularity: components["parameters"]["query-granularity"];
-                    /** @description IANA name; default: the shop's (PATCH /admin/shop) */
                     time_zone?: components["parameters"]["query-time_zone"];
-                    /** @description last day, included (YYYY-MM-DD); default: today */
                     to?: components["parameters"]["query-to"];
                 };
                 header?: never;
@@ -29,7 +24,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -40,89 +35,13 @@ export interface paths {
                                 abandoned: number;
                                 carts: number;
                                 carts_with_items: number;
-                                /** @description ordered / carts_with_items */
                                 conversion_rate: number;
                                 ordered: number;
-                                /** @description YYYY-MM-DD */
                                 period: string;
                             }[];
-                            /** @description YYYY-MM-DD */
                             from: string;
                             granularity: string;
                             time_zone: string;
-                            /** @description YYYY-MM-DD */
-                            to: string;
-                            totals: {
-                                abandoned: number;
-                                carts: number;
-                                carts_with_items: number;
-                                /** @description ordered / carts_with_items */
-                                conversion_rate: number;
-                                ordered: number;
-                            };
-                        };
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthorized"];
-                404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
-                500: components["responses"]["InternalError"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/analytics/cohorts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Monthly cohorts of buyers by first order, and how many ordered in each month after */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description first day (YYYY-MM-DD, in time_zone); default: 29 days before `to` */
-                    from?: components["parameters"]["query-from"];
-                    /** @description IANA name; default: the shop's (PATCH /admin/shop) */
-                    time_zone?: components["parameters"]["query-time_zone"];
-                    /** @description last day, included (YYYY-MM-DD); default: today */
-                    to?: components["parameters"]["query-to"];
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                active: {
-                                    customers: number;
-                                    /** @description months after the first */
-                                    month: number;
-                                }[];
-                                /** @description YYYY-MM of the first order */
-                                cohort: string;
-                                customers: number;
-                            }[];
-                            /** @description YYYY-MM-DD */
-                            from: string;
-                            time_zone: string;
-                            /** @description YYYY-MM-DD */
                             to: string;
                         };
                     };
@@ -130,7 +49,6 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -149,17 +67,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** New and returning buyers per period, and the repeat-purchase rate */
+        /** New and returning buyers, cohorts */
         get: {
             parameters: {
                 query: {
-                    /** @description first day (YYYY-MM-DD, in time_zone); default: 29 days before `to` */
                     from?: components["parameters"]["query-from"];
-                    /** @description weeks start on Monday */
                     granularity: components["parameters"]["query-granularity"];
-                    /** @description IANA name; default: the shop's (PATCH /admin/shop) */
                     time_zone?: components["parameters"]["query-time_zone"];
-                    /** @description last day, included (YYYY-MM-DD); default: today */
                     to?: components["parameters"]["query-to"];
                 };
                 header?: never;
@@ -168,31 +82,35 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            cohorts: {
+                                active: {
+                                    customers: number;
+                                    month: number;
+                                }[];
+                                cohort: string;
+                                customers: number;
+                            }[];
                             customers: number;
                             data: {
                                 customers: number;
                                 new_customers: number;
                                 orders_new: number;
                                 orders_returning: number;
-                                /** @description YYYY-MM-DD */
                                 period: string;
                                 returning_customers: number;
                             }[];
-                            /** @description YYYY-MM-DD */
                             from: string;
                             granularity: string;
                             repeat_customers: number;
-                            /** @description buyers in the period with 2+ orders by its end / buyers in the period */
                             repeat_purchase_rate: number;
                             time_zone: string;
-                            /** @description YYYY-MM-DD */
                             to: string;
                         };
                     };
@@ -200,7 +118,6 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -219,19 +136,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Units and revenue per product, variant or collection, best sellers first */
+        /** Sales per product, variant or collection */
         get: {
             parameters: {
                 query: {
                     /** @description ISO 4217 (USD); any case accepted, returned upper case */
-                    currency_code?: components["parameters"]["query-currency_code"];
-                    /** @description first day (YYYY-MM-DD, in time_zone); default: 29 days before `to` */
+                    currency_code?: components["parameters"]["query-currency_code-2"];
                     from?: components["parameters"]["query-from"];
                     group_by: "product" | "variant" | "collection";
                     limit: components["parameters"]["query-limit"];
-                    /** @description IANA name; default: the shop's (PATCH /admin/shop) */
                     time_zone?: components["parameters"]["query-time_zone"];
-                    /** @description last day, included (YYYY-MM-DD); default: today */
                     to?: components["parameters"]["query-to"];
                 };
                 header?: never;
@@ -240,7 +154,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -249,26 +163,19 @@ export interface paths {
                         "application/json": {
                             data: {
                                 currency_code: string;
-                                /** @description minor units */
                                 discounts: number;
-                                /** @description minor units */
                                 gross_sales: number;
-                                /** @description product, variant or collection id; null: products in no collection */
                                 id: string | null;
-                                /** @description minor units */
                                 net_sales: number;
                                 orders: number;
-                                /** @description returned, or refunded without coming back */
                                 returned_units: number;
                                 sku: string | null;
                                 title: string | null;
                                 units: number;
                             }[];
-                            /** @description YYYY-MM-DD */
                             from: string;
                             group_by: string;
                             time_zone: string;
-                            /** @description YYYY-MM-DD */
                             to: string;
                         };
                     };
@@ -276,7 +183,6 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -295,17 +201,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Refunds by reason and currency; returns by reason */
+        /** Refunds and returns by reason */
         get: {
             parameters: {
                 query?: {
                     /** @description ISO 4217 (USD); any case accepted, returned upper case */
-                    currency_code?: components["parameters"]["query-currency_code"];
-                    /** @description first day (YYYY-MM-DD, in time_zone); default: 29 days before `to` */
+                    currency_code?: components["parameters"]["query-currency_code-2"];
                     from?: components["parameters"]["query-from"];
-                    /** @description IANA name; default: the shop's (PATCH /admin/shop) */
                     time_zone?: components["parameters"]["query-time_zone"];
-                    /** @description last day, included (YYYY-MM-DD); default: today */
                     to?: components["parameters"]["query-to"];
                 };
                 header?: never;
@@ -314,17 +217,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            /** @description YYYY-MM-DD */
                             from: string;
                             refunds: {
-                                /** @description minor units */
                                 amount: number;
                                 currency_code: string;
                                 reason: string;
@@ -337,7 +238,6 @@ export interface paths {
                                 units: number;
                             }[];
                             time_zone: string;
-                            /** @description YYYY-MM-DD */
                             to: string;
                         };
                     };
@@ -345,7 +245,6 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -364,19 +263,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sales per day, week or month and currency: gross, discounts, refunds, net, shipping, tax, orders, average order value */
+        /** Sales per period and currency */
         get: {
             parameters: {
                 query: {
                     /** @description ISO 4217 (USD); any case accepted, returned upper case */
-                    currency_code?: components["parameters"]["query-currency_code"];
-                    /** @description first day (YYYY-MM-DD, in time_zone); default: 29 days before `to` */
+                    currency_code?: components["parameters"]["query-currency_code-2"];
                     from?: components["parameters"]["query-from"];
-                    /** @description weeks start on Monday */
                     granularity: components["parameters"]["query-granularity"];
-                    /** @description IANA name; default: the shop's (PATCH /admin/shop) */
                     time_zone?: components["parameters"]["query-time_zone"];
-                    /** @description last day, included (YYYY-MM-DD); default: today */
                     to?: components["parameters"]["query-to"];
                 };
                 header?: never;
@@ -385,7 +280,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -393,60 +288,28 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: {
-                                /** @description Σ order totals / orders, rounded half up */
                                 average_order_value: number;
                                 currency_code: string;
-                                /** @description minor units */
                                 discounts: number;
-                                /** @description Σ line subtotals, before discounts */
                                 gross_sales: number;
-                                /** @description gross_sales − discounts − refunds */
                                 net_sales: number;
                                 orders: number;
-                                /** @description YYYY-MM-DD */
                                 period: string;
-                                /** @description refunds that succeeded in the period */
                                 refunds: number;
-                                /** @description minor units */
                                 shipping: number;
-                                /** @description minor units */
                                 tax: number;
-                                /** @description Σ order totals − refunds */
                                 total_sales: number;
                             }[];
-                            /** @description YYYY-MM-DD */
                             from: string;
                             granularity: string;
                             time_zone: string;
-                            /** @description YYYY-MM-DD */
                             to: string;
-                            totals: {
-                                /** @description Σ order totals / orders, rounded half up */
-                                average_order_value: number;
-                                currency_code: string;
-                                /** @description minor units */
-                                discounts: number;
-                                /** @description Σ line subtotals, before discounts */
-                                gross_sales: number;
-                                /** @description gross_sales − discounts − refunds */
-                                net_sales: number;
-                                orders: number;
-                                /** @description refunds that succeeded in the period */
-                                refunds: number;
-                                /** @description minor units */
-                                shipping: number;
-                                /** @description minor units */
-                                tax: number;
-                                /** @description Σ order totals − refunds */
-                                total_sales: number;
-                            }[];
                         };
                     };
                 };
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -475,7 +338,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -521,7 +384,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -577,7 +440,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -635,7 +498,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -702,7 +565,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -751,7 +614,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description No Content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -788,7 +651,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -835,7 +698,7 @@ export interface paths {
                     cursor?: components["parameters"]["query-cursor"];
                     limit: components["parameters"]["query-limit"];
                     /** @description id (pcat_…) */
-                    parent_id?: string;
+                    parent_id?: components["parameters"]["query-parent_id-pcat"];
                 };
                 header?: never;
                 path?: never;
@@ -843,7 +706,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -885,7 +748,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -928,7 +791,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -970,7 +833,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1000,7 +863,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1041,7 +904,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1081,7 +944,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1124,7 +987,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1164,7 +1027,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1194,7 +1057,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1232,7 +1095,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1273,7 +1136,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1325,7 +1188,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description No Content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -1367,7 +1230,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1414,7 +1277,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1456,7 +1319,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1501,7 +1364,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description No Content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -1542,7 +1405,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1608,7 +1471,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1651,7 +1514,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1697,7 +1560,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1748,7 +1611,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1806,7 +1669,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1852,7 +1715,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1904,19 +1767,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A variant's daily demand forecast at each of its locations (or one), with intervals and reorder advice */
+        /** A variant's daily demand forecast per location */
         get: {
             parameters: {
                 query: {
-                    /** @description days forecast, from today */
                     horizon: number;
-                    /** @description default: REORDER_LEAD_TIME_DAYS */
                     lead_time_days?: number;
                     /** @description id (sloc_…) */
                     location_id?: components["parameters"]["query-location_id-sloc"];
-                    /** @description default: REORDER_REVIEW_DAYS */
-                    review_days?: number;
-                    /** @description default: REORDER_SERVICE_LEVEL */
                     service_level?: number;
                     /** @description id (var_…) */
                     variant_id: string;
@@ -1927,7 +1785,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1936,23 +1794,17 @@ export interface paths {
                         "application/json": {
                             data: {
                                 available: number;
-                                /** @description the intervals' probability */
-                                coverage: number;
                                 forecast: {
-                                    /** @description YYYY-MM-DD */
                                     date: string;
                                     lower: number;
                                     mean: number;
                                     upper: number;
                                 }[];
-                                /** @description the last eight weeks */
                                 history: {
-                                    /** @description YYYY-MM-DD */
                                     date: string;
                                     units: number;
                                 }[];
                                 location_id: string;
-                                /** @description holt_winters, or mean under two weeks of history */
                                 method: string;
                                 params: {
                                     alpha: number;
@@ -1966,12 +1818,10 @@ export interface paths {
                                     lead_time_days: number;
                                     mean_daily_demand: number;
                                     reorder_point: number;
-                                    review_days: number;
                                     safety_stock: number;
                                     service_level: number;
                                     suggested_quantity: number;
                                 };
-                                /** @description standard deviation of the one-day-ahead errors on the history */
                                 sigma: number;
                                 variant_id: string;
                             }[];
@@ -1981,7 +1831,6 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -2031,7 +1880,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -2093,7 +1942,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2136,7 +1985,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2176,7 +2025,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2218,7 +2067,7 @@ export interface paths {
                     low_stock?: boolean;
                     sku?: string;
                     /** @description id (var_…) */
-                    variant_id?: string;
+                    variant_id?: components["parameters"]["query-variant_id-var"];
                 };
                 header?: never;
                 path?: never;
@@ -2226,7 +2075,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2274,7 +2123,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2325,7 +2174,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -2368,7 +2217,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2419,7 +2268,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2449,7 +2298,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2490,7 +2339,7 @@ export interface paths {
                     location_id?: components["parameters"]["query-location_id-sloc"];
                     reason?: string;
                     /** @description id (var_…) */
-                    variant_id?: string;
+                    variant_id?: components["parameters"]["query-variant_id-var"];
                 };
                 header?: never;
                 path?: never;
@@ -2498,7 +2347,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2555,7 +2404,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2610,7 +2459,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -2658,7 +2507,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2703,7 +2552,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2748,7 +2597,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Accepted */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -2791,7 +2640,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2853,7 +2702,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2913,7 +2762,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2978,7 +2827,7 @@ export interface paths {
                     /** @description an order number (1001, #1001), an email, or an order id */
                     q?: string;
                     /** @description id (reg_…) */
-                    region_id?: string;
+                    region_id?: components["parameters"]["query-region_id-reg"];
                     /** @description order status: one or several, comma-separated */
                     status?: string;
                     /** @description minor units */
@@ -2992,7 +2841,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3039,7 +2888,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3092,7 +2941,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3145,7 +2994,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3191,7 +3040,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3244,7 +3093,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3253,7 +3102,7 @@ export interface paths {
                         "application/json": components["schemas"]["OrderEdit"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -3296,7 +3145,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3346,7 +3195,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -3393,7 +3242,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3449,7 +3298,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3504,7 +3353,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3555,7 +3404,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -3614,7 +3463,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -3657,7 +3506,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3704,7 +3553,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -3750,7 +3599,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3804,7 +3653,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -3851,7 +3700,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3915,7 +3764,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3971,7 +3820,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -4017,7 +3866,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4064,7 +3913,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4112,24 +3961,24 @@ export interface paths {
             parameters: {
                 query: {
                     /** @description id (pcat_…) */
-                    category_id?: string;
+                    category_id?: components["parameters"]["query-category_id-pcat"];
                     /** @description id (pcol_…) */
-                    collection_id?: string;
+                    collection_id?: components["parameters"]["query-collection_id-pcol"];
                     /** @description only products priced in this currency (any case); needed for price filters and sorts */
-                    currency_code?: string;
+                    currency_code?: components["parameters"]["query-currency_code"];
                     cursor?: components["parameters"]["query-cursor"];
                     limit: components["parameters"]["query-limit"];
                     /** @description minor units */
-                    price_max?: number;
+                    price_max?: components["parameters"]["query-price_max"];
                     /** @description minor units */
-                    price_min?: number;
+                    price_min?: components["parameters"]["query-price_min"];
                     /** @description full-text search; word prefixes match */
-                    q?: string;
+                    q?: components["parameters"]["query-q"];
                     /** @description newest first (default), title A–Z, lowest price first (`price`) or last (`-price`), search relevance (default with `q`) */
-                    sort?: "newest" | "title" | "price" | "-price" | "relevance";
+                    sort?: components["parameters"]["query-sort"];
                     status?: ("draft" | "published" | "archived")[];
                     /** @description products having every given tag */
-                    tag?: string[];
+                    tag?: components["parameters"]["query-tag"];
                 };
                 header?: never;
                 path?: never;
@@ -4137,7 +3986,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4171,7 +4020,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -4214,7 +4063,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4260,7 +4109,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4290,7 +4139,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4333,7 +4182,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4384,7 +4233,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -4425,7 +4274,7 @@ export interface paths {
                     /** @description id (prod_…) */
                     id: components["parameters"]["path-id-prod"];
                     /** @description id (opt_…) */
-                    option_id: string;
+                    option_id: components["parameters"]["path-option_id-opt"];
                 };
                 cookie?: never;
             };
@@ -4438,7 +4287,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4464,13 +4313,13 @@ export interface paths {
                     /** @description id (prod_…) */
                     id: components["parameters"]["path-id-prod"];
                     /** @description id (opt_…) */
-                    option_id: string;
+                    option_id: components["parameters"]["path-option_id-opt"];
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4513,7 +4362,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4557,7 +4406,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4605,7 +4454,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -4656,7 +4505,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4688,7 +4537,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4739,7 +4588,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4789,7 +4638,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4827,7 +4676,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4874,7 +4723,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4892,7 +4741,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -4947,7 +4796,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4981,7 +4830,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -5024,7 +4873,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5105,7 +4954,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5135,7 +4984,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5176,7 +5025,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5220,7 +5069,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -5263,7 +5112,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5307,7 +5156,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5337,7 +5186,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5381,7 +5230,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5427,7 +5276,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -5472,7 +5321,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5516,7 +5365,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5548,7 +5397,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5576,11 +5425,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What to reorder, most urgent first (from the daily forecast job, reorder_suggestions) */
+        /** What to reorder, most urgent first */
         get: {
             parameters: {
                 query: {
-                    /** @description also the variants above their reorder point */
                     all: boolean;
                     cursor?: components["parameters"]["query-cursor"];
                     limit: components["parameters"]["query-limit"];
@@ -5593,7 +5441,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5625,7 +5473,6 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -5654,7 +5501,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5696,7 +5543,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -5739,7 +5586,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    key: string;
+                    key: components["parameters"]["path-key"];
                 };
                 cookie?: never;
             };
@@ -5752,7 +5599,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5780,13 +5627,13 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    key: string;
+                    key: components["parameters"]["path-key"];
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description No Content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -5819,7 +5666,7 @@ export interface paths {
                     cursor?: components["parameters"]["query-cursor"];
                     limit: components["parameters"]["query-limit"];
                     /** @description id (reg_…) */
-                    region_id?: string;
+                    region_id?: components["parameters"]["query-region_id-reg"];
                 };
                 header?: never;
                 path?: never;
@@ -5827,7 +5674,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5882,7 +5729,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -5925,7 +5772,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5978,7 +5825,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6008,7 +5855,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6046,7 +5893,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6054,7 +5901,6 @@ export interface paths {
                     content: {
                         "application/json": {
                             name: string;
-                            /** @description IANA name (Europe/Paris): where the shop's days, weeks and months start in analytics */
                             time_zone: string;
                         };
                     };
@@ -6062,7 +5908,6 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -6083,12 +5928,13 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
+                        /** @description IANA name (Europe/Paris): where analytics' days start */
                         time_zone?: string;
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6096,7 +5942,6 @@ export interface paths {
                     content: {
                         "application/json": {
                             name: string;
-                            /** @description IANA name (Europe/Paris): where the shop's days, weeks and months start in analytics */
                             time_zone: string;
                         };
                     };
@@ -6128,7 +5973,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6167,7 +6012,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -6206,7 +6051,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (usr_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-usr"];
                 };
                 cookie?: never;
             };
@@ -6219,7 +6064,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6243,13 +6088,13 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (usr_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-usr"];
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description No Content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -6288,7 +6133,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6330,7 +6175,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -6376,7 +6221,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6418,7 +6263,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6448,7 +6293,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6500,7 +6345,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6541,7 +6386,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (whd_…) */
-                    delivery_id: string;
+                    delivery_id: components["parameters"]["path-delivery_id-whd"];
                     /** @description id (we_…) */
                     id: components["parameters"]["path-id-we"];
                 };
@@ -6549,7 +6394,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6616,7 +6461,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (whd_…) */
-                    delivery_id: string;
+                    delivery_id: components["parameters"]["path-delivery_id-whd"];
                     /** @description id (we_…) */
                     id: components["parameters"]["path-id-we"];
                 };
@@ -6624,7 +6469,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Accepted */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -6668,7 +6513,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6713,7 +6558,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6756,7 +6601,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6803,7 +6648,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6841,7 +6686,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6889,7 +6734,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6937,7 +6782,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description No Content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -6976,7 +6821,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7025,7 +6870,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Accepted */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -7077,7 +6922,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description No Content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -7117,7 +6962,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Accepted */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -7166,7 +7011,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7221,7 +7066,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -7264,7 +7109,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7304,7 +7149,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7352,7 +7197,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -7407,7 +7252,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7449,13 +7294,13 @@ export interface paths {
                     /** @description id (cart_…) */
                     id: components["parameters"]["path-id-cart"];
                     /** @description id (cali_…) */
-                    line_id: string;
+                    line_id: components["parameters"]["path-line_id-cali"];
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7482,7 +7327,7 @@ export interface paths {
                     /** @description id (cart_…) */
                     id: components["parameters"]["path-id-cart"];
                     /** @description id (cali_…) */
-                    line_id: string;
+                    line_id: components["parameters"]["path-line_id-cali"];
                 };
                 cookie?: never;
             };
@@ -7494,7 +7339,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7547,7 +7392,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7599,7 +7444,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7647,7 +7492,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7697,7 +7542,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7740,7 +7585,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7784,7 +7629,7 @@ export interface paths {
                     cursor?: components["parameters"]["query-cursor"];
                     limit: components["parameters"]["query-limit"];
                     /** @description id (pcat_…) */
-                    parent_id?: string;
+                    parent_id?: components["parameters"]["query-parent_id-pcat"];
                 };
                 header?: never;
                 path?: never;
@@ -7792,7 +7637,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7838,7 +7683,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7882,7 +7727,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7928,7 +7773,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7982,7 +7827,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -8028,7 +7873,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8070,7 +7915,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8106,7 +7951,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8143,7 +7988,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -8183,13 +8028,13 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (caddr_…) */
-                    address_id: string;
+                    address_id: components["parameters"]["path-address_id-caddr"];
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description No Content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -8212,7 +8057,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (caddr_…) */
-                    address_id: string;
+                    address_id: components["parameters"]["path-address_id-caddr"];
                 };
                 cookie?: never;
             };
@@ -8226,7 +8071,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8252,12 +8097,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** For the signed-in customer, from what they bought (never what they have, unless tagged consumable) */
+        /** For the signed-in customer */
         get: {
             parameters: {
                 query: {
-                    /** @description how many products (one page: next_cursor is always null) */
-                    limit: number;
+                    limit: components["parameters"]["query-limit-2"];
                 };
                 header?: never;
                 path?: never;
@@ -8265,7 +8109,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8280,7 +8124,6 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -8312,7 +8155,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8370,7 +8213,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8416,7 +8259,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8480,7 +8323,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -8530,23 +8373,23 @@ export interface paths {
             parameters: {
                 query: {
                     /** @description id (pcat_…) */
-                    category_id?: string;
+                    category_id?: components["parameters"]["query-category_id-pcat"];
                     /** @description id (pcol_…) */
-                    collection_id?: string;
+                    collection_id?: components["parameters"]["query-collection_id-pcol"];
                     /** @description only products priced in this currency (any case); needed for price filters and sorts */
-                    currency_code?: string;
+                    currency_code?: components["parameters"]["query-currency_code"];
                     cursor?: components["parameters"]["query-cursor"];
                     limit: components["parameters"]["query-limit"];
                     /** @description minor units */
-                    price_max?: number;
+                    price_max?: components["parameters"]["query-price_max"];
                     /** @description minor units */
-                    price_min?: number;
+                    price_min?: components["parameters"]["query-price_min"];
                     /** @description full-text search; word prefixes match */
-                    q?: string;
+                    q?: components["parameters"]["query-q"];
                     /** @description newest first (default), title A–Z, lowest price first (`price`) or last (`-price`), search relevance (default with `q`) */
-                    sort?: "newest" | "title" | "price" | "-price" | "relevance";
+                    sort?: components["parameters"]["query-sort"];
                     /** @description products having every given tag */
-                    tag?: string[];
+                    tag?: components["parameters"]["query-tag"];
                 };
                 header?: never;
                 path?: never;
@@ -8554,7 +8397,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8600,7 +8443,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8631,12 +8474,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Frequently bought together with this product (most popular products fill the rest) */
+        /** Frequently bought together */
         get: {
             parameters: {
                 query: {
-                    /** @description how many products (one page: next_cursor is always null) */
-                    limit: number;
+                    limit: components["parameters"]["query-limit-2"];
                 };
                 header?: never;
                 path: {
@@ -8646,7 +8488,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8661,7 +8503,6 @@ export interface paths {
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthorized"];
                 404: components["responses"]["NotFound"];
-                409: components["responses"]["Conflict"];
                 500: components["responses"]["InternalError"];
             };
         };
@@ -8693,7 +8534,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8740,7 +8581,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8790,7 +8631,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -9895,6 +9736,10 @@ export interface components {
     };
     parameters: {
         "header-x-order-token": string;
+        /** @description id (caddr_…) */
+        "path-address_id-caddr": string;
+        /** @description id (whd_…) */
+        "path-delivery_id-whd": string;
         /** @description id (ful_…) */
         "path-fulfillment_id-ful": string;
         "path-id_or_handle": string;
@@ -9922,29 +9767,55 @@ export interface components {
         "path-id-so": string;
         /** @description id (txr_…) */
         "path-id-txr": string;
+        /** @description id (usr_…) */
+        "path-id-usr": string;
         /** @description id (we_…) */
         "path-id-we": string;
+        "path-key": string;
+        /** @description id (cali_…) */
+        "path-line_id-cali": string;
         "path-name": string;
+        /** @description id (opt_…) */
+        "path-option_id-opt": string;
         /** @description id (reg_…) */
         "path-region_id-reg": string;
         /** @description id (ret_…) */
         "path-return_id-ret": string;
         /** @description id (var_…) */
         "path-variant_id-var": string;
-        /** @description ISO 4217 (USD); any case accepted, returned upper case */
+        /** @description id (pcat_…) */
+        "query-category_id-pcat": string;
+        /** @description id (pcol_…) */
+        "query-collection_id-pcol": string;
+        /** @description only products priced in this currency (any case); needed for price filters and sorts */
         "query-currency_code": string;
+        /** @description ISO 4217 (USD); any case accepted, returned upper case */
+        "query-currency_code-2": string;
         "query-cursor": string;
-        /** @description first day (YYYY-MM-DD, in time_zone); default: 29 days before `to` */
         "query-from": string;
-        /** @description weeks start on Monday */
         "query-granularity": "day" | "week" | "month";
         "query-limit": number;
+        "query-limit-2": number;
         /** @description id (sloc_…) */
         "query-location_id-sloc": string;
-        /** @description IANA name; default: the shop's (PATCH /admin/shop) */
+        /** @description id (pcat_…) */
+        "query-parent_id-pcat": string;
+        /** @description minor units */
+        "query-price_max": number;
+        /** @description minor units */
+        "query-price_min": number;
+        /** @description full-text search; word prefixes match */
+        "query-q": string;
+        /** @description id (reg_…) */
+        "query-region_id-reg": string;
+        /** @description newest first (default), title A–Z, lowest price first (`price`) or last (`-price`), search relevance (default with `q`) */
+        "query-sort": "newest" | "title" | "price" | "-price" | "relevance";
+        /** @description products having every given tag */
+        "query-tag": string[];
         "query-time_zone": string;
-        /** @description last day, included (YYYY-MM-DD); default: today */
         "query-to": string;
+        /** @description id (var_…) */
+        "query-variant_id-var": string;
     };
     requestBodies: never;
     headers: never;

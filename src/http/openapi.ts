@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { TSchema } from '@sinclair/typebox';
 import { Address, AddressInput, Cart, CartLine } from '../modules/cart/shapes.ts';
 import { Category, Collection, Option, Price, PriceInput, Product, ProductInput, Variant, VariantInput } from '../modules/catalog/shapes.ts';
@@ -105,7 +106,9 @@ export function compactOpenApi(document: Json): Json {
           responses[known[0]] ??= { description: known[1], content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } };
           return [status, { $ref: `#/components/responses/${known[0]}` }];
         }
-        return [status, reply];
+        // @fastify/swagger calls every success "Default Response": its status text says as much, shorter.
+        const description = (reply as Json).description === 'Default Response' ? STATUS_CODES[Number(status)] : undefined;
+        return [status, description ? { ...(reply as Json), description } : reply];
       }));
       return [method, hoist({ ...op, responses: replies }, byJson, schemas)];
     }))]));
@@ -132,7 +135,7 @@ function shareParameters(paths: Json, parameters: Json): Json {
   const names = new Map<string, string>();
   return each((parameter) => {
     const json = JSON.stringify(parameter);
-    if ((uses.get(json) ?? 0) < 3) return parameter;
+    if ((uses.get(json) ?? 0) < 2) return parameter;
     let name = names.get(json);
     if (!name) {
       const prefix = /^\^([a-z]+)_/.exec(String((parameter.schema as Json | undefined)?.pattern ?? ''))?.[1];

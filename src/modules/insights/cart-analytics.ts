@@ -22,10 +22,5 @@ export async function cartReport(db: Db, range: AnalyticsRange, opts: { granular
     where c.created_at >= ${range.start} and c.created_at < ${range.end} and c.draft_order_id is null
     group by 1 order by 1`.execute(db);
   const data: CartPeriod[] = rows.map((r) => ({ ...r, conversion_rate: r.carts_with_items ? r.ordered / r.carts_with_items : 0 }));
-  const sum = (key: 'carts' | 'carts_with_items' | 'ordered' | 'abandoned') => data.reduce((n, r) => n + r[key], 0);
-  const withItems = sum('carts_with_items');
-  return {
-    from: range.from, to: range.to, time_zone: range.time_zone, granularity: opts.granularity, data,
-    totals: { carts: sum('carts'), carts_with_items: withItems, ordered: sum('ordered'), abandoned: sum('abandoned'), conversion_rate: withItems ? sum('ordered') / withItems : 0 },
-  };
+  return { from: range.from, to: range.to, time_zone: range.time_zone, granularity: opts.granularity, data };
 }

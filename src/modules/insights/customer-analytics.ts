@@ -12,7 +12,8 @@ export interface CustomerPeriod { period: string; customers: number; new_custome
 
 /**
  * New and returning buyers per period (new: their first order falls in that period), and the repeat
- * rate: of the buyers who ordered in the period, the share with two orders or more by its end.
+ * rate: of the buyers who ordered in the period, the share with two orders or more by its end; and
+ * the monthly cohorts.
  */
 export async function customerReport(db: Db, range: AnalyticsRange, opts: { granularity: Granularity }) {
   const { rows } = await sql<CustomerPeriod>`
@@ -43,17 +44,17 @@ export async function customerReport(db: Db, range: AnalyticsRange, opts: { gran
     from: range.from, to: range.to, time_zone: range.time_zone, granularity: opts.granularity,
     data: rows, customers, repeat_customers,
     repeat_purchase_rate: customers ? repeat_customers / customers : 0,
+    cohorts: await cohorts(db, range),
   };
 }
 
 export interface Cohort { cohort: string; customers: number; active: { month: number; customers: number }[] }
 
 /**
- * Monthly cohorts: buyers grouped by the month of their first order (months starting in the period),
- * and how many of them ordered again in each month after (0 = the first month: all of them), up to
- * the period's end.
+ * Monthly cohorts: buyers grouped by the month of their first order (first orders in the period), and
+ * how many of them ordered in each month after (0 = the first month: all of them), up to the period's end.
  */
-export async function cohortReport(db: Db, range: AnalyticsRange): Promise<{ from: string; to: string; time_zone: string; data: Cohort[] }> {
+async function cohorts(db: Db, range: AnalyticsRange): Promise<Cohort[]> {
   const month = (column: string) => sql`date_trunc('month', ${sql.ref(column)} at time zone ${range.time_zone})`;
   const { rows } = await sql<{ cohort: string; month: number; customers: number }>`
     with buyers as (
@@ -66,12 +67,12 @@ export async function cohortReport(db: Db, range: AnalyticsRange): Promise<{ fro
       count(distinct buyer)::int as customers
     from buyers where first_at >= ${range.start}
     group by 1, 2 order by 1, 2`.execute(db);
-  const cohorts = new Map<string, Cohort>();
+  const byMonth = new Map<string, Cohort>();
   for (const row of rows) {
-    const cohort = cohorts.get(row.cohort) ?? { cohort: row.cohort, customers: 0, active: [] };
+    const cohort = byMonth.get(row.cohort) ?? { cohort: row.cohort, customers: 0, active: [] };
     if (row.month === 0) cohort.customers = row.customers;
     cohort.active.push({ month: row.month, customers: row.customers });
-    cohorts.set(row.cohort, cohort);
+    byMonth.set(row.cohort, cohort);
   }
-  return { from: range.from, to: range.to, time_zone: range.time_zone, data: [...cohorts.values()] };
+  return [...byMonth.values()];
 }

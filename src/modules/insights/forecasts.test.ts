@@ -50,7 +50,7 @@ describe('GET /admin/forecasts', () => {
     const res = await shop.ok('GET', `/admin/forecasts?variant_id=${tent.variant.id}&location_id=${selling.warehouse.id}&horizon=14`);
     expect(res.data).toHaveLength(1);
     const f = res.data[0];
-    expect([f.variant_id, f.location_id, f.method, f.coverage]).toEqual([tent.variant.id, selling.warehouse.id, 'holt_winters', 0.8]);
+    expect([f.variant_id, f.location_id, f.method]).toEqual([tent.variant.id, selling.warehouse.id, 'holt_winters']);
     expect(f.history).toHaveLength(56);
     expect(f.history[55]).toEqual({ date: dayAfter(-1), units: demandOn(dayAfter(-1)) });
     expect(f.forecast.map((p: any) => p.date)).toEqual(Array.from({ length: 14 }, (_, i) => dayAfter(i)));
@@ -60,7 +60,7 @@ describe('GET /admin/forecasts', () => {
     }
     // 500 received, 3 committed today: 497. The next seven days hold two weekend days: 5 × 2 + 2 × 8 = 26.
     expect(f.available).toBe(497);
-    expect(f.reorder).toMatchObject({ safety_stock: 0, reorder_point: 26, suggested_quantity: 0, below_reorder_point: false, lead_time_days: 7, review_days: 7, service_level: 0.95 });
+    expect(f.reorder).toMatchObject({ safety_stock: 0, reorder_point: 26, suggested_quantity: 0, below_reorder_point: false, lead_time_days: 7, service_level: 0.95 });
     // 497 units at 26 a week: 19 whole weeks (494), and the 3 left last part of the next day.
     expect(Math.floor(f.reorder.days_of_cover)).toBe(19 * 7 + (demandOn(dayAfter(133)) <= 3 ? 1 : 0));
   });

@@ -17,11 +17,10 @@ export interface VariantForecast {
   method: 'holt_winters' | 'mean';
   params: HoltWintersParams | null;
   sigma: number;
-  coverage: number;
   history: { date: string; units: number }[];
   forecast: { date: string; mean: number; lower: number; upper: number }[];
   available: number;
-  reorder: ReorderAdvice & { lead_time_days: number; review_days: number; service_level: number };
+  reorder: ReorderAdvice & { lead_time_days: number; service_level: number };
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -61,13 +60,13 @@ export async function forecastVariant(db: Db, input: { variantId: string; locati
     const shownFrom = Math.max(0, series.units.length - HISTORY_SHOWN_DAYS);
     return {
       variant_id: input.variantId, location_id: locationId, method: forecast.method, params: forecast.params,
-      sigma: round(forecast.sigma), coverage: COVERAGE,
+      sigma: round(forecast.sigma),
       history: series.units.slice(shownFrom).map((units, i) => ({ date: addDays(series.start, shownFrom + i), units })),
       forecast: forecast.points.slice(0, input.horizon).map((p) => ({ date: addDays(today, p.h - 1), mean: round(p.mean), lower: round(p.lower), upper: round(p.upper) })),
       available: stock,
       reorder: {
         ...advice, mean_daily_demand: round(advice.mean_daily_demand), days_of_cover: advice.days_of_cover === null ? null : round(advice.days_of_cover),
-        lead_time_days: input.settings.leadTimeDays, review_days: input.settings.reviewDays, service_level: input.settings.serviceLevel,
+        lead_time_days: input.settings.leadTimeDays, service_level: input.settings.serviceLevel,
       },
     };
   });

@@ -52,20 +52,7 @@ export async function salesReport(db: Db, range: AnalyticsRange, opts: { granula
       gross: Number(row.gross), discounts: Number(row.discounts), shipping: Number(row.shipping), tax: Number(row.tax), total: Number(row.total), refunds: Number(row.refunds),
     }),
   }));
-  const totals = new Map<string, SalesBucket[]>();
-  for (const bucket of buckets) totals.set(bucket.currency_code, [...(totals.get(bucket.currency_code) ?? []), bucket]);
-  return {
-    from: range.from, to: range.to, time_zone: range.time_zone, granularity: opts.granularity,
-    data: buckets,
-    totals: [...totals].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, list]) => figures(code, list.reduce((n, b) => n + b.orders, 0), {
-      gross: sumOf(list, 'gross_sales'), discounts: sumOf(list, 'discounts'), shipping: sumOf(list, 'shipping'), tax: sumOf(list, 'tax'),
-      total: sumOf(list, 'total_sales') + sumOf(list, 'refunds'), refunds: sumOf(list, 'refunds'),
-    })),
-  };
-}
-
-function sumOf(list: SalesBucket[], key: 'gross_sales' | 'discounts' | 'shipping' | 'tax' | 'total_sales' | 'refunds'): number {
-  return list.reduce((n, b) => n + b[key], 0);
+  return { from: range.from, to: range.to, time_zone: range.time_zone, granularity: opts.granularity, data: buckets };
 }
 
 function figures(currency_code: string, orders: number, s: { gross: number; discounts: number; shipping: number; tax: number; total: number; refunds: number }): SalesFigures {
