@@ -1,5 +1,6 @@
 import { benchCatalog } from './catalog.ts';
 import { benchCheckout } from './checkout.ts';
+import { benchInsights } from './insights.ts';
 import { createBenchDatabase } from './databases.ts';
 import { benchSustained } from './sustained.ts';
 import { measure, report, rotate, runNode, startCeiling } from './harness.ts';
@@ -9,8 +10,8 @@ import { measure, report, rotate, runNode, startCeiling } from './harness.ts';
  * server named by DATABASE_URL otherwise), each printing JSON lines of figures. Ratios are against the
  * ceiling measured in the same run, so they compare across machines. BENCH_PRODUCTS (default 10000),
  * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50), BENCH_BUYERS (default 20) tune it;
- * BENCH_ONLY=catalog|checkout|sustained runs one part (sustained: BENCH_ROUNDS rounds of everything on
- * one server, default 3).
+ * BENCH_ONLY=catalog|checkout|sustained|insights runs one part (sustained: BENCH_ROUNDS rounds of everything on
+ * one server, default 3; insights: BENCH_ORDERS orders, default 100000).
  */
 const products = Number(process.env.BENCH_PRODUCTS ?? 10_000);
 const database = await createBenchDatabase();
@@ -28,6 +29,7 @@ try {
   if (!only || only === 'catalog') await benchCatalog(database, ceiling);
   if (!only || only === 'checkout') await benchCheckout(database);
   if (!only || only === 'sustained') await benchSustained(database);
+  if (!only || only === 'insights') await benchInsights(database);
 } finally {
   await database.drop();
 }
