@@ -9,7 +9,8 @@ import { CONSUMABLE_TAG, rankRecommendations, type ScoreIncrement, type Seed } f
 const PAIRS_PER_SEED = 50;
 /** A customer's recommendations start from their most recent purchases, up to this many products. */
 const HISTORY_SEEDS = 20;
-const POPULAR_FALLBACK = 100;
+/** The most popular products read for the fallback: a few pages' worth, as some may be refused. */
+const POPULAR_FALLBACK = 30;
 
 /**
  * The recommendation reads: a few indexed reads of the score tables (written by
