@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { getPublishedProducts, sellableProducts } from '../catalog/product-query.ts';
@@ -13,15 +13,15 @@ const HISTORY_SEEDS = 20;
 const POPULAR_FALLBACK = 30;
 
 /**
- * The recommendation reads: a few indexed reads of the score tables (written by
- * recommendation-scores.ts), ranked by the shared core, then only the products the storefront can
- * sell now (published, in stock), built like any product list.
+ * The recommendation reads, in three statements: the scores (indexed reads of the tables
+ * recommendation-scores.ts writes), which candidates the storefront can sell now (published, in
+ * stock), and the chosen products, built like any product list. The ranking between is the shared
+ * core's.
  */
 export async function recommendForProduct(db: Db, idOrHandle: string, limit: number): Promise<Product[]> {
-  const product = await db.selectFrom('product').select('id')
-    .where((eb) => eb.or([eb('id', '=', idOrHandle), eb('handle', '=', idOrHandle)])).where('status', '=', 'published').executeTakeFirst();
-  if (!product) throw new AppError('product_not_found', { id_or_handle: idOrHandle });
-  return recommend(db, { seedIds: [product.id], exclude: new Set([product.id]), bought: [], limit });
+  const scores = await readScores(db, sql`select id from product where (id = ${idOrHandle} or handle = ${idOrHandle}) and status = 'published' limit 1`);
+  if (!scores.seeds.length) throw new AppError('product_not_found', { id_or_handle: idOrHandle });
+  return recommend(db, { scores, exclude: new Set(scores.seeds.map((s) => s.id)), bought: [], limit });
 }
 
 /**
@@ -34,28 +34,41 @@ export async function recommendForCustomer(db: Db, customerId: string, limit: nu
     where o.customer_id = ${customerId} and o.placed_at is not null and o.status <> 'canceled'
     group by l.product_id order by max(o.placed_at) desc, l.product_id`.execute(db);
   const bought = rows.map((r) => r.product_id);
-  return recommend(db, { seedIds: bought.slice(0, HISTORY_SEEDS), exclude: null, bought, limit });
+  const scores = await readScores(db, sql`select unnest(${bought.slice(0, HISTORY_SEEDS)}::text[]) as id`);
+  return recommend(db, { scores, exclude: null, bought, limit });
 }
 
-async function recommend(db: Db, input: { seedIds: string[]; exclude: Set<string> | null; bought: string[]; limit: number }): Promise<Product[]> {
-  const [pairs, popularity, popular] = await Promise.all([
-    input.seedIds.length ? sql<{ seed_id: string; product_id: string; score: number }>`
-      select s.id as seed_id, p.other_product_id as product_id, p.score
-      from unnest(${input.seedIds}::text[]) s(id)
-      cross join lateral (
-        select other_product_id, score from recommendation_pair where product_id = s.id order by score desc limit ${PAIRS_PER_SEED}
-      ) p`.execute(db).then((r) => r.rows) : [],
-    input.seedIds.length
-      ? db.selectFrom('recommendation_popularity').select(['product_id', 'score']).where('product_id', 'in', input.seedIds).execute()
-      : [],
-    db.selectFrom('recommendation_popularity').select(['product_id', 'score']).orderBy('score', 'desc').orderBy('product_id').limit(POPULAR_FALLBACK).execute(),
-  ]);
-  const seedPopularity = new Map(popularity.map((p) => [p.product_id, p.score]));
-  const seeds: Seed[] = input.seedIds.map((id) => ({
-    popularity: seedPopularity.get(id) ?? 0,
-    pairs: pairs.filter((p) => p.seed_id === id).map((p): ScoreIncrement => ({ product_id: p.product_id, score: p.score })),
+interface Scores { seeds: (Seed & { id: string })[]; popular: ScoreIncrement[] }
+
+/**
+ * In one statement: each seed's popularity and best co-purchases, and the most popular products.
+ * `seedIds` is a query naming the seeds (`id`): no seed, no rows for it.
+ */
+async function readScores(db: Db, seedIds: RawBuilder<unknown>): Promise<Scores> {
+  const { rows } = await sql<{ kind: 'seed' | 'pair' | 'popular'; seed_id: string | null; product_id: string; score: number }>`
+    with seed as (${seedIds})
+    select 'seed' as kind, s.id as seed_id, s.id as product_id, coalesce(r.score, 0) as score
+    from seed s left join recommendation_popularity r on r.product_id = s.id
+    union all
+    select 'pair', s.id, p.other_product_id, p.score from seed s
+    cross join lateral (
+      select other_product_id, score from recommendation_pair where product_id = s.id order by score desc limit ${PAIRS_PER_SEED}
+    ) p
+    union all
+    (select 'popular', null, product_id, score from recommendation_popularity order by score desc, product_id limit ${POPULAR_FALLBACK})`.execute(db);
+  const seeds = rows.filter((r) => r.kind === 'seed').map((r) => ({
+    id: r.product_id, popularity: r.score,
+    pairs: rows.filter((p) => p.kind === 'pair' && p.seed_id === r.product_id).map((p) => ({ product_id: p.product_id, score: p.score })),
   }));
-  const sellable = await sellableProducts(db, [...new Set([...pairs.map((p) => p.product_id), ...popular.map((p) => p.product_id), ...input.bought])]);
+  const popular = rows.filter((r) => r.kind === 'popular').map((r) => ({ product_id: r.product_id, score: r.score }))
+    .sort((a, b) => b.score - a.score || (a.product_id < b.product_id ? -1 : 1));
+  return { seeds, popular };
+}
+
+async function recommend(db: Db, input: { scores: Scores; exclude: Set<string> | null; bought: string[]; limit: number }): Promise<Product[]> {
+  const { seeds, popular } = input.scores;
+  const candidates = [...seeds.flatMap((s) => s.pairs.map((p) => p.product_id)), ...popular.map((p) => p.product_id), ...input.bought];
+  const sellable = await sellableProducts(db, [...new Set(candidates)]);
   const exclude = input.exclude ?? new Set(input.bought.filter((id) => !sellable.get(id)?.tags.includes(CONSUMABLE_TAG)));
   const ids = rankRecommendations({ seeds, exclude, popular, accept: (id) => sellable.has(id), limit: input.limit });
   return getPublishedProducts(db, ids);
