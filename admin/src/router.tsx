@@ -120,6 +120,11 @@ const inventory = createRoute({
   validateSearch: optional((s) => ({ ...pageSearch(s), sku: str(s.sku), location_id: str(s.location_id), low_stock: s.low_stock === true || s.low_stock === 'true' ? true : undefined })),
   component: lazyRouteComponent(() => import('./pages/inventory.tsx')),
 });
+const forecast = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/forecasts/$variantId',
+  component: lazyRouteComponent(() => import('./pages/forecast.tsx')),
+});
 const customers = createRoute({
   getParentRoute: () => signedIn,
   path: '/customers',
@@ -189,7 +194,7 @@ const auditLog = createRoute({
 });
 
 const routeTree = root.addChildren([login, signedIn.addChildren([
-  dashboard, orders, order, orderFulfill, orderReturn, draftOrders, products, productNew, productImport, product, collections, categories, inventory, customers, customer, customerGroups, regions, shipping, locations, users, apiKeys, webhooks, webhook, jobs, emails, auditLog,
+  dashboard, orders, order, orderFulfill, orderReturn, draftOrders, products, productNew, productImport, product, collections, categories, inventory, forecast, customers, customer, customerGroups, regions, shipping, locations, users, apiKeys, webhooks, webhook, jobs, emails, auditLog,
 ])]);
 
 export const router = createRouter({

@@ -110,7 +110,7 @@ export default function DashboardPage() {
                 <li key={`${r.variant_id}-${r.location_id}`} className="flex flex-wrap gap-2">
                   <Link to="/products/$id" params={{ id: r.product_id }} className="row-link">{r.title}</Link>
                   <span className="text-xs text-[var(--muted)]">{r.available} left, {r.days_of_cover === null ? 'no demand' : `${r.days_of_cover.toFixed(1)} days of cover`}</span>
-                  <span className="ml-auto tabular-nums">order {r.suggested_quantity}</span>
+                  <Link to="/forecasts/$variantId" params={{ variantId: r.variant_id }} className="row-link ml-auto tabular-nums">order {r.suggested_quantity}</Link>
                 </li>
               ))}
             </ul>
