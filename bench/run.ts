@@ -2,6 +2,7 @@ import { benchCatalog } from './catalog.ts';
 import { benchCheckout } from './checkout.ts';
 import { benchLedger } from './ledger.ts';
 import { benchLots } from './lots.ts';
+import { benchInsights } from './insights.ts';
 import { createBenchDatabase } from './databases.ts';
 import { benchSustained } from './sustained.ts';
 import { measure, report, rotate, runNode, startCeiling } from './harness.ts';
@@ -11,9 +12,9 @@ import { measure, report, rotate, runNode, startCeiling } from './harness.ts';
  * server named by DATABASE_URL otherwise), each printing JSON lines of figures. Ratios are against the
  * ceiling measured in the same run, so they compare across machines. BENCH_PRODUCTS (default 10000),
  * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50), BENCH_BUYERS (default 20) tune it;
- * BENCH_ONLY=catalog|checkout|ledger|lots|sustained runs one part (sustained: BENCH_ROUNDS rounds of everything
- * on one server, default 3; ledger: checkout with the ledger on and off, and its append rate; lots:
- * BENCH_LOT_OPS, BENCH_LOTS).
+ * BENCH_ONLY=catalog|checkout|insights|ledger|lots|sustained runs one part (sustained: BENCH_ROUNDS rounds of
+ * everything on one server, default 3; insights: BENCH_ORDERS orders, default 100000; ledger: checkout
+ * with the ledger on and off, and its append rate; lots: BENCH_LOT_OPS, BENCH_LOTS).
  */
 const products = Number(process.env.BENCH_PRODUCTS ?? 10_000);
 const database = await createBenchDatabase();
@@ -33,6 +34,7 @@ try {
   if (!only || only === 'ledger') await benchLedger(database);
   if (!only || only === 'sustained') await benchSustained(database);
   if (!only || only === 'lots') await benchLots(database);
+  if (!only || only === 'insights') await benchInsights(database);
 } finally {
   await database.drop();
 }

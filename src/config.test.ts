@@ -37,6 +37,9 @@ test('defaults', () => {
     cartExpiryDays: 30,
     abandonedCartEmailHours: 0,
     idempotencyKeyHours: 24,
+    reorderLeadTimeDays: 7,
+    reorderReviewDays: 7,
+    reorderServiceLevel: 0.95,
     testCardWebhookSecret: null,
     stripeSecretKey: null,
     stripeWebhookSecret: null,
@@ -118,6 +121,13 @@ test('events, webhooks and jobs from the environment', () => {
     webhookTimeoutMs: 5000, webhookConcurrency: 2, jobIntervals: { checkout_sweep: 5000, retry_webhooks: 0 }, cartExpiryDays: 7, abandonedCartEmailHours: 3,
     idempotencyKeyHours: 48, testCardWebhookSecret: 'whsec_0123456789abcdef',
   });
+});
+
+test('reorder settings from the environment, refused out of range', () => {
+  expect(loadConfig({ REORDER_LEAD_TIME_DAYS: '14', REORDER_REVIEW_DAYS: '30', REORDER_SERVICE_LEVEL: '0.99' }))
+    .toMatchObject({ reorderLeadTimeDays: 14, reorderReviewDays: 30, reorderServiceLevel: 0.99 });
+  expect(() => loadConfig({ REORDER_SERVICE_LEVEL: '1' })).toThrow(/REORDER_SERVICE_LEVEL is invalid/);
+  expect(() => loadConfig({ REORDER_LEAD_TIME_DAYS: '0' })).toThrow(/REORDER_LEAD_TIME_DAYS is invalid/);
 });
 
 test.each([

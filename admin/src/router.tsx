@@ -157,6 +157,11 @@ const lots = createRoute({
   path: '/lots',
   component: lazyRouteComponent(() => import('./pages/lots.tsx')),
 });
+const forecast = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/forecasts/$variantId',
+  component: lazyRouteComponent(() => import('./pages/forecast.tsx')),
+});
 const customers = createRoute({
   getParentRoute: () => signedIn,
   path: '/customers',
@@ -231,7 +236,7 @@ const auditLog = createRoute({
 });
 
 const routeTree = root.addChildren([login, signedIn.addChildren([
-  dashboard, orders, order, orderFulfill, orderReturn, draftOrders, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, purchaseOrders, lots, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, regions, shipping, locations, users, apiKeys, webhooks, webhook, jobs, ledger, emails, auditLog,
+  dashboard, orders, order, orderFulfill, orderReturn, draftOrders, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, forecast, purchaseOrders, lots, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, regions, shipping, locations, users, apiKeys, webhooks, webhook, jobs, ledger, emails, auditLog,
 ])]);
 
 export const router = createRouter({

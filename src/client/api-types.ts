@@ -1,6 +1,331 @@
 // Generated from the served /openapi.json by `npm run client:generate`: do not edit by hand.
 // A test (src/client/client-types.test.ts) fails when this file and the served document disagree.
 export interface paths {
+    "/admin/analytics/carts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cart conversion and abandoned carts */
+        get: {
+            parameters: {
+                query: {
+                    abandoned_after_hours: number;
+                    from?: components["parameters"]["query-from"];
+                    granularity: components["parameters"]["query-granularity"];
+                    time_zone?: components["parameters"]["query-time_zone"];
+                    to?: components["parameters"]["query-to"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                abandoned: number;
+                                carts: number;
+                                carts_with_items: number;
+                                conversion_rate: number;
+                                ordered: number;
+                                period: string;
+                            }[];
+                            from: string;
+                            granularity: string;
+                            time_zone: string;
+                            to: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/analytics/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** New and returning buyers, cohorts */
+        get: {
+            parameters: {
+                query: {
+                    from?: components["parameters"]["query-from"];
+                    granularity: components["parameters"]["query-granularity"];
+                    time_zone?: components["parameters"]["query-time_zone"];
+                    to?: components["parameters"]["query-to"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cohorts: {
+                                active: {
+                                    customers: number;
+                                    month: number;
+                                }[];
+                                cohort: string;
+                                customers: number;
+                            }[];
+                            customers: number;
+                            data: {
+                                customers: number;
+                                new_customers: number;
+                                orders_new: number;
+                                orders_returning: number;
+                                period: string;
+                                returning_customers: number;
+                            }[];
+                            from: string;
+                            granularity: string;
+                            repeat_customers: number;
+                            repeat_purchase_rate: number;
+                            time_zone: string;
+                            to: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/analytics/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sales per product, variant or collection */
+        get: {
+            parameters: {
+                query: {
+                    /** @description ISO 4217 (USD); any case accepted, returned upper case */
+                    currency_code?: components["parameters"]["query-currency_code-2"];
+                    from?: components["parameters"]["query-from"];
+                    group_by: "product" | "variant" | "collection";
+                    limit: components["parameters"]["query-limit"];
+                    time_zone?: components["parameters"]["query-time_zone"];
+                    to?: components["parameters"]["query-to"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                currency_code: string;
+                                discounts: number;
+                                gross_sales: number;
+                                id: string | null;
+                                net_sales: number;
+                                orders: number;
+                                returned_units: number;
+                                sku: string | null;
+                                title: string | null;
+                                units: number;
+                            }[];
+                            from: string;
+                            group_by: string;
+                            time_zone: string;
+                            to: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/analytics/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Refunds and returns by reason */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ISO 4217 (USD); any case accepted, returned upper case */
+                    currency_code?: components["parameters"]["query-currency_code-2"];
+                    from?: components["parameters"]["query-from"];
+                    time_zone?: components["parameters"]["query-time_zone"];
+                    to?: components["parameters"]["query-to"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            refunds: {
+                                amount: number;
+                                currency_code: string;
+                                reason: string;
+                                refunds: number;
+                            }[];
+                            returns: {
+                                reason: string;
+                                received_units: number;
+                                returns: number;
+                                units: number;
+                            }[];
+                            time_zone: string;
+                            to: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/analytics/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sales per period and currency */
+        get: {
+            parameters: {
+                query: {
+                    /** @description ISO 4217 (USD); any case accepted, returned upper case */
+                    currency_code?: components["parameters"]["query-currency_code-2"];
+                    from?: components["parameters"]["query-from"];
+                    granularity: components["parameters"]["query-granularity"];
+                    time_zone?: components["parameters"]["query-time_zone"];
+                    to?: components["parameters"]["query-to"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                average_order_value: number;
+                                currency_code: string;
+                                discounts: number;
+                                gross_sales: number;
+                                net_sales: number;
+                                orders: number;
+                                period: string;
+                                refunds: number;
+                                shipping: number;
+                                tax: number;
+                                total_sales: number;
+                            }[];
+                            from: string;
+                            granularity: string;
+                            time_zone: string;
+                            to: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/api-keys": {
         parameters: {
             query?: never;
@@ -383,7 +708,7 @@ export interface paths {
                     cursor?: components["parameters"]["query-cursor"];
                     limit: components["parameters"]["query-limit"];
                     /** @description id (pcat_…) */
-                    parent_id?: string;
+                    parent_id?: components["parameters"]["query-parent_id-pcat"];
                 };
                 header?: never;
                 path?: never;
@@ -1363,6 +1688,90 @@ export interface paths {
                 };
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/forecasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A variant's daily demand forecast per location */
+        get: {
+            parameters: {
+                query: {
+                    horizon: number;
+                    lead_time_days?: number;
+                    /** @description id (sloc_…) */
+                    location_id?: components["parameters"]["query-location_id-sloc"];
+                    service_level?: number;
+                    /** @description id (var_…) */
+                    variant_id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                available: number;
+                                forecast: {
+                                    date: string;
+                                    lower: number;
+                                    mean: number;
+                                    upper: number;
+                                }[];
+                                history: {
+                                    date: string;
+                                    units: number;
+                                }[];
+                                location_id: string;
+                                method: string;
+                                params: {
+                                    alpha: number;
+                                    beta: number;
+                                    gamma: number;
+                                    phi: number;
+                                } | null;
+                                reorder: {
+                                    below_reorder_point: boolean;
+                                    days_of_cover: number | null;
+                                    lead_time_days: number;
+                                    mean_daily_demand: number;
+                                    reorder_point: number;
+                                    safety_stock: number;
+                                    service_level: number;
+                                    suggested_quantity: number;
+                                };
+                                sigma: number;
+                                variant_id: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-20"];
                 429: components["responses"]["429"];
             };
         };
@@ -2431,7 +2840,7 @@ export interface paths {
                     /** @description id (po_…) */
                     purchase_order_id?: string;
                     /** @description id (sup_…) */
-                    supplier_id?: string;
+                    supplier_id?: components["parameters"]["query-supplier_id-sup"];
                     /** @description id (var_…) */
                     variant_id?: components["parameters"]["query-variant_id-var"];
                 };
@@ -2482,7 +2891,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (lot_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-lot"];
                 };
                 cookie?: never;
             };
@@ -2522,7 +2931,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (lot_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-lot"];
                 };
                 cookie?: never;
             };
@@ -2729,7 +3138,7 @@ export interface paths {
                     /** @description an order number (1001, #1001), an email, or an order id */
                     q?: string;
                     /** @description id (reg_…) */
-                    region_id?: string;
+                    region_id?: components["parameters"]["query-region_id-reg"];
                     /** @description order status: one or several, comma-separated */
                     status?: string;
                     /** @description minor units */
@@ -3841,24 +4250,24 @@ export interface paths {
             parameters: {
                 query: {
                     /** @description id (pcat_…) */
-                    category_id?: string;
+                    category_id?: components["parameters"]["query-category_id-pcat"];
                     /** @description id (pcol_…) */
-                    collection_id?: string;
+                    collection_id?: components["parameters"]["query-collection_id-pcol"];
                     /** @description only products priced in this currency (any case); needed for price filters and sorts */
-                    currency_code?: string;
+                    currency_code?: components["parameters"]["query-currency_code"];
                     cursor?: components["parameters"]["query-cursor"];
                     limit: components["parameters"]["query-limit"];
                     /** @description minor units */
-                    price_max?: number;
+                    price_max?: components["parameters"]["query-price_max"];
                     /** @description minor units */
-                    price_min?: number;
+                    price_min?: components["parameters"]["query-price_min"];
                     /** @description full-text search; word prefixes match */
-                    q?: string;
+                    q?: components["parameters"]["query-q"];
                     /** @description newest first (default), title A–Z, lowest price first (`price`) or last (`-price`), search relevance (default with `q`) */
-                    sort?: "newest" | "title" | "price" | "-price" | "relevance";
+                    sort?: components["parameters"]["query-sort"];
                     status?: ("draft" | "published" | "archived")[];
                     /** @description products having every given tag */
-                    tag?: string[];
+                    tag?: components["parameters"]["query-tag"];
                 };
                 header?: never;
                 path?: never;
@@ -4224,7 +4633,7 @@ export interface paths {
                     /** @description id (prod_…) */
                     id: components["parameters"]["path-id-prod"];
                     /** @description id (opt_…) */
-                    option_id: string;
+                    option_id: components["parameters"]["path-option_id-opt"];
                 };
                 cookie?: never;
             };
@@ -4258,7 +4667,7 @@ export interface paths {
                     /** @description id (prod_…) */
                     id: components["parameters"]["path-id-prod"];
                     /** @description id (opt_…) */
-                    option_id: string;
+                    option_id: components["parameters"]["path-option_id-opt"];
                 };
                 cookie?: never;
             };
@@ -4900,7 +5309,7 @@ export interface paths {
                     limit: components["parameters"]["query-limit"];
                     status?: "draft" | "ordered" | "partially_received" | "received" | "canceled";
                     /** @description id (sup_…) */
-                    supplier_id?: string;
+                    supplier_id?: components["parameters"]["query-supplier_id-sup"];
                 };
                 header?: never;
                 path?: never;
@@ -5583,6 +5992,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/reorder-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What to reorder, most urgent first */
+        get: {
+            parameters: {
+                query: {
+                    all: boolean;
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
+                    /** @description id (sloc_…) */
+                    location_id?: components["parameters"]["query-location_id-sloc"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                available: number;
+                                below_reorder_point: boolean;
+                                /** Format: date-time */
+                                computed_at: string;
+                                days_of_cover: number | null;
+                                lead_time_days: number;
+                                location_id: string;
+                                mean_daily_demand: number;
+                                product_id: string;
+                                reorder_point: number;
+                                safety_stock: number;
+                                service_level: number;
+                                sku: string | null;
+                                suggested_quantity: number;
+                                title: string;
+                                variant_id: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["400"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/reports/margins": {
         parameters: {
             query?: never;
@@ -5750,7 +6226,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    key: string;
+                    key: components["parameters"]["path-key"];
                 };
                 cookie?: never;
             };
@@ -5793,7 +6269,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    key: string;
+                    key: components["parameters"]["path-key"];
                 };
                 cookie?: never;
             };
@@ -5834,7 +6310,7 @@ export interface paths {
                     cursor?: components["parameters"]["query-cursor"];
                     limit: components["parameters"]["query-limit"];
                     /** @description id (reg_…) */
-                    region_id?: string;
+                    region_id?: components["parameters"]["query-region_id-reg"];
                 };
                 header?: never;
                 path?: never;
@@ -6022,6 +6498,87 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/admin/shop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shop's settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            time_zone: string;
+                        };
+                    };
+                };
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the shop's settings (time_zone: an IANA name) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description IANA name (Europe/Paris): where analytics' days start */
+                        time_zone?: string;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            time_zone: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
         trace?: never;
     };
     "/admin/suppliers": {
@@ -6286,7 +6843,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (usr_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-usr"];
                 };
                 cookie?: never;
             };
@@ -6317,7 +6874,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (usr_…) */
-                    id: string;
+                    id: components["parameters"]["path-id-usr"];
                 };
                 cookie?: never;
             };
@@ -6606,7 +7163,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (whd_…) */
-                    delivery_id: string;
+                    delivery_id: components["parameters"]["path-delivery_id-whd"];
                     /** @description id (we_…) */
                     id: components["parameters"]["path-id-we"];
                 };
@@ -6682,7 +7239,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (whd_…) */
-                    delivery_id: string;
+                    delivery_id: components["parameters"]["path-delivery_id-whd"];
                     /** @description id (we_…) */
                     id: components["parameters"]["path-id-we"];
                 };
@@ -7453,7 +8010,7 @@ export interface paths {
                     /** @description id (cart_…) */
                     id: components["parameters"]["path-id-cart"];
                     /** @description id (cali_…) */
-                    line_id: string;
+                    line_id: components["parameters"]["path-line_id-cali"];
                 };
                 cookie?: never;
             };
@@ -7477,7 +8034,7 @@ export interface paths {
                     /** @description id (cart_…) */
                     id: components["parameters"]["path-id-cart"];
                     /** @description id (cali_…) */
-                    line_id: string;
+                    line_id: components["parameters"]["path-line_id-cali"];
                 };
                 cookie?: never;
             };
@@ -7735,7 +8292,7 @@ export interface paths {
                     cursor?: components["parameters"]["query-cursor"];
                     limit: components["parameters"]["query-limit"];
                     /** @description id (pcat_…) */
-                    parent_id?: string;
+                    parent_id?: components["parameters"]["query-parent_id-pcat"];
                 };
                 header?: never;
                 path?: never;
@@ -8075,7 +8632,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (caddr_…) */
-                    address_id: string;
+                    address_id: components["parameters"]["path-address_id-caddr"];
                 };
                 cookie?: never;
             };
@@ -8103,7 +8660,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description id (caddr_…) */
-                    address_id: string;
+                    address_id: components["parameters"]["path-address_id-caddr"];
                 };
                 cookie?: never;
             };
@@ -8126,6 +8683,50 @@ export interface paths {
                 415: components["responses"]["415"];
             };
         };
+        trace?: never;
+    };
+    "/store/customers/me/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the signed-in customer */
+        get: {
+            parameters: {
+                query: {
+                    limit: components["parameters"]["query-limit-2"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Product"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-2"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/store/orders": {
@@ -8357,23 +8958,23 @@ export interface paths {
             parameters: {
                 query: {
                     /** @description id (pcat_…) */
-                    category_id?: string;
+                    category_id?: components["parameters"]["query-category_id-pcat"];
                     /** @description id (pcol_…) */
-                    collection_id?: string;
+                    collection_id?: components["parameters"]["query-collection_id-pcol"];
                     /** @description only products priced in this currency (any case); needed for price filters and sorts */
-                    currency_code?: string;
+                    currency_code?: components["parameters"]["query-currency_code"];
                     cursor?: components["parameters"]["query-cursor"];
                     limit: components["parameters"]["query-limit"];
                     /** @description minor units */
-                    price_max?: number;
+                    price_max?: components["parameters"]["query-price_max"];
                     /** @description minor units */
-                    price_min?: number;
+                    price_min?: components["parameters"]["query-price_min"];
                     /** @description full-text search; word prefixes match */
-                    q?: string;
+                    q?: components["parameters"]["query-q"];
                     /** @description newest first (default), title A–Z, lowest price first (`price`) or last (`-price`), search relevance (default with `q`) */
-                    sort?: "newest" | "title" | "price" | "-price" | "relevance";
+                    sort?: components["parameters"]["query-sort"];
                     /** @description products having every given tag */
-                    tag?: string[];
+                    tag?: components["parameters"]["query-tag"];
                 };
                 header?: never;
                 path?: never;
@@ -8426,6 +9027,52 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["Product"];
+                400: components["responses"]["400-2"];
+                404: components["responses"]["404"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/products/{id_or_handle}/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Frequently bought together */
+        get: {
+            parameters: {
+                query: {
+                    limit: components["parameters"]["query-limit-2"];
+                };
+                header?: never;
+                path: {
+                    id_or_handle: components["parameters"]["path-id_or_handle"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Product"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
                 400: components["responses"]["400-2"];
                 404: components["responses"]["404"];
             };
@@ -12131,6 +12778,10 @@ export interface components {
     };
     parameters: {
         "header-x-order-token": string;
+        /** @description id (caddr_…) */
+        "path-address_id-caddr": string;
+        /** @description id (whd_…) */
+        "path-delivery_id-whd": string;
         /** @description id (ful_…) */
         "path-fulfillment_id-ful": string;
         "path-id_or_handle": string;
@@ -12140,6 +12791,8 @@ export interface components {
         "path-id-cus": string;
         /** @description id (dord_…) */
         "path-id-dord": string;
+        /** @description id (lot_…) */
+        "path-id-lot": string;
         /** @description id (ord_…) */
         "path-id-ord": string;
         /** @description id (pcat_…) */
@@ -12162,19 +12815,55 @@ export interface components {
         "path-id-sup": string;
         /** @description id (txr_…) */
         "path-id-txr": string;
+        /** @description id (usr_…) */
+        "path-id-usr": string;
         /** @description id (we_…) */
         "path-id-we": string;
+        "path-key": string;
+        /** @description id (cali_…) */
+        "path-line_id-cali": string;
         "path-name": string;
+        /** @description id (opt_…) */
+        "path-option_id-opt": string;
         /** @description id (reg_…) */
         "path-region_id-reg": string;
         /** @description id (ret_…) */
         "path-return_id-ret": string;
         /** @description id (var_…) */
         "path-variant_id-var": string;
+        /** @description id (pcat_…) */
+        "query-category_id-pcat": string;
+        /** @description id (pcol_…) */
+        "query-collection_id-pcol": string;
+        /** @description only products priced in this currency (any case); needed for price filters and sorts */
+        "query-currency_code": string;
+        /** @description ISO 4217 (USD); any case accepted, returned upper case */
+        "query-currency_code-2": string;
         "query-cursor": string;
+        "query-from": string;
+        "query-granularity": "day" | "week" | "month";
         "query-limit": number;
+        "query-limit-2": number;
         /** @description id (sloc_…) */
         "query-location_id-sloc": string;
+        /** @description id (pcat_…) */
+        "query-parent_id-pcat": string;
+        /** @description minor units */
+        "query-price_max": number;
+        /** @description minor units */
+        "query-price_min": number;
+        /** @description full-text search; word prefixes match */
+        "query-q": string;
+        /** @description id (reg_…) */
+        "query-region_id-reg": string;
+        /** @description newest first (default), title A–Z, lowest price first (`price`) or last (`-price`), search relevance (default with `q`) */
+        "query-sort": "newest" | "title" | "price" | "-price" | "relevance";
+        /** @description id (sup_…) */
+        "query-supplier_id-sup": string;
+        /** @description products having every given tag */
+        "query-tag": string[];
+        "query-time_zone": string;
+        "query-to": string;
         /** @description id (var_…) */
         "query-variant_id-var": string;
     };

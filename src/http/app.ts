@@ -40,6 +40,9 @@ import { adminPromotionRoutes } from '../modules/promotions/routes.admin.ts';
 import { adminPurchasingRoutes } from '../modules/purchasing/routes.admin.ts';
 import { storeProvenanceRoutes } from '../modules/purchasing/routes.store.ts';
 import { storePromotionRoutes } from '../modules/promotions/routes.store.ts';
+import { storeRecommendationRoutes } from '../modules/insights/routes.store.ts';
+import { adminInsightRoutes } from '../modules/insights/routes.admin.ts';
+import { adminShopRoutes } from '../modules/shop/routes.admin.ts';
 import { builtInPaymentProviders, type PaymentProviders } from '../modules/payments/providers.ts';
 import { authenticateAdminRequest, requireAdmin } from './admin-auth.ts';
 import { adminAppRoutes } from './admin-app.ts';
@@ -193,6 +196,9 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
         description: 'Store API (`/store`, for storefronts) and Admin API (`/admin`, for staff and integrations). '
           + 'Money is an integer in the currency’s minor unit. Errors: `{ error: { code, message, details } }`.',
       },
+      // Most operations are the Admin API's: its authentication is the default, and every other
+      // operation says its own (none for the public Store API), so 150 operations need not repeat it.
+      security: [{ bearer: [] }, { apiKey: [] }],
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'Admin session token from POST /admin/auth/login' },
@@ -205,17 +211,18 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
     // Shared schemas by name (components) rather than copied into every operation.
     transformObject: (documentObject) => compactOpenApi((documentObject as { openapiObject: Record<string, unknown> }).openapiObject) as never,
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
-    // Admin operations say how to authenticate and which permission they need (x-permission).
-    // Customer routes say they need the customer session (a bearer token or the cookie).
+    // Admin operations take the document's authentication and say which permission they need
+    // (x-permission). Customer routes say they need the customer session (a bearer token or the
+    // cookie); every other operation, that it needs nothing.
     transform: ({ schema, url, route }) => {
       if (url.startsWith('/store')) {
         const hooks = [route.onRequest ?? []].flat() as unknown as Record<symbol, unknown>[];
-        if (!hooks.some((hook) => hook[REQUIRES_CUSTOMER])) return { schema, url } as never;
+        if (!hooks.some((hook) => hook[REQUIRES_CUSTOMER])) return { schema: { ...schema, security: [] }, url } as never;
         return { schema: { ...schema, security: [{ customerBearer: [] }, { customerCookie: [] }] }, url } as never;
       }
-      if (!url.startsWith('/admin') || url.startsWith('/admin/auth/login')) return { schema, url } as never;
+      if (!url.startsWith('/admin') || url.startsWith('/admin/auth/login')) return { schema: { ...schema, security: [] }, url } as never;
       const permission = (route.config as { permission?: string } | undefined)?.permission ?? null;
-      return { schema: { ...schema, security: [{ bearer: [] }, { apiKey: [] }], 'x-permission': permission }, url } as never;
+      return { schema: { ...schema, 'x-permission': permission }, url } as never;
     },
   });
   await app.register(swaggerUi, docsPageOptions);
@@ -237,6 +244,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
   await app.register(storeOrderRoutes, { ...context, prefix: '/store' });
   await app.register(storeReturnRoutes, { ...context, prefix: '/store' });
   await app.register(storeCustomerRoutes, { ...context, prefix: '/store' });
+  await app.register(storeRecommendationRoutes, { ...context, prefix: '/store' });
   await app.register(storePaymentWebhookRoutes, { ...context, prefix: '/store' });
   await app.register(async (admin) => {
     const authorize = requireAdmin(db);
@@ -269,6 +277,8 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
       await secured.register(adminEventRoutes, context);
       await secured.register(adminLedgerRoutes, context);
       await secured.register(adminNotificationRoutes, context);
+      await secured.register(adminInsightRoutes, context);
+      await secured.register(adminShopRoutes, context);
     });
     // Unknown Admin API paths ask for a token first, so they reveal nothing to strangers.
     admin.setNotFoundHandler({ preHandler: authenticateAdminRequest(db) }, (request, reply) =>

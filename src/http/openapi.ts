@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { TSchema } from '@sinclair/typebox';
 import { Address, AddressInput, Cart, CartLine } from '../modules/cart/shapes.ts';
 import { Category, Collection, Option, Price, PriceInput, Product, ProductInput, Variant, VariantInput } from '../modules/catalog/shapes.ts';
@@ -49,11 +50,12 @@ const serverErrors = new Set<string>(['internal_error', 'database_unavailable'])
  * body limits, sign-in, permissions, a failure, the database down). Route-specific codes come from
  * route-errors.ts.
  */
-function generalErrors(method: string, op: Json): ErrorCode[] {
+function generalErrors(method: string, op: Json, defaultSecurity: unknown): ErrorCode[] {
   const codes: ErrorCode[] = ['internal_error', 'database_unavailable'];
   if (op.requestBody) codes.push('invalid_request', 'invalid_json', 'payload_too_large', 'unsupported_media_type');
   else if ((op.parameters as unknown[] | undefined)?.length) codes.push('invalid_request');
-  const schemes = ((op.security ?? []) as Json[]).flatMap((scheme) => Object.keys(scheme));
+  // An operation without security of its own has the document's (the Admin API's).
+  const schemes = ((op.security ?? defaultSecurity ?? []) as Json[]).flatMap((scheme) => Object.keys(scheme));
   if (schemes.includes('bearer')) codes.push('unauthorized', 'forbidden', 'too_many_attempts', ...(method === 'get' ? [] : ['csrf_failed' as const]));
   if (schemes.includes('customerBearer')) codes.push('customer_unauthorized');
   if ((op.responses as Json | undefined)?.['429']) codes.push('too_many_attempts');
@@ -68,8 +70,8 @@ const routePath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
  * description, and as the `code` enum so typed clients know them). Alike responses are one component,
  * named by status: `404`, `404-2`…
  */
-function errorReplies(method: string, path: string, op: Json, responses: Json): Json {
-  const codes = new Set<string>([...generalErrors(method, op), ...(routeErrors[`${method.toUpperCase()} ${routePath(path)}`] ?? [])]);
+function errorReplies(method: string, path: string, op: Json, responses: Json, defaultSecurity: unknown): Json {
+  const codes = new Set<string>([...generalErrors(method, op, defaultSecurity), ...(routeErrors[`${method.toUpperCase()} ${routePath(path)}`] ?? [])]);
   const byStatus = new Map<string, string[]>();
   for (const code of [...codes].sort()) {
     const status = serverErrors.has(code) ? '5XX' : String(errorTable[code as ErrorCode]?.[0] ?? '');
@@ -97,14 +99,12 @@ function shared(components: Json, base: string, value: unknown): string {
   }
 }
 
-const reasons: Record<string, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content' };
-
 /**
  * A success answering a named shape as is (`Product`, `Cart`) is a shared response of that name; the
  * others say their status (rather than @fastify/swagger's "Default Response").
  */
 function successReply(status: string, reply: Json, responses: Json): Json {
-  const described = reply.description === 'Default Response' ? { ...reply, description: reasons[status] ?? 'Success' } : reply;
+  const described = reply.description === 'Default Response' ? { ...reply, description: STATUS_CODES[Number(status)] ?? 'Success' } : reply;
   const ref = (((described.content as Json | undefined)?.['application/json'] as Json | undefined)?.schema as Json | undefined)?.$ref;
   if (typeof ref !== 'string' || Object.keys(described).length !== 2) return described;
   return { $ref: `#/components/responses/${shared(responses, ref.replace('#/components/schemas/', ''), described)}` };
@@ -160,7 +160,7 @@ export function compactOpenApi(document: Json): Json {
         JSON.stringify((Object.values(((reply as Json).content ?? {}) as Json)[0] as Json | undefined)?.schema) !== errorSchema);
       const hoisted = hoist({ ...op, responses: Object.fromEntries(successes) }, byJson, schemas) as Json;
       const replies = Object.fromEntries(Object.entries(hoisted.responses as Json).map(([status, reply]) => [status, successReply(status, reply as Json, responses)]));
-      return [method, { ...hoisted, responses: { ...replies, ...errorReplies(method, path, op, responses) } }];
+      return [method, { ...hoisted, responses: { ...replies, ...errorReplies(method, path, op, responses, document.security) } }];
     }))]));
   const parameters: Json = {};
   const compact = { ...document, paths: shareParameters(paths, parameters), components: { ...components, schemas, responses, parameters } };
@@ -217,7 +217,7 @@ function shareParameters(paths: Json, parameters: Json): Json {
   const names = new Map<string, string>();
   return each((parameter) => {
     const json = JSON.stringify(parameter);
-    if ((uses.get(json) ?? 0) < 3) return parameter;
+    if ((uses.get(json) ?? 0) < 2) return parameter;
     let name = names.get(json);
     if (!name) {
       const prefix = /^\^([a-z]+)_/.exec(String((parameter.schema as Json | undefined)?.pattern ?? ''))?.[1];

@@ -29,3 +29,11 @@ export const errorResponses = {
   413: ErrorResponse,
   500: ErrorResponse,
 };
+
+/** The error responses of a read, which conflicts with nothing. */
+export const readErrorResponses = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  404: ErrorResponse,
+  500: ErrorResponse,
+};

@@ -315,6 +315,7 @@ describe.skipIf(onServer)('the admin app in Chromium', () => {
       ['regions', '/settings/regions'], ['shipping', '/settings/shipping'], ['locations', '/settings/locations'], ['users', '/settings/users'],
       ['api-keys', '/settings/api-keys'], ['webhooks', '/settings/webhooks'], ['jobs', '/settings/jobs'], ['emails', '/settings/emails'],
       ['audit-log', '/settings/audit-log'], ['ledger', '/settings/ledger'],
+      ['forecast', `/forecasts/${(await createStockedProduct(shop, { usd: 900, stock: 12, locationId: selling.warehouse.id })).variant.id}`],
     ];
     for (const [name, url] of pages) {
       await page.goto(`${base}${url}`);

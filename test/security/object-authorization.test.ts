@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { placeOrder, signUp, type SignedUp } from '../helpers/customers.ts';
 import { CARDS, createStockedProduct, setUpSelling, type Selling } from '../helpers/selling.ts';
 import { startTestShop, type TestShop } from '../helpers/test-shop.ts';
+import { countOrdersIntoScores } from '../../src/modules/insights/recommendation-scores.ts';
 
 /**
  * Broken object-level authorization: with the id of customer A's cart, order or address, customer B
@@ -204,5 +205,24 @@ describe('lot provenance', () => {
     // Unpublishing the product hides its lots again.
     await shop.ok('POST', `/admin/products/${product.id}`, { status: 'draft' });
     expect((await shop.get(`/store/provenance/${lotId}`, { token: null })).status).toBe(404);
+  });
+});
+
+describe('recommendations', () => {
+  test('a customer\'s are built from their own purchases only; no one else\'s can be asked for', async () => {
+    const bought = await createStockedProduct(shop, { usd: 900, stock: 10, locationId: selling.warehouse.id });
+    const order = await placeOrder(shop, { token: a.token, email: a.email, variantId: bought.variant.id });
+    await countOrdersIntoScores(shop.db, [order.id]);
+    const mine = await shop.get('/store/customers/me/recommendations', { token: a.token });
+    expect(mine.status, mine.text).toBe(200);
+    // A has it: never recommended to her. B has bought nothing: A's purchase is not his history.
+    expect(mine.body.data.map((p: any) => p.id)).not.toContain(bought.product.id);
+    const theirs = await shop.get('/store/customers/me/recommendations', { token: b.token });
+    expect(theirs.body.data.map((p: any) => p.id)).toContain(bought.product.id);
+    for (const query of [`customer_id=${a.id}`, `id=${a.id}`]) {
+      expect((await shop.get(`/store/customers/me/recommendations?${query}`, { token: b.token })).status).toBe(400);
+    }
+    expect((await shop.get(`/store/customers/${a.id}/recommendations`, { token: b.token })).status).toBe(404);
+    expect((await shop.get('/store/customers/me/recommendations', { token: null })).status).toBe(401);
   });
 });

@@ -16,6 +16,8 @@ export default function DashboardPage() {
   const sales = useQuery({ queryKey: ['dashboard', 'sales', timeZone], queryFn: () => ok(api.GET('/admin/orders/sales', { params: { query: { days: 30, time_zone: timeZone } } })) });
   const recent = useQuery({ queryKey: ['orders', 'list', { limit: 5 }], queryFn: () => ok(api.GET('/admin/orders', { params: { query: { limit: 5 } } })) });
   const lowStock = useQuery({ enabled: can('inventory:read'), queryKey: ['inventory', 'levels', { low_stock: true, limit: 5 }], queryFn: () => ok(api.GET('/admin/inventory/levels', { params: { query: { low_stock: true, limit: 5 } } })) });
+  const bestSellers = useQuery({ enabled: can('orders:read'), queryKey: ['analytics', 'products', timeZone], queryFn: () => ok(api.GET('/admin/analytics/products', { params: { query: { time_zone: timeZone, group_by: 'product', limit: 5 } } })) });
+  const reorder = useQuery({ enabled: can('inventory:read'), queryKey: ['reorder-suggestions', { limit: 5 }], queryFn: () => ok(api.GET('/admin/reorder-suggestions', { params: { query: { all: false, limit: 5 } } })) });
   const webhooks = useQuery({ enabled: can('webhooks:manage'), queryKey: ['webhooks', 'list'], queryFn: () => ok(api.GET('/admin/webhooks', { params: { query: { limit: 100 } } })) });
   const currencies = useMemo(() => [...new Set(sales.data?.days.map((d) => d.currency_code))].sort(), [sales.data]);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -81,6 +83,34 @@ export default function DashboardPage() {
                 <li key={`${l.item_id}-${l.location_id}`} className="flex gap-2">
                   <Link to="/products/$id" params={{ id: l.product_id }} className="row-link">{l.product_title} · {l.variant_title}</Link>
                   <span className="ml-auto tabular-nums">{l.available} at {l.location_code}</span>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+        {can('orders:read') && <Card title="Best sellers, 30 days">
+          <ErrorBanner error={bestSellers.error} />
+          {bestSellers.data?.data.length === 0 && <p className="text-[var(--muted)]">No sales yet.</p>}
+          <ul className="flex flex-col gap-2">
+            {bestSellers.data?.data.map((p) => (
+              <li key={`${p.id}-${p.currency_code}`} className="flex gap-2">
+                {p.id ? <Link to="/products/$id" params={{ id: p.id }} className="row-link">{p.title}</Link> : <span>{p.title}</span>}
+                <span className="text-xs text-[var(--muted)]">{p.units} sold</span>
+                <span className="ml-auto tabular-nums">{formatMoney(p.net_sales, p.currency_code)}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>}
+        {can('inventory:read') && (
+          <Card title="Reorder now">
+            <ErrorBanner error={reorder.error} />
+            {reorder.data?.data.length === 0 && <p className="text-[var(--muted)]">Nothing is due for reordering.</p>}
+            <ul className="flex flex-col gap-2">
+              {reorder.data?.data.map((r) => (
+                <li key={`${r.variant_id}-${r.location_id}`} className="flex flex-wrap gap-2">
+                  <Link to="/products/$id" params={{ id: r.product_id }} className="row-link">{r.title}</Link>
+                  <span className="text-xs text-[var(--muted)]">{r.available} left, {r.days_of_cover === null ? 'no demand' : `${r.days_of_cover.toFixed(1)} days of cover`}</span>
+                  <Link to="/forecasts/$variantId" params={{ variantId: r.variant_id }} className="row-link ml-auto tabular-nums">order {r.suggested_quantity}</Link>
                 </li>
               ))}
             </ul>

@@ -196,3 +196,31 @@ export async function getProductOrThrow(db: Db, idOrHandle: string, opts: { anyS
   if (!product) throw new AppError('product_not_found', { id_or_handle: idOrHandle });
   return product;
 }
+
+/** Published products by id, in the order of `ids` (unknown and unpublished ones left out). */
+export async function getPublishedProducts(db: Db, ids: readonly string[]): Promise<Product[]> {
+  if (!ids.length) return [];
+  const rows = await sql<Product>`
+    select ${productColumns} from product p
+    where p.id = any(${[...ids]}::text[]) and p.status = 'published'`.execute(db);
+  const byId = new Map(rows.rows.map((p) => [p.id, p]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * Of these products, the ones a storefront can sell now: published, with a variant in stock (the
+ * same rule as a variant's `in_stock`), and their tags. A light read for choosing among candidates
+ * before building the full products.
+ */
+export async function sellableProducts(db: Db, ids: readonly string[]): Promise<Map<string, { tags: string[] }>> {
+  if (!ids.length) return new Map();
+  const rows = await sql<{ id: string; tags: string[] }>`
+    select p.id, p.tags from product p
+    where p.id = any(${[...ids]}::text[]) and p.status = 'published' and exists (
+      select 1 from product_variant v left join inventory_item i on i.variant_id = v.id
+      where v.product_id = p.id and (i.manage_inventory is false or i.allow_backorder or (
+        select coalesce(sum(greatest(l.on_hand - l.committed - l.reserved - l.safety_stock, 0)), 0)
+        from inventory_level l join stock_location s on s.id = l.location_id and s.active
+        where l.item_id = i.id) > 0))`.execute(db);
+  return new Map(rows.rows.map((r) => [r.id, { tags: r.tags }]));
+}

@@ -74,6 +74,11 @@ define('inventory_item', 'inventory.transferred', 'Stock moved between two locat
 define('inventory_item', 'inventory.low', 'Available stock fell to or below the item\'s low-stock threshold.', {
   ...itemFields, available: Type.Integer(), low_stock_threshold: Type.Integer(),
 });
+define('inventory_item', 'inventory.reorder_suggested', 'The daily forecast found a variant\'s available stock at a location at or below its reorder point (once per crossing; docs/insights.md).', {
+  ...itemFields, location_id: id('sloc'), available: Type.Integer(), reorder_point: Type.Integer(), suggested_quantity: Type.Integer(),
+  days_of_cover: nullable(Type.Number(), 'days the available stock lasts at the forecast demand'),
+  mean_daily_demand: Type.Number(), lead_time_days: Type.Integer(), service_level: Type.Number(),
+});
 define('inventory_item', 'inventory_item.updated', 'An item\'s tracking, backorder or low-stock settings changed.', {
   item_id: id('iitem'), variant_id: id('var'), product_id: id('prod'), changed,
   manage_inventory: Type.Optional(Type.Boolean()), allow_backorder: Type.Optional(Type.Boolean()),

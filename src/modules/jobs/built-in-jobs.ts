@@ -15,6 +15,7 @@ import { pruneDispatchedEvents } from '../events/pruning.ts';
 import { emailAbandonedCarts } from '../notifications/abandoned-cart-emails.ts';
 import { sendDueEmails } from '../notifications/email-sender.ts';
 import { resumePaymentOperations } from '../orders/payment-recovery.ts';
+import { recomputeReorderSuggestions } from '../insights/reorder-suggestions.ts';
 import { createMailTransport } from '../notifications/transports.ts';
 import type { PaymentProviders } from '../payments/providers.ts';
 import { closeRetryWindows } from '../webhooks/deliveries.ts';
@@ -111,6 +112,15 @@ export function builtInJobs(deps: { db: Db; providers: PaymentProviders; config:
           emails: await pruneEmailLog(db, new Date(Date.now() - EMAIL_LOG_DAYS * DAY)),
         };
       },
+    },
+    {
+      name: 'forecast_demand',
+      description: `Forecasts each stocked variant's daily demand per location and stores reorder suggestions (lead time ${config.reorderLeadTimeDays} days, `
+        + `service level ${config.reorderServiceLevel}); writes inventory.reorder_suggested, and emails staff, for each that fell to its reorder point.`,
+      intervalMs: DAY,
+      run: () => recomputeReorderSuggestions(db, {
+        leadTimeDays: config.reorderLeadTimeDays, reviewDays: config.reorderReviewDays, serviceLevel: config.reorderServiceLevel,
+      }),
     },
     {
       name: 'maintain_database',

@@ -5,6 +5,7 @@ import type { AppendOptions } from '../ledger/append.ts';
 import { ledgerAppender } from '../ledger/ledger-appender.ts';
 import { orderEmails } from '../notifications/order-emails.ts';
 import { staffAlerts } from '../notifications/staff-alerts.ts';
+import { recommendationScores } from '../insights/recommendation-scores.ts';
 import { draftOrderCompletion } from '../orders/draft-orders.ts';
 import { webhookFanOut } from '../webhooks/fan-out.ts';
 
@@ -20,6 +21,6 @@ export function builtInSubscribers(deps: {
   ledger: AppendOptions | null;
 }): EventSubscriber[] {
   return [webhookFanOut(deps), orderEmails({ db: deps.db, templatesDir: deps.emailTemplatesDir, storefront: deps.storefront, orderNumberPrefix: deps.orderNumberPrefix }),
-    staffAlerts({ db: deps.db, templatesDir: deps.emailTemplatesDir }), draftOrderCompletion(deps.db),
+    staffAlerts({ db: deps.db, templatesDir: deps.emailTemplatesDir }), draftOrderCompletion(deps.db), recommendationScores(deps.db),
     ...(deps.ledger ? [ledgerAppender(deps.db, deps.ledger)] : [])];
 }
