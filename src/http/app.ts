@@ -47,7 +47,7 @@ import { builtInPaymentProviders, type PaymentProviders } from '../modules/payme
 import { authenticateAdminRequest, requireAdmin } from './admin-auth.ts';
 import { adminAppRoutes } from './admin-app.ts';
 import { registerAudit } from './audit.ts';
-import { mcpRoutes } from '../modules/mcp/routes.ts';
+import { mcpRoutes } from '../modules/mcp/routes.mcp.ts';
 import { registerIdempotency } from './idempotency.ts';
 import type { AppContext } from './context.ts';
 import { registerErrorHandler, send } from './error-handler.ts';
