@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { FastifySchemaCompiler } from 'fastify';
+import { decrypt, encrypt } from '../../crypto/data-encryption.ts';
 import { AppError, fromDatabaseError } from '../../errors.ts';
 import { invalidRequest, type ValidationIssue } from '../../http/error-handler.ts';
 import { validatorCompiler } from '../../http/validation.ts';
+import { claimIdempotencyKey, releaseIdempotencyKey, storeIdempotentResponse, type KeyRef } from '../idempotency/idempotency-keys.ts';
 import type { AdminActor } from '../users/admin-actor.ts';
 import { MCP_TOOLS, type McpDeps, type McpTool } from './tools.ts';
 
@@ -14,12 +17,34 @@ const validators = new Map<string, Validate>(MCP_TOOLS.map((t) => [
   t.name, validatorCompiler({ schema: t.input, httpPart: 'body', method: 'POST', url: '/mcp' }) as Validate,
 ]));
 
+/** A tool's result, and whether it failed on our side (then an idempotency key is released, not kept). */
+interface Outcome {
+  result: CallToolResult;
+  internal: boolean;
+}
+
 function result(value: unknown, isError = false): CallToolResult {
   return { content: [{ type: 'text', text: JSON.stringify(value) }], ...(isError ? { isError } : {}) };
 }
 
 function errorResult(error: AppError): CallToolResult {
   return result({ error: { code: error.code, message: error.message, details: error.details } }, true);
+}
+
+/**
+ * The Admin API's idempotency keys, for a tool call: the first call with a key runs and its result is
+ * stored (encrypted: an order's answer holds personal data); a retry with the same arguments gets it
+ * back, other arguments are `idempotency_key_mismatch`, and one still running is `idempotency_key_in_use`.
+ * An internal error releases the key, so a retry runs again.
+ */
+async function runOnce(deps: McpDeps, ref: KeyRef, args: object, run: () => Promise<Outcome>): Promise<CallToolResult> {
+  const requestHash = createHash('sha256').update(JSON.stringify(args)).digest('hex');
+  const claim = await claimIdempotencyKey(deps.db, { ...ref, requestHash });
+  if (claim.kind === 'replay') return JSON.parse(decrypt(claim.body)) as CallToolResult;
+  const outcome = await run();
+  if (outcome.internal) await releaseIdempotencyKey(deps.db, ref);
+  else await storeIdempotentResponse(deps.db, ref, { status: outcome.result.isError ? 400 : 200, body: encrypt(JSON.stringify(outcome.result)), contentType: 'application/json' });
+  return outcome.result;
 }
 
 function allowed(tool: McpTool, actor: AdminActor): boolean {
@@ -61,13 +86,23 @@ export function createMcpServer(deps: McpDeps, authenticate: () => Promise<Admin
     const args = structuredClone(request.params.arguments ?? {});
     const validate = validators.get(tool.name)!;
     if (!validate(args)) return errorResult(invalidRequest('arguments', validate.errors ?? []));
+    const run = async (): Promise<Outcome> => {
+      try {
+        return { result: result(await tool.run(deps, args as never, { type: actor.kind, id: actor.id })), internal: false };
+      } catch (error) {
+        const known = error instanceof AppError ? error : fromDatabaseError(error);
+        if (known) return { result: errorResult(known), internal: false };
+        onUnexpected(error);
+        return { result: errorResult(new AppError('internal_error')), internal: true };
+      }
+    };
+    const key = (args as { idempotency_key?: string }).idempotency_key;
+    if (tool.readOnly || key === undefined) return (await run()).result;
     try {
-      return result(await tool.run(deps, args as never, { type: actor.kind, id: actor.id }));
+      return await runOnce(deps, { scope: `MCP ${tool.name} ${actor.id}`, key }, args, run);
     } catch (error) {
-      const known = error instanceof AppError ? error : fromDatabaseError(error);
-      if (known) return errorResult(known);
-      onUnexpected(error);
-      return errorResult(new AppError('internal_error'));
+      if (error instanceof AppError) return errorResult(error);
+      throw error;
     }
   });
 

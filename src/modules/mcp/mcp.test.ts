@@ -112,6 +112,27 @@ describe('MCP over Streamable HTTP', () => {
     expect(refunds.map((r: any) => [r.id, r.amount])).toEqual([[refund.body.id, 500]]);
   });
 
+  it('refunds once per idempotency key, however often the agent retries', async () => {
+    const client = await connect(fullKey);
+    const args = { order_id: order.id, amount: 300, reason: 'damaged', idempotency_key: 'agent-retry-1' };
+    const first = await call(client, 'refund_order', args);
+    const again = await Promise.all([call(client, 'refund_order', args), call(client, 'refund_order', args)]);
+    expect(first.isError).toBe(false);
+    for (const retry of again) expect(retry.body).toEqual(first.body);
+    const other = await call(client, 'refund_order', { ...args, amount: 301 });
+    expect(other.body.error.code).toBe('idempotency_key_mismatch');
+    const refunds = (await shop.ok('GET', `/admin/orders/${order.id}/refunds`)).data;
+    expect(refunds.map((r: any) => r.amount).sort()).toEqual([300, 500]);
+
+    // Concurrent first calls: one refunds; the others replay its result or are told it is still running.
+    const racing = await Promise.all([1, 2, 3].map(() => call(client, 'refund_order', { ...args, amount: 200, idempotency_key: 'agent-race' })));
+    const done = racing.filter((r) => !r.isError);
+    expect(done.length).toBeGreaterThanOrEqual(1);
+    for (const r of racing) expect(r.isError ? r.body.error.code : r.body).toEqual(r.isError ? 'idempotency_key_in_use' : done[0].body);
+    const after = (await shop.ok('GET', `/admin/orders/${order.id}/refunds`)).data;
+    expect(after.map((r: any) => r.amount).sort()).toEqual([200, 300, 500]);
+  });
+
   it('creates a draft order with a key that may write orders', async () => {
     const client = await connect(fullKey);
     const draft = await call(client, 'create_draft_order', {

@@ -38,7 +38,7 @@ export interface McpTool<T extends TObject = TObject> {
   /** The permission of the matching Admin API route. */
   permission: Permission;
   input: T;
-  /** Reads change nothing; the two writes say so, so a client can ask before running them. */
+  /** Reads change nothing; writes say so (a client may ask before running them) and take an `idempotency_key`. */
   readOnly: boolean;
   run(deps: McpDeps, args: Static<T>, actor: Actor): Promise<unknown>;
 }
@@ -49,7 +49,14 @@ const GetOrderInput = Type.Object({
   order: Type.String({ minLength: 1, maxLength: 100, description: 'an order id (ord_…) or its number (1001 or #1001)' }),
 }, { additionalProperties: false });
 
-const RefundOrderInput = Type.Object({ order_id: Id('ord'), ...RefundInput.properties }, {
+/** Writes take the Admin API's Idempotency-Key as an argument: an agent retrying a lost reply does nothing twice. */
+const IdempotencyKey = Type.Optional(Type.String({
+  pattern: '^[\\x21-\\x7e]{1,255}$', description: 'a key of your choice (printable ASCII, up to 255): a retry with the same key and arguments returns the first result and does nothing again',
+}));
+
+const DraftOrderToolInput = Type.Object({ ...DraftOrderInput.properties, idempotency_key: IdempotencyKey }, { additionalProperties: false });
+
+const RefundOrderInput = Type.Object({ order_id: Id('ord'), ...RefundInput.properties, idempotency_key: IdempotencyKey }, {
   additionalProperties: false, description: 'Lines (their units’ value) and/or an amount in minor units on top, with a reason.',
 });
 
@@ -135,9 +142,9 @@ export const MCP_TOOLS: McpTool[] = [
     name: 'create_draft_order',
     description: 'Create a draft order for a customer (email, shipping address, shipping option, lines with optional custom unit prices in minor units and a reason). Nothing is charged.',
     permission: 'orders:write',
-    input: DraftOrderInput,
+    input: DraftOrderToolInput,
     readOnly: false,
-    async run({ db }, input, actor) {
+    async run({ db }, { idempotency_key: _key, ...input }, actor) {
       return getDraftOrder(db, await createDraftOrder(db, input, actor));
     },
   }),
@@ -147,7 +154,7 @@ export const MCP_TOOLS: McpTool[] = [
     permission: 'orders:refund',
     input: RefundOrderInput,
     readOnly: false,
-    async run({ db, paymentProviders }, { order_id, ...input }, actor) {
+    async run({ db, paymentProviders }, { order_id, idempotency_key: _key, ...input }, actor) {
       const deps: PaymentDeps = { db, providers: paymentProviders };
       return getRefund(db, order_id, await refundOrder(deps, order_id, input, actor));
     },
