@@ -12,6 +12,7 @@ export const errorTable = {
   unsupported_media_type: [415, 'This content type is not accepted here.'],
   payload_too_large: [413, 'The request body is too large.'],
   route_not_found: [404, 'No such route.'],
+  method_not_allowed: [405, 'This route does not answer this method; the Allow header says which it does.'],
   internal_error: [500, 'Something went wrong on our side. The request id identifies it in our logs.'],
   database_unavailable: [503, 'The database is not reachable.'],
 

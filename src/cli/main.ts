@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { SingleBar, Presets } from 'cli-progress';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { currentDataKeyId } from '../crypto/data-encryption.ts';
@@ -24,6 +25,9 @@ import { readAnchorFile } from '../modules/ledger/anchors.ts';
 import { findMismatches } from '../modules/ledger/reconciliation.ts';
 import { defaultKeyId } from '../modules/ledger/signing-key.ts';
 import { verifyLedger } from '../modules/ledger/verify.ts';
+import { createMcpServer } from '../modules/mcp/mcp-server.ts';
+import { builtInPaymentProviders } from '../modules/payments/providers.ts';
+import { authenticateApiKey } from '../modules/users/api-keys.ts';
 
 /** `cartwright <command>`: every command reads the same configuration (environment, docs/configuration.md). */
 
@@ -165,6 +169,22 @@ program.command('rotate-key').description('re-encrypt personal data with the cur
     const config = loadConfig();
     const counts = await withDatabase(config, (database) => rotateDataKey(database.db, currentDataKeyId()));
     console.log(Object.entries(counts).map(([table, n]) => `${table}: ${n} rows re-encrypted`).join('\n'));
+  });
+
+program.command('mcp').description('serve the MCP tools on stdin/stdout for a desktop agent, as the API key in CARTWRIGHT_API_KEY (docs/mcp.md)')
+  .action(async () => {
+    const config = loadConfig();
+    const key = process.env.CARTWRIGHT_API_KEY ?? '';
+    if (!key.startsWith('ck_')) throw new ConfigError('CARTWRIGHT_API_KEY must hold an API key (ck_…): create one in the admin app or with POST /admin/api-keys');
+    await withDatabase(config, async ({ db }) => {
+      if (!(await authenticateApiKey(db, key))) throw new AppError('unauthorized', {}, 'CARTWRIGHT_API_KEY is not a live API key (revoked or unknown)');
+      // stdout carries the protocol: anything else goes to stderr.
+      const server = createMcpServer({ db, config, paymentProviders: builtInPaymentProviders(config) }, () => authenticateApiKey(db, key), (error) => console.error(error));
+      const ended = new Promise((resolve) => process.stdin.once('end', resolve));
+      await server.connect(new StdioServerTransport());
+      await ended;
+      await server.close();
+    });
   });
 
 const ledger = program.command('ledger').description('the verifiable ledger (docs/ledger.md)');

@@ -47,6 +47,7 @@ import { builtInPaymentProviders, type PaymentProviders } from '../modules/payme
 import { authenticateAdminRequest, requireAdmin } from './admin-auth.ts';
 import { adminAppRoutes } from './admin-app.ts';
 import { registerAudit } from './audit.ts';
+import { mcpRoutes } from '../modules/mcp/routes.mcp.ts';
 import { registerIdempotency } from './idempotency.ts';
 import type { AppContext } from './context.ts';
 import { registerErrorHandler, send } from './error-handler.ts';
@@ -234,6 +235,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
   registerIdempotency(app, db);
 
   await app.register(healthRoutes, context);
+  await app.register(mcpRoutes, context);
   await adminAppRoutes(app);
   await app.register(storeCatalogRoutes, { ...context, prefix: '/store' });
   await app.register(storeRegionRoutes, { ...context, prefix: '/store' });

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, errorTable, fromDatabaseError, type ErrorCode } from '../errors.ts';
 import { ALLOWED, EXPECTED } from '../shapes.ts';
 
-interface ValidationIssue {
+export interface ValidationIssue {
   instancePath: string;
   keyword: string;
   message?: string;
@@ -55,6 +55,15 @@ function describe(issue: ValidationIssue, field: string): { message: string; all
   return { message: `${field} ${issue.message ?? 'is invalid'}` };
 }
 
+/** A 400 `invalid_request` naming the field of the first issue Ajv found in `location` (body, querystring…). */
+export function invalidRequest(location: string, issues: ValidationIssue[]): AppError {
+  const issue = chosenIssue(issues);
+  const field = fieldName(location, issue.instancePath, issue.params);
+  const { message, allowed, expected } = describe(issue, field);
+  const rule = allowed ? 'enum' : issue.keyword;
+  return new AppError('invalid_request', { field, rule, ...(allowed ? { allowed } : {}), ...(expected ? { expected } : {}) }, message);
+}
+
 export function send(reply: FastifyReply, code: ErrorCode, details: Record<string, unknown> = {}, message?: string) {
   const [status, fallback] = errorTable[code];
   return reply.code(status).send({ error: { code, message: message ?? fallback, details } });
@@ -65,11 +74,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & { validation?: ValidationIssue[]; validationContext?: string }, request: FastifyRequest, reply) => {
     if (error instanceof AppError) return send(reply, error.code, error.details, error.message);
     if (error.validation) {
-      const issue = chosenIssue(error.validation);
-      const field = fieldName(error.validationContext ?? 'body', issue.instancePath, issue.params);
-      const { message, allowed, expected } = describe(issue, field);
-      const rule = allowed ? 'enum' : issue.keyword;
-      return send(reply, 'invalid_request', { field, rule, ...(allowed ? { allowed } : {}), ...(expected ? { expected } : {}) }, message);
+      const invalid = invalidRequest(error.validationContext ?? 'body', error.validation);
+      return send(reply, invalid.code, invalid.details, invalid.message);
     }
     const fromDb = fromDatabaseError(error);
     if (fromDb) return send(reply, fromDb.code, fromDb.details, fromDb.message);
