@@ -179,6 +179,16 @@ describe('synonyms', () => {
     expect(await ok('GET', '/admin/search/synonyms')).toEqual(before);
   });
 
+  test('reading needs products:read, changing needs products:write', async () => {
+    const reader = (await ok('POST', '/admin/api-keys', { name: 'Search reader', permissions: ['products:read'] }, 201)).token;
+    expect((await shop.get('/admin/search/synonyms', { token: reader })).status).toBe(200);
+    const write = await shop.post('/admin/search/synonyms', { word: 'tote', synonyms: ['bag'] }, { token: reader });
+    expect(write.status, write.text).toBe(403);
+    expect(write.body.error.code).toBe('forbidden');
+    expect((await shop.get('/admin/search/synonyms', { token: null })).status).toBe(401);
+    expect((await ok('GET', '/admin/search/synonyms')).data.map((s: any) => s.word)).toEqual(['rucksack']);
+  });
+
   test('a bad search cursor is refused', async () => {
     const response = await shop.get(`/store/products?q=hoddie&cursor=${encodeURIComponent(Buffer.from(JSON.stringify(['x', 'typo'])).toString('base64url'))}`);
     expect(response.status, response.text).toBe(400);
