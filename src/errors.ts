@@ -199,6 +199,7 @@ const uniqueViolations: Record<string, ErrorCode> = {
   admin_role_pkey: 'role_key_taken',
   promotion_code_key: 'promotion_code_taken',
   supplier_code_key: 'supplier_code_taken',
+  search_synonym_word_key: 'search_synonym_word_taken',
 };
 
 interface PgError {

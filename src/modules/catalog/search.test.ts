@@ -179,6 +179,14 @@ describe('synonyms', () => {
     expect(await ok('GET', '/admin/search/synonyms')).toEqual(before);
   });
 
+  test('two merchants adding the same word at once: one entry, the other refused', async () => {
+    const answers = await Promise.all([0, 1, 2].map(() => shop.post('/admin/search/synonyms', { word: 'Parka', synonyms: ['anorak'] })));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+    expect(answers.filter((a) => a.status === 409).map((a) => a.body.error.code)).toEqual(['search_synonym_word_taken', 'search_synonym_word_taken']);
+    const created = answers.find((a) => a.status === 201)!.body;
+    await ok('DELETE', `/admin/search/synonyms/${created.id}`);
+  });
+
   test('reading needs products:read, changing needs products:write', async () => {
     const reader = (await ok('POST', '/admin/api-keys', { name: 'Search reader', permissions: ['products:read'] }, 201)).token;
     expect((await shop.get('/admin/search/synonyms', { token: reader })).status).toBe(200);
