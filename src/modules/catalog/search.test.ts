@@ -164,6 +164,13 @@ describe('synonyms', () => {
     expect(await ok('DELETE', `/admin/search/synonyms/${entry.id}`)).toEqual({ id: entry.id, object: 'search_synonym', deleted: true });
     expect(handlesOf(await storeSearch('jumper'))).toEqual([]);
     await refused('GET', `/admin/search/synonyms/${entry.id}`, undefined, 404, 'search_synonym_not_found');
+
+    const events = await shop.db.selectFrom('event_outbox').select(['type', 'payload']).where('resource_id', '=', entry.id).orderBy('seq').execute();
+    expect(events).toEqual([
+      { type: 'search_synonym.created', payload: { id: entry.id, word: 'hoodie', synonyms: ['pullover', 'hooded top'] } },
+      { type: 'search_synonym.updated', payload: { id: entry.id, word: 'hoodie', synonyms: ['jumper'] } },
+      { type: 'search_synonym.deleted', payload: { id: entry.id } },
+    ]);
   });
 
   test('bad input is refused and changes nothing', async () => {

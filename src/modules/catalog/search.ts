@@ -4,6 +4,7 @@ import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
+import { recordEvents } from '../events/outbox.ts';
 import type { SearchSynonymInput, SearchSynonymUpdate } from './shapes.ts';
 
 /**
@@ -139,6 +140,7 @@ export async function createSynonym(db: Db, input: SearchSynonymInput) {
     await assertWordFree(tx, entry.word);
     const id = newId('ssyn');
     await tx.insertInto('search_synonym').values({ id, word: entry.word, synonyms: entry.synonyms }).execute();
+    await recordEvents(tx, [{ type: 'search_synonym.created', resource_type: 'search_synonym', resource_id: id, payload: { id, ...entry } }]);
     // Cached store searches answered without this synonym.
     await signalChange(tx, 'catalog');
     return getSynonymOrThrow(tx, id);
@@ -151,6 +153,7 @@ export async function updateSynonym(db: Db, id: string, patch: SearchSynonymUpda
     const entry = normaliseEntry({ word: patch.word ?? current.word, synonyms: patch.synonyms ?? current.synonyms });
     await assertWordFree(tx, entry.word, id);
     await tx.updateTable('search_synonym').set({ word: entry.word, synonyms: entry.synonyms, updated_at: sql`now()` }).where('id', '=', id).execute();
+    await recordEvents(tx, [{ type: 'search_synonym.updated', resource_type: 'search_synonym', resource_id: id, payload: { id, ...entry } }]);
     await signalChange(tx, 'catalog');
     return getSynonymOrThrow(tx, id);
   });
@@ -160,6 +163,7 @@ export async function deleteSynonym(db: Db, id: string) {
   await inTransaction(db, async (tx) => {
     await getSynonymOrThrow(tx, id);
     await tx.deleteFrom('search_synonym').where('id', '=', id).execute();
+    await recordEvents(tx, [{ type: 'search_synonym.deleted', resource_type: 'search_synonym', resource_id: id, payload: { id } }]);
     await signalChange(tx, 'catalog');
   });
 }
