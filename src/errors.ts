@@ -44,6 +44,8 @@ export const errorTable = {
   product_not_found: [404, 'No product with this id or handle.'],
   variant_not_found: [404, 'No variant with this id on this product.'],
   option_not_found: [404, 'No option with this id on this product.'],
+  search_synonym_not_found: [404, 'No search synonym with this id.'],
+  search_synonym_word_taken: [409, 'This word already has a synonym entry; update that one.'],
   collection_not_found: [404, 'No collection with this id or handle.'],
   category_not_found: [404, 'No category with this id or handle.'],
   product_handle_taken: [409, 'Another product already has this handle.'],
@@ -198,6 +200,7 @@ const uniqueViolations: Record<string, ErrorCode> = {
   admin_role_pkey: 'role_key_taken',
   promotion_code_key: 'promotion_code_taken',
   supplier_code_key: 'supplier_code_taken',
+  search_synonym_word_key: 'search_synonym_word_taken',
 };
 
 interface PgError {

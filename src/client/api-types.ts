@@ -474,7 +474,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-39"];
+                404: components["responses"]["404-40"];
                 429: components["responses"]["429"];
             };
         };
@@ -1118,7 +1118,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-45"];
+                409: components["responses"]["409-46"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1164,7 +1164,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-37"];
                 429: components["responses"]["429"];
             };
         };
@@ -1248,7 +1248,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-34"];
+                404: components["responses"]["404-35"];
                 429: components["responses"]["429"];
             };
         };
@@ -1283,7 +1283,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-35"];
+                404: components["responses"]["404-36"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1328,7 +1328,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-34"];
+                404: components["responses"]["404-35"];
                 429: components["responses"]["429"];
             };
         };
@@ -1433,7 +1433,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-32"];
+                404: components["responses"]["404-33"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1470,7 +1470,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-33"];
+                404: components["responses"]["404-34"];
                 429: components["responses"]["429"];
             };
         };
@@ -1509,7 +1509,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-44"];
+                409: components["responses"]["409-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -1564,7 +1564,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-44"];
+                409: components["responses"]["409-45"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1771,7 +1771,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 429: components["responses"]["429"];
             };
         };
@@ -1843,8 +1843,8 @@ export interface paths {
                 400: components["responses"]["400-22"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-20"];
-                409: components["responses"]["409-20"];
+                404: components["responses"]["404-21"];
+                409: components["responses"]["409-21"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2103,7 +2103,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-18"];
+                409: components["responses"]["409-19"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2140,7 +2140,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 429: components["responses"]["429"];
             };
         };
@@ -2184,8 +2184,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
-                409: components["responses"]["409-18"];
+                404: components["responses"]["404-20"];
+                409: components["responses"]["409-19"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2209,8 +2209,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
-                409: components["responses"]["409-19"];
+                404: components["responses"]["404-20"];
+                409: components["responses"]["409-20"];
                 429: components["responses"]["429"];
             };
         };
@@ -2309,8 +2309,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
-                409: components["responses"]["409-22"];
+                404: components["responses"]["404-20"];
+                409: components["responses"]["409-23"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2375,8 +2375,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-20"];
-                409: components["responses"]["409-21"];
+                404: components["responses"]["404-21"];
+                409: components["responses"]["409-22"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2454,7 +2454,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -2492,7 +2492,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -2553,7 +2553,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -2804,7 +2804,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -3100,7 +3100,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -3251,7 +3251,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-11"];
-                409: components["responses"]["409-34"];
+                409: components["responses"]["409-35"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3299,7 +3299,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-11"];
-                409: components["responses"]["409-33"];
+                409: components["responses"]["409-34"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3391,8 +3391,8 @@ export interface paths {
                 400: components["responses"]["400-29"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-31"];
-                409: components["responses"]["409-43"];
+                404: components["responses"]["404-32"];
+                409: components["responses"]["409-44"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3480,8 +3480,8 @@ export interface paths {
                 400: components["responses"]["400-26"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-27"];
-                409: components["responses"]["409-35"];
+                404: components["responses"]["404-28"];
+                409: components["responses"]["409-36"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3522,8 +3522,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-28"];
-                409: components["responses"]["409-38"];
+                404: components["responses"]["404-29"];
+                409: components["responses"]["409-39"];
                 429: components["responses"]["429"];
             };
         };
@@ -3572,8 +3572,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-28"];
-                409: components["responses"]["409-37"];
+                404: components["responses"]["404-29"];
+                409: components["responses"]["409-38"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3622,8 +3622,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-28"];
-                409: components["responses"]["409-36"];
+                404: components["responses"]["404-29"];
+                409: components["responses"]["409-37"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3968,7 +3968,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-11"];
-                409: components["responses"]["409-39"];
+                409: components["responses"]["409-40"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4009,8 +4009,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-30"];
-                409: components["responses"]["409-42"];
+                404: components["responses"]["404-31"];
+                409: components["responses"]["409-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -4071,8 +4071,8 @@ export interface paths {
                 400: components["responses"]["400-27"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-29"];
-                409: components["responses"]["409-40"];
+                404: components["responses"]["404-30"];
+                409: components["responses"]["409-41"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4122,8 +4122,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-30"];
-                409: components["responses"]["409-41"];
+                404: components["responses"]["404-31"];
+                409: components["responses"]["409-42"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4261,7 +4261,7 @@ export interface paths {
                     price_max?: components["parameters"]["query-price_max"];
                     /** @description minor units */
                     price_min?: components["parameters"]["query-price_min"];
-                    /** @description full-text search; word prefixes match */
+                    /** @description search: word prefixes and synonyms match; typos are forgiven when nothing matches as typed */
                     q?: components["parameters"]["query-q"];
                     /** @description newest first (default), title A–Z, lowest price first (`price`) or last (`-price`), search relevance (default with `q`) */
                     sort?: components["parameters"]["query-sort"];
@@ -4284,6 +4284,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: components["schemas"]["Product"][];
+                            /** @description the search with each word replaced by the closest word of a product title; given when the search as typed matched nothing */
+                            did_you_mean?: string;
                             next_cursor: string | null;
                         };
                     };
@@ -5144,7 +5146,7 @@ export interface paths {
                 400: components["responses"]["400-24"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-27"];
+                409: components["responses"]["409-28"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5181,7 +5183,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-23"];
+                404: components["responses"]["404-24"];
                 429: components["responses"]["429"];
             };
         };
@@ -5377,7 +5379,7 @@ export interface paths {
                 400: components["responses"]["400-19"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
+                404: components["responses"]["404-26"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5457,7 +5459,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-30"];
+                409: components["responses"]["409-31"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5496,7 +5498,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-30"];
+                409: components["responses"]["409-31"];
                 429: components["responses"]["429"];
             };
         };
@@ -5545,7 +5547,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-31"];
+                409: components["responses"]["409-32"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5613,8 +5615,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-26"];
-                409: components["responses"]["409-32"];
+                404: components["responses"]["404-27"];
+                409: components["responses"]["409-33"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5695,7 +5697,7 @@ export interface paths {
                 400: components["responses"]["400-23"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-23"];
+                409: components["responses"]["409-24"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5770,7 +5772,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-4"];
-                409: components["responses"]["409-24"];
+                409: components["responses"]["409-25"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5795,7 +5797,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-4"];
-                409: components["responses"]["409-25"];
+                409: components["responses"]["409-26"];
                 429: components["responses"]["429"];
             };
         };
@@ -5880,7 +5882,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-4"];
-                409: components["responses"]["409-26"];
+                409: components["responses"]["409-27"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5919,7 +5921,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
                 429: components["responses"]["429"];
             };
         };
@@ -5956,8 +5958,8 @@ export interface paths {
                 400: components["responses"]["400-4"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-21"];
-                409: components["responses"]["409-26"];
+                404: components["responses"]["404-22"];
+                409: components["responses"]["409-27"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5983,7 +5985,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
                 429: components["responses"]["429"];
             };
         };
@@ -6199,7 +6201,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-47"];
+                409: components["responses"]["409-48"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6257,7 +6259,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6286,8 +6288,230 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-37"];
-                409: components["responses"]["409-48"];
+                404: components["responses"]["404-38"];
+                409: components["responses"]["409-49"];
+                429: components["responses"]["429"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/search/synonyms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List search synonyms by word */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: date-time */
+                                created_at: string;
+                                id: string;
+                                synonyms: string[];
+                                /** Format: date-time */
+                                updated_at: string;
+                                word: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Add a word and its synonyms */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description what a search for the word also finds; a search for any of them also finds the word */
+                        synonyms: string[];
+                        /** @description a word or a phrase of up to 4 words (compared in lower case, punctuation ignored) */
+                        word: string;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            synonyms: string[];
+                            /** Format: date-time */
+                            updated_at: string;
+                            word: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-18"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/search/synonyms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One search synonym entry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (ssyn_…) */
+                    id: components["parameters"]["path-id-ssyn"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            synonyms: string[];
+                            /** Format: date-time */
+                            updated_at: string;
+                            word: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-19"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Change a word or its synonyms */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (ssyn_…) */
+                    id: components["parameters"]["path-id-ssyn"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description what a search for the word also finds; a search for any of them also finds the word */
+                        synonyms?: string[];
+                        /** @description a word or a phrase of up to 4 words (compared in lower case, punctuation ignored) */
+                        word?: string;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            synonyms: string[];
+                            /** Format: date-time */
+                            updated_at: string;
+                            word: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-19"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        /** Delete a search synonym entry */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (ssyn_…) */
+                    id: components["parameters"]["path-id-ssyn"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Deleted"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-19"];
                 429: components["responses"]["429"];
             };
         };
@@ -6418,7 +6642,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-22"];
+                404: components["responses"]["404-23"];
                 429: components["responses"]["429"];
             };
         };
@@ -6467,7 +6691,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-22"];
+                404: components["responses"]["404-23"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6491,7 +6715,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-22"];
+                404: components["responses"]["404-23"];
                 429: components["responses"]["429"];
             };
         };
@@ -6650,7 +6874,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-28"];
+                409: components["responses"]["409-29"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6687,7 +6911,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-24"];
+                404: components["responses"]["404-25"];
                 429: components["responses"]["429"];
             };
         };
@@ -6745,7 +6969,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-29"];
+                409: components["responses"]["409-30"];
                 429: components["responses"]["429"];
             };
         };
@@ -6814,8 +7038,8 @@ export interface paths {
                 400: components["responses"]["400-11"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-37"];
-                409: components["responses"]["409-46"];
+                404: components["responses"]["404-38"];
+                409: components["responses"]["409-47"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6861,7 +7085,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6891,7 +7115,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-39"];
                 429: components["responses"]["429"];
             };
         };
@@ -7014,7 +7238,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -7049,7 +7273,7 @@ export interface paths {
                 400: components["responses"]["400-31"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7087,7 +7311,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -7137,7 +7361,7 @@ export interface paths {
                 400: components["responses"]["400"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -7211,7 +7435,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -7252,7 +7476,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -8969,7 +9193,7 @@ export interface paths {
                     price_max?: components["parameters"]["query-price_max"];
                     /** @description minor units */
                     price_min?: components["parameters"]["query-price_min"];
-                    /** @description full-text search; word prefixes match */
+                    /** @description search: word prefixes and synonyms match; typos are forgiven when nothing matches as typed */
                     q?: components["parameters"]["query-q"];
                     /** @description newest first (default), title A–Z, lowest price first (`price`) or last (`-price`), search relevance (default with `q`) */
                     sort?: components["parameters"]["query-sort"];
@@ -8991,6 +9215,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: components["schemas"]["Product"][];
+                            /** @description the search with each word replaced by the closest word of a product title; given when the search as typed matched nothing */
+                            did_you_mean?: string;
                             next_cursor: string | null;
                         };
                     };
@@ -11201,8 +11427,22 @@ export interface components {
                 };
             };
         };
-        /** @description location_not_found */
+        /** @description search_synonym_not_found */
         "404-19": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "search_synonym_not_found";
+                    };
+                };
+            };
+        };
+        /** @description location_not_found */
+        "404-20": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11216,7 +11456,7 @@ export interface components {
             };
         };
         /** @description location_not_found, variant_not_found */
-        "404-20": {
+        "404-21": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11230,7 +11470,7 @@ export interface components {
             };
         };
         /** @description region_not_found, tax_rate_not_found */
-        "404-21": {
+        "404-22": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11244,7 +11484,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found */
-        "404-22": {
+        "404-23": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11258,7 +11498,7 @@ export interface components {
             };
         };
         /** @description promotion_not_found */
-        "404-23": {
+        "404-24": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11272,7 +11512,7 @@ export interface components {
             };
         };
         /** @description supplier_not_found */
-        "404-24": {
+        "404-25": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11286,7 +11526,7 @@ export interface components {
             };
         };
         /** @description location_not_found, supplier_not_found, variant_not_found */
-        "404-25": {
+        "404-26": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11300,7 +11540,7 @@ export interface components {
             };
         };
         /** @description purchase_order_line_not_found, variant_not_found */
-        "404-26": {
+        "404-27": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11314,7 +11554,7 @@ export interface components {
             };
         };
         /** @description location_not_found, order_not_found */
-        "404-27": {
+        "404-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11328,7 +11568,7 @@ export interface components {
             };
         };
         /** @description fulfillment_not_found */
-        "404-28": {
+        "404-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11342,7 +11582,7 @@ export interface components {
             };
         };
         /** @description location_not_found, return_not_found */
-        "404-29": {
+        "404-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11356,7 +11596,7 @@ export interface components {
             };
         };
         /** @description return_not_found */
-        "404-30": {
+        "404-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11370,7 +11610,7 @@ export interface components {
             };
         };
         /** @description order_not_found, variant_not_found */
-        "404-31": {
+        "404-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11384,7 +11624,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found, variant_not_found */
-        "404-32": {
+        "404-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11398,7 +11638,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_found */
-        "404-33": {
+        "404-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11412,7 +11652,7 @@ export interface components {
             };
         };
         /** @description customer_not_found */
-        "404-34": {
+        "404-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11426,7 +11666,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found, customer_not_found */
-        "404-35": {
+        "404-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11440,7 +11680,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found */
-        "404-36": {
+        "404-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11454,7 +11694,7 @@ export interface components {
             };
         };
         /** @description role_not_found */
-        "404-37": {
+        "404-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11468,7 +11708,7 @@ export interface components {
             };
         };
         /** @description user_not_found */
-        "404-38": {
+        "404-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11482,7 +11722,7 @@ export interface components {
             };
         };
         /** @description api_key_not_found */
-        "404-39": {
+        "404-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11496,7 +11736,7 @@ export interface components {
             };
         };
         /** @description webhook_endpoint_not_found */
-        "404-40": {
+        "404-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11510,7 +11750,7 @@ export interface components {
             };
         };
         /** @description webhook_delivery_not_found */
-        "404-41": {
+        "404-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11524,7 +11764,7 @@ export interface components {
             };
         };
         /** @description job_not_found */
-        "404-42": {
+        "404-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11538,7 +11778,7 @@ export interface components {
             };
         };
         /** @description order_not_ledgered */
-        "404-43": {
+        "404-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11552,7 +11792,7 @@ export interface components {
             };
         };
         /** @description email_not_found */
-        "404-44": {
+        "404-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11803,8 +12043,22 @@ export interface components {
                 };
             };
         };
-        /** @description location_code_taken */
+        /** @description search_synonym_word_taken */
         "409-18": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "search_synonym_word_taken";
+                    };
+                };
+            };
+        };
+        /** @description location_code_taken */
+        "409-19": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11818,7 +12072,7 @@ export interface components {
             };
         };
         /** @description location_in_use */
-        "409-19": {
+        "409-20": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11832,7 +12086,7 @@ export interface components {
             };
         };
         /** @description inventory_quantity_too_large, inventory_would_go_negative */
-        "409-20": {
+        "409-21": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11846,7 +12100,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, inventory_quantity_too_large */
-        "409-21": {
+        "409-22": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11860,7 +12114,7 @@ export interface components {
             };
         };
         /** @description inventory_would_go_negative */
-        "409-22": {
+        "409-23": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11874,7 +12128,7 @@ export interface components {
             };
         };
         /** @description country_in_other_region */
-        "409-23": {
+        "409-24": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11888,7 +12142,7 @@ export interface components {
             };
         };
         /** @description country_in_other_region, region_in_use */
-        "409-24": {
+        "409-25": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11902,7 +12156,7 @@ export interface components {
             };
         };
         /** @description region_in_use */
-        "409-25": {
+        "409-26": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11916,7 +12170,7 @@ export interface components {
             };
         };
         /** @description tax_rate_exists */
-        "409-26": {
+        "409-27": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11930,7 +12184,7 @@ export interface components {
             };
         };
         /** @description promotion_code_taken */
-        "409-27": {
+        "409-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11944,7 +12198,7 @@ export interface components {
             };
         };
         /** @description supplier_code_taken */
-        "409-28": {
+        "409-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11958,7 +12212,7 @@ export interface components {
             };
         };
         /** @description supplier_in_use */
-        "409-29": {
+        "409-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11972,7 +12226,7 @@ export interface components {
             };
         };
         /** @description purchase_order_status_invalid */
-        "409-30": {
+        "409-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11986,7 +12240,7 @@ export interface components {
             };
         };
         /** @description inventory_quantity_too_large, purchase_order_status_invalid */
-        "409-31": {
+        "409-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12000,7 +12254,7 @@ export interface components {
             };
         };
         /** @description purchase_order_status_invalid, quantity_exceeds_outstanding */
-        "409-32": {
+        "409-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12014,7 +12268,7 @@ export interface components {
             };
         };
         /** @description payment_not_capturable */
-        "409-33": {
+        "409-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12028,7 +12282,7 @@ export interface components {
             };
         };
         /** @description order_canceled, order_not_cancelable */
-        "409-34": {
+        "409-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12042,7 +12296,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_canceled */
-        "409-35": {
+        "409-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12056,7 +12310,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled, order_canceled */
-        "409-36": {
+        "409-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12070,7 +12324,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_delivered, fulfillment_canceled, fulfillment_not_shipped */
-        "409-37": {
+        "409-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12084,7 +12338,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled */
-        "409-38": {
+        "409-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12098,7 +12352,7 @@ export interface components {
             };
         };
         /** @description order_canceled */
-        "409-39": {
+        "409-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12112,7 +12366,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_already_refunded, return_canceled */
-        "409-40": {
+        "409-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12126,7 +12380,7 @@ export interface components {
             };
         };
         /** @description nothing_to_refund, return_already_refunded, return_not_received */
-        "409-41": {
+        "409-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12140,7 +12394,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_canceled */
-        "409-42": {
+        "409-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12154,7 +12408,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_not_editable */
-        "409-43": {
+        "409-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12168,7 +12422,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_open */
-        "409-44": {
+        "409-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12182,7 +12436,7 @@ export interface components {
             };
         };
         /** @description customer_group_name_taken */
-        "409-45": {
+        "409-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12196,7 +12450,7 @@ export interface components {
             };
         };
         /** @description admin_email_taken */
-        "409-46": {
+        "409-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12210,7 +12464,7 @@ export interface components {
             };
         };
         /** @description role_key_taken */
-        "409-47": {
+        "409-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12224,7 +12478,7 @@ export interface components {
             };
         };
         /** @description role_in_use */
-        "409-48": {
+        "409-49": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12811,6 +13065,8 @@ export interface components {
         "path-id-sloc": string;
         /** @description id (so_…) */
         "path-id-so": string;
+        /** @description id (ssyn_…) */
+        "path-id-ssyn": string;
         /** @description id (sup_…) */
         "path-id-sup": string;
         /** @description id (txr_…) */
@@ -12852,7 +13108,7 @@ export interface components {
         "query-price_max": number;
         /** @description minor units */
         "query-price_min": number;
-        /** @description full-text search; word prefixes match */
+        /** @description search: word prefixes and synonyms match; typos are forgiven when nothing matches as typed */
         "query-q": string;
         /** @description id (reg_…) */
         "query-region_id-reg": string;

@@ -14,6 +14,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 /** @typedef {{ id: number, op: 'exec', bytes: Uint8Array } | { id: number, op: 'dump', compression?: 'none' | 'gzip' } | { id: number, op: 'reset' | 'close' }} Request */
 
@@ -23,6 +24,8 @@ const { dataDir, loadDataDir, startParams } = /** @type {{ dataDir?: string, loa
 const options = {
   loadDataDir: loadDataDir ? new Blob([loadDataDir]) : undefined,
   startParams: [...PGlite.defaultStartParams, ...startParams],
+  // Typo-tolerant product search (migration 0013) needs trigram similarity, as on a PostgreSQL server.
+  extensions: { pg_trgm },
 };
 
 /** @type {PGlite} */

@@ -12,6 +12,7 @@ import type { Db } from '../db/database.ts';
 import type { DatabaseObserver } from '../db/database-observer.ts';
 import { adminProductRoutes } from '../modules/catalog/routes.admin.ts';
 import { adminProductCsvRoutes } from '../modules/catalog/routes.admin.csv.ts';
+import { adminSearchRoutes } from '../modules/catalog/routes.admin.search.ts';
 import { adminTaxonomyRoutes } from '../modules/catalog/routes.admin.taxonomy.ts';
 import { storeCatalogRoutes } from '../modules/catalog/routes.store.ts';
 import { StoreResponseCache } from '../modules/catalog/store-cache.ts';
@@ -265,6 +266,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
       await secured.register(adminProductRoutes, context);
       await secured.register(adminProductCsvRoutes, context);
       await secured.register(adminTaxonomyRoutes, context);
+      await secured.register(adminSearchRoutes, context);
       await secured.register(adminInventoryRoutes, context);
       await secured.register(adminRegionRoutes, context);
       await secured.register(adminTaxRateRoutes, context);

@@ -9,6 +9,7 @@ import * as m0008 from './0008-promotions.ts';
 import * as m0009 from './0009-ledger.ts';
 import * as m0010 from './0010-purchasing.ts';
 import * as m0011 from './0011-insights.ts';
+import * as m0013 from './0013-search.ts';
 
 /**
  * The migration set, in order. A released migration is never edited: add a new file and list it here.
@@ -26,4 +27,5 @@ export const migrations: Record<string, { statements: string[] }> = {
   '0009-ledger': m0009,
   '0010-purchasing': m0010,
   '0011-insights': m0011,
+  '0013-search': m0013,
 };

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
+import { didYouMean, expandWithSynonyms, searchWords, tsQueryText, typoMatch, typoScore, withTrigramThresholds } from './search.ts';
 import type { Product, ProductSort } from './shapes.ts';
 
 /**
@@ -25,13 +26,17 @@ export interface ProductPage {
   products: Product[];
   /** Where the next page starts, or null on the last page. */
   next: unknown[] | null;
+  /** A search that matched nothing as typed: the closest title words, when any differ. */
+  did_you_mean?: string;
 }
 
-/** Search words → a tsquery text matching every word as a prefix: "blue hood" → "blue:* & hood:*". */
-export function searchTerms(q: string, weight = ''): string | null {
-  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];
-  return words.length ? words.map((w) => `${w}:*${weight}`).join(' & ') : null;
-}
+/** A variant of the product can be sold now (the same rule as a variant's `in_stock`). */
+const inStock = sql<boolean>`exists (
+  select 1 from product_variant v left join inventory_item i on i.variant_id = v.id
+  where v.product_id = p.id and (i.manage_inventory is false or i.allow_backorder or (
+    select coalesce(sum(greatest(l.on_hand - l.committed - l.reserved - l.safety_stock, 0)), 0)
+    from inventory_level l join stock_location s on s.id = l.location_id and s.active
+    where l.item_id = i.id) > 0))`;
 
 const productColumns = sql`
   p.id, p.handle, p.title, p.description, p.status, p.tags, p.images, p.metadata, p.collection_id, p.tax_class,
@@ -86,21 +91,53 @@ function checkCursor(after: unknown[] | undefined, types: ('string' | 'number')[
   return after;
 }
 
+type Search =
+  | { kind: 'text'; groups: string[][] }
+  | { kind: 'typo'; words: string[]; q: string };
+
+/**
+ * A search matches words as typed (prefixes, and the merchant's synonyms). When that finds nothing,
+ * the relevance sort falls back to titles and SKUs close to the words typed (typos forgiven), and the
+ * answer says what the shopper may have meant. Its cursor then says so too: [offset, 'typo'].
+ */
 export async function queryProducts(
   db: Db,
   filter: ProductFilter,
   page: { sort?: ProductSort; after?: unknown[]; limit: number },
 ): Promise<ProductPage> {
   const sort: ProductSort = page.sort ?? (filter.q ? 'relevance' : 'newest');
+  const words = filter.q === undefined ? undefined : searchWords(filter.q);
+  if (!words) return pageOfProducts(db, filter, sort, page, undefined);
+  if (!words.length) return { products: [], next: null };
+  const typoCursor = sort === 'relevance' && page.after?.length === 2 && page.after[1] === 'typo';
+  if (!typoCursor) {
+    const found = await pageOfProducts(db, filter, sort, page, { kind: 'text', groups: await expandWithSynonyms(db, words) });
+    if (found.products.length || page.after) return found;
+  }
+  return withTrigramThresholds(db, async (tx) => {
+    const suggestion = typoCursor ? null : await didYouMean(tx, words, filter.statuses);
+    const typo = sort === 'relevance'
+      ? await pageOfProducts(tx, filter, sort, { ...page, after: page.after?.slice(0, 1) }, { kind: 'typo', words, q: filter.q! })
+      : { products: [], next: null };
+    return { products: typo.products, next: typo.next && [...typo.next, 'typo'], ...(suggestion ? { did_you_mean: suggestion } : {}) };
+  });
+}
+
+async function pageOfProducts(
+  db: Db,
+  filter: ProductFilter,
+  sort: ProductSort,
+  page: { after?: unknown[]; limit: number },
+  search: Search | undefined,
+): Promise<ProductPage> {
   const where: RawBuilder<unknown>[] = [];
   const joins: RawBuilder<unknown>[] = [];
 
   // One status as `=`, so the planner can walk an index in sort order.
   if (filter.statuses?.length === 1) where.push(sql`p.status = ${filter.statuses[0]}`);
   else if (filter.statuses) where.push(sql`p.status = any(${filter.statuses}::text[])`);
-  const terms = filter.q === undefined ? undefined : searchTerms(filter.q);
-  if (terms === null) return { products: [], next: null };
-  if (terms) where.push(sql`p.search_vector @@ to_tsquery('english', ${terms})`);
+  if (search?.kind === 'text') where.push(sql`p.search_vector @@ to_tsquery('english', ${tsQueryText(search.groups)})`);
+  if (search?.kind === 'typo') where.push(typoMatch(search.words, search.q));
   if (filter.collection_id) where.push(sql`p.collection_id = ${filter.collection_id}`);
   if (filter.category_id) {
     where.push(sql`exists (
@@ -116,7 +153,7 @@ export async function queryProducts(
 
   const needsCurrency = filter.price_min !== undefined || filter.price_max !== undefined || sort === 'price' || sort === '-price';
   if (needsCurrency && !filter.currency_code) throw bad('currency_code', 'is required to filter or sort by price');
-  if (sort === 'relevance' && !terms) throw bad('sort', 'relevance needs a search (q)');
+  if (sort === 'relevance' && !search) throw bad('sort', 'relevance needs a search (q)');
   if (filter.currency_code) {
     // Products without a price in the currency are left out: they cannot be bought in it.
     joins.push(sql`join product_from_price fp on fp.product_id = p.id and fp.currency_code = ${filter.currency_code}`);
@@ -152,12 +189,16 @@ export async function queryProducts(
       break;
     }
     case 'relevance': {
-      // Title matches first, then by rank; paged by offset because ranks are floats.
+      // Title matches first, then products in stock, then by rank; paged by offset because ranks are floats.
       offset = (checkCursor(page.after, ['number'])?.[0] as number | undefined) ?? 0;
       if (!Number.isInteger(offset) || offset < 0) throw new AppError('invalid_cursor', { field: 'querystring.cursor' });
-      const titleTerms = searchTerms(filter.q!, 'A');
-      order = sql`(p.search_vector @@ to_tsquery('english', ${titleTerms})) desc,
-        ts_rank(p.search_vector, to_tsquery('english', ${terms})) desc, p.id`;
+      if (search!.kind === 'text') {
+        order = sql`(p.search_vector @@ to_tsquery('english', ${tsQueryText(search!.groups, 'A')})) desc, ${inStock} desc,
+          ts_rank(p.search_vector, to_tsquery('english', ${tsQueryText(search!.groups)})) desc, p.id`;
+      } else {
+        const titled = sql.join(search!.words.map((w) => sql`${w} <% p.sort_title`), sql` and `);
+        order = sql`(${titled}) desc, ${inStock} desc, ${typoScore(search!.words)} desc, p.id`;
+      }
       break;
     }
   }
@@ -216,11 +257,6 @@ export async function sellableProducts(db: Db, ids: readonly string[]): Promise<
   if (!ids.length) return new Map();
   const rows = await sql<{ id: string; tags: string[] }>`
     select p.id, p.tags from product p
-    where p.id = any(${[...ids]}::text[]) and p.status = 'published' and exists (
-      select 1 from product_variant v left join inventory_item i on i.variant_id = v.id
-      where v.product_id = p.id and (i.manage_inventory is false or i.allow_backorder or (
-        select coalesce(sum(greatest(l.on_hand - l.committed - l.reserved - l.safety_stock, 0)), 0)
-        from inventory_level l join stock_location s on s.id = l.location_id and s.active
-        where l.item_id = i.id) > 0))`.execute(db);
+    where p.id = any(${[...ids]}::text[]) and p.status = 'published' and ${inStock}`.execute(db);
   return new Map(rows.rows.map((r) => [r.id, { tags: r.tags }]));
 }

@@ -7,7 +7,7 @@ import { CurrencyCode, Id } from '../../shapes.ts';
 import { addOption, deleteOption, updateOption } from './options.ts';
 import { getProductOrThrow, queryProducts } from './product-query.ts';
 import { createProduct, deleteProduct, updateProduct } from './products.ts';
-import { AdminProductListQuery, OptionInput, OptionUpdate, PriceInput, Product, ProductInput, ProductUpdate, VariantInput, VariantUpdate } from './shapes.ts';
+import { AdminProductListQuery, OptionInput, OptionUpdate, PriceInput, Product, ProductInput, ProductList, ProductUpdate, VariantInput, VariantUpdate } from './shapes.ts';
 import { addVariant, deleteVariant, deleteVariantPrice, setVariantPrices, updateVariant } from './variants.ts';
 
 
@@ -20,11 +20,11 @@ const tags = ['admin: products'];
 export const adminProductRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
   app.get('/products', {
     config: { permission: 'products:read' },
-    schema: { tags, summary: 'List products in any status', querystring: AdminProductListQuery, response: { 200: ListOf(Product), ...errorResponses } },
+    schema: { tags, summary: 'List products in any status', querystring: AdminProductListQuery, response: { 200: ProductList, ...errorResponses } },
   }, async (request) => {
     const { limit, cursor, sort, tag, status, ...filter } = request.query;
     const page = await queryProducts(db, { ...filter, tags: tag, statuses: status }, { sort, limit, after: decodeCursor(cursor) });
-    return { data: page.products, next_cursor: encodeCursor(page.next) };
+    return { data: page.products, next_cursor: encodeCursor(page.next), did_you_mean: page.did_you_mean };
   });
 
   app.post('/products', {

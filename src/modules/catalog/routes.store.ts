@@ -8,7 +8,7 @@ import { Id, ListQuery } from '../../shapes.ts';
 import { getCategoryOrThrow, listCategories } from './categories.ts';
 import { getCollectionOrThrow, listCollections } from './collections.ts';
 import { getProductOrThrow, queryProducts } from './product-query.ts';
-import { Category, Collection, Product, StoreProductListQuery } from './shapes.ts';
+import { Category, Collection, Product, ProductList, StoreProductListQuery } from './shapes.ts';
 import { withDisplayedStock } from './stock-display.ts';
 
 const IdOrHandle = Type.Object({ id_or_handle: Type.String({ minLength: 1, maxLength: 200 }) });
@@ -25,12 +25,12 @@ export const storeCatalogRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
       tags: ['store: catalog'],
       summary: 'List published products: search, filter, sort, page',
       querystring: StoreProductListQuery,
-      response: { 200: ListOf(Product), ...errorResponses },
+      response: { 200: ProductList, ...errorResponses },
     },
   }, (request, reply) => cached(request, reply, async () => {
     const { limit, cursor, sort, tag, ...filter } = request.query;
     const page = await queryProducts(db, { ...filter, tags: tag, statuses: ['published'] }, { sort, limit, after: decodeCursor(cursor) });
-    return { data: withDisplayedStock(page.products, config), next_cursor: encodeCursor(page.next) };
+    return { data: withDisplayedStock(page.products, config), next_cursor: encodeCursor(page.next), did_you_mean: page.did_you_mean };
   }));
 
   app.get('/products/:id_or_handle', {

@@ -97,6 +97,15 @@ export interface ProductFromPriceTable {
   amount: number;
 }
 
+/** A word and what a search for it also finds (and the other way round). */
+export interface SearchSynonymTable {
+  id: string;
+  word: string;
+  synonyms: string[];
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
 export interface CatalogTables {
   product: ProductTable;
   product_collection: ProductCollectionTable;
@@ -108,6 +117,7 @@ export interface CatalogTables {
   product_variant_option: ProductVariantOptionTable;
   product_variant_price: ProductVariantPriceTable;
   product_from_price: ProductFromPriceTable;
+  search_synonym: SearchSynonymTable;
 }
 
 declare module '../../db/database.ts' {

@@ -113,6 +113,26 @@ export const Product = Type.Object({
 });
 export type Product = Static<typeof Product>;
 
+/** A page of products; a search that matched nothing as typed also says what it may have meant. */
+export const ProductList = Type.Object({
+  data: Type.Array(Product),
+  next_cursor: Type.Union([Type.String(), Type.Null()]),
+  did_you_mean: Type.Optional(Type.String({ description: 'the search with each word replaced by the closest word of a product title; given when the search as typed matched nothing' })),
+});
+
+const SynonymWord = Type.String({ minLength: 1, maxLength: 60, description: 'a word or a phrase of up to 4 words (compared in lower case, punctuation ignored)' });
+export const SearchSynonymInput = Type.Object(
+  {
+    word: SynonymWord,
+    synonyms: Type.Array(SynonymWord, { minItems: 1, maxItems: 20, description: 'what a search for the word also finds; a search for any of them also finds the word' }),
+  },
+  { additionalProperties: false },
+);
+export type SearchSynonymInput = Static<typeof SearchSynonymInput>;
+export const SearchSynonymUpdate = Type.Partial(SearchSynonymInput, { additionalProperties: false, minProperties: 1 });
+export type SearchSynonymUpdate = Static<typeof SearchSynonymUpdate>;
+export const SearchSynonym = Type.Object({ id: Type.String(), word: Type.String(), synonyms: Type.Array(Type.String()), created_at: DateTime, updated_at: DateTime });
+
 export const ProductSort = Type.Union(
   [Type.Literal('newest'), Type.Literal('title'), Type.Literal('price'), Type.Literal('-price'), Type.Literal('relevance')],
   { description: 'newest first (default), title A–Z, lowest price first (`price`) or last (`-price`), search relevance (default with `q`)' },
@@ -122,7 +142,7 @@ export type ProductSort = Static<typeof ProductSort>;
 export const StoreProductListQuery = Type.Object(
   {
     ...ListQuery,
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'full-text search; word prefixes match' })),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'search: word prefixes and synonyms match; typos are forgiven when nothing matches as typed' })),
     collection_id: Type.Optional(Id('pcol')),
     category_id: Type.Optional(Id('pcat')),
     tag: Type.Optional(Type.Array(Tag, { maxItems: 10, description: 'products having every given tag' })),

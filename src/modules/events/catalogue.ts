@@ -54,6 +54,10 @@ for (const [resource, prefix] of [['collection', 'pcol'], ['category', 'pcat']] 
   define(resource, `${resource}.updated`, `A ${resource} changed.`, { id: id(prefix), changed });
   define(resource, `${resource}.deleted`, `A ${resource} was deleted; its products stay.`, { id: id(prefix) });
 }
+const synonymFields = { id: id('ssyn'), word: Type.String(), synonyms: Type.Array(Type.String()) };
+define('search_synonym', 'search_synonym.created', 'The merchant added a search synonym entry (a word and what a search for it also finds).', synonymFields);
+define('search_synonym', 'search_synonym.updated', 'A search synonym entry changed; the payload holds its new word and synonyms.', synonymFields);
+define('search_synonym', 'search_synonym.deleted', 'A search synonym entry was deleted.', { id: id('ssyn') });
 
 // Inventory
 const itemFields = { item_id: id('iitem'), variant_id: id('var'), product_id: id('prod'), sku: nullable(Type.String()) };
