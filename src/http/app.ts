@@ -20,6 +20,7 @@ import { adminInventoryRoutes } from '../modules/inventory/routes.admin.ts';
 import { adminRegionRoutes } from '../modules/regions/routes.admin.ts';
 import { storeRegionRoutes } from '../modules/regions/routes.store.ts';
 import { adminShippingOptionRoutes } from '../modules/shipping/routes.admin.ts';
+import { builtInCarriers, type Carriers } from '../modules/shipping/carriers.ts';
 import { adminTaxRateRoutes } from '../modules/tax/routes.admin.ts';
 import { adminLoginRoutes, adminSessionRoutes } from '../modules/users/routes.admin.ts';
 import { storeCartRoutes } from '../modules/cart/routes.store.ts';
@@ -60,6 +61,8 @@ export interface BuildAppOptions {
   config: Config;
   /** Defaults to the built-in providers (manual, test_card). */
   paymentProviders?: PaymentProviders;
+  /** Defaults to the built-in carriers (manual, test_carrier; EasyPost when configured). */
+  carriers?: Carriers;
   /** The database's pool use and statement times, for /metrics. */
   observer?: DatabaseObserver;
   /** Overrides the logger (tests capture logs through a stream). */
@@ -124,7 +127,7 @@ export function logOptions(level: Config['logLevel']) {
 }
 
 /** Builds the HTTP application: Store API, Admin API, health, OpenAPI. Listening is the caller's job. */
-export async function buildApp({ db, config, logger, observer, paymentProviders = builtInPaymentProviders(config) }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger, observer, paymentProviders = builtInPaymentProviders(config), carriers = builtInCarriers(config) }: BuildAppOptions): Promise<FastifyInstance> {
   const nextRequestId = requestIdGenerator();
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: logOptions(config.logLevel) }),
@@ -215,7 +218,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
 
   const storeCache = new StoreResponseCache(db, config.catalogCacheEntries);
   app.addHook('onClose', async () => storeCache.close());
-  const context: AppContext = { db, config, storeCache, paymentProviders };
+  const context: AppContext = { db, config, storeCache, paymentProviders, carriers };
   registerIdempotency(app, db);
 
   await app.register(healthRoutes, context);

@@ -148,7 +148,7 @@ export const routeErrors: Readonly<Record<string, readonly string[]>> = {
   'POST /admin/regions/:region_id/tax-rates/:id': ['country_not_in_region', 'forbidden', 'invalid_request', 'region_not_found', 'tax_rate_exists', 'tax_rate_not_found', 'unauthorized'],
   'POST /admin/roles': ['forbidden', 'invalid_request', 'role_key_taken', 'unauthorized'],
   'POST /admin/roles/:key': ['forbidden', 'invalid_request', 'role_not_found', 'unauthorized'],
-  'POST /admin/shipping-options': ['forbidden', 'invalid_request', 'region_not_found', 'unauthorized'],
+  'POST /admin/shipping-options': ['carrier_not_found', 'forbidden', 'invalid_request', 'region_not_found', 'unauthorized'],
   'POST /admin/shipping-options/:id': ['forbidden', 'invalid_request', 'shipping_option_not_found', 'unauthorized'],
   'POST /admin/users': ['admin_email_taken', 'forbidden', 'invalid_request', 'role_not_found', 'unauthorized', 'weak_password'],
   'POST /admin/users/:id': ['forbidden', 'role_not_found', 'unauthorized'],

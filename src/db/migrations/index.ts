@@ -6,6 +6,7 @@ import * as m0005 from './0005-order-operations.ts';
 import * as m0006 from './0006-automation.ts';
 import * as m0007 from './0007-event-versions.ts';
 import * as m0008 from './0008-promotions.ts';
+import * as m0012 from './0012-integrations.ts';
 
 /**
  * The migration set, in order. A released migration is never edited: add a new file and list it here.
@@ -20,4 +21,5 @@ export const migrations: Record<string, { statements: string[] }> = {
   '0006-automation': m0006,
   '0007-event-versions': m0007,
   '0008-promotions': m0008,
+  '0012-integrations': m0012,
 };

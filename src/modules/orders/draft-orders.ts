@@ -1,3 +1,4 @@
+import { FALLBACK_RATES_ONLY } from '../shipping/cart-rates.ts';
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
@@ -91,7 +92,7 @@ export async function createDraftOrder(db: Db, input: DraftOrderInput, actor: Ac
       await naming((f) => f.replace('body.', `body.lines[${i}].`), () => addLineItem(tx, cart.id, { variant_id: line.variant_id, quantity: line.quantity }, 'system'));
     }
     await updateCart(tx, cart.id, { shipping_address: input.shipping_address, billing_address: input.billing_address ?? null }, 'system');
-    await naming(() => 'body.shipping_option_id', () => setShippingMethod(tx, cart.id, input.shipping_option_id, 'system'));
+    await naming(() => 'body.shipping_option_id', () => setShippingMethod(tx, cart.id, input.shipping_option_id, 'system', FALLBACK_RATES_ONLY));
     const state = await loadCartState(tx, cart.id, 'system');
     const id = newId('dord');
     await tx.insertInto('draft_order').values({ id, cart_id: cart.id, status: 'open', note: input.note ?? null, created_by: actorRef(actor) }).execute();
