@@ -21,6 +21,8 @@ import { adminRegionRoutes } from '../modules/regions/routes.admin.ts';
 import { storeRegionRoutes } from '../modules/regions/routes.store.ts';
 import { adminShippingOptionRoutes } from '../modules/shipping/routes.admin.ts';
 import { builtInCarriers, type Carriers } from '../modules/shipping/carriers.ts';
+import { adminLabelRoutes } from '../modules/shipping/routes.admin.labels.ts';
+import { storeCarrierWebhookRoutes } from '../modules/shipping/routes.store.webhooks.ts';
 import { adminTaxRateRoutes } from '../modules/tax/routes.admin.ts';
 import { adminLoginRoutes, adminSessionRoutes } from '../modules/users/routes.admin.ts';
 import { storeCartRoutes } from '../modules/cart/routes.store.ts';
@@ -232,6 +234,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
   await app.register(storeReturnRoutes, { ...context, prefix: '/store' });
   await app.register(storeCustomerRoutes, { ...context, prefix: '/store' });
   await app.register(storePaymentWebhookRoutes, { ...context, prefix: '/store' });
+  await app.register(storeCarrierWebhookRoutes, { ...context, prefix: '/store' });
   await app.register(async (admin) => {
     const authorize = requireAdmin(db);
     await admin.register(adminLoginRoutes, context);
@@ -253,6 +256,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
       await secured.register(adminRegionRoutes, context);
       await secured.register(adminTaxRateRoutes, context);
       await secured.register(adminShippingOptionRoutes, context);
+      await secured.register(adminLabelRoutes, context);
       await secured.register(adminPromotionRoutes, context);
       await secured.register(adminOrderRoutes, context);
       await secured.register(adminCustomerRoutes, context);

@@ -155,6 +155,14 @@ orderActivity('order.shipped', 'A fulfillment was shipped.', {
   fulfillment_id: Type.String(), carrier: nullable(Type.String()), tracking_number: nullable(Type.String()), tracking_url: nullable(Type.String()), items: Type.Array(Type.Object({ line_item_id: id('ordli'), quantity: Type.Integer() })),
 });
 orderActivity('order.delivered', 'A shipped fulfillment was delivered.', { fulfillment_id: Type.String(), items: Type.Array(Type.Object({ line_item_id: id('ordli'), quantity: Type.Integer() })) });
+orderActivity('order.label_purchased', 'A shipping label was bought from a carrier for a fulfillment.', {
+  fulfillment_id: Type.String(), label_id: Type.String(), carrier: Type.String(), tracking_number: Type.String(), tracking_url: nullable(Type.String()),
+});
+orderActivity('order.label_canceled', 'A shipping label not yet used was voided.', { fulfillment_id: Type.String(), label_id: Type.String(), carrier: Type.String() });
+orderActivity('order.tracking_updated', 'A carrier reported where a fulfillment\'s parcel is (in transit, out for delivery, delivered, exception).', {
+  fulfillment_id: Type.String(), label_id: Type.String(), carrier: Type.String(), tracking_number: Type.String(),
+  status: Type.String({ description: 'label_created, in_transit, out_for_delivery, delivered or exception' }), occurred_at: Type.String(), description: nullable(Type.String()),
+});
 orderActivity('order.fulfillment_canceled', 'A fulfillment not yet shipped was canceled; its items can be fulfilled again.', { fulfillment_id: Type.String() });
 orderActivity('order.edited', 'Staff edited the order (lines, quantities, prices): a new version with its balance.', {
   edit_id: Type.String(), version: Type.Integer(), changes: Type.Array(Type.Unknown()), total_before: amount, total_after: amount,
