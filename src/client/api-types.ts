@@ -143,7 +143,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-35"];
+                404: components["responses"]["404-37"];
                 429: components["responses"]["429"];
             };
         };
@@ -346,6 +346,56 @@ export interface paths {
                             csrf_token: string | null;
                             permissions: string[];
                             user: components["schemas"]["StaffUser"] | null;
+                        };
+                    };
+                };
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/carriers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The carriers this shop is set up with, and what each can do */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                /** @description buys and voids labels */
+                                labels: boolean;
+                                /** @description quotes rates: usable by calculated shipping options */
+                                rates: boolean;
+                                /** @description takes tracking webhooks at POST /store/webhooks/carriers/{id} */
+                                webhooks: boolean;
+                            }[];
                         };
                     };
                 };
@@ -784,7 +834,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-40"];
+                409: components["responses"]["409-41"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -830,7 +880,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-32"];
+                404: components["responses"]["404-34"];
                 429: components["responses"]["429"];
             };
         };
@@ -914,7 +964,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-30"];
+                404: components["responses"]["404-32"];
                 429: components["responses"]["429"];
             };
         };
@@ -949,7 +999,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-31"];
+                404: components["responses"]["404-33"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -994,7 +1044,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-30"];
+                404: components["responses"]["404-32"];
                 429: components["responses"]["429"];
             };
         };
@@ -1096,7 +1146,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-28"];
+                404: components["responses"]["404-30"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1133,7 +1183,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-29"];
+                404: components["responses"]["404-31"];
                 429: components["responses"]["429"];
             };
         };
@@ -1172,7 +1222,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-39"];
+                409: components["responses"]["409-40"];
                 429: components["responses"]["429"];
             };
         };
@@ -1227,7 +1277,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-39"];
+                409: components["responses"]["409-40"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1419,7 +1469,7 @@ export interface paths {
                 400: components["responses"]["400-22"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 409: components["responses"]["409-20"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -1503,7 +1553,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-17"];
+                404: components["responses"]["404-18"];
                 429: components["responses"]["429"];
             };
         };
@@ -1536,7 +1586,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-17"];
+                404: components["responses"]["404-18"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1716,7 +1766,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-18"];
+                404: components["responses"]["404-19"];
                 429: components["responses"]["429"];
             };
         };
@@ -1760,7 +1810,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-18"];
+                404: components["responses"]["404-19"];
                 409: components["responses"]["409-18"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -1785,7 +1835,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-18"];
+                404: components["responses"]["404-19"];
                 409: components["responses"]["409-19"];
                 429: components["responses"]["429"];
             };
@@ -1885,7 +1935,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-18"];
+                404: components["responses"]["404-19"];
                 409: components["responses"]["409-22"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -1951,7 +2001,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 409: components["responses"]["409-21"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -2030,7 +2080,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-40"];
                 429: components["responses"]["429"];
             };
         };
@@ -2068,7 +2118,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-40"];
                 429: components["responses"]["429"];
             };
         };
@@ -2128,7 +2178,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-40"];
                 429: components["responses"]["429"];
             };
         };
@@ -2250,7 +2300,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-39"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -2401,7 +2451,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-10"];
-                409: components["responses"]["409-29"];
+                409: components["responses"]["409-30"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2445,11 +2495,11 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["OrderDetail"];
-                400: components["responses"]["400-25"];
+                400: components["responses"]["400-27"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-10"];
-                409: components["responses"]["409-28"];
+                409: components["responses"]["409-29"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2538,11 +2588,11 @@ export interface paths {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["OrderEdit"];
                 201: components["responses"]["OrderEdit-2"];
-                400: components["responses"]["400-29"];
+                400: components["responses"]["400-31"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-27"];
-                409: components["responses"]["409-38"];
+                404: components["responses"]["404-29"];
+                409: components["responses"]["409-39"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2627,11 +2677,11 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Fulfillment"];
-                400: components["responses"]["400-26"];
+                400: components["responses"]["400-28"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-23"];
-                409: components["responses"]["409-30"];
+                404: components["responses"]["404-26"];
+                409: components["responses"]["409-31"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2672,8 +2722,159 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
+                404: components["responses"]["404-23"];
+                409: components["responses"]["409-34"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/orders/{id}/fulfillments/{fulfillment_id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buy the fulfillment’s label from a carrier (or get the one it has: a retry never buys two) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (ful_…) */
+                    fulfillment_id: components["parameters"]["path-fulfillment_id-ful"];
+                    /** @description id (ord_…) */
+                    id: components["parameters"]["path-id-ord"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        carrier_id: string;
+                        /** @description the carrier’s service; null or absent: its default */
+                        service?: string | null;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description what the carrier charged, in currency_code’s minor unit */
+                            amount: number | null;
+                            carrier_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: string;
+                            currency_code: string | null;
+                            error_message: string | null;
+                            fulfillment_id: string;
+                            id: string;
+                            /** @description the label (PDF) to print */
+                            label_url: string | null;
+                            order_id: string;
+                            service: string | null;
+                            /** @description purchasing: the carrier was asked, no answer recorded (asking again resumes it) · purchased · failed: refused · canceled: voided */
+                            status: "purchasing" | "purchased" | "failed" | "canceled";
+                            tracking_number: string | null;
+                            tracking_url: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-25"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-23"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                422: components["responses"]["422"];
+                429: components["responses"]["429"];
+                502: components["responses"]["502-2"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/orders/{id}/fulfillments/{fulfillment_id}/labels/{label_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a label whose parcel has not shipped */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (ful_…) */
+                    fulfillment_id: components["parameters"]["path-fulfillment_id-ful"];
+                    /** @description id (ord_…) */
+                    id: components["parameters"]["path-id-ord"];
+                    /** @description id (lbl_…) */
+                    label_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description what the carrier charged, in currency_code’s minor unit */
+                            amount: number | null;
+                            carrier_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: string;
+                            currency_code: string | null;
+                            error_message: string | null;
+                            fulfillment_id: string;
+                            id: string;
+                            /** @description the label (PDF) to print */
+                            label_url: string | null;
+                            order_id: string;
+                            service: string | null;
+                            /** @description purchasing: the carrier was asked, no answer recorded (asking again resumes it) · purchased · failed: refused · canceled: voided */
+                            status: "purchasing" | "purchased" | "failed" | "canceled";
+                            tracking_number: string | null;
+                            tracking_url: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
                 404: components["responses"]["404-24"];
-                409: components["responses"]["409-33"];
+                409: components["responses"]["409-27"];
                 429: components["responses"]["429"];
             };
         };
@@ -2722,8 +2923,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-24"];
-                409: components["responses"]["409-32"];
+                404: components["responses"]["404-23"];
+                409: components["responses"]["409-33"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2772,13 +2973,80 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-24"];
-                409: components["responses"]["409-31"];
+                404: components["responses"]["404-23"];
+                409: components["responses"]["409-32"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/orders/{id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order’s shipping labels, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (ord_…) */
+                    id: components["parameters"]["path-id-ord"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description what the carrier charged, in currency_code’s minor unit */
+                                amount: number | null;
+                                carrier_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                created_by: string;
+                                currency_code: string | null;
+                                error_message: string | null;
+                                fulfillment_id: string;
+                                id: string;
+                                /** @description the label (PDF) to print */
+                                label_url: string | null;
+                                order_id: string;
+                                service: string | null;
+                                /** @description purchasing: the carrier was asked, no answer recorded (asking again resumes it) · purchased · failed: refused · canceled: voided */
+                                status: "purchasing" | "purchased" | "failed" | "canceled";
+                                tracking_number: string | null;
+                                tracking_url: string | null;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2952,7 +3220,7 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Refund"];
-                400: components["responses"]["400-28"];
+                400: components["responses"]["400-30"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-10"];
@@ -3044,11 +3312,11 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Return"];
-                400: components["responses"]["400-27"];
+                400: components["responses"]["400-29"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-10"];
-                409: components["responses"]["409-34"];
+                409: components["responses"]["409-35"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3089,8 +3357,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-26"];
-                409: components["responses"]["409-37"];
+                404: components["responses"]["404-28"];
+                409: components["responses"]["409-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -3144,11 +3412,11 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["Return-2"];
-                400: components["responses"]["400-27"];
+                400: components["responses"]["400-29"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
-                409: components["responses"]["409-35"];
+                404: components["responses"]["404-27"];
+                409: components["responses"]["409-36"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3198,8 +3466,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-26"];
-                409: components["responses"]["409-36"];
+                404: components["responses"]["404-28"];
+                409: components["responses"]["409-37"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3390,7 +3658,7 @@ export interface paths {
                 400: components["responses"]["400-15"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-13"];
+                404: components["responses"]["404-14"];
                 409: components["responses"]["409-9"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -3467,7 +3735,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-14"];
+                404: components["responses"]["404-15"];
                 409: components["responses"]["409-10"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -3621,7 +3889,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-15"];
+                404: components["responses"]["404-16"];
                 409: components["responses"]["409-12"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -3648,7 +3916,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-15"];
+                404: components["responses"]["404-16"];
                 409: components["responses"]["409-13"];
                 429: components["responses"]["429"];
             };
@@ -3809,7 +4077,7 @@ export interface paths {
                 400: components["responses"]["400-18"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-16"];
+                404: components["responses"]["404-17"];
                 409: components["responses"]["409-14"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -3836,7 +4104,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-17"];
+                404: components["responses"]["404-18"];
                 429: components["responses"]["429"];
             };
         };
@@ -3880,7 +4148,7 @@ export interface paths {
                 400: components["responses"]["400-19"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-17"];
+                404: components["responses"]["404-18"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3924,7 +4192,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-17"];
+                404: components["responses"]["404-18"];
                 429: components["responses"]["429"];
             };
         };
@@ -4111,10 +4379,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Promotion"];
-                400: components["responses"]["400-24"];
+                400: components["responses"]["400-26"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-27"];
+                409: components["responses"]["409-28"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4151,7 +4419,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-22"];
+                404: components["responses"]["404-25"];
                 429: components["responses"]["429"];
             };
         };
@@ -4549,7 +4817,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 429: components["responses"]["429"];
             };
         };
@@ -4586,7 +4854,7 @@ export interface paths {
                 400: components["responses"]["400-4"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 409: components["responses"]["409-26"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4613,7 +4881,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 429: components["responses"]["429"];
             };
         };
@@ -4698,7 +4966,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-42"];
+                409: components["responses"]["409-43"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4756,7 +5024,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
+                404: components["responses"]["404-35"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4785,8 +5053,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
-                409: components["responses"]["409-43"];
+                404: components["responses"]["404-35"];
+                409: components["responses"]["409-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -4850,15 +5118,23 @@ export interface paths {
                     "application/json": {
                         /** @description inactive options are not offered to carts */
                         active?: boolean;
-                        /** @description flat options only (required there) */
+                        /** @description flat options: the price; calculated options: the fallback when the carrier is down or slow (required for both) */
                         amount?: number | null;
+                        /** @description calculated options only (required there): the carrier whose rates price it */
+                        carrier_id?: string | null;
+                        /** @description calculated options: the carrier's service (ground, express…); null takes its cheapest */
+                        carrier_service?: string | null;
                         /** @description free when the items subtotal after discounts reaches this amount */
                         free_over_amount?: number | null;
                         name: components["schemas"]["Name"];
                         /** @description carts list options by position, then name */
                         position?: number;
-                        /** @description flat: one amount; weight: by weight bands */
-                        price_type: "flat" | "weight";
+                        /** @description flat: one amount; weight: by weight bands; calculated: the carrier's live rate plus markup, `amount` when the carrier does not answer */
+                        price_type: "flat" | "weight" | "calculated";
+                        /** @description minor units */
+                        rate_markup_amount?: number;
+                        /** @description calculated options: added to the carrier's rate (rounded half up) */
+                        rate_markup_percent?: number;
                         /** @description id (reg_…) */
                         region_id: string;
                         /** @description weight options only (required there): up_to_grams strictly increasing; a heavier cart cannot use the option */
@@ -4874,7 +5150,7 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["ShippingOption"];
-                400: components["responses"]["400-6"];
+                400: components["responses"]["400-24"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-4"];
@@ -4914,7 +5190,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
                 429: components["responses"]["429"];
             };
         };
@@ -4935,15 +5211,23 @@ export interface paths {
                     "application/json": {
                         /** @description inactive options are not offered to carts */
                         active?: boolean;
-                        /** @description flat options only (required there) */
+                        /** @description flat options: the price; calculated options: the fallback when the carrier is down or slow (required for both) */
                         amount?: number | null;
+                        /** @description calculated options only (required there): the carrier whose rates price it */
+                        carrier_id?: string | null;
+                        /** @description calculated options: the carrier's service (ground, express…); null takes its cheapest */
+                        carrier_service?: string | null;
                         /** @description free when the items subtotal after discounts reaches this amount */
                         free_over_amount?: number | null;
                         name?: components["schemas"]["Name"];
                         /** @description carts list options by position, then name */
                         position?: number;
-                        /** @description flat: one amount; weight: by weight bands */
-                        price_type?: "flat" | "weight";
+                        /** @description flat: one amount; weight: by weight bands; calculated: the carrier's live rate plus markup, `amount` when the carrier does not answer */
+                        price_type?: "flat" | "weight" | "calculated";
+                        /** @description minor units */
+                        rate_markup_amount?: number;
+                        /** @description calculated options: added to the carrier's rate (rounded half up) */
+                        rate_markup_percent?: number;
                         /** @description weight options only (required there): up_to_grams strictly increasing; a heavier cart cannot use the option */
                         weight_bands?: {
                             /** @description minor units */
@@ -4960,7 +5244,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4984,7 +5268,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
                 429: components["responses"]["429"];
             };
         };
@@ -5053,8 +5337,8 @@ export interface paths {
                 400: components["responses"]["400-11"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
-                409: components["responses"]["409-41"];
+                404: components["responses"]["404-35"];
+                409: components["responses"]["409-42"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5100,7 +5384,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
+                404: components["responses"]["404-35"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5130,7 +5414,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-34"];
+                404: components["responses"]["404-36"];
                 429: components["responses"]["429"];
             };
         };
@@ -5214,7 +5498,7 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["400-30"];
+                400: components["responses"]["400-32"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 413: components["responses"]["413"];
@@ -5253,7 +5537,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -5285,10 +5569,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["WebhookEndpoint"];
-                400: components["responses"]["400-31"];
+                400: components["responses"]["400-33"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-38"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5326,7 +5610,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -5376,7 +5660,7 @@ export interface paths {
                 400: components["responses"]["400"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -5450,7 +5734,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-39"];
                 429: components["responses"]["429"];
             };
         };
@@ -5491,7 +5775,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-39"];
                 429: components["responses"]["429"];
             };
         };
@@ -7306,6 +7590,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/webhooks/carriers/{carrier}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A shipping carrier's tracking webhook (signed by the carrier) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    carrier: string;
+                };
+                cookie?: never;
+            };
+            /** @description the carrier's event exactly as it sent it: its signature covers these bytes */
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description true: this carrier event was already stored; nothing more happens */
+                            duplicate: boolean;
+                            /** @enum {boolean} */
+                            received: true;
+                        };
+                    };
+                };
+                400: components["responses"]["400-14"];
+                404: components["responses"]["404-13"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/store/webhooks/payments/{provider}": {
         parameters: {
             query?: never;
@@ -8194,6 +8531,8 @@ export interface components {
         ShippingOption: {
             active: boolean;
             amount: number | null;
+            carrier_id: string | null;
+            carrier_service: string | null;
             /** Format: date-time */
             created_at: string;
             /** @description the region’s currency, which the amounts are in */
@@ -8202,8 +8541,10 @@ export interface components {
             id: string;
             name: string;
             position: number;
-            /** @description flat: one amount; weight: by weight bands */
-            price_type: "flat" | "weight";
+            /** @description flat: one amount; weight: by weight bands; calculated: the carrier's live rate plus markup, `amount` when the carrier does not answer */
+            price_type: "flat" | "weight" | "calculated";
+            rate_markup_amount: number;
+            rate_markup_percent: number;
             region_id: string;
             /** Format: date-time */
             updated_at: string;
@@ -8670,8 +9011,36 @@ export interface components {
                 };
             };
         };
-        /** @description invalid_json, invalid_reference, invalid_request */
+        /** @description carrier_not_found, invalid_json, invalid_request */
         "400-24": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "carrier_not_found" | "invalid_json" | "invalid_request";
+                    };
+                };
+            };
+        };
+        /** @description carrier_buys_no_labels, carrier_not_found, invalid_json, invalid_request */
+        "400-25": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "carrier_buys_no_labels" | "carrier_not_found" | "invalid_json" | "invalid_request";
+                    };
+                };
+            };
+        };
+        /** @description invalid_json, invalid_reference, invalid_request */
+        "400-26": {
             headers: {
                 [name: string]: unknown;
             };
@@ -8685,7 +9054,7 @@ export interface components {
             };
         };
         /** @description amount_exceeds_capturable, invalid_json, invalid_request */
-        "400-25": {
+        "400-27": {
             headers: {
                 [name: string]: unknown;
             };
@@ -8699,7 +9068,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, order_line_not_found, quantity_exceeds_fulfillable */
-        "400-26": {
+        "400-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -8713,7 +9082,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, order_line_not_found, quantity_exceeds_returnable */
-        "400-27": {
+        "400-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -8727,7 +9096,7 @@ export interface components {
             };
         };
         /** @description idempotency_key_mismatch, invalid_json, invalid_request, order_line_not_found, quantity_exceeds_refundable, refund_exceeds_captured */
-        "400-28": {
+        "400-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -8741,7 +9110,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, order_line_not_found, quantity_below_fulfilled */
-        "400-29": {
+        "400-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -8755,7 +9124,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, unknown_event_type, webhook_url_not_allowed */
-        "400-30": {
+        "400-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -8769,7 +9138,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, webhook_url_not_allowed */
-        "400-31": {
+        "400-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9034,8 +9403,22 @@ export interface components {
                 };
             };
         };
-        /** @description category_not_found, collection_not_found */
+        /** @description carrier_webhooks_not_supported */
         "404-13": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "carrier_webhooks_not_supported";
+                    };
+                };
+            };
+        };
+        /** @description category_not_found, collection_not_found */
+        "404-14": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9049,7 +9432,7 @@ export interface components {
             };
         };
         /** @description category_not_found, collection_not_found, product_not_found */
-        "404-14": {
+        "404-15": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9063,7 +9446,7 @@ export interface components {
             };
         };
         /** @description option_not_found */
-        "404-15": {
+        "404-16": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9077,7 +9460,7 @@ export interface components {
             };
         };
         /** @description product_not_found, variant_not_found */
-        "404-16": {
+        "404-17": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9091,7 +9474,7 @@ export interface components {
             };
         };
         /** @description variant_not_found */
-        "404-17": {
+        "404-18": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9105,7 +9488,7 @@ export interface components {
             };
         };
         /** @description location_not_found */
-        "404-18": {
+        "404-19": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9119,7 +9502,7 @@ export interface components {
             };
         };
         /** @description location_not_found, variant_not_found */
-        "404-19": {
+        "404-20": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9133,7 +9516,7 @@ export interface components {
             };
         };
         /** @description region_not_found, tax_rate_not_found */
-        "404-20": {
+        "404-21": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9147,7 +9530,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found */
-        "404-21": {
+        "404-22": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9160,8 +9543,36 @@ export interface components {
                 };
             };
         };
+        /** @description fulfillment_not_found */
+        "404-23": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "fulfillment_not_found";
+                    };
+                };
+            };
+        };
+        /** @description label_not_found */
+        "404-24": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "label_not_found";
+                    };
+                };
+            };
+        };
         /** @description promotion_not_found */
-        "404-22": {
+        "404-25": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9175,7 +9586,7 @@ export interface components {
             };
         };
         /** @description location_not_found, order_not_found */
-        "404-23": {
+        "404-26": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9188,22 +9599,8 @@ export interface components {
                 };
             };
         };
-        /** @description fulfillment_not_found */
-        "404-24": {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"] & {
-                    error?: {
-                        /** @enum {unknown} */
-                        code?: "fulfillment_not_found";
-                    };
-                };
-            };
-        };
         /** @description location_not_found, return_not_found */
-        "404-25": {
+        "404-27": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9217,7 +9614,7 @@ export interface components {
             };
         };
         /** @description return_not_found */
-        "404-26": {
+        "404-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9231,7 +9628,7 @@ export interface components {
             };
         };
         /** @description order_not_found, variant_not_found */
-        "404-27": {
+        "404-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9245,7 +9642,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found, variant_not_found */
-        "404-28": {
+        "404-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9259,7 +9656,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_found */
-        "404-29": {
+        "404-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9273,7 +9670,7 @@ export interface components {
             };
         };
         /** @description customer_not_found */
-        "404-30": {
+        "404-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9287,7 +9684,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found, customer_not_found */
-        "404-31": {
+        "404-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9301,7 +9698,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found */
-        "404-32": {
+        "404-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9315,7 +9712,7 @@ export interface components {
             };
         };
         /** @description role_not_found */
-        "404-33": {
+        "404-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9329,7 +9726,7 @@ export interface components {
             };
         };
         /** @description user_not_found */
-        "404-34": {
+        "404-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9343,7 +9740,7 @@ export interface components {
             };
         };
         /** @description api_key_not_found */
-        "404-35": {
+        "404-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9357,7 +9754,7 @@ export interface components {
             };
         };
         /** @description webhook_endpoint_not_found */
-        "404-36": {
+        "404-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9371,7 +9768,7 @@ export interface components {
             };
         };
         /** @description webhook_delivery_not_found */
-        "404-37": {
+        "404-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9385,7 +9782,7 @@ export interface components {
             };
         };
         /** @description job_not_found */
-        "404-38": {
+        "404-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9399,7 +9796,7 @@ export interface components {
             };
         };
         /** @description email_not_found */
-        "404-39": {
+        "404-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9776,8 +10173,22 @@ export interface components {
                 };
             };
         };
-        /** @description promotion_code_taken */
+        /** @description label_not_cancelable */
         "409-27": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "label_not_cancelable";
+                    };
+                };
+            };
+        };
+        /** @description promotion_code_taken */
+        "409-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9791,7 +10202,7 @@ export interface components {
             };
         };
         /** @description payment_not_capturable */
-        "409-28": {
+        "409-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9805,7 +10216,7 @@ export interface components {
             };
         };
         /** @description order_canceled, order_not_cancelable */
-        "409-29": {
+        "409-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9819,7 +10230,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_canceled */
-        "409-30": {
+        "409-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9833,7 +10244,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled, order_canceled */
-        "409-31": {
+        "409-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9847,7 +10258,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_delivered, fulfillment_canceled, fulfillment_not_shipped */
-        "409-32": {
+        "409-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9861,7 +10272,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled */
-        "409-33": {
+        "409-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9875,7 +10286,7 @@ export interface components {
             };
         };
         /** @description order_canceled */
-        "409-34": {
+        "409-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9889,7 +10300,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_already_refunded, return_canceled */
-        "409-35": {
+        "409-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9903,7 +10314,7 @@ export interface components {
             };
         };
         /** @description nothing_to_refund, return_already_refunded, return_not_received */
-        "409-36": {
+        "409-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9917,7 +10328,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_canceled */
-        "409-37": {
+        "409-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9931,7 +10342,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_not_editable */
-        "409-38": {
+        "409-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9945,7 +10356,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_open */
-        "409-39": {
+        "409-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9959,7 +10370,7 @@ export interface components {
             };
         };
         /** @description customer_group_name_taken */
-        "409-40": {
+        "409-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9973,7 +10384,7 @@ export interface components {
             };
         };
         /** @description admin_email_taken */
-        "409-41": {
+        "409-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9987,7 +10398,7 @@ export interface components {
             };
         };
         /** @description role_key_taken */
-        "409-42": {
+        "409-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10001,7 +10412,7 @@ export interface components {
             };
         };
         /** @description role_in_use */
-        "409-43": {
+        "409-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10042,6 +10453,20 @@ export interface components {
                 };
             };
         };
+        /** @description carrier_refused */
+        422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "carrier_refused";
+                    };
+                };
+            };
+        };
         /** @description too_many_attempts */
         429: {
             headers: {
@@ -10066,6 +10491,20 @@ export interface components {
                     error?: {
                         /** @enum {unknown} */
                         code?: "payment_provider_error";
+                    };
+                };
+            };
+        };
+        /** @description carrier_unavailable */
+        "502-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "carrier_unavailable";
                     };
                 };
             };

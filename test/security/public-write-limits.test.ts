@@ -52,7 +52,10 @@ const ROUTES: Record<string, { url: string; body: Record<string, unknown> | null
   'DELETE /store/customers/me/addresses/{address_id}': { url: `/store/customers/me/addresses/${ADDRESS}`, body: null },
 };
 /** Takes the gateway's bytes as they came (its signature covers them): never parsed, so refused as unsigned. */
-const RAW_BODY_ROUTES: Record<string, string> = { 'POST /store/webhooks/payments/{provider}': '/store/webhooks/payments/test_card' };
+const RAW_BODY_ROUTES: Record<string, string> = {
+  'POST /store/webhooks/payments/{provider}': '/store/webhooks/payments/test_card',
+  'POST /store/webhooks/carriers/{carrier}': '/store/webhooks/carriers/test_carrier',
+};
 
 /** The Store API's write operations, as the OpenAPI document lists them, with their JSON body schemas. */
 function publicWriteRoutes(): { key: string; schema: Schema | null }[] {

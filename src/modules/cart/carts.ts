@@ -191,6 +191,12 @@ export async function removeLineItem(db: Db, cartId: string, lineId: string, act
   });
 }
 
+/**
+ * For carts changed inside a caller's transaction (draft orders): no carrier is asked while a
+ * transaction is open, so calculated options cost their fallback amount there.
+ */
+export const FALLBACK_RATES_ONLY: RateDeps = { carriers: new Map(), timeoutMs: 0 };
+
 const optionColumns = ['id', 'name', 'price_type', 'amount', 'weight_bands', 'free_over_amount', 'carrier_id', 'carrier_service', 'rate_markup_ppm', 'rate_markup_amount'] as const;
 
 /**

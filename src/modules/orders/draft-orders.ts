@@ -1,11 +1,10 @@
-import { FALLBACK_RATES_ONLY } from '../shipping/cart-rates.ts';
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { loadCartState, purchasable } from '../cart/cart-query.ts';
-import { addLineItem, createCart, setShippingMethod, updateCart } from '../cart/carts.ts';
+import { addLineItem, createCart, FALLBACK_RATES_ONLY, setShippingMethod, updateCart } from '../cart/carts.ts';
 import { closeDraftCart, draftCartPrices, lockCartForDraftOrder } from '../cart/draft-carts.ts';
 import type { Address } from '../cart/schema.ts';
 import type { AddressInput } from '../cart/shapes.ts';

@@ -9,12 +9,6 @@ export interface RateDeps {
   timeoutMs: number;
 }
 
-/**
- * For carts changed inside a caller's transaction (draft orders): no carrier is asked while a
- * transaction is open, so calculated options cost their fallback amount there.
- */
-export const FALLBACK_RATES_ONLY: RateDeps = { carriers: new Map(), timeoutMs: 0 };
-
 interface CartAddress {
   first_name?: string | null;
   last_name?: string | null;

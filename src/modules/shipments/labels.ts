@@ -6,10 +6,10 @@ import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { recordOrderActivity } from '../orders/order-activity.ts';
 import { actorRef, assertPlacedOrder, lockOrder, type Actor } from '../orders/order-state.ts';
-import { abortable, CarrierError, type PurchasedLabel } from './carrier.ts';
-import { parcelOf } from './carrier-rates.ts';
-import { carrierOrThrow } from './carriers.ts';
-import { parcelAddressOf, type RateDeps } from './cart-rates.ts';
+import { abortable, CarrierError, type PurchasedLabel } from '../shipping/carrier.ts';
+import { parcelOf } from '../shipping/carrier-rates.ts';
+import { carrierOrThrow } from '../shipping/carriers.ts';
+import { parcelAddressOf, type RateDeps } from '../shipping/cart-rates.ts';
 import type { LabelStatus } from './schema.ts';
 
 /**

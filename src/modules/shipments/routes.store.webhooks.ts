@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { AppError } from '../../errors.ts';
 import type { AppContext } from '../../http/context.ts';
 import { errorResponses } from '../../http/schemas.ts';
-import { CarrierWebhookError } from './carrier.ts';
+import { CarrierWebhookError } from '../shipping/carrier.ts';
 import { storeTrackingEvent } from './tracking-inbox.ts';
 
 const Received = Type.Object({

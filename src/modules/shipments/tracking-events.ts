@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { deliverFulfillment, shipFulfillment } from '../orders/fulfillments.ts';
 import { recordOrderActivity } from '../orders/order-activity.ts';
 import { SYSTEM } from '../orders/order-state.ts';
-import type { TrackingStatus } from './carrier.ts';
+import type { TrackingStatus } from '../shipping/carrier.ts';
 import { findLabelByTracking } from './labels.ts';
 import { settleTrackingEvent, type InboxTrackingEvent } from './tracking-inbox.ts';
 

@@ -5,9 +5,9 @@ import { placeOrder } from '../../../test/helpers/orders.ts';
 import { ADDRESS_US, createStockedProduct, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
 import { signatureHeader } from '../webhooks/signature.ts';
-import type { Carrier } from './carrier.ts';
-import { builtInCarriers } from './carriers.ts';
-import { createTestCarrier, testTrackingNumber } from './carriers/test-carrier.ts';
+import type { Carrier } from '../shipping/carrier.ts';
+import { builtInCarriers } from '../shipping/carriers.ts';
+import { createTestCarrier, testTrackingNumber } from '../shipping/carriers/test-carrier.ts';
 import { applyTrackingEvent } from './tracking-events.ts';
 import { processTrackingInboxOnce } from './tracking-inbox.ts';
 

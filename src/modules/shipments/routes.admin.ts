@@ -6,7 +6,7 @@ import { ErrorResponse, errorResponses } from '../../http/schemas.ts';
 import { Id } from '../../shapes.ts';
 import type { Actor } from '../orders/order-state.ts';
 import { buyLabel, cancelLabel, listLabels } from './labels.ts';
-import { Carrier, Label, LabelInput } from './shapes.labels.ts';
+import { Carrier, Label, LabelInput } from './shapes.ts';
 
 const tags = ['admin: shipping labels'];
 const OrderParams = Type.Object({ id: Id('ord') });

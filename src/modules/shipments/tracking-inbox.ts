@@ -6,7 +6,7 @@ import { newId } from '../../db/ids.ts';
 import { millis } from '../../db/intervals.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { startWorkLoop, type WorkLog, type WorkLoop } from '../../db/work-loop.ts';
-import type { TrackingEvent, TrackingStatus } from './carrier.ts';
+import type { TrackingEvent, TrackingStatus } from '../shipping/carrier.ts';
 
 /**
  * The carriers' tracking-webhook inbox, run like the payment-webhook inbox (payments/webhook-inbox.ts):
