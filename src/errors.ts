@@ -80,6 +80,7 @@ export const errorTable = {
   carrier_buys_no_labels: [400, 'This carrier buys no labels: ship with a tracking number instead.'],
   carrier_refused: [422, 'The carrier refused the shipment (an address it cannot deliver to, no such service).'],
   carrier_unavailable: [502, 'The carrier did not answer in time or failed; no label was bought yet. Try again: a retry never buys two.'],
+  label_purchase_in_progress: [409, 'Another request is buying this fulfillment’s label right now; ask again in a moment.'],
   label_not_found: [404, 'No shipping label with this id on this fulfillment.'],
   label_not_cancelable: [409, 'Only a purchased label whose parcel has not shipped can be canceled.'],
   shipping_address_missing: [409, 'The order has no shipping address with a postcode and country to send a parcel to.'],

@@ -834,7 +834,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-41"];
+                409: components["responses"]["409-42"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1222,7 +1222,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-40"];
+                409: components["responses"]["409-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -1277,7 +1277,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-40"];
+                409: components["responses"]["409-41"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2451,7 +2451,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-10"];
-                409: components["responses"]["409-30"];
+                409: components["responses"]["409-31"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2499,7 +2499,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-10"];
-                409: components["responses"]["409-29"];
+                409: components["responses"]["409-30"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2592,7 +2592,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-29"];
-                409: components["responses"]["409-39"];
+                409: components["responses"]["409-40"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2681,7 +2681,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-26"];
-                409: components["responses"]["409-31"];
+                409: components["responses"]["409-32"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2723,7 +2723,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-23"];
-                409: components["responses"]["409-34"];
+                409: components["responses"]["409-35"];
                 429: components["responses"]["429"];
             };
         };
@@ -2800,6 +2800,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-23"];
+                409: components["responses"]["409-27"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 422: components["responses"]["422"];
@@ -2874,7 +2875,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-24"];
-                409: components["responses"]["409-27"];
+                409: components["responses"]["409-28"];
                 429: components["responses"]["429"];
             };
         };
@@ -2924,7 +2925,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-23"];
-                409: components["responses"]["409-33"];
+                409: components["responses"]["409-34"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2974,7 +2975,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-23"];
-                409: components["responses"]["409-32"];
+                409: components["responses"]["409-33"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3316,7 +3317,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-10"];
-                409: components["responses"]["409-35"];
+                409: components["responses"]["409-36"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3358,7 +3359,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-28"];
-                409: components["responses"]["409-38"];
+                409: components["responses"]["409-39"];
                 429: components["responses"]["429"];
             };
         };
@@ -3416,7 +3417,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-27"];
-                409: components["responses"]["409-36"];
+                409: components["responses"]["409-37"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3467,7 +3468,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-28"];
-                409: components["responses"]["409-37"];
+                409: components["responses"]["409-38"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4382,7 +4383,7 @@ export interface paths {
                 400: components["responses"]["400-26"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-28"];
+                409: components["responses"]["409-29"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4966,7 +4967,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-43"];
+                409: components["responses"]["409-44"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5054,7 +5055,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-35"];
-                409: components["responses"]["409-44"];
+                409: components["responses"]["409-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -5338,7 +5339,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-35"];
-                409: components["responses"]["409-42"];
+                409: components["responses"]["409-43"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -10173,8 +10174,22 @@ export interface components {
                 };
             };
         };
-        /** @description label_not_cancelable */
+        /** @description label_purchase_in_progress */
         "409-27": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "label_purchase_in_progress";
+                    };
+                };
+            };
+        };
+        /** @description label_not_cancelable */
+        "409-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10188,7 +10203,7 @@ export interface components {
             };
         };
         /** @description promotion_code_taken */
-        "409-28": {
+        "409-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10202,7 +10217,7 @@ export interface components {
             };
         };
         /** @description payment_not_capturable */
-        "409-29": {
+        "409-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10216,7 +10231,7 @@ export interface components {
             };
         };
         /** @description order_canceled, order_not_cancelable */
-        "409-30": {
+        "409-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10230,7 +10245,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_canceled */
-        "409-31": {
+        "409-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10244,7 +10259,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled, order_canceled */
-        "409-32": {
+        "409-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10258,7 +10273,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_delivered, fulfillment_canceled, fulfillment_not_shipped */
-        "409-33": {
+        "409-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10272,7 +10287,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled */
-        "409-34": {
+        "409-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10286,7 +10301,7 @@ export interface components {
             };
         };
         /** @description order_canceled */
-        "409-35": {
+        "409-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10300,7 +10315,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_already_refunded, return_canceled */
-        "409-36": {
+        "409-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10314,7 +10329,7 @@ export interface components {
             };
         };
         /** @description nothing_to_refund, return_already_refunded, return_not_received */
-        "409-37": {
+        "409-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10328,7 +10343,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_canceled */
-        "409-38": {
+        "409-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10342,7 +10357,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_not_editable */
-        "409-39": {
+        "409-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10356,7 +10371,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_open */
-        "409-40": {
+        "409-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10370,7 +10385,7 @@ export interface components {
             };
         };
         /** @description customer_group_name_taken */
-        "409-41": {
+        "409-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10384,7 +10399,7 @@ export interface components {
             };
         };
         /** @description admin_email_taken */
-        "409-42": {
+        "409-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10398,7 +10413,7 @@ export interface components {
             };
         };
         /** @description role_key_taken */
-        "409-43": {
+        "409-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10412,7 +10427,7 @@ export interface components {
             };
         };
         /** @description role_in_use */
-        "409-44": {
+        "409-45": {
             headers: {
                 [name: string]: unknown;
             };

@@ -120,7 +120,7 @@ export const routeErrors: Readonly<Record<string, readonly string[]>> = {
   'POST /admin/orders/:id/edits': ['forbidden', 'insufficient_inventory', 'invalid_request', 'order_line_not_found', 'order_not_editable', 'order_not_found', 'quantity_below_fulfilled', 'unauthorized', 'variant_not_found'],
   'POST /admin/orders/:id/fulfillments': ['forbidden', 'insufficient_inventory', 'invalid_request', 'location_not_found', 'order_canceled', 'order_line_not_found', 'order_not_found', 'quantity_exceeds_fulfillable', 'unauthorized'],
   'POST /admin/orders/:id/fulfillments/:fulfillment_id/cancel': ['forbidden', 'fulfillment_already_shipped', 'fulfillment_canceled', 'fulfillment_not_found', 'invalid_request', 'unauthorized'],
-  'POST /admin/orders/:id/fulfillments/:fulfillment_id/labels': ['carrier_buys_no_labels', 'carrier_not_found', 'carrier_refused', 'carrier_unavailable', 'fulfillment_not_found', 'invalid_request'],
+  'POST /admin/orders/:id/fulfillments/:fulfillment_id/labels': ['carrier_buys_no_labels', 'carrier_not_found', 'carrier_refused', 'carrier_unavailable', 'fulfillment_not_found', 'invalid_request', 'label_purchase_in_progress'],
   'POST /admin/orders/:id/fulfillments/:fulfillment_id/labels/:label_id/cancel': ['label_not_cancelable', 'label_not_found'],
   'POST /admin/orders/:id/fulfillments/:fulfillment_id/mark-delivered': ['forbidden', 'fulfillment_already_delivered', 'fulfillment_canceled', 'fulfillment_not_found', 'fulfillment_not_shipped', 'invalid_request', 'unauthorized'],
   'POST /admin/orders/:id/fulfillments/:fulfillment_id/shipments': ['forbidden', 'fulfillment_already_shipped', 'fulfillment_canceled', 'fulfillment_not_found', 'invalid_request', 'order_canceled', 'unauthorized'],

@@ -30,6 +30,7 @@ export const statements = [
     amount bigint,
     currency_code text,
     error_message text,
+    locked_until timestamptz,
     created_by text not null,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now()

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { decryptJson } from '../../crypto/data-encryption.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
+import { millis } from '../../db/intervals.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { recordOrderActivity } from '../orders/order-activity.ts';
@@ -16,7 +17,8 @@ import type { LabelStatus } from './schema.ts';
  * Shipping labels bought from a carrier for a fulfillment (docs/shipping.md). The label row is written
  * `purchasing` before the carrier is asked, and its id is the carrier's idempotency key: a retry (the
  * same request again, an Idempotency-Key replay, two staff clicking at once) finds that row and asks
- * with the same key, so one fulfillment never gets two labels. A label carries the tracking number;
+ * with the same key, so one fulfillment never gets two labels; a lease keeps one call per label in flight
+ * (a concurrent request is 409 label_purchase_in_progress). A label carries the tracking number;
  * the fulfillment ships when the carrier's first scan arrives (tracking-events.ts), or when staff ship it.
  */
 export interface LabelView {
@@ -83,24 +85,32 @@ export async function buyLabel(
   const carrier = carrierOrThrow(deps.carriers, input.carrier_id, 'body.carrier_id');
   if (!carrier.createLabel) throw new AppError('carrier_buys_no_labels', { field: 'body.carrier_id', carrier_id: carrier.id });
   const shipment = await shipmentOf(db, orderId, fulfillmentId);
+  // The lease outlasts our own wait for the carrier, so one call per label is in flight at a time.
+  const lease = sql<Date>`now() + ${millis(deps.timeoutMs + 5000)}`;
   const label = await inTransaction(db, async (tx) => {
     await lockOrder(tx, orderId);
     const live = await tx.selectFrom('shipping_label').select([...labelColumns, 'provider_reference'])
       .where('fulfillment_id', '=', fulfillmentId).where('status', 'in', ['purchasing', 'purchased']).executeTakeFirst();
-    if (live) return live;
+    if (live?.status === 'purchased') return live;
+    if (live) {
+      const claimed = await tx.updateTable('shipping_label').set({ locked_until: lease }).where('id', '=', live.id).where('status', '=', 'purchasing')
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', sql<Date>`now()`)])).returning('id').executeTakeFirst();
+      if (!claimed) throw new AppError('label_purchase_in_progress', { id: live.id });
+      return live;
+    }
     if (shipment.status !== 'fulfilled') throw new AppError('fulfillment_already_shipped', { id: fulfillmentId, status: shipment.status });
     const id = newId('lbl');
     await tx.insertInto('shipping_label').values({
-      id, order_id: orderId, fulfillment_id: fulfillmentId, carrier_id: carrier.id, service: input.service ?? null, status: 'purchasing', created_by: actorRef(actor),
+      id, order_id: orderId, fulfillment_id: fulfillmentId, carrier_id: carrier.id, service: input.service ?? null, status: 'purchasing',
+      locked_until: lease, created_by: actorRef(actor),
     }).execute();
-    return null;
+    return { id, carrier_id: carrier.id, service: input.service ?? null, status: 'purchasing' as const };
   });
-  if (label?.status === 'purchased') return label;
-  const id = label?.id ?? (await db.selectFrom('shipping_label').select('id').where('fulfillment_id', '=', fulfillmentId)
-    .where('status', '=', 'purchasing').executeTakeFirstOrThrow()).id;
+  if (label.status === 'purchased') return label as LabelView;
+  const id = label.id;
   // A resumed purchase asks the carrier it was started with.
-  const labelCarrier = label ? carrierOrThrow(deps.carriers, label.carrier_id, 'body.carrier_id') : carrier;
-  const service = label ? label.service : (input.service ?? null);
+  const labelCarrier = carrierOrThrow(deps.carriers, label.carrier_id, 'body.carrier_id');
+  const service = label.service;
   let purchased: PurchasedLabel;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), deps.timeoutMs);
@@ -108,10 +118,12 @@ export async function buyLabel(
     purchased = await abortable(controller.signal, labelCarrier.createLabel!({ ...shipment, reference: id, service, signal: controller.signal }));
   } catch (error) {
     if (error instanceof CarrierError && error.code === 'carrier_refused') {
-      await db.updateTable('shipping_label').set({ status: 'failed', error_message: error.message.slice(0, 1000), updated_at: new Date() })
+      await db.updateTable('shipping_label').set({ status: 'failed', error_message: error.message.slice(0, 1000), locked_until: null, updated_at: new Date() })
         .where('id', '=', id).where('status', '=', 'purchasing').execute();
       throw new AppError('carrier_refused', { carrier_id: labelCarrier.id, label_id: id }, error.message);
     }
+    // The carrier may have bought it without our hearing: the label stays purchasing, for a retry to resume.
+    await db.updateTable('shipping_label').set({ locked_until: null }).where('id', '=', id).where('status', '=', 'purchasing').execute();
     throw new AppError('carrier_unavailable', { carrier_id: labelCarrier.id, label_id: id });
   } finally {
     clearTimeout(timer);
@@ -120,9 +132,9 @@ export async function buyLabel(
     await lockOrder(tx, orderId);
     const updated = await tx.updateTable('shipping_label').set({
       status: 'purchased', tracking_number: purchased.tracking_number, tracking_url: purchased.tracking_url, label_url: purchased.label_url,
-      provider_reference: purchased.provider_reference, amount: purchased.amount, currency_code: purchased.currency_code, updated_at: new Date(),
+      provider_reference: purchased.provider_reference, amount: purchased.amount, currency_code: purchased.currency_code, locked_until: null, updated_at: new Date(),
     }).where('id', '=', id).where('status', '=', 'purchasing').returning('id').executeTakeFirst();
-    // Another request finished this purchase first: it recorded it.
+    // Settled by a resumed purchase after our lease ran out: recorded there.
     if (!updated) return;
     await recordOrderActivity(tx, {
       orderId, type: 'order.label_purchased', actor,

@@ -22,6 +22,8 @@ export interface ShippingLabelTable {
   amount: number | null;
   currency_code: string | null;
   error_message: string | null;
+  /** While a request is asking the carrier: no other asks at the same time (one call in flight per label). */
+  locked_until: NullableTimestamp;
   created_by: string;
   created_at: CreatedAt;
   updated_at: CreatedAt;
