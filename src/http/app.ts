@@ -36,6 +36,8 @@ import { adminEventRoutes } from '../modules/events/routes.admin.ts';
 import { storePaymentWebhookRoutes } from '../modules/payments/routes.store.webhooks.ts';
 import { storeCustomerRoutes } from '../modules/customers/routes.store.ts';
 import { adminCustomerRoutes } from '../modules/customers/routes.admin.ts';
+import { adminMarketingRoutes } from '../modules/marketing/routes.admin.ts';
+import { storeMarketingRoutes } from '../modules/marketing/routes.store.ts';
 import { adminStaffRoutes } from '../modules/users/routes.admin.staff.ts';
 import { adminNotificationRoutes } from '../modules/notifications/routes.admin.ts';
 import { adminPromotionRoutes } from '../modules/promotions/routes.admin.ts';
@@ -233,6 +235,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
   await app.register(storeOrderRoutes, { ...context, prefix: '/store' });
   await app.register(storeReturnRoutes, { ...context, prefix: '/store' });
   await app.register(storeCustomerRoutes, { ...context, prefix: '/store' });
+  await app.register(storeMarketingRoutes, { ...context, prefix: '/store' });
   await app.register(storePaymentWebhookRoutes, { ...context, prefix: '/store' });
   await app.register(storeCarrierWebhookRoutes, { ...context, prefix: '/store' });
   await app.register(async (admin) => {
@@ -260,6 +263,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
       await secured.register(adminPromotionRoutes, context);
       await secured.register(adminOrderRoutes, context);
       await secured.register(adminCustomerRoutes, context);
+      await secured.register(adminMarketingRoutes, context);
       await secured.register(adminStaffRoutes, context);
       await secured.register(adminWebhookRoutes, context);
       await secured.register(adminJobRoutes, context);

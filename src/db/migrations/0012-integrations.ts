@@ -1,7 +1,8 @@
 /**
  * Integrations (issue 18): carrier-calculated shipping options, variant dimensions for parcels, the
  * rate a cart was quoted, shipping labels bought from carriers, and the carriers' tracking-webhook
- * inbox (modules/shipping, docs/shipping.md). Released: never edit, add a new migration.
+ * inbox (modules/shipping, modules/shipments, docs/shipping.md); customers' marketing consent
+ * (modules/marketing, docs/marketing.md). Released: never edit, add a new migration.
  */
 export const statements = [
   `alter table product_variant add column length_mm integer check (length_mm > 0)`,
@@ -59,4 +60,14 @@ export const statements = [
     unique (carrier_id, provider_event_id)
   )`,
   `create index carrier_webhook_event_due_idx on carrier_webhook_event (next_attempt_at) where state = 'pending'`,
+  // Marketing consent (modules/marketing, docs/marketing.md): every grant and withdrawal kept, with when and from where.
+  `create table marketing_consent (
+    id text primary key,
+    customer_id text not null references customer (id),
+    channel text not null check (channel in ('email', 'sms')),
+    granted boolean not null,
+    source text not null,
+    recorded_at timestamptz not null default now()
+  )`,
+  `create index marketing_consent_customer_idx on marketing_consent (customer_id, channel, recorded_at desc, id desc)`,
 ];

@@ -202,6 +202,9 @@ define('customer', 'customer.updated', 'A customer changed their profile.', { id
 define('customer', 'customer.email_verified', 'A customer confirmed their email address.', { id: id('cus') });
 define('customer', 'customer.password_reset', 'A customer set a new password with a reset code.', { id: id('cus') });
 define('customer', 'customer.groups_changed', 'Staff changed the groups a customer belongs to.', { id: id('cus'), group_ids: Type.Array(Type.String()) });
+define('customer', 'customer.marketing_consent_changed', 'A customer granted or withdrew marketing consent (their consent now, per channel).', {
+  customer_id: id('cus'), email: Type.Boolean(), sms: Type.Boolean(), source: Type.String({ description: 'where: storefront, checkout, admin…' }),
+});
 define('customer', 'customer.anonymized', 'A customer\'s personal data was erased (orders stay, without it).', { id: id('cus') });
 define('customer_group', 'customer_group.created', 'A customer group was created.', { id: id('cgrp') });
 define('customer_group', 'customer_group.deleted', 'A customer group was deleted.', { id: id('cgrp') });

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { newProcessId, type WorkLog } from '../../db/work-loop.ts';
 import { reconcileGatewayEvent } from '../checkout/gateway-events.ts';
 import { startDispatcher } from '../events/dispatcher.ts';
+import { configuredMarketingProvider } from '../marketing/providers.ts';
 import type { PaymentProviders } from '../payments/providers.ts';
 import { startPaymentInboxWorker } from '../payments/webhook-inbox-worker.ts';
 import { applyTrackingEvent } from '../shipments/tracking-events.ts';
@@ -32,7 +33,7 @@ export async function startBackgroundWork(deps: { db: Db; config: Config; provid
       db, processId, intervalMs: config.dispatchIntervalMs, log,
       subscribers: builtInSubscribers({
         db, webhookMaxAgeHours: config.webhookMaxAgeHours, emailTemplatesDir: config.emailTemplatesDir,
-        storefront: storefrontPages(config), orderNumberPrefix: config.orderNumberPrefix,
+        storefront: storefrontPages(config), orderNumberPrefix: config.orderNumberPrefix, marketing: configuredMarketingProvider(config),
       }),
     });
     const webhooks = startWebhookWorker({

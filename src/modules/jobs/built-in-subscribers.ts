@@ -1,6 +1,8 @@
 import type { StorefrontPages } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { EventSubscriber } from '../events/event-subscriber.ts';
+import { marketingSync } from '../marketing/marketing-sync.ts';
+import type { MarketingProvider } from '../marketing/provider.ts';
 import { orderEmails } from '../notifications/order-emails.ts';
 import { staffAlerts } from '../notifications/staff-alerts.ts';
 import { draftOrderCompletion } from '../orders/draft-orders.ts';
@@ -13,8 +15,9 @@ import { webhookFanOut } from '../webhooks/fan-out.ts';
  * the outbox.
  */
 export function builtInSubscribers(deps: {
-  db: Db; webhookMaxAgeHours: number; emailTemplatesDir: string | null; storefront: StorefrontPages; orderNumberPrefix: string;
+  db: Db; webhookMaxAgeHours: number; emailTemplatesDir: string | null; storefront: StorefrontPages; orderNumberPrefix: string; marketing: MarketingProvider | null;
 }): EventSubscriber[] {
   return [webhookFanOut(deps), orderEmails({ db: deps.db, templatesDir: deps.emailTemplatesDir, storefront: deps.storefront, orderNumberPrefix: deps.orderNumberPrefix }),
-    staffAlerts({ db: deps.db, templatesDir: deps.emailTemplatesDir }), draftOrderCompletion(deps.db)];
+    staffAlerts({ db: deps.db, templatesDir: deps.emailTemplatesDir }), draftOrderCompletion(deps.db),
+    ...(deps.marketing ? [marketingSync({ db: deps.db, provider: deps.marketing })] : [])];
 }
