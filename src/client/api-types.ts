@@ -387,15 +387,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                id: string;
-                                /** @description buys and voids labels */
-                                labels: boolean;
-                                /** @description quotes rates: usable by calculated shipping options */
-                                rates: boolean;
-                                /** @description takes tracking webhooks at POST /store/webhooks/carriers/{id} */
-                                webhooks: boolean;
-                            }[];
+                            data: components["schemas"]["Carrier"][];
                         };
                     };
                 };
@@ -1045,6 +1037,69 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-32"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/customers/{id}/marketing-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer’s marketing consent and its history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (cus_…) */
+                    id: components["parameters"]["path-id-cus"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["MarketingConsent"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-32"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Record consent a customer gave or withdrew outside the storefront */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (cus_…) */
+                    id: components["parameters"]["path-id-cus"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConsentInput"];
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["MarketingConsent"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
                 429: components["responses"]["429"];
             };
         };
@@ -2766,36 +2821,7 @@ export interface paths {
             };
             responses: {
                 "5XX": components["responses"]["5XX"];
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description what the carrier charged, in currency_code’s minor unit */
-                            amount: number | null;
-                            carrier_id: string;
-                            /** Format: date-time */
-                            created_at: string;
-                            created_by: string;
-                            currency_code: string | null;
-                            error_message: string | null;
-                            fulfillment_id: string;
-                            id: string;
-                            /** @description the label (PDF) to print */
-                            label_url: string | null;
-                            order_id: string;
-                            service: string | null;
-                            /** @description purchasing: the carrier was asked, no answer recorded (asking again resumes it) · purchased · failed: refused · canceled: voided */
-                            status: "purchasing" | "purchased" | "failed" | "canceled";
-                            tracking_number: string | null;
-                            tracking_url: string | null;
-                            /** Format: date-time */
-                            updated_at: string;
-                        };
-                    };
-                };
+                200: components["responses"]["ShippingLabel"];
                 400: components["responses"]["400-25"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
@@ -2841,36 +2867,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 "5XX": components["responses"]["5XX"];
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description what the carrier charged, in currency_code’s minor unit */
-                            amount: number | null;
-                            carrier_id: string;
-                            /** Format: date-time */
-                            created_at: string;
-                            created_by: string;
-                            currency_code: string | null;
-                            error_message: string | null;
-                            fulfillment_id: string;
-                            id: string;
-                            /** @description the label (PDF) to print */
-                            label_url: string | null;
-                            order_id: string;
-                            service: string | null;
-                            /** @description purchasing: the carrier was asked, no answer recorded (asking again resumes it) · purchased · failed: refused · canceled: voided */
-                            status: "purchasing" | "purchased" | "failed" | "canceled";
-                            tracking_number: string | null;
-                            tracking_url: string | null;
-                            /** Format: date-time */
-                            updated_at: string;
-                        };
-                    };
-                };
+                200: components["responses"]["ShippingLabel"];
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
@@ -3015,28 +3012,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                /** @description what the carrier charged, in currency_code’s minor unit */
-                                amount: number | null;
-                                carrier_id: string;
-                                /** Format: date-time */
-                                created_at: string;
-                                created_by: string;
-                                currency_code: string | null;
-                                error_message: string | null;
-                                fulfillment_id: string;
-                                id: string;
-                                /** @description the label (PDF) to print */
-                                label_url: string | null;
-                                order_id: string;
-                                service: string | null;
-                                /** @description purchasing: the carrier was asked, no answer recorded (asking again resumes it) · purchased · failed: refused · canceled: voided */
-                                status: "purchasing" | "purchased" | "failed" | "canceled";
-                                tracking_number: string | null;
-                                tracking_url: string | null;
-                                /** Format: date-time */
-                                updated_at: string;
-                            }[];
+                            data: components["schemas"]["ShippingLabel"][];
                         };
                     };
                 };
@@ -7208,6 +7184,57 @@ export interface paths {
         };
         trace?: never;
     };
+    "/store/customers/me/marketing-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My marketing consent, per channel */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["MarketingConsent"];
+                401: components["responses"]["401-2"];
+            };
+        };
+        put?: never;
+        /** Grant or withdraw marketing consent (email, sms) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConsentInput"];
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["MarketingConsent"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-2"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/store/orders": {
         parameters: {
             query?: never;
@@ -7733,6 +7760,15 @@ export interface components {
             postal_code: string;
             province?: string | null;
         };
+        Carrier: {
+            id: string;
+            /** @description buys and voids labels */
+            labels: boolean;
+            /** @description quotes rates: usable by calculated shipping options */
+            rates: boolean;
+            /** @description takes tracking webhooks at POST /store/webhooks/carriers/{id} */
+            webhooks: boolean;
+        };
         Cart: {
             billing_address: components["schemas"]["Address"] | null;
             completed_at: string | null;
@@ -7831,6 +7867,13 @@ export interface components {
             title: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        ConsentInput: {
+            /** @description true grants, false withdraws */
+            email?: boolean;
+            sms?: boolean;
+            /** @description where the customer gave it (storefront, checkout, newsletter_form…) */
+            source?: string;
         };
         /** @description ISO 3166-1 alpha-2 (DE, US); any case accepted, returned upper case */
         CountryCode: string;
@@ -8070,6 +8113,30 @@ export interface components {
             priority: number;
             /** Format: date-time */
             updated_at: string;
+        };
+        MarketingConsent: {
+            email: {
+                granted: boolean;
+                /** @description when; null: never asked (no consent) */
+                recorded_at: string | null;
+                /** @description where it was last given or withdrawn */
+                source: string | null;
+            };
+            /** @description every grant and withdrawal, oldest first (staff only) */
+            history?: {
+                channel: "email" | "sms";
+                granted: boolean;
+                /** Format: date-time */
+                recorded_at: string;
+                source: string;
+            }[];
+            sms: {
+                granted: boolean;
+                /** @description when; null: never asked (no consent) */
+                recorded_at: string | null;
+                /** @description where it was last given or withdrawn */
+                source: string | null;
+            };
         };
         /** @description Your own key/value data; not interpreted by Cartwright */
         Metadata: {
@@ -8528,6 +8595,28 @@ export interface components {
             source: string;
             /** @description requested, received, refunded or canceled */
             status: string;
+        };
+        ShippingLabel: {
+            /** @description what the carrier charged, in currency_code’s minor unit */
+            amount: number | null;
+            carrier_id: string;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            currency_code: string | null;
+            error_message: string | null;
+            fulfillment_id: string;
+            id: string;
+            /** @description the label (PDF) to print */
+            label_url: string | null;
+            order_id: string;
+            service: string | null;
+            /** @description purchasing: the carrier was asked, no answer recorded (asking again resumes it) · purchased · failed: refused · canceled: voided */
+            status: "purchasing" | "purchased" | "failed" | "canceled";
+            tracking_number: string | null;
+            tracking_url: string | null;
+            /** Format: date-time */
+            updated_at: string;
         };
         ShippingOption: {
             active: boolean;
@@ -10728,6 +10817,15 @@ export interface components {
             };
         };
         /** @description OK */
+        MarketingConsent: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["MarketingConsent"];
+            };
+        };
+        /** @description OK */
         Order: {
             headers: {
                 [name: string]: unknown;
@@ -10860,6 +10958,15 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Return"];
+            };
+        };
+        /** @description OK */
+        ShippingLabel: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ShippingLabel"];
             };
         };
         /** @description Created */
