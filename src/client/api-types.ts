@@ -8693,9 +8693,11 @@ export interface components {
             /** @description Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+" */
             available_quantity_capped?: boolean;
             barcode: string | null;
+            height_mm: number | null;
             id: string;
             /** @description sellable now: stock available, backorders allowed, or not tracked */
             in_stock: boolean;
+            length_mm: number | null;
             metadata: {
                 [key: string]: unknown;
             };
@@ -8706,9 +8708,14 @@ export interface components {
             sku: string | null;
             title: string;
             weight_grams: number | null;
+            width_mm: number | null;
         };
         VariantInput: {
             barcode?: string | null;
+            /** @description millimetres, for carrier rates */
+            height_mm?: number | null;
+            /** @description millimetres, for carrier rates */
+            length_mm?: number | null;
             metadata?: components["schemas"]["Metadata"];
             /** @description option title → value, e.g. { "Size": "M" } */
             options?: {
@@ -8718,6 +8725,8 @@ export interface components {
             sku?: string | null;
             title?: string;
             weight_grams?: number | null;
+            /** @description millimetres, for carrier rates */
+            width_mm?: number | null;
         };
         WebhookDelivery: {
             attempts: number;
