@@ -85,6 +85,8 @@ export const errorTable = {
   label_not_cancelable: [409, 'Only a purchased label whose parcel has not shipped can be canceled.'],
   shipping_address_missing: [409, 'The order has no shipping address with a postcode and country to send a parcel to.'],
   ship_from_address_missing: [409, 'No active stock location has an address with a postcode and country to send parcels from.'],
+  segment_not_found: [404, 'No segment with this id.'],
+  segment_name_taken: [409, 'A segment with this name exists already.'],
   carrier_webhooks_not_supported: [404, 'No carrier with this id takes webhooks.'],
   region_in_use: [409, 'Carts still use this region.'],
   invalid_country: [400, 'Not an ISO 3166-1 alpha-2 country code: send one such as US or DE.'],

@@ -143,7 +143,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -2135,7 +2135,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -2173,7 +2173,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -2233,7 +2233,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -2355,7 +2355,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -4943,7 +4943,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-44"];
+                409: components["responses"]["409-45"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5001,7 +5001,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-35"];
+                404: components["responses"]["404-36"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5030,11 +5030,182 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-35"];
-                409: components["responses"]["409-45"];
+                404: components["responses"]["404-36"];
+                409: components["responses"]["409-46"];
                 429: components["responses"]["429"];
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The segments, by name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Segment"][];
+                        };
+                    };
+                };
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Define a segment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SegmentInput"];
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["Segment"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-43"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One segment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (seg_…) */
+                    id: components["parameters"]["path-id-seg"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Segment-2"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-35"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a segment */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (seg_…) */
+                    id: components["parameters"]["path-id-seg"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Deleted"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-35"];
+                429: components["responses"]["429"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/segments/{id}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The segment’s members now (customer ids, at most 10,000) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (seg_…) */
+                    id: components["parameters"]["path-id-seg"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer_ids: string[];
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-35"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -5314,8 +5485,8 @@ export interface paths {
                 400: components["responses"]["400-11"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-35"];
-                409: components["responses"]["409-43"];
+                404: components["responses"]["404-36"];
+                409: components["responses"]["409-44"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5361,7 +5532,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-35"];
+                404: components["responses"]["404-36"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5391,7 +5562,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-37"];
                 429: components["responses"]["429"];
             };
         };
@@ -5514,7 +5685,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-39"];
                 429: components["responses"]["429"];
             };
         };
@@ -5549,7 +5720,7 @@ export interface paths {
                 400: components["responses"]["400-33"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-39"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5587,7 +5758,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-39"];
                 429: components["responses"]["429"];
             };
         };
@@ -5637,7 +5808,7 @@ export interface paths {
                 400: components["responses"]["400"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-39"];
                 429: components["responses"]["429"];
             };
         };
@@ -5711,7 +5882,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-39"];
+                404: components["responses"]["404-40"];
                 429: components["responses"]["429"];
             };
         };
@@ -5752,7 +5923,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-39"];
+                404: components["responses"]["404-40"];
                 429: components["responses"]["429"];
             };
         };
@@ -8596,6 +8767,46 @@ export interface components {
             /** @description requested, received, refunded or canceled */
             status: string;
         };
+        Segment: {
+            /** Format: date-time */
+            created_at: string;
+            id: string;
+            name: string;
+            /** @description every rule given must hold */
+            rules: {
+                /** @description in any of these customer groups */
+                group_ids?: string[];
+                /** @description spent at least this much in placed orders not canceled, in this currency */
+                min_total_spent?: {
+                    amount: number;
+                    currency_code: string;
+                };
+                /** @description placed an order in the last this-many days */
+                ordered_within_days?: number;
+                /** @description bought any of these products */
+                product_ids?: string[];
+            };
+            /** Format: date-time */
+            updated_at: string;
+        };
+        SegmentInput: {
+            /** @description also the tag its members carry in the marketing tool */
+            name: string;
+            /** @description every rule given must hold */
+            rules: {
+                /** @description in any of these customer groups */
+                group_ids?: string[];
+                /** @description spent at least this much in placed orders not canceled, in this currency */
+                min_total_spent?: {
+                    amount: number;
+                    currency_code: string;
+                };
+                /** @description placed an order in the last this-many days */
+                ordered_within_days?: number;
+                /** @description bought any of these products */
+                product_ids?: string[];
+            };
+        };
         ShippingLabel: {
             /** @description what the carrier charged, in currency_code’s minor unit */
             amount: number | null;
@@ -9810,8 +10021,22 @@ export interface components {
                 };
             };
         };
-        /** @description role_not_found */
+        /** @description segment_not_found */
         "404-35": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "segment_not_found";
+                    };
+                };
+            };
+        };
+        /** @description role_not_found */
+        "404-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9825,7 +10050,7 @@ export interface components {
             };
         };
         /** @description user_not_found */
-        "404-36": {
+        "404-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9839,7 +10064,7 @@ export interface components {
             };
         };
         /** @description api_key_not_found */
-        "404-37": {
+        "404-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9853,7 +10078,7 @@ export interface components {
             };
         };
         /** @description webhook_endpoint_not_found */
-        "404-38": {
+        "404-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9867,7 +10092,7 @@ export interface components {
             };
         };
         /** @description webhook_delivery_not_found */
-        "404-39": {
+        "404-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9881,7 +10106,7 @@ export interface components {
             };
         };
         /** @description job_not_found */
-        "404-40": {
+        "404-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -9895,7 +10120,7 @@ export interface components {
             };
         };
         /** @description email_not_found */
-        "404-41": {
+        "404-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10496,8 +10721,22 @@ export interface components {
                 };
             };
         };
-        /** @description admin_email_taken */
+        /** @description segment_name_taken */
         "409-43": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "segment_name_taken";
+                    };
+                };
+            };
+        };
+        /** @description admin_email_taken */
+        "409-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10511,7 +10750,7 @@ export interface components {
             };
         };
         /** @description role_key_taken */
-        "409-44": {
+        "409-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10525,7 +10764,7 @@ export interface components {
             };
         };
         /** @description role_in_use */
-        "409-45": {
+        "409-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10969,6 +11208,24 @@ export interface components {
                 "application/json": components["schemas"]["Return"];
             };
         };
+        /** @description Created */
+        Segment: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Segment"];
+            };
+        };
+        /** @description OK */
+        "Segment-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Segment"];
+            };
+        };
         /** @description OK */
         ShippingLabel: {
             headers: {
@@ -11092,6 +11349,8 @@ export interface components {
         "path-id-promo": string;
         /** @description id (reg_…) */
         "path-id-reg": string;
+        /** @description id (seg_…) */
+        "path-id-seg": string;
         /** @description id (sloc_…) */
         "path-id-sloc": string;
         /** @description id (so_…) */

@@ -10,7 +10,7 @@ import { Order, OrderLine, PlacedOrder } from '../modules/orders/shapes.ts';
 import { Region, StoreRegion } from '../modules/regions/shapes.ts';
 import { ShippingOption } from '../modules/shipping/shapes.ts';
 import { Carrier, Label as ShippingLabel } from '../modules/shipments/shapes.ts';
-import { ConsentInput, MarketingConsent } from '../modules/marketing/shapes.ts';
+import { ConsentInput, MarketingConsent, Segment, SegmentInput } from '../modules/marketing/shapes.ts';
 import { Job } from '../modules/jobs/shapes.ts';
 import { Promotion, PromotionInput } from '../modules/promotions/shapes.ts';
 import { TaxRate } from '../modules/tax/shapes.ts';
@@ -32,7 +32,7 @@ const namedShapes: Record<string, TSchema> = {
   Address, AddressInput, CartLine, Cart,
   OrderLine, Order, PlacedOrder, OrderListItem, OrderDetail, MoneySummary, Fulfillment, Return, Refund, OrderEdit, TimelineEntry, DraftOrder,
   Customer, CustomerDetail, AddressBookEntry,
-  Region, StoreRegion, TaxRate, ShippingOption, ShippingLabel, Carrier, MarketingConsent, ConsentInput,
+  Region, StoreRegion, TaxRate, ShippingOption, ShippingLabel, Carrier, MarketingConsent, ConsentInput, Segment, SegmentInput,
   Location, Level, InventoryItem, Movement,
   WebhookEndpoint, WebhookDelivery,
   Promotion, PromotionInput,

@@ -70,4 +70,12 @@ export const statements = [
     recorded_at timestamptz not null default now()
   )`,
   `create index marketing_consent_customer_idx on marketing_consent (customer_id, channel, recorded_at desc, id desc)`,
+  // Segments: customers matching rules on their data, used as marketing tags.
+  `create table customer_segment (
+    id text primary key,
+    name text not null unique,
+    rules jsonb not null,
+    created_at timestamptz not null default now(),
+    updated_at timestamptz not null default now()
+  )`,
 ];

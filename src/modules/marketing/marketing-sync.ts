@@ -4,6 +4,7 @@ import type { DispatchedEvent } from '../events/dispatched-event.ts';
 import type { EventSubscriber } from '../events/event-subscriber.ts';
 import { currentConsent, withdrawAllConsent } from './consent.ts';
 import type { MarketingProvider } from './provider.ts';
+import { segmentsOf } from './segments.ts';
 
 /**
  * Keeps the marketing tool in step, from the outbox (docs/marketing.md). One process per cluster runs
@@ -13,7 +14,7 @@ import type { MarketingProvider } from './provider.ts';
  *
  * | event                                  | email consent | call                                       |
  * |----------------------------------------|---------------|--------------------------------------------|
- * | customer.marketing_consent_changed     | granted       | upsertContact (with both channels' consent) |
+ * | customer.marketing_consent_changed     | granted       | upsertContact (both channels' consent; groups and segments as tags) |
  * | customer.marketing_consent_changed     | withdrawn     | removeContact                              |
  * | order.placed (by a customer)           | granted       | upsertContact, trackEvent order_placed     |
  * | order.placed                           | none / guest  | nothing                                    |
@@ -39,7 +40,8 @@ async function contactOf(db: Db, customerId: string) {
     .select('g.name').where('m.customer_id', '=', customerId).orderBy('g.name').execute();
   return {
     customer_id: customerId, email: decrypt(customer.email), first_name: decryptNullable(customer.first_name), last_name: decryptNullable(customer.last_name),
-    phone: decryptNullable(customer.phone), consent: { email: consent.email.granted, sms: consent.sms.granted }, tags: groups.map((g) => g.name),
+    phone: decryptNullable(customer.phone), consent: { email: consent.email.granted, sms: consent.sms.granted },
+    tags: [...groups.map((g) => g.name), ...(await segmentsOf(db, customerId))],
   };
 }
 

@@ -1,4 +1,4 @@
-import type { CreatedAt } from '../../db/column-types.ts';
+import type { CreatedAt, Json } from '../../db/column-types.ts';
 
 export type ConsentChannel = 'email' | 'sms';
 
@@ -16,8 +16,29 @@ export interface MarketingConsentTable {
   recorded_at: CreatedAt;
 }
 
+/** What a segment's members have in common; every rule given must hold (an empty segment has everyone). */
+export interface SegmentRules {
+  /** In any of these customer groups. */
+  group_ids?: string[];
+  /** Spent at least this much, over placed orders not canceled, in this currency. */
+  min_total_spent?: { currency_code: string; amount: number };
+  /** Placed an order in the last this-many days. */
+  ordered_within_days?: number;
+  /** Bought any of these products. */
+  product_ids?: string[];
+}
+
+export interface CustomerSegmentTable {
+  id: string;
+  name: string;
+  rules: Json<SegmentRules>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
 export interface MarketingTables {
   marketing_consent: MarketingConsentTable;
+  customer_segment: CustomerSegmentTable;
 }
 
 declare module '../../db/database.ts' {
