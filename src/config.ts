@@ -49,6 +49,15 @@ const ConfigSchema = Type.Object({
   stripeSecretKey: Type.Union([Type.String({ pattern: '^(sk|rk)_' }), Type.Null()]),
   stripeWebhookSecret: Type.Union([Type.String({ pattern: '^whsec_' }), Type.Null()]),
   stripeApiBase: Type.Union([Type.String({ pattern: '^https?://[^/]+$' }), Type.Null()]),
+  // Shipping carriers (docs/shipping.md)
+  carrierTimeoutMs: Type.Integer({ minimum: 100, maximum: 60_000 }),
+  testCarrierWebhookSecret: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
+  easypostApiKey: Type.Union([Type.String({ minLength: 8 }), Type.Null()]),
+  easypostWebhookSecret: Type.Union([Type.String({ minLength: 8 }), Type.Null()]),
+  easypostApiBase: Type.Union([Type.String({ pattern: '^https?://[^/]+$' }), Type.Null()]),
+  // Marketing (docs/marketing.md)
+  marketingWebhookUrl: Type.Union([Type.String({ pattern: '^https?://' }), Type.Null()]),
+  marketingWebhookSecret: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
   smtpUrl: Type.Union([Type.String({ pattern: '^smtps?://' }), Type.Null()]),
   emailFrom: Type.String({ minLength: 3 }),
   emailTemplatesDir: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
@@ -206,6 +215,13 @@ export function loadConfig(env: Env = process.env): Config {
     stripeSecretKey: str(env, 'STRIPE_SECRET_KEY'),
     stripeWebhookSecret: str(env, 'STRIPE_WEBHOOK_SECRET'),
     stripeApiBase: str(env, 'STRIPE_API_BASE'),
+    carrierTimeoutMs: int(env, 'CARRIER_TIMEOUT_MS', 5000),
+    testCarrierWebhookSecret: str(env, 'TEST_CARRIER_WEBHOOK_SECRET'),
+    easypostApiKey: str(env, 'EASYPOST_API_KEY'),
+    easypostWebhookSecret: str(env, 'EASYPOST_WEBHOOK_SECRET'),
+    easypostApiBase: str(env, 'EASYPOST_API_BASE'),
+    marketingWebhookUrl: str(env, 'MARKETING_WEBHOOK_URL'),
+    marketingWebhookSecret: str(env, 'MARKETING_WEBHOOK_SECRET'),
     smtpUrl: str(env, 'SMTP_URL'),
     emailFrom: str(env, 'EMAIL_FROM') ?? 'Cartwright Shop <shop@localhost>',
     emailTemplatesDir: str(env, 'EMAIL_TEMPLATES_DIR'),
@@ -247,6 +263,9 @@ export function loadConfig(env: Env = process.env): Config {
     reorderLeadTimeDays: 'REORDER_LEAD_TIME_DAYS', reorderReviewDays: 'REORDER_REVIEW_DAYS', reorderServiceLevel: 'REORDER_SERVICE_LEVEL',
     testCardWebhookSecret: 'TEST_CARD_WEBHOOK_SECRET',
     stripeSecretKey: 'STRIPE_SECRET_KEY', stripeWebhookSecret: 'STRIPE_WEBHOOK_SECRET', stripeApiBase: 'STRIPE_API_BASE',
+    carrierTimeoutMs: 'CARRIER_TIMEOUT_MS', testCarrierWebhookSecret: 'TEST_CARRIER_WEBHOOK_SECRET',
+    easypostApiKey: 'EASYPOST_API_KEY', easypostWebhookSecret: 'EASYPOST_WEBHOOK_SECRET', easypostApiBase: 'EASYPOST_API_BASE',
+    marketingWebhookUrl: 'MARKETING_WEBHOOK_URL', marketingWebhookSecret: 'MARKETING_WEBHOOK_SECRET',
     smtpUrl: 'SMTP_URL', emailFrom: 'EMAIL_FROM', emailTemplatesDir: 'EMAIL_TEMPLATES_DIR',
     dataKey: 'CARTWRIGHT_DATA_KEY', corsOrigins: 'CORS_ORIGINS', customerSessionDays: 'CUSTOMER_SESSION_DAYS',
     secureCookies: 'SECURE_COOKIES', rateLimitPerMinute: 'AUTH_RATE_LIMIT_PER_MINUTE', apiKeyRateLimitPerMinute: 'API_KEY_RATE_LIMIT_PER_MINUTE',
@@ -267,6 +286,9 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if ((config.adminEmail === null) !== (config.adminPassword === null)) {
     throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  if ((config.marketingWebhookUrl === null) !== (config.marketingWebhookSecret === null)) {
+    throw new ConfigError('MARKETING_WEBHOOK_URL and MARKETING_WEBHOOK_SECRET must be set together');
   }
   return config;
 }

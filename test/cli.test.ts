@@ -47,7 +47,7 @@ test('migrate, seed, create-admin, export and import through the cartwright comm
   const exported = await runCli(['export-products', '--output', file], env);
   expect(exported.code).toBe(0);
   const csv = fs.readFileSync(file, 'utf8');
-  expect(csv.split('\n')[0]).toBe('handle,title,description,status,tags,images,collection_handle,category_handles,tax_class,option1_name,option1_value,option2_name,option2_value,option3_name,option3_value,variant_title,variant_sku,variant_barcode,variant_weight_grams,price_eur,price_usd');
+  expect(csv.split('\n')[0]).toBe('handle,title,description,status,tags,images,collection_handle,category_handles,tax_class,option1_name,option1_value,option2_name,option2_value,option3_name,option3_value,variant_title,variant_sku,variant_barcode,variant_weight_grams,variant_length_mm,variant_width_mm,variant_height_mm,price_eur,price_usd');
   expect(new Set(csv.trim().split('\n').slice(1).map((line) => line.split(',')[0])).size).toBe(15);
 
   // Re-importing the same products matches them by handle and changes nothing.

@@ -474,7 +474,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -678,6 +678,48 @@ export interface paths {
                             csrf_token: string | null;
                             permissions: string[];
                             user: components["schemas"]["StaffUser"] | null;
+                        };
+                    };
+                };
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/carriers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The carriers this shop is set up with, and what each can do */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Carrier"][];
                         };
                     };
                 };
@@ -1118,7 +1160,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-46"];
+                409: components["responses"]["409-48"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1164,7 +1206,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-39"];
                 429: components["responses"]["429"];
             };
         };
@@ -1248,7 +1290,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-35"];
+                404: components["responses"]["404-37"];
                 429: components["responses"]["429"];
             };
         };
@@ -1283,7 +1325,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-38"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1328,7 +1370,70 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-35"];
+                404: components["responses"]["404-37"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/customers/{id}/marketing-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer’s marketing consent and its history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (cus_…) */
+                    id: components["parameters"]["path-id-cus"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["MarketingConsent"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-37"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Record consent a customer gave or withdrew outside the storefront */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (cus_…) */
+                    id: components["parameters"]["path-id-cus"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConsentInput"];
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["MarketingConsent"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
                 429: components["responses"]["429"];
             };
         };
@@ -1433,7 +1538,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
+                404: components["responses"]["404-35"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1470,7 +1575,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-34"];
+                404: components["responses"]["404-36"];
                 429: components["responses"]["429"];
             };
         };
@@ -1509,7 +1614,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-45"];
+                409: components["responses"]["409-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -1564,7 +1669,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-45"];
+                409: components["responses"]["409-47"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1771,7 +1876,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
                 429: components["responses"]["429"];
             };
         };
@@ -1843,7 +1948,7 @@ export interface paths {
                 400: components["responses"]["400-22"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
                 409: components["responses"]["409-21"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -1927,7 +2032,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-18"];
+                404: components["responses"]["404-19"];
                 429: components["responses"]["429"];
             };
         };
@@ -1960,7 +2065,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-18"];
+                404: components["responses"]["404-19"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2140,7 +2245,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 429: components["responses"]["429"];
             };
         };
@@ -2184,7 +2289,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 409: components["responses"]["409-19"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -2209,7 +2314,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 409: components["responses"]["409-20"];
                 429: components["responses"]["429"];
             };
@@ -2309,7 +2414,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 409: components["responses"]["409-23"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -2375,7 +2480,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
                 409: components["responses"]["409-22"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -2454,7 +2559,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -2492,7 +2597,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -2553,7 +2658,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -2804,7 +2909,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -3100,7 +3205,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -3251,7 +3356,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-11"];
-                409: components["responses"]["409-35"];
+                409: components["responses"]["409-37"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3295,11 +3400,11 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["OrderDetail"];
-                400: components["responses"]["400-25"];
+                400: components["responses"]["400-27"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-11"];
-                409: components["responses"]["409-34"];
+                409: components["responses"]["409-36"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3388,11 +3493,11 @@ export interface paths {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["OrderEdit"];
                 201: components["responses"]["OrderEdit-2"];
-                400: components["responses"]["400-29"];
+                400: components["responses"]["400-31"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-32"];
-                409: components["responses"]["409-44"];
+                404: components["responses"]["404-34"];
+                409: components["responses"]["409-46"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3477,11 +3582,11 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Fulfillment"];
-                400: components["responses"]["400-26"];
+                400: components["responses"]["400-28"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-28"];
-                409: components["responses"]["409-36"];
+                404: components["responses"]["404-31"];
+                409: components["responses"]["409-38"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3522,8 +3627,102 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-29"];
-                409: components["responses"]["409-39"];
+                404: components["responses"]["404-25"];
+                409: components["responses"]["409-41"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/orders/{id}/fulfillments/{fulfillment_id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buy the fulfillment’s label from a carrier (or get the one it has: a retry never buys two) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (ful_…) */
+                    fulfillment_id: components["parameters"]["path-fulfillment_id-ful"];
+                    /** @description id (ord_…) */
+                    id: components["parameters"]["path-id-ord"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        carrier_id: string;
+                        /** @description the carrier’s service; null or absent: its default */
+                        service?: string | null;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["ShippingLabel"];
+                400: components["responses"]["400-25"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-25"];
+                409: components["responses"]["409-28"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                422: components["responses"]["422"];
+                429: components["responses"]["429"];
+                502: components["responses"]["502-2"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/orders/{id}/fulfillments/{fulfillment_id}/labels/{label_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a label whose parcel has not shipped */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (ful_…) */
+                    fulfillment_id: components["parameters"]["path-fulfillment_id-ful"];
+                    /** @description id (ord_…) */
+                    id: components["parameters"]["path-id-ord"];
+                    /** @description id (lbl_…) */
+                    label_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["ShippingLabel"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-26"];
+                409: components["responses"]["409-29"];
                 429: components["responses"]["429"];
             };
         };
@@ -3572,8 +3771,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-29"];
-                409: components["responses"]["409-38"];
+                404: components["responses"]["404-25"];
+                409: components["responses"]["409-40"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3622,13 +3821,59 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-29"];
-                409: components["responses"]["409-37"];
+                404: components["responses"]["404-25"];
+                409: components["responses"]["409-39"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/orders/{id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order’s shipping labels, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (ord_…) */
+                    id: components["parameters"]["path-id-ord"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ShippingLabel"][];
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3872,7 +4117,7 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Refund"];
-                400: components["responses"]["400-28"];
+                400: components["responses"]["400-30"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-11"];
@@ -3964,11 +4209,11 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Return"];
-                400: components["responses"]["400-27"];
+                400: components["responses"]["400-29"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-11"];
-                409: components["responses"]["409-40"];
+                409: components["responses"]["409-42"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4009,8 +4254,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-31"];
-                409: components["responses"]["409-43"];
+                404: components["responses"]["404-33"];
+                409: components["responses"]["409-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -4068,11 +4313,11 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["Return-2"];
-                400: components["responses"]["400-27"];
+                400: components["responses"]["400-29"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-30"];
-                409: components["responses"]["409-41"];
+                404: components["responses"]["404-32"];
+                409: components["responses"]["409-43"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4122,8 +4367,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-31"];
-                409: components["responses"]["409-42"];
+                404: components["responses"]["404-33"];
+                409: components["responses"]["409-44"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4316,7 +4561,7 @@ export interface paths {
                 400: components["responses"]["400-15"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-14"];
+                404: components["responses"]["404-15"];
                 409: components["responses"]["409-9"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4396,7 +4641,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-15"];
+                404: components["responses"]["404-16"];
                 409: components["responses"]["409-10"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4653,7 +4898,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-16"];
+                404: components["responses"]["404-17"];
                 409: components["responses"]["409-12"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4680,7 +4925,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-16"];
+                404: components["responses"]["404-17"];
                 409: components["responses"]["409-13"];
                 429: components["responses"]["429"];
             };
@@ -4841,7 +5086,7 @@ export interface paths {
                 400: components["responses"]["400-18"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-17"];
+                404: components["responses"]["404-18"];
                 409: components["responses"]["409-14"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4868,7 +5113,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-18"];
+                404: components["responses"]["404-19"];
                 429: components["responses"]["429"];
             };
         };
@@ -4912,7 +5157,7 @@ export interface paths {
                 400: components["responses"]["400-19"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-18"];
+                404: components["responses"]["404-19"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4956,7 +5201,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-18"];
+                404: components["responses"]["404-19"];
                 429: components["responses"]["429"];
             };
         };
@@ -5143,10 +5388,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Promotion"];
-                400: components["responses"]["400-24"];
+                400: components["responses"]["400-26"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-28"];
+                409: components["responses"]["409-30"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5183,7 +5428,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-24"];
+                404: components["responses"]["404-27"];
                 429: components["responses"]["429"];
             };
         };
@@ -5379,7 +5624,7 @@ export interface paths {
                 400: components["responses"]["400-19"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-26"];
+                404: components["responses"]["404-29"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5459,7 +5704,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-31"];
+                409: components["responses"]["409-33"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5498,7 +5743,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-31"];
+                409: components["responses"]["409-33"];
                 429: components["responses"]["429"];
             };
         };
@@ -5547,7 +5792,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-32"];
+                409: components["responses"]["409-34"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5615,8 +5860,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-27"];
-                409: components["responses"]["409-33"];
+                404: components["responses"]["404-30"];
+                409: components["responses"]["409-35"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5921,7 +6166,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-22"];
+                404: components["responses"]["404-23"];
                 429: components["responses"]["429"];
             };
         };
@@ -5958,7 +6203,7 @@ export interface paths {
                 400: components["responses"]["400-4"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-22"];
+                404: components["responses"]["404-23"];
                 409: components["responses"]["409-27"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -5985,7 +6230,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-22"];
+                404: components["responses"]["404-23"];
                 429: components["responses"]["429"];
             };
         };
@@ -6201,7 +6446,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-48"];
+                409: components["responses"]["409-51"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6259,7 +6504,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-41"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6288,8 +6533,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
-                409: components["responses"]["409-49"];
+                404: components["responses"]["404-41"];
+                409: components["responses"]["409-52"];
                 429: components["responses"]["429"];
             };
         };
@@ -6439,7 +6684,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 429: components["responses"]["429"];
             };
         };
@@ -6487,7 +6732,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6511,10 +6756,181 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 429: components["responses"]["429"];
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The segments, by name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Segment"][];
+                        };
+                    };
+                };
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Define a segment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SegmentInput"];
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                201: components["responses"]["Segment"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-49"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One segment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (seg_…) */
+                    id: components["parameters"]["path-id-seg"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Segment-2"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-40"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a segment */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (seg_…) */
+                    id: components["parameters"]["path-id-seg"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Deleted"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-40"];
+                429: components["responses"]["429"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/segments/{id}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The segment’s members now (customer ids, at most 10,000) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (seg_…) */
+                    id: components["parameters"]["path-id-seg"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer_ids: string[];
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-40"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -6575,18 +6991,26 @@ export interface paths {
                     "application/json": {
                         /** @description inactive options are not offered to carts */
                         active?: boolean;
-                        /** @description flat options only (required there) */
+                        /** @description flat options: the price; calculated options: the fallback when the carrier is down or slow (required for both) */
                         amount?: number | null;
+                        /** @description calculated options only (required there): the carrier whose rates price it */
+                        carrier_id?: string | null;
+                        /** @description calculated options: the carrier's service (ground, express…); null takes its cheapest */
+                        carrier_service?: string | null;
                         /** @description free when the items subtotal after discounts reaches this amount */
                         free_over_amount?: number | null;
                         name: components["schemas"]["Name"];
                         /** @description carts list options by position, then name */
                         position?: number;
                         /**
-                         * @description flat: one amount; weight: by weight bands
+                         * @description flat: one amount; weight: by weight bands; calculated: the carrier's live rate plus markup, `amount` when the carrier does not answer
                          * @enum {string}
                          */
-                        price_type: "flat" | "weight";
+                        price_type: "flat" | "weight" | "calculated";
+                        /** @description minor units */
+                        rate_markup_amount?: number;
+                        /** @description calculated options: added to the carrier's rate (rounded half up) */
+                        rate_markup_percent?: number;
                         /** @description id (reg_…) */
                         region_id: string;
                         /** @description weight options only (required there): up_to_grams strictly increasing; a heavier cart cannot use the option */
@@ -6602,7 +7026,7 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["ShippingOption"];
-                400: components["responses"]["400-6"];
+                400: components["responses"]["400-24"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-4"];
@@ -6642,7 +7066,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-23"];
+                404: components["responses"]["404-24"];
                 429: components["responses"]["429"];
             };
         };
@@ -6663,18 +7087,26 @@ export interface paths {
                     "application/json": {
                         /** @description inactive options are not offered to carts */
                         active?: boolean;
-                        /** @description flat options only (required there) */
+                        /** @description flat options: the price; calculated options: the fallback when the carrier is down or slow (required for both) */
                         amount?: number | null;
+                        /** @description calculated options only (required there): the carrier whose rates price it */
+                        carrier_id?: string | null;
+                        /** @description calculated options: the carrier's service (ground, express…); null takes its cheapest */
+                        carrier_service?: string | null;
                         /** @description free when the items subtotal after discounts reaches this amount */
                         free_over_amount?: number | null;
                         name?: components["schemas"]["Name"];
                         /** @description carts list options by position, then name */
                         position?: number;
                         /**
-                         * @description flat: one amount; weight: by weight bands
+                         * @description flat: one amount; weight: by weight bands; calculated: the carrier's live rate plus markup, `amount` when the carrier does not answer
                          * @enum {string}
                          */
-                        price_type?: "flat" | "weight";
+                        price_type?: "flat" | "weight" | "calculated";
+                        /** @description minor units */
+                        rate_markup_amount?: number;
+                        /** @description calculated options: added to the carrier's rate (rounded half up) */
+                        rate_markup_percent?: number;
                         /** @description weight options only (required there): up_to_grams strictly increasing; a heavier cart cannot use the option */
                         weight_bands?: {
                             /** @description minor units */
@@ -6691,7 +7123,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-23"];
+                404: components["responses"]["404-24"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6715,7 +7147,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-23"];
+                404: components["responses"]["404-24"];
                 429: components["responses"]["429"];
             };
         };
@@ -6874,7 +7306,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-29"];
+                409: components["responses"]["409-31"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6911,7 +7343,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-25"];
+                404: components["responses"]["404-28"];
                 429: components["responses"]["429"];
             };
         };
@@ -6969,7 +7401,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-30"];
+                409: components["responses"]["409-32"];
                 429: components["responses"]["429"];
             };
         };
@@ -7038,8 +7470,8 @@ export interface paths {
                 400: components["responses"]["400-11"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
-                409: components["responses"]["409-47"];
+                404: components["responses"]["404-41"];
+                409: components["responses"]["409-50"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7085,7 +7517,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-41"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7115,7 +7547,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-39"];
+                404: components["responses"]["404-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -7199,7 +7631,7 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["400-30"];
+                400: components["responses"]["400-32"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 413: components["responses"]["413"];
@@ -7238,7 +7670,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -7270,10 +7702,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["WebhookEndpoint"];
-                400: components["responses"]["400-31"];
+                400: components["responses"]["400-33"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-44"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7311,7 +7743,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -7361,7 +7793,7 @@ export interface paths {
                 400: components["responses"]["400"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -7435,7 +7867,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -7476,7 +7908,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -8909,6 +9341,57 @@ export interface paths {
         };
         trace?: never;
     };
+    "/store/customers/me/marketing-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My marketing consent, per channel */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["MarketingConsent"];
+                401: components["responses"]["401-2"];
+            };
+        };
+        put?: never;
+        /** Grant or withdraw marketing consent (email, sms) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConsentInput"];
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["MarketingConsent"];
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-2"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/store/customers/me/recommendations": {
         parameters: {
             query?: never;
@@ -9449,6 +9932,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/webhooks/carriers/{carrier}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A shipping carrier's tracking webhook (signed by the carrier) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    carrier: string;
+                };
+                cookie?: never;
+            };
+            /** @description the carrier's event exactly as it sent it: its signature covers these bytes */
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description true: this carrier event was already stored; nothing more happens */
+                            duplicate: boolean;
+                            /** @enum {boolean} */
+                            received: true;
+                        };
+                    };
+                };
+                400: components["responses"]["400-14"];
+                404: components["responses"]["404-14"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/store/webhooks/payments/{provider}": {
         parameters: {
             query?: never;
@@ -9537,6 +10073,15 @@ export interface components {
             phone?: string | null;
             postal_code: string;
             province?: string | null;
+        };
+        Carrier: {
+            id: string;
+            /** @description buys and voids labels */
+            labels: boolean;
+            /** @description quotes rates: usable by calculated shipping options */
+            rates: boolean;
+            /** @description takes tracking webhooks at POST /store/webhooks/carriers/{id} */
+            webhooks: boolean;
         };
         Cart: {
             billing_address: components["schemas"]["Address"] | null;
@@ -9638,6 +10183,13 @@ export interface components {
             title: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        ConsentInput: {
+            /** @description true grants, false withdraws */
+            email?: boolean;
+            sms?: boolean;
+            /** @description where the customer gave it (storefront, checkout, newsletter_form…) */
+            source?: string;
         };
         /** @description ISO 3166-1 alpha-2 (DE, US); any case accepted, returned upper case */
         CountryCode: string;
@@ -9935,6 +10487,37 @@ export interface components {
             revenue: number;
             uncosted_units: number;
             units: number;
+        };
+        MarketingConsent: {
+            email: {
+                granted: boolean;
+                /**
+                 * Format: date-time
+                 * @description when; null: never asked (no consent)
+                 */
+                recorded_at: string | null;
+                /** @description where it was last given or withdrawn */
+                source: string | null;
+            };
+            /** @description every grant and withdrawal, oldest first (staff only) */
+            history?: {
+                /** @enum {string} */
+                channel: "email" | "sms";
+                granted: boolean;
+                /** Format: date-time */
+                recorded_at: string;
+                source: string;
+            }[];
+            sms: {
+                granted: boolean;
+                /**
+                 * Format: date-time
+                 * @description when; null: never asked (no consent)
+                 */
+                recorded_at: string | null;
+                /** @description where it was last given or withdrawn */
+                source: string | null;
+            };
         };
         /** @description Your own key/value data; not interpreted by Cartwright */
         Metadata: {
@@ -10455,9 +11038,76 @@ export interface components {
             /** @description requested, received, refunded or canceled */
             status: string;
         };
+        Segment: {
+            /** Format: date-time */
+            created_at: string;
+            id: string;
+            name: string;
+            /** @description every rule given must hold */
+            rules: {
+                /** @description in any of these customer groups */
+                group_ids?: string[];
+                /** @description spent at least this much in placed orders not canceled, in this currency */
+                min_total_spent?: {
+                    amount: number;
+                    currency_code: string;
+                };
+                /** @description placed an order in the last this-many days */
+                ordered_within_days?: number;
+                /** @description bought any of these products */
+                product_ids?: string[];
+            };
+            /** Format: date-time */
+            updated_at: string;
+        };
+        SegmentInput: {
+            /** @description also the tag its members carry in the marketing tool */
+            name: string;
+            /** @description every rule given must hold */
+            rules: {
+                /** @description in any of these customer groups */
+                group_ids?: string[];
+                /** @description spent at least this much in placed orders not canceled, in this currency */
+                min_total_spent?: {
+                    amount: number;
+                    currency_code: string;
+                };
+                /** @description placed an order in the last this-many days */
+                ordered_within_days?: number;
+                /** @description bought any of these products */
+                product_ids?: string[];
+            };
+        };
+        ShippingLabel: {
+            /** @description what the carrier charged, in currency_code’s minor unit */
+            amount: number | null;
+            carrier_id: string;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            currency_code: string | null;
+            error_message: string | null;
+            fulfillment_id: string;
+            id: string;
+            /** @description the label (PDF) to print */
+            label_url: string | null;
+            order_id: string;
+            service: string | null;
+            /**
+             * @description purchasing: the carrier was asked, no answer recorded (asking again resumes it) · purchased · failed: refused · canceled: voided
+             * @enum {string}
+             */
+            status: "purchasing" | "purchased" | "failed" | "canceled";
+            tracking_number: string | null;
+            tracking_url: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
         ShippingOption: {
             active: boolean;
             amount: number | null;
+            carrier_id: string | null;
+            carrier_service: string | null;
             /** Format: date-time */
             created_at: string;
             /** @description the region’s currency, which the amounts are in */
@@ -10467,10 +11117,12 @@ export interface components {
             name: string;
             position: number;
             /**
-             * @description flat: one amount; weight: by weight bands
+             * @description flat: one amount; weight: by weight bands; calculated: the carrier's live rate plus markup, `amount` when the carrier does not answer
              * @enum {string}
              */
-            price_type: "flat" | "weight";
+            price_type: "flat" | "weight" | "calculated";
+            rate_markup_amount: number;
+            rate_markup_percent: number;
             region_id: string;
             /** Format: date-time */
             updated_at: string;
@@ -10561,9 +11213,11 @@ export interface components {
             /** @description Store API with STORE_STOCK_DISPLAY=capped: true when at least available_quantity (the cap) are available — show "10+" */
             available_quantity_capped?: boolean;
             barcode: string | null;
+            height_mm: number | null;
             id: string;
             /** @description sellable now: stock available, backorders allowed, or not tracked */
             in_stock: boolean;
+            length_mm: number | null;
             metadata: {
                 [key: string]: unknown;
             };
@@ -10574,9 +11228,14 @@ export interface components {
             sku: string | null;
             title: string;
             weight_grams: number | null;
+            width_mm: number | null;
         };
         VariantInput: {
             barcode?: string | null;
+            /** @description millimetres, for carrier rates */
+            height_mm?: number | null;
+            /** @description millimetres, for carrier rates */
+            length_mm?: number | null;
             metadata?: components["schemas"]["Metadata"];
             /** @description option title → value, e.g. { "Size": "M" } */
             options?: {
@@ -10586,6 +11245,8 @@ export interface components {
             sku?: string | null;
             title?: string;
             weight_grams?: number | null;
+            /** @description millimetres, for carrier rates */
+            width_mm?: number | null;
         };
         WebhookDelivery: {
             attempts: number;
@@ -10979,8 +11640,36 @@ export interface components {
                 };
             };
         };
-        /** @description invalid_json, invalid_reference, invalid_request */
+        /** @description carrier_not_found, invalid_json, invalid_request */
         "400-24": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "carrier_not_found" | "invalid_json" | "invalid_request";
+                    };
+                };
+            };
+        };
+        /** @description carrier_buys_no_labels, carrier_not_found, invalid_json, invalid_request */
+        "400-25": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "carrier_buys_no_labels" | "carrier_not_found" | "invalid_json" | "invalid_request";
+                    };
+                };
+            };
+        };
+        /** @description invalid_json, invalid_reference, invalid_request */
+        "400-26": {
             headers: {
                 [name: string]: unknown;
             };
@@ -10994,7 +11683,7 @@ export interface components {
             };
         };
         /** @description amount_exceeds_capturable, invalid_json, invalid_request */
-        "400-25": {
+        "400-27": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11008,7 +11697,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, order_line_not_found, quantity_exceeds_fulfillable */
-        "400-26": {
+        "400-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11022,7 +11711,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, order_line_not_found, quantity_exceeds_returnable */
-        "400-27": {
+        "400-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11036,7 +11725,7 @@ export interface components {
             };
         };
         /** @description idempotency_key_mismatch, invalid_json, invalid_request, order_line_not_found, quantity_exceeds_refundable, refund_exceeds_captured */
-        "400-28": {
+        "400-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11050,7 +11739,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, order_line_not_found, quantity_below_fulfilled */
-        "400-29": {
+        "400-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11064,7 +11753,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, unknown_event_type, webhook_url_not_allowed */
-        "400-30": {
+        "400-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11078,7 +11767,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, webhook_url_not_allowed */
-        "400-31": {
+        "400-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11357,8 +12046,22 @@ export interface components {
                 };
             };
         };
-        /** @description category_not_found, collection_not_found */
+        /** @description carrier_webhooks_not_supported */
         "404-14": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "carrier_webhooks_not_supported";
+                    };
+                };
+            };
+        };
+        /** @description category_not_found, collection_not_found */
+        "404-15": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11372,7 +12075,7 @@ export interface components {
             };
         };
         /** @description category_not_found, collection_not_found, product_not_found */
-        "404-15": {
+        "404-16": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11386,7 +12089,7 @@ export interface components {
             };
         };
         /** @description option_not_found */
-        "404-16": {
+        "404-17": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11400,7 +12103,7 @@ export interface components {
             };
         };
         /** @description product_not_found, variant_not_found */
-        "404-17": {
+        "404-18": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11414,7 +12117,7 @@ export interface components {
             };
         };
         /** @description variant_not_found */
-        "404-18": {
+        "404-19": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11428,7 +12131,7 @@ export interface components {
             };
         };
         /** @description search_synonym_not_found */
-        "404-19": {
+        "404-20": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11442,7 +12145,7 @@ export interface components {
             };
         };
         /** @description location_not_found */
-        "404-20": {
+        "404-21": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11456,7 +12159,7 @@ export interface components {
             };
         };
         /** @description location_not_found, variant_not_found */
-        "404-21": {
+        "404-22": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11470,7 +12173,7 @@ export interface components {
             };
         };
         /** @description region_not_found, tax_rate_not_found */
-        "404-22": {
+        "404-23": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11484,7 +12187,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found */
-        "404-23": {
+        "404-24": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11497,8 +12200,36 @@ export interface components {
                 };
             };
         };
+        /** @description fulfillment_not_found */
+        "404-25": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "fulfillment_not_found";
+                    };
+                };
+            };
+        };
+        /** @description label_not_found */
+        "404-26": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "label_not_found";
+                    };
+                };
+            };
+        };
         /** @description promotion_not_found */
-        "404-24": {
+        "404-27": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11512,7 +12243,7 @@ export interface components {
             };
         };
         /** @description supplier_not_found */
-        "404-25": {
+        "404-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11526,7 +12257,7 @@ export interface components {
             };
         };
         /** @description location_not_found, supplier_not_found, variant_not_found */
-        "404-26": {
+        "404-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11540,7 +12271,7 @@ export interface components {
             };
         };
         /** @description purchase_order_line_not_found, variant_not_found */
-        "404-27": {
+        "404-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11554,7 +12285,7 @@ export interface components {
             };
         };
         /** @description location_not_found, order_not_found */
-        "404-28": {
+        "404-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11567,22 +12298,8 @@ export interface components {
                 };
             };
         };
-        /** @description fulfillment_not_found */
-        "404-29": {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"] & {
-                    error?: {
-                        /** @enum {unknown} */
-                        code?: "fulfillment_not_found";
-                    };
-                };
-            };
-        };
         /** @description location_not_found, return_not_found */
-        "404-30": {
+        "404-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11596,7 +12313,7 @@ export interface components {
             };
         };
         /** @description return_not_found */
-        "404-31": {
+        "404-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11610,7 +12327,7 @@ export interface components {
             };
         };
         /** @description order_not_found, variant_not_found */
-        "404-32": {
+        "404-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11624,7 +12341,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found, variant_not_found */
-        "404-33": {
+        "404-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11638,7 +12355,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_found */
-        "404-34": {
+        "404-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11652,7 +12369,7 @@ export interface components {
             };
         };
         /** @description customer_not_found */
-        "404-35": {
+        "404-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11666,7 +12383,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found, customer_not_found */
-        "404-36": {
+        "404-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11680,7 +12397,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found */
-        "404-37": {
+        "404-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11693,8 +12410,22 @@ export interface components {
                 };
             };
         };
+        /** @description segment_not_found */
+        "404-40": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "segment_not_found";
+                    };
+                };
+            };
+        };
         /** @description role_not_found */
-        "404-38": {
+        "404-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11708,7 +12439,7 @@ export interface components {
             };
         };
         /** @description user_not_found */
-        "404-39": {
+        "404-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11722,7 +12453,7 @@ export interface components {
             };
         };
         /** @description api_key_not_found */
-        "404-40": {
+        "404-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11736,7 +12467,7 @@ export interface components {
             };
         };
         /** @description webhook_endpoint_not_found */
-        "404-41": {
+        "404-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11750,7 +12481,7 @@ export interface components {
             };
         };
         /** @description webhook_delivery_not_found */
-        "404-42": {
+        "404-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11764,7 +12495,7 @@ export interface components {
             };
         };
         /** @description job_not_found */
-        "404-43": {
+        "404-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11778,7 +12509,7 @@ export interface components {
             };
         };
         /** @description order_not_ledgered */
-        "404-44": {
+        "404-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11792,7 +12523,7 @@ export interface components {
             };
         };
         /** @description email_not_found */
-        "404-45": {
+        "404-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12183,8 +12914,36 @@ export interface components {
                 };
             };
         };
-        /** @description promotion_code_taken */
+        /** @description label_purchase_in_progress */
         "409-28": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "label_purchase_in_progress";
+                    };
+                };
+            };
+        };
+        /** @description label_not_cancelable */
+        "409-29": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "label_not_cancelable";
+                    };
+                };
+            };
+        };
+        /** @description promotion_code_taken */
+        "409-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12198,7 +12957,7 @@ export interface components {
             };
         };
         /** @description supplier_code_taken */
-        "409-29": {
+        "409-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12212,7 +12971,7 @@ export interface components {
             };
         };
         /** @description supplier_in_use */
-        "409-30": {
+        "409-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12226,7 +12985,7 @@ export interface components {
             };
         };
         /** @description purchase_order_status_invalid */
-        "409-31": {
+        "409-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12240,7 +12999,7 @@ export interface components {
             };
         };
         /** @description inventory_quantity_too_large, purchase_order_status_invalid */
-        "409-32": {
+        "409-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12254,7 +13013,7 @@ export interface components {
             };
         };
         /** @description purchase_order_status_invalid, quantity_exceeds_outstanding */
-        "409-33": {
+        "409-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12268,7 +13027,7 @@ export interface components {
             };
         };
         /** @description payment_not_capturable */
-        "409-34": {
+        "409-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12282,7 +13041,7 @@ export interface components {
             };
         };
         /** @description order_canceled, order_not_cancelable */
-        "409-35": {
+        "409-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12296,7 +13055,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_canceled */
-        "409-36": {
+        "409-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12310,7 +13069,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled, order_canceled */
-        "409-37": {
+        "409-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12324,7 +13083,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_delivered, fulfillment_canceled, fulfillment_not_shipped */
-        "409-38": {
+        "409-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12338,7 +13097,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled */
-        "409-39": {
+        "409-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12352,7 +13111,7 @@ export interface components {
             };
         };
         /** @description order_canceled */
-        "409-40": {
+        "409-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12366,7 +13125,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_already_refunded, return_canceled */
-        "409-41": {
+        "409-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12380,7 +13139,7 @@ export interface components {
             };
         };
         /** @description nothing_to_refund, return_already_refunded, return_not_received */
-        "409-42": {
+        "409-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12394,7 +13153,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_canceled */
-        "409-43": {
+        "409-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12408,7 +13167,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_not_editable */
-        "409-44": {
+        "409-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12422,7 +13181,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_open */
-        "409-45": {
+        "409-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12436,7 +13195,7 @@ export interface components {
             };
         };
         /** @description customer_group_name_taken */
-        "409-46": {
+        "409-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12449,8 +13208,22 @@ export interface components {
                 };
             };
         };
+        /** @description segment_name_taken */
+        "409-49": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "segment_name_taken";
+                    };
+                };
+            };
+        };
         /** @description admin_email_taken */
-        "409-47": {
+        "409-50": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12464,7 +13237,7 @@ export interface components {
             };
         };
         /** @description role_key_taken */
-        "409-48": {
+        "409-51": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12478,7 +13251,7 @@ export interface components {
             };
         };
         /** @description role_in_use */
-        "409-49": {
+        "409-52": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12519,6 +13292,20 @@ export interface components {
                 };
             };
         };
+        /** @description carrier_refused */
+        422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "carrier_refused";
+                    };
+                };
+            };
+        };
         /** @description too_many_attempts */
         429: {
             headers: {
@@ -12543,6 +13330,20 @@ export interface components {
                     error?: {
                         /** @enum {unknown} */
                         code?: "payment_provider_error";
+                    };
+                };
+            };
+        };
+        /** @description carrier_unavailable */
+        "502-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "carrier_unavailable";
                     };
                 };
             };
@@ -12769,6 +13570,15 @@ export interface components {
             };
         };
         /** @description OK */
+        MarketingConsent: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["MarketingConsent"];
+            };
+        };
+        /** @description OK */
         Order: {
             headers: {
                 [name: string]: unknown;
@@ -12922,6 +13732,33 @@ export interface components {
             };
         };
         /** @description Created */
+        Segment: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Segment"];
+            };
+        };
+        /** @description OK */
+        "Segment-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Segment"];
+            };
+        };
+        /** @description OK */
+        ShippingLabel: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ShippingLabel"];
+            };
+        };
+        /** @description Created */
         ShippingOption: {
             headers: {
                 [name: string]: unknown;
@@ -13061,6 +13898,8 @@ export interface components {
         "path-id-promo": string;
         /** @description id (reg_…) */
         "path-id-reg": string;
+        /** @description id (seg_…) */
+        "path-id-seg": string;
         /** @description id (sloc_…) */
         "path-id-sloc": string;
         /** @description id (so_…) */

@@ -85,9 +85,9 @@ describe('health', () => {
 
 /** The routes that need a signed-in customer, as the OpenAPI document must declare them. */
 const CUSTOMER_ROUTES = [
-  'delete /store/customers/me/addresses/{address_id}', 'get /store/customers/me', 'get /store/customers/me/addresses', 'get /store/customers/me/recommendations', 'get /store/orders',
+  'delete /store/customers/me/addresses/{address_id}', 'get /store/customers/me', 'get /store/customers/me/addresses', 'get /store/customers/me/marketing-consent', 'get /store/customers/me/recommendations', 'get /store/orders',
   'patch /store/customers/me', 'patch /store/customers/me/addresses/{address_id}', 'post /store/auth/logout', 'post /store/auth/logout-all',
-  'post /store/auth/verify-email', 'post /store/customers/me/addresses',
+  'post /store/auth/verify-email', 'post /store/customers/me/addresses', 'post /store/customers/me/marketing-consent',
 ];
 
 describe('OpenAPI', () => {

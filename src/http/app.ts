@@ -21,6 +21,9 @@ import { adminInventoryRoutes } from '../modules/inventory/routes.admin.ts';
 import { adminRegionRoutes } from '../modules/regions/routes.admin.ts';
 import { storeRegionRoutes } from '../modules/regions/routes.store.ts';
 import { adminShippingOptionRoutes } from '../modules/shipping/routes.admin.ts';
+import { builtInCarriers, type Carriers } from '../modules/shipping/carriers.ts';
+import { adminLabelRoutes } from '../modules/shipments/routes.admin.ts';
+import { storeCarrierWebhookRoutes } from '../modules/shipments/routes.store.webhooks.ts';
 import { adminTaxRateRoutes } from '../modules/tax/routes.admin.ts';
 import { adminLoginRoutes, adminSessionRoutes } from '../modules/users/routes.admin.ts';
 import { storeCartRoutes } from '../modules/cart/routes.store.ts';
@@ -35,6 +38,9 @@ import { adminLedgerRoutes } from '../modules/ledger/routes.admin.ts';
 import { storePaymentWebhookRoutes } from '../modules/payments/routes.store.webhooks.ts';
 import { storeCustomerRoutes } from '../modules/customers/routes.store.ts';
 import { adminCustomerRoutes } from '../modules/customers/routes.admin.ts';
+import { adminMarketingRoutes } from '../modules/marketing/routes.admin.ts';
+import { adminSegmentRoutes } from '../modules/marketing/routes.admin.segments.ts';
+import { storeMarketingRoutes } from '../modules/marketing/routes.store.ts';
 import { adminStaffRoutes } from '../modules/users/routes.admin.staff.ts';
 import { adminNotificationRoutes } from '../modules/notifications/routes.admin.ts';
 import { adminPromotionRoutes } from '../modules/promotions/routes.admin.ts';
@@ -70,6 +76,8 @@ export interface BuildAppOptions {
   config: Config;
   /** Defaults to the built-in providers (manual, test_card). */
   paymentProviders?: PaymentProviders;
+  /** Defaults to the built-in carriers (manual, test_carrier; EasyPost when configured). */
+  carriers?: Carriers;
   /** The database's pool use and statement times, for /metrics. */
   observer?: DatabaseObserver;
   /** Overrides the logger (tests capture logs through a stream). */
@@ -136,7 +144,7 @@ export function logOptions(level: Config['logLevel']) {
 }
 
 /** Builds the HTTP application: Store API, Admin API, health, OpenAPI. Listening is the caller's job. */
-export async function buildApp({ db, config, logger, observer, paymentProviders = builtInPaymentProviders(config) }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger, observer, paymentProviders = builtInPaymentProviders(config), carriers = builtInCarriers(config) }: BuildAppOptions): Promise<FastifyInstance> {
   const nextRequestId = requestIdGenerator();
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: logOptions(config.logLevel) }),
@@ -232,7 +240,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
 
   const storeCache = new StoreResponseCache(db, config.catalogCacheEntries);
   app.addHook('onClose', async () => storeCache.close());
-  const context: AppContext = { db, config, storeCache, paymentProviders };
+  const context: AppContext = { db, config, storeCache, paymentProviders, carriers };
   registerIdempotency(app, db);
 
   await app.register(healthRoutes, context);
@@ -248,7 +256,9 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
   await app.register(storeReturnRoutes, { ...context, prefix: '/store' });
   await app.register(storeCustomerRoutes, { ...context, prefix: '/store' });
   await app.register(storeRecommendationRoutes, { ...context, prefix: '/store' });
+  await app.register(storeMarketingRoutes, { ...context, prefix: '/store' });
   await app.register(storePaymentWebhookRoutes, { ...context, prefix: '/store' });
+  await app.register(storeCarrierWebhookRoutes, { ...context, prefix: '/store' });
   await app.register(async (admin) => {
     const authorize = requireAdmin(db);
     await admin.register(adminLoginRoutes, context);
@@ -271,10 +281,13 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
       await secured.register(adminRegionRoutes, context);
       await secured.register(adminTaxRateRoutes, context);
       await secured.register(adminShippingOptionRoutes, context);
+      await secured.register(adminLabelRoutes, context);
       await secured.register(adminPromotionRoutes, context);
       await secured.register(adminPurchasingRoutes, context);
       await secured.register(adminOrderRoutes, context);
       await secured.register(adminCustomerRoutes, context);
+      await secured.register(adminMarketingRoutes, context);
+      await secured.register(adminSegmentRoutes, context);
       await secured.register(adminStaffRoutes, context);
       await secured.register(adminWebhookRoutes, context);
       await secured.register(adminJobRoutes, context);

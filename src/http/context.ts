@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { StoreResponseCache } from '../modules/catalog/store-cache.ts';
 import type { PaymentProviders } from '../modules/payments/providers.ts';
+import type { Carriers } from '../modules/shipping/carriers.ts';
 
 /** What route plugins receive: the database and settings, passed explicitly rather than decorated. */
 export interface AppContext {
@@ -9,4 +10,5 @@ export interface AppContext {
   config: Config;
   storeCache: StoreResponseCache;
   paymentProviders: PaymentProviders;
+  carriers: Carriers;
 }

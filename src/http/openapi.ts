@@ -10,6 +10,8 @@ import {
 import { Order, OrderLine, PlacedOrder } from '../modules/orders/shapes.ts';
 import { Region, StoreRegion } from '../modules/regions/shapes.ts';
 import { ShippingOption } from '../modules/shipping/shapes.ts';
+import { Carrier, Label as ShippingLabel } from '../modules/shipments/shapes.ts';
+import { ConsentInput, MarketingConsent, Segment, SegmentInput } from '../modules/marketing/shapes.ts';
 import { Job } from '../modules/jobs/shapes.ts';
 import { LedgerHead, SignedBlock } from '../modules/ledger/shapes.ts';
 import { Promotion, PromotionInput } from '../modules/promotions/shapes.ts';
@@ -33,7 +35,7 @@ const namedShapes: Record<string, TSchema> = {
   Address, AddressInput, CartLine, Cart,
   OrderLine, Order, PlacedOrder, OrderListItem, OrderDetail, MoneySummary, Fulfillment, Return, Refund, OrderEdit, TimelineEntry, DraftOrder,
   Customer, CustomerDetail, AddressBookEntry,
-  Region, StoreRegion, TaxRate, ShippingOption,
+  Region, StoreRegion, TaxRate, ShippingOption, ShippingLabel, Carrier, MarketingConsent, ConsentInput, Segment, SegmentInput,
   Location, Level, InventoryItem, Movement,
   WebhookEndpoint, WebhookDelivery,
   Promotion, PromotionInput,

@@ -1,3 +1,4 @@
+import type { Carriers } from '../../src/modules/shipping/carriers.ts';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -62,11 +63,11 @@ export function requester(app: FastifyInstance, defaultToken: () => string | nul
 }
 
 /** A shop on a database of this file's own, with a signed-in owner. */
-export async function startTestShop(overrides: Partial<Config> = {}, options: { paymentProviders?: PaymentProviders } = {}): Promise<TestShop> {
+export async function startTestShop(overrides: Partial<Config> = {}, options: { paymentProviders?: PaymentProviders; carriers?: Carriers } = {}): Promise<TestShop> {
   const config: Config = { ...loadConfig({}), logLevel: 'silent', dataKey: TEST_DATA_KEY, secureCookies: false, rateLimitPerMinute: 1000, ...overrides };
   const database = await createTestDatabase({ watchdog: { stallMs: config.databaseStallTimeoutMs, wedgedMs: config.databaseWedgedExitMs } });
   const db = database.handle.db;
-  const app = await buildApp({ db, config, observer: database.handle.observer, paymentProviders: options.paymentProviders });
+  const app = await buildApp({ db, config, observer: database.handle.observer, paymentProviders: options.paymentProviders, carriers: options.carriers });
   await createAdminUser(db, { ...ADMIN, name: 'Test Owner' });
   let adminToken = '';
   const request = requester(app, () => adminToken);

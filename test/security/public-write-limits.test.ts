@@ -47,12 +47,16 @@ const ROUTES: Record<string, { url: string; body: Record<string, unknown> | null
   'POST /store/auth/verify-email': { url: '/store/auth/verify-email', body: null },
   'POST /store/auth/verify-email/confirm': { url: '/store/auth/verify-email/confirm', body: { token: 'evr_0123456789abcdef' } },
   'PATCH /store/customers/me': { url: '/store/customers/me', body: { first_name: 'Ada', last_name: 'Byron', phone: '+1 555 0100' } },
+  'POST /store/customers/me/marketing-consent': { url: '/store/customers/me/marketing-consent', body: { email: true, sms: false, source: 'storefront' } },
   'POST /store/customers/me/addresses': { url: '/store/customers/me/addresses', body: { address: { ...ADDRESS_US, company: 'Acme', address_2: 'Suite 1', province: 'NJ', phone: '+1 555 0100' } } },
   'PATCH /store/customers/me/addresses/{address_id}': { url: `/store/customers/me/addresses/${ADDRESS}`, body: { address: ADDRESS_US } },
   'DELETE /store/customers/me/addresses/{address_id}': { url: `/store/customers/me/addresses/${ADDRESS}`, body: null },
 };
 /** Takes the gateway's bytes as they came (its signature covers them): never parsed, so refused as unsigned. */
-const RAW_BODY_ROUTES: Record<string, string> = { 'POST /store/webhooks/payments/{provider}': '/store/webhooks/payments/test_card' };
+const RAW_BODY_ROUTES: Record<string, string> = {
+  'POST /store/webhooks/payments/{provider}': '/store/webhooks/payments/test_card',
+  'POST /store/webhooks/carriers/{carrier}': '/store/webhooks/carriers/test_carrier',
+};
 
 /** The Store API's write operations, as the OpenAPI document lists them, with their JSON body schemas. */
 function publicWriteRoutes(): { key: string; schema: Schema | null }[] {
@@ -129,7 +133,7 @@ describe('every public write route', () => {
   test('each one is listed here with a body it would accept (a new route must be added)', () => {
     const found = publicWriteRoutes().map((r) => r.key).sort();
     expect(found).toEqual([...Object.keys(ROUTES), ...Object.keys(RAW_BODY_ROUTES)].sort());
-    expect(found.length).toBe(24);
+    expect(found.length).toBe(26);
   });
 
   test(`nesting 5,000 and 20,000 levels deep, or just past ${MAX_BODY_DEPTH}: 400 invalid_request naming max_depth, nothing written`, async () => {

@@ -9,6 +9,7 @@ import * as m0008 from './0008-promotions.ts';
 import * as m0009 from './0009-ledger.ts';
 import * as m0010 from './0010-purchasing.ts';
 import * as m0011 from './0011-insights.ts';
+import * as m0012 from './0012-integrations.ts';
 import * as m0013 from './0013-search.ts';
 
 /**
@@ -27,5 +28,6 @@ export const migrations: Record<string, { statements: string[] }> = {
   '0009-ledger': m0009,
   '0010-purchasing': m0010,
   '0011-insights': m0011,
+  '0012-integrations': m0012,
   '0013-search': m0013,
 };

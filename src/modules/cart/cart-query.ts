@@ -4,6 +4,8 @@ import { AppError } from '../../errors.ts';
 import { decryptJson, decryptNullable } from '../../crypto/data-encryption.ts';
 import type { ProductTable, ProductVariantPriceTable, ProductVariantTable } from '../catalog/schema.ts';
 import type { CandidatePromotion } from '../promotions/discounts.ts';
+import type { ShippingQuote } from '../shipping/carrier-rates.ts';
+import { quotedAmount } from '../shipping/cart-rates.ts';
 import type { PricedOption } from '../shipping/shipping-calculator.ts';
 import { ppmToPercent, type TaxRule } from '../tax/tax-calculator.ts';
 import { computeCartTotals, type CartTotals } from './cart-totals.ts';
@@ -21,7 +23,7 @@ type Variant = Selectable<ProductVariantTable>;
 type Product = Selectable<ProductTable>;
 
 /** A line as the cart read joins it: the line, its variant and product, and its price (null: none in the cart's currency). */
-export interface CartLineState extends Pick<Line, 'id' | 'variant_id' | 'quantity'>, Pick<Variant, 'sku' | 'weight_grams'>, Pick<Product, 'title' | 'tax_class' | 'collection_id'> {
+export interface CartLineState extends Pick<Line, 'id' | 'variant_id' | 'quantity'>, Pick<Variant, 'sku' | 'weight_grams' | 'length_mm' | 'width_mm' | 'height_mm'>, Pick<Product, 'title' | 'tax_class' | 'collection_id'> {
   product_id: Product['id'];
   category_ids: string[];
   variant_title: Variant['title'];
@@ -41,6 +43,8 @@ export interface CartState {
   draft_order_id: string | null;
   shipping_option: (PricedOption & { id: string; name: string }) | null;
   shipping_option_id: string | null;
+  /** The carrier rate quoted for a calculated option (shipping/cart-rates.ts). */
+  shipping_quote: ShippingQuote | null;
   tax_inclusive: boolean;
   default_tax_rate_ppm: number;
   tax_rules: TaxRule[];
@@ -69,17 +73,17 @@ export type CartActor = { customerId: string | null } | 'system';
 export async function loadCartState(db: Db, cartId: string, actor: CartActor): Promise<CartState> {
   const now = new Date();
   const result = await sql<Omit<CartState, 'totals'>>`
-    select c.id, c.region_id, c.currency_code, c.email, c.shipping_address, c.billing_address, c.shipping_option_id, c.customer_id, c.draft_order_id,
+    select c.id, c.region_id, c.currency_code, c.email, c.shipping_address, c.billing_address, c.shipping_option_id, c.shipping_quote, c.customer_id, c.draft_order_id,
       c.completed_at, c.created_at, c.updated_at, r.tax_inclusive, r.default_tax_rate_ppm,
       coalesce((select json_agg(json_build_object('country_code', t.country_code, 'tax_class', t.tax_class, 'rate_ppm', t.rate_ppm))
         from tax_rate t where t.region_id = c.region_id), '[]') as tax_rules,
       (select json_build_object('id', so.id, 'name', so.name, 'price_type', so.price_type, 'amount', so.amount,
-          'weight_bands', so.weight_bands, 'free_over_amount', so.free_over_amount)
+          'weight_bands', so.weight_bands, 'free_over_amount', so.free_over_amount, 'carrier_id', so.carrier_id)
         from shipping_option so where so.id = c.shipping_option_id and so.active and so.region_id = c.region_id) as shipping_option,
       coalesce((select json_agg(json_build_object(
           'id', li.id, 'variant_id', li.variant_id, 'product_id', p.id, 'sku', v.sku, 'title', p.title,
           'variant_title', v.title, 'quantity', li.quantity, 'unit_price', coalesce(li.unit_price_override, vp.amount), 'product_status', p.status,
-          'tax_class', p.tax_class, 'weight_grams', v.weight_grams, 'collection_id', p.collection_id,
+          'tax_class', p.tax_class, 'weight_grams', v.weight_grams, 'length_mm', v.length_mm, 'width_mm', v.width_mm, 'height_mm', v.height_mm, 'collection_id', p.collection_id,
           'category_ids', coalesce((select json_agg(pca.category_id) from product_category_assignment pca where pca.product_id = p.id), '[]')) order by li.created_at, li.id)
         from cart_line_item li
         join product_variant v on v.id = li.variant_id
@@ -112,6 +116,9 @@ export async function loadCartState(db: Db, cartId: string, actor: CartActor): P
     shipping_address: decryptJson<Address>(stored.shipping_address as unknown as { enc: string } | null),
     billing_address: decryptJson<Address>(stored.billing_address as unknown as { enc: string } | null),
   };
+  if (row.shipping_option?.price_type === 'calculated') {
+    row.shipping_option = { ...row.shipping_option, amount: quotedAmount(row.shipping_option, row.shipping_quote, row) };
+  }
   const totals = computeCartTotals({
     lines: row.lines.map((l) => ({ ...l, unit_price: purchasable(l) ? l.unit_price! : 0 })),
     taxInclusive: row.tax_inclusive,

@@ -10,6 +10,7 @@ import { releaseCartHolds } from '../inventory/reservations.ts';
 import { cancelPendingPayments } from '../payments/payments.ts';
 import { recordPromotionRemovals } from '../promotions/cart-promotions.ts';
 import { findDefaultRegion, findRegionForCurrency } from '../regions/regions.ts';
+import { quoteForCart, type RateDeps } from '../shipping/cart-rates.ts';
 import { shippingPrice } from '../shipping/shipping-calculator.ts';
 import { loadCartState, type CartActor, type CartState } from './cart-query.ts';
 import type { AddressInput, CreateCartInput, UpdateCartInput } from './shapes.ts';
@@ -190,30 +191,48 @@ export async function removeLineItem(db: Db, cartId: string, lineId: string, act
   });
 }
 
-/** The region's active shipping options that apply to the cart, with what each costs it. */
-export async function shippingOptionsForCart(db: Db, cartId: string, actor: CartActor): Promise<{ id: string; name: string; amount: number }[]> {
+/**
+ * For carts changed inside a caller's transaction (draft orders): no carrier is asked while a
+ * transaction is open, so calculated options cost their fallback amount there.
+ */
+export const FALLBACK_RATES_ONLY: RateDeps = { carriers: new Map(), timeoutMs: 0 };
+
+const optionColumns = ['id', 'name', 'price_type', 'amount', 'weight_bands', 'free_over_amount', 'carrier_id', 'carrier_service', 'rate_markup_ppm', 'rate_markup_amount'] as const;
+
+/**
+ * The region's active shipping options that apply to the cart, with what each costs it. Calculated
+ * options are quoted by their carriers at once, each within the timeout (or at its fallback).
+ */
+export async function shippingOptionsForCart(db: Db, cartId: string, actor: CartActor, rates: RateDeps): Promise<{ id: string; name: string; amount: number }[]> {
   const cart = await loadCartState(db, cartId, actor);
-  const options = await db.selectFrom('shipping_option')
-    .select(['id', 'name', 'price_type', 'amount', 'weight_bands', 'free_over_amount'])
+  const options = await db.selectFrom('shipping_option').select(optionColumns)
     .where('region_id', '=', cart.region_id).where('active', '=', true)
     .orderBy('position').orderBy('name').orderBy('id')
     .execute();
   const itemSubtotal = cart.totals.subtotal - cart.totals.discount_total;
-  return options.flatMap((option) => {
-    const amount = shippingPrice(option, { itemSubtotal, weightGrams: cart.totals.weight_grams });
+  const priced = await Promise.all(options.map(async (option) => {
+    const quoted = option.price_type === 'calculated' ? { ...option, amount: (await quoteForCart(db, rates, option, cart)).amount } : option;
+    const amount = shippingPrice(quoted, { itemSubtotal, weightGrams: cart.totals.weight_grams });
     return amount === null ? [] : [{ id: option.id, name: option.name, amount }];
-  });
+  }));
+  return priced.flat();
 }
 
-export async function setShippingMethod(db: Db, cartId: string, optionId: string, actor: CartActor): Promise<CartState> {
+/**
+ * Chooses a shipping option. A calculated one is quoted first, outside the transaction (no transaction
+ * waits on a carrier), and the quote is kept with the parcel and destination it was for.
+ */
+export async function setShippingMethod(db: Db, cartId: string, optionId: string, actor: CartActor, rates: RateDeps): Promise<CartState> {
+  const current = await loadCartState(db, cartId, actor);
+  const chosen = await db.selectFrom('shipping_option').select(optionColumns)
+    .where('id', '=', optionId).where('region_id', '=', current.region_id).where('active', '=', true)
+    .executeTakeFirst();
+  if (!chosen) throw new AppError('shipping_option_not_found', { field: 'body.option_id', id: optionId });
+  const quote = chosen.price_type === 'calculated' ? await quoteForCart(db, rates, chosen, current) : null;
   return changeCart(db, cartId, actor, async (tx, cart) => {
-    const option = await tx.selectFrom('shipping_option')
-      .select(['id', 'name', 'price_type', 'amount', 'weight_bands', 'free_over_amount'])
-      .where('id', '=', optionId).where('region_id', '=', cart.region_id).where('active', '=', true)
-      .executeTakeFirst();
-    if (!option) throw new AppError('shipping_option_not_found', { field: 'body.option_id', id: optionId });
+    const option = quote ? { ...chosen, amount: quote.amount } : chosen;
     const amount = shippingPrice(option, { itemSubtotal: cart.totals.subtotal - cart.totals.discount_total, weightGrams: cart.totals.weight_grams });
     if (amount === null) throw new AppError('shipping_option_unavailable', { field: 'body.option_id', id: optionId, weight_grams: cart.totals.weight_grams });
-    await tx.updateTable('cart').set({ shipping_option_id: optionId }).where('id', '=', cartId).execute();
+    await tx.updateTable('cart').set({ shipping_option_id: optionId, shipping_quote: quote ? JSON.stringify(quote) : null }).where('id', '=', cartId).execute();
   });
 }

@@ -17,7 +17,8 @@ const tags = ['store: carts'];
  * The cart, for storefronts. The cart id is the buyer's key to it: ids are random and never listed.
  * Every answer is the whole cart with every amount computed by the server.
  */
-export const storeCartRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
+export const storeCartRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, carriers, config }) => {
+  const rates = { carriers, timeoutMs: config.carrierTimeoutMs };
   app.addHook('onRequest', identifyCustomer(db));
 
   app.post('/carts', {
@@ -47,7 +48,7 @@ export const storeCartRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
 
   app.get('/carts/:id/shipping-options', {
     schema: { tags, summary: 'Shipping options that apply to the cart, priced for it', params: CartParams, response: { 200: Type.Object({ data: Type.Array(ShippingOptionForCart) }), ...errorResponses } },
-  }, async (request) => ({ data: await shippingOptionsForCart(db, request.params.id, customerActor(request)) }));
+  }, async (request) => ({ data: await shippingOptionsForCart(db, request.params.id, customerActor(request), rates) }));
 
   app.post('/carts/:id/shipping-method', {
     schema: {
@@ -55,5 +56,5 @@ export const storeCartRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
       body: Type.Object({ option_id: Id('so') }, { additionalProperties: false }),
       response: { 200: Cart, ...errorResponses },
     },
-  }, async (request) => toCartResponse(await setShippingMethod(db, request.params.id, request.body.option_id, customerActor(request))));
+  }, async (request) => toCartResponse(await setShippingMethod(db, request.params.id, request.body.option_id, customerActor(request), rates)));
 };

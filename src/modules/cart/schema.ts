@@ -1,3 +1,4 @@
+import type { ShippingQuote } from '../shipping/carrier-rates.ts';
 import type { CreatedAt, NullableJson, NullableTimestamp } from '../../db/column-types.ts';
 
 export interface Address {
@@ -21,6 +22,8 @@ export interface CartTable {
   shipping_address: NullableJson<Address>;
   billing_address: NullableJson<Address>;
   shipping_option_id: string | null;
+  /** The carrier rate quoted when a calculated option was chosen (shipping/carrier-rates.ts). */
+  shipping_quote: NullableJson<ShippingQuote>;
   customer_id: string | null;
   completed_at: NullableTimestamp;
   created_at: CreatedAt;

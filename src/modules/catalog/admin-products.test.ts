@@ -68,11 +68,11 @@ describe('create → read → update round-trips every field', () => {
       options: [{ title: 'Size', values: ['S', 'M', 'L'] }, { title: 'Color', values: ['Red', 'Blue'] }],
       variants: [
         {
-          title: 'Small Red', sku: 'TJ-S-RED', barcode: '0123456789012', weight_grams: 800,
+          title: 'Small Red', sku: 'TJ-S-RED', barcode: '0123456789012', weight_grams: 800, length_mm: 300, width_mm: 220, height_mm: 40,
           options: { Size: 'S', Color: 'Red' }, prices: [usd(12000), eur(11000)], metadata: { batch: 'A1', qc: { passed: true } },
         },
         { sku: 'TJ-M-BLU', options: { Color: 'Blue', Size: 'M' }, prices: [] },
-        { sku: null, options: { Size: 'L', Color: 'Red' }, weight_grams: 0, prices: [{ currency_code: 'JPY', amount: 15000 }] },
+        { sku: null, options: { Size: 'L', Color: 'Red' }, weight_grams: 0, length_mm: null, width_mm: null, height_mm: null, prices: [{ currency_code: 'JPY', amount: 15000 }] },
       ],
     });
     expect(product.id).toMatch(/^prod_[0-9A-Z]{26}$/);
@@ -98,12 +98,12 @@ describe('create → read → update round-trips every field', () => {
       options: [{ id: size.id, title: 'Size', values: ['S', 'M', 'L'] }, { id: color.id, title: 'Color', values: ['Red', 'Blue'] }],
       variants: [
         {
-          id: v0.id, title: 'Small Red', sku: 'TJ-S-RED', barcode: '0123456789012', weight_grams: 800,
+          id: v0.id, title: 'Small Red', sku: 'TJ-S-RED', barcode: '0123456789012', weight_grams: 800, length_mm: 300, width_mm: 220, height_mm: 40,
           options: { Size: 'S', Color: 'Red' }, prices: [eur(11000), usd(12000)], metadata: { batch: 'A1', qc: { passed: true } }, ...NO_STOCK,
         },
-        { id: v1.id, title: 'M / Blue', sku: 'TJ-M-BLU', barcode: null, weight_grams: null, options: { Size: 'M', Color: 'Blue' }, prices: [], metadata: {}, ...NO_STOCK },
+        { id: v1.id, title: 'M / Blue', sku: 'TJ-M-BLU', barcode: null, weight_grams: null, length_mm: null, width_mm: null, height_mm: null, options: { Size: 'M', Color: 'Blue' }, prices: [], metadata: {}, ...NO_STOCK },
         {
-          id: v2.id, title: 'L / Red', sku: null, barcode: null, weight_grams: 0, options: { Size: 'L', Color: 'Red' },
+          id: v2.id, title: 'L / Red', sku: null, barcode: null, weight_grams: 0, length_mm: null, width_mm: null, height_mm: null, options: { Size: 'L', Color: 'Red' },
           prices: [{ currency_code: 'JPY', amount: 15000 }], metadata: {}, ...NO_STOCK,
         },
       ],
@@ -121,7 +121,7 @@ describe('create → read → update round-trips every field', () => {
     const accents = await created({ title: '  Crème Brûlée — Édition #2!  ', status: 'published', variants: [{}] });
     expect(accents.handle).toBe('creme-brulee-edition-2');
     expect(accents.published_at).toMatch(ISO);
-    expect(accents.variants.map(withoutId)).toEqual([{ title: 'Default', sku: null, barcode: null, weight_grams: null, options: {}, prices: [], metadata: {} }]);
+    expect(accents.variants.map(withoutId)).toEqual([{ title: 'Default', sku: null, barcode: null, weight_grams: null, length_mm: null, width_mm: null, height_mm: null, options: {}, prices: [], metadata: {} }]);
   });
 
   test('POST /admin/products/:id updates every product field', async () => {
@@ -176,20 +176,20 @@ describe('create → read → update round-trips every field', () => {
   test('POST /admin/products/:id/variants/:variant_id updates every variant field', async () => {
     const variant = product.variants[1];
     const updated = await ok('POST', `/admin/products/${product.id}/variants/${variant.id}`, {
-      title: 'Medium Blue', sku: 'TJ-M-BLUE', barcode: '4006381333931', weight_grams: 910,
+      title: 'Medium Blue', sku: 'TJ-M-BLUE', barcode: '4006381333931', weight_grams: 910, length_mm: 310, width_mm: 230, height_mm: 45,
       options: { Size: 'M', Color: 'Red' }, prices: [usd(13000), eur(12000)], metadata: { note: 'restocked' },
     });
     expect(updated.variants[1]).toEqual({
-      id: variant.id, title: 'Medium Blue', sku: 'TJ-M-BLUE', barcode: '4006381333931', weight_grams: 910,
+      id: variant.id, title: 'Medium Blue', sku: 'TJ-M-BLUE', barcode: '4006381333931', weight_grams: 910, length_mm: 310, width_mm: 230, height_mm: 45,
       options: { Size: 'M', Color: 'Red' }, prices: [eur(12000), usd(13000)], metadata: { note: 'restocked' }, ...NO_STOCK,
     });
     expect(updated.variants[0]).toEqual(product.variants[0]);
     expect(updated.variants[2]).toEqual(product.variants[2]);
     expect(await ok('GET', `/admin/products/${product.id}`)).toEqual(updated);
 
-    const nulled = await ok('POST', `/admin/products/${product.id}/variants/${variant.id}`, { sku: null, barcode: null, weight_grams: null, metadata: {}, prices: [] });
+    const nulled = await ok('POST', `/admin/products/${product.id}/variants/${variant.id}`, { sku: null, barcode: null, weight_grams: null, length_mm: null, width_mm: null, height_mm: null, metadata: {}, prices: [] });
     expect(nulled.variants[1]).toEqual({
-      id: variant.id, title: 'Medium Blue', sku: null, barcode: null, weight_grams: null, options: { Size: 'M', Color: 'Red' }, prices: [], metadata: {}, ...NO_STOCK,
+      id: variant.id, title: 'Medium Blue', sku: null, barcode: null, weight_grams: null, length_mm: null, width_mm: null, height_mm: null, options: { Size: 'M', Color: 'Red' }, prices: [], metadata: {}, ...NO_STOCK,
     });
     // The SKU it gave up is free again.
     const other = await created({ title: 'Sku Taker', variants: [{ sku: 'TJ-M-BLUE' }] });
@@ -350,11 +350,11 @@ describe('variants and prices', () => {
 
   test('add a variant with every field', async () => {
     const updated = await ok('POST', `/admin/products/${product.id}/variants`, {
-      title: 'Size 41', sku: 'VB-41', barcode: '12345', weight_grams: 1200, options: { Size: '41' }, prices: [usd(9500), eur(9000)], metadata: { wide: false },
+      title: 'Size 41', sku: 'VB-41', barcode: '12345', weight_grams: 1200, length_mm: null, width_mm: null, height_mm: null, options: { Size: '41' }, prices: [usd(9500), eur(9000)], metadata: { wide: false },
     }, 201);
     expect(updated.variants.map(withoutId)).toEqual([
-      { title: '40', sku: 'VB-40', barcode: null, weight_grams: null, options: { Size: '40' }, prices: [usd(9000)], metadata: {} },
-      { title: 'Size 41', sku: 'VB-41', barcode: '12345', weight_grams: 1200, options: { Size: '41' }, prices: [eur(9000), usd(9500)], metadata: { wide: false } },
+      { title: '40', sku: 'VB-40', barcode: null, weight_grams: null, length_mm: null, width_mm: null, height_mm: null, options: { Size: '40' }, prices: [usd(9000)], metadata: {} },
+      { title: 'Size 41', sku: 'VB-41', barcode: '12345', weight_grams: 1200, length_mm: null, width_mm: null, height_mm: null, options: { Size: '41' }, prices: [eur(9000), usd(9500)], metadata: { wide: false } },
     ]);
     expect(updated.variants[0].id).toBe(product.variants[0].id);
     product = updated;
@@ -383,7 +383,7 @@ describe('variants and prices', () => {
     await refused('POST', `/admin/products/${single.id}/variants`, { sku: 'SB-2' }, 400, 'too_many_variants');
     const bare = await created({ title: 'Bare Bottle' });
     const withOne = await ok('POST', `/admin/products/${bare.id}/variants`, { sku: 'BB-1', prices: [usd(100)] }, 201);
-    expect(withOne.variants.map(withoutId)).toEqual([{ title: 'Default', sku: 'BB-1', barcode: null, weight_grams: null, options: {}, prices: [usd(100)], metadata: {} }]);
+    expect(withOne.variants.map(withoutId)).toEqual([{ title: 'Default', sku: 'BB-1', barcode: null, weight_grams: null, length_mm: null, width_mm: null, height_mm: null, options: {}, prices: [usd(100)], metadata: {} }]);
   });
 
   test('prices: set some currencies (others kept), overwrite, delete one', async () => {
@@ -553,6 +553,8 @@ describe('conflicts and bad input write nothing', () => {
     await refused('POST', url, { title: 'Changed', category_ids: ['pcat_00000000000000000000000000'] }, 404, 'category_not_found', 'body.category_ids');
     const variantUrl = `/admin/products/${existing.id}/variants/${existing.variants[0].id}`;
     await refused('POST', variantUrl, { weight_grams: 'heavy' }, 400, 'invalid_request', 'body.weight_grams');
+    await refused('POST', variantUrl, { length_mm: 0 }, 400, 'invalid_request', 'body.length_mm');
+    await refused('POST', variantUrl, { height_mm: 1.5 }, 400, 'invalid_request', 'body.height_mm');
     await refused('POST', variantUrl, { prices: [{ currency_code: 'USD', amount: '10' }] }, 400, 'invalid_request', 'body.prices[0].amount');
     await refused('POST', variantUrl, { prices: [usd(-10)] }, 400, 'invalid_request', 'body.prices[0].amount');
     await refused('POST', variantUrl, { options: { Size: 'S' } }, 400, 'variant_options_invalid', 'body.options');

@@ -85,6 +85,9 @@ export async function applyCsvUpdate(tx: Tx, update: CsvUpdate, file: CsvColumns
     if (variant.title && variant.title !== existing.title) vpatch.title = variant.title;
     if (has('variant_barcode') && (variant.barcode ?? null) !== existing.barcode) vpatch.barcode = variant.barcode ?? null;
     if (has('variant_weight_grams') && (variant.weight_grams ?? null) !== existing.weight_grams) vpatch.weight_grams = variant.weight_grams ?? null;
+    for (const size of ['length_mm', 'width_mm', 'height_mm'] as const) {
+      if (has(`variant_${size}`) && (variant[size] ?? null) !== existing[size]) vpatch[size] = variant[size] ?? null;
+    }
     if (withOptions && JSON.stringify(sortedEntries(variant.options ?? {})) !== JSON.stringify(sortedEntries(existing.options))) vpatch.options = variant.options;
     const prices = withPrices(variant, existing.prices.filter((p) => !file.currencies.has(p.currency_code))).prices!;
     if (priceKey(prices) !== priceKey(existing.prices)) vpatch.prices = prices;

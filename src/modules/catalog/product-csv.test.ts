@@ -15,7 +15,7 @@ const ids: Record<string, string> = {};
 const HEADER = [
   'handle', 'title', 'description', 'status', 'tags', 'images', 'collection_handle', 'category_handles', 'tax_class',
   'option1_name', 'option1_value', 'option2_name', 'option2_value', 'option3_name', 'option3_value',
-  'variant_title', 'variant_sku', 'variant_barcode', 'variant_weight_grams', 'price_usd', 'price_eur',
+  'variant_title', 'variant_sku', 'variant_barcode', 'variant_weight_grams', 'variant_length_mm', 'variant_width_mm', 'variant_height_mm', 'price_usd', 'price_eur',
 ];
 const usd = (amount: number) => ({ currency_code: 'USD', amount });
 const eur = (amount: number) => ({ currency_code: 'EUR', amount });
@@ -105,9 +105,9 @@ describe('POST /admin/products/import', () => {
       collection_id: ids.summer, category_ids: [ids.tops, ids.basics].sort(), tax_class: 'reduced',
       options: [{ title: 'Size', values: ['S', 'M'] }, { title: 'Color', values: ['Red', 'Blue'] }],
       variants: [
-        { title: 'S / Red', sku: 'TEE-S-RED', barcode: '0001', weight_grams: 150, options: { Size: 'S', Color: 'Red' }, prices: [eur(1799), usd(1999)], metadata: {} },
-        { title: 'M / Red', sku: 'TEE-M-RED', barcode: null, weight_grams: 160, options: { Size: 'M', Color: 'Red' }, prices: [usd(2099)], metadata: {} },
-        { title: 'Small Blue', sku: 'TEE-S-BLU', barcode: null, weight_grams: null, options: { Size: 'S', Color: 'Blue' }, prices: [eur(1799), usd(1999)], metadata: {} },
+        { title: 'S / Red', sku: 'TEE-S-RED', barcode: '0001', weight_grams: 150, length_mm: null, width_mm: null, height_mm: null, options: { Size: 'S', Color: 'Red' }, prices: [eur(1799), usd(1999)], metadata: {} },
+        { title: 'M / Red', sku: 'TEE-M-RED', barcode: null, weight_grams: 160, length_mm: null, width_mm: null, height_mm: null, options: { Size: 'M', Color: 'Red' }, prices: [usd(2099)], metadata: {} },
+        { title: 'Small Blue', sku: 'TEE-S-BLU', barcode: null, weight_grams: null, length_mm: null, width_mm: null, height_mm: null, options: { Size: 'S', Color: 'Blue' }, prices: [eur(1799), usd(1999)], metadata: {} },
       ],
     }));
     expect(tee.published_at).not.toBeNull();
@@ -115,7 +115,7 @@ describe('POST /admin/products/import', () => {
     expect(strip(mug)).toEqual(strip({
       handle: 'csv-mug', title: 'CSV Mug', description: 'A mug.', status: 'draft', tags: [], images: [], metadata: {},
       collection_id: null, category_ids: [], tax_class: null, options: [],
-      variants: [{ title: 'Default', sku: 'MUG-1', barcode: null, weight_grams: 350, options: {}, prices: [eur(1100), usd(1200)], metadata: {} }],
+      variants: [{ title: 'Default', sku: 'MUG-1', barcode: null, weight_grams: 350, length_mm: null, width_mm: null, height_mm: null, options: {}, prices: [eur(1100), usd(1200)], metadata: {} }],
     }));
     expect(mug.published_at).toBeNull();
     expect(strip(poster)).toEqual(strip({
@@ -293,7 +293,7 @@ describe('GET /admin/products/export', () => {
         images: ['https://img.example.com/torch.jpg?size=large&v=2'], collection_id: ids.winter, category_ids: [ids.basics],
         options: [{ title: 'Fuel', values: ['Butane', 'Propane'] }, { title: 'Color', values: ['Black'] }, { title: 'Tip', values: ['Fine', 'Wide'] }],
         variants: [
-          { sku: 'CT-B-BLK-F', barcode: '00012345', weight_grams: 0, options: { Fuel: 'Butane', Color: 'Black', Tip: 'Fine' }, prices: [usd(0), { currency_code: 'JPY', amount: 4500 }] },
+          { sku: 'CT-B-BLK-F', barcode: '00012345', weight_grams: 0, length_mm: 250, width_mm: 80, height_mm: 60, options: { Fuel: 'Butane', Color: 'Black', Tip: 'Fine' }, prices: [usd(0), { currency_code: 'JPY', amount: 4500 }] },
           { title: 'Propane, wide', options: { Fuel: 'Propane', Color: 'Black', Tip: 'Wide' }, prices: [{ currency_code: 'GBP', amount: 3999 }] },
         ],
       },
@@ -310,11 +310,13 @@ describe('GET /admin/products/export', () => {
     expect(response.headers['content-disposition']).toBe('attachment; filename="products.csv"');
     exported = response.text;
     const lines = exported.split('\n');
-    expect(lines[0]).toBe([...HEADER.slice(0, 19), 'price_eur', 'price_gbp', 'price_jpy', 'price_usd'].join(','));
+    expect(lines[0]).toBe([...HEADER.slice(0, 22), 'price_eur', 'price_gbp', 'price_jpy', 'price_usd'].join(','));
     const products = await allProducts();
     const { parse } = await import('csv-parse/sync');
     const records: Record<string, string>[] = parse(exported, { columns: true });
     expect(records.length).toBe(products.reduce((n, p) => n + Math.max(1, p.variants.length), 0));
+    expect(records.filter((r) => r.handle === 'creme-torch').map((r) => [r.variant_weight_grams, r.variant_length_mm, r.variant_width_mm, r.variant_height_mm]))
+      .toEqual([['0', '250', '80', '60'], ['', '', '', '']]);
     expect(records.filter((r) => r.handle === 'csv-tee').map((r) => [r.title, r.variant_sku, r.price_usd, r.price_eur])).toEqual([
       ['CSV Tee', 'TEE-S-RED', '1999', '1799'], ['', 'TEE-M-RED', '2099', ''], ['', 'TEE-S-BLU', '1999', '1799'],
     ]);

@@ -25,7 +25,7 @@ if (!FormatRegistry.Has('uri')) {
 
 const productColumns = ['handle', 'title', 'description', 'status', 'tags', 'images', 'collection_handle', 'category_handles', 'tax_class'] as const;
 const optionColumns = [1, 2, 3].flatMap((n) => [`option${n}_name`, `option${n}_value`]);
-const variantColumns = ['variant_title', 'variant_sku', 'variant_barcode', 'variant_weight_grams'] as const;
+const variantColumns = ['variant_title', 'variant_sku', 'variant_barcode', 'variant_weight_grams', 'variant_length_mm', 'variant_width_mm', 'variant_height_mm'] as const;
 /** `true` on a row of an existing product deletes the variant with the row's SKU; variants not in the file are kept. */
 const DELETE_COLUMN = 'variant_delete';
 const PRICE_COLUMN = /^price_([a-z]{3})$/i;
@@ -157,6 +157,12 @@ function groupRows(rows: Row[], priceColumns: string[], existing: Map<string, Ex
     if (!hasVariant) return;
     const weight = row.variant_weight_grams ? intCell(row.variant_weight_grams) : null;
     if (weight === undefined) problems.push({ row: rowNumber, column: 'variant_weight_grams', message: 'must be a whole number of grams' });
+    const size = (column: 'variant_length_mm' | 'variant_width_mm' | 'variant_height_mm') => {
+      const value = row[column] ? intCell(row[column]) : null;
+      if (value === undefined || value === 0) problems.push({ row: rowNumber, column, message: 'must be a whole number of millimetres, at least 1' });
+      return value || null;
+    };
+    const [length, width, height] = [size('variant_length_mm'), size('variant_width_mm'), size('variant_height_mm')];
     const prices: { currency_code: string; amount: number }[] = [];
     for (const column of priceColumns) {
       if (!row[column]) continue;
@@ -170,6 +176,7 @@ function groupRows(rows: Row[], priceColumns: string[], existing: Map<string, Ex
       sku: row.variant_sku || null,
       barcode: row.variant_barcode || null,
       weight_grams: weight ?? null,
+      length_mm: length, width_mm: width, height_mm: height,
       options: chosen,
       prices,
     });
@@ -373,8 +380,9 @@ function productToRows(product: Product, currencies: string[], collections: Map<
       return option ? [option.title, variant?.options[option.title] ?? ''] : ['', ''];
     });
     const variantCells = variant
-      ? [variant.title, variant.sku ?? '', variant.barcode ?? '', variant.weight_grams?.toString() ?? '']
-      : ['', '', '', ''];
+      ? [variant.title, variant.sku ?? '', variant.barcode ?? '', variant.weight_grams?.toString() ?? '',
+        variant.length_mm?.toString() ?? '', variant.width_mm?.toString() ?? '', variant.height_mm?.toString() ?? '']
+      : ['', '', '', '', '', '', ''];
     const priceCells = currencies.map((c) => variant?.prices.find((p) => p.currency_code === c)?.amount.toString() ?? '');
     return [...(i === 0 ? productCells : [product.handle, ...productCells.slice(1).map(() => '')]), ...optionCells, ...variantCells, ...priceCells];
   });

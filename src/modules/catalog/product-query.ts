@@ -51,7 +51,7 @@ const productColumns = sql`
   ), '[]') as options,
   coalesce((
     select json_agg(json_build_object(
-      'id', v.id, 'title', v.title, 'sku', v.sku, 'barcode', v.barcode, 'weight_grams', v.weight_grams, 'metadata', v.metadata,
+      'id', v.id, 'title', v.title, 'sku', v.sku, 'barcode', v.barcode, 'weight_grams', v.weight_grams, 'length_mm', v.length_mm, 'width_mm', v.width_mm, 'height_mm', v.height_mm, 'metadata', v.metadata,
       'options', (
         select coalesce(json_object_agg(o.title, ov.value), '{}')
         from product_variant_option vo

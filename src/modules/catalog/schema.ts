@@ -72,6 +72,10 @@ export interface ProductVariantTable {
   sku: string | null;
   barcode: string | null;
   weight_grams: number | null;
+  /** The packed item's size, for carriers' rates (shipping/carrier-rates.ts). */
+  length_mm: number | null;
+  width_mm: number | null;
+  height_mm: number | null;
   position: number;
   metadata: JsonWithDefault<Metadata>;
   created_at: CreatedAt;

@@ -18,12 +18,18 @@ export const ProductStatus = Type.Union([Type.Literal('draft'), Type.Literal('pu
 
 export const PriceInput = Type.Object({ currency_code: CurrencyCode, amount: Amount }, { additionalProperties: false });
 
+/** A packed unit's size in millimetres, for carriers' rates (docs/shipping.md). */
+const Dimension = Type.Union([Type.Integer({ minimum: 1, maximum: 100_000 }), Type.Null()], { description: 'millimetres, for carrier rates' });
+
 export const VariantInput = Type.Object(
   {
     title: Type.Optional(Title),
     sku: Type.Optional(Type.Union([Sku, Type.Null()])),
     barcode: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()])),
     weight_grams: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 10_000_000 }), Type.Null()])),
+    length_mm: Type.Optional(Dimension),
+    width_mm: Type.Optional(Dimension),
+    height_mm: Type.Optional(Dimension),
     options: Type.Optional(Type.Record(OptionTitle, OptionValue, { description: 'option title → value, e.g. { "Size": "M" }' })),
     prices: Type.Optional(Type.Array(PriceInput, { maxItems: 200 })),
     metadata: Type.Optional(Metadata),
@@ -77,6 +83,9 @@ export const Variant = Type.Object({
   sku: Type.Union([Type.String(), Type.Null()]),
   barcode: Type.Union([Type.String(), Type.Null()]),
   weight_grams: Type.Union([Type.Integer(), Type.Null()]),
+  length_mm: Type.Union([Type.Integer(), Type.Null()]),
+  width_mm: Type.Union([Type.Integer(), Type.Null()]),
+  height_mm: Type.Union([Type.Integer(), Type.Null()]),
   options: Type.Record(Type.String(), Type.String()),
   prices: Type.Array(Price),
   metadata: Type.Record(Type.String(), Type.Unknown()),

@@ -90,8 +90,8 @@ beforeAll(async () => {
     images: ['https://img.example.com/blue-hoodie.jpg'], collection_id: ids.winter, category_ids: [ids.hoodies],
     options: [{ title: 'Size', values: ['S', 'M', 'L'] }],
     variants: [
-      { sku: 'BH-S', options: { Size: 'S' }, weight_grams: 450, prices: [usd(5000), eur(4500)] },
-      { sku: 'BH-M', options: { Size: 'M' }, weight_grams: 480, barcode: '0001112223334', prices: [usd(5200)] },
+      { sku: 'BH-S', options: { Size: 'S' }, weight_grams: 450, length_mm: null, width_mm: null, height_mm: null, prices: [usd(5000), eur(4500)] },
+      { sku: 'BH-M', options: { Size: 'M' }, weight_grams: 480, length_mm: null, width_mm: null, height_mm: null, barcode: '0001112223334', prices: [usd(5200)] },
       { sku: 'BH-L', options: { Size: 'L' }, prices: [usd(5400), eur(4900)], metadata: { fit: 'relaxed' } },
     ],
   });
@@ -373,9 +373,9 @@ describe('GET /store/products/:id_or_handle', () => {
       tax_class: null,
       options: [{ id: created.options[0].id, title: 'Size', values: ['S', 'M', 'L'] }],
       variants: [
-        { id: s.id, title: 'S', sku: 'BH-S', barcode: null, weight_grams: 450, options: { Size: 'S' }, prices: [eur(4500), usd(5000)], metadata: {}, ...NO_STOCK },
-        { id: m.id, title: 'M', sku: 'BH-M', barcode: '0001112223334', weight_grams: 480, options: { Size: 'M' }, prices: [usd(5200)], metadata: {}, ...NO_STOCK },
-        { id: l.id, title: 'L', sku: 'BH-L', barcode: null, weight_grams: null, options: { Size: 'L' }, prices: [eur(4900), usd(5400)], metadata: { fit: 'relaxed' }, ...NO_STOCK },
+        { id: s.id, title: 'S', sku: 'BH-S', barcode: null, weight_grams: 450, length_mm: null, width_mm: null, height_mm: null, options: { Size: 'S' }, prices: [eur(4500), usd(5000)], metadata: {}, ...NO_STOCK },
+        { id: m.id, title: 'M', sku: 'BH-M', barcode: '0001112223334', weight_grams: 480, length_mm: null, width_mm: null, height_mm: null, options: { Size: 'M' }, prices: [usd(5200)], metadata: {}, ...NO_STOCK },
+        { id: l.id, title: 'L', sku: 'BH-L', barcode: null, weight_grams: null, length_mm: null, width_mm: null, height_mm: null, options: { Size: 'L' }, prices: [eur(4900), usd(5400)], metadata: { fit: 'relaxed' }, ...NO_STOCK },
       ],
       published_at: created.published_at,
       created_at: created.created_at,
@@ -399,7 +399,7 @@ describe('GET /store/products/:id_or_handle', () => {
     const scarf = (await shop.get('/store/products/alpaca-scarf')).body;
     expect(scarf.options).toEqual([]);
     expect(scarf.variants).toEqual([
-      { id: products['alpaca-scarf'].variants[0].id, title: 'Default', sku: 'AS-1', barcode: null, weight_grams: null, options: {}, prices: [usd(3000)], metadata: {}, ...NO_STOCK },
+      { id: products['alpaca-scarf'].variants[0].id, title: 'Default', sku: 'AS-1', barcode: null, weight_grams: null, length_mm: null, width_mm: null, height_mm: null, options: {}, prices: [usd(3000)], metadata: {}, ...NO_STOCK },
     ]);
     const gift = (await shop.get('/store/products/gift-card')).body;
     expect(gift.variants[0].prices).toEqual([]);

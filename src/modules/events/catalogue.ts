@@ -197,6 +197,14 @@ orderActivity('order.shipped', 'A fulfillment was shipped.', {
   fulfillment_id: Type.String(), carrier: nullable(Type.String()), tracking_number: nullable(Type.String()), tracking_url: nullable(Type.String()), items: Type.Array(Type.Object({ line_item_id: id('ordli'), quantity: Type.Integer() })),
 });
 orderActivity('order.delivered', 'A shipped fulfillment was delivered.', { fulfillment_id: Type.String(), items: Type.Array(Type.Object({ line_item_id: id('ordli'), quantity: Type.Integer() })) });
+orderActivity('order.label_purchased', 'A shipping label was bought from a carrier for a fulfillment.', {
+  fulfillment_id: Type.String(), label_id: Type.String(), carrier: Type.String(), tracking_number: Type.String(), tracking_url: nullable(Type.String()),
+});
+orderActivity('order.label_canceled', 'A shipping label not yet used was voided.', { fulfillment_id: Type.String(), label_id: Type.String(), carrier: Type.String() });
+orderActivity('order.tracking_updated', 'A carrier reported where a fulfillment\'s parcel is (in transit, out for delivery, delivered, exception).', {
+  fulfillment_id: Type.String(), label_id: Type.String(), carrier: Type.String(), tracking_number: Type.String(),
+  status: Type.String({ description: 'label_created, in_transit, out_for_delivery, delivered or exception' }), occurred_at: Type.String(), description: nullable(Type.String()),
+});
 orderActivity('order.fulfillment_canceled', 'A fulfillment not yet shipped was canceled; its items can be fulfilled again.', { fulfillment_id: Type.String() });
 orderActivity('order.edited', 'Staff edited the order (lines, quantities, prices): a new version with its balance.', {
   edit_id: Type.String(), version: Type.Integer(), changes: Type.Array(Type.Unknown()), total_before: amount, total_after: amount,
@@ -244,6 +252,9 @@ define('customer', 'customer.updated', 'A customer changed their profile.', { id
 define('customer', 'customer.email_verified', 'A customer confirmed their email address.', { id: id('cus') });
 define('customer', 'customer.password_reset', 'A customer set a new password with a reset code.', { id: id('cus') });
 define('customer', 'customer.groups_changed', 'Staff changed the groups a customer belongs to.', { id: id('cus'), group_ids: Type.Array(Type.String()) });
+define('customer', 'customer.marketing_consent_changed', 'A customer granted or withdrew marketing consent (their consent now, per channel).', {
+  customer_id: id('cus'), email: Type.Boolean(), sms: Type.Boolean(), source: Type.String({ description: 'where: storefront, checkout, admin…' }),
+});
 define('customer', 'customer.anonymized', 'A customer\'s personal data was erased (orders stay, without it).', { id: id('cus') });
 define('customer_group', 'customer_group.created', 'A customer group was created.', { id: id('cgrp') });
 define('customer_group', 'customer_group.deleted', 'A customer group was deleted.', { id: id('cgrp') });

@@ -4,8 +4,11 @@ import { newProcessId, type WorkLog } from '../../db/work-loop.ts';
 import { reconcileGatewayEvent } from '../checkout/gateway-events.ts';
 import { startDispatcher } from '../events/dispatcher.ts';
 import { ledgerSigner } from '../ledger/ledger-signer.ts';
+import { configuredMarketingProvider } from '../marketing/providers.ts';
 import type { PaymentProviders } from '../payments/providers.ts';
 import { startPaymentInboxWorker } from '../payments/webhook-inbox-worker.ts';
+import { applyTrackingEvent } from '../shipments/tracking-events.ts';
+import { startTrackingInboxWorker } from '../shipments/tracking-inbox.ts';
 import { startWebhookWorker } from '../webhooks/delivery-worker.ts';
 import { builtInJobs } from './built-in-jobs.ts';
 import { builtInSubscribers } from './built-in-subscribers.ts';
@@ -20,7 +23,7 @@ export interface BackgroundWork {
 /**
  * Everything a server process does besides answering requests, each part sharing the work with the
  * other processes on the same database: the event dispatcher, webhook delivery, the payment-webhook
- * inbox, and the scheduled jobs. DISPATCH_INTERVAL_MS=0 leaves the first three out of this process.
+ * and carrier-tracking inboxes, and the scheduled jobs. DISPATCH_INTERVAL_MS=0 leaves the first three out of this process.
  */
 export async function startBackgroundWork(deps: { db: Db; config: Config; providers: PaymentProviders; log: WorkLog }): Promise<BackgroundWork> {
   const { db, config, providers, log } = deps;
@@ -37,6 +40,7 @@ export async function startBackgroundWork(deps: { db: Db; config: Config; provid
         db, webhookMaxAgeHours: config.webhookMaxAgeHours, emailTemplatesDir: config.emailTemplatesDir,
         storefront: storefrontPages(config), orderNumberPrefix: config.orderNumberPrefix,
         ledger: signer ? { signer: () => signer, blockSize: config.ledgerBlockSize } : null,
+        marketing: configuredMarketingProvider(config),
       }),
     });
     const webhooks = startWebhookWorker({
@@ -47,7 +51,8 @@ export async function startBackgroundWork(deps: { db: Db; config: Config; provid
       db, intervalMs: config.dispatchIntervalMs, log,
       handle: (event) => reconcileGatewayEvent({ db, providers, paymentTimeoutMs: config.paymentTimeoutMs, orderNumberPrefix: config.orderNumberPrefix }, event),
     });
-    stops.push(dispatcher.stop, webhooks.stop, inbox.stop);
+    const tracking = startTrackingInboxWorker({ db, intervalMs: config.dispatchIntervalMs, log, apply: (event) => applyTrackingEvent(db, event) });
+    stops.push(dispatcher.stop, webhooks.stop, inbox.stop, tracking.stop);
   }
   const scheduler = await startScheduler({ db, processId, log, jobs: builtInJobs({ db, providers, config }) });
   stops.push(scheduler.stop);

@@ -3,6 +3,8 @@ import type { Db } from '../../db/database.ts';
 import type { EventSubscriber } from '../events/event-subscriber.ts';
 import type { AppendOptions } from '../ledger/append.ts';
 import { ledgerAppender } from '../ledger/ledger-appender.ts';
+import { marketingSync } from '../marketing/marketing-sync.ts';
+import type { MarketingProvider } from '../marketing/provider.ts';
 import { orderEmails } from '../notifications/order-emails.ts';
 import { staffAlerts } from '../notifications/staff-alerts.ts';
 import { recommendationScores } from '../insights/recommendation-scores.ts';
@@ -16,11 +18,12 @@ import { webhookFanOut } from '../webhooks/fan-out.ts';
  * the outbox.
  */
 export function builtInSubscribers(deps: {
-  db: Db; webhookMaxAgeHours: number; emailTemplatesDir: string | null; storefront: StorefrontPages; orderNumberPrefix: string;
+  db: Db; webhookMaxAgeHours: number; emailTemplatesDir: string | null; storefront: StorefrontPages; orderNumberPrefix: string; marketing: MarketingProvider | null;
   /** Null when the ledger is off (LEDGER=off). */
   ledger: AppendOptions | null;
 }): EventSubscriber[] {
   return [webhookFanOut(deps), orderEmails({ db: deps.db, templatesDir: deps.emailTemplatesDir, storefront: deps.storefront, orderNumberPrefix: deps.orderNumberPrefix }),
     staffAlerts({ db: deps.db, templatesDir: deps.emailTemplatesDir }), draftOrderCompletion(deps.db), recommendationScores(deps.db),
-    ...(deps.ledger ? [ledgerAppender(deps.db, deps.ledger)] : [])];
+    ...(deps.ledger ? [ledgerAppender(deps.db, deps.ledger)] : []),
+    ...(deps.marketing ? [marketingSync({ db: deps.db, provider: deps.marketing })] : [])];
 }

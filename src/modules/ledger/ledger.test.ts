@@ -157,7 +157,7 @@ test('the URL anchor POSTs the signed head and keeps the answer; a refusal is na
 
 test('LEDGER=off: no appender, the ledger\'s jobs never run', () => {
   const config = { ...shop.config, ledger: false };
-  const subscribers = builtInSubscribers({ db: shop.db, webhookMaxAgeHours: 1, emailTemplatesDir: null, storefront: storefrontPages(config), orderNumberPrefix: '#', ledger: null });
+  const subscribers = builtInSubscribers({ db: shop.db, webhookMaxAgeHours: 1, emailTemplatesDir: null, storefront: storefrontPages(config), orderNumberPrefix: '#', marketing: null, ledger: null });
   expect(subscribers.map((s) => s.name)).not.toContain('ledger');
   const jobs = builtInJobs({ db: shop.db, providers: builtInPaymentProviders(), config });
   expect(jobs.filter((j) => j.name.endsWith('_ledger')).map((j) => [j.name, j.intervalMs])).toEqual([['seal_ledger', 0], ['reconcile_ledger', 0]]);

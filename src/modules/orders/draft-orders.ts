@@ -4,7 +4,7 @@ import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { loadCartState, purchasable } from '../cart/cart-query.ts';
-import { addLineItem, createCart, setShippingMethod, updateCart } from '../cart/carts.ts';
+import { addLineItem, createCart, FALLBACK_RATES_ONLY, setShippingMethod, updateCart } from '../cart/carts.ts';
 import { closeDraftCart, draftCartPrices, lockCartForDraftOrder } from '../cart/draft-carts.ts';
 import type { Address } from '../cart/schema.ts';
 import type { AddressInput } from '../cart/shapes.ts';
@@ -91,7 +91,7 @@ export async function createDraftOrder(db: Db, input: DraftOrderInput, actor: Ac
       await naming((f) => f.replace('body.', `body.lines[${i}].`), () => addLineItem(tx, cart.id, { variant_id: line.variant_id, quantity: line.quantity }, 'system'));
     }
     await updateCart(tx, cart.id, { shipping_address: input.shipping_address, billing_address: input.billing_address ?? null }, 'system');
-    await naming(() => 'body.shipping_option_id', () => setShippingMethod(tx, cart.id, input.shipping_option_id, 'system'));
+    await naming(() => 'body.shipping_option_id', () => setShippingMethod(tx, cart.id, input.shipping_option_id, 'system', FALLBACK_RATES_ONLY));
     const state = await loadCartState(tx, cart.id, 'system');
     const id = newId('dord');
     await tx.insertInto('draft_order').values({ id, cart_id: cart.id, status: 'open', note: input.note ?? null, created_by: actorRef(actor) }).execute();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
 import { newId } from '../../db/ids.ts';
 import { shippingPrice } from './shipping-calculator.ts';
-import { listShippingOptionsForRegion } from './shipping-options.ts';
+import { listShippingOptionsForRegion, shippingOptionView } from './shipping-options.ts';
 
 /** Shipping options through the Admin API: flat, free over a threshold, by weight bands; per region. */
 
@@ -43,7 +43,8 @@ describe('create, read, update, delete', () => {
     options.standard = await ok('POST', '/admin/shipping-options', { region_id: us.id, name: 'Standard', price_type: 'flat', amount: 495 }, 201);
     expect(options.standard).toEqual({
       id: expect.stringMatching(/^so_[0-9A-Z]{26}$/), region_id: us.id, currency_code: 'USD', name: 'Standard', price_type: 'flat', amount: 495,
-      weight_bands: null, free_over_amount: null, active: true, position: 0, created_at: expect.stringMatching(ISO), updated_at: expect.stringMatching(ISO),
+      weight_bands: null, free_over_amount: null, carrier_id: null, carrier_service: null, rate_markup_percent: 0, rate_markup_amount: 0,
+      active: true, position: 0, created_at: expect.stringMatching(ISO), updated_at: expect.stringMatching(ISO),
     });
     expect(await ok('GET', `/admin/shipping-options/${options.standard.id}`)).toEqual(options.standard);
   });
@@ -131,7 +132,7 @@ describe('create, read, update, delete', () => {
     expect(usable.map((o) => shippingPrice(o, cart))).toEqual([0, 495, 0]);
     expect(usable.map((o) => shippingPrice(o, { itemSubtotal: 9999, weightGrams: 0 }))).toEqual([0, 495, 1995]);
     const [dhl] = await listShippingOptionsForRegion(shop.db, eu.id);
-    expect(dhl).toEqual({ ...options.dhl, created_at: new Date(options.dhl.created_at), updated_at: new Date(options.dhl.updated_at) });
+    expect(shippingOptionView(dhl)).toEqual({ ...options.dhl, created_at: new Date(options.dhl.created_at), updated_at: new Date(options.dhl.updated_at) });
     expect([1000, 1001, 20_000, 20_001].map((weightGrams) => shippingPrice(dhl, { itemSubtotal: 0, weightGrams }))).toEqual([500, 900, 1500, null]);
     expect(shippingPrice(dhl, { itemSubtotal: 7500, weightGrams: 20_000 })).toBe(0);
     expect(await listShippingOptionsForRegion(shop.db, MISSING_REGION)).toEqual([]);

@@ -1,7 +1,8 @@
 import type { WeightBand } from './schema.ts';
 
 export interface PricedOption {
-  price_type: 'flat' | 'weight';
+  /** calculated: `amount` is the rate the cart was quoted (carrier-rates.ts), priced like a flat one. */
+  price_type: 'flat' | 'weight' | 'calculated';
   amount: number | null;
   weight_bands: WeightBand[] | null;
   free_over_amount: number | null;
@@ -14,7 +15,7 @@ export interface PricedOption {
  */
 export function shippingPrice(option: PricedOption, cart: { itemSubtotal: number; weightGrams: number }): number | null {
   let price: number;
-  if (option.price_type === 'flat') {
+  if (option.price_type !== 'weight') {
     price = option.amount ?? 0;
   } else {
     const band = [...(option.weight_bands ?? [])].sort((a, b) => a.up_to_grams - b.up_to_grams)

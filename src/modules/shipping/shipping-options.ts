@@ -7,10 +7,12 @@ import { recordEvents } from '../events/outbox.ts';
 import { updateAndRecord } from '../events/recorded-update.ts';
 import type { WeightBand } from './schema.ts';
 import type { ShippingOptionInput, ShippingOptionUpdate } from './shapes.ts';
+import type { CalculatedOption } from './carrier-rates.ts';
+import type { Carriers } from './carriers.ts';
 import type { PricedOption } from './shipping-calculator.ts';
 
 /** A shipping option as the API shows it, with its region's currency; usable as is with shippingPrice(). */
-export interface ShippingOptionRecord extends PricedOption {
+export interface ShippingOptionRecord extends PricedOption, Omit<CalculatedOption, 'amount'> {
   id: string;
   region_id: string;
   currency_code: string;
@@ -21,10 +23,17 @@ export interface ShippingOptionRecord extends PricedOption {
   updated_at: Date;
 }
 
+/** The option as the API shows it: the markup as a percentage. */
+export type ShippingOptionView = Omit<ShippingOptionRecord, 'rate_markup_ppm'> & { rate_markup_percent: number };
+
 function selectOptions(db: Db) {
   return db.selectFrom('shipping_option as so').innerJoin('region as r', 'r.id', 'so.region_id')
     .select(['so.id', 'so.region_id', 'r.currency_code', 'so.name', 'so.price_type', 'so.amount', 'so.weight_bands', 'so.free_over_amount',
-      'so.active', 'so.position', 'so.created_at', 'so.updated_at']);
+      'so.carrier_id', 'so.carrier_service', 'so.rate_markup_ppm', 'so.rate_markup_amount', 'so.active', 'so.position', 'so.created_at', 'so.updated_at']);
+}
+
+export function shippingOptionView({ rate_markup_ppm, ...option }: ShippingOptionRecord): ShippingOptionView {
+  return { ...option, rate_markup_amount: Number(option.rate_markup_amount), rate_markup_percent: rate_markup_ppm / 10_000 };
 }
 
 const notFound = (id: string) => new AppError('shipping_option_not_found', { id }, 'No shipping option with this id.');
@@ -59,9 +68,11 @@ export async function listShippingOptionsForRegion(db: Db, regionId: string): Pr
 }
 
 interface Pricing {
-  price_type: 'flat' | 'weight';
+  price_type: 'flat' | 'weight' | 'calculated';
   amount: number | null;
   weight_bands: WeightBand[] | null;
+  carrier_id: string | null;
+  carrier_service: string | null;
 }
 
 const invalid = (field: string, rule: string, message: string) => new AppError('invalid_request', { field, rule }, message);
@@ -70,7 +81,21 @@ const invalid = (field: string, rule: string, message: string) => new AppError('
  * A flat option has an amount and no bands; a weight option has bands and no amount. Bands must rise
  * strictly in weight, so each cart weight falls in exactly one band (the first whose bound it does not pass).
  */
-function assertPricing({ price_type, amount, weight_bands }: Pricing): void {
+function assertPricing({ price_type, amount, weight_bands, carrier_id, carrier_service }: Pricing, carriers: Carriers): void {
+  if (price_type !== 'calculated') {
+    if (carrier_id !== null) throw invalid('body.carrier_id', 'price_type', 'body.carrier_id is only for calculated options (price_type "calculated")');
+    if (carrier_service !== null) throw invalid('body.carrier_service', 'price_type', 'body.carrier_service is only for calculated options (price_type "calculated")');
+  }
+  if (price_type === 'calculated') {
+    if (carrier_id === null) throw invalid('body.carrier_id', 'required', 'body.carrier_id is required for a calculated option');
+    if (!carriers.get(carrier_id)?.rates) {
+      throw new AppError('carrier_not_found', { field: 'body.carrier_id', carrier_id, available: [...carriers.values()].filter((c) => c.rates).map((c) => c.id) },
+        'No carrier with this id quotes rates.');
+    }
+    if (amount === null) throw invalid('body.amount', 'required', 'body.amount (the fallback when the carrier does not answer) is required for a calculated option');
+    if (weight_bands !== null) throw invalid('body.weight_bands', 'price_type', 'body.weight_bands is only for weight options (price_type "weight")');
+    return;
+  }
   if (price_type === 'flat') {
     if (amount === null) throw invalid('body.amount', 'required', 'body.amount is required for a flat option');
     if (weight_bands !== null) throw invalid('body.weight_bands', 'price_type', 'body.weight_bands is only for weight options (price_type "weight")');
@@ -88,9 +113,14 @@ function assertPricing({ price_type, amount, weight_bands }: Pricing): void {
 
 const bandsJson = (bands: WeightBand[] | null) => (bands ? JSON.stringify(bands.map((b) => ({ up_to_grams: b.up_to_grams, amount: b.amount }))) : null);
 
-export async function createShippingOption(db: Db, input: ShippingOptionInput): Promise<ShippingOptionRecord> {
-  const pricing: Pricing = { price_type: input.price_type, amount: input.amount ?? null, weight_bands: input.weight_bands ?? null };
-  assertPricing(pricing);
+const ppm = (percent: number | undefined) => (percent === undefined ? undefined : Math.round(percent * 10_000));
+
+export async function createShippingOption(db: Db, input: ShippingOptionInput, carriers: Carriers = new Map()): Promise<ShippingOptionRecord> {
+  const pricing: Pricing = {
+    price_type: input.price_type, amount: input.amount ?? null, weight_bands: input.weight_bands ?? null,
+    carrier_id: input.carrier_id ?? null, carrier_service: input.carrier_service ?? null,
+  };
+  assertPricing(pricing, carriers);
   return inTransaction(db, async (tx) => {
     const region = await tx.selectFrom('region').select('id').where('id', '=', input.region_id).executeTakeFirst();
     if (!region) throw new AppError('region_not_found', { field: 'body.region_id', id: input.region_id });
@@ -98,6 +128,8 @@ export async function createShippingOption(db: Db, input: ShippingOptionInput): 
     await tx.insertInto('shipping_option').values({
       id, region_id: input.region_id, name: input.name, price_type: pricing.price_type, amount: pricing.amount,
       weight_bands: bandsJson(pricing.weight_bands), free_over_amount: input.free_over_amount ?? null,
+      carrier_id: pricing.carrier_id, carrier_service: pricing.carrier_service,
+      rate_markup_ppm: ppm(input.rate_markup_percent) ?? 0, rate_markup_amount: input.rate_markup_amount ?? 0,
       active: input.active ?? true, position: input.position ?? 0,
     }).execute();
     await recordEvents(tx, [{ type: 'shipping_option.created', resource_type: 'shipping_option', resource_id: id, payload: { id, region_id: input.region_id } }]);
@@ -109,9 +141,10 @@ export async function createShippingOption(db: Db, input: ShippingOptionInput): 
  * Updates the given fields. Changing price_type drops the other type's price (a flat amount or the
  * bands), so the request must give the new type's own.
  */
-export async function updateShippingOption(db: Db, id: string, patch: ShippingOptionUpdate): Promise<ShippingOptionRecord> {
+export async function updateShippingOption(db: Db, id: string, patch: ShippingOptionUpdate, carriers: Carriers): Promise<ShippingOptionRecord> {
   return inTransaction(db, async (tx) => {
-    const current = await tx.selectFrom('shipping_option').select(['price_type', 'amount', 'weight_bands']).where('id', '=', id).forUpdate().executeTakeFirst();
+    const current = await tx.selectFrom('shipping_option').select(['price_type', 'amount', 'weight_bands', 'carrier_id', 'carrier_service'])
+      .where('id', '=', id).forUpdate().executeTakeFirst();
     if (!current) throw notFound(id);
     const price_type = patch.price_type ?? current.price_type;
     const keep = price_type === current.price_type;
@@ -119,12 +152,16 @@ export async function updateShippingOption(db: Db, id: string, patch: ShippingOp
       price_type,
       amount: patch.amount !== undefined ? patch.amount : keep ? current.amount : null,
       weight_bands: patch.weight_bands !== undefined ? patch.weight_bands : keep ? current.weight_bands : null,
+      carrier_id: patch.carrier_id !== undefined ? patch.carrier_id : keep ? current.carrier_id : null,
+      carrier_service: patch.carrier_service !== undefined ? patch.carrier_service : keep ? current.carrier_service : null,
     };
-    assertPricing(pricing);
+    assertPricing(pricing, carriers);
     return updateAndRecord(tx, {
       table: 'shipping_option', id,
       set: {
         price_type: pricing.price_type, amount: pricing.amount, weight_bands: bandsJson(pricing.weight_bands),
+        carrier_id: pricing.carrier_id, carrier_service: pricing.carrier_service,
+        rate_markup_ppm: ppm(patch.rate_markup_percent), rate_markup_amount: patch.rate_markup_amount,
         name: patch.name, free_over_amount: patch.free_over_amount, active: patch.active, position: patch.position,
       },
       event: { resource_type: 'shipping_option', patch },

@@ -1,0 +1,46 @@
+import type { CreatedAt, Json } from '../../db/column-types.ts';
+
+export type ConsentChannel = 'email' | 'sms';
+
+/**
+ * Customers' marketing consent, append-only (GDPR asks to show when and from where consent was given):
+ * a customer's consent on a channel is their latest row there; no row is no consent.
+ */
+export interface MarketingConsentTable {
+  id: string;
+  customer_id: string;
+  channel: ConsentChannel;
+  granted: boolean;
+  /** Where it was given or withdrawn: storefront, checkout, admin, anonymized… */
+  source: string;
+  recorded_at: CreatedAt;
+}
+
+/** What a segment's members have in common; every rule given must hold (an empty segment has everyone). */
+export interface SegmentRules {
+  /** In any of these customer groups. */
+  group_ids?: string[];
+  /** Spent at least this much, over placed orders not canceled, in this currency. */
+  min_total_spent?: { currency_code: string; amount: number };
+  /** Placed an order in the last this-many days. */
+  ordered_within_days?: number;
+  /** Bought any of these products. */
+  product_ids?: string[];
+}
+
+export interface CustomerSegmentTable {
+  id: string;
+  name: string;
+  rules: Json<SegmentRules>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface MarketingTables {
+  marketing_consent: MarketingConsentTable;
+  customer_segment: CustomerSegmentTable;
+}
+
+declare module '../../db/database.ts' {
+  interface Database extends MarketingTables {}
+}
