@@ -13138,7 +13138,7 @@ export interface components {
                 };
             };
         };
-        /** @description nothing_to_refund, return_already_refunded, return_not_received */
+        /** @description nothing_to_refund, return_already_refunded, return_canceled, return_not_received */
         "409-44": {
             headers: {
                 [name: string]: unknown;
@@ -13147,7 +13147,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "nothing_to_refund" | "return_already_refunded" | "return_not_received";
+                        code?: "nothing_to_refund" | "return_already_refunded" | "return_canceled" | "return_not_received";
                     };
                 };
             };

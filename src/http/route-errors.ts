@@ -170,7 +170,7 @@ export const routeErrors: Readonly<Record<string, readonly string[]>> = {
   'POST /admin/orders/:id/returns': ['forbidden', 'invalid_request', 'order_canceled', 'order_line_not_found', 'order_not_found', 'quantity_exceeds_returnable', 'unauthorized'],
   'POST /admin/orders/:id/returns/:return_id/cancel': ['forbidden', 'invalid_request', 'return_already_received', 'return_canceled', 'return_not_found', 'unauthorized'],
   'POST /admin/orders/:id/returns/:return_id/receive': ['forbidden', 'invalid_request', 'location_not_found', 'order_line_not_found', 'quantity_exceeds_returnable', 'return_already_received', 'return_already_refunded', 'return_canceled', 'return_not_found', 'unauthorized'],
-  'POST /admin/orders/:id/returns/:return_id/refund': ['forbidden', 'invalid_request', 'nothing_to_refund', 'return_already_refunded', 'return_not_found', 'return_not_received', 'unauthorized'],
+  'POST /admin/orders/:id/returns/:return_id/refund': ['forbidden', 'invalid_request', 'nothing_to_refund', 'return_already_refunded', 'return_canceled', 'return_not_found', 'return_not_received', 'unauthorized'],
   'POST /admin/products': ['category_not_found', 'collection_not_found', 'forbidden', 'invalid_currency', 'invalid_json', 'invalid_request', 'option_title_taken', 'payload_too_large', 'product_handle_taken', 'too_many_options', 'too_many_variants', 'unauthorized', 'unsupported_media_type', 'variant_options_invalid', 'variant_options_taken', 'variant_sku_taken'],
   'POST /admin/products/:id': ['category_not_found', 'collection_not_found', 'forbidden', 'invalid_request', 'product_handle_taken', 'product_not_found', 'unauthorized'],
   'POST /admin/products/:id/archive': ['forbidden', 'invalid_request', 'product_not_found', 'unauthorized'],

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
 import { api, ok } from '../api.ts';
+import { useLocations } from '../lib/orders.ts';
 import { ErrorBanner } from '../ui/feedback.tsx';
 import { Card, Page } from '../ui/page.tsx';
 
@@ -10,6 +11,8 @@ const ForecastChart = lazy(() => import('../ui/forecast-chart.tsx'));
 /** A variant's demand forecast at each of its locations, with the reorder advice (docs/insights.md). */
 export default function ForecastPage() {
   const { variantId } = useParams({ from: '/signed-in/forecasts/$variantId' });
+  const locations = useLocations();
+  const locationName = (id: string) => locations.data?.data.find((l) => l.id === id)?.name ?? id;
   const forecasts = useQuery({
     queryKey: ['forecasts', variantId],
     queryFn: () => ok(api.GET('/admin/forecasts', { params: { query: { variant_id: variantId, horizon: 28 } } })),
@@ -20,7 +23,7 @@ export default function ForecastPage() {
       {!forecasts.data && !forecasts.error && <p aria-busy="true">Loading…</p>}
       {forecasts.data?.data.length === 0 && <p className="text-[var(--muted)]">This variant has no stock location and no sales yet.</p>}
       {forecasts.data?.data.map((f) => (
-        <Card key={f.location_id} title={`At ${f.location_id}`} className="mb-4">
+        <Card key={f.location_id} title={`At ${locationName(f.location_id)}`} className="mb-4">
           <Suspense fallback={<div className="h-56" aria-busy="true" />}>
             <ForecastChart history={f.history} forecast={f.forecast} />
           </Suspense>

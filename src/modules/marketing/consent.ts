@@ -26,9 +26,10 @@ export async function currentConsent(db: Db, customerId: string): Promise<Consen
   return state;
 }
 
+/** Oldest first; one request's records (same moment) by channel, since ids made in one millisecond need not sort. */
 export async function consentHistory(db: Db, customerId: string) {
   return db.selectFrom('marketing_consent').select(['channel', 'granted', 'source', 'recorded_at'])
-    .where('customer_id', '=', customerId).orderBy('recorded_at').orderBy('id').execute();
+    .where('customer_id', '=', customerId).orderBy('recorded_at').orderBy('channel').orderBy('id').execute();
 }
 
 /**
