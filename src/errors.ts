@@ -181,6 +181,14 @@ export const errorTable = {
 
 export type ErrorCode = keyof typeof errorTable;
 
+/** A webhook its sender (a payment gateway, a carrier) did not sign, or could not have sent. */
+export class WebhookRejection extends Error {
+  constructor(readonly code: 'invalid_webhook_signature' | 'invalid_webhook_payload', message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
 /** An error a client caused or may act on; the error handler turns it into `{ error: { code, message, details } }`. */
 export class AppError extends Error {
   readonly code: ErrorCode;

@@ -1,3 +1,5 @@
+import { WebhookRejection } from '../../errors.ts';
+
 /**
  * The seam between Cartwright and a payment gateway, modelled on how gateways work (Stripe's
  * PaymentIntents): a session is initiated with the buyer's payment details, then authorized, captured
@@ -51,12 +53,7 @@ export interface GatewayEvent {
 export type GatewayEventType = 'payment.authorized' | 'payment.captured' | 'payment.failed' | 'payment.canceled' | 'payment.refunded';
 
 /** A webhook that did not come from the gateway (bad signature) or that it could not have sent. */
-export class PaymentWebhookError extends Error {
-  constructor(readonly code: 'invalid_webhook_signature' | 'invalid_webhook_payload', message: string) {
-    super(message);
-    this.name = 'PaymentWebhookError';
-  }
-}
+export class PaymentWebhookError extends WebhookRejection {}
 
 export interface AuthorizeInput {
   amount: number;

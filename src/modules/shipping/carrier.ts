@@ -1,3 +1,5 @@
+import { WebhookRejection } from '../../errors.ts';
+
 /**
  * The seam between Cartwright and a shipping carrier (docs/shipping.md), modelled on the carriers'
  * own APIs (EasyPost, Shippo): rates for a parcel between two addresses, a label bought for a
@@ -100,12 +102,7 @@ export class CarrierError extends Error {
 }
 
 /** A webhook that did not come from the carrier (bad signature) or that it could not have sent. */
-export class CarrierWebhookError extends Error {
-  constructor(readonly code: 'invalid_webhook_signature' | 'invalid_webhook_payload', message: string) {
-    super(message);
-    this.name = 'CarrierWebhookError';
-  }
-}
+export class CarrierWebhookError extends WebhookRejection {}
 
 /** Rejects when `signal` aborts: a carrier call never outlives our timeout. */
 export function abortable<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
