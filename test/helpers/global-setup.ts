@@ -19,10 +19,7 @@ declare module 'vitest' {
   }
 }
 
-/**
- * Migrates once per run, so each test file starts from a ready schema in well under a second instead
- * of paying PGlite's initdb or the whole migration set again.
- */
+/** Before the first test: refuse tests switched off, start recording error codes, migrate once. */
 export default async function setup(project: TestProject) {
   // A test switched off by hand is a test that cannot fail: the run stops before it starts.
   const disabled = findDisabledTests(path.resolve(import.meta.dirname, '../..'));
@@ -55,6 +52,10 @@ function recordErrorCodes(): () => void {
   };
 }
 
+/**
+ * Migrates once per run, so each test file starts from a ready schema in well under a second instead
+ * of paying PGlite's initdb or the whole migration set again.
+ */
 async function prepareDatabase(project: TestProject): Promise<() => unknown> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
