@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startServerProcess, type ServerProcess } from './helpers/processes.ts';
+import { processDatabase, startServerProcess, type ServerProcess } from './helpers/processes.ts';
 import { listAll, REMOTE_ADMIN, signIn, type Remote } from './helpers/remote-shop.ts';
-import { createTestDatabase, onServer, type TestDatabase } from './helpers/test-database.ts';
+import { onServer } from './helpers/test-database.ts';
 import { startReceiver, waitFor } from './helpers/webhook-receiver.ts';
 
 /**
@@ -17,21 +14,14 @@ const PROCESSES = onServer ? 3 : 1;
 const PERIOD_MS = 1000;
 const JOBS = ['checkout_sweep', 'expire_abandoned_carts', 'email_abandoned_carts', 'retry_webhooks', 'prune_idempotency_keys', 'prune_events', 'resume_payment_operations', 'send_emails', 'prune_expired', 'maintain_database', 'seal_ledger', 'reconcile_ledger', 'forecast_demand'];
 
-let database: TestDatabase | undefined;
-let dataDir: string | undefined;
+let database: Awaited<ReturnType<typeof processDatabase>> | undefined;
 let servers: ServerProcess[] = [];
 let shops: Remote[] = [];
 let startedAt = 0;
 
 beforeAll(async () => {
-  let env: Record<string, string>;
-  if (onServer) {
-    database = await createTestDatabase();
-    env = { DATABASE_URL: database.url! };
-  } else {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cartwright-cluster-'));
-    env = { DATA_DIR: dataDir };
-  }
+  database = await processDatabase('cluster');
+  const env: Record<string, string> = { ...database.env };
   Object.assign(env, {
     SEED_DEMO: 'false', ADMIN_EMAIL: REMOTE_ADMIN.email, ADMIN_PASSWORD: REMOTE_ADMIN.password,
     WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_RETRY_BASE_MS: '100', DISPATCH_INTERVAL_MS: '200',
@@ -48,7 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));
   await database?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 test('each event reaches each endpoint: at least once, at most twice, whichever process recorded it', async () => {

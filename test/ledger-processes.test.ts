@@ -1,7 +1,4 @@
 import { generateKeyPairSync } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, expect, test } from 'vitest';
 import { loadConfig } from '../src/config.ts';
@@ -10,10 +7,10 @@ import type { Db } from '../src/db/database.ts';
 import { databaseTarget } from '../src/db/target.ts';
 import { eventMatches } from '../src/modules/events/catalogue.ts';
 import { LEDGERED_EVENTS } from '../src/modules/ledger/ledger-appender.ts';
-import { callJson, runCli, startServerProcess, type ServerProcess } from './helpers/processes.ts';
+import { callJson, runCli, processDatabase, startServerProcess, type ServerProcess } from './helpers/processes.ts';
 import { REMOTE_ADMIN, signIn, type Remote } from './helpers/remote-shop.ts';
 import { ADDRESS_US, CARDS } from './helpers/selling.ts';
-import { createTestDatabase, onServer, type TestDatabase } from './helpers/test-database.ts';
+import { onServer } from './helpers/test-database.ts';
 import { waitFor } from './helpers/webhook-receiver.ts';
 
 /**
@@ -22,13 +19,11 @@ import { waitFor } from './helpers/webhook-receiver.ts';
  * restart the ledger catches up with one unbroken chain: every ledgered event once, no gaps, verified
  * by `cartwright ledger verify`.
  */
-let database: TestDatabase | undefined;
-let dataDir: string | undefined;
+let database: Awaited<ReturnType<typeof processDatabase>> | undefined;
 const servers: ServerProcess[] = [];
 afterAll(async () => {
   for (const s of servers) if (s.child.exitCode === null) await s.stop('SIGKILL');
   await database?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** A region, a location with stock, a shipping option and a product, through the Admin API. */
@@ -72,14 +67,8 @@ async function expectWholeLedger(db: Db): Promise<number> {
 
 test('SIGKILL while appending: after a restart one unbroken chain holds every ledgered event once', async () => {
   const key = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-  let env: Record<string, string>;
-  if (onServer) {
-    database = await createTestDatabase();
-    env = { DATABASE_URL: database.url! };
-  } else {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cartwright-ledger-'));
-    env = { DATA_DIR: dataDir };
-  }
+  database = await processDatabase('ledger');
+  const env: Record<string, string> = { ...database.env };
   Object.assign(env, {
     SEED_DEMO: 'false', ADMIN_EMAIL: REMOTE_ADMIN.email, ADMIN_PASSWORD: REMOTE_ADMIN.password, SWEEP_INTERVAL_MS: '0',
     DISPATCH_INTERVAL_MS: '50', LEDGER_SIGNING_KEY: key, LEDGER_KEY_ID: 'crash-test', LEDGER_BLOCK_SIZE: '7', LEDGER_BLOCK_SECONDS: '1',
@@ -132,7 +121,7 @@ test('SIGKILL while appending: after a restart one unbroken chain holds every le
   expect(reconcile.stdout).toContain('ledger and live tables agree');
   expect(reconcile.code).toBe(0);
 
-  const handle = await openDatabase(databaseTarget({ ...loadConfig({}), ...(onServer ? { databaseUrl: database!.url! } : { dataDir: dataDir! }) }));
+  const handle = await openDatabase(databaseTarget({ ...loadConfig({}), ...database!.target }));
   try {
     expect(await expectWholeLedger(handle.db)).toBe(status.head.seq);
     // The CLI names a tampered entry and fails.

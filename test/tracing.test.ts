@@ -1,11 +1,7 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { callJson, startServerProcess, type ServerProcess } from './helpers/processes.ts';
+import { callJson, processDatabase, startServerProcess, type ServerProcess } from './helpers/processes.ts';
 import { ADDRESS_US, CARDS } from './helpers/selling.ts';
-import { createTestDatabase, onServer, type TestDatabase } from './helpers/test-database.ts';
 
 /**
  * OpenTelemetry traces from a real `cartwright start`, exported over OTLP/HTTP to a collector of the
@@ -17,8 +13,7 @@ interface OtlpSpan { traceId: string; spanId: string; parentSpanId?: string; nam
 const spans: OtlpSpan[] = [];
 let collector: http.Server;
 let server: ServerProcess;
-let database: TestDatabase | undefined;
-let dataDir: string | undefined;
+let database: Awaited<ReturnType<typeof processDatabase>> | undefined;
 
 beforeAll(async () => {
   collector = http.createServer((req, res) => {
@@ -33,16 +28,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
   const { port } = collector.address() as { port: number };
-  let env: Record<string, string>;
-  if (onServer) {
-    database = await createTestDatabase();
-    env = { DATABASE_URL: database.url! };
-  } else {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cartwright-tracing-'));
-    env = { DATA_DIR: dataDir };
-  }
+  database = await processDatabase('tracing');
   server = await startServerProcess({
-    ...env, LOG_LEVEL: 'info', OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`, OTEL_BSP_SCHEDULE_DELAY: '100', OTEL_SERVICE_NAME: 'cartwright-test',
+    ...database.env, LOG_LEVEL: 'info', OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`, OTEL_BSP_SCHEDULE_DELAY: '100', OTEL_SERVICE_NAME: 'cartwright-test',
   });
 }, 120_000);
 
@@ -50,7 +38,6 @@ afterAll(async () => {
   await server?.stop();
   await new Promise((resolve) => collector?.close(resolve));
   await database?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 const attribute = (span: OtlpSpan, key: string) => Object.values(span.attributes.find((a) => a.key === key)?.value ?? {})[0];

@@ -1,12 +1,8 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, expect, test } from 'vitest';
-import { startServerProcess, type ServerProcess } from './helpers/processes.ts';
+import { processDatabase, startServerProcess, type ServerProcess } from './helpers/processes.ts';
 import { listAll, REMOTE_ADMIN, signIn } from './helpers/remote-shop.ts';
-import { createTestDatabase, onServer, type TestDatabase } from './helpers/test-database.ts';
 import { waitFor } from './helpers/webhook-receiver.ts';
 
 /**
@@ -14,24 +10,16 @@ import { waitFor } from './helpers/webhook-receiver.ts';
  * After a restart every event reaches the receiver; none is lost. On the embedded database the
  * restarted process opens the same data directory; on PostgreSQL it connects to the same database.
  */
-let database: TestDatabase | undefined;
-let dataDir: string | undefined;
+let database: Awaited<ReturnType<typeof processDatabase>> | undefined;
 const servers: ServerProcess[] = [];
 afterAll(async () => {
   for (const s of servers) if (s.child.exitCode === null) await s.stop('SIGKILL');
   await database?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 test('SIGKILL mid-delivery: after a restart every event is delivered, none lost', async () => {
-  let env: Record<string, string>;
-  if (onServer) {
-    database = await createTestDatabase();
-    env = { DATABASE_URL: database.url! };
-  } else {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cartwright-crash-'));
-    env = { DATA_DIR: dataDir };
-  }
+  database = await processDatabase('crash');
+  const env: Record<string, string> = { ...database.env };
   Object.assign(env, {
     SEED_DEMO: 'false', ADMIN_EMAIL: REMOTE_ADMIN.email, ADMIN_PASSWORD: REMOTE_ADMIN.password,
     WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_TIMEOUT_MS: '2000', WEBHOOK_RETRY_BASE_MS: '100', WEBHOOK_CONCURRENCY: '4',
@@ -84,9 +72,12 @@ test('SIGKILL mid-delivery: after a restart every event is delivered, none lost'
     expect(got.filter((a) => a.answered), id).toHaveLength(1);
     expect(got.length, id).toBeLessThanOrEqual(2); // at least once, boundedly: once more only if it was in flight
   }
-  const deliveries = await listAll(again, `/admin/webhooks/${endpoint.id}/deliveries`);
-  expect(deliveries).toHaveLength(products.length);
-  expect(deliveries.every((d: any) => d.status === 'delivered')).toBe(true);
+  // The receiver's answer comes before the sender records it: wait for the records, then check them all.
+  const deliveries = await waitFor(async () => {
+    const listed = await listAll(again, `/admin/webhooks/${endpoint.id}/deliveries`);
+    return listed.length === products.length && listed.every((d: any) => d.status === 'delivered') ? listed : null;
+  }, 15_000, 'every delivery recorded as delivered');
+  expect(deliveries.map((d: any) => d.status)).toEqual(products.map(() => 'delivered'));
   // Those in flight at the kill were claimed twice; their logs show the attempt that succeeded.
   for (const d of deliveries.filter((d: any) => inFlight.includes(d.resource_id))) {
     expect(d.attempts).toBe(2);

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
-import { onServer } from './test-database.ts';
+import { createTestDatabase, onServer } from './test-database.ts';
 import { TEST_DATA_KEY, type TestShop } from './test-shop.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -14,6 +16,21 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     }).on('error', reject);
   });
+}
+
+/**
+ * A database of its own for `cartwright start` processes: a PostgreSQL database on the server run,
+ * else an embedded data directory. `env` points a process at it, `target` the test's own handle.
+ */
+export async function processDatabase(name: string): Promise<{
+  env: Record<string, string>; target: { databaseUrl: string } | { dataDir: string }; close(): Promise<void>;
+}> {
+  if (onServer) {
+    const database = await createTestDatabase();
+    return { env: { DATABASE_URL: database.url! }, target: { databaseUrl: database.url! }, close: () => database.close() };
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `cartwright-${name}-`));
+  return { env: { DATA_DIR: dataDir }, target: { dataDir }, close: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
 }
 
 /** Runs `cartwright <args>` to completion. */
