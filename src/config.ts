@@ -58,6 +58,10 @@ const ConfigSchema = Type.Object({
   // Marketing (docs/marketing.md)
   marketingWebhookUrl: Type.Union([Type.String({ pattern: '^https?://' }), Type.Null()]),
   marketingWebhookSecret: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
+  klaviyoApiKey: Type.Union([Type.String({ minLength: 8 }), Type.Null()]),
+  klaviyoListId: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+  klaviyoApiBase: Type.Union([Type.String({ pattern: '^https?://[^/]+$' }), Type.Null()]),
+  cartAbandonedHours: Type.Integer({ minimum: 0, maximum: 720 }),
   smtpUrl: Type.Union([Type.String({ pattern: '^smtps?://' }), Type.Null()]),
   emailFrom: Type.String({ minLength: 3 }),
   emailTemplatesDir: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
@@ -222,6 +226,10 @@ export function loadConfig(env: Env = process.env): Config {
     easypostApiBase: str(env, 'EASYPOST_API_BASE'),
     marketingWebhookUrl: str(env, 'MARKETING_WEBHOOK_URL'),
     marketingWebhookSecret: str(env, 'MARKETING_WEBHOOK_SECRET'),
+    klaviyoApiKey: str(env, 'KLAVIYO_API_KEY'),
+    klaviyoListId: str(env, 'KLAVIYO_LIST_ID'),
+    klaviyoApiBase: str(env, 'KLAVIYO_API_BASE'),
+    cartAbandonedHours: int(env, 'CART_ABANDONED_HOURS', 4),
     smtpUrl: str(env, 'SMTP_URL'),
     emailFrom: str(env, 'EMAIL_FROM') ?? 'Cartwright Shop <shop@localhost>',
     emailTemplatesDir: str(env, 'EMAIL_TEMPLATES_DIR'),
@@ -266,6 +274,7 @@ export function loadConfig(env: Env = process.env): Config {
     carrierTimeoutMs: 'CARRIER_TIMEOUT_MS', testCarrierWebhookSecret: 'TEST_CARRIER_WEBHOOK_SECRET',
     easypostApiKey: 'EASYPOST_API_KEY', easypostWebhookSecret: 'EASYPOST_WEBHOOK_SECRET', easypostApiBase: 'EASYPOST_API_BASE',
     marketingWebhookUrl: 'MARKETING_WEBHOOK_URL', marketingWebhookSecret: 'MARKETING_WEBHOOK_SECRET',
+    klaviyoApiKey: 'KLAVIYO_API_KEY', klaviyoListId: 'KLAVIYO_LIST_ID', klaviyoApiBase: 'KLAVIYO_API_BASE', cartAbandonedHours: 'CART_ABANDONED_HOURS',
     smtpUrl: 'SMTP_URL', emailFrom: 'EMAIL_FROM', emailTemplatesDir: 'EMAIL_TEMPLATES_DIR',
     dataKey: 'CARTWRIGHT_DATA_KEY', corsOrigins: 'CORS_ORIGINS', customerSessionDays: 'CUSTOMER_SESSION_DAYS',
     secureCookies: 'SECURE_COOKIES', rateLimitPerMinute: 'AUTH_RATE_LIMIT_PER_MINUTE', apiKeyRateLimitPerMinute: 'API_KEY_RATE_LIMIT_PER_MINUTE',
@@ -289,6 +298,9 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if ((config.marketingWebhookUrl === null) !== (config.marketingWebhookSecret === null)) {
     throw new ConfigError('MARKETING_WEBHOOK_URL and MARKETING_WEBHOOK_SECRET must be set together');
+  }
+  if (config.marketingWebhookUrl !== null && config.klaviyoApiKey !== null) {
+    throw new ConfigError('set one marketing tool: MARKETING_WEBHOOK_URL or KLAVIYO_API_KEY, not both');
   }
   return config;
 }

@@ -474,7 +474,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -2559,7 +2559,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -2597,7 +2597,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -2658,7 +2658,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -2909,7 +2909,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -3093,6 +3093,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/marketing/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events the marketing tool refused, newest first */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description how many times it was refused */
+                                attempts: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                customer_id: string | null;
+                                /** @description the tool’s answer */
+                                error: string;
+                                /** @description the outbox event (evt_…) */
+                                event_id: string;
+                                event_type: string;
+                                id: string;
+                                /** Format: date-time */
+                                occurred_at: string;
+                                /** @description the tool that refused it: webhook, klaviyo */
+                                provider_id: string;
+                                refs: {
+                                    cart_id?: string;
+                                    order_id?: string;
+                                    product_id?: string;
+                                };
+                                /** @description the tool’s HTTP status */
+                                status: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["400"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/marketing/dead-letters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Discard a dead letter without sending it */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (mdl_…) */
+                    id: components["parameters"]["path-id-mdl"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Deleted"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-41"];
+                429: components["responses"]["429"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/marketing/dead-letters/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the event again (with the customer’s data and consent as they are now); gone once the tool takes it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (mdl_…) */
+                    id: components["parameters"]["path-id-mdl"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Deleted"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-41"];
+                409: components["responses"]["409-50"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/notifications": {
         parameters: {
             query?: never;
@@ -3205,7 +3352,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-48"];
+                404: components["responses"]["404-49"];
                 429: components["responses"]["429"];
             };
         };
@@ -6446,7 +6593,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-51"];
+                409: components["responses"]["409-52"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6504,7 +6651,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6533,8 +6680,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
-                409: components["responses"]["409-52"];
+                404: components["responses"]["404-42"];
+                409: components["responses"]["409-53"];
                 429: components["responses"]["429"];
             };
         };
@@ -7470,8 +7617,8 @@ export interface paths {
                 400: components["responses"]["400-11"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
-                409: components["responses"]["409-50"];
+                404: components["responses"]["404-42"];
+                409: components["responses"]["409-51"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7517,7 +7664,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7547,7 +7694,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -7670,7 +7817,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -7705,7 +7852,7 @@ export interface paths {
                 400: components["responses"]["400-33"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7743,7 +7890,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -7793,7 +7940,7 @@ export interface paths {
                 400: components["responses"]["400"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -7867,7 +8014,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -7908,7 +8055,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -9382,6 +9529,57 @@ export interface paths {
                 200: components["responses"]["MarketingConsent"];
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-2"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/customers/me/product-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report that I viewed a product (kept for the marketing tool only if I consented to email marketing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        product_id: string;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false: no email consent, nothing kept */
+                            recorded: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-2"];
+                404: components["responses"]["404"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
             };
@@ -12424,8 +12622,22 @@ export interface components {
                 };
             };
         };
-        /** @description role_not_found */
+        /** @description marketing_dead_letter_not_found */
         "404-41": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "marketing_dead_letter_not_found";
+                    };
+                };
+            };
+        };
+        /** @description role_not_found */
+        "404-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12439,7 +12651,7 @@ export interface components {
             };
         };
         /** @description user_not_found */
-        "404-42": {
+        "404-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12453,7 +12665,7 @@ export interface components {
             };
         };
         /** @description api_key_not_found */
-        "404-43": {
+        "404-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12467,7 +12679,7 @@ export interface components {
             };
         };
         /** @description webhook_endpoint_not_found */
-        "404-44": {
+        "404-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12481,7 +12693,7 @@ export interface components {
             };
         };
         /** @description webhook_delivery_not_found */
-        "404-45": {
+        "404-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12495,7 +12707,7 @@ export interface components {
             };
         };
         /** @description job_not_found */
-        "404-46": {
+        "404-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12509,7 +12721,7 @@ export interface components {
             };
         };
         /** @description order_not_ledgered */
-        "404-47": {
+        "404-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12523,7 +12735,7 @@ export interface components {
             };
         };
         /** @description email_not_found */
-        "404-48": {
+        "404-49": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13222,8 +13434,22 @@ export interface components {
                 };
             };
         };
-        /** @description admin_email_taken */
+        /** @description marketing_refused */
         "409-50": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "marketing_refused";
+                    };
+                };
+            };
+        };
+        /** @description admin_email_taken */
+        "409-51": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13237,7 +13463,7 @@ export interface components {
             };
         };
         /** @description role_key_taken */
-        "409-51": {
+        "409-52": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13251,7 +13477,7 @@ export interface components {
             };
         };
         /** @description role_in_use */
-        "409-52": {
+        "409-53": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13884,6 +14110,8 @@ export interface components {
         "path-id-dord": string;
         /** @description id (lot_…) */
         "path-id-lot": string;
+        /** @description id (mdl_…) */
+        "path-id-mdl": string;
         /** @description id (ord_…) */
         "path-id-ord": string;
         /** @description id (pcat_…) */

@@ -39,6 +39,7 @@ import { storePaymentWebhookRoutes } from '../modules/payments/routes.store.webh
 import { storeCustomerRoutes } from '../modules/customers/routes.store.ts';
 import { adminCustomerRoutes } from '../modules/customers/routes.admin.ts';
 import { adminMarketingRoutes } from '../modules/marketing/routes.admin.ts';
+import { adminDeadLetterRoutes } from '../modules/marketing/routes.admin.dead-letters.ts';
 import { adminSegmentRoutes } from '../modules/marketing/routes.admin.segments.ts';
 import { storeMarketingRoutes } from '../modules/marketing/routes.store.ts';
 import { adminStaffRoutes } from '../modules/users/routes.admin.staff.ts';
@@ -288,6 +289,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
       await secured.register(adminCustomerRoutes, context);
       await secured.register(adminMarketingRoutes, context);
       await secured.register(adminSegmentRoutes, context);
+      await secured.register(adminDeadLetterRoutes, context);
       await secured.register(adminStaffRoutes, context);
       await secured.register(adminWebhookRoutes, context);
       await secured.register(adminJobRoutes, context);

@@ -15,7 +15,7 @@ export const FAST_WEBHOOKS: Partial<Config> = {
 /** No scheduled job runs (tests that want one set its period). */
 export const NO_JOBS: Partial<Config> = {
   sweepIntervalMs: 0,
-  jobIntervals: { forecast_demand: 0, expire_abandoned_carts: 0, email_abandoned_carts: 0, retry_webhooks: 0, prune_idempotency_keys: 0, prune_events: 0, resume_payment_operations: 0, send_emails: 0, prune_expired: 0, maintain_database: 0, seal_ledger: 0, reconcile_ledger: 0 },
+  jobIntervals: { forecast_demand: 0, expire_abandoned_carts: 0, mark_abandoned_carts: 0, email_abandoned_carts: 0, retry_webhooks: 0, prune_idempotency_keys: 0, prune_events: 0, resume_payment_operations: 0, send_emails: 0, prune_expired: 0, maintain_database: 0, seal_ledger: 0, reconcile_ledger: 0 },
 };
 
 export const testLog: WorkLog = {

@@ -30,6 +30,8 @@ export interface CartTable {
   updated_at: CreatedAt;
   /** Set on a draft order's cart (migration 0005): its lines are staff's, the buyer cannot change them. */
   draft_order_id: string | null;
+  /** When the mark_abandoned_carts job last announced it (cart.abandoned); a change since makes it eligible again. */
+  abandoned_at: NullableTimestamp;
 }
 
 /** Only the variant and quantity: prices, taxes and totals are computed on every read, never stored. */

@@ -168,6 +168,10 @@ define('cart', 'cart.completed', 'Checkout completed the cart: its order is plac
 define('cart', 'cart.expired', 'An abandoned cart was deleted by the expire_abandoned_carts job.', {
   cart_id: id('cart'), updated_at: Type.String({ format: 'date-time', description: 'when it was last changed' }),
 });
+define('cart', 'cart.abandoned', 'A buyer left a cart with items for CART_ABANDONED_HOURS (the mark_abandoned_carts job); recorded once per idle stretch.', {
+  cart_id: id('cart'), customer_id: nullable(id('cus'), 'the signed-in customer, if any'), currency_code: currency,
+  updated_at: Type.String({ format: 'date-time', description: 'when it was last changed' }),
+});
 define('order', 'order.placed', 'An order was placed: it has its number and its payment is authorized (or captured).', {
   order_id: id('ord'), number: Type.Integer(), cart_id: id('cart'), customer_id: Type.Optional(nullable(id('cus'))),
   total: amount, currency_code: currency,
@@ -254,6 +258,9 @@ define('customer', 'customer.password_reset', 'A customer set a new password wit
 define('customer', 'customer.groups_changed', 'Staff changed the groups a customer belongs to.', { id: id('cus'), group_ids: Type.Array(Type.String()) });
 define('customer', 'customer.marketing_consent_changed', 'A customer granted or withdrew marketing consent (their consent now, per channel).', {
   customer_id: id('cus'), email: Type.Boolean(), sms: Type.Boolean(), source: Type.String({ description: 'where: storefront, checkout, admin…' }),
+});
+define('customer', 'customer.product_viewed', 'A customer who consented to email marketing viewed a product (sent by the storefront, POST /store/customers/me/product-views).', {
+  customer_id: id('cus'), product_id: id('prod'),
 });
 define('customer', 'customer.anonymized', 'A customer\'s personal data was erased (orders stay, without it).', { id: id('cus') });
 define('customer_group', 'customer_group.created', 'A customer group was created.', { id: id('cgrp') });

@@ -8,7 +8,7 @@ import { pruneEmailLog } from '../notifications/email-log.ts';
 import { pruneProcessedGatewayEvents } from '../payments/webhook-inbox.ts';
 import { pruneAdminSessions } from '../users/admin-sessions.ts';
 import { pruneLoginAttempts } from '../users/login-throttle.ts';
-import { expireAbandonedCarts } from '../cart/abandoned-carts.ts';
+import { expireAbandonedCarts, markAbandonedCarts } from '../cart/abandoned-carts.ts';
 import { sweepCheckout } from '../checkout/recovery.ts';
 import { pruneIdempotencyKeys } from '../idempotency/idempotency-keys.ts';
 import { pruneDispatchedEvents } from '../events/pruning.ts';
@@ -51,6 +51,14 @@ export function builtInJobs(deps: { db: Db; providers: PaymentProviders; config:
       description: `Deletes carts untouched for CART_EXPIRY_DAYS (${config.cartExpiryDays}) that hold no stock and are not being checked out.`,
       intervalMs: HOUR,
       run: async () => ({ carts_expired: await expireAbandonedCarts(db, new Date(Date.now() - config.cartExpiryDays * DAY)) }),
+    },
+    {
+      name: 'mark_abandoned_carts',
+      description: config.cartAbandonedHours
+        ? `Records cart.abandoned for each cart left with items ${config.cartAbandonedHours} h ago (CART_ABANDONED_HOURS), once per idle stretch, for webhooks and the marketing tool.`
+        : 'Off: CART_ABANDONED_HOURS is 0, so no cart.abandoned events are recorded.',
+      intervalMs: 15 * MINUTE,
+      run: async () => ({ carts_abandoned: await markAbandonedCarts(db, config.cartAbandonedHours) }),
     },
     {
       name: 'email_abandoned_carts',

@@ -25,5 +25,5 @@ export function builtInSubscribers(deps: {
   return [webhookFanOut(deps), orderEmails({ db: deps.db, templatesDir: deps.emailTemplatesDir, storefront: deps.storefront, orderNumberPrefix: deps.orderNumberPrefix }),
     staffAlerts({ db: deps.db, templatesDir: deps.emailTemplatesDir }), draftOrderCompletion(deps.db), recommendationScores(deps.db),
     ...(deps.ledger ? [ledgerAppender(deps.db, deps.ledger)] : []),
-    ...(deps.marketing ? [marketingSync({ db: deps.db, provider: deps.marketing })] : [])];
+    ...(deps.marketing ? [marketingSync({ db: deps.db, provider: deps.marketing, storefront: deps.storefront })] : [])];
 }

@@ -10,7 +10,28 @@ export interface MarketingProvider {
   readonly id: string;
   upsertContact(contact: MarketingContact): Promise<void>;
   trackEvent(event: MarketingEvent): Promise<void>;
-  removeContact(input: { customer_id: string; email: string | null }): Promise<void>;
+  removeContact(input: { customer_id: string; email: string | null; reason: RemovalReason }): Promise<void>;
+}
+
+/** Why a contact goes: consent withdrawn (the tool may keep a suppression record) or the customer erased (forget them). */
+export type RemovalReason = 'consent_withdrawn' | 'erased';
+
+/**
+ * Thrown by a provider when the tool refused a call for good (it answered 400, 404, 409, 422…): sending
+ * it again would be refused again. The sync records it as a dead letter for staff and goes on, instead
+ * of holding every later event back. Outages, timeouts, 429 and 401/403 (a key staff can fix) are
+ * plain errors: retried.
+ */
+export class MarketingRefusal extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+    this.name = 'MarketingRefusal';
+  }
+}
+
+/** Whether an HTTP status from a marketing tool is a refusal for good rather than a failure worth retrying. */
+export function isPermanentRefusal(status: number): boolean {
+  return status >= 400 && status < 500 && ![401, 403, 408, 425, 429].includes(status);
 }
 
 export interface MarketingContact {

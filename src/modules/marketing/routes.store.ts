@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../http/context.ts';
 import { requireCustomer } from '../../http/customer-auth.ts';
 import { errorResponses } from '../../http/schemas.ts';
 import { currentConsent, recordConsent } from './consent.ts';
-import { ConsentInput, MarketingConsent } from './shapes.ts';
+import { recordProductView } from './product-views.ts';
+import { ConsentInput, MarketingConsent, ProductViewInput } from './shapes.ts';
 
 const tags = ['store: customers'];
 
@@ -23,4 +25,12 @@ export const storeMarketingRoutes: FastifyPluginAsyncTypebox<AppContext> = async
     const { source, ...channels } = request.body;
     return recordConsent(db, request.customer!.id, { ...channels, source: source ?? 'storefront' });
   });
+
+  app.post('/customers/me/product-views', {
+    onRequest: signedIn,
+    schema: {
+      tags, summary: 'Report that I viewed a product (kept for the marketing tool only if I consented to email marketing)', body: ProductViewInput,
+      response: { 202: Type.Object({ recorded: Type.Boolean({ description: 'false: no email consent, nothing kept' }) }), ...errorResponses },
+    },
+  }, async (request, reply) => reply.code(202).send({ recorded: await recordProductView(db, request.customer!.id, request.body.product_id) }));
 };

@@ -1,4 +1,5 @@
-import type { CreatedAt, Json } from '../../db/column-types.ts';
+import type { Generated } from 'kysely';
+import type { CreatedAt, Json, Timestamp } from '../../db/column-types.ts';
 
 export type ConsentChannel = 'email' | 'sms';
 
@@ -36,9 +37,37 @@ export interface CustomerSegmentTable {
   updated_at: CreatedAt;
 }
 
+/** The ids an event referred to: enough to send it again (marketing-sync.ts), no personal data. */
+export interface DeadLetterRefs {
+  order_id?: string;
+  cart_id?: string;
+  product_id?: string;
+}
+
+/**
+ * An event the marketing tool refused for good (a 4xx that means "never"), kept for staff to resend
+ * once the cause is fixed, or to discard. One row per provider and event; a refused resend counts an attempt.
+ */
+export interface MarketingDeadLetterTable {
+  id: string;
+  provider_id: string;
+  event_id: string;
+  event_type: string;
+  customer_id: string | null;
+  refs: Json<DeadLetterRefs>;
+  occurred_at: Timestamp;
+  /** The tool's HTTP status. */
+  status: number;
+  error: string;
+  attempts: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
 export interface MarketingTables {
   marketing_consent: MarketingConsentTable;
   customer_segment: CustomerSegmentTable;
+  marketing_dead_letter: MarketingDeadLetterTable;
 }
 
 declare module '../../db/database.ts' {

@@ -38,3 +38,20 @@ export const SegmentInput = Type.Object({
 }, { additionalProperties: false });
 
 export const Segment = Type.Object({ id: Type.String(), name: Type.String(), rules: SegmentRulesShape, created_at: DateTime, updated_at: DateTime });
+
+export const MarketingDeadLetter = Type.Object({
+  id: Type.String(),
+  provider_id: Type.String({ description: 'the tool that refused it: webhook, klaviyo' }),
+  event_id: Type.String({ description: 'the outbox event (evt_…)' }),
+  event_type: Type.String(),
+  customer_id: Type.Union([Type.String(), Type.Null()]),
+  refs: Type.Object({ order_id: Type.Optional(Type.String()), cart_id: Type.Optional(Type.String()), product_id: Type.Optional(Type.String()) }),
+  occurred_at: DateTime,
+  status: Type.Integer({ description: 'the tool’s HTTP status' }),
+  error: Type.String({ description: 'the tool’s answer' }),
+  attempts: Type.Integer({ description: 'how many times it was refused' }),
+  created_at: DateTime,
+  updated_at: DateTime,
+});
+
+export const ProductViewInput = Type.Object({ product_id: Type.String({ pattern: '^prod_[0-9A-Z]{26}$' }) }, { additionalProperties: false });
