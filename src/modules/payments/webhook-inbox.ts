@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
 import { decrypt, encrypt } from '../../crypto/data-encryption.ts';
 import { signalLocalChange } from '../../db/changes.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { millis } from '../../db/intervals.ts';
+import { claimDueRows, failAttempt, type Inbox } from '../../db/inbox.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { GatewayEvent } from './provider.ts';
 
@@ -14,7 +13,6 @@ import type { GatewayEvent } from './provider.ts';
  * processing loses nothing: the row is still pending, or its lease runs out and it is processed again.
  */
 export const INBOX_TOPIC = 'payment_inbox';
-const MAX_ATTEMPTS = 20;
 
 export async function storeGatewayEvent(db: Db, providerId: string, event: GatewayEvent, rawBody: Buffer): Promise<{ id: string; duplicate: boolean }> {
   return inTransaction(db, async (tx) => {
@@ -40,19 +38,13 @@ export interface InboxEvent extends GatewayEvent {
   attempt: number;
 }
 
+const INBOX: Inbox = { table: 'payment_webhook_event', stateColumn: 'status', order: ['next_attempt_at', 'received_at'] };
+
 /** Claims up to `limit` due events for `leaseMs`, oldest first. */
 export async function claimInboxEvents(db: Db, limit: number, leaseMs: number): Promise<InboxEvent[]> {
-  const claimed = await sql<{ id: string; provider_id: string; provider_event_id: string; type: string; payment_reference: string | null; provider_reference: string | null; amount: number | null; attempts: number }>`
-    with due as (
-      select id from payment_webhook_event
-      where status = 'pending' and next_attempt_at <= now() and (locked_until is null or locked_until < now())
-      order by next_attempt_at, received_at limit ${limit}
-      for update skip locked
-    )
-    update payment_webhook_event e set locked_until = now() + ${millis(leaseMs)}, attempts = e.attempts + 1
-    from due where e.id = due.id
-    returning e.id, e.provider_id, e.provider_event_id, e.type, e.payment_reference, e.provider_reference, e.amount, e.attempts`.execute(db);
-  return claimed.rows.map((r) => ({
+  const claimed = await claimDueRows<{ provider_id: string; provider_event_id: string; type: string; payment_reference: string | null; provider_reference: string | null; amount: number | null }>(
+    db, INBOX, ['provider_id', 'provider_event_id', 'type', 'payment_reference', 'provider_reference', 'amount'], limit, leaseMs);
+  return claimed.map((r) => ({
     inbox_id: r.id, provider_id: r.provider_id, id: r.provider_event_id, type: r.type, payment_reference: r.payment_reference,
     provider_reference: r.provider_reference, amount: r.amount === null ? null : Number(r.amount), attempt: r.attempts,
   }));
@@ -73,16 +65,9 @@ export async function settleInboxEvent(db: Db, event: InboxEvent, result: InboxR
     .where('id', '=', event.inbox_id).where('attempts', '=', event.attempt).execute();
 }
 
-/** A failed attempt: tried again with backoff (5 s doubling to an hour), given up after 20 (status failed, kept for staff). */
+/** A failed attempt: tried again with backoff, given up after 20 (status failed, kept for staff); src/db/inbox.ts. */
 export async function failInboxEvent(db: Db, event: InboxEvent, error: unknown): Promise<void> {
-  const message = String(error instanceof Error ? error.message : error).slice(0, 2000);
-  const delay = Math.min(5000 * 2 ** (event.attempt - 1), 3_600_000) * (0.5 + Math.random() / 2);
-  await db.updateTable('payment_webhook_event')
-    .set({
-      status: event.attempt >= MAX_ATTEMPTS ? 'failed' : 'pending', last_error: message,
-      next_attempt_at: sql<Date>`now() + ${millis(delay)}`, locked_until: null,
-    })
-    .where('id', '=', event.inbox_id).where('attempts', '=', event.attempt).execute();
+  await failAttempt(db, INBOX, { id: event.inbox_id, attempt: event.attempt }, error);
 }
 
 /** The body as the gateway sent it. */

@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
 import { encrypt } from '../../crypto/data-encryption.ts';
 import { signalLocalChange } from '../../db/changes.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { millis } from '../../db/intervals.ts';
+import { claimDueRows, failAttempt, type Inbox } from '../../db/inbox.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { startWorkLoop, type WorkLog, type WorkLoop } from '../../db/work-loop.ts';
 import type { TrackingEvent, TrackingStatus } from '../shipping/carrier.ts';
@@ -15,7 +14,6 @@ import type { TrackingEvent, TrackingStatus } from '../shipping/carrier.ts';
  * lease, so a crash between receiving and applying loses nothing.
  */
 export const TRACKING_INBOX_TOPIC = 'carrier_inbox';
-const MAX_ATTEMPTS = 20;
 const BATCH = 10;
 const LEASE_MS = 5 * 60_000;
 
@@ -42,18 +40,12 @@ export interface InboxTrackingEvent extends TrackingEvent {
   attempt: number;
 }
 
+const INBOX: Inbox = { table: 'carrier_webhook_event', stateColumn: 'state', order: ['occurred_at', 'received_at'] };
+
 async function claimTrackingEvents(db: Db): Promise<InboxTrackingEvent[]> {
-  const claimed = await sql<{ id: string; carrier_id: string; provider_event_id: string; tracking_number: string; status: TrackingStatus; occurred_at: Date; description: string | null; attempts: number }>`
-    with due as (
-      select id from carrier_webhook_event
-      where state = 'pending' and next_attempt_at <= now() and (locked_until is null or locked_until < now())
-      order by occurred_at, received_at limit ${BATCH}
-      for update skip locked
-    )
-    update carrier_webhook_event e set locked_until = now() + ${millis(LEASE_MS)}, attempts = e.attempts + 1
-    from due where e.id = due.id
-    returning e.id, e.carrier_id, e.provider_event_id, e.tracking_number, e.status, e.occurred_at, e.description, e.attempts`.execute(db);
-  return claimed.rows.map((r) => ({
+  const claimed = await claimDueRows<{ carrier_id: string; provider_event_id: string; tracking_number: string; status: TrackingStatus; occurred_at: Date; description: string | null }>(
+    db, INBOX, ['carrier_id', 'provider_event_id', 'tracking_number', 'status', 'occurred_at', 'description'], BATCH, LEASE_MS);
+  return claimed.map((r) => ({
     inbox_id: r.id, carrier_id: r.carrier_id, id: r.provider_event_id, tracking_number: r.tracking_number, status: r.status,
     occurred_at: new Date(r.occurred_at), description: r.description, attempt: r.attempts,
   }));
@@ -61,8 +53,8 @@ async function claimTrackingEvents(db: Db): Promise<InboxTrackingEvent[]> {
 
 /**
  * Applies one round of due events, oldest scan first, with `apply` (which records its effect and
- * the event's outcome in one transaction, tracking-events.ts); a failure is retried with backoff
- * (5 s doubling to an hour) and given up after 20 attempts (state failed, kept for staff).
+ * the event's outcome in one transaction, tracking-events.ts); a failure is retried with backoff and
+ * given up after 20 attempts (state failed, kept for staff): src/db/inbox.ts.
  * Returns true when a full batch was taken.
  */
 export async function processTrackingInboxOnce(db: Db, apply: (event: InboxTrackingEvent) => Promise<void>, log: WorkLog): Promise<boolean> {
@@ -72,11 +64,7 @@ export async function processTrackingInboxOnce(db: Db, apply: (event: InboxTrack
       await apply(event);
     } catch (error) {
       log.error({ err: error, carrier_webhook_event: event.inbox_id }, 'applying a carrier tracking event failed; it is retried');
-      const message = String(error instanceof Error ? error.message : error).slice(0, 2000);
-      const delay = Math.min(5000 * 2 ** (event.attempt - 1), 3_600_000) * (0.5 + Math.random() / 2);
-      await db.updateTable('carrier_webhook_event')
-        .set({ state: event.attempt >= MAX_ATTEMPTS ? 'failed' : 'pending', last_error: message, next_attempt_at: sql<Date>`now() + ${millis(delay)}`, locked_until: null })
-        .where('id', '=', event.inbox_id).where('attempts', '=', event.attempt).execute();
+      await failAttempt(db, INBOX, { id: event.inbox_id, attempt: event.attempt }, error);
     }
   }
   return events.length === BATCH;
