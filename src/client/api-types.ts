@@ -1380,6 +1380,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/customers/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything the shop holds about a customer, for a data-access or portability request (GDPR) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (cus_…) */
+                    id: components["parameters"]["path-id-cus"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description Everything the shop holds about a customer (GDPR access and portability) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addresses: components["schemas"]["AddressBookEntry"][];
+                            customer: components["schemas"]["Customer"];
+                            /** Format: date-time */
+                            exported_at: string;
+                            /** @enum {string} */
+                            format: "cartwright.customer_export";
+                            marketing_consent: components["schemas"]["MarketingConsent"];
+                            /** @description every order placed, oldest first, as GET /store/orders/:id returns it */
+                            orders: components["schemas"]["Order"][];
+                            /** @description of this document’s layout: 1 */
+                            version: number;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-37"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/customers/{id}/marketing-consent": {
         parameters: {
             query?: never;
@@ -9486,6 +9543,56 @@ export interface paths {
                 415: components["responses"]["415"];
             };
         };
+        trace?: never;
+    };
+    "/store/customers/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything the shop holds about me: profile, addresses, marketing consent with its history, orders */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description Everything the shop holds about a customer (GDPR access and portability) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addresses: components["schemas"]["AddressBookEntry"][];
+                            customer: components["schemas"]["Customer"];
+                            /** Format: date-time */
+                            exported_at: string;
+                            /** @enum {string} */
+                            format: "cartwright.customer_export";
+                            marketing_consent: components["schemas"]["MarketingConsent"];
+                            /** @description every order placed, oldest first, as GET /store/orders/:id returns it */
+                            orders: components["schemas"]["Order"][];
+                            /** @description of this document’s layout: 1 */
+                            version: number;
+                        };
+                    };
+                };
+                401: components["responses"]["401-2"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/store/customers/me/marketing-consent": {

@@ -85,9 +85,9 @@ describe('health', () => {
 
 /** The routes that need a signed-in customer, as the OpenAPI document must declare them. */
 const CUSTOMER_ROUTES = [
-  'delete /store/customers/me/addresses/{address_id}', 'get /store/customers/me', 'get /store/customers/me/addresses', 'get /store/customers/me/marketing-consent', 'get /store/customers/me/recommendations', 'get /store/orders',
+  'delete /store/customers/me/addresses/{address_id}', 'get /store/customers/me', 'get /store/customers/me/addresses', 'get /store/customers/me/export', 'get /store/customers/me/marketing-consent', 'get /store/customers/me/recommendations', 'get /store/orders',
   'patch /store/customers/me', 'patch /store/customers/me/addresses/{address_id}', 'post /store/auth/logout', 'post /store/auth/logout-all',
-  'post /store/auth/verify-email', 'post /store/customers/me/addresses', 'post /store/customers/me/marketing-consent',
+  'post /store/auth/verify-email', 'post /store/customers/me/addresses', 'post /store/customers/me/marketing-consent', 'post /store/customers/me/product-views',
 ];
 
 describe('OpenAPI', () => {
@@ -105,7 +105,7 @@ describe('OpenAPI', () => {
       const parameter = (p: any) => (p.$ref ? res.body.components.parameters[p.$ref.replace('#/components/parameters/', '')] : p);
       if (path.includes('{')) expect(op.parameters?.some((p: any) => parameter(p).in === 'path'), `${method} ${path} declares its path params`).toBe(true);
       // Actions that take no input: sign-outs, state changes named by their path, resends.
-      if (method === 'post' && !/\/(logout|logout-all|verify-email|publish|archive|unpublish|complete|anonymize|revoke|deliver|cancel|redeliver|run|rotate-secret)$/.test(path)) {
+      if (method === 'post' && !/\/(logout|logout-all|verify-email|publish|archive|unpublish|complete|anonymize|revoke|deliver|cancel|redeliver|resend|run|rotate-secret)$/.test(path)) {
         expect(op.requestBody, `${method} ${path} declares its body`).toBeTruthy();
       }
       const isAdmin = path.startsWith('/admin') && path !== '/admin/auth/login';

@@ -48,6 +48,7 @@ const ROUTES: Record<string, { url: string; body: Record<string, unknown> | null
   'POST /store/auth/verify-email/confirm': { url: '/store/auth/verify-email/confirm', body: { token: 'evr_0123456789abcdef' } },
   'PATCH /store/customers/me': { url: '/store/customers/me', body: { first_name: 'Ada', last_name: 'Byron', phone: '+1 555 0100' } },
   'POST /store/customers/me/marketing-consent': { url: '/store/customers/me/marketing-consent', body: { email: true, sms: false, source: 'storefront' } },
+  'POST /store/customers/me/product-views': { url: '/store/customers/me/product-views', body: { product_id: 'prod_01BADINPUT0000000000000000' } },
   'POST /store/customers/me/addresses': { url: '/store/customers/me/addresses', body: { address: { ...ADDRESS_US, company: 'Acme', address_2: 'Suite 1', province: 'NJ', phone: '+1 555 0100' } } },
   'PATCH /store/customers/me/addresses/{address_id}': { url: `/store/customers/me/addresses/${ADDRESS}`, body: { address: ADDRESS_US } },
   'DELETE /store/customers/me/addresses/{address_id}': { url: `/store/customers/me/addresses/${ADDRESS}`, body: null },
@@ -133,7 +134,7 @@ describe('every public write route', () => {
   test('each one is listed here with a body it would accept (a new route must be added)', () => {
     const found = publicWriteRoutes().map((r) => r.key).sort();
     expect(found).toEqual([...Object.keys(ROUTES), ...Object.keys(RAW_BODY_ROUTES)].sort());
-    expect(found.length).toBe(26);
+    expect(found.length).toBe(27);
   });
 
   test(`nesting 5,000 and 20,000 levels deep, or just past ${MAX_BODY_DEPTH}: 400 invalid_request naming max_depth, nothing written`, async () => {

@@ -5,6 +5,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { emailHash, emailHashes, encrypt } from '../../crypto/data-encryption.ts';
 import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
+import { withdrawAllConsent } from '../marketing/consent.ts';
 import { customerOrderTotals, listCustomerOrders } from '../orders/order-customers.ts';
 import { logoutEverywhere } from './accounts.ts';
 import { getCustomerOrThrow, updateCustomerProfile } from './profile.ts';
@@ -74,6 +75,8 @@ export async function anonymizeCustomer(db: Db, id: string): Promise<void> {
     await tx.deleteFrom('customer_address').where('customer_id', '=', id).execute();
     await tx.deleteFrom('customer_token').where('customer_id', '=', id).execute();
     await tx.deleteFrom('customer_group_member').where('customer_id', '=', id).execute();
+    // Here, not in the marketing sync: consent must end with the erasure whether or not a tool is configured.
+    await withdrawAllConsent(tx, id, 'anonymized');
     await recordEvents(tx, [{ type: 'customer.anonymized', resource_type: 'customer', resource_id: id, payload: { id } }]);
   });
 }

@@ -5,13 +5,14 @@ import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
 import { errorResponses, ListOf } from '../../http/schemas.ts';
 import { DateTime, Id, ListQuery } from '../../shapes.ts';
 import { anonymizeCustomer, createCustomerGroup, deleteCustomerGroup, getCustomerDetail, listCustomerGroups, listCustomers, updateCustomerByStaff } from './admin-customers.ts';
-import { Customer, CustomerDetail, ProfileUpdate } from './shapes.ts';
+import { exportCustomerData } from './data-export.ts';
+import { Customer, CustomerDetail, CustomerExport, ProfileUpdate } from './shapes.ts';
 
 const tags = ['admin: customers'];
 const CustomerParams = Type.Object({ id: Id('cus') });
 const Group = Type.Object({ id: Type.String(), name: Type.String(), member_count: Type.Integer(), created_at: DateTime });
 
-export const adminCustomerRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
+export const adminCustomerRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config }) => {
   app.get('/customers', {
     config: { permission: 'customers:read' },
     schema: {
@@ -38,6 +39,11 @@ export const adminCustomerRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
       response: { 200: CustomerDetail, ...errorResponses },
     },
   }, async (request) => updateCustomerByStaff(db, request.params.id, request.body));
+
+  app.get('/customers/:id/export', {
+    config: { permission: 'customers:read' },
+    schema: { tags, summary: 'Everything the shop holds about a customer, for a data-access or portability request (GDPR)', params: CustomerParams, response: { 200: CustomerExport, ...errorResponses } },
+  }, async (request) => exportCustomerData(db, request.params.id, config.orderNumberPrefix));
 
   app.post('/customers/:id/anonymize', {
     config: { permission: 'customers:write' },

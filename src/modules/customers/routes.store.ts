@@ -10,8 +10,9 @@ import { DateTime, ListQuery } from '../../shapes.ts';
 import { listCustomerOrders } from '../orders/order-customers.ts';
 import { loginCustomer, logoutCustomer, logoutEverywhere, registerCustomer, requestPasswordReset, resendEmailVerification, resetPassword, verifyEmail, type CustomerSessionToken } from './accounts.ts';
 import { addAddress, deleteAddress, listAddresses, updateAddress } from './addresses.ts';
+import { exportCustomerData } from './data-export.ts';
 import { getCustomerOrThrow, updateCustomerProfile } from './profile.ts';
-import { AddressBookEntry, AddressBookEntryInput, AddressBookEntryUpdate, AddressParams, LoginInput, ProfileUpdate, RegisterInput, Session } from './shapes.ts';
+import { AddressBookEntry, AddressBookEntryInput, AddressBookEntryUpdate, AddressParams, CustomerExport, LoginInput, ProfileUpdate, RegisterInput, Session } from './shapes.ts';
 
 const tags = ['store: customers'];
 
@@ -103,6 +104,11 @@ export const storeCustomerRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
     onRequest: signedIn,
     schema: { tags, summary: 'Update name, phone or metadata', body: ProfileUpdate, response: { 200: Session.properties.customer, ...errorResponses } },
   }, async (request) => updateCustomerProfile(db, request.customer!.id, request.body));
+
+  app.get('/customers/me/export', {
+    onRequest: signedIn,
+    schema: { tags, summary: 'Everything the shop holds about me: profile, addresses, marketing consent with its history, orders', response: { 200: CustomerExport, ...errorResponses } },
+  }, async (request) => exportCustomerData(db, request.customer!.id, config.orderNumberPrefix));
 
   app.get('/customers/me/addresses', {
     onRequest: signedIn,

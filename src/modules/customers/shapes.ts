@@ -1,6 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DateTime, EXPECTED, Id } from '../../shapes.ts';
 import { Address, AddressInput } from '../cart/shapes.ts';
+import { MarketingConsent } from '../marketing/shapes.ts';
+import { Order } from '../orders/shapes.ts';
 
 const Name = Type.String({ minLength: 1, maxLength: 100 });
 const Email = Type.String({ format: 'email', maxLength: 320 });
@@ -59,3 +61,13 @@ export const CustomerDetail = Type.Object({
   })),
   lifetime_value: Type.Array(Type.Object({ currency_code: Type.String(), orders: Type.Integer(), total: Type.Integer() })),
 });
+
+export const CustomerExport = Type.Object({
+  format: Type.Literal('cartwright.customer_export'),
+  version: Type.Integer({ description: 'of this document’s layout: 1' }),
+  exported_at: DateTime,
+  customer: Customer,
+  addresses: Type.Array(AddressBookEntry),
+  marketing_consent: MarketingConsent,
+  orders: Type.Array(Order, { description: 'every order placed, oldest first, as GET /store/orders/:id returns it' }),
+}, { description: 'Everything the shop holds about a customer (GDPR access and portability)' });

@@ -22,7 +22,7 @@ export const SYNCED_EVENTS = ['customer.marketing_consent_changed', 'order.place
  * | cart.abandoned (a customer's, still open) | granted    | upsertContact, trackEvent cart_abandoned with a link back |
  * | customer.product_viewed                | granted       | upsertContact, trackEvent product_viewed   |
  * | any of those three                     | none / guest  | nothing                                    |
- * | customer.anonymized                    | any           | consent withdrawn here, removeContact (erased) |
+ * | customer.anonymized                    | any           | removeContact (erased; the erasure withdrew consent) |
  */
 export function marketingSync(deps: MarketingSyncDeps): EventSubscriber {
   return {

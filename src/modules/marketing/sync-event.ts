@@ -3,7 +3,7 @@ import { decrypt, decryptNullable } from '../../crypto/data-encryption.ts';
 import type { Db } from '../../db/database.ts';
 import { loadCartState } from '../cart/cart-query.ts';
 import { cartLink } from '../notifications/templates.ts';
-import { currentConsent, withdrawAllConsent } from './consent.ts';
+import { currentConsent } from './consent.ts';
 import type { MarketingContact, MarketingProvider } from './provider.ts';
 import type { DeadLetterRefs } from './schema.ts';
 import { segmentsOf } from './segments.ts';
@@ -44,7 +44,6 @@ export async function syncEvent(deps: MarketingSyncDeps, event: SyncEvent): Prom
   const customerId = event.customer_id;
   if (!customerId) return;
   if (event.type === 'customer.anonymized') {
-    await withdrawAllConsent(db, customerId, 'anonymized');
     await provider.removeContact({ customer_id: customerId, email: null, reason: 'erased' });
     return;
   }
