@@ -9,6 +9,7 @@ import { startTestShop, type TestShop } from './helpers/test-shop.ts';
  * can hold the limit: exactly the limit's worth of discounted orders; everyone else gets 409
  * promotion_exhausted naming the promotion, is charged nothing, and completes without the code. On
  * PostgreSQL three `cartwright start` processes share the work; on the embedded database one does.
+ * The same holds for a promotion's budget and for a campaign's budget shared by two codes.
  */
 let shop: TestShop;
 let served: Awaited<ReturnType<typeof serveShop>> | undefined;
@@ -49,13 +50,13 @@ async function paidCartWithCode(url: string, n: number, code: string): Promise<s
   return id;
 }
 
-/** Races `buyers` checkouts of carts holding `code`; returns the outcomes and the carts. */
-async function race(code: string, buyers: number) {
+/** Races `buyers` checkouts of carts holding one of `codes` (buyer n the n-th, round the list); returns the outcomes and the carts. */
+async function race(codes: string[], buyers: number) {
   const url = (n: number) => urls[n % urls.length];
   const carts: string[] = [];
   // Set up in batches: the race is the completes, not the set-up.
   for (let start = 0; start < buyers; start += 25) {
-    carts.push(...await Promise.all(Array.from({ length: Math.min(25, buyers - start) }, (_, k) => paidCartWithCode(url(start + k), start + k, code))));
+    carts.push(...await Promise.all(Array.from({ length: Math.min(25, buyers - start) }, (_, k) => paidCartWithCode(url(start + k), start + k, codes[(start + k) % codes.length]))));
   }
   const outcomes = await Promise.all(carts.map((cart, n) => callJson(url(n + 1), 'POST', `/store/carts/${cart}/complete`)));
   return { carts, outcomes, url };
@@ -70,7 +71,7 @@ async function paymentsByStatus() {
 
 test('200 buyers race a 50-use code: exactly 50 discounted orders, 150 refused naming it, charged nothing, then served without it', async () => {
   const promo = await shop.ok('POST', '/admin/promotions', { code: 'RACE50', type: 'percentage', value: 10, usage_limit: 50 }, 201);
-  const { carts, outcomes, url } = await race('RACE50', 200);
+  const { carts, outcomes, url } = await race(['RACE50'], 200);
 
   const placed = outcomes.filter((o) => o.status === 201);
   const refused = outcomes.map((o, n) => ({ o, n })).filter(({ o }) => o.status !== 201);
@@ -100,7 +101,7 @@ test('200 buyers race a 50-use code: exactly 50 discounted orders, 150 refused n
 test('100 buyers race a budget of 20 discounts: exactly 20 discounted orders, the budget spent to the cent', async () => {
   const promo = await shop.ok('POST', '/admin/promotions', { code: 'BUDGET', type: 'fixed', value: 500, currency_code: 'USD', budget: { currency_code: 'USD', amount: 10_000 } }, 201);
   const before = await shop.db.selectFrom('orders').select('id').execute();
-  const { outcomes } = await race('BUDGET', 100);
+  const { outcomes } = await race(['BUDGET'], 100);
 
   const placed = outcomes.filter((o) => o.status === 201);
   expect(placed.map((o) => o.body.discount_total)).toEqual(Array(20).fill(500));
@@ -108,5 +109,26 @@ test('100 buyers race a budget of 20 discounts: exactly 20 discounted orders, th
   expect(await shop.ok('GET', `/admin/promotions/${promo.id}`)).toMatchObject({
     usage_count: 20, budget: { currency_code: 'USD', amount: 10_000, used: 10_000 }, discount_given: [{ currency_code: 'USD', amount: 10_000 }],
   });
+  expect(await shop.db.selectFrom('orders').select('id').execute()).toHaveLength(before.length + 20);
+}, 300_000);
+
+test('100 buyers race two codes sharing a campaign budget of 20 discounts: exactly 20 discounted orders, the campaign budget spent to the cent', async () => {
+  const campaign = await shop.ok('POST', '/admin/campaigns', { name: 'Race campaign', budgets: [{ currency_code: 'USD', amount: 10_000 }] }, 201);
+  const codes = ['CAMP-A', 'CAMP-B'];
+  const promos = await Promise.all(codes.map((code) => shop.ok('POST', '/admin/promotions', { code, type: 'fixed', value: 500, currency_code: 'USD', campaign_id: campaign.id }, 201)));
+  const before = await shop.db.selectFrom('orders').select('id').execute();
+  const { outcomes } = await race(codes, 100);
+
+  const placed = outcomes.filter((o) => o.status === 201);
+  expect(placed.map((o) => o.body.discount_total)).toEqual(Array(20).fill(500));
+  const ids = promos.map((p) => p.id);
+  for (const o of outcomes.filter((o) => o.status !== 201)) {
+    expect([o.status, o.body.error.code, ids.includes(o.body.error.details.promotion_id)]).toEqual([409, 'promotion_exhausted', true]);
+  }
+  expect(await shop.ok('GET', `/admin/campaigns/${campaign.id}`)).toMatchObject({
+    budgets: [{ currency_code: 'USD', amount: 10_000, used: 10_000 }], usage_count: 20, order_count: 20, discount_given: [{ currency_code: 'USD', amount: 10_000 }],
+  });
+  const uses = await Promise.all(ids.map(async (id) => (await shop.ok('GET', `/admin/promotions/${id}`)).usage_count));
+  expect(uses[0] + uses[1]).toBe(20);
   expect(await shop.db.selectFrom('orders').select('id').execute()).toHaveLength(before.length + 20);
 }, 300_000);
