@@ -474,7 +474,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -689,6 +689,310 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List campaigns in creation order */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                budgets: {
+                                    amount: number;
+                                    currency_code: string;
+                                    used: number;
+                                }[];
+                                /** Format: date-time */
+                                created_at: string;
+                                description: string | null;
+                                /** @description the discount its promotions gave, per currency */
+                                discount_given: components["schemas"]["Price"][];
+                                /** Format: date-time */
+                                ends_at: string | null;
+                                id: string;
+                                name: string;
+                                /** @description orders placed with one of its promotions */
+                                order_count: number;
+                                promotion_ids: string[];
+                                /** Format: date-time */
+                                starts_at: string | null;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** @description uses of its promotions counted against it (a canceled order gives its use back) */
+                                usage_count: number;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Create a campaign: shared dates and budgets for the promotions put in it (campaign_id) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the most discount its promotions may give together, per currency; with budgets, its promotions apply only in those currencies */
+                        budgets?: components["schemas"]["PriceInput"][];
+                        description?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description its promotions stop applying then
+                         */
+                        ends_at?: string | null;
+                        name: string;
+                        /**
+                         * Format: date-time
+                         * @description its promotions apply from then (and from their own starts_at)
+                         */
+                        starts_at?: string | null;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            budgets: {
+                                amount: number;
+                                currency_code: string;
+                                used: number;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string | null;
+                            /** @description the discount its promotions gave, per currency */
+                            discount_given: components["schemas"]["Price"][];
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            id: string;
+                            name: string;
+                            /** @description orders placed with one of its promotions */
+                            order_count: number;
+                            promotion_ids: string[];
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description uses of its promotions counted against it (a canceled order gives its use back) */
+                            usage_count: number;
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign, with its uses, orders and the discount it gave */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (camp_…) */
+                    id: components["parameters"]["path-id-camp"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            budgets: {
+                                amount: number;
+                                currency_code: string;
+                                used: number;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string | null;
+                            /** @description the discount its promotions gave, per currency */
+                            discount_given: components["schemas"]["Price"][];
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            id: string;
+                            name: string;
+                            /** @description orders placed with one of its promotions */
+                            order_count: number;
+                            promotion_ids: string[];
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description uses of its promotions counted against it (a canceled order gives its use back) */
+                            usage_count: number;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-28"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Update a campaign (budgets replaces the whole set; none below what was given) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (camp_…) */
+                    id: components["parameters"]["path-id-camp"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the most discount its promotions may give together, per currency; with budgets, its promotions apply only in those currencies */
+                        budgets?: components["schemas"]["PriceInput"][];
+                        description?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description its promotions stop applying then
+                         */
+                        ends_at?: string | null;
+                        name?: string;
+                        /**
+                         * Format: date-time
+                         * @description its promotions apply from then (and from their own starts_at)
+                         */
+                        starts_at?: string | null;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            budgets: {
+                                amount: number;
+                                currency_code: string;
+                                used: number;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string | null;
+                            /** @description the discount its promotions gave, per currency */
+                            discount_given: components["schemas"]["Price"][];
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            id: string;
+                            name: string;
+                            /** @description orders placed with one of its promotions */
+                            order_count: number;
+                            promotion_ids: string[];
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description uses of its promotions counted against it (a canceled order gives its use back) */
+                            usage_count: number;
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        /** Delete a campaign with no promotions and no uses */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (camp_…) */
+                    id: components["parameters"]["path-id-camp"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Deleted"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-31"];
+                429: components["responses"]["429"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -1160,7 +1464,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-48"];
+                409: components["responses"]["409-49"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1206,7 +1510,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-39"];
+                404: components["responses"]["404-40"];
                 429: components["responses"]["429"];
             };
         };
@@ -1290,7 +1594,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -1325,7 +1629,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-39"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1370,7 +1674,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -1405,7 +1709,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -1538,7 +1842,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-35"];
+                404: components["responses"]["404-36"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1575,7 +1879,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-37"];
                 429: components["responses"]["429"];
             };
         };
@@ -1614,7 +1918,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-47"];
+                409: components["responses"]["409-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -1669,7 +1973,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-47"];
+                409: components["responses"]["409-48"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2559,7 +2863,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -2597,7 +2901,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -2658,7 +2962,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -2909,7 +3213,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -3205,7 +3509,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-48"];
+                404: components["responses"]["404-49"];
                 429: components["responses"]["429"];
             };
         };
@@ -3356,7 +3660,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-11"];
-                409: components["responses"]["409-37"];
+                409: components["responses"]["409-38"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3404,7 +3708,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-11"];
-                409: components["responses"]["409-36"];
+                409: components["responses"]["409-37"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3496,8 +3800,8 @@ export interface paths {
                 400: components["responses"]["400-31"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-34"];
-                409: components["responses"]["409-46"];
+                404: components["responses"]["404-35"];
+                409: components["responses"]["409-47"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3585,8 +3889,8 @@ export interface paths {
                 400: components["responses"]["400-28"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-31"];
-                409: components["responses"]["409-38"];
+                404: components["responses"]["404-32"];
+                409: components["responses"]["409-39"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3628,7 +3932,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-25"];
-                409: components["responses"]["409-41"];
+                409: components["responses"]["409-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -3772,7 +4076,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-25"];
-                409: components["responses"]["409-40"];
+                409: components["responses"]["409-41"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3822,7 +4126,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-25"];
-                409: components["responses"]["409-39"];
+                409: components["responses"]["409-40"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4213,7 +4517,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-11"];
-                409: components["responses"]["409-42"];
+                409: components["responses"]["409-43"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4254,8 +4558,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
-                409: components["responses"]["409-45"];
+                404: components["responses"]["404-34"];
+                409: components["responses"]["409-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -4316,8 +4620,8 @@ export interface paths {
                 400: components["responses"]["400-29"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-32"];
-                409: components["responses"]["409-43"];
+                404: components["responses"]["404-33"];
+                409: components["responses"]["409-44"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4367,8 +4671,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
-                409: components["responses"]["409-44"];
+                404: components["responses"]["404-34"];
+                409: components["responses"]["409-45"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5454,6 +5758,8 @@ export interface paths {
                         budget?: components["schemas"]["PriceInput"] | null;
                         /** @description buy_x_get_y: the units to buy (X) */
                         buy_quantity?: number | null;
+                        /** @description the campaign whose dates and budget it shares */
+                        campaign_id?: string | null;
                         /** @description categories whose products match (the category itself, not its subcategories) */
                         category_ids?: string[];
                         /** @description what buyers enter; null with automatic: true for a promotion that applies by itself */
@@ -5466,14 +5772,20 @@ export interface paths {
                         currency_code?: components["schemas"]["CurrencyCode"] | null;
                         /** @description only carts in these currencies (empty: any) */
                         currency_codes?: components["schemas"]["CurrencyCode"][];
+                        /** @description the signed-in customer must be in one of these groups */
+                        customer_group_ids?: string[];
                         description?: string | null;
                         /**
                          * Format: date-time
                          * @description the promotion stops applying at this time
                          */
                         ends_at?: string | null;
+                        /** @description only for a buyer (account or email) with no earlier placed order that was not canceled */
+                        first_order_only?: boolean;
                         /** @description buy_x_get_y: the units got with them (Y), the cheapest matching ones */
                         get_quantity?: number | null;
+                        /** @description the matching units the cart must hold */
+                        min_quantity?: number | null;
                         /** @description the cart subtotal (before discounts) needed, per currency; a currency not listed does not qualify */
                         min_subtotals?: components["schemas"]["PriceInput"][];
                         /** @description uses per customer account, or per email for guests */
@@ -5482,8 +5794,12 @@ export interface paths {
                         product_ids?: string[];
                         /** @description only carts in these regions (empty: any) */
                         region_ids?: string[];
+                        /** @description the signed-in customer must be in one of these marketing segments */
+                        segment_ids?: string[];
                         /** Format: date-time */
                         starts_at?: string | null;
+                        /** @description product tags whose products match */
+                        tags?: string[];
                         /**
                          * @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price
                          * @enum {string}
@@ -5501,6 +5817,8 @@ export interface paths {
                         usage_limit?: number | null;
                         /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code; buy_x_get_y: the percent off the units got (default 100: free) */
                         value?: number | null;
+                        /** @description variants that match */
+                        variant_ids?: string[];
                     };
                 };
             };
@@ -5624,7 +5942,7 @@ export interface paths {
                 400: components["responses"]["400-19"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-29"];
+                404: components["responses"]["404-30"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5704,7 +6022,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-33"];
+                409: components["responses"]["409-34"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5743,7 +6061,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-33"];
+                409: components["responses"]["409-34"];
                 429: components["responses"]["429"];
             };
         };
@@ -5792,7 +6110,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-34"];
+                409: components["responses"]["409-35"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5860,8 +6178,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-30"];
-                409: components["responses"]["409-35"];
+                404: components["responses"]["404-31"];
+                409: components["responses"]["409-36"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6446,7 +6764,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-51"];
+                409: components["responses"]["409-52"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6504,7 +6822,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6533,8 +6851,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
-                409: components["responses"]["409-52"];
+                404: components["responses"]["404-42"];
+                409: components["responses"]["409-53"];
                 429: components["responses"]["429"];
             };
         };
@@ -6819,7 +7137,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-49"];
+                409: components["responses"]["409-50"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6856,7 +7174,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -6880,7 +7198,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -6924,7 +7242,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -7306,7 +7624,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-31"];
+                409: components["responses"]["409-32"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7343,7 +7661,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-28"];
+                404: components["responses"]["404-29"];
                 429: components["responses"]["429"];
             };
         };
@@ -7401,7 +7719,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-32"];
+                409: components["responses"]["409-33"];
                 429: components["responses"]["429"];
             };
         };
@@ -7470,8 +7788,8 @@ export interface paths {
                 400: components["responses"]["400-11"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
-                409: components["responses"]["409-50"];
+                404: components["responses"]["404-42"];
+                409: components["responses"]["409-51"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7517,7 +7835,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7547,7 +7865,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -7670,7 +7988,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -7705,7 +8023,7 @@ export interface paths {
                 400: components["responses"]["400-33"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7743,7 +8061,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -7793,7 +8111,7 @@ export interface paths {
                 400: components["responses"]["400"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -7867,7 +8185,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -7908,7 +8226,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -10838,6 +11156,7 @@ export interface components {
                 used: number;
             } | null;
             buy_quantity: number | null;
+            campaign_id: string | null;
             category_ids: string[];
             code: string | null;
             collection_ids: string[];
@@ -10845,19 +11164,24 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             currency_codes: string[];
+            customer_group_ids: string[];
             description: string | null;
             /** @description the discount on orders placed with it, per currency */
             discount_given: components["schemas"]["Price"][];
             /** Format: date-time */
             ends_at: string | null;
+            first_order_only: boolean;
             get_quantity: number | null;
             id: string;
+            min_quantity: number | null;
             min_subtotals: components["schemas"]["Price"][];
             per_customer_limit: number | null;
             product_ids: string[];
             region_ids: string[];
+            segment_ids: string[];
             /** Format: date-time */
             starts_at: string | null;
+            tags: string[];
             target: string;
             tiers: {
                 currency_code: string;
@@ -10872,6 +11196,7 @@ export interface components {
             usage_limit: number | null;
             /** @description percentage and buy_x_get_y: the percent */
             value: number | null;
+            variant_ids: string[];
         };
         PromotionInput: {
             active?: boolean;
@@ -10883,6 +11208,8 @@ export interface components {
             budget?: components["schemas"]["PriceInput"] | null;
             /** @description buy_x_get_y: the units to buy (X) */
             buy_quantity?: number | null;
+            /** @description the campaign whose dates and budget it shares */
+            campaign_id?: string | null;
             /** @description categories whose products match (the category itself, not its subcategories) */
             category_ids?: string[];
             /** @description what buyers enter; null with automatic: true for a promotion that applies by itself */
@@ -10895,14 +11222,20 @@ export interface components {
             currency_code?: components["schemas"]["CurrencyCode"] | null;
             /** @description only carts in these currencies (empty: any) */
             currency_codes?: components["schemas"]["CurrencyCode"][];
+            /** @description the signed-in customer must be in one of these groups */
+            customer_group_ids?: string[];
             description?: string | null;
             /**
              * Format: date-time
              * @description the promotion stops applying at this time
              */
             ends_at?: string | null;
+            /** @description only for a buyer (account or email) with no earlier placed order that was not canceled */
+            first_order_only?: boolean;
             /** @description buy_x_get_y: the units got with them (Y), the cheapest matching ones */
             get_quantity?: number | null;
+            /** @description the matching units the cart must hold */
+            min_quantity?: number | null;
             /** @description the cart subtotal (before discounts) needed, per currency; a currency not listed does not qualify */
             min_subtotals?: components["schemas"]["PriceInput"][];
             /** @description uses per customer account, or per email for guests */
@@ -10911,8 +11244,12 @@ export interface components {
             product_ids?: string[];
             /** @description only carts in these regions (empty: any) */
             region_ids?: string[];
+            /** @description the signed-in customer must be in one of these marketing segments */
+            segment_ids?: string[];
             /** Format: date-time */
             starts_at?: string | null;
+            /** @description product tags whose products match */
+            tags?: string[];
             /**
              * @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price
              * @enum {string}
@@ -10930,6 +11267,8 @@ export interface components {
             usage_limit?: number | null;
             /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code; buy_x_get_y: the percent off the units got (default 100: free) */
             value?: number | null;
+            /** @description variants that match */
+            variant_ids?: string[];
         };
         PurchaseOrder: {
             /** Format: date-time */
@@ -12242,8 +12581,22 @@ export interface components {
                 };
             };
         };
-        /** @description supplier_not_found */
+        /** @description campaign_not_found */
         "404-28": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "campaign_not_found";
+                    };
+                };
+            };
+        };
+        /** @description supplier_not_found */
+        "404-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12257,7 +12610,7 @@ export interface components {
             };
         };
         /** @description location_not_found, supplier_not_found, variant_not_found */
-        "404-29": {
+        "404-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12271,7 +12624,7 @@ export interface components {
             };
         };
         /** @description purchase_order_line_not_found, variant_not_found */
-        "404-30": {
+        "404-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12285,7 +12638,7 @@ export interface components {
             };
         };
         /** @description location_not_found, order_not_found */
-        "404-31": {
+        "404-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12299,7 +12652,7 @@ export interface components {
             };
         };
         /** @description location_not_found, return_not_found */
-        "404-32": {
+        "404-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12313,7 +12666,7 @@ export interface components {
             };
         };
         /** @description return_not_found */
-        "404-33": {
+        "404-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12327,7 +12680,7 @@ export interface components {
             };
         };
         /** @description order_not_found, variant_not_found */
-        "404-34": {
+        "404-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12341,7 +12694,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found, variant_not_found */
-        "404-35": {
+        "404-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12355,7 +12708,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_found */
-        "404-36": {
+        "404-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12369,7 +12722,7 @@ export interface components {
             };
         };
         /** @description customer_not_found */
-        "404-37": {
+        "404-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12383,7 +12736,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found, customer_not_found */
-        "404-38": {
+        "404-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12397,7 +12750,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found */
-        "404-39": {
+        "404-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12411,7 +12764,7 @@ export interface components {
             };
         };
         /** @description segment_not_found */
-        "404-40": {
+        "404-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12425,7 +12778,7 @@ export interface components {
             };
         };
         /** @description role_not_found */
-        "404-41": {
+        "404-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12439,7 +12792,7 @@ export interface components {
             };
         };
         /** @description user_not_found */
-        "404-42": {
+        "404-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12453,7 +12806,7 @@ export interface components {
             };
         };
         /** @description api_key_not_found */
-        "404-43": {
+        "404-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12467,7 +12820,7 @@ export interface components {
             };
         };
         /** @description webhook_endpoint_not_found */
-        "404-44": {
+        "404-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12481,7 +12834,7 @@ export interface components {
             };
         };
         /** @description webhook_delivery_not_found */
-        "404-45": {
+        "404-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12495,7 +12848,7 @@ export interface components {
             };
         };
         /** @description job_not_found */
-        "404-46": {
+        "404-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12509,7 +12862,7 @@ export interface components {
             };
         };
         /** @description order_not_ledgered */
-        "404-47": {
+        "404-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12523,7 +12876,7 @@ export interface components {
             };
         };
         /** @description email_not_found */
-        "404-48": {
+        "404-49": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12956,8 +13309,22 @@ export interface components {
                 };
             };
         };
-        /** @description supplier_code_taken */
+        /** @description campaign_in_use */
         "409-31": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "campaign_in_use";
+                    };
+                };
+            };
+        };
+        /** @description supplier_code_taken */
+        "409-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12971,7 +13338,7 @@ export interface components {
             };
         };
         /** @description supplier_in_use */
-        "409-32": {
+        "409-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12985,7 +13352,7 @@ export interface components {
             };
         };
         /** @description purchase_order_status_invalid */
-        "409-33": {
+        "409-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12999,7 +13366,7 @@ export interface components {
             };
         };
         /** @description inventory_quantity_too_large, purchase_order_status_invalid */
-        "409-34": {
+        "409-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13013,7 +13380,7 @@ export interface components {
             };
         };
         /** @description purchase_order_status_invalid, quantity_exceeds_outstanding */
-        "409-35": {
+        "409-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13027,7 +13394,7 @@ export interface components {
             };
         };
         /** @description payment_not_capturable */
-        "409-36": {
+        "409-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13041,7 +13408,7 @@ export interface components {
             };
         };
         /** @description order_canceled, order_not_cancelable */
-        "409-37": {
+        "409-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13055,7 +13422,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_canceled */
-        "409-38": {
+        "409-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13069,7 +13436,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled, order_canceled */
-        "409-39": {
+        "409-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13083,7 +13450,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_delivered, fulfillment_canceled, fulfillment_not_shipped */
-        "409-40": {
+        "409-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13097,7 +13464,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled */
-        "409-41": {
+        "409-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13111,7 +13478,7 @@ export interface components {
             };
         };
         /** @description order_canceled */
-        "409-42": {
+        "409-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13125,7 +13492,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_already_refunded, return_canceled */
-        "409-43": {
+        "409-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13139,7 +13506,7 @@ export interface components {
             };
         };
         /** @description nothing_to_refund, return_already_refunded, return_canceled, return_not_received */
-        "409-44": {
+        "409-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13153,7 +13520,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_canceled */
-        "409-45": {
+        "409-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13167,7 +13534,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_not_editable */
-        "409-46": {
+        "409-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13181,7 +13548,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_open */
-        "409-47": {
+        "409-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13195,7 +13562,7 @@ export interface components {
             };
         };
         /** @description customer_group_name_taken */
-        "409-48": {
+        "409-49": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13209,7 +13576,7 @@ export interface components {
             };
         };
         /** @description segment_name_taken */
-        "409-49": {
+        "409-50": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13223,7 +13590,7 @@ export interface components {
             };
         };
         /** @description admin_email_taken */
-        "409-50": {
+        "409-51": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13237,7 +13604,7 @@ export interface components {
             };
         };
         /** @description role_key_taken */
-        "409-51": {
+        "409-52": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13251,7 +13618,7 @@ export interface components {
             };
         };
         /** @description role_in_use */
-        "409-52": {
+        "409-53": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13876,6 +14243,8 @@ export interface components {
         /** @description id (ful_…) */
         "path-fulfillment_id-ful": string;
         "path-id_or_handle": string;
+        /** @description id (camp_…) */
+        "path-id-camp": string;
         /** @description id (cart_…) */
         "path-id-cart": string;
         /** @description id (cus_…) */
