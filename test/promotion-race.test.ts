@@ -38,11 +38,11 @@ async function ok(url: string, method: string, path: string, body?: unknown) {
 }
 
 /** A cart with one mug, the code entered and payment started: ready to complete. */
-async function paidCartWithCode(url: string, n: number, code: string): Promise<string> {
+async function paidCartWithCode(url: string, n: number, code: string, email = `racer${n}-${code}@example.com`): Promise<string> {
   const cart = await callJson(url, 'POST', '/store/carts', { currency_code: 'USD' });
   const id = cart.body.id;
   await ok(url, 'POST', `/store/carts/${id}/line-items`, { variant_id: variantId, quantity: 1 });
-  await ok(url, 'POST', `/store/carts/${id}`, { email: `racer${n}-${code}@example.com`, shipping_address: ADDRESS_US });
+  await ok(url, 'POST', `/store/carts/${id}`, { email, shipping_address: ADDRESS_US });
   const options = await ok(url, 'GET', `/store/carts/${id}/shipping-options`);
   await ok(url, 'POST', `/store/carts/${id}/shipping-method`, { option_id: options.data[0].id });
   await ok(url, 'POST', `/store/carts/${id}/promotions`, { code: code.toLowerCase() });
@@ -131,4 +131,17 @@ test('100 buyers race two codes sharing a campaign budget of 20 discounts: exact
   const uses = await Promise.all(ids.map(async (id) => (await shop.ok('GET', `/admin/promotions/${id}`)).usage_count));
   expect(uses[0] + uses[1]).toBe(20);
   expect(await shop.db.selectFrom('orders').select('id').execute()).toHaveLength(before.length + 20);
+}, 300_000);
+
+test('one guest races a first-order code from 10 carts at once: exactly one discounted order', async () => {
+  const promo = await shop.ok('POST', '/admin/promotions', { code: 'FIRSTRACE', type: 'fixed', value: 500, currency_code: 'USD', first_order_only: true }, 201);
+  const url = (n: number) => urls[n % urls.length];
+  const carts = await Promise.all(Array.from({ length: 10 }, (_, n) => paidCartWithCode(url(n), n, 'FIRSTRACE', 'first.racer@example.com')));
+  const outcomes = await Promise.all(carts.map((cart, n) => callJson(url(n + 1), 'POST', `/store/carts/${cart}/complete`)));
+  expect(outcomes.filter((o) => o.status === 201).map((o) => o.body.discount_total)).toEqual([500]);
+  // Refused by the per-buyer counter (scope customer) or, once the first order is placed, by the cart read (first_order).
+  for (const o of outcomes.filter((o) => o.status !== 201)) {
+    expect([o.status, o.body.error.details.promotion_id, ['promotion_exhausted', 'promotion_not_applicable'].includes(o.body.error.code)]).toEqual([409, promo.id, true]);
+  }
+  expect(await shop.ok('GET', `/admin/promotions/${promo.id}`)).toMatchObject({ usage_count: 1, discount_given: [{ currency_code: 'USD', amount: 500 }] });
 }, 300_000);
