@@ -122,6 +122,8 @@ export const errorTable = {
   promotion_in_use: [409, 'Orders used this promotion: deactivate it (active: false) instead of deleting it.'],
   promotion_not_applicable: [409, 'The promotion does not apply to this cart (see details.reason).'],
   promotion_exhausted: [409, 'The promotion has been used up (its uses, its budget or your own uses); nothing was charged. Complete the cart without it.'],
+  campaign_not_found: [404, 'No campaign with this id.'],
+  campaign_in_use: [409, 'Promotions belong to this campaign or used its budget: move them out (campaign_id: null) first; a campaign with uses stays.'],
 
   // Payments and checkout
   payment_provider_not_found: [400, 'No payment provider with this id.'],

@@ -474,7 +474,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -689,6 +689,310 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List campaigns in creation order */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                budgets: {
+                                    amount: number;
+                                    currency_code: string;
+                                    used: number;
+                                }[];
+                                /** Format: date-time */
+                                created_at: string;
+                                description: string | null;
+                                /** @description the discount its promotions gave, per currency */
+                                discount_given: components["schemas"]["Price"][];
+                                /** Format: date-time */
+                                ends_at: string | null;
+                                id: string;
+                                name: string;
+                                /** @description orders placed with one of its promotions */
+                                order_count: number;
+                                promotion_ids: string[];
+                                /** Format: date-time */
+                                starts_at: string | null;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** @description uses of its promotions counted against it (a canceled order gives its use back) */
+                                usage_count: number;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Create a campaign: shared dates and budgets for the promotions put in it (campaign_id) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the most discount its promotions may give together, per currency; with budgets, its promotions apply only in those currencies */
+                        budgets?: components["schemas"]["PriceInput"][];
+                        description?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description its promotions stop applying then
+                         */
+                        ends_at?: string | null;
+                        name: string;
+                        /**
+                         * Format: date-time
+                         * @description its promotions apply from then (and from their own starts_at)
+                         */
+                        starts_at?: string | null;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            budgets: {
+                                amount: number;
+                                currency_code: string;
+                                used: number;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string | null;
+                            /** @description the discount its promotions gave, per currency */
+                            discount_given: components["schemas"]["Price"][];
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            id: string;
+                            name: string;
+                            /** @description orders placed with one of its promotions */
+                            order_count: number;
+                            promotion_ids: string[];
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description uses of its promotions counted against it (a canceled order gives its use back) */
+                            usage_count: number;
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign, with its uses, orders and the discount it gave */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (camp_…) */
+                    id: components["parameters"]["path-id-camp"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            budgets: {
+                                amount: number;
+                                currency_code: string;
+                                used: number;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string | null;
+                            /** @description the discount its promotions gave, per currency */
+                            discount_given: components["schemas"]["Price"][];
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            id: string;
+                            name: string;
+                            /** @description orders placed with one of its promotions */
+                            order_count: number;
+                            promotion_ids: string[];
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description uses of its promotions counted against it (a canceled order gives its use back) */
+                            usage_count: number;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-28"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Update a campaign (budgets replaces the whole set; none below what was given) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (camp_…) */
+                    id: components["parameters"]["path-id-camp"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the most discount its promotions may give together, per currency; with budgets, its promotions apply only in those currencies */
+                        budgets?: components["schemas"]["PriceInput"][];
+                        description?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description its promotions stop applying then
+                         */
+                        ends_at?: string | null;
+                        name?: string;
+                        /**
+                         * Format: date-time
+                         * @description its promotions apply from then (and from their own starts_at)
+                         */
+                        starts_at?: string | null;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            budgets: {
+                                amount: number;
+                                currency_code: string;
+                                used: number;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string | null;
+                            /** @description the discount its promotions gave, per currency */
+                            discount_given: components["schemas"]["Price"][];
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            id: string;
+                            name: string;
+                            /** @description orders placed with one of its promotions */
+                            order_count: number;
+                            promotion_ids: string[];
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description uses of its promotions counted against it (a canceled order gives its use back) */
+                            usage_count: number;
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        /** Delete a campaign with no promotions and no uses */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (camp_…) */
+                    id: components["parameters"]["path-id-camp"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Deleted"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-31"];
+                429: components["responses"]["429"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -1160,7 +1464,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-48"];
+                409: components["responses"]["409-49"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1206,7 +1510,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-39"];
+                404: components["responses"]["404-40"];
                 429: components["responses"]["429"];
             };
         };
@@ -1290,7 +1594,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -1325,7 +1629,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-39"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1370,7 +1674,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -1425,7 +1729,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -1462,7 +1766,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -1595,7 +1899,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-35"];
+                404: components["responses"]["404-36"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1632,7 +1936,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-37"];
                 429: components["responses"]["429"];
             };
         };
@@ -1671,7 +1975,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-47"];
+                409: components["responses"]["409-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -1726,7 +2030,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-47"];
+                409: components["responses"]["409-48"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2616,7 +2920,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -2654,7 +2958,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -2715,7 +3019,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -2966,7 +3270,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-48"];
+                404: components["responses"]["404-49"];
                 429: components["responses"]["429"];
             };
         };
@@ -3250,7 +3554,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -3286,8 +3590,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
-                409: components["responses"]["409-50"];
+                404: components["responses"]["404-42"];
+                409: components["responses"]["409-51"];
                 429: components["responses"]["429"];
             };
         };
@@ -3409,7 +3713,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-49"];
+                404: components["responses"]["404-50"];
                 429: components["responses"]["429"];
             };
         };
@@ -3560,7 +3864,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-11"];
-                409: components["responses"]["409-37"];
+                409: components["responses"]["409-38"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3608,7 +3912,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-11"];
-                409: components["responses"]["409-36"];
+                409: components["responses"]["409-37"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3700,8 +4004,8 @@ export interface paths {
                 400: components["responses"]["400-31"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-34"];
-                409: components["responses"]["409-46"];
+                404: components["responses"]["404-35"];
+                409: components["responses"]["409-47"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3789,8 +4093,8 @@ export interface paths {
                 400: components["responses"]["400-28"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-31"];
-                409: components["responses"]["409-38"];
+                404: components["responses"]["404-32"];
+                409: components["responses"]["409-39"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3832,7 +4136,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-25"];
-                409: components["responses"]["409-41"];
+                409: components["responses"]["409-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -3976,7 +4280,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-25"];
-                409: components["responses"]["409-40"];
+                409: components["responses"]["409-41"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4026,7 +4330,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-25"];
-                409: components["responses"]["409-39"];
+                409: components["responses"]["409-40"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4417,7 +4721,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-11"];
-                409: components["responses"]["409-42"];
+                409: components["responses"]["409-43"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4458,8 +4762,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
-                409: components["responses"]["409-45"];
+                404: components["responses"]["404-34"];
+                409: components["responses"]["409-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -4520,8 +4824,8 @@ export interface paths {
                 400: components["responses"]["400-29"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-32"];
-                409: components["responses"]["409-43"];
+                404: components["responses"]["404-33"];
+                409: components["responses"]["409-44"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4571,8 +4875,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
-                409: components["responses"]["409-44"];
+                404: components["responses"]["404-34"];
+                409: components["responses"]["409-45"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5658,6 +5962,8 @@ export interface paths {
                         budget?: components["schemas"]["PriceInput"] | null;
                         /** @description buy_x_get_y: the units to buy (X) */
                         buy_quantity?: number | null;
+                        /** @description the campaign whose dates and budget it shares */
+                        campaign_id?: string | null;
                         /** @description categories whose products match (the category itself, not its subcategories) */
                         category_ids?: string[];
                         /** @description what buyers enter; null with automatic: true for a promotion that applies by itself */
@@ -5670,14 +5976,20 @@ export interface paths {
                         currency_code?: components["schemas"]["CurrencyCode"] | null;
                         /** @description only carts in these currencies (empty: any) */
                         currency_codes?: components["schemas"]["CurrencyCode"][];
+                        /** @description the signed-in customer must be in one of these groups */
+                        customer_group_ids?: string[];
                         description?: string | null;
                         /**
                          * Format: date-time
                          * @description the promotion stops applying at this time
                          */
                         ends_at?: string | null;
+                        /** @description only for a buyer (account or email) with no earlier placed order that was not canceled */
+                        first_order_only?: boolean;
                         /** @description buy_x_get_y: the units got with them (Y), the cheapest matching ones */
                         get_quantity?: number | null;
+                        /** @description the matching units the cart must hold */
+                        min_quantity?: number | null;
                         /** @description the cart subtotal (before discounts) needed, per currency; a currency not listed does not qualify */
                         min_subtotals?: components["schemas"]["PriceInput"][];
                         /** @description uses per customer account, or per email for guests */
@@ -5686,8 +5998,12 @@ export interface paths {
                         product_ids?: string[];
                         /** @description only carts in these regions (empty: any) */
                         region_ids?: string[];
+                        /** @description the signed-in customer must be in one of these marketing segments */
+                        segment_ids?: string[];
                         /** Format: date-time */
                         starts_at?: string | null;
+                        /** @description product tags whose products match */
+                        tags?: string[];
                         /**
                          * @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price
                          * @enum {string}
@@ -5705,6 +6021,8 @@ export interface paths {
                         usage_limit?: number | null;
                         /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code; buy_x_get_y: the percent off the units got (default 100: free) */
                         value?: number | null;
+                        /** @description variants that match */
+                        variant_ids?: string[];
                     };
                 };
             };
@@ -5828,7 +6146,7 @@ export interface paths {
                 400: components["responses"]["400-19"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-29"];
+                404: components["responses"]["404-30"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5908,7 +6226,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-33"];
+                409: components["responses"]["409-34"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5947,7 +6265,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-33"];
+                409: components["responses"]["409-34"];
                 429: components["responses"]["429"];
             };
         };
@@ -5996,7 +6314,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-34"];
+                409: components["responses"]["409-35"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6064,8 +6382,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-30"];
-                409: components["responses"]["409-35"];
+                404: components["responses"]["404-31"];
+                409: components["responses"]["409-36"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6650,7 +6968,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-52"];
+                409: components["responses"]["409-53"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6708,7 +7026,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6737,8 +7055,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
-                409: components["responses"]["409-53"];
+                404: components["responses"]["404-43"];
+                409: components["responses"]["409-54"];
                 429: components["responses"]["429"];
             };
         };
@@ -7023,7 +7341,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-49"];
+                409: components["responses"]["409-50"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7060,7 +7378,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -7084,7 +7402,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -7128,7 +7446,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -7510,7 +7828,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-31"];
+                409: components["responses"]["409-32"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7547,7 +7865,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-28"];
+                404: components["responses"]["404-29"];
                 429: components["responses"]["429"];
             };
         };
@@ -7605,7 +7923,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-32"];
+                409: components["responses"]["409-33"];
                 429: components["responses"]["429"];
             };
         };
@@ -7674,8 +7992,8 @@ export interface paths {
                 400: components["responses"]["400-11"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
-                409: components["responses"]["409-51"];
+                404: components["responses"]["404-43"];
+                409: components["responses"]["409-52"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7721,7 +8039,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7751,7 +8069,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -7874,7 +8192,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -7909,7 +8227,7 @@ export interface paths {
                 400: components["responses"]["400-33"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7947,7 +8265,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -7997,7 +8315,7 @@ export interface paths {
                 400: components["responses"]["400"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -8071,7 +8389,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -8112,7 +8430,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -11143,6 +11461,7 @@ export interface components {
                 used: number;
             } | null;
             buy_quantity: number | null;
+            campaign_id: string | null;
             category_ids: string[];
             code: string | null;
             collection_ids: string[];
@@ -11150,19 +11469,24 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             currency_codes: string[];
+            customer_group_ids: string[];
             description: string | null;
             /** @description the discount on orders placed with it, per currency */
             discount_given: components["schemas"]["Price"][];
             /** Format: date-time */
             ends_at: string | null;
+            first_order_only: boolean;
             get_quantity: number | null;
             id: string;
+            min_quantity: number | null;
             min_subtotals: components["schemas"]["Price"][];
             per_customer_limit: number | null;
             product_ids: string[];
             region_ids: string[];
+            segment_ids: string[];
             /** Format: date-time */
             starts_at: string | null;
+            tags: string[];
             target: string;
             tiers: {
                 currency_code: string;
@@ -11177,6 +11501,7 @@ export interface components {
             usage_limit: number | null;
             /** @description percentage and buy_x_get_y: the percent */
             value: number | null;
+            variant_ids: string[];
         };
         PromotionInput: {
             active?: boolean;
@@ -11188,6 +11513,8 @@ export interface components {
             budget?: components["schemas"]["PriceInput"] | null;
             /** @description buy_x_get_y: the units to buy (X) */
             buy_quantity?: number | null;
+            /** @description the campaign whose dates and budget it shares */
+            campaign_id?: string | null;
             /** @description categories whose products match (the category itself, not its subcategories) */
             category_ids?: string[];
             /** @description what buyers enter; null with automatic: true for a promotion that applies by itself */
@@ -11200,14 +11527,20 @@ export interface components {
             currency_code?: components["schemas"]["CurrencyCode"] | null;
             /** @description only carts in these currencies (empty: any) */
             currency_codes?: components["schemas"]["CurrencyCode"][];
+            /** @description the signed-in customer must be in one of these groups */
+            customer_group_ids?: string[];
             description?: string | null;
             /**
              * Format: date-time
              * @description the promotion stops applying at this time
              */
             ends_at?: string | null;
+            /** @description only for a buyer (account or email) with no earlier placed order that was not canceled */
+            first_order_only?: boolean;
             /** @description buy_x_get_y: the units got with them (Y), the cheapest matching ones */
             get_quantity?: number | null;
+            /** @description the matching units the cart must hold */
+            min_quantity?: number | null;
             /** @description the cart subtotal (before discounts) needed, per currency; a currency not listed does not qualify */
             min_subtotals?: components["schemas"]["PriceInput"][];
             /** @description uses per customer account, or per email for guests */
@@ -11216,8 +11549,12 @@ export interface components {
             product_ids?: string[];
             /** @description only carts in these regions (empty: any) */
             region_ids?: string[];
+            /** @description the signed-in customer must be in one of these marketing segments */
+            segment_ids?: string[];
             /** Format: date-time */
             starts_at?: string | null;
+            /** @description product tags whose products match */
+            tags?: string[];
             /**
              * @description order (default): every line; items: the lines matching the conditions; shipping (free_shipping's only target): the shipping price
              * @enum {string}
@@ -11235,6 +11572,8 @@ export interface components {
             usage_limit?: number | null;
             /** @description percentage: the percent (10 is 10 %, at most 4 decimals); fixed: the amount off in minor units of currency_code; buy_x_get_y: the percent off the units got (default 100: free) */
             value?: number | null;
+            /** @description variants that match */
+            variant_ids?: string[];
         };
         PurchaseOrder: {
             /** Format: date-time */
@@ -12547,8 +12886,22 @@ export interface components {
                 };
             };
         };
-        /** @description supplier_not_found */
+        /** @description campaign_not_found */
         "404-28": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "campaign_not_found";
+                    };
+                };
+            };
+        };
+        /** @description supplier_not_found */
+        "404-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12562,7 +12915,7 @@ export interface components {
             };
         };
         /** @description location_not_found, supplier_not_found, variant_not_found */
-        "404-29": {
+        "404-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12576,7 +12929,7 @@ export interface components {
             };
         };
         /** @description purchase_order_line_not_found, variant_not_found */
-        "404-30": {
+        "404-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12590,7 +12943,7 @@ export interface components {
             };
         };
         /** @description location_not_found, order_not_found */
-        "404-31": {
+        "404-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12604,7 +12957,7 @@ export interface components {
             };
         };
         /** @description location_not_found, return_not_found */
-        "404-32": {
+        "404-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12618,7 +12971,7 @@ export interface components {
             };
         };
         /** @description return_not_found */
-        "404-33": {
+        "404-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12632,7 +12985,7 @@ export interface components {
             };
         };
         /** @description order_not_found, variant_not_found */
-        "404-34": {
+        "404-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12646,7 +12999,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found, variant_not_found */
-        "404-35": {
+        "404-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12660,7 +13013,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_found */
-        "404-36": {
+        "404-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12674,7 +13027,7 @@ export interface components {
             };
         };
         /** @description customer_not_found */
-        "404-37": {
+        "404-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12688,7 +13041,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found, customer_not_found */
-        "404-38": {
+        "404-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12702,7 +13055,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found */
-        "404-39": {
+        "404-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12716,7 +13069,7 @@ export interface components {
             };
         };
         /** @description segment_not_found */
-        "404-40": {
+        "404-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12730,7 +13083,7 @@ export interface components {
             };
         };
         /** @description marketing_dead_letter_not_found */
-        "404-41": {
+        "404-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12744,7 +13097,7 @@ export interface components {
             };
         };
         /** @description role_not_found */
-        "404-42": {
+        "404-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12758,7 +13111,7 @@ export interface components {
             };
         };
         /** @description user_not_found */
-        "404-43": {
+        "404-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12772,7 +13125,7 @@ export interface components {
             };
         };
         /** @description api_key_not_found */
-        "404-44": {
+        "404-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12786,7 +13139,7 @@ export interface components {
             };
         };
         /** @description webhook_endpoint_not_found */
-        "404-45": {
+        "404-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12800,7 +13153,7 @@ export interface components {
             };
         };
         /** @description webhook_delivery_not_found */
-        "404-46": {
+        "404-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12814,7 +13167,7 @@ export interface components {
             };
         };
         /** @description job_not_found */
-        "404-47": {
+        "404-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12828,7 +13181,7 @@ export interface components {
             };
         };
         /** @description order_not_ledgered */
-        "404-48": {
+        "404-49": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12842,7 +13195,7 @@ export interface components {
             };
         };
         /** @description email_not_found */
-        "404-49": {
+        "404-50": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13275,8 +13628,22 @@ export interface components {
                 };
             };
         };
-        /** @description supplier_code_taken */
+        /** @description campaign_in_use */
         "409-31": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "campaign_in_use";
+                    };
+                };
+            };
+        };
+        /** @description supplier_code_taken */
+        "409-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13290,7 +13657,7 @@ export interface components {
             };
         };
         /** @description supplier_in_use */
-        "409-32": {
+        "409-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13304,7 +13671,7 @@ export interface components {
             };
         };
         /** @description purchase_order_status_invalid */
-        "409-33": {
+        "409-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13318,7 +13685,7 @@ export interface components {
             };
         };
         /** @description inventory_quantity_too_large, purchase_order_status_invalid */
-        "409-34": {
+        "409-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13332,7 +13699,7 @@ export interface components {
             };
         };
         /** @description purchase_order_status_invalid, quantity_exceeds_outstanding */
-        "409-35": {
+        "409-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13346,7 +13713,7 @@ export interface components {
             };
         };
         /** @description payment_not_capturable */
-        "409-36": {
+        "409-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13360,7 +13727,7 @@ export interface components {
             };
         };
         /** @description order_canceled, order_not_cancelable */
-        "409-37": {
+        "409-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13374,7 +13741,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_canceled */
-        "409-38": {
+        "409-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13388,7 +13755,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled, order_canceled */
-        "409-39": {
+        "409-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13402,7 +13769,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_delivered, fulfillment_canceled, fulfillment_not_shipped */
-        "409-40": {
+        "409-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13416,7 +13783,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled */
-        "409-41": {
+        "409-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13430,7 +13797,7 @@ export interface components {
             };
         };
         /** @description order_canceled */
-        "409-42": {
+        "409-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13444,7 +13811,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_already_refunded, return_canceled */
-        "409-43": {
+        "409-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13458,7 +13825,7 @@ export interface components {
             };
         };
         /** @description nothing_to_refund, return_already_refunded, return_canceled, return_not_received */
-        "409-44": {
+        "409-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13472,7 +13839,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_canceled */
-        "409-45": {
+        "409-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13486,7 +13853,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_not_editable */
-        "409-46": {
+        "409-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13500,7 +13867,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_open */
-        "409-47": {
+        "409-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13514,7 +13881,7 @@ export interface components {
             };
         };
         /** @description customer_group_name_taken */
-        "409-48": {
+        "409-49": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13528,7 +13895,7 @@ export interface components {
             };
         };
         /** @description segment_name_taken */
-        "409-49": {
+        "409-50": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13542,7 +13909,7 @@ export interface components {
             };
         };
         /** @description marketing_refused */
-        "409-50": {
+        "409-51": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13556,7 +13923,7 @@ export interface components {
             };
         };
         /** @description admin_email_taken */
-        "409-51": {
+        "409-52": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13570,7 +13937,7 @@ export interface components {
             };
         };
         /** @description role_key_taken */
-        "409-52": {
+        "409-53": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13584,7 +13951,7 @@ export interface components {
             };
         };
         /** @description role_in_use */
-        "409-53": {
+        "409-54": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14209,6 +14576,8 @@ export interface components {
         /** @description id (ful_…) */
         "path-fulfillment_id-ful": string;
         "path-id_or_handle": string;
+        /** @description id (camp_…) */
+        "path-id-camp": string;
         /** @description id (cart_…) */
         "path-id-cart": string;
         /** @description id (cus_…) */

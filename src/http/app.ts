@@ -44,6 +44,7 @@ import { adminSegmentRoutes } from '../modules/marketing/routes.admin.segments.t
 import { storeMarketingRoutes } from '../modules/marketing/routes.store.ts';
 import { adminStaffRoutes } from '../modules/users/routes.admin.staff.ts';
 import { adminNotificationRoutes } from '../modules/notifications/routes.admin.ts';
+import { adminCampaignRoutes } from '../modules/promotions/routes.admin.campaigns.ts';
 import { adminPromotionRoutes } from '../modules/promotions/routes.admin.ts';
 import { adminPurchasingRoutes } from '../modules/purchasing/routes.admin.ts';
 import { storeProvenanceRoutes } from '../modules/purchasing/routes.store.ts';
@@ -284,6 +285,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
       await secured.register(adminShippingOptionRoutes, context);
       await secured.register(adminLabelRoutes, context);
       await secured.register(adminPromotionRoutes, context);
+      await secured.register(adminCampaignRoutes, context);
       await secured.register(adminPurchasingRoutes, context);
       await secured.register(adminOrderRoutes, context);
       await secured.register(adminCustomerRoutes, context);

@@ -5,6 +5,7 @@
  * Remove a code by hand when a route stops answering it.
  */
 export const routeErrors: Readonly<Record<string, readonly string[]>> = {
+  'DELETE /admin/campaigns/:id': ['campaign_in_use', 'forbidden', 'invalid_request'],
   'DELETE /admin/categories/:id': ['category_has_children', 'category_not_found', 'forbidden', 'invalid_request', 'unauthorized'],
   'DELETE /admin/collections/:id': ['collection_not_found', 'forbidden', 'invalid_request', 'unauthorized'],
   'DELETE /admin/customer-groups/:id': ['csrf_failed', 'customer_group_not_found', 'forbidden', 'invalid_request', 'unauthorized'],
@@ -35,6 +36,7 @@ export const routeErrors: Readonly<Record<string, readonly string[]>> = {
   'GET /admin/api-keys': ['forbidden', 'unauthorized'],
   'GET /admin/audit-log': ['forbidden', 'invalid_cursor', 'invalid_request', 'unauthorized'],
   'GET /admin/auth/session': ['unauthorized'],
+  'GET /admin/campaigns/:id': ['campaign_not_found', 'invalid_request'],
   'GET /admin/carriers': ['forbidden', 'unauthorized'],
   'GET /admin/categories': ['invalid_cursor', 'unauthorized'],
   'GET /admin/categories/:id': ['category_not_found', 'invalid_request', 'unauthorized'],
@@ -139,6 +141,8 @@ export const routeErrors: Readonly<Record<string, readonly string[]>> = {
   'POST /admin/api-keys/:id/revoke': ['api_key_not_found', 'forbidden', 'unauthorized'],
   'POST /admin/auth/login': ['invalid_credentials', 'invalid_request', 'too_many_attempts'],
   'POST /admin/auth/logout': ['csrf_failed', 'unauthorized'],
+  'POST /admin/campaigns': ['forbidden', 'invalid_request'],
+  'POST /admin/campaigns/:id': ['forbidden', 'invalid_request'],
   'POST /admin/categories': ['category_handle_taken', 'category_not_found', 'forbidden', 'invalid_request', 'unauthorized'],
   'POST /admin/categories/:id': ['category_cycle', 'category_handle_taken', 'category_not_found', 'forbidden', 'invalid_request', 'unauthorized'],
   'POST /admin/collections': ['collection_handle_taken', 'forbidden', 'invalid_request', 'unauthorized'],

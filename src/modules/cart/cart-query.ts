@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { decryptJson, decryptNullable } from '../../crypto/data-encryption.ts';
 import type { ProductTable, ProductVariantPriceTable, ProductVariantTable } from '../catalog/schema.ts';
+import { loadBuyerFacts } from '../promotions/buyer-facts.ts';
 import type { CandidatePromotion } from '../promotions/discounts.ts';
 import type { ShippingQuote } from '../shipping/carrier-rates.ts';
 import { quotedAmount } from '../shipping/cart-rates.ts';
@@ -24,6 +25,7 @@ type Product = Selectable<ProductTable>;
 
 /** A line as the cart read joins it: the line, its variant and product, and its price (null: none in the cart's currency). */
 export interface CartLineState extends Pick<Line, 'id' | 'variant_id' | 'quantity'>, Pick<Variant, 'sku' | 'weight_grams' | 'length_mm' | 'width_mm' | 'height_mm'>, Pick<Product, 'title' | 'tax_class' | 'collection_id'> {
+  tags: string[];
   product_id: Product['id'];
   category_ids: string[];
   variant_title: Variant['title'];
@@ -83,7 +85,7 @@ export async function loadCartState(db: Db, cartId: string, actor: CartActor): P
       coalesce((select json_agg(json_build_object(
           'id', li.id, 'variant_id', li.variant_id, 'product_id', p.id, 'sku', v.sku, 'title', p.title,
           'variant_title', v.title, 'quantity', li.quantity, 'unit_price', coalesce(li.unit_price_override, vp.amount), 'product_status', p.status,
-          'tax_class', p.tax_class, 'weight_grams', v.weight_grams, 'length_mm', v.length_mm, 'width_mm', v.width_mm, 'height_mm', v.height_mm, 'collection_id', p.collection_id,
+          'tax_class', p.tax_class, 'weight_grams', v.weight_grams, 'length_mm', v.length_mm, 'width_mm', v.width_mm, 'height_mm', v.height_mm, 'collection_id', p.collection_id, 'tags', p.tags,
           'category_ids', coalesce((select json_agg(pca.category_id) from product_category_assignment pca where pca.product_id = p.id), '[]')) order by li.created_at, li.id)
         from cart_line_item li
         join product_variant v on v.id = li.variant_id
@@ -92,7 +94,12 @@ export async function loadCartState(db: Db, cartId: string, actor: CartActor): P
         where li.cart_id = c.id), '[]') as lines,
       coalesce((select json_agg(json_build_object('id', pr.id, 'code', pr.code, 'type', pr.type, 'target', pr.target, 'percent_ppm', pr.percent_ppm,
           'amounts', pr.amounts, 'tiers', pr.tiers, 'buy_quantity', pr.buy_quantity, 'get_quantity', pr.get_quantity, 'combinable', pr.combinable, 'active', pr.active, 'product_ids', pr.product_ids, 'collection_ids', pr.collection_ids,
-          'category_ids', pr.category_ids, 'min_subtotals', pr.min_subtotals, 'currency_codes', pr.currency_codes, 'region_ids', pr.region_ids,
+          'category_ids', pr.category_ids, 'variant_ids', pr.variant_ids, 'tags', pr.tags, 'customer_group_ids', pr.customer_group_ids, 'segment_ids', pr.segment_ids,
+          'first_order_only', pr.first_order_only, 'min_quantity', pr.min_quantity, 'min_subtotals', pr.min_subtotals,
+          'campaign', (select json_build_object('id', ca.id, 'starts_at', ca.starts_at, 'ends_at', ca.ends_at,
+              'budgeted', exists (select 1 from promotion_campaign_budget b where b.campaign_id = ca.id),
+              'budget', (select json_build_object('amount', b.amount, 'used', b.used) from promotion_campaign_budget b where b.campaign_id = ca.id and b.currency_code = c.currency_code))
+            from promotion_campaign ca where ca.id = pr.campaign_id), 'currency_codes', pr.currency_codes, 'region_ids', pr.region_ids,
           'starts_at', pr.starts_at, 'ends_at', pr.ends_at, 'usage_limit', pr.usage_limit, 'usage_count', pr.usage_count,
           'budget_amount', pr.budget_amount, 'budget_currency_code', pr.budget_currency_code, 'budget_used', pr.budget_used,
           'removed_reason', cp.removed_reason) order by cp.created_at nulls first, pr.id)
@@ -125,7 +132,7 @@ export async function loadCartState(db: Db, cartId: string, actor: CartActor): P
     rules: { default_rate_ppm: row.default_tax_rate_ppm, rules: row.tax_rules },
     countryCode: row.shipping_address?.country_code ?? null,
     shipping: row.shipping_option,
-    promotions: { promotions: row.promotions, currency_code: row.currency_code, region_id: row.region_id, now },
+    promotions: { promotions: row.promotions, currency_code: row.currency_code, region_id: row.region_id, now, buyer: await loadBuyerFacts(db, { cart_id: row.id, customer_id: row.customer_id, email: row.email }, row.promotions) },
   });
   return { ...row, shipping_option: totals.shipping_applies ? row.shipping_option : null, totals };
 }

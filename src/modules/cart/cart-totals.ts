@@ -55,7 +55,7 @@ export function computeCartTotals(input: {
   const priceShipping = (itemSubtotal: number) => (input.shipping ? shippingPrice(input.shipping, { itemSubtotal, weightGrams: weight }) : null);
   const promotions = applyPromotions(
     input.promotions,
-    input.lines.map((l) => ({ amount: l.unit_price * l.quantity, unit_price: l.unit_price, quantity: l.quantity, product_id: l.product_id, collection_id: l.collection_id, category_ids: l.category_ids })),
+    input.lines.map((l) => ({ amount: l.unit_price * l.quantity, unit_price: l.unit_price, quantity: l.quantity, product_id: l.product_id, variant_id: l.variant_id, tags: l.tags, collection_id: l.collection_id, category_ids: l.category_ids })),
     (items) => priceShipping(items) ?? 0,
   );
   const lines = input.lines.map((line, i) => {

@@ -150,7 +150,7 @@ async function undoReserve(deps: CheckoutDeps, started: Started, provider: Payme
   }
   await inTransaction(deps.db, async (tx) => {
     await revertOrderToCartHolds(tx, { orderId: started.order.id, cartId: started.cart.id, restoreHolds: started.consumedHolds });
-    await releasePromotionUses(tx, started.order.id);
+    await releasePromotionUses(tx, started.order.id, 'checkout_undone');
     await discardPendingOrder(tx, started.order.id);
     await updatePayment(tx, started.payment.id, { status: 'failed', order_id: null });
     await recordPaymentTransactions(tx, { ...started.payment, order_id: null }, [{

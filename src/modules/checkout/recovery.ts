@@ -79,7 +79,7 @@ export async function settlePendingOrder(
       return 'confirmed';
     }
     await revertOrderToCartHolds(tx, { orderId: order.id, cartId: order.cart_id, restoreHolds: [] });
-    await releasePromotionUses(tx, order.id);
+    await releasePromotionUses(tx, order.id, 'checkout_undone');
     await discardPendingOrder(tx, order.id);
     if (payment) {
       await updatePayment(tx, payment.id, { status: 'failed', order_id: null });

@@ -159,9 +159,14 @@ define('promotion', 'promotion.redeemed', 'Checkout counted a use of the promoti
   id: id('promo'), code: nullable(Type.String()), order_id: id('ord'), amount, currency_code: currency, usage_count: Type.Integer({ description: 'uses counted so far' }),
 });
 define('promotion', 'promotion.exhausted', 'That use was the last: the promotion reached its usage limit or its budget.', { id: id('promo'), code: nullable(Type.String()) });
-define('promotion', 'promotion.released', 'A checkout that counted a use was undone (payment failed or interrupted): the use is given back.', {
+define('promotion', 'promotion.released', 'A use was given back: the checkout that counted it was undone (payment failed or interrupted), or its order was canceled.', {
   id: id('promo'), order_id: id('ord'), amount, currency_code: currency,
+  reason: Type.Optional(Type.String({ description: 'checkout_undone or order_canceled' })),
 });
+define('campaign', 'campaign.created', 'A promotion campaign was created.', { id: id('camp'), name: Type.String() });
+define('campaign', 'campaign.updated', 'A campaign changed (its dates, budgets, name).', { id: id('camp'), changed });
+define('campaign', 'campaign.deleted', 'A campaign without promotions or uses was deleted.', { id: id('camp'), name: Type.String() });
+define('campaign', 'campaign.exhausted', 'A use spent what was left of the campaign\'s budget in a currency.', { id: id('camp'), currency_code: currency });
 
 // Carts, checkout, orders, payments
 define('cart', 'cart.completed', 'Checkout completed the cart: its order is placed.', { cart_id: id('cart'), order_id: id('ord') });

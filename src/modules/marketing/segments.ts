@@ -74,10 +74,19 @@ export async function segmentMembers(db: Db, id: string): Promise<string[]> {
 
 /** The names of the segments a customer is in now (their marketing tags). */
 export async function segmentsOf(db: Db, customerId: string): Promise<string[]> {
-  const names: string[] = [];
-  for (const segment of await listSegments(db)) {
+  const segments = await listSegments(db);
+  const inside = new Set(await segmentsContaining(db, customerId, segments.map((s) => s.id)));
+  return segments.filter((s) => inside.has(s.id)).map((s) => s.name);
+}
+
+/** Which of `segmentIds` the customer is in now (promotions conditioned on segments ask this); unknown ids are in none. */
+export async function segmentsContaining(db: Db, customerId: string, segmentIds: string[]): Promise<string[]> {
+  if (!segmentIds.length) return [];
+  const segments = await db.selectFrom('customer_segment').selectAll().where('id', 'in', segmentIds).orderBy('id').execute();
+  const ids: string[] = [];
+  for (const segment of segments) {
     const { rows } = await sql<{ one: number }>`select 1 as one from customer c where c.id = ${customerId} and ${matches(segment.rules)}`.execute(db);
-    if (rows.length) names.push(segment.name);
+    if (rows.length) ids.push(segment.id);
   }
-  return names;
+  return ids;
 }

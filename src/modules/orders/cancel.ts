@@ -1,6 +1,7 @@
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { releaseOrderAllocations } from '../inventory/order-stock.ts';
+import { releasePromotionUses } from '../promotions/redemptions.ts';
 import { recordOrderActivity } from './order-activity.ts';
 import { actorRef, capturableNow, lockOrder, type Actor } from './order-state.ts';
 import { moneySummary, saveDerivedStatuses } from './order-status.ts';
@@ -12,7 +13,8 @@ import { planOperation, sendOperations, settleOperations, type PaymentDeps, type
  * first; shipped units come back through a return): 409 order_not_cancelable otherwise, 409
  * order_canceled when it already is.
  *
- * 1. (one transaction) the order's allocations are released (committed drops where they were), the
+ * 1. (one transaction) the order's allocations are released (committed drops where they were), its
+ *    promotion uses given back (docs/promotions.md), the
  *    order is canceled, what is captured and not refunded is planned as a refund (reserved), and every
  *    open authorization as a void;
  * 2. (no transaction) the gateways are asked;
@@ -29,6 +31,7 @@ export async function cancelOrder(deps: PaymentDeps, orderId: string, input: { r
     if (fulfilled > 0) throw new AppError('order_not_cancelable', { fulfillment_status: order.fulfillment_status, fulfilled_quantity: fulfilled });
     await releaseOrderAllocations(tx, { why: { orderId, actor: actorRef(actor), referenceType: 'order', referenceId: orderId }, reason: 'order_canceled' });
     await tx.updateTable('orders').set({ status: 'canceled', updated_at: new Date() }).where('id', '=', orderId).execute();
+    await releasePromotionUses(tx, orderId, 'order_canceled');
     await recordOrderActivity(tx, { orderId, type: 'order.canceled', actor, data: { reason: input.reason ?? null, note: input.note ?? null } });
     const voids: PlannedOperation[] = [];
     for (const payment of order.payments) {

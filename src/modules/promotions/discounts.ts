@@ -12,6 +12,8 @@ import type { CurrencyAmount, PromotionTarget, PromotionTier, PromotionType } fr
  *   it and no line goes below zero;
  * - a tiered promotion takes the value of the highest tier the subtotal (before discounts) reaches;
  * - buy X get Y: for every X + Y matching units, the Y cheapest units of all get its percent off;
+ * - a promotion's budget, and its campaign's budget in the cart's currency (shared with the other
+ *   promotions of the campaign on the cart), cap what it takes off;
  * - promotions that do not combine: the cart gets whichever gives the most, either every combinable
  *   promotion together or one that does not combine alone.
  */
@@ -32,6 +34,14 @@ export interface CandidatePromotion {
   product_ids: string[];
   collection_ids: string[];
   category_ids: string[];
+  variant_ids: string[];
+  tags: string[];
+  customer_group_ids: string[];
+  segment_ids: string[];
+  first_order_only: boolean;
+  min_quantity: number | null;
+  /** Its campaign's dates, and the campaign's budget in the cart's currency (`budgeted`: it has a budget in some currency). */
+  campaign: CandidateCampaign | null;
   min_subtotals: CurrencyAmount[];
   currency_codes: string[];
   region_ids: string[];
@@ -45,12 +55,22 @@ export interface CandidatePromotion {
   removed_reason: string | null;
 }
 
+export interface CandidateCampaign {
+  id: string;
+  starts_at: string | Date | null;
+  ends_at: string | Date | null;
+  budgeted: boolean;
+  budget: { amount: number; used: number } | null;
+}
+
 export interface DiscountLine {
   /** The line's subtotal before discounts: unit_price × quantity. */
   amount: number;
   unit_price: number;
   quantity: number;
   product_id: string;
+  variant_id: string;
+  tags: string[];
   collection_id: string | null;
   category_ids: string[];
 }
@@ -86,6 +106,15 @@ export interface PromotionContext {
   currency_code: string;
   region_id: string;
   now: Date;
+  /** What the conditions on the buyer read (promotions/buyer-facts.ts); a guest has no groups nor segments. */
+  buyer: BuyerFacts;
+}
+
+export interface BuyerFacts {
+  group_ids: string[];
+  segment_ids: string[];
+  /** No earlier placed, not canceled order by this account or email. */
+  first_order: boolean;
 }
 
 const TARGET_ORDER: Record<PromotionTarget, number> = { items: 0, order: 1, shipping: 2 };
@@ -132,10 +161,16 @@ const totalOf = (o: Omit<PromotionOutcome, 'removed'>) => o.line_discounts.reduc
 function ineligibility(p: CandidatePromotion, context: PromotionContext, lines: DiscountLine[], subtotal: number): string | null {
   const { currency_code: currency, now } = context;
   if (!p.active) return 'inactive';
-  if (p.starts_at !== null && new Date(p.starts_at) > now) return 'not_started';
-  if (p.ends_at !== null && new Date(p.ends_at) <= now) return 'expired';
+  const campaign = p.campaign;
+  if ([p.starts_at, campaign?.starts_at].some((at) => at != null && new Date(at) > now)) return 'not_started';
+  if ([p.ends_at, campaign?.ends_at].some((at) => at != null && new Date(at) <= now)) return 'expired';
   if (p.currency_codes.length && !p.currency_codes.includes(currency)) return 'currency';
+  if (campaign?.budgeted && campaign.budget === null) return 'currency';
   if (p.region_ids.length && !p.region_ids.includes(context.region_id)) return 'region';
+  const { buyer } = context;
+  if (p.customer_group_ids.length && !p.customer_group_ids.some((g) => buyer.group_ids.includes(g))) return 'customer_group';
+  if (p.segment_ids.length && !p.segment_ids.some((g) => buyer.segment_ids.includes(g))) return 'segment';
+  if (p.first_order_only && !buyer.first_order) return 'first_order';
   if (p.tiers.length) {
     const tiers = p.tiers.filter((t) => t.currency_code === currency);
     if (!tiers.length) return 'currency';
@@ -147,20 +182,26 @@ function ineligibility(p: CandidatePromotion, context: PromotionContext, lines: 
     if (!minimum) return 'currency';
     if (subtotal < minimum.amount) return 'minimum_subtotal';
   }
-  const conditioned = p.product_ids.length + p.collection_ids.length + p.category_ids.length > 0;
-  if ((conditioned || p.target === 'items') && !lines.some((l) => matches(p, l))) return 'no_matching_items';
-  if (p.type === 'buy_x_get_y' && lines.filter((l) => matches(p, l)).reduce((n, l) => n + l.quantity, 0) < p.buy_quantity! + p.get_quantity!) return 'minimum_quantity';
+  if ((conditioned(p) || p.target === 'items') && !lines.some((l) => matches(p, l))) return 'no_matching_items';
+  const units = lines.filter((l) => matches(p, l)).reduce((n, l) => n + l.quantity, 0);
+  if (p.type === 'buy_x_get_y' && units < p.buy_quantity! + p.get_quantity!) return 'minimum_quantity';
+  if (p.min_quantity !== null && units < p.min_quantity) return 'minimum_quantity';
   if (p.usage_limit !== null && p.usage_count >= p.usage_limit) return 'exhausted';
   if (p.budget_amount !== null && p.budget_used >= p.budget_amount) return 'exhausted';
+  if (campaign?.budget && campaign.budget.used >= campaign.budget.amount) return 'exhausted';
   return null;
 }
 
-/** A line matches a promotion that names no products, collections or categories, or one of those it names. */
+const conditioned = (p: CandidatePromotion) => p.product_ids.length + p.variant_ids.length + p.collection_ids.length + p.category_ids.length + p.tags.length > 0;
+
+/** A line matches a promotion that names no products, variants, collections, categories or tags, or one of those it names. */
 function matches(p: CandidatePromotion, line: DiscountLine): boolean {
-  if (p.product_ids.length + p.collection_ids.length + p.category_ids.length === 0) return true;
+  if (!conditioned(p)) return true;
   return p.product_ids.includes(line.product_id)
+    || p.variant_ids.includes(line.variant_id)
     || (line.collection_id !== null && p.collection_ids.includes(line.collection_id))
-    || line.category_ids.some((c) => p.category_ids.includes(c));
+    || line.category_ids.some((c) => p.category_ids.includes(c))
+    || line.tags.some((t) => p.tags.includes(t));
 }
 
 /** The discounts `promotions` (already in application order) give together. */
@@ -172,24 +213,33 @@ function discountsOf(
   let shippingLeft: number | null = null;
   let shippingDiscount = 0;
   const subtotal = lines.reduce((n, l) => n + l.amount, 0);
+  // What each campaign's budget has left in the cart's currency, shared by its promotions on the cart.
+  const campaignLeft = new Map<string, number>();
   for (const tiered of promotions) {
     const p = atTier(tiered, context.currency_code, subtotal);
+    const budget = p.campaign?.budget;
+    if (budget && !campaignLeft.has(p.campaign!.id)) campaignLeft.set(p.campaign!.id, budget.amount - budget.used);
+    const cap = Math.min(
+      p.budget_amount === null ? Infinity : p.budget_amount - p.budget_used,
+      budget ? campaignLeft.get(p.campaign!.id)! : Infinity,
+    );
     let amount: number;
     if (p.target === 'shipping') {
       shippingLeft ??= shippingBefore(left.reduce((n, a) => n + a, 0));
-      amount = amountOff(p, shippingLeft, context.currency_code);
+      amount = Math.min(cap, amountOff(p, shippingLeft, context.currency_code));
       shippingLeft -= amount;
       shippingDiscount += amount;
     } else if (p.type === 'buy_x_get_y') {
       const shares = cheapestUnits(p, lines).map((units, i) => Math.min(units * lines[i].unit_price, left[i]));
-      amount = Number(divideRoundHalfUp(BigInt(shares.reduce((n, s) => n + s, 0)) * BigInt(p.percent_ppm!), BigInt(PPM)));
+      amount = Math.min(cap, Number(divideRoundHalfUp(BigInt(shares.reduce((n, s) => n + s, 0)) * BigInt(p.percent_ppm!), BigInt(PPM))));
       allocate(amount, shares).forEach((share, i) => { left[i] -= share; });
     } else {
       const indexes = lines.flatMap((l, i) => (p.target === 'order' || matches(p, l) ? [i] : []));
       const base = indexes.reduce((n, i) => n + left[i], 0);
-      amount = amountOff(p, base, context.currency_code);
+      amount = Math.min(cap, amountOff(p, base, context.currency_code));
       allocate(amount, indexes.map((i) => left[i])).forEach((share, k) => { left[indexes[k]] -= share; });
     }
+    if (budget) campaignLeft.set(p.campaign!.id, campaignLeft.get(p.campaign!.id)! - amount);
     applied.push({ promotion_id: p.id, code: p.code, type: p.type, target: p.target, amount });
   }
   return { applied, line_discounts: lines.map((l, i) => l.amount - left[i]), shipping_discount: shippingDiscount };
@@ -219,14 +269,11 @@ function cheapestUnits(p: CandidatePromotion, lines: DiscountLine[]): number[] {
   return counts;
 }
 
-/** What the promotion takes off `base`: never more than base, nor than what its budget has left. */
+/** What the promotion takes off `base`, never more than base (budgets cap it afterwards). */
 function amountOff(p: CandidatePromotion, base: number, currency: string): number {
-  let amount: number;
-  if (p.type === 'percentage') amount = Number(divideRoundHalfUp(BigInt(base) * BigInt(p.percent_ppm!), BigInt(PPM)));
-  else if (p.type === 'fixed') amount = Math.min(base, p.amounts!.find((a) => a.currency_code === currency)!.amount);
-  else amount = base;
-  if (p.budget_amount !== null) amount = Math.min(amount, p.budget_amount - p.budget_used);
-  return amount;
+  if (p.type === 'percentage') return Number(divideRoundHalfUp(BigInt(base) * BigInt(p.percent_ppm!), BigInt(PPM)));
+  if (p.type === 'fixed') return Math.min(base, p.amounts!.find((a) => a.currency_code === currency)!.amount);
+  return base;
 }
 
 /**

@@ -29,11 +29,19 @@ function toPromotion(row: Row & { discount_given: CurrencyAmount[] }): Promotion
     id: row.id, code: row.code, automatic: row.code === null, description: row.description, type: row.type, target: row.target,
     value: row.percent_ppm === null ? null : ppmToPercent(row.percent_ppm), amounts: row.amounts, tiers: tiersOut(row),
     buy_quantity: row.buy_quantity, get_quantity: row.get_quantity, combinable: row.combinable, active: row.active,
-    product_ids: row.product_ids, collection_ids: row.collection_ids, category_ids: row.category_ids, min_subtotals: row.min_subtotals,
+    product_ids: row.product_ids, collection_ids: row.collection_ids, category_ids: row.category_ids, ...conditionsOf(row), min_subtotals: row.min_subtotals,
     currency_codes: row.currency_codes, region_ids: row.region_ids, starts_at: row.starts_at, ends_at: row.ends_at,
     usage_limit: row.usage_limit, usage_count: row.usage_count, per_customer_limit: row.per_customer_limit,
     budget: row.budget_amount === null ? null : { currency_code: row.budget_currency_code!, amount: row.budget_amount, used: row.budget_used },
     discount_given: row.discount_given, created_at: row.created_at, updated_at: row.updated_at,
+  };
+}
+
+/** The conditions on variants, tags and the buyer, and the campaign, as stored and as given. */
+function conditionsOf(row: Row) {
+  return {
+    variant_ids: row.variant_ids, tags: row.tags, customer_group_ids: row.customer_group_ids, segment_ids: row.segment_ids,
+    first_order_only: row.first_order_only, min_quantity: row.min_quantity, campaign_id: row.campaign_id,
   };
 }
 
@@ -130,6 +138,8 @@ function toValues(input: PromotionInput): Values {
     tiers: JSON.stringify(tiers), buy_quantity: buyGet ? input.buy_quantity! : null, get_quantity: buyGet ? input.get_quantity! : null,
     combinable: input.combinable ?? false, active: input.active ?? true,
     product_ids: input.product_ids ?? [], collection_ids: input.collection_ids ?? [], category_ids: input.category_ids ?? [],
+    variant_ids: input.variant_ids ?? [], tags: input.tags ?? [], customer_group_ids: input.customer_group_ids ?? [], segment_ids: input.segment_ids ?? [],
+    first_order_only: input.first_order_only ?? false, min_quantity: input.min_quantity ?? null, campaign_id: input.campaign_id ?? null,
     min_subtotals: JSON.stringify((input.min_subtotals ?? []).map((m) => ({ currency_code: m.currency_code, amount: m.amount }))),
     currency_codes: input.currency_codes ?? [], region_ids: input.region_ids ?? [],
     starts_at: startsAt, ends_at: endsAt, usage_limit: input.usage_limit ?? null, per_customer_limit: input.per_customer_limit ?? null,
@@ -139,13 +149,18 @@ function toValues(input: PromotionInput): Values {
 
 /** Refuses ids that name nothing, with the field of the first one missing. */
 async function assertReferences(db: Db, values: Values): Promise<void> {
-  const lists = [['product_ids', 'product'], ['collection_ids', 'product_collection'], ['category_ids', 'product_category'], ['region_ids', 'region']] as const;
+  const lists = [
+    ['product_ids', 'product'], ['variant_ids', 'product_variant'], ['collection_ids', 'product_collection'], ['category_ids', 'product_category'],
+    ['region_ids', 'region'], ['customer_group_ids', 'customer_group'], ['segment_ids', 'customer_segment'], ['campaign_id', 'promotion_campaign'],
+  ] as const;
   for (const [field, table] of lists) {
-    const ids = values[field] as string[];
+    const value = values[field];
+    const ids = (Array.isArray(value) ? value : value == null ? [] : [value]) as string[];
     if (!ids.length) continue;
     const found = new Set((await db.selectFrom(table).select('id').where('id', 'in', ids).execute()).map((r) => r.id));
     const missing = ids.findIndex((id) => !found.has(id));
-    if (missing >= 0) throw new AppError('invalid_reference', { field: `body.${field}[${missing}]`, id: ids[missing] }, `body.${field}[${missing}] names nothing: ${ids[missing]}`);
+    const name = Array.isArray(value) ? `body.${field}[${missing}]` : `body.${field}`;
+    if (missing >= 0) throw new AppError('invalid_reference', { field: name, id: ids[missing] }, `${name} names nothing: ${ids[missing]}`);
   }
 }
 
@@ -166,7 +181,7 @@ function asInput(row: Row): PromotionInput {
     code: row.code, automatic: row.code === null, description: row.description, type: row.type, target: row.target,
     value: row.percent_ppm === null ? null : ppmToPercent(row.percent_ppm), amounts: row.amounts, tiers: tiersOut(row),
     buy_quantity: row.buy_quantity, get_quantity: row.get_quantity, combinable: row.combinable, active: row.active,
-    product_ids: row.product_ids, collection_ids: row.collection_ids, category_ids: row.category_ids, min_subtotals: row.min_subtotals,
+    product_ids: row.product_ids, collection_ids: row.collection_ids, category_ids: row.category_ids, ...conditionsOf(row), min_subtotals: row.min_subtotals,
     currency_codes: row.currency_codes, region_ids: row.region_ids, starts_at: row.starts_at && new Date(row.starts_at).toISOString(), ends_at: row.ends_at && new Date(row.ends_at).toISOString(),
     usage_limit: row.usage_limit, per_customer_limit: row.per_customer_limit,
     budget: row.budget_amount === null ? null : { currency_code: row.budget_currency_code!, amount: row.budget_amount },

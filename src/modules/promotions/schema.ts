@@ -39,6 +39,18 @@ export interface PromotionTable {
   product_ids: Generated<string[]>;
   collection_ids: Generated<string[]>;
   category_ids: Generated<string[]>;
+  variant_ids: Generated<string[]>;
+  /** Product tags: a line matches when its product carries one. */
+  tags: Generated<string[]>;
+  /** The cart's signed-in customer must be in one of these groups. */
+  customer_group_ids: Generated<string[]>;
+  /** The cart's signed-in customer must be in one of these marketing segments (marketing/segments.ts decides). */
+  segment_ids: Generated<string[]>;
+  /** Only for a buyer (account or email) with no earlier placed order that was not canceled. */
+  first_order_only: Generated<boolean>;
+  /** The matching units the cart must hold. */
+  min_quantity: number | null;
+  campaign_id: string | null;
   min_subtotals: JsonWithDefault<CurrencyAmount[]>;
   currency_codes: Generated<string[]>;
   region_ids: Generated<string[]>;
@@ -70,6 +82,8 @@ export interface PromotionUsageTable {
   customer_key: string;
   currency_code: string;
   amount: number;
+  /** The campaign whose budget the use was counted against, if any. */
+  campaign_id: string | null;
   created_at: CreatedAt;
 }
 
@@ -79,7 +93,28 @@ export interface PromotionCustomerUseTable {
   uses: number;
 }
 
+/** Promotions grouped under shared dates and a shared budget per currency. */
+export interface PromotionCampaignTable {
+  id: string;
+  name: string;
+  description: string | null;
+  starts_at: NullableTimestamp;
+  ends_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+/** A campaign's budget in one currency; `used` is counted by checkout with a conditional update. */
+export interface PromotionCampaignBudgetTable {
+  campaign_id: string;
+  currency_code: string;
+  amount: number;
+  used: Generated<number>;
+}
+
 export interface PromotionTables {
+  promotion_campaign: PromotionCampaignTable;
+  promotion_campaign_budget: PromotionCampaignBudgetTable;
   promotion: PromotionTable;
   cart_promotion: CartPromotionTable;
   promotion_usage: PromotionUsageTable;
