@@ -120,6 +120,10 @@ export const errorTable = {
   promotion_not_applicable: [409, 'The promotion does not apply to this cart (see details.reason).'],
   promotion_exhausted: [409, 'The promotion has been used up (its uses, its budget or your own uses); nothing was charged. Complete the cart without it.'],
 
+  // Price lists
+  price_list_not_found: [404, 'No price list with this id.'],
+  price_list_price_not_found: [404, 'No price with this id in the price list.'],
+
   // Payments and checkout
   payment_provider_not_found: [400, 'No payment provider with this id.'],
   invalid_payment_data: [400, 'The payment data is not what the provider needs.'],

@@ -44,6 +44,7 @@ import { storeMarketingRoutes } from '../modules/marketing/routes.store.ts';
 import { adminStaffRoutes } from '../modules/users/routes.admin.staff.ts';
 import { adminNotificationRoutes } from '../modules/notifications/routes.admin.ts';
 import { adminPromotionRoutes } from '../modules/promotions/routes.admin.ts';
+import { adminPriceListRoutes } from '../modules/pricing/routes.admin.ts';
 import { adminPurchasingRoutes } from '../modules/purchasing/routes.admin.ts';
 import { storeProvenanceRoutes } from '../modules/purchasing/routes.store.ts';
 import { storePromotionRoutes } from '../modules/promotions/routes.store.ts';
@@ -283,6 +284,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
       await secured.register(adminShippingOptionRoutes, context);
       await secured.register(adminLabelRoutes, context);
       await secured.register(adminPromotionRoutes, context);
+      await secured.register(adminPriceListRoutes, context);
       await secured.register(adminPurchasingRoutes, context);
       await secured.register(adminOrderRoutes, context);
       await secured.register(adminCustomerRoutes, context);
