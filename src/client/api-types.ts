@@ -474,7 +474,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -1206,7 +1206,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-39"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -1290,7 +1290,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-39"];
                 429: components["responses"]["429"];
             };
         };
@@ -1325,7 +1325,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-40"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1370,7 +1370,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-39"];
                 429: components["responses"]["429"];
             };
         };
@@ -1405,7 +1405,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-39"];
                 429: components["responses"]["429"];
             };
         };
@@ -1538,7 +1538,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-35"];
+                404: components["responses"]["404-37"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1575,7 +1575,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -2559,7 +2559,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -2597,7 +2597,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -2658,7 +2658,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -2909,7 +2909,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-49"];
                 429: components["responses"]["429"];
             };
         };
@@ -3205,7 +3205,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-48"];
+                404: components["responses"]["404-50"];
                 429: components["responses"]["429"];
             };
         };
@@ -3400,7 +3400,7 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["OrderDetail"];
-                400: components["responses"]["400-27"];
+                400: components["responses"]["400-28"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-11"];
@@ -3493,10 +3493,10 @@ export interface paths {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["OrderEdit"];
                 201: components["responses"]["OrderEdit-2"];
-                400: components["responses"]["400-31"];
+                400: components["responses"]["400-32"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-34"];
+                404: components["responses"]["404-36"];
                 409: components["responses"]["409-46"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -3582,10 +3582,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Fulfillment"];
-                400: components["responses"]["400-28"];
+                400: components["responses"]["400-29"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-31"];
+                404: components["responses"]["404-33"];
                 409: components["responses"]["409-38"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4117,7 +4117,7 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Refund"];
-                400: components["responses"]["400-30"];
+                400: components["responses"]["400-31"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-11"];
@@ -4209,7 +4209,7 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Return"];
-                400: components["responses"]["400-29"];
+                400: components["responses"]["400-30"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-11"];
@@ -4254,7 +4254,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
+                404: components["responses"]["404-35"];
                 409: components["responses"]["409-45"];
                 429: components["responses"]["429"];
             };
@@ -4313,10 +4313,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["Return-2"];
-                400: components["responses"]["400-29"];
+                400: components["responses"]["400-30"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-32"];
+                404: components["responses"]["404-34"];
                 409: components["responses"]["409-43"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4367,7 +4367,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
+                404: components["responses"]["404-35"];
                 409: components["responses"]["409-44"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4478,6 +4478,525 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/price-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List price lists in creation order (without their prices) */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
+                    /** @description only active lists apply */
+                    status?: "active" | "draft";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: date-time */
+                                created_at: string;
+                                customer_group_ids: string[];
+                                description: string | null;
+                                /** Format: date-time */
+                                ends_at: string | null;
+                                id: string;
+                                name: string;
+                                price_count: number;
+                                /** Format: date-time */
+                                starts_at: string | null;
+                                /**
+                                 * @description only active lists apply
+                                 * @enum {string}
+                                 */
+                                status: "active" | "draft";
+                                /**
+                                 * @description sale: its prices apply when below the original and are shown beside it; override: its prices replace the variant's own
+                                 * @enum {string}
+                                 */
+                                type: "sale" | "override";
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Create a price list (draft unless status: active), with prices if given */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description only signed-in customers in one of these groups (empty: everybody) */
+                        customer_group_ids?: string[];
+                        description?: string | null;
+                        /** Format: date-time */
+                        ends_at?: string | null;
+                        name: components["schemas"]["Name"];
+                        prices?: {
+                            /** @description minor units */
+                            amount: number;
+                            currency_code: components["schemas"]["CurrencyCode"];
+                            /** @description applies to cart lines of at least this many units (default 1) */
+                            min_quantity?: number;
+                            /** @description id (var_…) */
+                            variant_id: string;
+                        }[];
+                        /** Format: date-time */
+                        starts_at?: string | null;
+                        /**
+                         * @description only active lists apply
+                         * @enum {string}
+                         */
+                        status?: "active" | "draft";
+                        /**
+                         * @description sale: its prices apply when below the original and are shown beside it; override: its prices replace the variant's own
+                         * @enum {string}
+                         */
+                        type: "sale" | "override";
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            customer_group_ids: string[];
+                            description: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            id: string;
+                            name: string;
+                            price_count: number;
+                            /** @description by variant, currency, then min_quantity */
+                            prices: {
+                                amount: number;
+                                currency_code: string;
+                                id: string;
+                                min_quantity: number;
+                                variant_id: string;
+                            }[];
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /**
+                             * @description only active lists apply
+                             * @enum {string}
+                             */
+                            status: "active" | "draft";
+                            /**
+                             * @description sale: its prices apply when below the original and are shown beside it; override: its prices replace the variant's own
+                             * @enum {string}
+                             */
+                            type: "sale" | "override";
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-27"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/price-lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One price list with its prices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (plist_…) */
+                    id: components["parameters"]["path-id-plist"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            customer_group_ids: string[];
+                            description: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            id: string;
+                            name: string;
+                            price_count: number;
+                            /** @description by variant, currency, then min_quantity */
+                            prices: {
+                                amount: number;
+                                currency_code: string;
+                                id: string;
+                                min_quantity: number;
+                                variant_id: string;
+                            }[];
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /**
+                             * @description only active lists apply
+                             * @enum {string}
+                             */
+                            status: "active" | "draft";
+                            /**
+                             * @description sale: its prices apply when below the original and are shown beside it; override: its prices replace the variant's own
+                             * @enum {string}
+                             */
+                            type: "sale" | "override";
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-28"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Update a price list (carts and the catalog price with it from now on) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (plist_…) */
+                    id: components["parameters"]["path-id-plist"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description only signed-in customers in one of these groups (empty: everybody) */
+                        customer_group_ids?: string[];
+                        description?: string | null;
+                        /** Format: date-time */
+                        ends_at?: string | null;
+                        name?: components["schemas"]["Name"];
+                        /** Format: date-time */
+                        starts_at?: string | null;
+                        /**
+                         * @description only active lists apply
+                         * @enum {string}
+                         */
+                        status?: "active" | "draft";
+                        /**
+                         * @description sale: its prices apply when below the original and are shown beside it; override: its prices replace the variant's own
+                         * @enum {string}
+                         */
+                        type?: "sale" | "override";
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            customer_group_ids: string[];
+                            description: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            id: string;
+                            name: string;
+                            price_count: number;
+                            /** @description by variant, currency, then min_quantity */
+                            prices: {
+                                amount: number;
+                                currency_code: string;
+                                id: string;
+                                min_quantity: number;
+                                variant_id: string;
+                            }[];
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /**
+                             * @description only active lists apply
+                             * @enum {string}
+                             */
+                            status: "active" | "draft";
+                            /**
+                             * @description sale: its prices apply when below the original and are shown beside it; override: its prices replace the variant's own
+                             * @enum {string}
+                             */
+                            type: "sale" | "override";
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-28"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        /** Delete a price list and its prices (orders keep what they were charged) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (plist_…) */
+                    id: components["parameters"]["path-id-plist"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Deleted"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                429: components["responses"]["429"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/price-lists/{id}/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add prices, or replace the list's price for the same variant, currency and min_quantity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (plist_…) */
+                    id: components["parameters"]["path-id-plist"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description added, or replacing the list's price for the same variant, currency and min_quantity */
+                        prices: {
+                            /** @description minor units */
+                            amount: number;
+                            currency_code: components["schemas"]["CurrencyCode"];
+                            /** @description applies to cart lines of at least this many units (default 1) */
+                            min_quantity?: number;
+                            /** @description id (var_…) */
+                            variant_id: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            customer_group_ids: string[];
+                            description: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            id: string;
+                            name: string;
+                            price_count: number;
+                            /** @description by variant, currency, then min_quantity */
+                            prices: {
+                                amount: number;
+                                currency_code: string;
+                                id: string;
+                                min_quantity: number;
+                                variant_id: string;
+                            }[];
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /**
+                             * @description only active lists apply
+                             * @enum {string}
+                             */
+                            status: "active" | "draft";
+                            /**
+                             * @description sale: its prices apply when below the original and are shown beside it; override: its prices replace the variant's own
+                             * @enum {string}
+                             */
+                            type: "sale" | "override";
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-26"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/price-lists/{id}/prices/{price_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one price from a price list */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (plist_…) */
+                    id: components["parameters"]["path-id-plist"];
+                    /** @description id (plp_…) */
+                    price_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            customer_group_ids: string[];
+                            description: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            id: string;
+                            name: string;
+                            price_count: number;
+                            /** @description by variant, currency, then min_quantity */
+                            prices: {
+                                amount: number;
+                                currency_code: string;
+                                id: string;
+                                min_quantity: number;
+                                variant_id: string;
+                            }[];
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /**
+                             * @description only active lists apply
+                             * @enum {string}
+                             */
+                            status: "active" | "draft";
+                            /**
+                             * @description sale: its prices apply when below the original and are shown beside it; override: its prices replace the variant's own
+                             * @enum {string}
+                             */
+                            type: "sale" | "override";
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-29"];
+                429: components["responses"]["429"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -5624,7 +6143,7 @@ export interface paths {
                 400: components["responses"]["400-19"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-29"];
+                404: components["responses"]["404-31"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5860,7 +6379,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-30"];
+                404: components["responses"]["404-32"];
                 409: components["responses"]["409-35"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -6504,7 +7023,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-43"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6533,7 +7052,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-43"];
                 409: components["responses"]["409-52"];
                 429: components["responses"]["429"];
             };
@@ -6856,7 +7375,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -6880,7 +7399,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -6924,7 +7443,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -7343,7 +7862,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-28"];
+                404: components["responses"]["404-30"];
                 429: components["responses"]["429"];
             };
         };
@@ -7470,7 +7989,7 @@ export interface paths {
                 400: components["responses"]["400-11"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-43"];
                 409: components["responses"]["409-50"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -7517,7 +8036,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-43"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7547,7 +8066,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -7631,7 +8150,7 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["400-32"];
+                400: components["responses"]["400-33"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 413: components["responses"]["413"];
@@ -7670,7 +8189,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -7702,10 +8221,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["WebhookEndpoint"];
-                400: components["responses"]["400-33"];
+                400: components["responses"]["400-34"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-46"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7743,7 +8262,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -7793,7 +8312,7 @@ export interface paths {
                 400: components["responses"]["400"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -7867,7 +8386,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -7908,7 +8427,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -10775,8 +11294,21 @@ export interface components {
             total: number;
         };
         Price: {
+            /** @description Store API: what one unit costs this buyer now, price lists applied */
             amount: number;
             currency_code: string;
+            /** @description Store API, when a sale lowers the price: the price before it (show it struck through) */
+            original_amount?: number;
+            /** @description Store API: the price list that set amount */
+            price_list_id?: string;
+            /** @description Store API: quantity tiers, when buying more costs less per unit */
+            tiers?: {
+                /** @description what a unit costs then */
+                amount: number;
+                /** @description from this many units on one cart line */
+                min_quantity: number;
+                price_list_id: string | null;
+            }[];
         };
         PriceInput: {
             /** @description minor units */
@@ -10830,7 +11362,10 @@ export interface components {
         };
         Promotion: {
             active: boolean;
-            amounts: components["schemas"]["Price"][] | null;
+            amounts: {
+                amount: number;
+                currency_code: string;
+            }[] | null;
             automatic: boolean;
             budget: {
                 amount: number;
@@ -10847,12 +11382,18 @@ export interface components {
             currency_codes: string[];
             description: string | null;
             /** @description the discount on orders placed with it, per currency */
-            discount_given: components["schemas"]["Price"][];
+            discount_given: {
+                amount: number;
+                currency_code: string;
+            }[];
             /** Format: date-time */
             ends_at: string | null;
             get_quantity: number | null;
             id: string;
-            min_subtotals: components["schemas"]["Price"][];
+            min_subtotals: {
+                amount: number;
+                currency_code: string;
+            }[];
             per_customer_limit: number | null;
             product_ids: string[];
             region_ids: string[];
@@ -11682,8 +12223,22 @@ export interface components {
                 };
             };
         };
-        /** @description amount_exceeds_capturable, invalid_json, invalid_request */
+        /** @description invalid_currency, invalid_json, invalid_reference, invalid_request */
         "400-27": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_currency" | "invalid_json" | "invalid_reference" | "invalid_request";
+                    };
+                };
+            };
+        };
+        /** @description amount_exceeds_capturable, invalid_json, invalid_request */
+        "400-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11697,7 +12252,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, order_line_not_found, quantity_exceeds_fulfillable */
-        "400-28": {
+        "400-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11711,7 +12266,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, order_line_not_found, quantity_exceeds_returnable */
-        "400-29": {
+        "400-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11725,7 +12280,7 @@ export interface components {
             };
         };
         /** @description idempotency_key_mismatch, invalid_json, invalid_request, order_line_not_found, quantity_exceeds_refundable, refund_exceeds_captured */
-        "400-30": {
+        "400-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11739,7 +12294,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, order_line_not_found, quantity_below_fulfilled */
-        "400-31": {
+        "400-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11753,7 +12308,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, unknown_event_type, webhook_url_not_allowed */
-        "400-32": {
+        "400-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11767,7 +12322,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, webhook_url_not_allowed */
-        "400-33": {
+        "400-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12242,8 +12797,36 @@ export interface components {
                 };
             };
         };
-        /** @description supplier_not_found */
+        /** @description price_list_not_found */
         "404-28": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "price_list_not_found";
+                    };
+                };
+            };
+        };
+        /** @description price_list_price_not_found */
+        "404-29": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "price_list_price_not_found";
+                    };
+                };
+            };
+        };
+        /** @description supplier_not_found */
+        "404-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12257,7 +12840,7 @@ export interface components {
             };
         };
         /** @description location_not_found, supplier_not_found, variant_not_found */
-        "404-29": {
+        "404-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12271,7 +12854,7 @@ export interface components {
             };
         };
         /** @description purchase_order_line_not_found, variant_not_found */
-        "404-30": {
+        "404-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12285,7 +12868,7 @@ export interface components {
             };
         };
         /** @description location_not_found, order_not_found */
-        "404-31": {
+        "404-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12299,7 +12882,7 @@ export interface components {
             };
         };
         /** @description location_not_found, return_not_found */
-        "404-32": {
+        "404-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12313,7 +12896,7 @@ export interface components {
             };
         };
         /** @description return_not_found */
-        "404-33": {
+        "404-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12327,7 +12910,7 @@ export interface components {
             };
         };
         /** @description order_not_found, variant_not_found */
-        "404-34": {
+        "404-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12341,7 +12924,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found, variant_not_found */
-        "404-35": {
+        "404-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12355,7 +12938,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_found */
-        "404-36": {
+        "404-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12369,7 +12952,7 @@ export interface components {
             };
         };
         /** @description customer_not_found */
-        "404-37": {
+        "404-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12383,7 +12966,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found, customer_not_found */
-        "404-38": {
+        "404-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12397,7 +12980,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found */
-        "404-39": {
+        "404-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12411,7 +12994,7 @@ export interface components {
             };
         };
         /** @description segment_not_found */
-        "404-40": {
+        "404-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12425,7 +13008,7 @@ export interface components {
             };
         };
         /** @description role_not_found */
-        "404-41": {
+        "404-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12439,7 +13022,7 @@ export interface components {
             };
         };
         /** @description user_not_found */
-        "404-42": {
+        "404-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12453,7 +13036,7 @@ export interface components {
             };
         };
         /** @description api_key_not_found */
-        "404-43": {
+        "404-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12467,7 +13050,7 @@ export interface components {
             };
         };
         /** @description webhook_endpoint_not_found */
-        "404-44": {
+        "404-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12481,7 +13064,7 @@ export interface components {
             };
         };
         /** @description webhook_delivery_not_found */
-        "404-45": {
+        "404-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12495,7 +13078,7 @@ export interface components {
             };
         };
         /** @description job_not_found */
-        "404-46": {
+        "404-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12509,7 +13092,7 @@ export interface components {
             };
         };
         /** @description order_not_ledgered */
-        "404-47": {
+        "404-49": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12523,7 +13106,7 @@ export interface components {
             };
         };
         /** @description email_not_found */
-        "404-48": {
+        "404-50": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13890,6 +14473,8 @@ export interface components {
         "path-id-pcat": string;
         /** @description id (pcol_…) */
         "path-id-pcol": string;
+        /** @description id (plist_…) */
+        "path-id-plist": string;
         /** @description id (po_…) */
         "path-id-po": string;
         /** @description id (prod_…) */
