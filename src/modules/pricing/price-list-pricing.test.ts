@@ -6,13 +6,13 @@ import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts
  * Price lists as buyers meet them, through the HTTP API: the Store API's product prices for a guest
  * and for signed-in customers, the store cache per price context, and the cart and order charging the
  * same price. US region: 10 % tax on top, shipping 500. Variant V costs 2000 USD; the lists give it
- * a sale of 1500 (everybody), 1200 (VIP group only), and 1300 from 5 units (everybody).
+ * 1200 (VIP group only) and 1300 from 5 units (everybody); the sale window is tried on a product of
+ * its own.
  */
 let shop: TestShop;
 let variantId: string;
 let productId: string;
 let vipGroupId: string;
-let saleId: string;
 let vipId: string;
 let bulkId: string;
 const tokens: Record<'vip' | 'plain', string> = { vip: '', plain: '' };
@@ -42,7 +42,6 @@ beforeAll(async () => {
     customerIds[who] = res.body.customer.id;
   }
   await shop.ok('POST', `/admin/customers/${customerIds.vip}`, { group_ids: [vipGroupId] });
-  saleId = (await createList({ name: 'Summer sale', type: 'sale', starts_at: FUTURE, prices: [{ variant_id: variantId, currency_code: 'USD', amount: 1500 }] })).id;
   vipId = (await createList({ name: 'VIP', type: 'sale', customer_group_ids: [vipGroupId], prices: [{ variant_id: variantId, currency_code: 'USD', amount: 1200 }] })).id;
   bulkId = (await createList({ name: 'Bulk', type: 'sale', prices: [{ variant_id: variantId, currency_code: 'USD', amount: 1300, min_quantity: 5 }] })).id;
   // Never applying: a draft, and a sale that ended.
@@ -54,42 +53,39 @@ afterEach(() => vi.useRealTimers());
 
 describe('the sale window', () => {
   test('before, during and after: the Store API and the cart price with the sale only inside its window', async () => {
-    const cart = await readyCart(shop, { lines: [{ variant_id: variantId, quantity: 1 }] });
+    const { product, variant } = await createStockedProduct(shop, { usd: 2000, eur: 1190, title: 'Sale lamp' });
+    await shop.ok('POST', `/admin/inventory/items/${variant.id}`, { manage_inventory: false });
+    const sale = await createList({ name: 'Summer sale', type: 'sale', starts_at: FUTURE, prices: [{ variant_id: variant.id, currency_code: 'USD', amount: 1500 }] });
+    const prices = async () => (await shop.ok('GET', `/store/products/${product.id}`)).variants[0].prices;
+    const cart = await readyCart(shop, { lines: [{ variant_id: variant.id, quantity: 1 }] });
     const unitPrice = async () => (await shop.ok('GET', `/store/carts/${cart.id}`)).items[0].unit_price;
 
-    // Before: starts_at is in the future.
-    expect(await usdPrice()).toEqual({ currency_code: 'USD', amount: 2000, tiers: [{ min_quantity: 5, amount: 1300, price_list_id: bulkId }] });
+    // Before: starts_at is in the future. A currency no list prices is left as it was.
+    expect(await prices()).toEqual([{ currency_code: 'EUR', amount: 1190 }, { currency_code: 'USD', amount: 2000 }]);
     expect(await unitPrice()).toBe(2000);
 
     // During: started in the past, ends in the future. The original price is shown beside the sale's.
-    await shop.ok('POST', `/admin/price-lists/${saleId}`, { starts_at: PAST, ends_at: FUTURE });
-    expect(await usdPrice()).toEqual({
-      currency_code: 'USD', amount: 1500, original_amount: 2000, price_list_id: saleId, tiers: [{ min_quantity: 5, amount: 1300, price_list_id: bulkId }],
-    });
+    await shop.ok('POST', `/admin/price-lists/${sale.id}`, { starts_at: PAST, ends_at: FUTURE });
+    expect(await prices()).toEqual([{ currency_code: 'EUR', amount: 1190 }, { currency_code: 'USD', amount: 1500, original_amount: 2000, price_list_id: sale.id }]);
     expect(await unitPrice()).toBe(1500);
 
     // After: ended in the past.
-    await shop.ok('POST', `/admin/price-lists/${saleId}`, { starts_at: '2019-06-01T00:00:00Z', ends_at: PAST });
-    expect(await usdPrice()).toEqual({ currency_code: 'USD', amount: 2000, tiers: [{ min_quantity: 5, amount: 1300, price_list_id: bulkId }] });
+    await shop.ok('POST', `/admin/price-lists/${sale.id}`, { starts_at: '2019-06-01T00:00:00Z', ends_at: PAST });
+    expect(await prices()).toEqual([{ currency_code: 'EUR', amount: 1190 }, { currency_code: 'USD', amount: 2000 }]);
     expect(await unitPrice()).toBe(2000);
-
-    // A currency no list prices is left as it was.
-    expect((await shop.ok('GET', `/store/products/${productId}`)).variants[0].prices[0]).toEqual({ currency_code: 'EUR', amount: 1190 });
   });
 
   test('a cached page is dropped when a sale starts, without any write: the cache answers until then', async () => {
+    const { product, variant } = await createStockedProduct(shop, { usd: 2000, title: 'Flash lamp' });
     const startsAt = new Date(Date.now() + 3_600_000);
-    const later = await createList({ name: 'Flash sale', type: 'sale', starts_at: startsAt.toISOString(), prices: [{ variant_id: variantId, currency_code: 'USD', amount: 1000 }] });
-    expect((await usdPrice()).amount).toBe(2000);
+    const flash = await createList({ name: 'Flash sale', type: 'sale', starts_at: startsAt.toISOString(), prices: [{ variant_id: variant.id, currency_code: 'USD', amount: 1000 }] });
+    const price = async () => (await shop.ok('GET', `/store/products/${product.id}`)).variants[0].prices[0];
+    expect(await price()).toEqual({ currency_code: 'USD', amount: 2000 });
     // Behind the cache's back (no change signal): the cached page still answers.
-    await shop.db.updateTable('product_variant_price').set({ amount: 2100 }).where('variant_id', '=', variantId).where('currency_code', '=', 'USD').execute();
-    expect((await usdPrice()).amount).toBe(2000);
+    await shop.db.updateTable('product_variant_price').set({ amount: 2100 }).where('variant_id', '=', variant.id).execute();
+    expect(await price()).toEqual({ currency_code: 'USD', amount: 2000 });
     vi.useFakeTimers({ toFake: ['Date'], now: startsAt.getTime() + 1000 });
-    expect(await usdPrice()).toEqual({ currency_code: 'USD', amount: 1000, original_amount: 2100, price_list_id: later.id });
-    vi.useRealTimers();
-    await shop.db.updateTable('product_variant_price').set({ amount: 2000 }).where('variant_id', '=', variantId).where('currency_code', '=', 'USD').execute();
-    await shop.ok('DELETE', `/admin/price-lists/${later.id}`);
-    expect((await usdPrice()).amount).toBe(2000);
+    expect(await price()).toEqual({ currency_code: 'USD', amount: 1000, original_amount: 2100, price_list_id: flash.id });
   });
 });
 
