@@ -5002,6 +5002,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/price-lists/{id}/prices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list's prices as CSV (import it back after editing) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (plist_…) */
+                    id: components["parameters"]["path-id-plist"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/price-lists/{id}/prices/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the list's prices with a CSV file's (Content-Type: text/csv): all rows or, on any problem, none
+         * @description Columns: variant_sku or variant_id, currency_code, amount, min_quantity (docs/csv-format.md). A 400 `csv_invalid` lists each problem as `{ row, column, message }`. With `dry_run=true` nothing is written and the answer (200) says what the import would do.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description check and count, write nothing */
+                    dry_run?: components["parameters"]["query-dry_run"];
+                };
+                header?: never;
+                path: {
+                    /** @description id (plist_…) */
+                    id: components["parameters"]["path-id-plist"];
+                };
+                cookie?: never;
+            };
+            /** @description the CSV text */
+            requestBody: {
+                content: {
+                    "application/json": string;
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dry_run: boolean;
+                            /** @description prices the list has after the import */
+                            prices: number;
+                            /** @description prices it had that the file does not hold */
+                            removed: number;
+                        };
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dry_run: boolean;
+                            /** @description prices the list has after the import */
+                            prices: number;
+                            /** @description prices it had that the file does not hold */
+                            removed: number;
+                        };
+                    };
+                };
+                400: components["responses"]["400-20"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/products": {
         parameters: {
             query?: never;
@@ -5784,7 +5904,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description check and count, write nothing */
-                    dry_run?: boolean;
+                    dry_run?: components["parameters"]["query-dry_run"];
                 };
                 header?: never;
                 path?: never;
@@ -14520,6 +14640,8 @@ export interface components {
         /** @description ISO 4217 (USD); any case accepted, returned upper case */
         "query-currency_code-2": string;
         "query-cursor": string;
+        /** @description check and count, write nothing */
+        "query-dry_run": boolean;
         "query-from": string;
         "query-granularity": "day" | "week" | "month";
         "query-limit": number;

@@ -176,6 +176,7 @@ export const routeErrors: Readonly<Record<string, readonly string[]>> = {
   'POST /admin/price-lists': ['forbidden', 'invalid_currency', 'invalid_reference', 'invalid_request'],
   'POST /admin/price-lists/:id': ['invalid_request', 'price_list_not_found'],
   'POST /admin/price-lists/:id/prices': ['invalid_reference'],
+  'POST /admin/price-lists/:id/prices/import': ['csv_invalid'],
   'POST /admin/products': ['category_not_found', 'collection_not_found', 'forbidden', 'invalid_currency', 'invalid_json', 'invalid_request', 'option_title_taken', 'payload_too_large', 'product_handle_taken', 'too_many_options', 'too_many_variants', 'unauthorized', 'unsupported_media_type', 'variant_options_invalid', 'variant_options_taken', 'variant_sku_taken'],
   'POST /admin/products/:id': ['category_not_found', 'collection_not_found', 'forbidden', 'invalid_request', 'product_handle_taken', 'product_not_found', 'unauthorized'],
   'POST /admin/products/:id/archive': ['forbidden', 'invalid_request', 'product_not_found', 'unauthorized'],

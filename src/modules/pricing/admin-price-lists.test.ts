@@ -90,4 +90,40 @@ describe('price lists', () => {
     expect([refused.status, refused.body.error.code]).toEqual([403, 'forbidden']);
     expect((await shop.ok('GET', '/admin/price-lists')).data.map((l: any) => l.name)).toEqual(['Kept']);
   });
+
+  test('CSV: export, edit, import back (all or nothing, dry run first)', async () => {
+    const { variant } = await createStockedProduct(shop, { usd: 900 });
+    const list = await shop.ok('POST', '/admin/price-lists', { name: 'Csv', type: 'sale', prices: [{ variant_id: variantId, currency_code: 'USD', amount: 1500 }] }, 201);
+    const exported = await shop.request('GET', `/admin/price-lists/${list.id}/prices/export`);
+    expect(exported.status).toBe(200);
+    expect(exported.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const sku = (await shop.db.selectFrom('product_variant').select('sku').where('id', '=', variantId).executeTakeFirstOrThrow()).sku;
+    expect(exported.text).toBe(`variant_id,variant_sku,currency_code,amount,min_quantity\n${variantId},${sku},USD,1500,1\n`);
+
+    const importCsv = (csv: string, query = '') => shop.request('POST', `/admin/price-lists/${list.id}/prices/import${query}`, { body: csv, headers: { 'content-type': 'text/csv' } });
+    const edited = `variant_sku,currency_code,amount,min_quantity\n${sku},usd,1400,\n${sku},USD,1100,10\n${variant.sku},EUR,700,1\n`;
+    const dry = await importCsv(edited, '?dry_run=true');
+    expect([dry.status, dry.body]).toEqual([200, { prices: 3, removed: 0, dry_run: true }]);
+    expect((await shop.ok('GET', `/admin/price-lists/${list.id}`)).prices.map((p: any) => [p.amount, p.min_quantity])).toEqual([[1500, 1]]);
+
+    const bad = await importCsv(`variant_sku,currency_code,amount,min_quantity\n${sku},USD,14.00,1\nNOPE,USD,100,1\n${sku},XXY,100,0\n`);
+    expect([bad.status, bad.body.error.code, bad.body.error.details.errors]).toEqual([400, 'csv_invalid', [
+      { row: 2, column: 'amount', message: 'must be a whole number in the minor unit (cents), e.g. 1999 for 19.99' },
+      { row: 3, column: 'variant_sku', message: 'no variant has the SKU "NOPE"' },
+      { row: 4, column: 'currency_code', message: 'must be an ISO 4217 code such as USD' },
+      { row: 4, column: 'min_quantity', message: 'must be a whole number from 1 to 10000 (empty: 1)' },
+    ]]);
+    expect((await shop.ok('GET', `/admin/price-lists/${list.id}`)).prices.map((p: any) => [p.amount, p.min_quantity])).toEqual([[1500, 1]]);
+
+    const done = await importCsv(edited);
+    expect([done.status, done.body]).toEqual([201, { prices: 3, removed: 0, dry_run: false }]);
+    const after = await shop.ok('GET', `/admin/price-lists/${list.id}`);
+    expect(after.prices.map((p: any) => [p.variant_id, p.currency_code, p.amount, p.min_quantity]).sort()).toEqual([
+      [variant.id, 'EUR', 700, 1], [variantId, 'USD', 1100, 10], [variantId, 'USD', 1400, 1],
+    ].sort());
+    // Rows left out of the next file are removed.
+    const again = await importCsv(`variant_id,currency_code,amount\n${variantId},USD,1300\n`);
+    expect(again.body).toEqual({ prices: 1, removed: 2, dry_run: false });
+    expect((await shop.ok('GET', `/admin/price-lists/${list.id}`)).prices.map((p: any) => [p.variant_id, p.amount])).toEqual([[variantId, 1300]]);
+  });
 });
