@@ -125,6 +125,10 @@ export const errorTable = {
   campaign_not_found: [404, 'No campaign with this id.'],
   campaign_in_use: [409, 'Promotions belong to this campaign or used its budget: move them out (campaign_id: null) first; a campaign with uses stays.'],
 
+  // Price lists
+  price_list_not_found: [404, 'No price list with this id.'],
+  price_list_price_not_found: [404, 'No price with this id in the price list.'],
+
   // Payments and checkout
   payment_provider_not_found: [400, 'No payment provider with this id.'],
   invalid_payment_data: [400, 'The payment data is not what the provider needs.'],

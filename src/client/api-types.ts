@@ -474,7 +474,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -732,7 +732,10 @@ export interface paths {
                                 created_at: string;
                                 description: string | null;
                                 /** @description the discount its promotions gave, per currency */
-                                discount_given: components["schemas"]["Price"][];
+                                discount_given: {
+                                    amount: number;
+                                    currency_code: string;
+                                }[];
                                 /** Format: date-time */
                                 ends_at: string | null;
                                 id: string;
@@ -804,7 +807,10 @@ export interface paths {
                             created_at: string;
                             description: string | null;
                             /** @description the discount its promotions gave, per currency */
-                            discount_given: components["schemas"]["Price"][];
+                            discount_given: {
+                                amount: number;
+                                currency_code: string;
+                            }[];
                             /** Format: date-time */
                             ends_at: string | null;
                             id: string;
@@ -872,7 +878,10 @@ export interface paths {
                             created_at: string;
                             description: string | null;
                             /** @description the discount its promotions gave, per currency */
-                            discount_given: components["schemas"]["Price"][];
+                            discount_given: {
+                                amount: number;
+                                currency_code: string;
+                            }[];
                             /** Format: date-time */
                             ends_at: string | null;
                             id: string;
@@ -946,7 +955,10 @@ export interface paths {
                             created_at: string;
                             description: string | null;
                             /** @description the discount its promotions gave, per currency */
-                            discount_given: components["schemas"]["Price"][];
+                            discount_given: {
+                                amount: number;
+                                currency_code: string;
+                            }[];
                             /** Format: date-time */
                             ends_at: string | null;
                             id: string;
@@ -1510,7 +1522,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -1594,7 +1606,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-40"];
                 429: components["responses"]["429"];
             };
         };
@@ -1629,7 +1641,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-39"];
+                404: components["responses"]["404-41"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1674,7 +1686,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-40"];
                 429: components["responses"]["429"];
             };
         };
@@ -1729,7 +1741,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-40"];
                 429: components["responses"]["429"];
             };
         };
@@ -1766,7 +1778,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-40"];
                 429: components["responses"]["429"];
             };
         };
@@ -1899,7 +1911,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-38"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1936,7 +1948,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-39"];
                 429: components["responses"]["429"];
             };
         };
@@ -2920,7 +2932,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-48"];
+                404: components["responses"]["404-50"];
                 429: components["responses"]["429"];
             };
         };
@@ -2958,7 +2970,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-48"];
+                404: components["responses"]["404-50"];
                 429: components["responses"]["429"];
             };
         };
@@ -3019,7 +3031,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-48"];
+                404: components["responses"]["404-50"];
                 429: components["responses"]["429"];
             };
         };
@@ -3270,7 +3282,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-49"];
+                404: components["responses"]["404-51"];
                 429: components["responses"]["429"];
             };
         };
@@ -3554,7 +3566,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -3590,7 +3602,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-44"];
                 409: components["responses"]["409-51"];
                 429: components["responses"]["429"];
             };
@@ -3713,7 +3725,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-50"];
+                404: components["responses"]["404-52"];
                 429: components["responses"]["429"];
             };
         };
@@ -3908,7 +3920,7 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["OrderDetail"];
-                400: components["responses"]["400-27"];
+                400: components["responses"]["400-28"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-11"];
@@ -4001,10 +4013,10 @@ export interface paths {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["OrderEdit"];
                 201: components["responses"]["OrderEdit-2"];
-                400: components["responses"]["400-31"];
+                400: components["responses"]["400-32"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-35"];
+                404: components["responses"]["404-37"];
                 409: components["responses"]["409-47"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4090,10 +4102,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Fulfillment"];
-                400: components["responses"]["400-28"];
+                400: components["responses"]["400-29"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-32"];
+                404: components["responses"]["404-34"];
                 409: components["responses"]["409-39"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4625,7 +4637,7 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Refund"];
-                400: components["responses"]["400-30"];
+                400: components["responses"]["400-31"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-11"];
@@ -4717,7 +4729,7 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Return"];
-                400: components["responses"]["400-29"];
+                400: components["responses"]["400-30"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-11"];
@@ -4762,7 +4774,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-34"];
+                404: components["responses"]["404-36"];
                 409: components["responses"]["409-46"];
                 429: components["responses"]["429"];
             };
@@ -4821,10 +4833,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["Return-2"];
-                400: components["responses"]["400-29"];
+                400: components["responses"]["400-30"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
+                404: components["responses"]["404-35"];
                 409: components["responses"]["409-44"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4875,7 +4887,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-34"];
+                404: components["responses"]["404-36"];
                 409: components["responses"]["409-45"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4985,6 +4997,645 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/price-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List price lists in creation order (without their prices) */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: components["parameters"]["query-cursor"];
+                    limit: components["parameters"]["query-limit"];
+                    /** @description only active lists apply */
+                    status?: "active" | "draft";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: date-time */
+                                created_at: string;
+                                customer_group_ids: string[];
+                                description: string | null;
+                                /** Format: date-time */
+                                ends_at: string | null;
+                                id: string;
+                                name: string;
+                                price_count: number;
+                                /** Format: date-time */
+                                starts_at: string | null;
+                                /**
+                                 * @description only active lists apply
+                                 * @enum {string}
+                                 */
+                                status: "active" | "draft";
+                                /**
+                                 * @description sale: its prices apply when below the original and are shown beside it; override: its prices replace the variant's own
+                                 * @enum {string}
+                                 */
+                                type: "sale" | "override";
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Create a price list (draft unless status: active), with prices if given */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description only signed-in customers in one of these groups (empty: everybody) */
+                        customer_group_ids?: string[];
+                        description?: string | null;
+                        /** Format: date-time */
+                        ends_at?: string | null;
+                        name: components["schemas"]["Name"];
+                        prices?: {
+                            /** @description minor units */
+                            amount: number;
+                            currency_code: components["schemas"]["CurrencyCode"];
+                            /** @description applies to cart lines of at least this many units (default 1) */
+                            min_quantity?: number;
+                            /** @description id (var_…) */
+                            variant_id: string;
+                        }[];
+                        /** Format: date-time */
+                        starts_at?: string | null;
+                        /**
+                         * @description only active lists apply
+                         * @enum {string}
+                         */
+                        status?: "active" | "draft";
+                        /**
+                         * @description sale: its prices apply when below the original and are shown beside it; override: its prices replace the variant's own
+                         * @enum {string}
+                         */
+                        type: "sale" | "override";
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            customer_group_ids: string[];
+                            description: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            id: string;
+                            name: string;
+                            price_count: number;
+                            /** @description by variant, currency, then min_quantity */
+                            prices: {
+                                amount: number;
+                                currency_code: string;
+                                id: string;
+                                min_quantity: number;
+                                variant_id: string;
+                            }[];
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /**
+                             * @description only active lists apply
+                             * @enum {string}
+                             */
+                            status: "active" | "draft";
+                            /**
+                             * @description sale: its prices apply when below the original and are shown beside it; override: its prices replace the variant's own
+                             * @enum {string}
+                             */
+                            type: "sale" | "override";
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-27"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/price-lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One price list with its prices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (plist_…) */
+                    id: components["parameters"]["path-id-plist"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            customer_group_ids: string[];
+                            description: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            id: string;
+                            name: string;
+                            price_count: number;
+                            /** @description by variant, currency, then min_quantity */
+                            prices: {
+                                amount: number;
+                                currency_code: string;
+                                id: string;
+                                min_quantity: number;
+                                variant_id: string;
+                            }[];
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /**
+                             * @description only active lists apply
+                             * @enum {string}
+                             */
+                            status: "active" | "draft";
+                            /**
+                             * @description sale: its prices apply when below the original and are shown beside it; override: its prices replace the variant's own
+                             * @enum {string}
+                             */
+                            type: "sale" | "override";
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                404: components["responses"]["404-29"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Update a price list (carts and the catalog price with it from now on) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (plist_…) */
+                    id: components["parameters"]["path-id-plist"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description only signed-in customers in one of these groups (empty: everybody) */
+                        customer_group_ids?: string[];
+                        description?: string | null;
+                        /** Format: date-time */
+                        ends_at?: string | null;
+                        name?: components["schemas"]["Name"];
+                        /** Format: date-time */
+                        starts_at?: string | null;
+                        /**
+                         * @description only active lists apply
+                         * @enum {string}
+                         */
+                        status?: "active" | "draft";
+                        /**
+                         * @description sale: its prices apply when below the original and are shown beside it; override: its prices replace the variant's own
+                         * @enum {string}
+                         */
+                        type?: "sale" | "override";
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            customer_group_ids: string[];
+                            description: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            id: string;
+                            name: string;
+                            price_count: number;
+                            /** @description by variant, currency, then min_quantity */
+                            prices: {
+                                amount: number;
+                                currency_code: string;
+                                id: string;
+                                min_quantity: number;
+                                variant_id: string;
+                            }[];
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /**
+                             * @description only active lists apply
+                             * @enum {string}
+                             */
+                            status: "active" | "draft";
+                            /**
+                             * @description sale: its prices apply when below the original and are shown beside it; override: its prices replace the variant's own
+                             * @enum {string}
+                             */
+                            type: "sale" | "override";
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-29"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        /** Delete a price list and its prices (orders keep what they were charged) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (plist_…) */
+                    id: components["parameters"]["path-id-plist"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Deleted"];
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                429: components["responses"]["429"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/price-lists/{id}/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add prices, or replace the list's price for the same variant, currency and min_quantity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (plist_…) */
+                    id: components["parameters"]["path-id-plist"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description added, or replacing the list's price for the same variant, currency and min_quantity */
+                        prices: {
+                            /** @description minor units */
+                            amount: number;
+                            currency_code: components["schemas"]["CurrencyCode"];
+                            /** @description applies to cart lines of at least this many units (default 1) */
+                            min_quantity?: number;
+                            /** @description id (var_…) */
+                            variant_id: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            customer_group_ids: string[];
+                            description: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            id: string;
+                            name: string;
+                            price_count: number;
+                            /** @description by variant, currency, then min_quantity */
+                            prices: {
+                                amount: number;
+                                currency_code: string;
+                                id: string;
+                                min_quantity: number;
+                                variant_id: string;
+                            }[];
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /**
+                             * @description only active lists apply
+                             * @enum {string}
+                             */
+                            status: "active" | "draft";
+                            /**
+                             * @description sale: its prices apply when below the original and are shown beside it; override: its prices replace the variant's own
+                             * @enum {string}
+                             */
+                            type: "sale" | "override";
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-26"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/price-lists/{id}/prices/{price_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one price from a price list */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (plist_…) */
+                    id: components["parameters"]["path-id-plist"];
+                    /** @description id (plp_…) */
+                    price_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            customer_group_ids: string[];
+                            description: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            id: string;
+                            name: string;
+                            price_count: number;
+                            /** @description by variant, currency, then min_quantity */
+                            prices: {
+                                amount: number;
+                                currency_code: string;
+                                id: string;
+                                min_quantity: number;
+                                variant_id: string;
+                            }[];
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /**
+                             * @description only active lists apply
+                             * @enum {string}
+                             */
+                            status: "active" | "draft";
+                            /**
+                             * @description sale: its prices apply when below the original and are shown beside it; override: its prices replace the variant's own
+                             * @enum {string}
+                             */
+                            type: "sale" | "override";
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-30"];
+                429: components["responses"]["429"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/price-lists/{id}/prices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list's prices as CSV (import it back after editing) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (plist_…) */
+                    id: components["parameters"]["path-id-plist"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/price-lists/{id}/prices/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the list's prices with a CSV file's (Content-Type: text/csv): all rows or, on any problem, none
+         * @description Columns: variant_sku or variant_id, currency_code, amount, min_quantity (docs/csv-format.md). A 400 `csv_invalid` lists each problem as `{ row, column, message }`. With `dry_run=true` nothing is written and the answer (200) says what the import would do.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description check and count, write nothing */
+                    dry_run?: components["parameters"]["query-dry_run"];
+                };
+                header?: never;
+                path: {
+                    /** @description id (plist_…) */
+                    id: components["parameters"]["path-id-plist"];
+                };
+                cookie?: never;
+            };
+            /** @description the CSV text */
+            requestBody: {
+                content: {
+                    "application/json": string;
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dry_run: boolean;
+                            /** @description prices the list has after the import */
+                            prices: number;
+                            /** @description prices it had that the file does not hold */
+                            removed: number;
+                        };
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dry_run: boolean;
+                            /** @description prices the list has after the import */
+                            prices: number;
+                            /** @description prices it had that the file does not hold */
+                            removed: number;
+                        };
+                    };
+                };
+                400: components["responses"]["400-20"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5773,7 +6424,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description check and count, write nothing */
-                    dry_run?: boolean;
+                    dry_run?: components["parameters"]["query-dry_run"];
                 };
                 header?: never;
                 path?: never;
@@ -6146,7 +6797,7 @@ export interface paths {
                 400: components["responses"]["400-19"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-30"];
+                404: components["responses"]["404-32"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6382,7 +7033,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-31"];
+                404: components["responses"]["404-33"];
                 409: components["responses"]["409-36"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -7026,7 +7677,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-45"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7055,7 +7706,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-45"];
                 409: components["responses"]["409-54"];
                 429: components["responses"]["429"];
             };
@@ -7378,7 +8029,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -7402,7 +8053,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -7446,7 +8097,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -7865,7 +8516,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-29"];
+                404: components["responses"]["404-31"];
                 429: components["responses"]["429"];
             };
         };
@@ -7992,7 +8643,7 @@ export interface paths {
                 400: components["responses"]["400-11"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-45"];
                 409: components["responses"]["409-52"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -8039,7 +8690,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-45"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8069,7 +8720,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -8153,7 +8804,7 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["400-32"];
+                400: components["responses"]["400-33"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 413: components["responses"]["413"];
@@ -8192,7 +8843,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -8224,10 +8875,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["WebhookEndpoint"];
-                400: components["responses"]["400-33"];
+                400: components["responses"]["400-34"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-48"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8265,7 +8916,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -8315,7 +8966,7 @@ export interface paths {
                 400: components["responses"]["400"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -8389,7 +9040,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-49"];
                 429: components["responses"]["429"];
             };
         };
@@ -8430,7 +9081,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-49"];
                 429: components["responses"]["429"];
             };
         };
@@ -11398,8 +12049,21 @@ export interface components {
             total: number;
         };
         Price: {
+            /** @description Store API: what one unit costs this buyer now, price lists applied */
             amount: number;
             currency_code: string;
+            /** @description Store API, when a sale lowers the price: the price before it (show it struck through) */
+            original_amount?: number;
+            /** @description Store API: the price list that set amount */
+            price_list_id?: string;
+            /** @description Store API: quantity tiers, when buying more costs less per unit */
+            tiers?: {
+                /** @description what a unit costs then */
+                amount: number;
+                /** @description from this many units on one cart line */
+                min_quantity: number;
+                price_list_id: string | null;
+            }[];
         };
         PriceInput: {
             /** @description minor units */
@@ -11453,7 +12117,10 @@ export interface components {
         };
         Promotion: {
             active: boolean;
-            amounts: components["schemas"]["Price"][] | null;
+            amounts: {
+                amount: number;
+                currency_code: string;
+            }[] | null;
             automatic: boolean;
             budget: {
                 amount: number;
@@ -11472,14 +12139,20 @@ export interface components {
             customer_group_ids: string[];
             description: string | null;
             /** @description the discount on orders placed with it, per currency */
-            discount_given: components["schemas"]["Price"][];
+            discount_given: {
+                amount: number;
+                currency_code: string;
+            }[];
             /** Format: date-time */
             ends_at: string | null;
             first_order_only: boolean;
             get_quantity: number | null;
             id: string;
             min_quantity: number | null;
-            min_subtotals: components["schemas"]["Price"][];
+            min_subtotals: {
+                amount: number;
+                currency_code: string;
+            }[];
             per_customer_limit: number | null;
             product_ids: string[];
             region_ids: string[];
@@ -12326,8 +12999,22 @@ export interface components {
                 };
             };
         };
-        /** @description amount_exceeds_capturable, invalid_json, invalid_request */
+        /** @description invalid_currency, invalid_json, invalid_reference, invalid_request */
         "400-27": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_currency" | "invalid_json" | "invalid_reference" | "invalid_request";
+                    };
+                };
+            };
+        };
+        /** @description amount_exceeds_capturable, invalid_json, invalid_request */
+        "400-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12341,7 +13028,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, order_line_not_found, quantity_exceeds_fulfillable */
-        "400-28": {
+        "400-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12355,7 +13042,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, order_line_not_found, quantity_exceeds_returnable */
-        "400-29": {
+        "400-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12369,7 +13056,7 @@ export interface components {
             };
         };
         /** @description idempotency_key_mismatch, invalid_json, invalid_request, order_line_not_found, quantity_exceeds_refundable, refund_exceeds_captured */
-        "400-30": {
+        "400-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12383,7 +13070,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, order_line_not_found, quantity_below_fulfilled */
-        "400-31": {
+        "400-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12397,7 +13084,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, unknown_event_type, webhook_url_not_allowed */
-        "400-32": {
+        "400-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12411,7 +13098,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, webhook_url_not_allowed */
-        "400-33": {
+        "400-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12900,8 +13587,36 @@ export interface components {
                 };
             };
         };
-        /** @description supplier_not_found */
+        /** @description price_list_not_found */
         "404-29": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "price_list_not_found";
+                    };
+                };
+            };
+        };
+        /** @description price_list_price_not_found */
+        "404-30": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "price_list_price_not_found";
+                    };
+                };
+            };
+        };
+        /** @description supplier_not_found */
+        "404-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12915,7 +13630,7 @@ export interface components {
             };
         };
         /** @description location_not_found, supplier_not_found, variant_not_found */
-        "404-30": {
+        "404-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12929,7 +13644,7 @@ export interface components {
             };
         };
         /** @description purchase_order_line_not_found, variant_not_found */
-        "404-31": {
+        "404-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12943,7 +13658,7 @@ export interface components {
             };
         };
         /** @description location_not_found, order_not_found */
-        "404-32": {
+        "404-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12957,7 +13672,7 @@ export interface components {
             };
         };
         /** @description location_not_found, return_not_found */
-        "404-33": {
+        "404-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12971,7 +13686,7 @@ export interface components {
             };
         };
         /** @description return_not_found */
-        "404-34": {
+        "404-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12985,7 +13700,7 @@ export interface components {
             };
         };
         /** @description order_not_found, variant_not_found */
-        "404-35": {
+        "404-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12999,7 +13714,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found, variant_not_found */
-        "404-36": {
+        "404-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13013,7 +13728,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_found */
-        "404-37": {
+        "404-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13027,7 +13742,7 @@ export interface components {
             };
         };
         /** @description customer_not_found */
-        "404-38": {
+        "404-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13041,7 +13756,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found, customer_not_found */
-        "404-39": {
+        "404-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13055,7 +13770,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found */
-        "404-40": {
+        "404-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13069,7 +13784,7 @@ export interface components {
             };
         };
         /** @description segment_not_found */
-        "404-41": {
+        "404-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13083,7 +13798,7 @@ export interface components {
             };
         };
         /** @description marketing_dead_letter_not_found */
-        "404-42": {
+        "404-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13097,7 +13812,7 @@ export interface components {
             };
         };
         /** @description role_not_found */
-        "404-43": {
+        "404-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13111,7 +13826,7 @@ export interface components {
             };
         };
         /** @description user_not_found */
-        "404-44": {
+        "404-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13125,7 +13840,7 @@ export interface components {
             };
         };
         /** @description api_key_not_found */
-        "404-45": {
+        "404-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13139,7 +13854,7 @@ export interface components {
             };
         };
         /** @description webhook_endpoint_not_found */
-        "404-46": {
+        "404-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13153,7 +13868,7 @@ export interface components {
             };
         };
         /** @description webhook_delivery_not_found */
-        "404-47": {
+        "404-49": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13167,7 +13882,7 @@ export interface components {
             };
         };
         /** @description job_not_found */
-        "404-48": {
+        "404-50": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13181,7 +13896,7 @@ export interface components {
             };
         };
         /** @description order_not_ledgered */
-        "404-49": {
+        "404-51": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13195,7 +13910,7 @@ export interface components {
             };
         };
         /** @description email_not_found */
-        "404-50": {
+        "404-52": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14594,6 +15309,8 @@ export interface components {
         "path-id-pcat": string;
         /** @description id (pcol_…) */
         "path-id-pcol": string;
+        /** @description id (plist_…) */
+        "path-id-plist": string;
         /** @description id (po_…) */
         "path-id-po": string;
         /** @description id (prod_…) */
@@ -14639,6 +15356,8 @@ export interface components {
         /** @description ISO 4217 (USD); any case accepted, returned upper case */
         "query-currency_code-2": string;
         "query-cursor": string;
+        /** @description check and count, write nothing */
+        "query-dry_run": boolean;
         "query-from": string;
         "query-granularity": "day" | "week" | "month";
         "query-limit": number;

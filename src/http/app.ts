@@ -46,6 +46,7 @@ import { adminStaffRoutes } from '../modules/users/routes.admin.staff.ts';
 import { adminNotificationRoutes } from '../modules/notifications/routes.admin.ts';
 import { adminCampaignRoutes } from '../modules/promotions/routes.admin.campaigns.ts';
 import { adminPromotionRoutes } from '../modules/promotions/routes.admin.ts';
+import { adminPriceListRoutes } from '../modules/pricing/routes.admin.ts';
 import { adminPurchasingRoutes } from '../modules/purchasing/routes.admin.ts';
 import { storeProvenanceRoutes } from '../modules/purchasing/routes.store.ts';
 import { storePromotionRoutes } from '../modules/promotions/routes.store.ts';
@@ -286,6 +287,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
       await secured.register(adminLabelRoutes, context);
       await secured.register(adminPromotionRoutes, context);
       await secured.register(adminCampaignRoutes, context);
+      await secured.register(adminPriceListRoutes, context);
       await secured.register(adminPurchasingRoutes, context);
       await secured.register(adminOrderRoutes, context);
       await secured.register(adminCustomerRoutes, context);

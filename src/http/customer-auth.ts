@@ -14,10 +14,15 @@ declare module 'fastify' {
   }
 }
 
+/** The customer session token the request carries (bearer token or cookie), unchecked; null when none. */
+export function customerToken(request: FastifyRequest): string | null {
+  return bearerToken(request) ?? request.cookies?.[CUSTOMER_COOKIE] ?? null;
+}
+
 /** Reads the customer session (bearer token or cookie) if there is one; never refuses. */
 export function identifyCustomer(db: Db) {
   return async (request: FastifyRequest) => {
-    const token = bearerToken(request) ?? request.cookies?.[CUSTOMER_COOKIE] ?? null;
+    const token = customerToken(request);
     if (!token) return;
     const session = await authenticateCustomer(db, token);
     if (session) request.customer = { id: session.customerId, sessionId: session.sessionId };

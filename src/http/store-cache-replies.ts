@@ -18,12 +18,15 @@ function shownIds(payload: unknown): string[] {
 }
 
 /**
- * Serves a Store API plugin's GET answers from the store cache, keyed by the exact URL: a hit is
- * answered before routing's validation and handler; only valid requests' answers are cached (errors
- * are thrown, never stored), so a URL found there was validated when it was first served. Returns
+ * Serves a Store API plugin's GET answers from the store cache, keyed by the exact URL and, when the
+ * answer depends on who asks, by `context(request)` (the buyer's price context, never the buyer): a hit
+ * is answered before routing's validation and handler; only valid requests' answers are cached (errors
+ * are thrown, never stored), so a URL found there was validated when it was first served. `context`
+ * answers synchronously when it can (a guest's request), so a guest's hit costs no promise. Returns
  * the function a handler answers through.
  */
-export function serveFromStoreCache(app: FastifyInstance, storeCache: StoreResponseCache) {
+export function serveFromStoreCache(app: FastifyInstance, storeCache: StoreResponseCache, options: { context?: (request: FastifyRequest) => string | Promise<string> } = {}) {
+  const keys = new WeakMap<FastifyRequest, string>();
   const send = (request: FastifyRequest, reply: FastifyReply, entry: CachedResponse) => {
     // Add to Vary (CORS may have put Origin there), never replace it.
     const vary = reply.getHeader('vary');
@@ -31,13 +34,20 @@ export function serveFromStoreCache(app: FastifyInstance, storeCache: StoreRespo
     if (entry.gzip && acceptsGzip(request.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').send(entry.gzip);
     return reply.send(entry.body);
   };
-  app.addHook('onRequest', (request, reply, done) => {
-    const entry = request.method === 'GET' ? storeCache.peek(request.url) : undefined;
+  const serveOrContinue = (request: FastifyRequest, reply: FastifyReply, key: string, done: () => void) => {
+    keys.set(request, key);
+    const entry = storeCache.peek(key);
     if (entry) send(request, reply, entry);
     else done();
+  };
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method !== 'GET') return done();
+    const context = options.context?.(request) ?? '';
+    if (typeof context === 'string') return serveOrContinue(request, reply, request.url + context, done);
+    context.then((c) => serveOrContinue(request, reply, request.url + c, done), done);
   });
   return async (request: FastifyRequest, reply: FastifyReply, load: () => Promise<unknown>) =>
-    send(request, reply, await storeCache.get(request.url, async () => {
+    send(request, reply, await storeCache.get(keys.get(request) ?? request.url, async () => {
       const payload = await load();
       return { body: reply.serialize(payload) as string, ids: shownIds(payload) };
     }));

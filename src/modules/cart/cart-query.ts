@@ -3,6 +3,8 @@ import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { decryptJson, decryptNullable } from '../../crypto/data-encryption.ts';
 import type { ProductTable, ProductVariantPriceTable, ProductVariantTable } from '../catalog/schema.ts';
+import { applicableListPricesSql } from '../pricing/applicable-prices.ts';
+import { resolvePrice, type ListPrice } from '../pricing/price-rule.ts';
 import { loadBuyerFacts } from '../promotions/buyer-facts.ts';
 import type { CandidatePromotion } from '../promotions/discounts.ts';
 import type { ShippingQuote } from '../shipping/carrier-rates.ts';
@@ -85,6 +87,8 @@ export async function loadCartState(db: Db, cartId: string, actor: CartActor): P
       coalesce((select json_agg(json_build_object(
           'id', li.id, 'variant_id', li.variant_id, 'product_id', p.id, 'sku', v.sku, 'title', p.title,
           'variant_title', v.title, 'quantity', li.quantity, 'unit_price', coalesce(li.unit_price_override, vp.amount), 'product_status', p.status,
+          'list_prices', case when li.unit_price_override is null and vp.amount is not null
+            then ${applicableListPricesSql({ variant: sql`v.id`, currency: sql`c.currency_code`, customer: sql`c.customer_id` }, now)} end,
           'tax_class', p.tax_class, 'weight_grams', v.weight_grams, 'length_mm', v.length_mm, 'width_mm', v.width_mm, 'height_mm', v.height_mm, 'collection_id', p.collection_id, 'tags', p.tags,
           'category_ids', coalesce((select json_agg(pca.category_id) from product_category_assignment pca where pca.product_id = p.id), '[]')) order by li.created_at, li.id)
         from cart_line_item li
@@ -113,7 +117,7 @@ export async function loadCartState(db: Db, cartId: string, actor: CartActor): P
       (select o.status from orders o where o.cart_id = c.id) as order_status
     from cart c join region r on r.id = c.region_id
     where c.id = ${cartId}`.execute(db);
-  const stored = result.rows[0];
+  const stored = withListPrices(result.rows[0]);
   if (!stored || (actor !== 'system' && stored.customer_id !== null && stored.customer_id !== actor.customerId)) {
     throw new AppError('cart_not_found', { id: cartId });
   }
@@ -135,6 +139,15 @@ export async function loadCartState(db: Db, cartId: string, actor: CartActor): P
     promotions: { promotions: row.promotions, currency_code: row.currency_code, region_id: row.region_id, now, buyer: await loadBuyerFacts(db, { cart_id: row.id, customer_id: row.customer_id, email: row.email }, row.promotions) },
   });
   return { ...row, shipping_option: totals.shipping_applies ? row.shipping_option : null, totals };
+}
+
+/** Each line's price with the price lists applying to it (pricing/price-rule.ts); a draft's custom price stays. */
+function withListPrices<T extends { lines: (CartLineState & { list_prices?: ListPrice[] | null })[] }>(row: T | undefined): T | undefined {
+  if (!row) return row;
+  return {
+    ...row,
+    lines: row.lines.map(({ list_prices, ...line }) => (list_prices?.length ? { ...line, unit_price: resolvePrice(line.unit_price!, list_prices, line.quantity).amount } : line)),
+  };
 }
 
 export function purchasable(line: Pick<CartLineState, 'unit_price' | 'product_status'>): boolean {

@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../http/context.ts';
+import { customerToken, identifyCustomer } from '../../http/customer-auth.ts';
 import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
 import { errorResponses, ListOf } from '../../http/schemas.ts';
 import { serveFromStoreCache } from '../../http/store-cache-replies.ts';
 import { Id, ListQuery } from '../../shapes.ts';
+import { applyPriceLists, pricedGroupsOf } from '../pricing/applicable-prices.ts';
 import { getCategoryOrThrow, listCategories } from './categories.ts';
 import { getCollectionOrThrow, listCollections } from './collections.ts';
 import { getProductOrThrow, queryProducts } from './product-query.ts';
@@ -14,11 +17,30 @@ import { withDisplayedStock } from './stock-display.ts';
 const IdOrHandle = Type.Object({ id_or_handle: Type.String({ minLength: 1, maxLength: 200 }) });
 
 /**
- * The storefront's catalog: published products only. Answers are served from the store cache, keyed by
- * the exact URL and emptied whenever the catalog changes, so repeated reads cost no query.
+ * The storefront's catalog: published products only, priced for the buyer (price lists). Answers are
+ * served from the store cache, keyed by the exact URL and the buyer's price context (the customer
+ * groups some price list names, none for guests), emptied whenever the catalog or a price list
+ * changes and when a price list starts or ends, so repeated reads cost no query.
  */
 export const storeCatalogRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, storeCache, config }) => {
-  const cached = serveFromStoreCache(app, storeCache);
+  const identify = identifyCustomer(db);
+  const groups = new WeakMap<FastifyRequest, string[]>();
+  const cached = serveFromStoreCache(app, storeCache, {
+    context: (request) => {
+      if (!customerToken(request)) return '';
+      return identify(request).then(async () => {
+        const ids = request.customer ? await pricedGroupsOf(db, request.customer.id) : [];
+        groups.set(request, ids);
+        return ids.length ? `#groups=${ids.join(',')}` : '';
+      });
+    },
+  });
+  /** The products with the buyer's price lists applied; the cache drops them when a list starts or ends. */
+  const priced = async <T extends Parameters<typeof applyPriceLists>[1]>(request: FastifyRequest, products: T): Promise<T> => {
+    const nextChange = await applyPriceLists(db, products, { groupIds: groups.get(request) ?? [], now: new Date() });
+    if (nextChange) storeCache.expireAt(nextChange);
+    return products;
+  };
 
   app.get('/products', {
     schema: {
@@ -30,7 +52,7 @@ export const storeCatalogRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
   }, (request, reply) => cached(request, reply, async () => {
     const { limit, cursor, sort, tag, ...filter } = request.query;
     const page = await queryProducts(db, { ...filter, tags: tag, statuses: ['published'] }, { sort, limit, after: decodeCursor(cursor) });
-    return { data: withDisplayedStock(page.products, config), next_cursor: encodeCursor(page.next), did_you_mean: page.did_you_mean };
+    return { data: withDisplayedStock(await priced(request, page.products), config), next_cursor: encodeCursor(page.next), did_you_mean: page.did_you_mean };
   }));
 
   app.get('/products/:id_or_handle', {
@@ -40,7 +62,7 @@ export const storeCatalogRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
       params: IdOrHandle,
       response: { 200: Product, ...errorResponses },
     },
-  }, (request, reply) => cached(request, reply, async () => withDisplayedStock([await getProductOrThrow(db, request.params.id_or_handle, { anyStatus: false })], config)[0]));
+  }, (request, reply) => cached(request, reply, async () => withDisplayedStock(await priced(request, [await getProductOrThrow(db, request.params.id_or_handle, { anyStatus: false })]), config)[0]));
 
   app.get('/collections', {
     schema: { tags: ['store: catalog'], summary: 'List collections', querystring: Type.Object(ListQuery, { additionalProperties: false }), response: { 200: ListOf(Collection), ...errorResponses } },

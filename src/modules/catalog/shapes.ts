@@ -75,7 +75,20 @@ export type ProductInput = Static<typeof ProductInput>;
 export const ProductUpdate = Type.Partial(Type.Object(productFields), { additionalProperties: false, minProperties: 1 });
 export type ProductUpdate = Static<typeof ProductUpdate>;
 
-export const Price = Type.Object({ currency_code: Type.String(), amount: Type.Integer() });
+const PriceTier = Type.Object({
+  min_quantity: Type.Integer({ description: 'from this many units on one cart line' }),
+  amount: Type.Integer({ description: 'what a unit costs then' }),
+  price_list_id: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** Admin API: the variant's own price. Store API: with the buyer's price lists applied (docs/price-lists.md). */
+export const Price = Type.Object({
+  currency_code: Type.String(),
+  amount: Type.Integer({ description: 'Store API: what one unit costs this buyer now, price lists applied' }),
+  original_amount: Type.Optional(Type.Integer({ description: 'Store API, when a sale lowers the price: the price before it (show it struck through)' })),
+  price_list_id: Type.Optional(Type.String({ description: 'Store API: the price list that set amount' })),
+  tiers: Type.Optional(Type.Array(PriceTier, { description: 'Store API: quantity tiers, when buying more costs less per unit' })),
+});
 
 export const Variant = Type.Object({
   id: Type.String(),

@@ -8,6 +8,8 @@ import type { Db } from '../../db/database.ts';
  *   here too): everything is dropped (in this process at commit, in the others through NOTIFY).
  * - A stock change signals `inventory:<ids>` with the variant (or product) ids whose availability moved:
  *   only the responses showing one of them are dropped, so a busy checkout does not empty the cache.
+ * - A response that changes by itself at a known time (a price list starting or ending) asks for the
+ *   whole cache to be emptied then (`expireAt`): every entry is dropped on the first read after it.
  * A read that began before a change touching it never stores its result. Concurrent misses for one key
  * share a single query. Each entry also keeps its gzip form, compressed once, as a CDN would: catalog
  * pages are tens of kilobytes of repetitive JSON, and sending fewer bytes is most of the cost.
@@ -34,6 +36,8 @@ export class StoreResponseCache {
   private generation = 0;
   private clearedAt = 0;
   private invalidatedAt = new Map<string, number>();
+  /** When everything cached must be dropped (epoch ms): the earliest time asked for by expireAt since the last clear. */
+  private expiresAt = Infinity;
   private readonly unsubscribe: () => void;
 
   constructor(db: Db, private readonly maxEntries: number) {
@@ -45,17 +49,25 @@ export class StoreResponseCache {
 
   /** The cached response for `key`, if there is one (synchronous: the hot path of a hit). */
   peek(key: string): CachedResponse | undefined {
+    if (this.expiresAt <= Date.now()) this.clear();
     return this.entries.get(key);
   }
 
+  /** Empties the cache at `at`: what it holds may be wrong from then on. */
+  expireAt(at: Date): void {
+    this.expiresAt = Math.min(this.expiresAt, at.getTime());
+  }
+
   async get(key: string, load: () => Promise<Loaded>): Promise<CachedResponse> {
-    const hit = this.entries.get(key);
+    const hit = this.peek(key);
     if (hit !== undefined) return hit;
     const pending = this.loading.get(key);
     if (pending) return pending;
     const started = this.generation;
     const promise = load().then(({ body, ids }) => {
       const value = { body, gzip: body.length >= COMPRESS_FROM_BYTES ? gzipSync(body) : null };
+      // A boundary passed while loading: the answer may be from before it.
+      if (this.expiresAt <= Date.now()) this.clear();
       if (this.maxEntries > 0 && !this.changedSince(started, ids)) this.store(key, { ...value, ids });
       return value;
     }).finally(() => {
@@ -104,6 +116,7 @@ export class StoreResponseCache {
   clear(): void {
     this.generation++;
     this.clearedAt = this.generation;
+    this.expiresAt = Infinity;
     this.entries.clear();
     this.keysById.clear();
     this.loading.clear();

@@ -168,6 +168,16 @@ define('campaign', 'campaign.updated', 'A campaign changed (its dates, budgets, 
 define('campaign', 'campaign.deleted', 'A campaign without promotions or uses was deleted.', { id: id('camp'), name: Type.String() });
 define('campaign', 'campaign.exhausted', 'A use spent what was left of the campaign\'s budget in a currency.', { id: id('camp'), currency_code: currency });
 
+// Price lists
+define('price_list', 'price_list.created', 'A price list was created (with any prices given).', {
+  id: id('plist'), name: Type.String(), type: Type.String({ description: 'sale or override' }), status: Type.String({ description: 'active or draft' }),
+});
+define('price_list', 'price_list.updated', 'A price list changed (name, type, status, window or customer groups).', { id: id('plist'), changed });
+define('price_list', 'price_list.deleted', 'A price list was deleted with its prices.', { id: id('plist'), name: Type.String() });
+define('price_list', 'price_list.prices_changed', 'Prices of a price list were added, replaced or removed.', {
+  id: id('plist'), variant_ids: Type.Array(Type.String(), { description: 'the variants whose prices in the list changed' }),
+});
+
 // Carts, checkout, orders, payments
 define('cart', 'cart.completed', 'Checkout completed the cart: its order is placed.', { cart_id: id('cart'), order_id: id('ord') });
 define('cart', 'cart.expired', 'An abandoned cart was deleted by the expire_abandoned_carts job.', {
