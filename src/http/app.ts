@@ -43,6 +43,8 @@ import { adminSegmentRoutes } from '../modules/marketing/routes.admin.segments.t
 import { storeMarketingRoutes } from '../modules/marketing/routes.store.ts';
 import { adminStaffRoutes } from '../modules/users/routes.admin.staff.ts';
 import { adminNotificationRoutes } from '../modules/notifications/routes.admin.ts';
+import { adminGiftCardRoutes } from '../modules/gift-cards/routes.admin.ts';
+import { storeGiftCardRoutes } from '../modules/gift-cards/routes.store.ts';
 import { adminPromotionRoutes } from '../modules/promotions/routes.admin.ts';
 import { adminPurchasingRoutes } from '../modules/purchasing/routes.admin.ts';
 import { storeProvenanceRoutes } from '../modules/purchasing/routes.store.ts';
@@ -250,6 +252,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
   await app.register(storeRegionRoutes, { ...context, prefix: '/store' });
   await app.register(storeCartRoutes, { ...context, prefix: '/store' });
   await app.register(storePromotionRoutes, { ...context, prefix: '/store' });
+  await app.register(storeGiftCardRoutes, { ...context, prefix: '/store' });
   await app.register(storeProvenanceRoutes, { ...context, prefix: '/store' });
   await app.register(storeCheckoutRoutes, { ...context, prefix: '/store' });
   await app.register(storeOrderRoutes, { ...context, prefix: '/store' });
@@ -283,6 +286,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
       await secured.register(adminShippingOptionRoutes, context);
       await secured.register(adminLabelRoutes, context);
       await secured.register(adminPromotionRoutes, context);
+      await secured.register(adminGiftCardRoutes, context);
       await secured.register(adminPurchasingRoutes, context);
       await secured.register(adminOrderRoutes, context);
       await secured.register(adminCustomerRoutes, context);
