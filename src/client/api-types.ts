@@ -474,7 +474,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -807,7 +807,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-3"];
-                409: components["responses"]["409-16"];
+                409: components["responses"]["409-18"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -881,7 +881,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-3"];
-                409: components["responses"]["409-16"];
+                409: components["responses"]["409-18"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -906,7 +906,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-3"];
-                409: components["responses"]["409-17"];
+                409: components["responses"]["409-19"];
                 429: components["responses"]["429"];
             };
         };
@@ -980,7 +980,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-15"];
+                409: components["responses"]["409-17"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1051,7 +1051,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-2"];
-                409: components["responses"]["409-15"];
+                409: components["responses"]["409-17"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1160,7 +1160,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-48"];
+                409: components["responses"]["409-51"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1206,7 +1206,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-39"];
+                404: components["responses"]["404-40"];
                 429: components["responses"]["429"];
             };
         };
@@ -1290,7 +1290,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -1325,7 +1325,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-39"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1370,7 +1370,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -1405,7 +1405,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -1432,6 +1432,143 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/customers/{id}/store-credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer’s store credit per currency, with its movements */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (cus_…) */
+                    id: components["parameters"]["path-id-cus"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balances: {
+                                balance: number;
+                                currency_code: string;
+                                id: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            customer_id: string;
+                            /** @description newest first, the last 100 */
+                            movements: {
+                                /** @description the staff id, or checkout / refund */
+                                actor: string;
+                                /** @description signed, minor units */
+                                amount: number;
+                                balance_after: number;
+                                balance_before: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                gift_card_id: string;
+                                id: string;
+                                /** @description issue, adjust, grant, debit, redeem, restore, refund */
+                                kind: string;
+                                order_id: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Grant (amount > 0) or debit (amount < 0) a customer’s store credit, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (cus_…) */
+                    id: components["parameters"]["path-id-cus"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description minor units: positive adds, negative takes */
+                        amount: number;
+                        currency_code: components["schemas"]["CurrencyCode"];
+                        /** @description why (kept in the movement log) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balances: {
+                                balance: number;
+                                currency_code: string;
+                                id: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            customer_id: string;
+                            /** @description newest first, the last 100 */
+                            movements: {
+                                /** @description the staff id, or checkout / refund */
+                                actor: string;
+                                /** @description signed, minor units */
+                                amount: number;
+                                balance_after: number;
+                                balance_before: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                gift_card_id: string;
+                                id: string;
+                                /** @description issue, adjust, grant, debit, redeem, restore, refund */
+                                kind: string;
+                                order_id: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-33"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1538,7 +1675,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-35"];
+                404: components["responses"]["404-36"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1575,7 +1712,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-37"];
                 429: components["responses"]["429"];
             };
         };
@@ -1614,7 +1751,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-47"];
+                409: components["responses"]["409-50"];
                 429: components["responses"]["429"];
             };
         };
@@ -1669,7 +1806,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-47"];
+                409: components["responses"]["409-50"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1876,12 +2013,381 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-22"];
+                404: components["responses"]["404-23"];
                 429: components["responses"]["429"];
             };
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/gift-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List gift cards, newest first (code finds one by its full code) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a gift card code, in any case, with or without dashes */
+                    code?: string;
+                    cursor?: components["parameters"]["query-cursor"];
+                    /** @description id (cus_…) */
+                    customer_id?: string;
+                    limit: components["parameters"]["query-limit"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                balance: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                created_by: string;
+                                currency_code: string;
+                                customer_id: string | null;
+                                /** Format: date-time */
+                                expires_at: string | null;
+                                id: string;
+                                initial_value: number;
+                                last4: string;
+                                note: string | null;
+                                /** @description active or disabled */
+                                status: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Issue a gift card: the answer shows its code, this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the initial value, minor units */
+                        amount: number;
+                        currency_code: components["schemas"]["CurrencyCode"];
+                        /** @description id (cus_…) */
+                        customer_id?: string | null;
+                        /** Format: date-time */
+                        expires_at?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            /** @description shown this once: only its hash is kept */
+                            code: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: string;
+                            currency_code: string;
+                            customer_id: string | null;
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            id: string;
+                            initial_value: number;
+                            last4: string;
+                            note: string | null;
+                            /** @description active or disabled */
+                            status: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/gift-cards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One gift card with its balance movements */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (gc_…) */
+                    id: components["parameters"]["path-id-gc"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: string;
+                            currency_code: string;
+                            customer_id: string | null;
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            id: string;
+                            initial_value: number;
+                            last4: string;
+                            /** @description newest first, the last 100 */
+                            movements: {
+                                /** @description the staff id, or checkout / refund */
+                                actor: string;
+                                /** @description signed, minor units */
+                                amount: number;
+                                balance_after: number;
+                                balance_before: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                gift_card_id: string;
+                                id: string;
+                                /** @description issue, adjust, grant, debit, redeem, restore, refund */
+                                kind: string;
+                                order_id: string | null;
+                                reason: string | null;
+                            }[];
+                            note: string | null;
+                            /** @description active or disabled */
+                            status: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Disable or re-enable a gift card, change its expiry or note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (gc_…) */
+                    id: components["parameters"]["path-id-gc"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        expires_at?: string | null;
+                        note?: string | null;
+                        /** @enum {string} */
+                        status?: "active" | "disabled";
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: string;
+                            currency_code: string;
+                            customer_id: string | null;
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            id: string;
+                            initial_value: number;
+                            last4: string;
+                            /** @description newest first, the last 100 */
+                            movements: {
+                                /** @description the staff id, or checkout / refund */
+                                actor: string;
+                                /** @description signed, minor units */
+                                amount: number;
+                                balance_after: number;
+                                balance_before: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                gift_card_id: string;
+                                id: string;
+                                /** @description issue, adjust, grant, debit, redeem, restore, refund */
+                                kind: string;
+                                order_id: string | null;
+                                reason: string | null;
+                            }[];
+                            note: string | null;
+                            /** @description active or disabled */
+                            status: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/gift-cards/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add to or take from a gift card’s balance, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (gc_…) */
+                    id: components["parameters"]["path-id-gc"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description minor units: positive adds, negative takes */
+                        amount: number;
+                        /** @description why (kept in the movement log) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: string;
+                            currency_code: string;
+                            customer_id: string | null;
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            id: string;
+                            initial_value: number;
+                            last4: string;
+                            /** @description newest first, the last 100 */
+                            movements: {
+                                /** @description the staff id, or checkout / refund */
+                                actor: string;
+                                /** @description signed, minor units */
+                                amount: number;
+                                balance_after: number;
+                                balance_before: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                gift_card_id: string;
+                                id: string;
+                                /** @description issue, adjust, grant, debit, redeem, restore, refund */
+                                kind: string;
+                                order_id: string | null;
+                                reason: string | null;
+                            }[];
+                            note: string | null;
+                            /** @description active or disabled */
+                            status: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-33"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1948,8 +2454,8 @@ export interface paths {
                 400: components["responses"]["400-22"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-22"];
-                409: components["responses"]["409-21"];
+                404: components["responses"]["404-23"];
+                409: components["responses"]["409-23"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2032,7 +2538,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 429: components["responses"]["429"];
             };
         };
@@ -2065,7 +2571,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2208,7 +2714,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-19"];
+                409: components["responses"]["409-21"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2245,7 +2751,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
                 429: components["responses"]["429"];
             };
         };
@@ -2289,8 +2795,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-21"];
-                409: components["responses"]["409-19"];
+                404: components["responses"]["404-22"];
+                409: components["responses"]["409-21"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2314,8 +2820,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-21"];
-                409: components["responses"]["409-20"];
+                404: components["responses"]["404-22"];
+                409: components["responses"]["409-22"];
                 429: components["responses"]["429"];
             };
         };
@@ -2414,8 +2920,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-21"];
-                409: components["responses"]["409-23"];
+                404: components["responses"]["404-22"];
+                409: components["responses"]["409-25"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2480,8 +2986,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-22"];
-                409: components["responses"]["409-22"];
+                404: components["responses"]["404-23"];
+                409: components["responses"]["409-24"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2559,7 +3065,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -2597,7 +3103,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -2658,7 +3164,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -2909,7 +3415,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -3007,7 +3513,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-10"];
+                404: components["responses"]["404-11"];
                 429: components["responses"]["429"];
             };
         };
@@ -3081,7 +3587,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-10"];
+                404: components["responses"]["404-11"];
                 429: components["responses"]["429"];
             };
         };
@@ -3205,7 +3711,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-48"];
+                404: components["responses"]["404-49"];
                 429: components["responses"]["429"];
             };
         };
@@ -3309,7 +3815,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-11"];
+                404: components["responses"]["404-12"];
                 429: components["responses"]["429"];
             };
         };
@@ -3355,8 +3861,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-11"];
-                409: components["responses"]["409-37"];
+                404: components["responses"]["404-12"];
+                409: components["responses"]["409-40"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3403,8 +3909,8 @@ export interface paths {
                 400: components["responses"]["400-27"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-11"];
-                409: components["responses"]["409-36"];
+                404: components["responses"]["404-12"];
+                409: components["responses"]["409-39"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3496,8 +4002,8 @@ export interface paths {
                 400: components["responses"]["400-31"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-34"];
-                409: components["responses"]["409-46"];
+                404: components["responses"]["404-35"];
+                409: components["responses"]["409-49"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3544,7 +4050,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-11"];
+                404: components["responses"]["404-12"];
                 429: components["responses"]["429"];
             };
         };
@@ -3585,8 +4091,8 @@ export interface paths {
                 400: components["responses"]["400-28"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-31"];
-                409: components["responses"]["409-38"];
+                404: components["responses"]["404-32"];
+                409: components["responses"]["409-41"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3627,8 +4133,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
-                409: components["responses"]["409-41"];
+                404: components["responses"]["404-26"];
+                409: components["responses"]["409-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -3675,8 +4181,8 @@ export interface paths {
                 400: components["responses"]["400-25"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
-                409: components["responses"]["409-28"];
+                404: components["responses"]["404-26"];
+                409: components["responses"]["409-30"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 422: components["responses"]["422"];
@@ -3721,8 +4227,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-26"];
-                409: components["responses"]["409-29"];
+                404: components["responses"]["404-27"];
+                409: components["responses"]["409-31"];
                 429: components["responses"]["429"];
             };
         };
@@ -3771,8 +4277,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
-                409: components["responses"]["409-40"];
+                404: components["responses"]["404-26"];
+                409: components["responses"]["409-43"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3821,8 +4327,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
-                409: components["responses"]["409-39"];
+                404: components["responses"]["404-26"];
+                409: components["responses"]["409-42"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3982,7 +4488,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-11"];
+                404: components["responses"]["404-12"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4081,7 +4587,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-11"];
+                404: components["responses"]["404-12"];
                 429: components["responses"]["429"];
             };
         };
@@ -4120,7 +4626,7 @@ export interface paths {
                 400: components["responses"]["400-30"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-11"];
+                404: components["responses"]["404-12"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4212,8 +4718,8 @@ export interface paths {
                 400: components["responses"]["400-29"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-11"];
-                409: components["responses"]["409-42"];
+                404: components["responses"]["404-12"];
+                409: components["responses"]["409-45"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4254,8 +4760,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
-                409: components["responses"]["409-45"];
+                404: components["responses"]["404-34"];
+                409: components["responses"]["409-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -4316,8 +4822,8 @@ export interface paths {
                 400: components["responses"]["400-29"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-32"];
-                409: components["responses"]["409-43"];
+                404: components["responses"]["404-33"];
+                409: components["responses"]["409-46"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4367,8 +4873,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
-                409: components["responses"]["409-44"];
+                404: components["responses"]["404-34"];
+                409: components["responses"]["409-47"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4561,8 +5067,8 @@ export interface paths {
                 400: components["responses"]["400-15"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-15"];
-                409: components["responses"]["409-9"];
+                404: components["responses"]["404-16"];
+                409: components["responses"]["409-11"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4641,8 +5147,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-16"];
-                409: components["responses"]["409-10"];
+                404: components["responses"]["404-17"];
+                409: components["responses"]["409-12"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4850,7 +5356,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404"];
-                409: components["responses"]["409-11"];
+                409: components["responses"]["409-13"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4898,8 +5404,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-17"];
-                409: components["responses"]["409-12"];
+                404: components["responses"]["404-18"];
+                409: components["responses"]["409-14"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4925,8 +5431,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-17"];
-                409: components["responses"]["409-13"];
+                404: components["responses"]["404-18"];
+                409: components["responses"]["409-15"];
                 429: components["responses"]["429"];
             };
         };
@@ -5041,7 +5547,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404"];
-                409: components["responses"]["409-14"];
+                409: components["responses"]["409-16"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5086,8 +5592,8 @@ export interface paths {
                 400: components["responses"]["400-18"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-18"];
-                409: components["responses"]["409-14"];
+                404: components["responses"]["404-19"];
+                409: components["responses"]["409-16"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5113,7 +5619,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 429: components["responses"]["429"];
             };
         };
@@ -5157,7 +5663,7 @@ export interface paths {
                 400: components["responses"]["400-19"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5201,7 +5707,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 429: components["responses"]["429"];
             };
         };
@@ -5391,7 +5897,7 @@ export interface paths {
                 400: components["responses"]["400-26"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-30"];
+                409: components["responses"]["409-32"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5428,7 +5934,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-27"];
+                404: components["responses"]["404-28"];
                 429: components["responses"]["429"];
             };
         };
@@ -5624,7 +6130,7 @@ export interface paths {
                 400: components["responses"]["400-19"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-29"];
+                404: components["responses"]["404-30"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5704,7 +6210,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-33"];
+                409: components["responses"]["409-36"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5743,7 +6249,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-33"];
+                409: components["responses"]["409-36"];
                 429: components["responses"]["429"];
             };
         };
@@ -5792,7 +6298,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-34"];
+                409: components["responses"]["409-37"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5860,8 +6366,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-30"];
-                409: components["responses"]["409-35"];
+                404: components["responses"]["404-31"];
+                409: components["responses"]["409-38"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5942,7 +6448,7 @@ export interface paths {
                 400: components["responses"]["400-23"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-24"];
+                409: components["responses"]["409-26"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6017,7 +6523,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-4"];
-                409: components["responses"]["409-25"];
+                409: components["responses"]["409-27"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6042,7 +6548,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-4"];
-                409: components["responses"]["409-26"];
+                409: components["responses"]["409-28"];
                 429: components["responses"]["429"];
             };
         };
@@ -6127,7 +6633,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-4"];
-                409: components["responses"]["409-27"];
+                409: components["responses"]["409-29"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6166,7 +6672,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-23"];
+                404: components["responses"]["404-24"];
                 429: components["responses"]["429"];
             };
         };
@@ -6203,8 +6709,8 @@ export interface paths {
                 400: components["responses"]["400-4"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-23"];
-                409: components["responses"]["409-27"];
+                404: components["responses"]["404-24"];
+                409: components["responses"]["409-29"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6230,7 +6736,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-23"];
+                404: components["responses"]["404-24"];
                 429: components["responses"]["429"];
             };
         };
@@ -6446,7 +6952,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-51"];
+                409: components["responses"]["409-54"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6504,7 +7010,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6533,8 +7039,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
-                409: components["responses"]["409-52"];
+                404: components["responses"]["404-42"];
+                409: components["responses"]["409-55"];
                 429: components["responses"]["429"];
             };
         };
@@ -6631,7 +7137,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-18"];
+                409: components["responses"]["409-20"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6684,7 +7190,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 429: components["responses"]["429"];
             };
         };
@@ -6732,7 +7238,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6756,7 +7262,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 429: components["responses"]["429"];
             };
         };
@@ -6819,7 +7325,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-49"];
+                409: components["responses"]["409-52"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6856,7 +7362,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -6880,7 +7386,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -6924,7 +7430,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -7066,7 +7572,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-24"];
+                404: components["responses"]["404-25"];
                 429: components["responses"]["429"];
             };
         };
@@ -7123,7 +7629,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-24"];
+                404: components["responses"]["404-25"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7147,7 +7653,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-24"];
+                404: components["responses"]["404-25"];
                 429: components["responses"]["429"];
             };
         };
@@ -7306,7 +7812,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-31"];
+                409: components["responses"]["409-34"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7343,7 +7849,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-28"];
+                404: components["responses"]["404-29"];
                 429: components["responses"]["429"];
             };
         };
@@ -7401,7 +7907,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-32"];
+                409: components["responses"]["409-35"];
                 429: components["responses"]["429"];
             };
         };
@@ -7470,8 +7976,8 @@ export interface paths {
                 400: components["responses"]["400-11"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
-                409: components["responses"]["409-50"];
+                404: components["responses"]["404-42"];
+                409: components["responses"]["409-53"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7517,7 +8023,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7547,7 +8053,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -7670,7 +8176,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -7705,7 +8211,7 @@ export interface paths {
                 400: components["responses"]["400-33"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7743,7 +8249,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -7793,7 +8299,7 @@ export interface paths {
                 400: components["responses"]["400"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -7867,7 +8373,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -7908,7 +8414,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -8591,12 +9097,92 @@ export interface paths {
                 400: components["responses"]["400-9"];
                 402: components["responses"]["402"];
                 404: components["responses"]["404-5"];
-                409: components["responses"]["409-6"];
+                409: components["responses"]["409-8"];
                 502: components["responses"]["502"];
                 504: components["responses"]["504"];
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts/{id}/gift-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply a gift card (code in any case); 409 says why one cannot pay this cart */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (cart_…) */
+                    id: components["parameters"]["path-id-cart"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a gift card code, in any case, with or without dashes */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Cart-2"];
+                400: components["responses"]["400-6"];
+                404: components["responses"]["404-10"];
+                409: components["responses"]["409-5"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts/{id}/gift-cards/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a gift card off the cart (its code, or the last four characters the cart shows) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description a gift card code, in any case, with or without dashes */
+                    code: string;
+                    /** @description id (cart_…) */
+                    id: components["parameters"]["path-id-cart"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Cart-2"];
+                400: components["responses"]["400-2"];
+                404: components["responses"]["404-10"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -8751,7 +9337,7 @@ export interface paths {
                 200: components["responses"]["Cart-2"];
                 400: components["responses"]["400-8"];
                 404: components["responses"]["404-5"];
-                409: components["responses"]["409-5"];
+                409: components["responses"]["409-7"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
             };
@@ -8929,6 +9515,66 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts/{id}/store-credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Spend the signed-in customer’s store credit on the cart (up to amount) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (cart_…) */
+                    id: components["parameters"]["path-id-cart"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the most store credit to spend; omitted: as much as the total needs */
+                        amount?: number;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Cart-2"];
+                400: components["responses"]["400-6"];
+                409: components["responses"]["409-6"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+            };
+        };
+        /** Stop spending store credit on the cart */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (cart_…) */
+                    id: components["parameters"]["path-id-cart"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Cart-2"];
+                400: components["responses"]["400-2"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -9136,7 +9782,7 @@ export interface paths {
                     };
                 };
                 400: components["responses"]["400-11"];
-                409: components["responses"]["409-8"];
+                409: components["responses"]["409-10"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -9304,7 +9950,7 @@ export interface paths {
                 };
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-2"];
-                404: components["responses"]["404-12"];
+                404: components["responses"]["404-13"];
             };
         };
         options?: never;
@@ -9334,7 +9980,7 @@ export interface paths {
                 200: components["responses"]["AddressBookEntry-2"];
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-2"];
-                404: components["responses"]["404-12"];
+                404: components["responses"]["404-13"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
             };
@@ -9516,7 +10162,7 @@ export interface paths {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["Order"];
                 400: components["responses"]["400-2"];
-                404: components["responses"]["404-11"];
+                404: components["responses"]["404-12"];
             };
         };
         put?: never;
@@ -9579,7 +10225,7 @@ export interface paths {
                     };
                 };
                 400: components["responses"]["400-2"];
-                404: components["responses"]["404-11"];
+                404: components["responses"]["404-12"];
             };
         };
         put?: never;
@@ -9641,8 +10287,8 @@ export interface paths {
                     };
                 };
                 400: components["responses"]["400-10"];
-                404: components["responses"]["404-11"];
-                409: components["responses"]["409-7"];
+                404: components["responses"]["404-12"];
+                409: components["responses"]["409-9"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
             };
@@ -9843,7 +10489,7 @@ export interface paths {
                     };
                 };
                 400: components["responses"]["400-2"];
-                404: components["responses"]["404-10"];
+                404: components["responses"]["404-11"];
             };
         };
         put?: never;
@@ -9974,7 +10620,7 @@ export interface paths {
                     };
                 };
                 400: components["responses"]["400-14"];
-                404: components["responses"]["404-14"];
+                404: components["responses"]["404-15"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
             };
@@ -10027,7 +10673,7 @@ export interface paths {
                     };
                 };
                 400: components["responses"]["400-14"];
-                404: components["responses"]["404-13"];
+                404: components["responses"]["404-14"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
             };
@@ -10084,6 +10730,8 @@ export interface components {
             webhooks: boolean;
         };
         Cart: {
+            /** @description what is left to pay by card: total − gift_card_total − store_credit_total */
+            amount_due: number;
             billing_address: components["schemas"]["Address"] | null;
             /** Format: date-time */
             completed_at: string | null;
@@ -10092,6 +10740,15 @@ export interface components {
             currency_code: string;
             discount_total: number;
             email: string | null;
+            /** @description what the gift cards pay */
+            gift_card_total: number;
+            /** @description the gift cards applied, in the order entered, and what each pays */
+            gift_cards: {
+                amount: number;
+                last4: string;
+                /** @description why it pays nothing: gift_card_disabled, gift_card_expired, gift_card_currency_mismatch, gift_card_insufficient_balance */
+                problem: string | null;
+            }[];
             /** Format: date-time */
             holds_expire_at: string | null;
             id: string;
@@ -10129,6 +10786,8 @@ export interface components {
                 option_id: string;
             } | null;
             shipping_total: number;
+            /** @description what the signed-in buyer's store credit pays */
+            store_credit_total: number;
             subtotal: number;
             tax_inclusive: boolean;
             tax_total: number;
@@ -11990,8 +12649,22 @@ export interface components {
                 };
             };
         };
-        /** @description lot_not_found */
+        /** @description gift_card_not_found */
         "404-10": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "gift_card_not_found";
+                    };
+                };
+            };
+        };
+        /** @description lot_not_found */
+        "404-11": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12005,7 +12678,7 @@ export interface components {
             };
         };
         /** @description order_not_found */
-        "404-11": {
+        "404-12": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12019,7 +12692,7 @@ export interface components {
             };
         };
         /** @description address_not_found */
-        "404-12": {
+        "404-13": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12033,7 +12706,7 @@ export interface components {
             };
         };
         /** @description payment_webhooks_not_supported */
-        "404-13": {
+        "404-14": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12047,7 +12720,7 @@ export interface components {
             };
         };
         /** @description carrier_webhooks_not_supported */
-        "404-14": {
+        "404-15": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12061,7 +12734,7 @@ export interface components {
             };
         };
         /** @description category_not_found, collection_not_found */
-        "404-15": {
+        "404-16": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12075,7 +12748,7 @@ export interface components {
             };
         };
         /** @description category_not_found, collection_not_found, product_not_found */
-        "404-16": {
+        "404-17": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12089,7 +12762,7 @@ export interface components {
             };
         };
         /** @description option_not_found */
-        "404-17": {
+        "404-18": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12103,7 +12776,7 @@ export interface components {
             };
         };
         /** @description product_not_found, variant_not_found */
-        "404-18": {
+        "404-19": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12117,7 +12790,7 @@ export interface components {
             };
         };
         /** @description variant_not_found */
-        "404-19": {
+        "404-20": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12131,7 +12804,7 @@ export interface components {
             };
         };
         /** @description search_synonym_not_found */
-        "404-20": {
+        "404-21": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12145,7 +12818,7 @@ export interface components {
             };
         };
         /** @description location_not_found */
-        "404-21": {
+        "404-22": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12159,7 +12832,7 @@ export interface components {
             };
         };
         /** @description location_not_found, variant_not_found */
-        "404-22": {
+        "404-23": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12173,7 +12846,7 @@ export interface components {
             };
         };
         /** @description region_not_found, tax_rate_not_found */
-        "404-23": {
+        "404-24": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12187,7 +12860,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found */
-        "404-24": {
+        "404-25": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12201,7 +12874,7 @@ export interface components {
             };
         };
         /** @description fulfillment_not_found */
-        "404-25": {
+        "404-26": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12215,7 +12888,7 @@ export interface components {
             };
         };
         /** @description label_not_found */
-        "404-26": {
+        "404-27": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12229,7 +12902,7 @@ export interface components {
             };
         };
         /** @description promotion_not_found */
-        "404-27": {
+        "404-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12243,7 +12916,7 @@ export interface components {
             };
         };
         /** @description supplier_not_found */
-        "404-28": {
+        "404-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12257,7 +12930,7 @@ export interface components {
             };
         };
         /** @description location_not_found, supplier_not_found, variant_not_found */
-        "404-29": {
+        "404-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12271,7 +12944,7 @@ export interface components {
             };
         };
         /** @description purchase_order_line_not_found, variant_not_found */
-        "404-30": {
+        "404-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12285,7 +12958,7 @@ export interface components {
             };
         };
         /** @description location_not_found, order_not_found */
-        "404-31": {
+        "404-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12299,7 +12972,7 @@ export interface components {
             };
         };
         /** @description location_not_found, return_not_found */
-        "404-32": {
+        "404-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12313,7 +12986,7 @@ export interface components {
             };
         };
         /** @description return_not_found */
-        "404-33": {
+        "404-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12327,7 +13000,7 @@ export interface components {
             };
         };
         /** @description order_not_found, variant_not_found */
-        "404-34": {
+        "404-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12341,7 +13014,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found, variant_not_found */
-        "404-35": {
+        "404-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12355,7 +13028,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_found */
-        "404-36": {
+        "404-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12369,7 +13042,7 @@ export interface components {
             };
         };
         /** @description customer_not_found */
-        "404-37": {
+        "404-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12383,7 +13056,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found, customer_not_found */
-        "404-38": {
+        "404-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12397,7 +13070,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found */
-        "404-39": {
+        "404-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12411,7 +13084,7 @@ export interface components {
             };
         };
         /** @description segment_not_found */
-        "404-40": {
+        "404-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12425,7 +13098,7 @@ export interface components {
             };
         };
         /** @description role_not_found */
-        "404-41": {
+        "404-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12439,7 +13112,7 @@ export interface components {
             };
         };
         /** @description user_not_found */
-        "404-42": {
+        "404-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12453,7 +13126,7 @@ export interface components {
             };
         };
         /** @description api_key_not_found */
-        "404-43": {
+        "404-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12467,7 +13140,7 @@ export interface components {
             };
         };
         /** @description webhook_endpoint_not_found */
-        "404-44": {
+        "404-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12481,7 +13154,7 @@ export interface components {
             };
         };
         /** @description webhook_delivery_not_found */
-        "404-45": {
+        "404-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12495,7 +13168,7 @@ export interface components {
             };
         };
         /** @description job_not_found */
-        "404-46": {
+        "404-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12509,7 +13182,7 @@ export interface components {
             };
         };
         /** @description order_not_ledgered */
-        "404-47": {
+        "404-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12523,7 +13196,7 @@ export interface components {
             };
         };
         /** @description email_not_found */
-        "404-48": {
+        "404-49": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12592,7 +13265,7 @@ export interface components {
                 };
             };
         };
-        /** @description cart_completed, insufficient_inventory */
+        /** @description gift_card_currency_mismatch, gift_card_disabled, gift_card_expired */
         "409-5": {
             headers: {
                 [name: string]: unknown;
@@ -12601,12 +13274,12 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "cart_completed" | "insufficient_inventory";
+                        code?: "gift_card_currency_mismatch" | "gift_card_disabled" | "gift_card_expired";
                     };
                 };
             };
         };
-        /** @description cart_completed, checkout_in_progress, idempotency_key_in_use, insufficient_inventory, promotion_exhausted, promotion_not_applicable */
+        /** @description store_credit_not_available */
         "409-6": {
             headers: {
                 [name: string]: unknown;
@@ -12615,13 +13288,41 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "cart_completed" | "checkout_in_progress" | "idempotency_key_in_use" | "insufficient_inventory" | "promotion_exhausted" | "promotion_not_applicable";
+                        code?: "store_credit_not_available";
+                    };
+                };
+            };
+        };
+        /** @description cart_completed, insufficient_inventory, payment_not_required */
+        "409-7": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "cart_completed" | "insufficient_inventory" | "payment_not_required";
+                    };
+                };
+            };
+        };
+        /** @description cart_completed, checkout_in_progress, gift_card_disabled, gift_card_insufficient_balance, idempotency_key_in_use, insufficient_inventory, promotion_exhausted, promotion_not_applicable */
+        "409-8": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "cart_completed" | "checkout_in_progress" | "gift_card_disabled" | "gift_card_insufficient_balance" | "idempotency_key_in_use" | "insufficient_inventory" | "promotion_exhausted" | "promotion_not_applicable";
                     };
                 };
             };
         };
         /** @description return_window_closed */
-        "409-7": {
+        "409-9": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12635,7 +13336,7 @@ export interface components {
             };
         };
         /** @description customer_email_taken */
-        "409-8": {
+        "409-10": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12649,7 +13350,7 @@ export interface components {
             };
         };
         /** @description option_title_taken, product_handle_taken, variant_options_taken, variant_sku_taken */
-        "409-9": {
+        "409-11": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12663,7 +13364,7 @@ export interface components {
             };
         };
         /** @description product_handle_taken */
-        "409-10": {
+        "409-12": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12677,7 +13378,7 @@ export interface components {
             };
         };
         /** @description option_title_taken */
-        "409-11": {
+        "409-13": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12691,7 +13392,7 @@ export interface components {
             };
         };
         /** @description option_title_taken, option_value_in_use */
-        "409-12": {
+        "409-14": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12705,7 +13406,7 @@ export interface components {
             };
         };
         /** @description variant_options_taken */
-        "409-13": {
+        "409-15": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12719,7 +13420,7 @@ export interface components {
             };
         };
         /** @description variant_options_taken, variant_sku_taken */
-        "409-14": {
+        "409-16": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12733,7 +13434,7 @@ export interface components {
             };
         };
         /** @description collection_handle_taken */
-        "409-15": {
+        "409-17": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12747,7 +13448,7 @@ export interface components {
             };
         };
         /** @description category_handle_taken */
-        "409-16": {
+        "409-18": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12761,7 +13462,7 @@ export interface components {
             };
         };
         /** @description category_has_children */
-        "409-17": {
+        "409-19": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12775,7 +13476,7 @@ export interface components {
             };
         };
         /** @description search_synonym_word_taken */
-        "409-18": {
+        "409-20": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12789,7 +13490,7 @@ export interface components {
             };
         };
         /** @description location_code_taken */
-        "409-19": {
+        "409-21": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12803,7 +13504,7 @@ export interface components {
             };
         };
         /** @description location_in_use */
-        "409-20": {
+        "409-22": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12817,7 +13518,7 @@ export interface components {
             };
         };
         /** @description inventory_quantity_too_large, inventory_would_go_negative */
-        "409-21": {
+        "409-23": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12831,7 +13532,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, inventory_quantity_too_large */
-        "409-22": {
+        "409-24": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12845,7 +13546,7 @@ export interface components {
             };
         };
         /** @description inventory_would_go_negative */
-        "409-23": {
+        "409-25": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12859,7 +13560,7 @@ export interface components {
             };
         };
         /** @description country_in_other_region */
-        "409-24": {
+        "409-26": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12873,7 +13574,7 @@ export interface components {
             };
         };
         /** @description country_in_other_region, region_in_use */
-        "409-25": {
+        "409-27": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12887,7 +13588,7 @@ export interface components {
             };
         };
         /** @description region_in_use */
-        "409-26": {
+        "409-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12901,7 +13602,7 @@ export interface components {
             };
         };
         /** @description tax_rate_exists */
-        "409-27": {
+        "409-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12915,7 +13616,7 @@ export interface components {
             };
         };
         /** @description label_purchase_in_progress */
-        "409-28": {
+        "409-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12929,7 +13630,7 @@ export interface components {
             };
         };
         /** @description label_not_cancelable */
-        "409-29": {
+        "409-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12943,7 +13644,7 @@ export interface components {
             };
         };
         /** @description promotion_code_taken */
-        "409-30": {
+        "409-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12956,8 +13657,22 @@ export interface components {
                 };
             };
         };
+        /** @description gift_card_insufficient_balance */
+        "409-33": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "gift_card_insufficient_balance";
+                    };
+                };
+            };
+        };
         /** @description supplier_code_taken */
-        "409-31": {
+        "409-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12971,7 +13686,7 @@ export interface components {
             };
         };
         /** @description supplier_in_use */
-        "409-32": {
+        "409-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12985,7 +13700,7 @@ export interface components {
             };
         };
         /** @description purchase_order_status_invalid */
-        "409-33": {
+        "409-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12999,7 +13714,7 @@ export interface components {
             };
         };
         /** @description inventory_quantity_too_large, purchase_order_status_invalid */
-        "409-34": {
+        "409-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13013,7 +13728,7 @@ export interface components {
             };
         };
         /** @description purchase_order_status_invalid, quantity_exceeds_outstanding */
-        "409-35": {
+        "409-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13027,7 +13742,7 @@ export interface components {
             };
         };
         /** @description payment_not_capturable */
-        "409-36": {
+        "409-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13041,7 +13756,7 @@ export interface components {
             };
         };
         /** @description order_canceled, order_not_cancelable */
-        "409-37": {
+        "409-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13055,7 +13770,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_canceled */
-        "409-38": {
+        "409-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13069,7 +13784,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled, order_canceled */
-        "409-39": {
+        "409-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13083,7 +13798,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_delivered, fulfillment_canceled, fulfillment_not_shipped */
-        "409-40": {
+        "409-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13097,7 +13812,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled */
-        "409-41": {
+        "409-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13111,7 +13826,7 @@ export interface components {
             };
         };
         /** @description order_canceled */
-        "409-42": {
+        "409-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13125,7 +13840,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_already_refunded, return_canceled */
-        "409-43": {
+        "409-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13139,7 +13854,7 @@ export interface components {
             };
         };
         /** @description nothing_to_refund, return_already_refunded, return_canceled, return_not_received */
-        "409-44": {
+        "409-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13153,7 +13868,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_canceled */
-        "409-45": {
+        "409-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13167,7 +13882,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_not_editable */
-        "409-46": {
+        "409-49": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13181,7 +13896,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_open */
-        "409-47": {
+        "409-50": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13195,7 +13910,7 @@ export interface components {
             };
         };
         /** @description customer_group_name_taken */
-        "409-48": {
+        "409-51": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13209,7 +13924,7 @@ export interface components {
             };
         };
         /** @description segment_name_taken */
-        "409-49": {
+        "409-52": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13223,7 +13938,7 @@ export interface components {
             };
         };
         /** @description admin_email_taken */
-        "409-50": {
+        "409-53": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13237,7 +13952,7 @@ export interface components {
             };
         };
         /** @description role_key_taken */
-        "409-51": {
+        "409-54": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13251,7 +13966,7 @@ export interface components {
             };
         };
         /** @description role_in_use */
-        "409-52": {
+        "409-55": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13882,6 +14597,8 @@ export interface components {
         "path-id-cus": string;
         /** @description id (dord_…) */
         "path-id-dord": string;
+        /** @description id (gc_…) */
+        "path-id-gc": string;
         /** @description id (lot_…) */
         "path-id-lot": string;
         /** @description id (ord_…) */
