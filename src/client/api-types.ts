@@ -9552,6 +9552,7 @@ export interface paths {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["Cart-2"];
                 400: components["responses"]["400-6"];
+                404: components["responses"]["404-5"];
                 409: components["responses"]["409-6"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -9573,6 +9574,7 @@ export interface paths {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["Cart-2"];
                 400: components["responses"]["400-2"];
+                404: components["responses"]["404-5"];
             };
         };
         options?: never;
@@ -12649,7 +12651,7 @@ export interface components {
                 };
             };
         };
-        /** @description gift_card_not_found */
+        /** @description cart_not_found, gift_card_not_found */
         "404-10": {
             headers: {
                 [name: string]: unknown;
@@ -12658,7 +12660,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "gift_card_not_found";
+                        code?: "cart_not_found" | "gift_card_not_found";
                     };
                 };
             };
