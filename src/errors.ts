@@ -129,6 +129,15 @@ export const errorTable = {
   price_list_not_found: [404, 'No price list with this id.'],
   price_list_price_not_found: [404, 'No price with this id in the price list.'],
 
+  // Gift cards and store credit
+  gift_card_not_found: [404, 'No gift card with this id or code.'],
+  gift_card_insufficient_balance: [409, 'The gift card or store credit no longer has the balance this checkout needs; nothing was charged.'],
+  gift_card_expired: [409, 'The gift card has expired.'],
+  gift_card_disabled: [409, 'The gift card has been disabled.'],
+  gift_card_currency_mismatch: [409, 'The gift card or store credit is in another currency than the cart.'],
+  store_credit_not_available: [409, 'There is no store credit to spend: sign in, and have a balance in the cart’s currency.'],
+  payment_not_required: [409, 'Gift cards and store credit cover the whole total: complete the cart without starting a payment.'],
+
   // Payments and checkout
   payment_provider_not_found: [400, 'No payment provider with this id.'],
   invalid_payment_data: [400, 'The payment data is not what the provider needs.'],

@@ -474,7 +474,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -901,7 +901,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-28"];
+                404: components["responses"]["404-29"];
                 429: components["responses"]["429"];
             };
         };
@@ -1001,7 +1001,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-31"];
+                409: components["responses"]["409-33"];
                 429: components["responses"]["429"];
             };
         };
@@ -1123,7 +1123,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-3"];
-                409: components["responses"]["409-16"];
+                409: components["responses"]["409-18"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1197,7 +1197,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-3"];
-                409: components["responses"]["409-16"];
+                409: components["responses"]["409-18"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1222,7 +1222,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-3"];
-                409: components["responses"]["409-17"];
+                409: components["responses"]["409-19"];
                 429: components["responses"]["429"];
             };
         };
@@ -1296,7 +1296,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-15"];
+                409: components["responses"]["409-17"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1367,7 +1367,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-2"];
-                409: components["responses"]["409-15"];
+                409: components["responses"]["409-17"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1476,7 +1476,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-49"];
+                409: components["responses"]["409-52"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1522,7 +1522,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -1606,7 +1606,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -1641,7 +1641,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1686,7 +1686,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -1741,7 +1741,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -1778,7 +1778,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -1805,6 +1805,143 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/customers/{id}/store-credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer’s store credit per currency, with its movements */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (cus_…) */
+                    id: components["parameters"]["path-id-cus"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balances: {
+                                balance: number;
+                                currency_code: string;
+                                id: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            customer_id: string;
+                            /** @description newest first, the last 100 */
+                            movements: {
+                                /** @description the staff id, or checkout / refund */
+                                actor: string;
+                                /** @description signed, minor units */
+                                amount: number;
+                                balance_after: number;
+                                balance_before: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                gift_card_id: string;
+                                id: string;
+                                /** @description issue, adjust, grant, debit, redeem, restore, refund */
+                                kind: string;
+                                order_id: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Grant (amount > 0) or debit (amount < 0) a customer’s store credit, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (cus_…) */
+                    id: components["parameters"]["path-id-cus"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description minor units: positive adds, negative takes */
+                        amount: number;
+                        currency_code: components["schemas"]["CurrencyCode"];
+                        /** @description why (kept in the movement log) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balances: {
+                                balance: number;
+                                currency_code: string;
+                                id: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            customer_id: string;
+                            /** @description newest first, the last 100 */
+                            movements: {
+                                /** @description the staff id, or checkout / refund */
+                                actor: string;
+                                /** @description signed, minor units */
+                                amount: number;
+                                balance_after: number;
+                                balance_before: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                gift_card_id: string;
+                                id: string;
+                                /** @description issue, adjust, grant, debit, redeem, restore, refund */
+                                kind: string;
+                                order_id: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-34"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1911,7 +2048,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-39"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1948,7 +2085,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-39"];
+                404: components["responses"]["404-40"];
                 429: components["responses"]["429"];
             };
         };
@@ -1987,7 +2124,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-48"];
+                409: components["responses"]["409-51"];
                 429: components["responses"]["429"];
             };
         };
@@ -2042,7 +2179,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-48"];
+                409: components["responses"]["409-51"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2249,12 +2386,381 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-22"];
+                404: components["responses"]["404-23"];
                 429: components["responses"]["429"];
             };
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/gift-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List gift cards, newest first (code finds one by its full code) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a gift card code, in any case, with or without dashes */
+                    code?: string;
+                    cursor?: components["parameters"]["query-cursor"];
+                    /** @description id (cus_…) */
+                    customer_id?: string;
+                    limit: components["parameters"]["query-limit"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                balance: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                created_by: string;
+                                currency_code: string;
+                                customer_id: string | null;
+                                /** Format: date-time */
+                                expires_at: string | null;
+                                id: string;
+                                initial_value: number;
+                                last4: string;
+                                note: string | null;
+                                /** @description active or disabled */
+                                status: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Issue a gift card: the answer shows its code, this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the initial value, minor units */
+                        amount: number;
+                        currency_code: components["schemas"]["CurrencyCode"];
+                        /** @description id (cus_…) */
+                        customer_id?: string | null;
+                        /** Format: date-time */
+                        expires_at?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            /** @description shown this once: only its hash is kept */
+                            code: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: string;
+                            currency_code: string;
+                            customer_id: string | null;
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            id: string;
+                            initial_value: number;
+                            last4: string;
+                            note: string | null;
+                            /** @description active or disabled */
+                            status: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/gift-cards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One gift card with its balance movements */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (gc_…) */
+                    id: components["parameters"]["path-id-gc"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: string;
+                            currency_code: string;
+                            customer_id: string | null;
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            id: string;
+                            initial_value: number;
+                            last4: string;
+                            /** @description newest first, the last 100 */
+                            movements: {
+                                /** @description the staff id, or checkout / refund */
+                                actor: string;
+                                /** @description signed, minor units */
+                                amount: number;
+                                balance_after: number;
+                                balance_before: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                gift_card_id: string;
+                                id: string;
+                                /** @description issue, adjust, grant, debit, redeem, restore, refund */
+                                kind: string;
+                                order_id: string | null;
+                                reason: string | null;
+                            }[];
+                            note: string | null;
+                            /** @description active or disabled */
+                            status: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-2"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        /** Disable or re-enable a gift card, change its expiry or note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (gc_…) */
+                    id: components["parameters"]["path-id-gc"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        expires_at?: string | null;
+                        note?: string | null;
+                        /** @enum {string} */
+                        status?: "active" | "disabled";
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: string;
+                            currency_code: string;
+                            customer_id: string | null;
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            id: string;
+                            initial_value: number;
+                            last4: string;
+                            /** @description newest first, the last 100 */
+                            movements: {
+                                /** @description the staff id, or checkout / refund */
+                                actor: string;
+                                /** @description signed, minor units */
+                                amount: number;
+                                balance_after: number;
+                                balance_before: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                gift_card_id: string;
+                                id: string;
+                                /** @description issue, adjust, grant, debit, redeem, restore, refund */
+                                kind: string;
+                                order_id: string | null;
+                                reason: string | null;
+                            }[];
+                            note: string | null;
+                            /** @description active or disabled */
+                            status: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/gift-cards/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add to or take from a gift card’s balance, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (gc_…) */
+                    id: components["parameters"]["path-id-gc"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description minor units: positive adds, negative takes */
+                        amount: number;
+                        /** @description why (kept in the movement log) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: string;
+                            currency_code: string;
+                            customer_id: string | null;
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            id: string;
+                            initial_value: number;
+                            last4: string;
+                            /** @description newest first, the last 100 */
+                            movements: {
+                                /** @description the staff id, or checkout / refund */
+                                actor: string;
+                                /** @description signed, minor units */
+                                amount: number;
+                                balance_after: number;
+                                balance_before: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                gift_card_id: string;
+                                id: string;
+                                /** @description issue, adjust, grant, debit, redeem, restore, refund */
+                                kind: string;
+                                order_id: string | null;
+                                reason: string | null;
+                            }[];
+                            note: string | null;
+                            /** @description active or disabled */
+                            status: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                409: components["responses"]["409-34"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2321,8 +2827,8 @@ export interface paths {
                 400: components["responses"]["400-22"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-22"];
-                409: components["responses"]["409-21"];
+                404: components["responses"]["404-23"];
+                409: components["responses"]["409-23"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2405,7 +2911,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 429: components["responses"]["429"];
             };
         };
@@ -2438,7 +2944,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2581,7 +3087,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-19"];
+                409: components["responses"]["409-21"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2618,7 +3124,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
                 429: components["responses"]["429"];
             };
         };
@@ -2662,8 +3168,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-21"];
-                409: components["responses"]["409-19"];
+                404: components["responses"]["404-22"];
+                409: components["responses"]["409-21"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2687,8 +3193,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-21"];
-                409: components["responses"]["409-20"];
+                404: components["responses"]["404-22"];
+                409: components["responses"]["409-22"];
                 429: components["responses"]["429"];
             };
         };
@@ -2787,8 +3293,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-21"];
-                409: components["responses"]["409-23"];
+                404: components["responses"]["404-22"];
+                409: components["responses"]["409-25"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2853,8 +3359,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-22"];
-                409: components["responses"]["409-22"];
+                404: components["responses"]["404-23"];
+                409: components["responses"]["409-24"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2932,7 +3438,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-50"];
+                404: components["responses"]["404-51"];
                 429: components["responses"]["429"];
             };
         };
@@ -2970,7 +3476,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-50"];
+                404: components["responses"]["404-51"];
                 429: components["responses"]["429"];
             };
         };
@@ -3031,7 +3537,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-50"];
+                404: components["responses"]["404-51"];
                 429: components["responses"]["429"];
             };
         };
@@ -3282,7 +3788,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-51"];
+                404: components["responses"]["404-52"];
                 429: components["responses"]["429"];
             };
         };
@@ -3380,7 +3886,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-10"];
+                404: components["responses"]["404-11"];
                 429: components["responses"]["429"];
             };
         };
@@ -3454,7 +3960,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-10"];
+                404: components["responses"]["404-11"];
                 429: components["responses"]["429"];
             };
         };
@@ -3566,7 +4072,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -3602,8 +4108,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-44"];
-                409: components["responses"]["409-51"];
+                404: components["responses"]["404-45"];
+                409: components["responses"]["409-54"];
                 429: components["responses"]["429"];
             };
         };
@@ -3725,7 +4231,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-52"];
+                404: components["responses"]["404-53"];
                 429: components["responses"]["429"];
             };
         };
@@ -3829,7 +4335,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-11"];
+                404: components["responses"]["404-12"];
                 429: components["responses"]["429"];
             };
         };
@@ -3875,8 +4381,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-11"];
-                409: components["responses"]["409-38"];
+                404: components["responses"]["404-12"];
+                409: components["responses"]["409-41"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3923,8 +4429,8 @@ export interface paths {
                 400: components["responses"]["400-28"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-11"];
-                409: components["responses"]["409-37"];
+                404: components["responses"]["404-12"];
+                409: components["responses"]["409-40"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4016,8 +4522,8 @@ export interface paths {
                 400: components["responses"]["400-32"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-37"];
-                409: components["responses"]["409-47"];
+                404: components["responses"]["404-38"];
+                409: components["responses"]["409-50"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4064,7 +4570,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-11"];
+                404: components["responses"]["404-12"];
                 429: components["responses"]["429"];
             };
         };
@@ -4105,8 +4611,8 @@ export interface paths {
                 400: components["responses"]["400-29"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-34"];
-                409: components["responses"]["409-39"];
+                404: components["responses"]["404-35"];
+                409: components["responses"]["409-42"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4147,8 +4653,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
-                409: components["responses"]["409-42"];
+                404: components["responses"]["404-26"];
+                409: components["responses"]["409-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -4195,8 +4701,8 @@ export interface paths {
                 400: components["responses"]["400-25"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
-                409: components["responses"]["409-28"];
+                404: components["responses"]["404-26"];
+                409: components["responses"]["409-30"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 422: components["responses"]["422"];
@@ -4241,8 +4747,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-26"];
-                409: components["responses"]["409-29"];
+                404: components["responses"]["404-27"];
+                409: components["responses"]["409-31"];
                 429: components["responses"]["429"];
             };
         };
@@ -4291,8 +4797,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
-                409: components["responses"]["409-41"];
+                404: components["responses"]["404-26"];
+                409: components["responses"]["409-44"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4341,8 +4847,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
-                409: components["responses"]["409-40"];
+                404: components["responses"]["404-26"];
+                409: components["responses"]["409-43"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4502,7 +5008,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-11"];
+                404: components["responses"]["404-12"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4601,7 +5107,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-11"];
+                404: components["responses"]["404-12"];
                 429: components["responses"]["429"];
             };
         };
@@ -4640,7 +5146,7 @@ export interface paths {
                 400: components["responses"]["400-31"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-11"];
+                404: components["responses"]["404-12"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4732,8 +5238,8 @@ export interface paths {
                 400: components["responses"]["400-30"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-11"];
-                409: components["responses"]["409-43"];
+                404: components["responses"]["404-12"];
+                409: components["responses"]["409-46"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4774,8 +5280,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-36"];
-                409: components["responses"]["409-46"];
+                404: components["responses"]["404-37"];
+                409: components["responses"]["409-49"];
                 429: components["responses"]["429"];
             };
         };
@@ -4836,8 +5342,8 @@ export interface paths {
                 400: components["responses"]["400-30"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-35"];
-                409: components["responses"]["409-44"];
+                404: components["responses"]["404-36"];
+                409: components["responses"]["409-47"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4887,8 +5393,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-36"];
-                409: components["responses"]["409-45"];
+                404: components["responses"]["404-37"];
+                409: components["responses"]["409-48"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5232,7 +5738,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-29"];
+                404: components["responses"]["404-30"];
                 429: components["responses"]["429"];
             };
         };
@@ -5318,7 +5824,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-29"];
+                404: components["responses"]["404-30"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5513,7 +6019,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-30"];
+                404: components["responses"]["404-31"];
                 429: components["responses"]["429"];
             };
         };
@@ -5720,8 +6226,8 @@ export interface paths {
                 400: components["responses"]["400-15"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-15"];
-                409: components["responses"]["409-9"];
+                404: components["responses"]["404-16"];
+                409: components["responses"]["409-11"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5800,8 +6306,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-16"];
-                409: components["responses"]["409-10"];
+                404: components["responses"]["404-17"];
+                409: components["responses"]["409-12"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6009,7 +6515,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404"];
-                409: components["responses"]["409-11"];
+                409: components["responses"]["409-13"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6057,8 +6563,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-17"];
-                409: components["responses"]["409-12"];
+                404: components["responses"]["404-18"];
+                409: components["responses"]["409-14"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6084,8 +6590,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-17"];
-                409: components["responses"]["409-13"];
+                404: components["responses"]["404-18"];
+                409: components["responses"]["409-15"];
                 429: components["responses"]["429"];
             };
         };
@@ -6200,7 +6706,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404"];
-                409: components["responses"]["409-14"];
+                409: components["responses"]["409-16"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6245,8 +6751,8 @@ export interface paths {
                 400: components["responses"]["400-18"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-18"];
-                409: components["responses"]["409-14"];
+                404: components["responses"]["404-19"];
+                409: components["responses"]["409-16"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6272,7 +6778,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 429: components["responses"]["429"];
             };
         };
@@ -6316,7 +6822,7 @@ export interface paths {
                 400: components["responses"]["400-19"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6360,7 +6866,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 429: components["responses"]["429"];
             };
         };
@@ -6550,7 +7056,7 @@ export interface paths {
                 400: components["responses"]["400-26"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-30"];
+                409: components["responses"]["409-32"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6587,7 +7093,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-27"];
+                404: components["responses"]["404-28"];
                 429: components["responses"]["429"];
             };
         };
@@ -6797,7 +7303,7 @@ export interface paths {
                 400: components["responses"]["400-19"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-32"];
+                404: components["responses"]["404-33"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6877,7 +7383,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-34"];
+                409: components["responses"]["409-37"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6916,7 +7422,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-34"];
+                409: components["responses"]["409-37"];
                 429: components["responses"]["429"];
             };
         };
@@ -6965,7 +7471,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-35"];
+                409: components["responses"]["409-38"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7033,8 +7539,8 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
-                409: components["responses"]["409-36"];
+                404: components["responses"]["404-34"];
+                409: components["responses"]["409-39"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7115,7 +7621,7 @@ export interface paths {
                 400: components["responses"]["400-23"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-24"];
+                409: components["responses"]["409-26"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7190,7 +7696,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-4"];
-                409: components["responses"]["409-25"];
+                409: components["responses"]["409-27"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7215,7 +7721,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-4"];
-                409: components["responses"]["409-26"];
+                409: components["responses"]["409-28"];
                 429: components["responses"]["429"];
             };
         };
@@ -7300,7 +7806,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-4"];
-                409: components["responses"]["409-27"];
+                409: components["responses"]["409-29"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7339,7 +7845,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-23"];
+                404: components["responses"]["404-24"];
                 429: components["responses"]["429"];
             };
         };
@@ -7376,8 +7882,8 @@ export interface paths {
                 400: components["responses"]["400-4"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-23"];
-                409: components["responses"]["409-27"];
+                404: components["responses"]["404-24"];
+                409: components["responses"]["409-29"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7403,7 +7909,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-23"];
+                404: components["responses"]["404-24"];
                 429: components["responses"]["429"];
             };
         };
@@ -7619,7 +8125,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-53"];
+                409: components["responses"]["409-56"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7677,7 +8183,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7706,8 +8212,8 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-45"];
-                409: components["responses"]["409-54"];
+                404: components["responses"]["404-46"];
+                409: components["responses"]["409-57"];
                 429: components["responses"]["429"];
             };
         };
@@ -7804,7 +8310,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-18"];
+                409: components["responses"]["409-20"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7857,7 +8363,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 429: components["responses"]["429"];
             };
         };
@@ -7905,7 +8411,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7929,7 +8435,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 429: components["responses"]["429"];
             };
         };
@@ -7992,7 +8498,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-50"];
+                409: components["responses"]["409-53"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8029,7 +8535,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -8053,7 +8559,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -8097,7 +8603,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -8239,7 +8745,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-24"];
+                404: components["responses"]["404-25"];
                 429: components["responses"]["429"];
             };
         };
@@ -8296,7 +8802,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-24"];
+                404: components["responses"]["404-25"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8320,7 +8826,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-24"];
+                404: components["responses"]["404-25"];
                 429: components["responses"]["429"];
             };
         };
@@ -8479,7 +8985,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-32"];
+                409: components["responses"]["409-35"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8516,7 +9022,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-31"];
+                404: components["responses"]["404-32"];
                 429: components["responses"]["429"];
             };
         };
@@ -8574,7 +9080,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-33"];
+                409: components["responses"]["409-36"];
                 429: components["responses"]["429"];
             };
         };
@@ -8643,8 +9149,8 @@ export interface paths {
                 400: components["responses"]["400-11"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-45"];
-                409: components["responses"]["409-52"];
+                404: components["responses"]["404-46"];
+                409: components["responses"]["409-55"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8690,7 +9196,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8720,7 +9226,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -8843,7 +9349,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-48"];
+                404: components["responses"]["404-49"];
                 429: components["responses"]["429"];
             };
         };
@@ -8878,7 +9384,7 @@ export interface paths {
                 400: components["responses"]["400-34"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-48"];
+                404: components["responses"]["404-49"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8916,7 +9422,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-48"];
+                404: components["responses"]["404-49"];
                 429: components["responses"]["429"];
             };
         };
@@ -8966,7 +9472,7 @@ export interface paths {
                 400: components["responses"]["400"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-48"];
+                404: components["responses"]["404-49"];
                 429: components["responses"]["429"];
             };
         };
@@ -9040,7 +9546,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-49"];
+                404: components["responses"]["404-50"];
                 429: components["responses"]["429"];
             };
         };
@@ -9081,7 +9587,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-49"];
+                404: components["responses"]["404-50"];
                 429: components["responses"]["429"];
             };
         };
@@ -9764,12 +10270,92 @@ export interface paths {
                 400: components["responses"]["400-9"];
                 402: components["responses"]["402"];
                 404: components["responses"]["404-5"];
-                409: components["responses"]["409-6"];
+                409: components["responses"]["409-8"];
                 502: components["responses"]["502"];
                 504: components["responses"]["504"];
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts/{id}/gift-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply a gift card (code in any case); 409 says why one cannot pay this cart */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (cart_…) */
+                    id: components["parameters"]["path-id-cart"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a gift card code, in any case, with or without dashes */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Cart-2"];
+                400: components["responses"]["400-6"];
+                404: components["responses"]["404-10"];
+                409: components["responses"]["409-5"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts/{id}/gift-cards/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a gift card off the cart (its code, or the last four characters the cart shows) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description a gift card code, in any case, with or without dashes */
+                    code: string;
+                    /** @description id (cart_…) */
+                    id: components["parameters"]["path-id-cart"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Cart-2"];
+                400: components["responses"]["400-2"];
+                404: components["responses"]["404-10"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -9924,7 +10510,7 @@ export interface paths {
                 200: components["responses"]["Cart-2"];
                 400: components["responses"]["400-8"];
                 404: components["responses"]["404-5"];
-                409: components["responses"]["409-5"];
+                409: components["responses"]["409-7"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
             };
@@ -10102,6 +10688,68 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts/{id}/store-credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Spend the signed-in customer’s store credit on the cart (up to amount) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (cart_…) */
+                    id: components["parameters"]["path-id-cart"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the most store credit to spend; omitted: as much as the total needs */
+                        amount?: number;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Cart-2"];
+                400: components["responses"]["400-6"];
+                404: components["responses"]["404-5"];
+                409: components["responses"]["409-6"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+            };
+        };
+        /** Stop spending store credit on the cart */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id (cart_…) */
+                    id: components["parameters"]["path-id-cart"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                200: components["responses"]["Cart-2"];
+                400: components["responses"]["400-2"];
+                404: components["responses"]["404-5"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -10309,7 +10957,7 @@ export interface paths {
                     };
                 };
                 400: components["responses"]["400-11"];
-                409: components["responses"]["409-8"];
+                409: components["responses"]["409-10"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -10477,7 +11125,7 @@ export interface paths {
                 };
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-2"];
-                404: components["responses"]["404-12"];
+                404: components["responses"]["404-13"];
             };
         };
         options?: never;
@@ -10507,7 +11155,7 @@ export interface paths {
                 200: components["responses"]["AddressBookEntry-2"];
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-2"];
-                404: components["responses"]["404-12"];
+                404: components["responses"]["404-13"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
             };
@@ -10790,7 +11438,7 @@ export interface paths {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["Order"];
                 400: components["responses"]["400-2"];
-                404: components["responses"]["404-11"];
+                404: components["responses"]["404-12"];
             };
         };
         put?: never;
@@ -10853,7 +11501,7 @@ export interface paths {
                     };
                 };
                 400: components["responses"]["400-2"];
-                404: components["responses"]["404-11"];
+                404: components["responses"]["404-12"];
             };
         };
         put?: never;
@@ -10915,8 +11563,8 @@ export interface paths {
                     };
                 };
                 400: components["responses"]["400-10"];
-                404: components["responses"]["404-11"];
-                409: components["responses"]["409-7"];
+                404: components["responses"]["404-12"];
+                409: components["responses"]["409-9"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
             };
@@ -11117,7 +11765,7 @@ export interface paths {
                     };
                 };
                 400: components["responses"]["400-2"];
-                404: components["responses"]["404-10"];
+                404: components["responses"]["404-11"];
             };
         };
         put?: never;
@@ -11248,7 +11896,7 @@ export interface paths {
                     };
                 };
                 400: components["responses"]["400-14"];
-                404: components["responses"]["404-14"];
+                404: components["responses"]["404-15"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
             };
@@ -11301,7 +11949,7 @@ export interface paths {
                     };
                 };
                 400: components["responses"]["400-14"];
-                404: components["responses"]["404-13"];
+                404: components["responses"]["404-14"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
             };
@@ -11358,6 +12006,8 @@ export interface components {
             webhooks: boolean;
         };
         Cart: {
+            /** @description what is left to pay by card: total − gift_card_total − store_credit_total */
+            amount_due: number;
             billing_address: components["schemas"]["Address"] | null;
             /** Format: date-time */
             completed_at: string | null;
@@ -11366,6 +12016,15 @@ export interface components {
             currency_code: string;
             discount_total: number;
             email: string | null;
+            /** @description what the gift cards pay */
+            gift_card_total: number;
+            /** @description the gift cards applied, in the order entered, and what each pays */
+            gift_cards: {
+                amount: number;
+                last4: string;
+                /** @description why it pays nothing: gift_card_disabled, gift_card_expired, gift_card_currency_mismatch, gift_card_insufficient_balance */
+                problem: string | null;
+            }[];
             /** Format: date-time */
             holds_expire_at: string | null;
             id: string;
@@ -11403,6 +12062,8 @@ export interface components {
                 option_id: string;
             } | null;
             shipping_total: number;
+            /** @description what the signed-in buyer's store credit pays */
+            store_credit_total: number;
             subtotal: number;
             tax_inclusive: boolean;
             tax_total: number;
@@ -13321,8 +13982,22 @@ export interface components {
                 };
             };
         };
-        /** @description lot_not_found */
+        /** @description cart_not_found, gift_card_not_found */
         "404-10": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "cart_not_found" | "gift_card_not_found";
+                    };
+                };
+            };
+        };
+        /** @description lot_not_found */
+        "404-11": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13336,7 +14011,7 @@ export interface components {
             };
         };
         /** @description order_not_found */
-        "404-11": {
+        "404-12": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13350,7 +14025,7 @@ export interface components {
             };
         };
         /** @description address_not_found */
-        "404-12": {
+        "404-13": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13364,7 +14039,7 @@ export interface components {
             };
         };
         /** @description payment_webhooks_not_supported */
-        "404-13": {
+        "404-14": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13378,7 +14053,7 @@ export interface components {
             };
         };
         /** @description carrier_webhooks_not_supported */
-        "404-14": {
+        "404-15": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13392,7 +14067,7 @@ export interface components {
             };
         };
         /** @description category_not_found, collection_not_found */
-        "404-15": {
+        "404-16": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13406,7 +14081,7 @@ export interface components {
             };
         };
         /** @description category_not_found, collection_not_found, product_not_found */
-        "404-16": {
+        "404-17": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13420,7 +14095,7 @@ export interface components {
             };
         };
         /** @description option_not_found */
-        "404-17": {
+        "404-18": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13434,7 +14109,7 @@ export interface components {
             };
         };
         /** @description product_not_found, variant_not_found */
-        "404-18": {
+        "404-19": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13448,7 +14123,7 @@ export interface components {
             };
         };
         /** @description variant_not_found */
-        "404-19": {
+        "404-20": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13462,7 +14137,7 @@ export interface components {
             };
         };
         /** @description search_synonym_not_found */
-        "404-20": {
+        "404-21": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13476,7 +14151,7 @@ export interface components {
             };
         };
         /** @description location_not_found */
-        "404-21": {
+        "404-22": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13490,7 +14165,7 @@ export interface components {
             };
         };
         /** @description location_not_found, variant_not_found */
-        "404-22": {
+        "404-23": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13504,7 +14179,7 @@ export interface components {
             };
         };
         /** @description region_not_found, tax_rate_not_found */
-        "404-23": {
+        "404-24": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13518,7 +14193,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found */
-        "404-24": {
+        "404-25": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13532,7 +14207,7 @@ export interface components {
             };
         };
         /** @description fulfillment_not_found */
-        "404-25": {
+        "404-26": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13546,7 +14221,7 @@ export interface components {
             };
         };
         /** @description label_not_found */
-        "404-26": {
+        "404-27": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13560,7 +14235,7 @@ export interface components {
             };
         };
         /** @description promotion_not_found */
-        "404-27": {
+        "404-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13574,7 +14249,7 @@ export interface components {
             };
         };
         /** @description campaign_not_found */
-        "404-28": {
+        "404-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13588,7 +14263,7 @@ export interface components {
             };
         };
         /** @description price_list_not_found */
-        "404-29": {
+        "404-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13602,7 +14277,7 @@ export interface components {
             };
         };
         /** @description price_list_price_not_found */
-        "404-30": {
+        "404-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13616,7 +14291,7 @@ export interface components {
             };
         };
         /** @description supplier_not_found */
-        "404-31": {
+        "404-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13630,7 +14305,7 @@ export interface components {
             };
         };
         /** @description location_not_found, supplier_not_found, variant_not_found */
-        "404-32": {
+        "404-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13644,7 +14319,7 @@ export interface components {
             };
         };
         /** @description purchase_order_line_not_found, variant_not_found */
-        "404-33": {
+        "404-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13658,7 +14333,7 @@ export interface components {
             };
         };
         /** @description location_not_found, order_not_found */
-        "404-34": {
+        "404-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13672,7 +14347,7 @@ export interface components {
             };
         };
         /** @description location_not_found, return_not_found */
-        "404-35": {
+        "404-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13686,7 +14361,7 @@ export interface components {
             };
         };
         /** @description return_not_found */
-        "404-36": {
+        "404-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13700,7 +14375,7 @@ export interface components {
             };
         };
         /** @description order_not_found, variant_not_found */
-        "404-37": {
+        "404-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13714,7 +14389,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found, variant_not_found */
-        "404-38": {
+        "404-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13728,7 +14403,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_found */
-        "404-39": {
+        "404-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13742,7 +14417,7 @@ export interface components {
             };
         };
         /** @description customer_not_found */
-        "404-40": {
+        "404-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13756,7 +14431,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found, customer_not_found */
-        "404-41": {
+        "404-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13770,7 +14445,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found */
-        "404-42": {
+        "404-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13784,7 +14459,7 @@ export interface components {
             };
         };
         /** @description segment_not_found */
-        "404-43": {
+        "404-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13798,7 +14473,7 @@ export interface components {
             };
         };
         /** @description marketing_dead_letter_not_found */
-        "404-44": {
+        "404-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13812,7 +14487,7 @@ export interface components {
             };
         };
         /** @description role_not_found */
-        "404-45": {
+        "404-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13826,7 +14501,7 @@ export interface components {
             };
         };
         /** @description user_not_found */
-        "404-46": {
+        "404-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13840,7 +14515,7 @@ export interface components {
             };
         };
         /** @description api_key_not_found */
-        "404-47": {
+        "404-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13854,7 +14529,7 @@ export interface components {
             };
         };
         /** @description webhook_endpoint_not_found */
-        "404-48": {
+        "404-49": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13868,7 +14543,7 @@ export interface components {
             };
         };
         /** @description webhook_delivery_not_found */
-        "404-49": {
+        "404-50": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13882,7 +14557,7 @@ export interface components {
             };
         };
         /** @description job_not_found */
-        "404-50": {
+        "404-51": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13896,7 +14571,7 @@ export interface components {
             };
         };
         /** @description order_not_ledgered */
-        "404-51": {
+        "404-52": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13910,7 +14585,7 @@ export interface components {
             };
         };
         /** @description email_not_found */
-        "404-52": {
+        "404-53": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13979,7 +14654,7 @@ export interface components {
                 };
             };
         };
-        /** @description cart_completed, insufficient_inventory */
+        /** @description gift_card_currency_mismatch, gift_card_disabled, gift_card_expired */
         "409-5": {
             headers: {
                 [name: string]: unknown;
@@ -13988,12 +14663,12 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "cart_completed" | "insufficient_inventory";
+                        code?: "gift_card_currency_mismatch" | "gift_card_disabled" | "gift_card_expired";
                     };
                 };
             };
         };
-        /** @description cart_completed, checkout_in_progress, idempotency_key_in_use, insufficient_inventory, promotion_exhausted, promotion_not_applicable */
+        /** @description store_credit_not_available */
         "409-6": {
             headers: {
                 [name: string]: unknown;
@@ -14002,13 +14677,41 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "cart_completed" | "checkout_in_progress" | "idempotency_key_in_use" | "insufficient_inventory" | "promotion_exhausted" | "promotion_not_applicable";
+                        code?: "store_credit_not_available";
+                    };
+                };
+            };
+        };
+        /** @description cart_completed, insufficient_inventory, payment_not_required */
+        "409-7": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "cart_completed" | "insufficient_inventory" | "payment_not_required";
+                    };
+                };
+            };
+        };
+        /** @description cart_completed, checkout_in_progress, gift_card_disabled, gift_card_insufficient_balance, idempotency_key_in_use, insufficient_inventory, promotion_exhausted, promotion_not_applicable */
+        "409-8": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "cart_completed" | "checkout_in_progress" | "gift_card_disabled" | "gift_card_insufficient_balance" | "idempotency_key_in_use" | "insufficient_inventory" | "promotion_exhausted" | "promotion_not_applicable";
                     };
                 };
             };
         };
         /** @description return_window_closed */
-        "409-7": {
+        "409-9": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14022,7 +14725,7 @@ export interface components {
             };
         };
         /** @description customer_email_taken */
-        "409-8": {
+        "409-10": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14036,7 +14739,7 @@ export interface components {
             };
         };
         /** @description option_title_taken, product_handle_taken, variant_options_taken, variant_sku_taken */
-        "409-9": {
+        "409-11": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14050,7 +14753,7 @@ export interface components {
             };
         };
         /** @description product_handle_taken */
-        "409-10": {
+        "409-12": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14064,7 +14767,7 @@ export interface components {
             };
         };
         /** @description option_title_taken */
-        "409-11": {
+        "409-13": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14078,7 +14781,7 @@ export interface components {
             };
         };
         /** @description option_title_taken, option_value_in_use */
-        "409-12": {
+        "409-14": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14092,7 +14795,7 @@ export interface components {
             };
         };
         /** @description variant_options_taken */
-        "409-13": {
+        "409-15": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14106,7 +14809,7 @@ export interface components {
             };
         };
         /** @description variant_options_taken, variant_sku_taken */
-        "409-14": {
+        "409-16": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14120,7 +14823,7 @@ export interface components {
             };
         };
         /** @description collection_handle_taken */
-        "409-15": {
+        "409-17": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14134,7 +14837,7 @@ export interface components {
             };
         };
         /** @description category_handle_taken */
-        "409-16": {
+        "409-18": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14148,7 +14851,7 @@ export interface components {
             };
         };
         /** @description category_has_children */
-        "409-17": {
+        "409-19": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14162,7 +14865,7 @@ export interface components {
             };
         };
         /** @description search_synonym_word_taken */
-        "409-18": {
+        "409-20": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14176,7 +14879,7 @@ export interface components {
             };
         };
         /** @description location_code_taken */
-        "409-19": {
+        "409-21": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14190,7 +14893,7 @@ export interface components {
             };
         };
         /** @description location_in_use */
-        "409-20": {
+        "409-22": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14204,7 +14907,7 @@ export interface components {
             };
         };
         /** @description inventory_quantity_too_large, inventory_would_go_negative */
-        "409-21": {
+        "409-23": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14218,7 +14921,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, inventory_quantity_too_large */
-        "409-22": {
+        "409-24": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14232,7 +14935,7 @@ export interface components {
             };
         };
         /** @description inventory_would_go_negative */
-        "409-23": {
+        "409-25": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14246,7 +14949,7 @@ export interface components {
             };
         };
         /** @description country_in_other_region */
-        "409-24": {
+        "409-26": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14260,7 +14963,7 @@ export interface components {
             };
         };
         /** @description country_in_other_region, region_in_use */
-        "409-25": {
+        "409-27": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14274,7 +14977,7 @@ export interface components {
             };
         };
         /** @description region_in_use */
-        "409-26": {
+        "409-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14288,7 +14991,7 @@ export interface components {
             };
         };
         /** @description tax_rate_exists */
-        "409-27": {
+        "409-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14302,7 +15005,7 @@ export interface components {
             };
         };
         /** @description label_purchase_in_progress */
-        "409-28": {
+        "409-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14316,7 +15019,7 @@ export interface components {
             };
         };
         /** @description label_not_cancelable */
-        "409-29": {
+        "409-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14330,7 +15033,7 @@ export interface components {
             };
         };
         /** @description promotion_code_taken */
-        "409-30": {
+        "409-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14344,7 +15047,7 @@ export interface components {
             };
         };
         /** @description campaign_in_use */
-        "409-31": {
+        "409-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14357,8 +15060,22 @@ export interface components {
                 };
             };
         };
+        /** @description gift_card_insufficient_balance */
+        "409-34": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "gift_card_insufficient_balance";
+                    };
+                };
+            };
+        };
         /** @description supplier_code_taken */
-        "409-32": {
+        "409-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14372,7 +15089,7 @@ export interface components {
             };
         };
         /** @description supplier_in_use */
-        "409-33": {
+        "409-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14386,7 +15103,7 @@ export interface components {
             };
         };
         /** @description purchase_order_status_invalid */
-        "409-34": {
+        "409-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14400,7 +15117,7 @@ export interface components {
             };
         };
         /** @description inventory_quantity_too_large, purchase_order_status_invalid */
-        "409-35": {
+        "409-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14414,7 +15131,7 @@ export interface components {
             };
         };
         /** @description purchase_order_status_invalid, quantity_exceeds_outstanding */
-        "409-36": {
+        "409-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14428,7 +15145,7 @@ export interface components {
             };
         };
         /** @description payment_not_capturable */
-        "409-37": {
+        "409-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14442,7 +15159,7 @@ export interface components {
             };
         };
         /** @description order_canceled, order_not_cancelable */
-        "409-38": {
+        "409-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14456,7 +15173,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_canceled */
-        "409-39": {
+        "409-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14470,7 +15187,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled, order_canceled */
-        "409-40": {
+        "409-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14484,7 +15201,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_delivered, fulfillment_canceled, fulfillment_not_shipped */
-        "409-41": {
+        "409-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14498,7 +15215,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled */
-        "409-42": {
+        "409-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14512,7 +15229,7 @@ export interface components {
             };
         };
         /** @description order_canceled */
-        "409-43": {
+        "409-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14526,7 +15243,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_already_refunded, return_canceled */
-        "409-44": {
+        "409-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14540,7 +15257,7 @@ export interface components {
             };
         };
         /** @description nothing_to_refund, return_already_refunded, return_canceled, return_not_received */
-        "409-45": {
+        "409-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14554,7 +15271,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_canceled */
-        "409-46": {
+        "409-49": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14568,7 +15285,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_not_editable */
-        "409-47": {
+        "409-50": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14582,7 +15299,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_open */
-        "409-48": {
+        "409-51": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14596,7 +15313,7 @@ export interface components {
             };
         };
         /** @description customer_group_name_taken */
-        "409-49": {
+        "409-52": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14610,7 +15327,7 @@ export interface components {
             };
         };
         /** @description segment_name_taken */
-        "409-50": {
+        "409-53": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14624,7 +15341,7 @@ export interface components {
             };
         };
         /** @description marketing_refused */
-        "409-51": {
+        "409-54": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14638,7 +15355,7 @@ export interface components {
             };
         };
         /** @description admin_email_taken */
-        "409-52": {
+        "409-55": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14652,7 +15369,7 @@ export interface components {
             };
         };
         /** @description role_key_taken */
-        "409-53": {
+        "409-56": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14666,7 +15383,7 @@ export interface components {
             };
         };
         /** @description role_in_use */
-        "409-54": {
+        "409-57": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15299,6 +16016,8 @@ export interface components {
         "path-id-cus": string;
         /** @description id (dord_…) */
         "path-id-dord": string;
+        /** @description id (gc_…) */
+        "path-id-gc": string;
         /** @description id (lot_…) */
         "path-id-lot": string;
         /** @description id (mdl_…) */

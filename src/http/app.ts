@@ -45,6 +45,8 @@ import { storeMarketingRoutes } from '../modules/marketing/routes.store.ts';
 import { adminStaffRoutes } from '../modules/users/routes.admin.staff.ts';
 import { adminNotificationRoutes } from '../modules/notifications/routes.admin.ts';
 import { adminCampaignRoutes } from '../modules/promotions/routes.admin.campaigns.ts';
+import { adminGiftCardRoutes } from '../modules/gift-cards/routes.admin.ts';
+import { storeGiftCardRoutes } from '../modules/gift-cards/routes.store.ts';
 import { adminPromotionRoutes } from '../modules/promotions/routes.admin.ts';
 import { adminPriceListRoutes } from '../modules/pricing/routes.admin.ts';
 import { adminPurchasingRoutes } from '../modules/purchasing/routes.admin.ts';
@@ -253,6 +255,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
   await app.register(storeRegionRoutes, { ...context, prefix: '/store' });
   await app.register(storeCartRoutes, { ...context, prefix: '/store' });
   await app.register(storePromotionRoutes, { ...context, prefix: '/store' });
+  await app.register(storeGiftCardRoutes, { ...context, prefix: '/store' });
   await app.register(storeProvenanceRoutes, { ...context, prefix: '/store' });
   await app.register(storeCheckoutRoutes, { ...context, prefix: '/store' });
   await app.register(storeOrderRoutes, { ...context, prefix: '/store' });
@@ -288,6 +291,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
       await secured.register(adminPromotionRoutes, context);
       await secured.register(adminCampaignRoutes, context);
       await secured.register(adminPriceListRoutes, context);
+      await secured.register(adminGiftCardRoutes, context);
       await secured.register(adminPurchasingRoutes, context);
       await secured.register(adminOrderRoutes, context);
       await secured.register(adminCustomerRoutes, context);

@@ -61,6 +61,10 @@ describe('carts', () => {
       'POST /store/carts/{id}/complete': undefined,
       'POST /store/carts/{id}/promotions': { code: 'SAVE10' },
       'DELETE /store/carts/{id}/promotions/{code}': undefined,
+      'POST /store/carts/{id}/gift-cards': { code: 'SAVE-1234' },
+      'DELETE /store/carts/{id}/gift-cards/{code}': undefined,
+      'POST /store/carts/{id}/store-credit': { amount: 100 },
+      'DELETE /store/carts/{id}/store-credit': undefined,
     };
     const operations = await storeOperations('/store/carts/{id}');
     // A new cart route must be added here (and so be checked).

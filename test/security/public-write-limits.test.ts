@@ -37,6 +37,10 @@ const ROUTES: Record<string, { url: string; body: Record<string, unknown> | null
   'POST /store/carts/{id}/complete': { url: `/store/carts/${CART}/complete`, body: null },
   'POST /store/carts/{id}/promotions': { url: `/store/carts/${CART}/promotions`, body: { code: 'SAVE10' } },
   'DELETE /store/carts/{id}/promotions/{code}': { url: `/store/carts/${CART}/promotions/SAVE10`, body: null },
+  'POST /store/carts/{id}/gift-cards': { url: `/store/carts/${CART}/gift-cards`, body: { code: 'ABCD-EFGH-JKLM-NPQR' } },
+  'DELETE /store/carts/{id}/gift-cards/{code}': { url: `/store/carts/${CART}/gift-cards/NPQR`, body: null },
+  'POST /store/carts/{id}/store-credit': { url: `/store/carts/${CART}/store-credit`, body: { amount: 100 } },
+  'DELETE /store/carts/{id}/store-credit': { url: `/store/carts/${CART}/store-credit`, body: null },
   'POST /store/orders/{id}/returns': { url: `/store/orders/${ORDER}/returns`, body: { lines: [{ line_item_id: 'ordli_01BADINPUT', quantity: 1, reason: 'too small' }], note: 'Thanks' } },
   'POST /store/customers': { url: '/store/customers', body: { email: 'new@example.com', password: 'a long passphrase', first_name: 'Ada', last_name: 'Lovelace', phone: '+1 555 0100' } },
   'POST /store/auth/login': { url: '/store/auth/login', body: { email: 'new@example.com', password: 'a long passphrase' } },
@@ -134,7 +138,7 @@ describe('every public write route', () => {
   test('each one is listed here with a body it would accept (a new route must be added)', () => {
     const found = publicWriteRoutes().map((r) => r.key).sort();
     expect(found).toEqual([...Object.keys(ROUTES), ...Object.keys(RAW_BODY_ROUTES)].sort());
-    expect(found.length).toBe(27);
+    expect(found.length).toBe(31);
   });
 
   test(`nesting 5,000 and 20,000 levels deep, or just past ${MAX_BODY_DEPTH}: 400 invalid_request naming max_depth, nothing written`, async () => {

@@ -12,6 +12,7 @@ import * as m0011 from './0011-insights.ts';
 import * as m0012 from './0012-integrations.ts';
 import * as m0013 from './0013-search.ts';
 import * as m0014 from './0014-price-lists.ts';
+import * as m0015 from './0015-gift-cards.ts';
 import * as m0016 from './0016-promotion-conditions.ts';
 import * as m0018 from './0018-marketing-events.ts';
 
@@ -34,6 +35,7 @@ export const migrations: Record<string, { statements: string[] }> = {
   '0012-integrations': m0012,
   '0013-search': m0013,
   '0014-price-lists': m0014,
+  '0015-gift-cards': m0015,
   '0016-promotion-conditions': m0016,
   '0018-marketing-events': m0018,
 };

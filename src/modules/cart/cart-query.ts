@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { decryptJson, decryptNullable } from '../../crypto/data-encryption.ts';
 import type { ProductTable, ProductVariantPriceTable, ProductVariantTable } from '../catalog/schema.ts';
+import { allocateBalances, type BalanceAllocation, type BalanceSource } from '../gift-cards/allocation.ts';
 import { applicableListPricesSql } from '../pricing/applicable-prices.ts';
 import { resolvePrice, type ListPrice } from '../pricing/price-rule.ts';
 import { loadBuyerFacts } from '../promotions/buyer-facts.ts';
@@ -64,6 +65,8 @@ export interface CartState {
   created_at: Date;
   updated_at: Date;
   totals: CartTotals;
+  /** The gift cards and store credit applied, and what each pays of the total (gift-cards/allocation.ts). */
+  balances: BalanceAllocation;
 }
 
 /**
@@ -76,7 +79,7 @@ export type CartActor = { customerId: string | null } | 'system';
 
 export async function loadCartState(db: Db, cartId: string, actor: CartActor): Promise<CartState> {
   const now = new Date();
-  const result = await sql<Omit<CartState, 'totals'>>`
+  const result = await sql<Omit<CartState, 'totals' | 'balances'> & { balance_sources: BalanceSource[]; store_credit_source: BalanceSource | null }>`
     select c.id, c.region_id, c.currency_code, c.email, c.shipping_address, c.billing_address, c.shipping_option_id, c.shipping_quote, c.customer_id, c.draft_order_id,
       c.completed_at, c.created_at, c.updated_at, r.tax_inclusive, r.default_tax_rate_ppm,
       coalesce((select json_agg(json_build_object('country_code', t.country_code, 'tax_class', t.tax_class, 'rate_ppm', t.rate_ppm))
@@ -114,15 +117,23 @@ export async function loadCartState(db: Db, cartId: string, actor: CartActor): P
         from payment pay where pay.cart_id = c.id and pay.status in ('pending', 'authorizing')
         order by pay.created_at desc limit 1) as payment_session,
       (select min(h.expires_at) from inventory_reservation h where h.cart_id = c.id and h.kind = 'hold') as holds_expire_at,
-      (select o.status from orders o where o.cart_id = c.id) as order_status
+      (select o.status from orders o where o.cart_id = c.id) as order_status,
+      coalesce((select json_agg(json_build_object('id', g.id, 'kind', g.kind, 'last4', g.last4, 'currency_code', g.currency_code, 'balance', g.balance,
+          'status', g.status, 'expires_at', g.expires_at, 'cap', null) order by cg.created_at, g.id)
+        from cart_gift_card cg join gift_card g on g.id = cg.gift_card_id where cg.cart_id = c.id), '[]') as balance_sources,
+      (select json_build_object('id', g.id, 'kind', g.kind, 'last4', null, 'currency_code', g.currency_code, 'balance', g.balance,
+          'status', g.status, 'expires_at', g.expires_at, 'cap', cs.amount)
+        from cart_store_credit cs join gift_card g on g.kind = 'store_credit' and g.customer_id = c.customer_id and g.currency_code = c.currency_code
+        where cs.cart_id = c.id) as store_credit_source
     from cart c join region r on r.id = c.region_id
     where c.id = ${cartId}`.execute(db);
   const stored = withListPrices(result.rows[0]);
   if (!stored || (actor !== 'system' && stored.customer_id !== null && stored.customer_id !== actor.customerId)) {
     throw new AppError('cart_not_found', { id: cartId });
   }
+  const { balance_sources, store_credit_source, ...rest } = stored;
   const row = {
-    ...stored,
+    ...rest,
     email: decryptNullable(stored.email),
     shipping_address: decryptJson<Address>(stored.shipping_address as unknown as { enc: string } | null),
     billing_address: decryptJson<Address>(stored.billing_address as unknown as { enc: string } | null),
@@ -138,7 +149,9 @@ export async function loadCartState(db: Db, cartId: string, actor: CartActor): P
     shipping: row.shipping_option,
     promotions: { promotions: row.promotions, currency_code: row.currency_code, region_id: row.region_id, now, buyer: await loadBuyerFacts(db, { cart_id: row.id, customer_id: row.customer_id, email: row.email }, row.promotions) },
   });
-  return { ...row, shipping_option: totals.shipping_applies ? row.shipping_option : null, totals };
+  const sources = store_credit_source ? [...balance_sources, store_credit_source] : balance_sources;
+  const balances = allocateBalances(sources.map((b) => ({ ...b, balance: Number(b.balance), cap: b.cap === null ? null : Number(b.cap) })), totals.total, row.currency_code, now);
+  return { ...row, shipping_option: totals.shipping_applies ? row.shipping_option : null, totals, balances };
 }
 
 /** Each line's price with the price lists applying to it (pricing/price-rule.ts); a draft's custom price stays. */
@@ -193,6 +206,10 @@ export function toCartResponse(state: CartState): Cart {
     shipping_total: totals.shipping_total,
     tax_total: totals.tax_total,
     total: totals.total,
+    gift_cards: state.balances.applied.filter((b) => b.kind === 'gift_card').map((b) => ({ last4: b.last4!, amount: b.amount, problem: b.problem })),
+    gift_card_total: state.balances.applied.filter((b) => b.kind === 'gift_card').reduce((n, b) => n + b.amount, 0),
+    store_credit_total: state.balances.applied.filter((b) => b.kind === 'store_credit').reduce((n, b) => n + b.amount, 0),
+    amount_due: totals.total - state.balances.total,
     weight_grams: totals.weight_grams,
     promotions: totals.promotions.applied.map((p) => ({ promotion_id: p.promotion_id, code: p.code, type: p.type, target: p.target, amount: p.amount })),
     removed_promotions: totals.promotions.removed.map((p) => ({ promotion_id: p.promotion_id, code: p.code, reason: p.reason })),

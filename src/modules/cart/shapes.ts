@@ -110,6 +110,13 @@ export const Cart = Type.Object({
   shipping_total: Type.Integer(),
   tax_total: Type.Integer(),
   total: Type.Integer(),
+  gift_cards: Type.Array(Type.Object({
+    last4: Type.String(), amount: Type.Integer(),
+    problem: Type.Union([Type.String({ description: 'why it pays nothing: gift_card_disabled, gift_card_expired, gift_card_currency_mismatch, gift_card_insufficient_balance' }), Type.Null()]),
+  }), { description: 'the gift cards applied, in the order entered, and what each pays' }),
+  gift_card_total: Type.Integer({ description: 'what the gift cards pay' }),
+  store_credit_total: Type.Integer({ description: 'what the signed-in buyer\'s store credit pays' }),
+  amount_due: Type.Integer({ description: 'what is left to pay by card: total − gift_card_total − store_credit_total' }),
   weight_grams: Type.Integer(),
   promotions: Type.Array(CartPromotion, { description: 'the promotions that apply, in the order they were applied (docs/promotions.md)' }),
   removed_promotions: Type.Array(RemovedPromotion, { description: 'codes on the cart that no longer apply, with why; remove or keep them' }),

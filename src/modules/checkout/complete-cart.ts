@@ -5,10 +5,12 @@ import { inSpan } from '../../telemetry/tracing.ts';
 import type { CartActor, CartState } from '../cart/cart-query.ts';
 import { lockOpenCart } from '../cart/carts.ts';
 import { recordEvents } from '../events/outbox.ts';
+import { assertBalancesCover, BALANCE_PROVIDERS, redeemBalances, redemptionsOfOrder, restoreRedemptions } from '../gift-cards/redemptions.ts';
 import { commitCartHoldsToOrder, revertOrderToCartHolds, type HoldSnapshot } from '../inventory/reservations.ts';
 import { confirmOrder, createPendingOrder, discardPendingOrder, getOrderOrThrow, type OrderSnapshot, type PendingOrder } from '../orders/orders.ts';
 import { recordOrderPlaced } from '../orders/order-placed.ts';
 import type { PlacedOrder } from '../orders/shapes.ts';
+import { recordPaymentReceived } from '../payments/payment-amounts.ts';
 import { recordPaymentTransactions, updatePayment, type PaymentRow } from '../payments/payments.ts';
 import { PaymentError, type PaymentProvider } from '../payments/provider.ts';
 import { providerOrThrow } from '../payments/providers.ts';
@@ -22,24 +24,29 @@ import type { CheckoutDeps } from './start-payment.ts';
  *
  * 1. reserve   (one transaction) check the cart, create the order as `pending`, commit its stock
  *              (the cart's holds become the order's; what no hold covers is taken by a conditional
- *              UPDATE), mark the payment `authorizing`, count the promotions' uses (conditional
- *              UPDATEs, docs/promotions.md). Not enough stock, or a promotion used up: 409 and
- *              nothing written.
+ *              UPDATE), mark the payment `authorizing`, spend the gift cards and store credit and
+ *              count the promotions' uses (conditional UPDATEs, docs/gift-cards.md,
+ *              docs/promotions.md). Not enough stock, a balance or a promotion used up: 409 and
+ *              nothing written. When the balances pay the whole total there is no gateway to ask:
+ *              the order is confirmed (step 4) in this same transaction.
  * 2. authorize (no transaction open) ask the gateway, with a timeout.
- *              undo: release the order's stock back into the cart's holds, give the promotion uses
- *              back, delete the pending order, mark the payment failed; 402/502/504 with the
+ *              undo: release the order's stock back into the cart's holds, give the balances and
+ *              the promotion uses back, delete the pending order, mark the payment failed; 402/502/504 with the
  *              gateway's reason. No order is left.
  * 3. capture   (no transaction open) when PAYMENT_CAPTURE=automatic and the provider allows it (not
  *              `manual`: see PaymentProvider.neverAutoCapture). A failed capture leaves the order
  *              authorized for staff to capture; it does not undo the sale.
- * 4. confirm   (one transaction) give the order its number, record the payment, complete the cart.
+ * 4. confirm   (one transaction) give the order its number, record the payments (the card's, and one
+ *              captured payment per balance spent), complete the cart.
  *
  * A process that dies between steps leaves a pending order: the recovery sweep (recovery.ts) asks the
  * gateway and confirms it or undoes it. A cart completes at most once: orders.cart_id is unique.
  */
 export async function completeCart(deps: CheckoutDeps, cartId: string, actor: CartActor): Promise<PlacedOrder> {
   // Each step is a span of the request's trace (src/telemetry/tracing.ts), so a slow checkout shows which.
-  const started = await inSpan('checkout.reserve', { 'cartwright.cart_id': cartId }, () => reserve(deps, cartId, actor));
+  const reserved = await inSpan('checkout.reserve', { 'cartwright.cart_id': cartId }, () => reserve(deps, cartId, actor));
+  if (!reserved.payment) return placedOrder(deps, reserved.order);
+  const started = reserved as Started & { payment: CheckoutPayment };
   const provider = providerOrThrow(deps.providers, started.payment.provider_id);
 
   let authorization: { provider_reference: string };
@@ -69,7 +76,11 @@ export async function completeCart(deps: CheckoutDeps, cartId: string, actor: Ca
     await provider.cancel({ provider_reference: authorization.provider_reference, reference: started.payment.id, data: started.payment.data }).catch(() => {});
     throw new AppError('payment_timeout', { decline_code: 'timeout' });
   }
-  return { ...(await getOrderOrThrow(deps.db, started.order.id, deps.config.orderNumberPrefix)), access_token: started.order.access_token };
+  return placedOrder(deps, started.order);
+}
+
+async function placedOrder(deps: CheckoutDeps, order: PendingOrder): Promise<PlacedOrder> {
+  return { ...(await getOrderOrThrow(deps.db, order.id, deps.config.orderNumberPrefix)), access_token: order.access_token };
 }
 
 /** What checkout needs of a payment (a session, or a payment row when the sweep settles one). */
@@ -77,7 +88,8 @@ export type CheckoutPayment = Pick<PaymentRow, 'id' | 'cart_id' | 'order_id' | '
 
 interface Started {
   order: PendingOrder;
-  payment: CheckoutPayment;
+  /** Null when gift cards and store credit paid the whole total (the order is already confirmed). */
+  payment: CheckoutPayment | null;
   cart: CartState;
   consumedHolds: HoldSnapshot[];
 }
@@ -88,20 +100,25 @@ async function reserve(deps: CheckoutDeps, cartId: string, actor: CartActor): Pr
     assertCheckoutReady(cart);
     assertPromotionsStillApply(cart.totals.promotions.removed);
     // The cart's lock keeps every other checkout of it out, so its session needs no lock of its own.
-    // Any change to the cart cancels its session, so a session's amount is the cart's total.
+    // Any change to the cart cancels its session, so a session's amount is the cart's total less what
+    // its balances paid when payment started: they must still pay the rest.
     const session = cart.payment_session;
-    if (!session || session.status !== 'pending' || session.amount !== cart.totals.total) throw new AppError('payment_required', { cart_id: cartId });
-    const payment: CheckoutPayment = { ...session, status: 'pending', cart_id: cartId, order_id: null, provider_reference: null };
+    if (session ? session.status !== 'pending' : cart.balances.applied.length === 0) throw new AppError('payment_required', { cart_id: cartId });
+    assertBalancesCover(cart.balances, cart.totals.total - (session?.amount ?? 0), session !== null);
+    const payment: CheckoutPayment | null = session && { ...session, status: 'pending', cart_id: cartId, order_id: null, provider_reference: null };
     const order = await createPendingOrder(tx, snapshot(cart));
     const consumedHolds = await commitCartHoldsToOrder(tx, {
       cartId,
       orderId: order.id,
       lines: order.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity, order_line_id: l.id })),
     });
-    await updatePayment(tx, payment.id, { status: 'authorizing', order_id: order.id });
-    // Last, so the promotion's row lock, which every buyer of a popular code waits for, is held the least.
+    if (payment) await updatePayment(tx, payment.id, { status: 'authorizing', order_id: order.id });
+    // Last, so the balances' and the promotion's row locks, which every buyer of a popular card or
+    // code waits for, are held the least.
+    await redeemBalances(tx, { orderId: order.id, currencyCode: cart.currency_code, allocation: cart.balances });
     await redeemPromotions(tx, { orderId: order.id, currencyCode: cart.currency_code, customerKey: customerKeyOf(cart)!, applied: cart.totals.promotions.applied });
-    return { order, payment: { ...payment, order_id: order.id }, cart, consumedHolds };
+    if (!payment) await placeOrder(tx, cartId, order.id, 'captured', deps.config.orderNumberPrefix);
+    return { order, payment: payment && { ...payment, order_id: order.id }, cart, consumedHolds };
   });
 }
 
@@ -142,7 +159,7 @@ function snapshot(cart: CartState): OrderSnapshot {
 }
 
 /** Step 2's undo: the cart is left exactly as before the attempt, holds included. */
-async function undoReserve(deps: CheckoutDeps, started: Started, provider: PaymentProvider, error: unknown): Promise<void> {
+async function undoReserve(deps: CheckoutDeps, started: Started & { payment: CheckoutPayment }, provider: PaymentProvider, error: unknown): Promise<void> {
   const code = error instanceof PaymentError ? error.code : 'provider_error';
   if (code === 'timeout' || code === 'provider_error') {
     // We do not know what the gateway did: void whatever it may have authorized under our reference.
@@ -151,6 +168,7 @@ async function undoReserve(deps: CheckoutDeps, started: Started, provider: Payme
   await inTransaction(deps.db, async (tx) => {
     await revertOrderToCartHolds(tx, { orderId: started.order.id, cartId: started.cart.id, restoreHolds: started.consumedHolds });
     await releasePromotionUses(tx, started.order.id, 'checkout_undone');
+    await restoreRedemptions(tx, started.order.id);
     await discardPendingOrder(tx, started.order.id);
     await updatePayment(tx, started.payment.id, { status: 'failed', order_id: null });
     await recordPaymentTransactions(tx, { ...started.payment, order_id: null }, [{
@@ -201,8 +219,19 @@ export async function confirm(
     { kind: 'authorization', amount: payment.amount, provider_reference: providerReference },
     ...(captured ? [{ kind: 'capture' as const, amount: payment.amount, provider_reference: captured.provider_reference }] : []),
   ]);
-  const placed = await confirmOrder(tx, orderId, captured ? 'captured' : 'authorized');
+  await placeOrder(tx, payment.cart_id!, orderId, captured ? 'captured' : 'authorized', orderNumberPrefix);
+}
+
+/** Numbers the order, records what its balances paid as captured payments, completes the cart. */
+async function placeOrder(tx: Tx, cartId: string, orderId: string, paymentStatus: 'captured' | 'authorized', orderNumberPrefix: string): Promise<void> {
+  for (const spent of await redemptionsOfOrder(tx, orderId)) {
+    await recordPaymentReceived(tx, {
+      orderId, providerId: BALANCE_PROVIDERS[spent.kind], providerReference: spent.gift_card_id, amount: Number(spent.amount),
+      currencyCode: spent.currency_code, captured: true, data: spent.last4 ? { last4: spent.last4 } : {},
+    });
+  }
+  const placed = await confirmOrder(tx, orderId, paymentStatus);
   await recordOrderPlaced(tx, placed, orderNumberPrefix);
-  await tx.updateTable('cart').set({ completed_at: new Date(), updated_at: new Date() }).where('id', '=', payment.cart_id!).execute();
-  await recordEvents(tx, [{ type: 'cart.completed', resource_type: 'cart', resource_id: payment.cart_id!, payload: { cart_id: payment.cart_id, order_id: orderId } }]);
+  await tx.updateTable('cart').set({ completed_at: new Date(), updated_at: new Date() }).where('id', '=', cartId).execute();
+  await recordEvents(tx, [{ type: 'cart.completed', resource_type: 'cart', resource_id: cartId, payload: { cart_id: cartId, order_id: orderId } }]);
 }

@@ -7,6 +7,7 @@ import { recordPaymentTransactions, updatePayment, type PaymentRow } from '../pa
 import type { GatewayStatus } from '../payments/provider.ts';
 import type { PaymentProviders } from '../payments/providers.ts';
 import { releasePromotionUses } from '../promotions/redemptions.ts';
+import { restoreRedemptions } from '../gift-cards/redemptions.ts';
 import { confirm } from './complete-cart.ts';
 
 /**
@@ -80,6 +81,7 @@ export async function settlePendingOrder(
     }
     await revertOrderToCartHolds(tx, { orderId: order.id, cartId: order.cart_id, restoreHolds: [] });
     await releasePromotionUses(tx, order.id, 'checkout_undone');
+    await restoreRedemptions(tx, order.id);
     await discardPendingOrder(tx, order.id);
     if (payment) {
       await updatePayment(tx, payment.id, { status: 'failed', order_id: null });

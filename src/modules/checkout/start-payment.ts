@@ -20,7 +20,9 @@ export interface CheckoutDeps {
 /**
  * The buyer starts paying: the provider checks the payment details (outside any transaction: it may
  * call a gateway), then one transaction opens the payment session and holds the cart's stock for
- * `checkoutHoldMinutes`. Not enough stock: 409 insufficient_inventory, and nothing is held.
+ * `checkoutHoldMinutes`. Not enough stock: 409 insufficient_inventory, and nothing is held. The session
+ * is for what the cart's gift cards and store credit leave to pay; when they pay it all, 409
+ * payment_not_required (complete the cart directly).
  */
 export async function startPayment(
   deps: CheckoutDeps, cartId: string, input: { provider_id: string; data?: Record<string, unknown> }, actor: CartActor,
@@ -28,9 +30,11 @@ export async function startPayment(
   const provider = providerOrThrow(deps.providers, input.provider_id);
   const draft = await loadCartState(deps.db, cartId, actor);
   assertCheckoutReady(draft);
+  const amountDue = draft.totals.total - draft.balances.total;
+  if (amountDue === 0 && draft.balances.total > 0) throw new AppError('payment_not_required', { cart_id: cartId });
   let initiated: { data: Record<string, unknown> };
   try {
-    initiated = await provider.initiate({ amount: draft.totals.total, currency_code: draft.currency_code, data: input.data ?? {} });
+    initiated = await provider.initiate({ amount: amountDue, currency_code: draft.currency_code, data: input.data ?? {} });
   } catch (error) {
     if (error instanceof PaymentError) throw new AppError('invalid_payment_data', { field: 'body.data', provider_id: provider.id }, error.message);
     throw error;
@@ -40,7 +44,7 @@ export async function startPayment(
     assertCheckoutReady(cart);
     await voidCheckoutStart(tx, cart); // a second attempt replaces the first's session and holds
     await recordPromotionRemovals(tx, cartId, cart.totals.promotions.removed); // the buyer pays the total without them
-    await createPaymentSession(tx, { cartId, providerId: provider.id, amount: cart.totals.total, currencyCode: cart.currency_code, data: initiated.data });
+    await createPaymentSession(tx, { cartId, providerId: provider.id, amount: cart.totals.total - cart.balances.total, currencyCode: cart.currency_code, data: initiated.data });
     const expiresAt = new Date(Date.now() + deps.config.checkoutHoldMinutes * 60_000);
     await holdStockForCart(tx, cartId, cart.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity })), expiresAt);
     return loadCartState(tx, cartId, actor);

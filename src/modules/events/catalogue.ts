@@ -178,6 +178,21 @@ define('price_list', 'price_list.prices_changed', 'Prices of a price list were a
   id: id('plist'), variant_ids: Type.Array(Type.String(), { description: 'the variants whose prices in the list changed' }),
 });
 
+// Gift cards and store credit
+const balanceChange = (prefix: string) => ({
+  id: id(prefix), movement_id: id('gcm'), kind: Type.String({ description: 'issue, adjust, grant, debit, redeem, restore, refund' }),
+  amount: Type.Integer({ description: 'signed, minor units' }), balance: Type.Integer({ description: 'the balance after it' }), currency_code: currency,
+  order_id: nullable(id('ord')),
+});
+define('gift_card', 'gift_card.issued', 'A gift card was issued (its code is never in an event).', {
+  id: id('gc'), last4: Type.String(), currency_code: currency, amount, customer_id: nullable(id('cus')),
+});
+define('gift_card', 'gift_card.updated', 'Staff disabled or re-enabled a gift card, or changed its expiry or note.', { id: id('gc'), changed });
+define('gift_card', 'gift_card.balance_changed', 'A gift card\'s balance changed: issued, adjusted by staff, spent at checkout, given back by an undone checkout, or refunded to.', balanceChange('gc'));
+define('store_credit', 'store_credit.balance_changed', 'A customer\'s store credit changed: granted or debited by staff, spent at checkout, given back, or refunded to.', {
+  ...balanceChange('scr'), customer_id: id('cus'),
+});
+
 // Carts, checkout, orders, payments
 define('cart', 'cart.completed', 'Checkout completed the cart: its order is placed.', { cart_id: id('cart'), order_id: id('ord') });
 define('cart', 'cart.expired', 'An abandoned cart was deleted by the expire_abandoned_carts job.', {

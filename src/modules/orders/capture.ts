@@ -1,6 +1,6 @@
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
-import { recordManualPayment } from '../payments/payment-amounts.ts';
+import { recordPaymentReceived } from '../payments/payment-amounts.ts';
 import { recordOrderActivity } from './order-activity.ts';
 import { actorRef, capturableNow, lockOrder, readOrderState, type Actor } from './order-state.ts';
 import { moneySummary, saveDerivedStatuses } from './order-status.ts';
@@ -78,7 +78,7 @@ export async function recordOrderPayment(deps: PaymentDeps, orderId: string, inp
   return inTransaction(deps.db, async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (order.status === 'canceled') throw new AppError('order_canceled', { id: orderId });
-    const payment = await recordManualPayment(tx, { orderId, amount: input.amount, currencyCode: order.currency_code, captured: input.captured ?? true });
+    const payment = await recordPaymentReceived(tx, { orderId, amount: input.amount, currencyCode: order.currency_code, captured: input.captured ?? true });
     await recordOrderActivity(tx, {
       orderId, type: 'order.payment_recorded', actor,
       data: { payment_id: payment.id, provider_id: 'manual', amount: input.amount, captured: input.captured ?? true, note: input.note ?? null },

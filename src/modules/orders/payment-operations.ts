@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { AppError } from '../../errors.ts';
+import { balanceGateway, isBalanceProvider } from '../gift-cards/redemptions.ts';
 import { recordFailed, recordSettled, type OrderPayment } from '../payments/payment-amounts.ts';
 import { PaymentError } from '../payments/provider.ts';
 import type { PaymentProviders } from '../payments/providers.ts';
@@ -56,7 +57,8 @@ export async function planOperation(
 export async function sendOperations(deps: PaymentDeps, operations: PlannedOperation[]): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const op of operations) {
-    const provider = deps.providers.get(op.payment.provider_id);
+    // A gift card's or store credit's "gateway" is its balance in our own database.
+    const provider = isBalanceProvider(op.payment.provider_id) ? balanceGateway(deps.db) : deps.providers.get(op.payment.provider_id);
     const reference = op.payment.provider_reference ?? '';
     try {
       if (!provider) throw new PaymentError('provider_error', `payment provider ${op.payment.provider_id} is not configured`);

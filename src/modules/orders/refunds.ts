@@ -2,6 +2,7 @@ import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
+import { isBalanceProvider } from '../gift-cards/redemptions.ts';
 import { refundableOf, reserveRefund } from '../payments/payment-amounts.ts';
 import { recordOrderActivity } from './order-activity.ts';
 import { actorRef, assertDistinctLines, lineOrThrow, lockOrder, type Actor, type OrderState } from './order-state.ts';
@@ -17,8 +18,8 @@ import type { RefundLine } from './schema.ts';
  *   The units count as refunded (`refunded_quantity`): credited, not coming back.
  * - By amount: any amount on top.
  * - Never more than was captured and not yet refunded, over all the order's payments (400
- *   refund_exceeds_captured): newest payment first, each refund reserved on its payment before the
- *   gateway is asked.
+ *   refund_exceeds_captured): gift cards and store credit first (docs/gift-cards.md), then the newest
+ *   payment first, each refund reserved on its payment before the gateway is asked.
  *
  * The credit a refund gives (what lowers what the customer owes): the lines' value, plus the part of
  * the amount beyond what the shop owed before (balance < 0 after an edit, a return received, a cancel).
@@ -61,7 +62,9 @@ export async function planRefund(
   }).execute();
   const operations: PlannedOperation[] = [];
   let rest = input.amount;
-  for (const payment of [...order.payments].reverse()) {
+  const newestFirst = [...order.payments].reverse();
+  const refundOrder = [...newestFirst.filter((p) => isBalanceProvider(p.provider_id)), ...newestFirst.filter((p) => !isBalanceProvider(p.provider_id))];
+  for (const payment of refundOrder) {
     const part = Math.min(rest, refundableOf(payment));
     if (part === 0) continue;
     if (!(await reserveRefund(tx, payment.id, part))) throw new Error(`refund reservation refused on ${payment.id} under the order lock`);

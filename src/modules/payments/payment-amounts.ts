@@ -93,15 +93,19 @@ export async function recordFailed(tx: Tx, paymentId: string, record: { kind: 'c
 }
 
 /**
- * A payment received outside a gateway (bank transfer, cash, a cheque): recorded on the order with the
- * manual provider, authorized and, unless `captured` is false, captured at once.
+ * A payment received outside a gateway (bank transfer, cash, a cheque; or a gift card or store credit
+ * spent at checkout, `providerId` and the balance's id as reference): recorded on the order, by
+ * default with the manual provider, authorized and, unless `captured` is false, captured at once.
  */
-export async function recordManualPayment(tx: Tx, input: { orderId: string; amount: number; currencyCode: string; captured: boolean }): Promise<PaymentRow> {
+export async function recordPaymentReceived(
+  tx: Tx,
+  input: { orderId: string; amount: number; currencyCode: string; captured: boolean; providerId?: string; providerReference?: string; data?: Record<string, unknown> },
+): Promise<PaymentRow> {
   const id = newId('pay');
-  const reference = `manual_${id}`;
+  const reference = input.providerReference ?? `manual_${id}`;
   const payment = await tx.insertInto('payment').values({
-    id, cart_id: null, order_id: input.orderId, provider_id: 'manual', status: input.captured ? 'captured' : 'authorized',
-    amount: input.amount, currency_code: input.currencyCode, provider_reference: reference, data: '{}',
+    id, cart_id: null, order_id: input.orderId, provider_id: input.providerId ?? 'manual', status: input.captured ? 'captured' : 'authorized',
+    amount: input.amount, currency_code: input.currencyCode, provider_reference: reference, data: JSON.stringify(input.data ?? {}),
     authorized_amount: input.amount, captured_amount: input.captured ? input.amount : 0,
   }).returning(columns).executeTakeFirstOrThrow();
   await recordPaymentTransactions(tx, payment, [
