@@ -11,6 +11,7 @@ import * as m0010 from './0010-purchasing.ts';
 import * as m0011 from './0011-insights.ts';
 import * as m0012 from './0012-integrations.ts';
 import * as m0013 from './0013-search.ts';
+import * as m0017 from './0017-assistant.ts';
 
 /**
  * The migration set, in order. A released migration is never edited: add a new file and list it here.
@@ -30,4 +31,5 @@ export const migrations: Record<string, { statements: string[] }> = {
   '0011-insights': m0011,
   '0012-integrations': m0012,
   '0013-search': m0013,
+  '0017-assistant': m0017,
 };
