@@ -9,7 +9,8 @@ import { useDataKeys } from '../src/crypto/data-encryption.ts';
 import { openDatabase } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { buildApp } from '../src/http/app.ts';
-import { evaluateAssistant, prepareEvaluationShop, type AssistantEvaluation, type EvalRequest } from '../src/modules/assistant/evaluation.ts';
+import { seedAssistantEvaluationShop } from '../src/demo/assistant-evaluation-shop.ts';
+import { evaluateAssistant, type AssistantEvaluation, type EvalRequest } from '../src/modules/assistant/evaluation.ts';
 import { createAdminUser } from '../src/modules/users/admin-users.ts';
 
 export async function runAssistantEvaluation(): Promise<AssistantEvaluation> {
@@ -33,7 +34,7 @@ export async function runAssistantEvaluation(): Promise<AssistantEvaluation> {
         });
         return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : null };
       };
-      return await evaluateAssistant(request, await prepareEvaluationShop(handle.db, request));
+      return await evaluateAssistant(request, await seedAssistantEvaluationShop(handle.db, request));
     } finally {
       await app.close();
     }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
-import { evaluateAssistant, prepareEvaluationShop, QUESTIONS, SMALL_SET, type EvalFixture } from './evaluation.ts';
+import { seedAssistantEvaluationShop } from '../../demo/assistant-evaluation-shop.ts';
+import { evaluateAssistant, QUESTIONS, SMALL_SET, type EvalFixture } from './evaluation.ts';
 
 /**
  * The assistant's evaluation in small (`npm run eval` asks all of QUESTIONS): a quarter of the
@@ -10,7 +11,7 @@ let shop: TestShop;
 let fixture: EvalFixture;
 beforeAll(async () => {
   shop = await startTestShop();
-  fixture = await prepareEvaluationShop(shop.db, (method, url, options) => shop.request(method, url, options));
+  fixture = await seedAssistantEvaluationShop(shop.db, (method, url, options) => shop.request(method, url, options));
 }, 120_000);
 afterAll(async () => shop?.close());
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { startFakeOpenAi, type ChatRequest, type FakeOpenAi } from '../../../test/fakes/fake-openai.ts';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
-import { prepareEvaluationShop, type EvalFixture } from './evaluation.ts';
+import { seedAssistantEvaluationShop } from '../../demo/assistant-evaluation-shop.ts';
+import type { EvalFixture } from './evaluation.ts';
 import { MAX_STEPS } from './llm.ts';
 
 /**
@@ -16,7 +17,7 @@ let llm: FakeOpenAi;
 beforeAll(async () => {
   llm = await startFakeOpenAi();
   shop = await startTestShop({ assistantLlmUrl: llm.url, assistantLlmApiKey: 'sk-test-key', assistantLlmModel: 'fake-model', assistantLlmTimeoutMs: 3000 });
-  fx = await prepareEvaluationShop(shop.db, (method, url, options) => shop.request(method, url, options));
+  fx = await seedAssistantEvaluationShop(shop.db, (method, url, options) => shop.request(method, url, options));
 }, 120_000);
 afterAll(async () => {
   await shop?.close();

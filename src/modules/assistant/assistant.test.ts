@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
-import { POLICIES, prepareEvaluationShop, type EvalFixture } from './evaluation.ts';
+import { seedAssistantEvaluationShop } from '../../demo/assistant-evaluation-shop.ts';
+import { POLICIES, type EvalFixture } from './evaluation.ts';
 
 /**
  * The shopping assistant without a model, through POST /store/assistant: products from a description
@@ -12,7 +13,7 @@ let shop: TestShop;
 let fx: EvalFixture;
 beforeAll(async () => {
   shop = await startTestShop();
-  fx = await prepareEvaluationShop(shop.db, (method, url, options) => shop.request(method, url, options));
+  fx = await seedAssistantEvaluationShop(shop.db, (method, url, options) => shop.request(method, url, options));
 }, 120_000);
 afterAll(async () => shop?.close());
 

@@ -1,6 +1,3 @@
-import type { Db } from '../../db/database.ts';
-import { seedDemoSelling } from '../../demo/demo-selling.ts';
-import { DEMO_PRODUCTS, seedDemoCatalog } from '../../demo/seed.ts';
 
 /**
  * The assistant's evaluation (`npm run eval`, docs/insights.md): fixed questions with their expected
@@ -155,10 +152,11 @@ async function placeOrder(request: EvalRequest, token: string | null, email: str
   return ok(request('POST', `/store/carts/${cart.id}/complete`, { token, headers: { 'idempotency-key': `eval-${cart.id}` } }), 'complete', 201);
 }
 
-/** The demo catalog and stock, the policies, two customers with their orders and a guest's order. */
-export async function prepareEvaluationShop(db: Db, request: EvalRequest): Promise<EvalFixture> {
-  await seedDemoCatalog(db, { products: DEMO_PRODUCTS });
-  await seedDemoSelling(db, { stockProducts: DEMO_PRODUCTS });
+/**
+ * On a shop with the demo catalog and stock (src/demo/assistant-evaluation-shop.ts seeds them first):
+ * the policies, two customers with their orders and a guest's order.
+ */
+export async function prepareEvaluationShop(request: EvalRequest): Promise<EvalFixture> {
   await ok(request('PATCH', '/admin/assistant/settings', { body: { policies: POLICIES } }), 'policies');
   const signUp = async (first: string) => {
     const email = `${first.toLowerCase()}@eval.example`;
