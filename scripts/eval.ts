@@ -1,15 +1,18 @@
 /**
  * `npm run eval`: the recommender and the forecaster against their baselines on a full-size synthetic
- * history (src/modules/insights/evaluation.ts), printed as a table and written into docs/insights.md
- * between its eval markers. Same seed, same figures.
+ * history (src/modules/insights/evaluation.ts), and the shopping assistant's fixed questions
+ * (scripts/eval-assistant.ts), printed as tables and written into docs/insights.md between its eval
+ * markers. Same seed, same figures.
  */
 import fs from 'node:fs';
 import { evaluate, type Evaluation } from '../src/modules/insights/evaluation.ts';
 import { FULL_SIZE } from '../src/modules/insights/synthetic-history.ts';
+import { runAssistantEvaluation } from './eval-assistant.ts';
 
 const SEED = 7;
 const started = Date.now();
 const result = evaluate(SEED, FULL_SIZE, { horizon: 14, origins: 8, step: 14 });
+const assistant = await runAssistantEvaluation();
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 
 function table(r: Evaluation): string {
@@ -29,6 +32,11 @@ function table(r: Evaluation): string {
     `| robust Holt-Winters, damped trend, weekly season | ${f.model_mase.toFixed(3)} | ${pct(f.model_wape)} |`,
     `| seasonal naive (same weekday last week) | ${f.naive_mase.toFixed(3)} | ${pct(f.naive_wape)} |`,
     `| improvement in MASE (≥ 20 %) | ${pct(f.improvement)} | |`,
+    '',
+    '| shopping assistant, no model (fixed questions over the demo catalog) | questions | right | share (≥ 90 %) |',
+    '|---|---:|---:|---:|',
+    `| products, follow-ups, cart proposals, order status, refusals, policies | ${assistant.questions} | ${assistant.right} | ${pct(assistant.right / assistant.questions)} |`,
+    ...(assistant.wrong.length ? ['', 'Answered wrong:', ...assistant.wrong.map((w) => `- “${w.ask}” (as ${w.as}): ${w.why}`)] : []),
   ].join('\n');
 }
 
@@ -44,7 +52,8 @@ const to = page.indexOf(end);
 if (from < 0 || to < from) throw new Error(`docs/insights.md has no ${start} … ${end} markers`);
 fs.writeFileSync(doc, `${page.slice(0, from + start.length)}\n${text}\n${page.slice(to)}`);
 console.log('docs/insights.md: figures written');
-const pass = result.frequently_bought_together.ratio >= 2 && result.for_customer.ratio >= 2 && result.forecast.improvement >= 0.2;
+const pass = result.frequently_bought_together.ratio >= 2 && result.for_customer.ratio >= 2 && result.forecast.improvement >= 0.2
+  && assistant.right / assistant.questions >= 0.9;
 if (!pass) {
   console.error('below the thresholds');
   process.exitCode = 1;

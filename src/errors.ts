@@ -195,6 +195,9 @@ export const errorTable = {
 
   // Ledger
   order_not_ledgered: [404, 'The ledger holds no entry for this order: no such order, or its facts are not appended yet.'],
+
+  // Shopping assistant
+  assistant_conversation_not_found: [404, 'No conversation with this id for you (conversations are forgotten after a while idle): start a new one.'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -474,7 +474,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-48"];
+                404: components["responses"]["404-49"];
                 429: components["responses"]["429"];
             };
         };
@@ -482,6 +482,117 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/admin/assistant/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shopping assistant's settings: its policy texts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            policies: {
+                                /** @description what the assistant answers contact questions with */
+                                contact?: string;
+                                /** @description what the assistant answers payments questions with */
+                                payments?: string;
+                                /** @description what the assistant answers returns questions with */
+                                returns?: string;
+                                /** @description what the assistant answers shipping questions with */
+                                shipping?: string;
+                                /** @description what the assistant answers warranty questions with */
+                                warranty?: string;
+                            };
+                        };
+                    };
+                };
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403-2"];
+                429: components["responses"]["429"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set the assistant's policy texts (shipping, returns, payments, warranty, contact) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the topics given are set (null or empty: removed); the others stay */
+                        policies: {
+                            /** @description what the assistant answers contact questions with */
+                            contact?: string | null;
+                            /** @description what the assistant answers payments questions with */
+                            payments?: string | null;
+                            /** @description what the assistant answers returns questions with */
+                            returns?: string | null;
+                            /** @description what the assistant answers shipping questions with */
+                            shipping?: string | null;
+                            /** @description what the assistant answers warranty questions with */
+                            warranty?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            policies: {
+                                /** @description what the assistant answers contact questions with */
+                                contact?: string;
+                                /** @description what the assistant answers payments questions with */
+                                payments?: string;
+                                /** @description what the assistant answers returns questions with */
+                                returns?: string;
+                                /** @description what the assistant answers shipping questions with */
+                                shipping?: string;
+                                /** @description what the assistant answers warranty questions with */
+                                warranty?: string;
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["400-6"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
         trace?: never;
     };
     "/admin/audit-log": {
@@ -901,7 +1012,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-29"];
+                404: components["responses"]["404-30"];
                 429: components["responses"]["429"];
             };
         };
@@ -1522,7 +1633,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -1606,7 +1717,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -1641,7 +1752,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1686,7 +1797,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -1741,7 +1852,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -1778,7 +1889,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -2048,7 +2159,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-39"];
+                404: components["responses"]["404-40"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2085,7 +2196,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 429: components["responses"]["429"];
             };
         };
@@ -2386,7 +2497,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-23"];
+                404: components["responses"]["404-24"];
                 429: components["responses"]["429"];
             };
         };
@@ -2827,7 +2938,7 @@ export interface paths {
                 400: components["responses"]["400-22"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-23"];
+                404: components["responses"]["404-24"];
                 409: components["responses"]["409-23"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -2911,7 +3022,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 429: components["responses"]["429"];
             };
         };
@@ -2944,7 +3055,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3124,7 +3235,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-22"];
+                404: components["responses"]["404-23"];
                 429: components["responses"]["429"];
             };
         };
@@ -3168,7 +3279,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-22"];
+                404: components["responses"]["404-23"];
                 409: components["responses"]["409-21"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -3193,7 +3304,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-22"];
+                404: components["responses"]["404-23"];
                 409: components["responses"]["409-22"];
                 429: components["responses"]["429"];
             };
@@ -3293,7 +3404,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-22"];
+                404: components["responses"]["404-23"];
                 409: components["responses"]["409-25"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -3359,7 +3470,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-23"];
+                404: components["responses"]["404-24"];
                 409: components["responses"]["409-24"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -3438,7 +3549,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-51"];
+                404: components["responses"]["404-52"];
                 429: components["responses"]["429"];
             };
         };
@@ -3476,7 +3587,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-51"];
+                404: components["responses"]["404-52"];
                 429: components["responses"]["429"];
             };
         };
@@ -3537,7 +3648,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-51"];
+                404: components["responses"]["404-52"];
                 429: components["responses"]["429"];
             };
         };
@@ -3788,7 +3899,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-52"];
+                404: components["responses"]["404-53"];
                 429: components["responses"]["429"];
             };
         };
@@ -4072,7 +4183,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -4108,7 +4219,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 409: components["responses"]["409-54"];
                 429: components["responses"]["429"];
             };
@@ -4231,7 +4342,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-53"];
+                404: components["responses"]["404-54"];
                 429: components["responses"]["429"];
             };
         };
@@ -4522,7 +4633,7 @@ export interface paths {
                 400: components["responses"]["400-32"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-39"];
                 409: components["responses"]["409-50"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4611,7 +4722,7 @@ export interface paths {
                 400: components["responses"]["400-29"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-35"];
+                404: components["responses"]["404-36"];
                 409: components["responses"]["409-42"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4653,7 +4764,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-26"];
+                404: components["responses"]["404-27"];
                 409: components["responses"]["409-45"];
                 429: components["responses"]["429"];
             };
@@ -4701,7 +4812,7 @@ export interface paths {
                 400: components["responses"]["400-25"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-26"];
+                404: components["responses"]["404-27"];
                 409: components["responses"]["409-30"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4747,7 +4858,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-27"];
+                404: components["responses"]["404-28"];
                 409: components["responses"]["409-31"];
                 429: components["responses"]["429"];
             };
@@ -4797,7 +4908,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-26"];
+                404: components["responses"]["404-27"];
                 409: components["responses"]["409-44"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4847,7 +4958,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-26"];
+                404: components["responses"]["404-27"];
                 409: components["responses"]["409-43"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -5280,7 +5391,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 409: components["responses"]["409-49"];
                 429: components["responses"]["429"];
             };
@@ -5342,7 +5453,7 @@ export interface paths {
                 400: components["responses"]["400-30"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-37"];
                 409: components["responses"]["409-47"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -5393,7 +5504,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 409: components["responses"]["409-48"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -5738,7 +5849,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-30"];
+                404: components["responses"]["404-31"];
                 429: components["responses"]["429"];
             };
         };
@@ -5824,7 +5935,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-30"];
+                404: components["responses"]["404-31"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6019,7 +6130,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-31"];
+                404: components["responses"]["404-32"];
                 429: components["responses"]["429"];
             };
         };
@@ -6223,10 +6334,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Product-2"];
-                400: components["responses"]["400-15"];
+                400: components["responses"]["400-16"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-16"];
+                404: components["responses"]["404-17"];
                 409: components["responses"]["409-11"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -6306,7 +6417,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-17"];
+                404: components["responses"]["404-18"];
                 409: components["responses"]["409-12"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -6511,7 +6622,7 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Product-2"];
-                400: components["responses"]["400-16"];
+                400: components["responses"]["400-17"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404"];
@@ -6563,7 +6674,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-18"];
+                404: components["responses"]["404-19"];
                 409: components["responses"]["409-14"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -6590,7 +6701,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-18"];
+                404: components["responses"]["404-19"];
                 409: components["responses"]["409-15"];
                 429: components["responses"]["429"];
             };
@@ -6702,7 +6813,7 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Product-2"];
-                400: components["responses"]["400-17"];
+                400: components["responses"]["400-18"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404"];
@@ -6748,10 +6859,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["Product"];
-                400: components["responses"]["400-18"];
+                400: components["responses"]["400-19"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-19"];
+                404: components["responses"]["404-20"];
                 409: components["responses"]["409-16"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -6778,7 +6889,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 429: components["responses"]["429"];
             };
         };
@@ -6819,10 +6930,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["Product"];
-                400: components["responses"]["400-19"];
+                400: components["responses"]["400-14"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6866,7 +6977,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-20"];
+                404: components["responses"]["404-21"];
                 429: components["responses"]["429"];
             };
         };
@@ -7093,7 +7204,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-28"];
+                404: components["responses"]["404-29"];
                 429: components["responses"]["429"];
             };
         };
@@ -7300,10 +7411,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["PurchaseOrder"];
-                400: components["responses"]["400-19"];
+                400: components["responses"]["400-14"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-33"];
+                404: components["responses"]["404-34"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7539,7 +7650,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-34"];
+                404: components["responses"]["404-35"];
                 409: components["responses"]["409-39"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -7845,7 +7956,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-24"];
+                404: components["responses"]["404-25"];
                 429: components["responses"]["429"];
             };
         };
@@ -7882,7 +7993,7 @@ export interface paths {
                 400: components["responses"]["400-4"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-24"];
+                404: components["responses"]["404-25"];
                 409: components["responses"]["409-29"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -7909,7 +8020,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-24"];
+                404: components["responses"]["404-25"];
                 429: components["responses"]["429"];
             };
         };
@@ -8183,7 +8294,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8212,7 +8323,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 409: components["responses"]["409-57"];
                 429: components["responses"]["429"];
             };
@@ -8363,7 +8474,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
                 429: components["responses"]["429"];
             };
         };
@@ -8411,7 +8522,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8435,7 +8546,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-21"];
+                404: components["responses"]["404-22"];
                 429: components["responses"]["429"];
             };
         };
@@ -8535,7 +8646,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -8559,7 +8670,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -8603,7 +8714,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -8745,7 +8856,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-25"];
+                404: components["responses"]["404-26"];
                 429: components["responses"]["429"];
             };
         };
@@ -8802,7 +8913,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
+                404: components["responses"]["404-26"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8826,7 +8937,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
+                404: components["responses"]["404-26"];
                 429: components["responses"]["429"];
             };
         };
@@ -9022,7 +9133,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-32"];
+                404: components["responses"]["404-33"];
                 429: components["responses"]["429"];
             };
         };
@@ -9149,7 +9260,7 @@ export interface paths {
                 400: components["responses"]["400-11"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 409: components["responses"]["409-55"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -9196,7 +9307,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -9226,7 +9337,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -9349,7 +9460,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-49"];
+                404: components["responses"]["404-50"];
                 429: components["responses"]["429"];
             };
         };
@@ -9384,7 +9495,7 @@ export interface paths {
                 400: components["responses"]["400-34"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-49"];
+                404: components["responses"]["404-50"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -9422,7 +9533,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-49"];
+                404: components["responses"]["404-50"];
                 429: components["responses"]["429"];
             };
         };
@@ -9472,7 +9583,7 @@ export interface paths {
                 400: components["responses"]["400"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-49"];
+                404: components["responses"]["404-50"];
                 429: components["responses"]["429"];
             };
         };
@@ -9546,7 +9657,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-50"];
+                404: components["responses"]["404-51"];
                 429: components["responses"]["429"];
             };
         };
@@ -9587,7 +9698,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-50"];
+                404: components["responses"]["404-51"];
                 429: components["responses"]["429"];
             };
         };
@@ -9808,6 +9919,86 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/assistant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the shopping assistant: find products, an order's status, the shop's policies, cart proposals */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a guest's order token: opens that order to questions */
+                    "x-order-token"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description id (cart_…) */
+                        cart_id?: string;
+                        /** @description id (asst_…) */
+                        conversation_id?: string;
+                        /** @description prices are compared in it (else the cart's, else the default region's), unless the message names one */
+                        currency_code?: string;
+                        message: string;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: {
+                                /** @description the cart_id sent; null: create a cart first */
+                                cart_id: string | null;
+                                quantity: number;
+                                /** @enum {string} */
+                                type: "add_to_cart";
+                                variant_id: string;
+                            }[];
+                            conversation_id: string;
+                            /** @description product_search, order_status, policy, add_to_cart, greeting or unknown */
+                            intent: string;
+                            order: {
+                                display_number: string | null;
+                                fulfillment_status: string;
+                                id: string;
+                                payment_status: string;
+                                /** Format: date-time */
+                                placed_at: string | null;
+                                status: string;
+                            } | null;
+                            products: components["schemas"]["Product"][];
+                            reply: string;
+                        };
+                    };
+                };
+                400: components["responses"]["400-14"];
+                404: components["responses"]["404-14"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -11895,8 +12086,8 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["400-14"];
-                404: components["responses"]["404-15"];
+                400: components["responses"]["400-15"];
+                404: components["responses"]["404-16"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
             };
@@ -11948,8 +12139,8 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["400-14"];
-                404: components["responses"]["404-14"];
+                400: components["responses"]["400-15"];
+                404: components["responses"]["404-15"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
             };
@@ -13478,8 +13669,22 @@ export interface components {
                 };
             };
         };
-        /** @description invalid_json, invalid_request, invalid_webhook_payload, invalid_webhook_signature */
+        /** @description invalid_currency, invalid_json, invalid_request */
         "400-14": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "invalid_currency" | "invalid_json" | "invalid_request";
+                    };
+                };
+            };
+        };
+        /** @description invalid_json, invalid_request, invalid_webhook_payload, invalid_webhook_signature */
+        "400-15": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13493,7 +13698,7 @@ export interface components {
             };
         };
         /** @description invalid_currency, invalid_json, invalid_request, too_many_options, too_many_variants, variant_options_invalid */
-        "400-15": {
+        "400-16": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13507,7 +13712,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, too_many_options */
-        "400-16": {
+        "400-17": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13521,7 +13726,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, too_many_variants, variant_options_invalid */
-        "400-17": {
+        "400-18": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13535,20 +13740,6 @@ export interface components {
             };
         };
         /** @description invalid_currency, invalid_json, invalid_request, variant_options_invalid */
-        "400-18": {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"] & {
-                    error?: {
-                        /** @enum {unknown} */
-                        code?: "invalid_currency" | "invalid_json" | "invalid_request" | "variant_options_invalid";
-                    };
-                };
-            };
-        };
-        /** @description invalid_currency, invalid_json, invalid_request */
         "400-19": {
             headers: {
                 [name: string]: unknown;
@@ -13557,7 +13748,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "invalid_currency" | "invalid_json" | "invalid_request";
+                        code?: "invalid_currency" | "invalid_json" | "invalid_request" | "variant_options_invalid";
                     };
                 };
             };
@@ -14038,8 +14229,22 @@ export interface components {
                 };
             };
         };
-        /** @description payment_webhooks_not_supported */
+        /** @description assistant_conversation_not_found, cart_not_found */
         "404-14": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "assistant_conversation_not_found" | "cart_not_found";
+                    };
+                };
+            };
+        };
+        /** @description payment_webhooks_not_supported */
+        "404-15": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14053,7 +14258,7 @@ export interface components {
             };
         };
         /** @description carrier_webhooks_not_supported */
-        "404-15": {
+        "404-16": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14067,7 +14272,7 @@ export interface components {
             };
         };
         /** @description category_not_found, collection_not_found */
-        "404-16": {
+        "404-17": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14081,7 +14286,7 @@ export interface components {
             };
         };
         /** @description category_not_found, collection_not_found, product_not_found */
-        "404-17": {
+        "404-18": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14095,7 +14300,7 @@ export interface components {
             };
         };
         /** @description option_not_found */
-        "404-18": {
+        "404-19": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14109,7 +14314,7 @@ export interface components {
             };
         };
         /** @description product_not_found, variant_not_found */
-        "404-19": {
+        "404-20": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14123,7 +14328,7 @@ export interface components {
             };
         };
         /** @description variant_not_found */
-        "404-20": {
+        "404-21": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14137,7 +14342,7 @@ export interface components {
             };
         };
         /** @description search_synonym_not_found */
-        "404-21": {
+        "404-22": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14151,7 +14356,7 @@ export interface components {
             };
         };
         /** @description location_not_found */
-        "404-22": {
+        "404-23": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14165,7 +14370,7 @@ export interface components {
             };
         };
         /** @description location_not_found, variant_not_found */
-        "404-23": {
+        "404-24": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14179,7 +14384,7 @@ export interface components {
             };
         };
         /** @description region_not_found, tax_rate_not_found */
-        "404-24": {
+        "404-25": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14193,7 +14398,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found */
-        "404-25": {
+        "404-26": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14207,7 +14412,7 @@ export interface components {
             };
         };
         /** @description fulfillment_not_found */
-        "404-26": {
+        "404-27": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14221,7 +14426,7 @@ export interface components {
             };
         };
         /** @description label_not_found */
-        "404-27": {
+        "404-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14235,7 +14440,7 @@ export interface components {
             };
         };
         /** @description promotion_not_found */
-        "404-28": {
+        "404-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14249,7 +14454,7 @@ export interface components {
             };
         };
         /** @description campaign_not_found */
-        "404-29": {
+        "404-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14263,7 +14468,7 @@ export interface components {
             };
         };
         /** @description price_list_not_found */
-        "404-30": {
+        "404-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14277,7 +14482,7 @@ export interface components {
             };
         };
         /** @description price_list_price_not_found */
-        "404-31": {
+        "404-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14291,7 +14496,7 @@ export interface components {
             };
         };
         /** @description supplier_not_found */
-        "404-32": {
+        "404-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14305,7 +14510,7 @@ export interface components {
             };
         };
         /** @description location_not_found, supplier_not_found, variant_not_found */
-        "404-33": {
+        "404-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14319,7 +14524,7 @@ export interface components {
             };
         };
         /** @description purchase_order_line_not_found, variant_not_found */
-        "404-34": {
+        "404-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14333,7 +14538,7 @@ export interface components {
             };
         };
         /** @description location_not_found, order_not_found */
-        "404-35": {
+        "404-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14347,7 +14552,7 @@ export interface components {
             };
         };
         /** @description location_not_found, return_not_found */
-        "404-36": {
+        "404-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14361,7 +14566,7 @@ export interface components {
             };
         };
         /** @description return_not_found */
-        "404-37": {
+        "404-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14375,7 +14580,7 @@ export interface components {
             };
         };
         /** @description order_not_found, variant_not_found */
-        "404-38": {
+        "404-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14389,7 +14594,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found, variant_not_found */
-        "404-39": {
+        "404-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14403,7 +14608,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_found */
-        "404-40": {
+        "404-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14417,7 +14622,7 @@ export interface components {
             };
         };
         /** @description customer_not_found */
-        "404-41": {
+        "404-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14431,7 +14636,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found, customer_not_found */
-        "404-42": {
+        "404-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14445,7 +14650,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found */
-        "404-43": {
+        "404-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14459,7 +14664,7 @@ export interface components {
             };
         };
         /** @description segment_not_found */
-        "404-44": {
+        "404-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14473,7 +14678,7 @@ export interface components {
             };
         };
         /** @description marketing_dead_letter_not_found */
-        "404-45": {
+        "404-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14487,7 +14692,7 @@ export interface components {
             };
         };
         /** @description role_not_found */
-        "404-46": {
+        "404-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14501,7 +14706,7 @@ export interface components {
             };
         };
         /** @description user_not_found */
-        "404-47": {
+        "404-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14515,7 +14720,7 @@ export interface components {
             };
         };
         /** @description api_key_not_found */
-        "404-48": {
+        "404-49": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14529,7 +14734,7 @@ export interface components {
             };
         };
         /** @description webhook_endpoint_not_found */
-        "404-49": {
+        "404-50": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14543,7 +14748,7 @@ export interface components {
             };
         };
         /** @description webhook_delivery_not_found */
-        "404-50": {
+        "404-51": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14557,7 +14762,7 @@ export interface components {
             };
         };
         /** @description job_not_found */
-        "404-51": {
+        "404-52": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14571,7 +14776,7 @@ export interface components {
             };
         };
         /** @description order_not_ledgered */
-        "404-52": {
+        "404-53": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14585,7 +14790,7 @@ export interface components {
             };
         };
         /** @description email_not_found */
-        "404-53": {
+        "404-54": {
             headers: {
                 [name: string]: unknown;
             };

@@ -53,6 +53,8 @@ import { adminPurchasingRoutes } from '../modules/purchasing/routes.admin.ts';
 import { storeProvenanceRoutes } from '../modules/purchasing/routes.store.ts';
 import { storePromotionRoutes } from '../modules/promotions/routes.store.ts';
 import { storeRecommendationRoutes } from '../modules/insights/routes.store.ts';
+import { adminAssistantRoutes } from '../modules/assistant/routes.admin.ts';
+import { storeAssistantRoutes } from '../modules/assistant/routes.store.ts';
 import { adminInsightRoutes } from '../modules/insights/routes.admin.ts';
 import { adminShopRoutes } from '../modules/shop/routes.admin.ts';
 import { builtInPaymentProviders, type PaymentProviders } from '../modules/payments/providers.ts';
@@ -262,6 +264,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
   await app.register(storeReturnRoutes, { ...context, prefix: '/store' });
   await app.register(storeCustomerRoutes, { ...context, prefix: '/store' });
   await app.register(storeRecommendationRoutes, { ...context, prefix: '/store' });
+  await app.register(storeAssistantRoutes, { ...context, prefix: '/store' });
   await app.register(storeMarketingRoutes, { ...context, prefix: '/store' });
   await app.register(storePaymentWebhookRoutes, { ...context, prefix: '/store' });
   await app.register(storeCarrierWebhookRoutes, { ...context, prefix: '/store' });
@@ -306,6 +309,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
       await secured.register(adminNotificationRoutes, context);
       await secured.register(adminInsightRoutes, context);
       await secured.register(adminShopRoutes, context);
+      await secured.register(adminAssistantRoutes, context);
     });
     // Unknown Admin API paths ask for a token first, so they reveal nothing to strangers.
     admin.setNotFoundHandler({ preHandler: authenticateAdminRequest(db) }, (request, reply) =>

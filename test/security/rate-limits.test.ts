@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CUSTOMER_PASSWORD, uniqueEmail } from '../helpers/customers.ts';
 import { ADMIN, startTestShop, type Response, type TestShop } from '../helpers/test-shop.ts';
 
-/** Sign-in, registration and password reset are rate limited per client: AUTH_RATE_LIMIT_PER_MINUTE. */
+/** Sign-in, registration, password reset and the shopping assistant are rate limited per client: AUTH_RATE_LIMIT_PER_MINUTE. */
 let shop: TestShop;
 beforeAll(async () => {
   shop = await startTestShop({ rateLimitPerMinute: 3 });
@@ -32,6 +32,14 @@ describe('the 4th attempt in a minute is 429 too_many_attempts', () => {
     for (let i = 0; i < 3; i++) expect((await login(uniqueEmail('a'))).status).toBe(401);
     expectLimited(await login(uniqueEmail('b')));
     expectLimited(await login(uniqueEmail('c'), { 'x-forwarded-for': '203.0.113.7' }));
+  });
+
+  test('the shopping assistant; nothing is stored for the refused message', async () => {
+    const ask = () => shop.post('/store/assistant', { message: 'hello' });
+    for (let i = 0; i < 3; i++) expect((await ask()).status).toBe(200);
+    const before = await shop.db.selectFrom('assistant_conversation').select('id').execute();
+    expectLimited(await ask());
+    expect(await shop.db.selectFrom('assistant_conversation').select('id').execute()).toEqual(before);
   });
 
   test('password reset', async () => {

@@ -14,6 +14,7 @@ import * as m0013 from './0013-search.ts';
 import * as m0014 from './0014-price-lists.ts';
 import * as m0015 from './0015-gift-cards.ts';
 import * as m0016 from './0016-promotion-conditions.ts';
+import * as m0017 from './0017-assistant.ts';
 import * as m0018 from './0018-marketing-events.ts';
 
 /**
@@ -37,5 +38,6 @@ export const migrations: Record<string, { statements: string[] }> = {
   '0014-price-lists': m0014,
   '0015-gift-cards': m0015,
   '0016-promotion-conditions': m0016,
+  '0017-assistant': m0017,
   '0018-marketing-events': m0018,
 };

@@ -260,3 +260,18 @@ export async function sellableProducts(db: Db, ids: readonly string[]): Promise<
     where p.id = any(${[...ids]}::text[]) and p.status = 'published' and ${inStock}`.execute(db);
   return new Map(rows.rows.map((r) => [r.id, { tags: r.tags }]));
 }
+
+/** The published product a variant belongs to, or null for an unknown variant or unpublished product. */
+export async function getPublishedProductOfVariant(db: Db, variantId: string): Promise<Product | null> {
+  const row = await db.selectFrom('product_variant').select('product_id').where('id', '=', variantId).executeTakeFirst();
+  return row ? (await getPublishedProducts(db, [row.product_id]))[0] ?? null : null;
+}
+
+/** Every option value of the published products, with its option's title: what shoppers may ask for. */
+export async function publishedOptionValues(db: Db): Promise<{ option: string; value: string }[]> {
+  const rows = await sql<{ option: string; value: string }>`
+    select distinct o.title as option, ov.value from product_option o
+    join product_option_value ov on ov.option_id = o.id
+    join product p on p.id = o.product_id and p.status = 'published'`.execute(db);
+  return rows.rows;
+}

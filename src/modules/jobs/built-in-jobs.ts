@@ -3,6 +3,7 @@ import type { Config } from '../../config.ts';
 import { ConfigError, storefrontPages } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { vacuumChurnedTables } from '../../db/maintenance.ts';
+import { pruneConversations } from '../assistant/conversations.ts';
 import { pruneCustomerCredentials } from '../customers/expired-credentials.ts';
 import { pruneEmailLog } from '../notifications/email-log.ts';
 import { pruneProcessedGatewayEvents } from '../payments/webhook-inbox.ts';
@@ -106,7 +107,8 @@ export function builtInJobs(deps: { db: Db; providers: PaymentProviders; config:
     {
       name: 'prune_expired',
       description: 'Forgets what can never be used again: staff and customer sessions and one-time tokens expired, revoked or used over a day ago, '
-        + `failed sign-in counts idle for a day, gateway webhook events processed over ${WEBHOOK_LOG_DAYS} days ago, emails sent over ${EMAIL_LOG_DAYS} days ago.`,
+        + `failed sign-in counts idle for a day, gateway webhook events processed over ${WEBHOOK_LOG_DAYS} days ago, emails sent over ${EMAIL_LOG_DAYS} days ago, `
+        + `assistant conversations idle for ASSISTANT_CONVERSATION_HOURS (${config.assistantConversationHours}).`,
       intervalMs: HOUR,
       run: async () => {
         const dayAgo = new Date(Date.now() - DAY);
@@ -118,6 +120,7 @@ export function builtInJobs(deps: { db: Db; providers: PaymentProviders; config:
           login_attempts: await pruneLoginAttempts(db, dayAgo),
           gateway_events: await pruneProcessedGatewayEvents(db, new Date(Date.now() - WEBHOOK_LOG_DAYS * DAY)),
           emails: await pruneEmailLog(db, new Date(Date.now() - EMAIL_LOG_DAYS * DAY)),
+          assistant_conversations: await pruneConversations(db, new Date(Date.now() - config.assistantConversationHours * HOUR)),
         };
       },
     },

@@ -224,7 +224,7 @@ describe('the built-in jobs, through the Admin API', () => {
     }
   });
 
-  test('prune_expired forgets sessions, tokens, sign-in counts, gateway events and emails that can never be used again; the rest stay', async () => {
+  test('prune_expired forgets sessions, tokens, sign-in counts, gateway events, emails and assistant conversations that can never be used again; the rest stay', async () => {
     const day = 86_400_000;
     const ago = (ms: number) => new Date(Date.now() - ms);
     // Staff sessions: three sign-ins, one expired two days ago, one revoked two days ago, one live.
@@ -254,8 +254,14 @@ describe('the built-in jobs, through the Admin API', () => {
     const email = (id: string, status: 'sent' | 'pending', created_at: Date) => ({ id, recipient: 'x', subject: 's', text_body: 't', template: 'prune_test', status, attempts: 0, created_at });
     await shop.db.insertInto('email_message').values([email('msg_prune_old', 'sent', ago(91 * day)), email('msg_prune_pending', 'pending', ago(91 * day)), email('msg_prune_new', 'sent', new Date())]).execute();
 
+    // Assistant conversations: one idle past ASSISTANT_CONVERSATION_HOURS (24), one not.
+    await shop.db.insertInto('assistant_conversation').values([
+      { id: 'asst_prune_old', customer_id: null, updated_at: ago(day + 60_000) }, { id: 'asst_prune_new', customer_id: null, updated_at: ago(day - 60_000) },
+    ]).execute();
+
     const job = await runNow('prune_expired');
-    expect(job.last_result).toEqual({ admin_sessions: 2, customer_sessions: 1, customer_tokens: 1, login_attempts: 1, gateway_events: 1, emails: 1 });
+    expect(job.last_result).toEqual({ admin_sessions: 2, customer_sessions: 1, customer_tokens: 1, login_attempts: 1, gateway_events: 1, emails: 1, assistant_conversations: 1 });
+    expect((await shop.db.selectFrom('assistant_conversation').select('id').where('id', 'like', 'asst_prune_%').execute()).map((r) => r.id)).toEqual(['asst_prune_new']);
     for (const [token, status] of [[expired, 401], [revoked, 401], [live, 200]] as const) {
       expect((await shop.request('GET', '/admin/auth/session', { token })).status).toBe(status);
     }
