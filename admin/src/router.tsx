@@ -80,11 +80,21 @@ const orderReturn = createRoute({
   path: '/orders/$id/return',
   component: lazyRouteComponent(() => import('./pages/order-return.tsx')),
 });
+const orderEdit = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/orders/$id/edit',
+  component: lazyRouteComponent(() => import('./pages/order-edit.tsx')),
+});
 const draftOrders = createRoute({
   getParentRoute: () => signedIn,
   path: '/draft-orders',
   validateSearch: optional(pageSearch),
   component: lazyRouteComponent(() => import('./pages/draft-orders.tsx')),
+});
+const draftOrderNew = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/draft-orders/new',
+  component: lazyRouteComponent(() => import('./pages/draft-order-new.tsx')),
 });
 const products = createRoute({
   getParentRoute: () => signedIn,
@@ -259,7 +269,7 @@ const auditLog = createRoute({
 });
 
 const routeTree = root.addChildren([login, signedIn.addChildren([
-  dashboard, orders, order, orderFulfill, orderReturn, draftOrders, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, forecast, purchaseOrders, lots, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, regions, regionNew, region, shipping, shippingOptionNew, shippingOption, locations, users, apiKeys, webhooks, webhook, jobs, ledger, emails, auditLog,
+  dashboard, orders, order, orderFulfill, orderReturn, orderEdit, draftOrders, draftOrderNew, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, forecast, purchaseOrders, lots, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, regions, regionNew, region, shipping, shippingOptionNew, shippingOption, locations, users, apiKeys, webhooks, webhook, jobs, ledger, emails, auditLog,
 ])]);
 
 export const router = createRouter({

@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { adminAppDir } from '../../src/http/admin-app.ts';
-import { setUpSelling, type Selling } from '../helpers/selling.ts';
+import { placeOrder } from '../helpers/orders.ts';
+import { createStockedProduct, setUpSelling, type Selling } from '../helpers/selling.ts';
 import { ADMIN, startTestShop, type TestShop } from '../helpers/test-shop.ts';
 import { expectAccessible, launchBrowser, SCREENSHOTS, shootBothWidths, signIn } from './browser.ts';
 
@@ -283,4 +284,67 @@ describe.skipIf(onServer)('the admin app editors in Chromium', () => {
     await edit.waitFor({ state: 'hidden' });
     expect(await tree()).toEqual([['Shoes', 0, 0], ['Sneakers', 1, 0], ['Clothing', 0, 1]]);
   });
+
+  test('an order edit: one line fewer, a line added at a custom price; the balance is shown before confirming', async () => {
+    const { variant } = await createStockedProduct(shop, { usd: 2000, stock: 20, locationId: selling.warehouse.id, title: 'Edit Mug' });
+    const extra = await createStockedProduct(shop, { usd: 1000, stock: 5, locationId: selling.warehouse.id, title: 'Edit Coaster' });
+    const placed = await placeOrder(shop, [{ variant_id: variant.id, quantity: 3 }]);
+    expect(placed.total).toBe(7150); // 3 × 20.00 + 5.00 shipping, 10 % tax
+    await open(`/orders/${placed.id}`, `Order ${placed.display_number}`);
+    await page.getByRole('link', { name: 'Edit items' }).click();
+    await page.getByRole('heading', { level: 1, name: `Edit order ${placed.display_number}` }).waitFor();
+    await page.getByLabel('Quantity of Edit Mug (Default)').fill('2');
+    await page.getByLabel('Find a product or SKU').fill('Edit Coaster');
+    await page.getByRole('button', { name: 'Add Edit Coaster' }).click();
+    await page.getByLabel('Custom price of Edit Coaster (USD)').fill('8');
+    await page.getByLabel('Why this price for Edit Coaster').fill('Loyal customer');
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    // (2 × 20.00 + 8.00 + 5.00) × 1.1 = 58.30; what was paid beyond it is owed back.
+    const paid = (await shop.ok('GET', `/admin/orders/${placed.id}`)).summary.captured_total;
+    const owed = ((paid - 5830) / 100).toFixed(2);
+    await page.getByText(`After this edit: Shop owes the customer $${owed}`).waitFor();
+    expect((await shop.ok('GET', `/admin/orders/${placed.id}`)).total).toBe(7150); // a review writes nothing
+    await checked('order-edit');
+    await page.getByRole('button', { name: 'Confirm edit' }).click();
+    await page.getByRole('heading', { level: 1, name: `Order ${placed.display_number}` }).waitFor();
+    const order = await shop.ok('GET', `/admin/orders/${placed.id}`);
+    expect(order.total).toBe(5830);
+    expect(order.items.map((l: any) => [l.title, l.quantity, l.unit_price])).toEqual([['Edit Mug', 2, 2000], ['Edit Coaster', 1, 800]]);
+    const edits = (await shop.ok('GET', `/admin/orders/${placed.id}/edits`)).data;
+    expect(edits).toHaveLength(1);
+    const [edit] = edits;
+    // The order as placed is version 1.
+    expect(edit).toMatchObject({ version: 2, total_before: 7150, total_after: 5830, balance_after: 5830 - paid });
+    expect(edit.changes.find((c: any) => c.action === 'added')).toMatchObject({ variant_id: extra.variant.id, quantity_after: 1, unit_price: 800, price_reason: 'Loyal customer' });
+  });
+
+  test('a draft order: created with a line at a custom price, then its payment link sent', async () => {
+    const { variant } = await createStockedProduct(shop, { usd: 2500, stock: 10, locationId: selling.warehouse.id, title: 'Draft Lamp' });
+    await open('/draft-orders', 'Draft orders');
+    await page.getByRole('link', { name: 'Create draft order' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Create draft order' }).waitFor();
+    await page.getByLabel('Region').selectOption(selling.us.id);
+    await page.getByLabel('Find a product or SKU').fill('Draft Lamp');
+    await page.getByRole('button', { name: 'Add Draft Lamp' }).click();
+    await page.getByLabel('Quantity of added Draft Lamp').fill('2');
+    await page.getByLabel('Custom price of Draft Lamp (USD)').fill('15.00');
+    await page.getByLabel('Why this price for Draft Lamp').fill('Showroom model');
+    for (const [label, value] of [['First name', 'Ada'], ['Last name', 'Lovelace'], ['Address', '1 Main St'], ['City', 'Springfield'], ['Postal code', '12345'], ['Country code', 'us']]) {
+      await page.getByLabel(label, { exact: true }).fill(value);
+    }
+    await page.getByLabel('Customer email').fill('phone@buyer.test');
+    await page.getByLabel('Shipping option').selectOption({ label: 'Standard' });
+    await checked('draft-order-new');
+    await page.getByRole('button', { name: 'Create draft order' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Draft orders' }).waitFor();
+    const [listed] = (await shop.ok('GET', '/admin/draft-orders')).data;
+    const draft = await shop.ok('GET', `/admin/draft-orders/${listed.id}`);
+    expect(draft).toMatchObject({ status: 'open', email: 'phone@buyer.test', region_id: selling.us.id, currency_code: 'USD' });
+    expect(draft.items.map((l: any) => [l.variant_id, l.quantity, l.unit_price, l.custom_price, l.price_reason])).toEqual([[variant.id, 2, 1500, true, 'Showroom model']]);
+    expect(draft.shipping_address).toMatchObject({ first_name: 'Ada', city: 'Springfield', country_code: 'US' });
+
+    await page.getByRole('button', { name: 'Send payment link' }).click();
+    await expect.poll(async () => (await shop.ok('GET', `/admin/draft-orders/${listed.id}`)).status).toBe('sent');
+  });
 });
+
