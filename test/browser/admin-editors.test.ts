@@ -346,5 +346,28 @@ describe.skipIf(onServer)('the admin app editors in Chromium', () => {
     await page.getByRole('button', { name: 'Send payment link' }).click();
     await expect.poll(async () => (await shop.ok('GET', `/admin/draft-orders/${listed.id}`)).status).toBe('sent');
   });
+
+  test('a saved product: a variant added with its SKU and price, another removed', async () => {
+    const product = await shop.ok('POST', '/admin/products', {
+      title: 'Variant Tee', status: 'draft', options: [{ title: 'Size', values: ['S', 'M'] }],
+      variants: [{ sku: 'VT-S', options: { Size: 'S' }, prices: [{ currency_code: 'USD', amount: 2500 }] }, { sku: 'VT-M', options: { Size: 'M' }, prices: [{ currency_code: 'USD', amount: 2500 }] }],
+    }, 201);
+    await open(`/products/${product.id}`, 'Variant Tee');
+    await page.getByLabel('New variant Size').fill('L');
+    await page.getByLabel('New variant SKU').fill('VT-L');
+    await page.getByLabel('New variant price (USD)').fill('29');
+    await page.getByRole('button', { name: 'Add variant' }).click();
+    await page.getByRole('cell', { name: 'VT-L' }).waitFor();
+    const variants = async () => (await shop.ok('GET', `/admin/products/${product.id}`)).variants.map((v: any) => [v.sku, v.options, v.prices]);
+    expect(await variants()).toEqual([
+      ['VT-S', { Size: 'S' }, [{ currency_code: 'USD', amount: 2500 }]],
+      ['VT-M', { Size: 'M' }, [{ currency_code: 'USD', amount: 2500 }]],
+      ['VT-L', { Size: 'L' }, [{ currency_code: 'USD', amount: 2900 }]],
+    ]);
+    await checked('product-variants');
+    await page.getByRole('button', { name: 'Remove variant M' }).click();
+    await expect.poll(async () => (await variants()).map(([sku]: any) => sku)).toEqual(['VT-S', 'VT-L']);
+    await page.getByRole('button', { name: 'Remove variant M' }).waitFor({ state: 'detached' });
+  });
 });
 
