@@ -369,5 +369,35 @@ describe.skipIf(onServer)('the admin app editors in Chromium', () => {
     await expect.poll(async () => (await variants()).map(([sku]: any) => sku)).toEqual(['VT-S', 'VT-L']);
     await page.getByRole('button', { name: 'Remove variant M' }).waitFor({ state: 'detached' });
   });
+
+  test('keyboard: j/k move the row focus, x selects the row, Enter opens it; ? lists the shortcuts', async () => {
+    for (const title of ['Keyboard One', 'Keyboard Two']) await shop.ok('POST', '/admin/products', { title, variants: [{ prices: [] }] }, 201);
+    const listed = (await shop.ok('GET', '/admin/products?q=Keyboard&limit=20')).data;
+    expect(listed).toHaveLength(2);
+    await open('/products?q=Keyboard', 'Products');
+    await page.getByRole('row', { name: /Keyboard Two/ }).waitFor();
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-row'))).toBe('0');
+    await page.keyboard.press('x');
+    expect(await page.getByLabel(`Select ${listed[0].title}`).isChecked()).toBe(true);
+    await page.getByText('1 selected').waitFor();
+    await page.keyboard.press('j');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-row'))).toBe('1');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: listed[1].title }).waitFor();
+
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.getByRole('row', { name: /j \/ k/ }).waitFor();
+    await expectAccessible(page, 'shortcuts dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    // The same list from a visible control.
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+  });
 });
 

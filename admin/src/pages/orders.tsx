@@ -59,6 +59,7 @@ export default function OrdersPage() {
         ))}
       </div>
       <DataTable
+        keyboard
         caption="Orders"
         rows={orders.data?.data}
         rowKey={(o) => o.id}
