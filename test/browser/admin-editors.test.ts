@@ -136,11 +136,14 @@ describe.skipIf(onServer)('the admin app editors in Chromium', () => {
     expect(freight).toMatchObject({ price_type: 'weight', amount: null, free_over_amount: null, weight_bands: [{ up_to_grams: 1000, amount: 550 }, { up_to_grams: 5000, amount: 1500 }] });
     await checked('shipping-option-weight');
 
-    // The flat option of the set-up changes price.
-    await open(`/settings/shipping/${selling.usStandard.id}`, 'Standard');
-    await page.getByLabel('Price (USD)').fill('6.25');
+    // Opened from the list, Express changes price; its threshold stays.
+    await open('/settings/shipping', 'Shipping');
+    await page.getByRole('link', { name: 'Express' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Express' }).waitFor();
+    await page.getByLabel('Price (USD)').fill('12.50');
     await page.getByRole('button', { name: 'Save shipping option' }).click();
-    await expect.poll(async () => (await shop.ok('GET', `/admin/shipping-options/${selling.usStandard.id}`)).amount).toBe(625);
+    await expect.poll(async () => (await shop.ok('GET', `/admin/shipping-options/${express.id}`)).amount).toBe(1250);
+    expect((await shop.ok('GET', `/admin/shipping-options/${express.id}`)).free_over_amount).toBe(10000);
   });
 
   test('users and roles: a custom role created and edited, a user added with it, moved to another role, then removed', async () => {
