@@ -119,7 +119,7 @@ export function Shell() {
           <kbd className="ml-auto hidden text-xs sm:inline">Ctrl K</kbd>
         </button>
         <div className="ml-auto flex items-center gap-2">
-          <button type="button" className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" aria-keyshortcuts="Shift+?" onClick={() => setShortcutsOpen(true)}>
+          <button type="button" className="icon-button max-sm:hidden" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" aria-keyshortcuts="Shift+?" onClick={() => setShortcutsOpen(true)}>
             <Keyboard aria-hidden size={18} />
           </button>
           <span className="hidden text-sm text-[var(--muted)] sm:inline">{session.user?.name ?? session.user?.email}</span>
