@@ -309,7 +309,8 @@ describe.skipIf(onServer)('the admin app editors in Chromium', () => {
     expect((await shop.ok('GET', `/admin/orders/${placed.id}`)).total).toBe(7150); // a review writes nothing
     await checked('order-edit');
     await page.getByRole('button', { name: 'Confirm edit' }).click();
-    await page.getByRole('heading', { level: 1, name: `Order ${placed.display_number}` }).waitFor();
+    // Exact: "Edit order #…" holds the same words.
+    await page.getByRole('heading', { level: 1, name: `Order ${placed.display_number}`, exact: true }).waitFor();
     const order = await shop.ok('GET', `/admin/orders/${placed.id}`);
     expect(order.total).toBe(5830);
     expect(order.items.map((l: any) => [l.title, l.quantity, l.unit_price])).toEqual([['Edit Mug', 2, 2000], ['Edit Coaster', 1, 800]]);
