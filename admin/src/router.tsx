@@ -1,7 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import { ApiError, whenUnauthorized } from './api.ts';
-import { sessionQuery, SessionProvider } from './lib/session.tsx';
+import { setShopTimeZone } from './lib/format.ts';
+import { sessionQuery, SessionProvider, shopQuery } from './lib/session.tsx';
 import { Shell } from './ui/shell.tsx';
 import { pageSearch } from './ui/table.tsx';
 
@@ -34,7 +35,9 @@ const signedIn = createRoute({
   id: 'signed-in',
   beforeLoad: async ({ context }) => {
     try {
-      return { session: await context.queryClient.ensureQueryData(sessionQuery) };
+      const session = await context.queryClient.ensureQueryData(sessionQuery);
+      if (session.permissions.includes('settings:read')) setShopTimeZone((await context.queryClient.ensureQueryData(shopQuery)).time_zone);
+      return { session };
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) throw redirect({ to: '/login', search: { redirect: here() } });
       throw error;
@@ -77,11 +80,21 @@ const orderReturn = createRoute({
   path: '/orders/$id/return',
   component: lazyRouteComponent(() => import('./pages/order-return.tsx')),
 });
+const orderEdit = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/orders/$id/edit',
+  component: lazyRouteComponent(() => import('./pages/order-edit.tsx')),
+});
 const draftOrders = createRoute({
   getParentRoute: () => signedIn,
   path: '/draft-orders',
   validateSearch: optional(pageSearch),
   component: lazyRouteComponent(() => import('./pages/draft-orders.tsx')),
+});
+const draftOrderNew = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/draft-orders/new',
+  component: lazyRouteComponent(() => import('./pages/draft-order-new.tsx')),
 });
 const products = createRoute({
   getParentRoute: () => signedIn,
@@ -183,10 +196,30 @@ const regions = createRoute({
   path: '/settings/regions',
   component: lazyRouteComponent(() => import('./pages/settings-regions.tsx')),
 });
+const regionNew = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/settings/regions/new',
+  component: lazyRouteComponent(() => import('./pages/settings-region.tsx')),
+});
+const region = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/settings/regions/$id',
+  component: lazyRouteComponent(() => import('./pages/settings-region.tsx')),
+});
 const shipping = createRoute({
   getParentRoute: () => signedIn,
   path: '/settings/shipping',
   component: lazyRouteComponent(() => import('./pages/settings-shipping.tsx')),
+});
+const shippingOptionNew = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/settings/shipping/new',
+  component: lazyRouteComponent(() => import('./pages/settings-shipping-option.tsx')),
+});
+const shippingOption = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/settings/shipping/$id',
+  component: lazyRouteComponent(() => import('./pages/settings-shipping-option.tsx')),
 });
 const locations = createRoute({
   getParentRoute: () => signedIn,
@@ -236,7 +269,7 @@ const auditLog = createRoute({
 });
 
 const routeTree = root.addChildren([login, signedIn.addChildren([
-  dashboard, orders, order, orderFulfill, orderReturn, draftOrders, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, forecast, purchaseOrders, lots, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, regions, shipping, locations, users, apiKeys, webhooks, webhook, jobs, ledger, emails, auditLog,
+  dashboard, orders, order, orderFulfill, orderReturn, orderEdit, draftOrders, draftOrderNew, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, forecast, purchaseOrders, lots, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, regions, regionNew, region, shipping, shippingOptionNew, shippingOption, locations, users, apiKeys, webhooks, webhook, jobs, ledger, emails, auditLog,
 ])]);
 
 export const router = createRouter({

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { adminAppDir } from '../../src/http/admin-app.ts';
 import { placeOrder } from '../helpers/orders.ts';
 import { createStockedProduct, setUpSelling, type Selling } from '../helpers/selling.ts';
-import { ADMIN, startTestShop, type TestShop } from '../helpers/test-shop.ts';
-import { launchBrowser, SCREENSHOTS, seriousViolations } from './browser.ts';
+import { startTestShop, type TestShop } from '../helpers/test-shop.ts';
+import { expectAccessible, launchBrowser, SCREENSHOTS, shootBothWidths, signIn } from './browser.ts';
 
 /**
  * The admin app in a real browser (Debian's Chromium through playwright-core): the staff's main flows
@@ -26,28 +26,11 @@ let context: BrowserContext;
 let page: Page;
 const timings: Record<string, number> = {};
 
-async function signIn(p: Page, credentials = ADMIN) {
-  await p.getByLabel('Email').fill(credentials.email);
-  await p.getByLabel('Password').fill(credentials.password);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-}
-
 async function h1(p: Page) {
   return p.locator('h1').first().textContent();
 }
 
-async function expectAccessible(p: Page, where: string) {
-  expect(await seriousViolations(p), where).toEqual([]);
-}
-
-async function shoot(name: string) {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-1280.png`), fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(100);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-390.png`), fullPage: true });
-  await expectAccessible(page, `${name} at 390 px`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const shoot = (name: string) => shootBothWidths(page, name);
 
 describe.skipIf(onServer)('the admin app in Chromium', () => {
   beforeAll(async () => {
@@ -312,7 +295,8 @@ describe.skipIf(onServer)('the admin app in Chromium', () => {
       ['dashboard', ''], ['orders', '/orders'], ['draft-orders', '/draft-orders'], ['products', '/products'], ['collections', '/collections'],
       ['categories', '/categories'], ['inventory', '/inventory'], ['stock-movements', '/inventory/movements'], ['purchase-orders', '/purchase-orders'], ['lots', '/lots'], ['suppliers', '/suppliers'],
       ['customers', '/customers'], ['customer-groups', '/customer-groups'], ['promotions', '/promotions'],
-      ['regions', '/settings/regions'], ['shipping', '/settings/shipping'], ['locations', '/settings/locations'], ['users', '/settings/users'],
+      ['regions', '/settings/regions'], ['region-new', '/settings/regions/new'], ['region', `/settings/regions/${selling.eu.id}`], ['shipping', '/settings/shipping'],
+      ['shipping-option-new', '/settings/shipping/new'], ['shipping-option', `/settings/shipping/${selling.usStandard.id}`], ['locations', '/settings/locations'], ['users', '/settings/users'],
       ['api-keys', '/settings/api-keys'], ['webhooks', '/settings/webhooks'], ['jobs', '/settings/jobs'], ['emails', '/settings/emails'],
       ['audit-log', '/settings/audit-log'], ['ledger', '/settings/ledger'],
       ['forecast', `/forecasts/${(await createStockedProduct(shop, { usd: 900, stock: 12, locationId: selling.warehouse.id })).variant.id}`],

@@ -3,6 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { ADMIN } from '../helpers/test-shop.ts';
 
 /** Debian's Chromium (apt-get install -y chromium); playwright's own browser downloads are not used. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -46,3 +48,23 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 
 /** Screenshots are test output (test-output/screenshots, gitignored), a few copied into docs/admin-app.md. */
 export const SCREENSHOTS = path.resolve('test-output/screenshots');
+
+export async function signIn(page: Page, credentials = ADMIN): Promise<void> {
+  await page.getByLabel('Email').fill(credentials.email);
+  await page.getByLabel('Password').fill(credentials.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  expect(await seriousViolations(page), where).toEqual([]);
+}
+
+/** The page as it is now at 1280 px, then at 390 px (checked by axe there too), back to 1280. */
+export async function shootBothWidths(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-1280.png`), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(100);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-390.png`), fullPage: true });
+  await expectAccessible(page, `${name} at 390 px`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}

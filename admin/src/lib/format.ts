@@ -43,10 +43,31 @@ export function moneyInput(minor: number | null | undefined, currency: string): 
   return (minor / 10 ** decimals).toFixed(decimals);
 }
 
-const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dayOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+let timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+let absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+let dayOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 const number = new Intl.NumberFormat();
+
+/**
+ * Dates are shown in the shop's time zone (`GET /admin/shop`), set once after sign-in, so staff in
+ * different places read the same day and hour; the browser's zone until then, or when the role
+ * cannot read the shop's settings.
+ */
+export function setShopTimeZone(zone: string): void {
+  timeZone = zone;
+  absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  dayOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone });
+}
+
+export function shopTimeZone(): string {
+  return timeZone;
+}
+
+/** The calendar day (2026-12-06) of a moment in the shop's time zone. */
+export function dayKey(moment: Date | number): string {
+  return new Date(moment).toLocaleDateString('en-CA', { timeZone });
+}
 
 export function formatDateTime(iso: string): string {
   return absolute.format(new Date(iso));

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../api.ts';
 import type { paths } from '../../../src/client/index.ts';
+import { formatMoney } from './format.ts';
 
 export type Order = paths['/admin/orders/{id}']['get']['responses'][200]['content']['application/json'];
 export type OrderLine = Order['items'][number];
@@ -37,4 +38,11 @@ export function unfulfilled(line: OrderLine): number {
 /** Units delivered and not yet returned or asked back: what a return may take. */
 export function returnable(line: OrderLine): number {
   return line.delivered_quantity - line.returned_quantity - line.requested_return_quantity;
+}
+
+/** "Customer owes $12.00", "Shop owes the customer $5.00": a balance in words. */
+export function balanceInWords(balance: number, currency: string): string {
+  if (balance > 0) return `Customer owes ${formatMoney(balance, currency)}`;
+  if (balance < 0) return `Shop owes the customer ${formatMoney(-balance, currency)}`;
+  return 'Settled: nothing owed either way';
 }

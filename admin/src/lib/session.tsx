@@ -16,6 +16,13 @@ export const sessionQuery = {
   retry: false,
 };
 
+/** The shop's settings: its time zone is the one dates are shown in. */
+export const shopQuery = {
+  queryKey: ['shop'] as const,
+  queryFn: () => ok(api.GET('/admin/shop')),
+  staleTime: 5 * 60_000,
+};
+
 const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ session, children }: { session: Session; children: ReactNode }) {

@@ -2,17 +2,17 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { api, ok } from '../api.ts';
-import { formatDay, formatMoney, formatRelative } from '../lib/format.ts';
+import { dayKey, formatDay, formatMoney, formatRelative, shopTimeZone } from '../lib/format.ts';
 import { useCan } from '../lib/session.tsx';
 import { StatusBadge } from '../ui/badge.tsx';
 import { ErrorBanner } from '../ui/feedback.tsx';
 import { Card, Page } from '../ui/page.tsx';
 
 const SalesChart = lazy(() => import('../ui/sales-chart.tsx'));
-const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export default function DashboardPage() {
   const can = useCan();
+  const timeZone = shopTimeZone();
   const sales = useQuery({ queryKey: ['dashboard', 'sales', timeZone], queryFn: () => ok(api.GET('/admin/orders/sales', { params: { query: { days: 30, time_zone: timeZone } } })) });
   const recent = useQuery({ queryKey: ['orders', 'list', { limit: 5 }], queryFn: () => ok(api.GET('/admin/orders', { params: { query: { limit: 5 } } })) });
   const lowStock = useQuery({ enabled: can('inventory:read'), queryKey: ['inventory', 'levels', { low_stock: true, limit: 5 }], queryFn: () => ok(api.GET('/admin/inventory/levels', { params: { query: { low_stock: true, limit: 5 } } })) });
@@ -23,7 +23,7 @@ export default function DashboardPage() {
   const [chosen, setChosen] = useState<string | null>(null);
   const currency = chosen ?? currencies[0] ?? 'USD';
   const totals = (days: number) => {
-    const since = new Date(Date.now() - (days - 1) * 86_400_000).toLocaleDateString('en-CA', { timeZone });
+    const since = dayKey(Date.now() - (days - 1) * 86_400_000);
     return (sales.data?.days ?? []).filter((d) => d.currency_code === currency && d.date >= since).reduce((sum, d) => ({ total: sum.total + d.total, orders: sum.orders + d.orders }), { total: 0, orders: 0 });
   };
   const failing = webhooks.data?.data.filter((w) => !w.enabled || (w.last_failure_at && (!w.last_success_at || w.last_failure_at > w.last_success_at))) ?? [];
@@ -56,7 +56,7 @@ export default function DashboardPage() {
         </label>
       )}>
         <Suspense fallback={<div className="h-56" aria-busy="true" />}>
-          {sales.data && <SalesChart days={sales.data.days.filter((d) => d.currency_code === currency)} currency={currency} timeZone={timeZone} />}
+          {sales.data && <SalesChart days={sales.data.days.filter((d) => d.currency_code === currency)} currency={currency} />}
         </Suspense>
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">

@@ -23,7 +23,8 @@ export default function DraftOrdersPage() {
     onSuccess: async () => { await queryClient.invalidateQueries({ queryKey: ['draft-orders'] }); toast('Payment link sent'); },
   });
   return (
-    <Page title="Draft orders" back={{ label: 'Back to orders', to: '/orders' }}>
+    <Page title="Draft orders" back={{ label: 'Back to orders', to: '/orders' }}
+      actions={can('orders:write') && <Link to="/draft-orders/new" className="button button-primary">Create draft order</Link>}>
       <ErrorBanner error={send.error} />
       <DataTable
         caption="Draft orders"
@@ -32,7 +33,7 @@ export default function DraftOrdersPage() {
         loading={drafts.isFetching}
         error={drafts.error}
         onRetry={() => drafts.refetch()}
-        empty="No draft orders. Staff create them through the Admin API (POST /admin/draft-orders) for phone and invoice sales."
+        empty="No draft orders. Create one for a phone or invoice sale, then send the customer its payment link."
         columns={[
           { header: 'Draft', cell: (d) => d.order_id ? <Link to="/orders/$id" params={{ id: d.order_id }} className="row-link">{d.id}</Link> : d.id },
           { header: 'Status', cell: (d) => <StatusBadge status={d.status} /> },

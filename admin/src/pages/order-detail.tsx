@@ -5,7 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { api, idempotencyKey, ok } from '../api.ts';
 import { formatDateTime, formatMoney, formatRelative, humanize, moneyInput, parseMoney } from '../lib/format.ts';
 import { useFormMutation } from '../lib/forms.ts';
-import { returnable, unfulfilled, useLocations, useOrder, useOrderChanged, type Order } from '../lib/orders.ts';
+import { balanceInWords, returnable, unfulfilled, useLocations, useOrder, useOrderChanged, type Order } from '../lib/orders.ts';
 import { useCan } from '../lib/session.tsx';
 import { StatusBadge } from '../ui/badge.tsx';
 import { Dialog, DialogClose } from '../ui/dialog.tsx';
@@ -53,6 +53,7 @@ export default function OrderDetailPage() {
         {primary}
         {can('orders:refund') && !canceled && refundable > 0 && <button type="button" className="button" onClick={() => open('refund')}>Refund</button>}
         {can('orders:write') && o.items.some((l) => returnable(l) > 0) && <Link to="/orders/$id/return" params={{ id }} className="button">Return items</Link>}
+        {can('orders:write') && !canceled && o.items.some((l) => unfulfilled(l) > 0) && <Link to="/orders/$id/edit" params={{ id }} className="button">Edit items</Link>}
         {can('orders:write') && !canceled && (
           <button type="button" className="button button-danger" disabled={!canCancel} title={canCancel ? undefined : 'Fulfilled items must be returned instead'} onClick={() => open('cancel')}>Cancel order</button>
         )}
@@ -196,7 +197,7 @@ function PaymentCard({ order, onCapture, onRefund }: { order: Order; onCapture: 
   const can = useCan();
   const s = order.summary;
   const money = (minor: number) => formatMoney(minor, order.currency_code);
-  const balance = s.balance > 0 ? `Customer owes ${money(s.balance)}` : s.balance < 0 ? `Shop owes the customer ${money(-s.balance)}` : 'Settled: nothing owed either way';
+  const balance = balanceInWords(s.balance, order.currency_code);
   const row = (label: string, value: ReactNode) => <><dt>{label}</dt><dd>{value}</dd></>;
   return (
     <Card

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearch } from '@tanstack/react-router';
 import { api, ok } from '../api.ts';
-import { formatMoney, formatRelative, humanize } from '../lib/format.ts';
+import { formatDateTime, formatMoney, formatRelative, humanize } from '../lib/format.ts';
 import { useDebouncedSearch, useSetSearch } from '../lib/use-list.ts';
 import { StatusBadge } from '../ui/badge.tsx';
 import { Page } from '../ui/page.tsx';
@@ -59,6 +59,7 @@ export default function OrdersPage() {
         ))}
       </div>
       <DataTable
+        keyboard
         caption="Orders"
         rows={orders.data?.data}
         rowKey={(o) => o.id}
@@ -70,7 +71,7 @@ export default function OrdersPage() {
           : 'No orders yet. Orders placed in the store appear here.'}
         columns={[
           { header: 'Order', cell: (o) => <Link to="/orders/$id" params={{ id: o.id }} className="row-link">{o.display_number ?? o.id}</Link> },
-          { header: 'Placed', cell: (o) => o.placed_at ? <time dateTime={o.placed_at} title={new Date(o.placed_at).toLocaleString()}>{formatRelative(o.placed_at)}</time> : '—', secondary: true },
+          { header: 'Placed', cell: (o) => o.placed_at ? <time dateTime={o.placed_at} title={formatDateTime(o.placed_at)}>{formatRelative(o.placed_at)}</time> : '—', secondary: true },
           { header: 'Customer', cell: (o) => o.email, secondary: true },
           { header: 'Payment', cell: (o) => <StatusBadge status={o.payment_status} /> },
           { header: 'Fulfillment', cell: (o) => <StatusBadge status={o.fulfillment_status} />, secondary: true },

@@ -19,6 +19,14 @@ type Status = 'draft' | 'published' | 'archived';
 interface OptionDraft { title: string; values: string }
 interface VariantDraft { key: string; options: Record<string, string>; title: string; sku: string; prices: Record<string, string>; stock: string; included: boolean }
 
+type Variant = Product['variants'][number];
+
+/** A saved variant as a row of the editor (prices as typed text in major units). */
+const draftOf = (v: Variant): VariantDraft => ({
+  key: v.id, options: v.options as Record<string, string>, title: v.title, sku: v.sku ?? '', stock: '', included: true,
+  prices: Object.fromEntries(v.prices.map((p) => [p.currency_code, moneyInput(p.amount, p.currency_code)])),
+});
+
 const combinationKey = (options: Record<string, string>) => JSON.stringify(Object.entries(options).sort());
 
 /** Every combination of option values (the cartesian product), keeping what was typed for combinations that survive. */
@@ -65,7 +73,7 @@ function ProductForm({ product }: { product?: Product }) {
   const [collectionId, setCollectionId] = useState(product?.collection_id ?? '');
   const [options, setOptions] = useState<OptionDraft[]>(product ? product.options.map((o) => ({ title: o.title, values: o.values.join(', ') })) : [{ title: '', values: '' }]);
   const [variants, setVariants] = useState<VariantDraft[]>(() => product
-    ? product.variants.map((v) => ({ key: v.id, options: v.options as Record<string, string>, title: v.title, sku: v.sku ?? '', stock: '', included: true, prices: Object.fromEntries(v.prices.map((p) => [p.currency_code, moneyInput(p.amount, p.currency_code)])) }))
+    ? product.variants.map(draftOf)
     : regenerate([], []));
   const [stockLocation, setStockLocation] = useState('');
   const [dirty, setDirty] = useState(false);
@@ -134,6 +142,14 @@ function ProductForm({ product }: { product?: Product }) {
     },
   });
 
+  const removeVariant = useFormMutation({
+    mutationFn: (variantId: string) => ok(api.DELETE('/admin/products/{id}/variants/{variant_id}', { params: { path: { id: product!.id, variant_id: variantId } } })),
+    onSuccess: async (_, variantId) => {
+      setVariants((old) => old.filter((v) => v.key !== variantId));
+      await queryClient.invalidateQueries({ queryKey: ['products'] });
+      toast('Variant removed');
+    },
+  });
   const removed = useMemo(() => variants.filter((v) => !v.included), [variants]);
   const heading = product ? product.title : 'Create product';
   return (
@@ -191,7 +207,8 @@ function ProductForm({ product }: { product?: Product }) {
                 </Card>
               )}
               <Card title={`Variants and prices (${variants.filter((v) => v.included).length})`}>
-                <div className="overflow-x-auto">
+                {/* A region the keyboard can reach, so the grid scrolls without a mouse on a narrow screen. */}
+                <div className="overflow-x-auto" role="region" aria-label="Variants and prices" tabIndex={0}>
                   <table className="data-table">
                     <caption className="sr-only">Variants with SKU, prices per currency{product ? '' : ' and opening stock'}</caption>
                     <thead>
@@ -201,6 +218,7 @@ function ProductForm({ product }: { product?: Product }) {
                         <th scope="col">SKU</th>
                         {currencyList.map((c) => <th key={c} scope="col" className="text-right">Price {c}</th>)}
                         {!product && <th scope="col" className="text-right">Opening stock</th>}
+                        {product && editable && <th scope="col">Actions</th>}
                       </tr>
                     </thead>
                     <tbody>
@@ -231,12 +249,21 @@ function ProductForm({ product }: { product?: Product }) {
                             {!product && (
                               <td className="text-right"><input className="input w-24 text-right" type="number" min={0} aria-label={`Opening stock of ${v.title}`} value={v.stock} onChange={(e) => set({ stock: e.target.value })} /></td>
                             )}
+                            {product && editable && (
+                              <td>
+                                <button type="button" className="button button-danger" aria-label={`Remove variant ${v.title}`} disabled={variants.length === 1 || removeVariant.isPending}
+                                  title={variants.length === 1 ? 'A product keeps at least one variant' : undefined}
+                                  onClick={() => { if (window.confirm(`Remove the variant ${v.title}? Its prices and stock levels go with it; past orders keep their lines.`)) removeVariant.mutate(v.key); }}>Remove</button>
+                              </td>
+                            )}
                           </tr>
                         );
                       })}
                     </tbody>
                   </table>
                 </div>
+                <ErrorBanner error={removeVariant.bannerError} />
+                {product && editable && <AddVariant product={product} currencies={currencyList} onAdded={(updated) => setVariants((old) => [...old, ...updated.variants.filter((v) => !old.some((o) => o.key === v.id)).map(draftOf)])} />}
                 {!product && removed.length > 0 && <p className="mt-2 text-sm text-[var(--muted)]">Not created: {removed.map((v) => v.title).join(', ')}.</p>}
                 {!product && (
                   <SelectField className="mt-3 max-w-xs" label="Opening stock location" value={stockLocation} onChange={(e) => setStockLocation(e.target.value)}>
@@ -299,7 +326,7 @@ function InventoryCard({ product }: { product: Product }) {
   return (
     <Card title="Inventory">
       <ErrorBanner error={levels.error} onRetry={() => levels.refetch()} />
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" role="region" aria-label="Stock per variant and location" tabIndex={0}>
         <table className="data-table">
           <caption className="sr-only">Stock per variant and location</caption>
           <thead><tr><th scope="col">Variant</th><th scope="col">Location</th><th scope="col" className="text-right">On hand</th><th scope="col" className="text-right">Committed</th><th scope="col" className="text-right">Reserved</th><th scope="col" className="text-right">Available</th></tr></thead>
@@ -351,6 +378,63 @@ function TransferForm({ product }: { product: Product }) {
       <TextField label="Units to move" type="number" min={1} value={quantity} onChange={(e) => setQuantity(e.target.value)} error={move.fieldErrors.quantity} data-field="quantity" />
       <button type="button" className="button" disabled={!(Number(quantity) > 0) || from === to || move.isPending} onClick={() => move.mutate(undefined)}>Move stock</button>
       <div className="sm:col-span-5"><ErrorBanner error={move.bannerError} /></div>
+    </div>
+  );
+}
+
+/**
+ * A new variant on a saved product: a value for each of its options, SKU and prices. Saved at once
+ * (not with the page's save bar), so no <form> inside the product's form: Enter adds it.
+ */
+function AddVariant({ product, currencies, onAdded }: { product: Product; currencies: string[]; onAdded: (updated: Product) => void }) {
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [sku, setSku] = useState('');
+  const [prices, setPrices] = useState<Record<string, string>>({});
+  const add = useFormMutation({
+    mutationFn: async () => {
+      // A value the option does not have yet (Size: XL) is added to it first: a variant can only use the option's values.
+      for (const o of product.options) {
+        const value = (values[o.title] ?? '').trim();
+        if (value && !o.values.includes(value)) {
+          await ok(api.POST('/admin/products/{id}/options/{option_id}', { params: { path: { id: product.id, option_id: o.id } }, body: { values: [...o.values, value] } }));
+        }
+      }
+      return ok(api.POST('/admin/products/{id}/variants', {
+        params: { path: { id: product.id } },
+        body: {
+          ...(product.options.length ? { options: Object.fromEntries(product.options.map((o) => [o.title, (values[o.title] ?? '').trim()])) } : {}),
+          sku: sku.trim() || null,
+          prices: currencies.flatMap((c) => { const amount = parseMoney(prices[c] ?? '', c); return amount === null ? [] : [{ currency_code: c, amount }]; }),
+        },
+      }));
+    },
+    onSuccess: async (updated) => {
+      setValues({}); setSku(''); setPrices({});
+      onAdded(updated);
+      await queryClient.invalidateQueries({ queryKey: ['products'] });
+      toast('Variant added');
+    },
+  });
+  const errors = add.fieldErrors;
+  return (
+    <div className="mt-4 border-t border-[var(--border)] pt-3" role="group" aria-labelledby="add-variant"
+      onKeyDown={(e) => { if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') { e.preventDefault(); add.mutate(undefined); } }}>
+      <h3 id="add-variant" className="mb-2 text-sm font-semibold">Add a variant</h3>
+      <ErrorBanner error={add.bannerError} />
+      <div className="flex flex-wrap items-end gap-2">
+        {product.options.map((o) => (
+          <TextField key={o.title} className="w-36" label={`New variant ${o.title}`} required value={values[o.title] ?? ''} onChange={(e) => setValues({ ...values, [o.title]: e.target.value })}
+            error={errors[`options.${o.title}`] ?? errors.options} data-field="options" />
+        ))}
+        <TextField className="w-36" label="New variant SKU" value={sku} onChange={(e) => setSku(e.target.value)} error={errors.sku} data-field="sku" />
+        {currencies.map((c, i) => (
+          <TextField key={c} className="w-32" label={`New variant price (${c})`} inputMode="decimal" value={prices[c] ?? ''} onChange={(e) => setPrices({ ...prices, [c]: e.target.value })}
+            error={errors[`prices.${i}.amount`] ?? (prices[c] && parseMoney(prices[c], c) === null ? 'Not an amount' : null)} />
+        ))}
+        <button type="button" className="button" disabled={add.isPending} onClick={() => add.mutate(undefined)}>Add variant</button>
+      </div>
     </div>
   );
 }

@@ -75,6 +75,7 @@ export default function ProductsPage() {
       )}
       <ErrorBanner error={bulk.error} />
       <DataTable
+        keyboard
         caption="Products"
         rows={products.data?.data}
         rowKey={(p) => p.id}

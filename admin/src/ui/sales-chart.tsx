@@ -1,13 +1,13 @@
-import { formatMoney } from '../lib/format.ts';
+import { dayKey, formatMoney } from '../lib/format.ts';
 
 /**
  * 30 bars, one per day (days without sales at 0), drawn as SVG: recharts, tried first, weighed 104 KB
  * gzipped on its own, over the 100 KB budget of a page. Screen readers get the same figures as a table.
  */
-export default function SalesChart({ days, currency, timeZone }: { days: { date: string; total: number; orders: number }[]; currency: string; timeZone: string }) {
+export default function SalesChart({ days, currency }: { days: { date: string; total: number; orders: number }[]; currency: string }) {
   const byDate = new Map(days.map((d) => [d.date, d]));
   const data = Array.from({ length: 30 }, (_, i) => {
-    const date = new Date(Date.now() - (29 - i) * 86_400_000).toLocaleDateString('en-CA', { timeZone });
+    const date = dayKey(Date.now() - (29 - i) * 86_400_000);
     return { date, total: byDate.get(date)?.total ?? 0, orders: byDate.get(date)?.orders ?? 0 };
   });
   const max = Math.max(1, ...data.map((d) => d.total));

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { Boxes, Home, LogOut, Menu, Percent, Search, Settings, ShoppingCart, Tag, Users, X } from 'lucide-react';
+import { Boxes, Home, Keyboard, LogOut, Menu, Percent, Search, Settings, ShoppingCart, Tag, Users, X } from 'lucide-react';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { api, ok, setCsrfToken } from '../api.ts';
 import { useCan, useSession } from '../lib/session.tsx';
 
 const CommandPalette = lazy(() => import('./command-palette.tsx'));
+const ShortcutsDialog = lazy(() => import('./shortcuts-dialog.tsx'));
 
 interface NavItem { to: string; label: string; icon?: ReactNode; permission: string; children?: NavItem[] }
 
@@ -98,7 +99,8 @@ export function Shell() {
     },
   });
 
-  useGoShortcuts(() => setPaletteOpen(true));
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  useGoShortcuts(() => setPaletteOpen(true), () => setShortcutsOpen(true));
 
   return (
     <div className="flex min-h-screen flex-col">
@@ -117,6 +119,9 @@ export function Shell() {
           <kbd className="ml-auto hidden text-xs sm:inline">Ctrl K</kbd>
         </button>
         <div className="ml-auto flex items-center gap-2">
+          <button type="button" className="icon-button max-sm:hidden" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" aria-keyshortcuts="Shift+?" onClick={() => setShortcutsOpen(true)}>
+            <Keyboard aria-hidden size={18} />
+          </button>
           <span className="hidden text-sm text-[var(--muted)] sm:inline">{session.user?.name ?? session.user?.email}</span>
           <button type="button" className="button" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
             <LogOut aria-hidden size={16} />
@@ -137,12 +142,13 @@ export function Shell() {
           <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} />
         </Suspense>
       )}
+      {shortcutsOpen && <Suspense fallback={null}><ShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} /></Suspense>}
     </div>
   );
 }
 
-/** ⌘K / Ctrl-K opens the palette; `g` then o/p/c/h goes to orders, products, customers, home. Ignored while typing. */
-function useGoShortcuts(openPalette: () => void) {
+/** ⌘K / Ctrl-K opens the palette; `g` then o/p/c/h goes to orders, products, customers, home; `?` lists them all. Ignored while typing. */
+function useGoShortcuts(openPalette: () => void, openShortcuts: () => void) {
   const navigate = useNavigate();
   useEffect(() => {
     let pendingG = 0;
@@ -158,6 +164,10 @@ function useGoShortcuts(openPalette: () => void) {
         pendingG = Date.now();
         return;
       }
+      if (event.key === '?') {
+        openShortcuts();
+        return;
+      }
       const destinations: Record<string, string> = { o: '/orders', p: '/products', c: '/customers', h: '/' };
       if (Date.now() - pendingG < 1000 && destinations[event.key]) {
         pendingG = 0;
@@ -166,5 +176,5 @@ function useGoShortcuts(openPalette: () => void) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate, openPalette]);
+  }, [navigate, openPalette, openShortcuts]);
 }

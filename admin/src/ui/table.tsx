@@ -1,5 +1,5 @@
 import { useNavigate } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Empty, ErrorBanner } from './feedback.tsx';
 
 export interface Column<Row> {
@@ -14,7 +14,7 @@ export interface Column<Row> {
  * An index table: a real <table> with a caption, column headers, skeleton rows on first load, old rows
  * kept while a new page loads, an empty state and a failed-load banner with Retry.
  */
-export function DataTable<Row>({ caption, columns, rows, rowKey, loading, error, onRetry, empty, selection }: {
+export function DataTable<Row>({ caption, columns, rows, rowKey, loading, error, onRetry, empty, selection, keyboard }: {
   caption: string;
   columns: Column<Row>[];
   rows: Row[] | undefined;
@@ -24,9 +24,24 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, loading, error,
   onRetry?: () => void;
   empty: ReactNode;
   selection?: { selected: Set<string>; onChange: (next: Set<string>) => void; label: (row: Row) => string };
+  /** The page's main list: j/k move the row focus, Enter opens the row, x selects it. */
+  keyboard?: boolean;
 }) {
-  if (error && !rows) return <ErrorBanner error={error} onRetry={onRetry} />;
+  const body = useRef<HTMLTableSectionElement>(null);
+  const [focused, setFocused] = useState(-1);
   const all = rows ?? [];
+  const toggle = (key: string, on: boolean) => {
+    if (!selection) return;
+    const next = new Set(selection.selected);
+    if (on) next.add(key);
+    else next.delete(key);
+    selection.onChange(next);
+  };
+  useRowKeys(keyboard ? body : null, all.length, focused, setFocused, (i) => {
+    const key = rowKey(all[i]);
+    toggle(key, !selection?.selected.has(key));
+  });
+  if (error && !rows) return <ErrorBanner error={error} onRetry={onRetry} />;
   const allSelected = selection && all.length > 0 && all.every((row) => selection.selected.has(rowKey(row)));
   return (
     // A region the keyboard can reach, so a table wider than the screen scrolls without a mouse.
@@ -51,29 +66,25 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, loading, error,
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody ref={body}>
           {!rows && loading && Array.from({ length: 5 }, (_, i) => (
             <tr key={i} aria-hidden>
               {selection && <td />}
               {columns.map((column) => <td key={column.header} className={column.secondary ? 'max-md:hidden' : ''}><span className="skeleton" /></td>)}
             </tr>
           ))}
-          {all.map((row) => {
+          {all.map((row, i) => {
             const key = rowKey(row);
             return (
-              <tr key={key}>
+              <tr key={key} data-row={i} tabIndex={keyboard ? -1 : undefined} className={keyboard && i === focused ? 'row-focused' : undefined}
+                onFocus={keyboard ? () => setFocused(i) : undefined}>
                 {selection && (
                   <td>
                     <input
                       type="checkbox"
                       aria-label={selection.label(row)}
                       checked={selection.selected.has(key)}
-                      onChange={(e) => {
-                        const next = new Set(selection.selected);
-                        if (e.target.checked) next.add(key);
-                        else next.delete(key);
-                        selection.onChange(next);
-                      }}
+                      onChange={(e) => toggle(key, e.target.checked)}
                     />
                   </td>
                 )}
@@ -88,6 +99,35 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, loading, error,
       {rows && rows.length === 0 && <Empty>{empty}</Empty>}
     </div>
   );
+}
+
+/**
+ * j/k move the focus down and up the rows (the row itself is focused, so a screen reader reads it),
+ * Enter opens the row's link, x calls `select`. Ignored while typing or with a dialog open.
+ */
+function useRowKeys(body: RefObject<HTMLTableSectionElement | null> | null, count: number, focused: number, setFocused: (i: number) => void, select: (i: number) => void) {
+  useEffect(() => {
+    if (!body) return;
+    const row = (i: number) => body.current?.querySelector<HTMLElement>(`tr[data-row="${i}"]`);
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.metaKey || event.ctrlKey || event.altKey || target.closest('input, textarea, select, [contenteditable="true"]') || document.querySelector('[role="dialog"]')) return;
+      if (event.key === 'j' || event.key === 'k') {
+        event.preventDefault();
+        const next = Math.min(count - 1, Math.max(0, focused + (event.key === 'j' ? 1 : -1)));
+        row(next)?.focus();
+        setFocused(next);
+      } else if (event.key === 'x' && focused >= 0) {
+        event.preventDefault();
+        select(focused);
+      } else if (event.key === 'Enter' && target.dataset.row !== undefined) {
+        event.preventDefault();
+        target.querySelector<HTMLElement>('a[href]')?.click();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 }
 
 /** Cursor pages kept in the URL: `cursor` is this page, `prev` the cursors that led here, so Previous works after a reload. */
