@@ -133,6 +133,33 @@ const promotion = createRoute({
   path: '/promotions/$id',
   component: lazyRouteComponent(() => import('./pages/promotion-editor.tsx')),
 });
+const priceLists = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/price-lists',
+  validateSearch: optional((s) => ({ ...pageSearch(s), status: str(s.status) })),
+  component: lazyRouteComponent(() => import('./pages/price-lists.tsx')),
+});
+const priceListNew = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/price-lists/new',
+  component: lazyRouteComponent(() => import('./pages/price-list-editor.tsx')),
+});
+const priceList = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/price-lists/$id',
+  component: lazyRouteComponent(() => import('./pages/price-list-editor.tsx')),
+});
+const giftCards = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/gift-cards',
+  validateSearch: optional(pageSearch),
+  component: lazyRouteComponent(() => import('./pages/gift-cards.tsx')),
+});
+const giftCard = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/gift-cards/$id',
+  component: lazyRouteComponent(() => import('./pages/gift-card-detail.tsx')),
+});
 const collections = createRoute({
   getParentRoute: () => signedIn,
   path: '/collections',
@@ -269,7 +296,7 @@ const auditLog = createRoute({
 });
 
 const routeTree = root.addChildren([login, signedIn.addChildren([
-  dashboard, orders, order, orderFulfill, orderReturn, orderEdit, draftOrders, draftOrderNew, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, forecast, purchaseOrders, lots, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, regions, regionNew, region, shipping, shippingOptionNew, shippingOption, locations, users, apiKeys, webhooks, webhook, jobs, ledger, emails, auditLog,
+  dashboard, orders, order, orderFulfill, orderReturn, orderEdit, draftOrders, draftOrderNew, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, forecast, purchaseOrders, lots, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, priceLists, priceListNew, priceList, giftCards, giftCard, regions, regionNew, region, shipping, shippingOptionNew, shippingOption, locations, users, apiKeys, webhooks, webhook, jobs, ledger, emails, auditLog,
 ])]);
 
 export const router = createRouter({

@@ -77,6 +77,15 @@ export function formatDay(iso: string | Date): string {
   return dayOnly.format(typeof iso === 'string' ? new Date(iso) : iso);
 }
 
+/** An ISO time as a datetime-local value (the browser's zone), and back; empty is null. */
+export function toLocalInput(iso: string | null): string {
+  return iso ? new Date(new Date(iso).getTime() - new Date(iso).getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : '';
+}
+
+export function fromLocalInput(local: string): string | null {
+  return local ? new Date(local).toISOString() : null;
+}
+
 export function formatNumber(value: number): string {
   return number.format(value);
 }

@@ -9,6 +9,7 @@ import { StatusBadge } from '../ui/badge.tsx';
 import { Dialog, DialogClose } from '../ui/dialog.tsx';
 import { ErrorBanner, useToast } from '../ui/feedback.tsx';
 import { Card, DetailLayout, Page } from '../ui/page.tsx';
+import { StoreCreditCard } from './customer-store-credit.tsx';
 
 export default function CustomerDetailPage() {
   const { id } = useParams({ from: '/signed-in/customers/$id' });
@@ -48,6 +49,7 @@ export default function CustomerDetailPage() {
               </table>
             )}
           </Card>
+          <StoreCreditCard customerId={id} />
         </>}
         side={<>
           <Card title="Contact">

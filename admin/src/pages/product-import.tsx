@@ -1,13 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { api, ApiError, ok } from '../api.ts';
+import { api, ok } from '../api.ts';
 import { formatNumber } from '../lib/format.ts';
 import { useFormMutation } from '../lib/forms.ts';
-import { ErrorBanner, useToast } from '../ui/feedback.tsx';
+import { CsvProblems } from '../ui/csv-problems.tsx';
+import { useToast } from '../ui/feedback.tsx';
 import { Card, Page } from '../ui/page.tsx';
-
-interface RowProblem { row: number; column: string | null; message: string }
 
 /**
  * CSV import: the server takes all rows or, on any problem, none, and lists every problem by row and
@@ -31,7 +30,6 @@ export default function ProductImportPage() {
       toast(`${formatNumber(result.created)} products imported`);
     },
   });
-  const problems = upload.error instanceof ApiError && Array.isArray(upload.error.details.errors) ? upload.error.details.errors as RowProblem[] : null;
   return (
     <Page title="Import products" back={{ label: 'Back to products', to: '/products' }}>
       <Card title="CSV file">
@@ -53,20 +51,7 @@ export default function ProductImportPage() {
           <p role="status" className="mt-4">{formatNumber(upload.data.created)} products imported. <Link to="/products" className="row-link">View products</Link></p>
         )}
       </Card>
-      {upload.error && (
-        <div className="mt-4">
-          <ErrorBanner error={problems ? new Error(`Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the file.`) : upload.error} />
-          {problems && (
-            <Card title="Problems">
-              <table className="data-table">
-                <caption className="sr-only">Problems found in the CSV file</caption>
-                <thead><tr><th scope="col">Row</th><th scope="col">Column</th><th scope="col">Problem</th></tr></thead>
-                <tbody>{problems.map((p, i) => <tr key={i}><td className="tabular-nums">{p.row}</td><td>{p.column ?? '—'}</td><td>{p.message}</td></tr>)}</tbody>
-              </table>
-            </Card>
-          )}
-        </div>
-      )}
+      <CsvProblems error={upload.error} />
     </Page>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api, ok } from '../api.ts';
 import type { paths } from '../../../src/client/index.ts';
 import { useCollections, useCurrencies } from '../lib/catalog.ts';
-import { formatMoney, formatNumber, moneyInput, parseMoney } from '../lib/format.ts';
+import { formatMoney, formatNumber, fromLocalInput as fromLocal, moneyInput, parseMoney, toLocalInput as toLocal } from '../lib/format.ts';
 import { useFormMutation } from '../lib/forms.ts';
 import { describeDiscount, promotionStatus, type Promotion } from '../lib/promotions.ts';
 import { useCan } from '../lib/session.tsx';
@@ -16,9 +16,6 @@ import { Card, DetailLayout, Page } from '../ui/page.tsx';
 type Input = paths['/admin/promotions']['post']['requestBody']['content']['application/json'];
 type Kind = Input['type'];
 
-/** An ISO time as a datetime-local value in the browser's zone, and back. */
-const toLocal = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() - new Date(iso).getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : '');
-const fromLocal = (local: string) => (local ? new Date(local).toISOString() : null);
 const whole = (text: string) => (text.trim() === '' ? null : Number(text));
 
 export default function PromotionEditorPage() {

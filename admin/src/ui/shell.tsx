@@ -10,7 +10,7 @@ const ShortcutsDialog = lazy(() => import('./shortcuts-dialog.tsx'));
 
 interface NavItem { to: string; label: string; icon?: ReactNode; permission: string; children?: NavItem[] }
 
-/** ADMIN-APP.md §1, less what the API has no resources for yet (price lists, gift cards, analytics). */
+/** ADMIN-APP.md §1, less what the API has no resources for yet (analytics). */
 export const NAV: NavItem[] = [
   { to: '/', label: 'Home', icon: <Home aria-hidden size={18} />, permission: 'orders:read' },
   { to: '/orders', label: 'Orders', icon: <ShoppingCart aria-hidden size={18} />, permission: 'orders:read', children: [
@@ -27,7 +27,10 @@ export const NAV: NavItem[] = [
   { to: '/customers', label: 'Customers', icon: <Users aria-hidden size={18} />, permission: 'customers:read', children: [
     { to: '/customer-groups', label: 'Groups', permission: 'customers:read' },
   ] },
-  { to: '/promotions', label: 'Promotions', icon: <Percent aria-hidden size={18} />, permission: 'products:read' },
+  { to: '/promotions', label: 'Promotions', icon: <Percent aria-hidden size={18} />, permission: 'products:read', children: [
+    { to: '/price-lists', label: 'Price lists', permission: 'products:read' },
+    { to: '/gift-cards', label: 'Gift cards', permission: 'orders:read' },
+  ] },
 ];
 
 export const SETTINGS_NAV: NavItem[] = [
