@@ -80,7 +80,7 @@ function IssueDialog({ onClose }: { onClose: () => void }) {
         <div className="flex flex-col gap-3">
           <code className="block rounded-md border border-[var(--border)] bg-[var(--attention-bg)] p-3 text-lg break-all select-all" aria-label="Gift card code">{code}</code>
           <div className="flex justify-end gap-2">
-            <button type="button" className="button" onClick={() => { void navigator.clipboard?.writeText(code); toast('Code copied'); }}>Copy code</button>
+            <button type="button" className="button" onClick={() => (navigator.clipboard?.writeText(code) ?? Promise.reject(new Error('no clipboard'))).then(() => toast('Code copied'), () => toast('The browser did not allow copying: select the code and copy it'))}>Copy code</button>
             <DialogClose asChild><button type="button" className="button button-primary">Done</button></DialogClose>
           </div>
         </div>
