@@ -55,7 +55,7 @@ export default function GiftCardDetailPage() {
             <dl className="dl">
               <dt>Balance</dt><dd className="tabular-nums">{balanceOf(c)}</dd>
               <dt>Expires</dt><dd>{c.expires_at ? formatDateTime(c.expires_at) : 'Never'}</dd>
-              <dt>Customer</dt><dd>{c.customer_id ? <Link to="/customers/$id" params={{ id: c.customer_id }} className="row-link">{c.customer_id}</Link> : '—'}</dd>
+              <dt>Customer</dt><dd>{c.customer_id ? <Link to="/customers/$id" params={{ id: c.customer_id }} className="row-link break-all">{c.customer_id}</Link> : '—'}</dd>
               <dt>Note</dt><dd>{c.note ?? '—'}</dd>
               <dt>Issued</dt><dd>{formatDateTime(c.created_at)}</dd>
             </dl>

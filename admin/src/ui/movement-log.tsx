@@ -12,12 +12,12 @@ export function MovementLog({ caption, movements, currency }: { caption: string;
         <thead><tr><th scope="col">When</th><th scope="col">Movement</th><th scope="col" className="text-right">Change</th><th scope="col" className="text-right">Before → after</th><th scope="col">Reason</th><th scope="col" className="max-md:hidden">By</th></tr></thead>
         <tbody>{movements.map((m) => (
           <tr key={m.id}>
-            <td>{formatDateTime(m.created_at)}</td>
+            <td className="whitespace-nowrap">{formatDateTime(m.created_at)}</td>
             <td>{humanize(m.kind)}</td>
             <td className="text-right tabular-nums">{signedMoney(m.amount, currency(m))}</td>
-            <td className="text-right tabular-nums">{formatMoney(m.balance_before, currency(m))} → {formatMoney(m.balance_after, currency(m))}</td>
+            <td className="text-right whitespace-nowrap tabular-nums">{formatMoney(m.balance_before, currency(m))} → {formatMoney(m.balance_after, currency(m))}</td>
             <td>{m.reason ?? (m.order_id ? <Link to="/orders/$id" params={{ id: m.order_id }} className="row-link">Order</Link> : '—')}</td>
-            <td className="max-md:hidden">{m.actor}</td>
+            <td className="text-xs break-all max-md:hidden">{m.actor}</td>
           </tr>
         ))}</tbody>
       </table>
