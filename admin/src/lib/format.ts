@@ -97,3 +97,7 @@ export function humanize(value: string): string {
   const text = value.replace(/[_:]/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** An ISO time as a datetime-local value in the browser's zone, and back. */
+export const toLocal = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() - new Date(iso).getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : '');
+export const fromLocal = (local: string) => (local ? new Date(local).toISOString() : null);
