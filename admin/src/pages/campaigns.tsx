@@ -62,7 +62,13 @@ function CampaignForm({ campaign, onDone }: { campaign: Campaign | null; onDone:
   const errors = save.fieldErrors;
   return (
     <Card title={campaign ? `Edit ${campaign.name}` : 'Create a campaign'} className="mb-4">
-      <form className="flex flex-col gap-3" onSubmit={(e) => { e.preventDefault(); save.mutate(undefined); }}>
+      <form className="flex flex-col gap-3" onSubmit={(e) => {
+        e.preventDefault();
+        // A budget that is not an amount would be left out silently: fix it first.
+        const unreadable = currencies.find((c) => budgets[c]?.trim() && parseMoney(budgets[c], c) === null);
+        if (unreadable) e.currentTarget.querySelector<HTMLElement>(`[data-currency="${unreadable}"]`)?.focus();
+        else save.mutate(undefined);
+      }}>
         <ErrorBanner error={save.bannerError} />
         <TextField label="Campaign name" required value={name} onChange={(e) => setName(e.target.value)} error={errors.name} data-field="name" />
         <div className="flex flex-wrap gap-2">
@@ -76,7 +82,7 @@ function CampaignForm({ campaign, onDone }: { campaign: Campaign | null; onDone:
             return (
               <TextField key={c} className="w-40" label={`Budget (${c})`} inputMode="decimal" hint="Empty: none in this currency." value={budgets[c] ?? ''}
                 onChange={(e) => setBudgets({ ...budgets, [c]: e.target.value })}
-                error={errors[`budgets.${sent}.amount`] ?? (budgets[c] && parseMoney(budgets[c], c) === null ? 'Not an amount' : null)} data-field={`budgets.${sent}.amount`} />
+                error={errors[`budgets.${sent}.amount`] ?? (budgets[c] && parseMoney(budgets[c], c) === null ? 'Not an amount' : null)} data-field={`budgets.${sent}.amount`} data-currency={c} />
             );
           })}
         </div>
