@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { api, ApiError, ok } from '../api.ts';
 import type { paths } from '../../../src/client/index.ts';
-import { formatDateTime, formatNumber, humanize } from '../lib/format.ts';
+import { formatDateTime, formatNumber } from '../lib/format.ts';
 import { useCan } from '../lib/session.tsx';
 import { ErrorBanner, useToast } from '../ui/feedback.tsx';
 import { Page } from '../ui/page.tsx';
@@ -52,7 +52,7 @@ export default function MarketingDeadLettersPage() {
       <DataTable caption="Marketing dead letters" rows={list.data?.data} rowKey={(l) => l.id} loading={list.isFetching} error={list.error} onRetry={() => list.refetch()}
         empty="Nothing waiting: the marketing tool took every event."
         columns={[
-          { header: 'Event', cell: (l) => <>{humanize(l.event_type)}<br /><span className="text-xs text-[var(--muted)]">{formatDateTime(l.occurred_at)} · {l.provider_id}</span></> },
+          { header: 'Event', cell: (l) => <><code className="text-xs">{l.event_type}</code><br /><span className="text-xs text-[var(--muted)]">{formatDateTime(l.occurred_at)} · {l.provider_id}</span></> },
           { header: 'Customer', cell: (l) => l.customer_id ? <Link to="/customers/$id" params={{ id: l.customer_id }} className="row-link">{l.customer_id}</Link> : '—', secondary: true },
           { header: 'Tool’s answer', cell: (l) => `HTTP ${l.status}: ${l.error}` },
           { header: 'Refused', cell: (l) => `${formatNumber(l.attempts)} ×`, align: 'right' },
