@@ -18,7 +18,7 @@ export function describeRules(rules: Segment['rules'], groupName: (id: string) =
     rules.group_ids?.length ? `in ${rules.group_ids.map(groupName).join(' or ')}` : null,
     rules.min_total_spent ? `spent at least ${formatMoney(rules.min_total_spent.amount, rules.min_total_spent.currency_code)}` : null,
     rules.ordered_within_days ? `ordered in the last ${formatNumber(rules.ordered_within_days)} days` : null,
-    rules.product_ids?.length ? `bought one of ${formatNumber(rules.product_ids.length)} products` : null,
+    rules.product_ids?.length ? (rules.product_ids.length === 1 ? 'bought the chosen product' : `bought one of ${formatNumber(rules.product_ids.length)} products`) : null,
   ].filter(Boolean);
   return parts.join(' · ') || 'Every customer';
 }

@@ -39,7 +39,7 @@ export function MarketingConsentCard({ customerId }: { customerId: string }) {
               <div key={channel} className="contents">
                 <dt>{channelName[channel]}</dt>
                 <dd className="flex flex-wrap items-center gap-2">
-                  <StatusBadge status={c[channel].granted ? 'active' : 'disabled'} label={c[channel].granted ? 'Subscribed' : c[channel].recorded_at ? 'Withdrawn' : 'Never asked'} />
+                  <StatusBadge status={c[channel].granted ? 'active' : 'canceled'} label={c[channel].granted ? 'Subscribed' : c[channel].recorded_at ? 'Withdrawn' : 'Never asked'} />
                   {can('customers:write') && (
                     <button type="button" className="button" disabled={record.isPending} onClick={() => record.mutate({ channel, granted: !c[channel].granted })}>
                       {c[channel].granted ? `Withdraw ${channelName[channel]}` : `Record ${channelName[channel]} consent`}
