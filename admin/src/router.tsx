@@ -160,6 +160,21 @@ const giftCard = createRoute({
   path: '/gift-cards/$id',
   component: lazyRouteComponent(() => import('./pages/gift-card-detail.tsx')),
 });
+const campaigns = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/campaigns',
+  component: lazyRouteComponent(() => import('./pages/campaigns.tsx')),
+});
+const segments = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/segments',
+  component: lazyRouteComponent(() => import('./pages/segments.tsx')),
+});
+const marketingDeadLetters = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/marketing/dead-letters',
+  component: lazyRouteComponent(() => import('./pages/marketing-dead-letters.tsx')),
+});
 const collections = createRoute({
   getParentRoute: () => signedIn,
   path: '/collections',
@@ -296,7 +311,7 @@ const auditLog = createRoute({
 });
 
 const routeTree = root.addChildren([login, signedIn.addChildren([
-  dashboard, orders, order, orderFulfill, orderReturn, orderEdit, draftOrders, draftOrderNew, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, forecast, purchaseOrders, lots, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, priceLists, priceListNew, priceList, giftCards, giftCard, regions, regionNew, region, shipping, shippingOptionNew, shippingOption, locations, users, apiKeys, webhooks, webhook, jobs, ledger, emails, auditLog,
+  dashboard, orders, order, orderFulfill, orderReturn, orderEdit, draftOrders, draftOrderNew, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, forecast, purchaseOrders, lots, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, campaigns, priceLists, priceListNew, priceList, giftCards, giftCard, segments, marketingDeadLetters, regions, regionNew, region, shipping, shippingOptionNew, shippingOption, locations, users, apiKeys, webhooks, webhook, jobs, ledger, emails, auditLog,
 ])]);
 
 export const router = createRouter({

@@ -294,7 +294,7 @@ describe.skipIf(onServer)('the admin app in Chromium', () => {
     const pages: [string, string][] = [
       ['dashboard', ''], ['orders', '/orders'], ['draft-orders', '/draft-orders'], ['products', '/products'], ['collections', '/collections'],
       ['categories', '/categories'], ['inventory', '/inventory'], ['stock-movements', '/inventory/movements'], ['purchase-orders', '/purchase-orders'], ['lots', '/lots'], ['suppliers', '/suppliers'],
-      ['customers', '/customers'], ['customer-groups', '/customer-groups'], ['promotions', '/promotions'],
+      ['customers', '/customers'], ['customer-groups', '/customer-groups'], ['segments', '/segments'], ['marketing-dead-letters', '/marketing/dead-letters'], ['promotions', '/promotions'], ['campaigns', '/campaigns'],
       ['price-lists', '/price-lists'], ['price-list-new', '/price-lists/new'], ['gift-cards', '/gift-cards'],
       ['regions', '/settings/regions'], ['region-new', '/settings/regions/new'], ['region', `/settings/regions/${selling.eu.id}`], ['shipping', '/settings/shipping'],
       ['shipping-option-new', '/settings/shipping/new'], ['shipping-option', `/settings/shipping/${selling.usStandard.id}`], ['locations', '/settings/locations'], ['users', '/settings/users'],

@@ -1,4 +1,5 @@
 import type { paths } from '../../../src/client/index.ts';
+import { api, ok } from '../api.ts';
 import { formatMoney } from './format.ts';
 
 export type Promotion = paths['/admin/promotions/{id}']['get']['responses'][200]['content']['application/json'];
@@ -25,4 +26,17 @@ export function describeDiscount(p: Promotion): string {
   if (p.type === 'percentage') return `${p.value} % off ${on}`;
   const amounts = (p.amounts ?? []).map((a) => formatMoney(a.amount, a.currency_code)).join(' / ');
   return `${amounts} off ${on}`;
+}
+
+export type Campaign = paths['/admin/campaigns/{id}']['get']['responses'][200]['content']['application/json'];
+
+/** Every campaign, for the promotion editor's picker and the Campaigns page. */
+export const campaignsQuery = {
+  queryKey: ['campaigns'],
+  queryFn: () => ok(api.GET('/admin/campaigns', { params: { query: { limit: 100 } } })),
+};
+
+/** "$12.00 of $500.00" per currency: what a campaign's budgets have given of what they allow. */
+export function describeBudgets(c: Campaign): string {
+  return c.budgets.map((b) => `${formatMoney(b.used, b.currency_code)} of ${formatMoney(b.amount, b.currency_code)}`).join(', ') || 'No budget';
 }

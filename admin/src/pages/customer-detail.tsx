@@ -7,6 +7,7 @@ import { useFormMutation } from '../lib/forms.ts';
 import { useCan } from '../lib/session.tsx';
 import { StatusBadge } from '../ui/badge.tsx';
 import { Dialog, DialogClose } from '../ui/dialog.tsx';
+import { MarketingConsentCard } from '../ui/marketing-consent-card.tsx';
 import { ErrorBanner, useToast } from '../ui/feedback.tsx';
 import { Card, DetailLayout, Page } from '../ui/page.tsx';
 import { StoreCreditCard } from './customer-store-credit.tsx';
@@ -50,6 +51,7 @@ export default function CustomerDetailPage() {
             )}
           </Card>
           <StoreCreditCard customerId={id} />
+          <MarketingConsentCard customerId={id} />
         </>}
         side={<>
           <Card title="Contact">

@@ -4,14 +4,16 @@ import { useState } from 'react';
 import { api, ok } from '../api.ts';
 import type { paths } from '../../../src/client/index.ts';
 import { useCollections, useCurrencies } from '../lib/catalog.ts';
-import { formatMoney, formatNumber, fromLocalInput as fromLocal, moneyInput, parseMoney, toLocalInput as toLocal } from '../lib/format.ts';
+import { formatMoney, formatNumber, fromLocalInput, moneyInput, parseMoney, toLocalInput } from '../lib/format.ts';
 import { useFormMutation } from '../lib/forms.ts';
-import { describeDiscount, promotionStatus, type Promotion } from '../lib/promotions.ts';
+import { customerGroupsQuery, segmentsQuery } from '../lib/marketing.ts';
+import { campaignsQuery, describeDiscount, promotionStatus, type Promotion } from '../lib/promotions.ts';
 import { useCan } from '../lib/session.tsx';
 import { StatusBadge } from '../ui/badge.tsx';
 import { ErrorBanner, useToast } from '../ui/feedback.tsx';
 import { SelectField, TextField } from '../ui/field.tsx';
 import { Card, DetailLayout, Page } from '../ui/page.tsx';
+import { VariantSearch } from '../ui/variant-search.tsx';
 
 type Input = paths['/admin/promotions']['post']['requestBody']['content']['application/json'];
 type Kind = Input['type'];
@@ -35,6 +37,11 @@ function PromotionForm({ promotion }: { promotion?: Promotion }) {
   const currencies = useCurrencies().data ?? [];
   const collections = useCollections();
   const editable = can('products:write');
+  // Groups and segments are customer data: a role without customers:read keeps the ones set, unseen.
+  const customerConditions = can('customers:read');
+  const groups = useQuery({ ...customerGroupsQuery, enabled: customerConditions });
+  const segments = useQuery({ ...segmentsQuery, enabled: customerConditions });
+  const campaigns = useQuery(campaignsQuery);
   const [automatic, setAutomatic] = useState(promotion?.automatic ?? false);
   const [code, setCode] = useState(promotion?.code ?? '');
   const [description, setDescription] = useState(promotion?.description ?? '');
@@ -45,9 +52,16 @@ function PromotionForm({ promotion }: { promotion?: Promotion }) {
   const [buy, setBuy] = useState(promotion?.buy_quantity?.toString() ?? '');
   const [get, setGet] = useState(promotion?.get_quantity?.toString() ?? '');
   const [collectionIds, setCollectionIds] = useState<string[]>(promotion?.collection_ids ?? []);
+  const [variants, setVariants] = useState<{ id: string; label: string }[]>((promotion?.variant_ids ?? []).map((v) => ({ id: v, label: v })));
+  const [tags, setTags] = useState((promotion?.tags ?? []).join(', '));
+  const [groupIds, setGroupIds] = useState<string[]>(promotion?.customer_group_ids ?? []);
+  const [segmentIds, setSegmentIds] = useState<string[]>(promotion?.segment_ids ?? []);
+  const [firstOrderOnly, setFirstOrderOnly] = useState(promotion?.first_order_only ?? false);
+  const [minQuantity, setMinQuantity] = useState(promotion?.min_quantity?.toString() ?? '');
+  const [campaignId, setCampaignId] = useState(promotion?.campaign_id ?? '');
   const [minimums, setMinimums] = useState<Record<string, string>>(Object.fromEntries((promotion?.min_subtotals ?? []).map((a) => [a.currency_code, moneyInput(a.amount, a.currency_code)])));
-  const [startsAt, setStartsAt] = useState(toLocal(promotion?.starts_at ?? null));
-  const [endsAt, setEndsAt] = useState(toLocal(promotion?.ends_at ?? null));
+  const [startsAt, setStartsAt] = useState(toLocalInput(promotion?.starts_at ?? null));
+  const [endsAt, setEndsAt] = useState(toLocalInput(promotion?.ends_at ?? null));
   const [usageLimit, setUsageLimit] = useState(promotion?.usage_limit?.toString() ?? '');
   const [perCustomer, setPerCustomer] = useState(promotion?.per_customer_limit?.toString() ?? '');
   const [combinable, setCombinable] = useState(promotion?.combinable ?? false);
@@ -70,9 +84,16 @@ function PromotionForm({ promotion }: { promotion?: Promotion }) {
     buy_quantity: type === 'buy_x_get_y' ? whole(buy) : null,
     get_quantity: type === 'buy_x_get_y' ? whole(get) : null,
     collection_ids: collectionIds,
+    variant_ids: variants.map((v) => v.id),
+    tags: [...new Set(tags.split(',').map((t) => t.trim()).filter(Boolean))],
+    customer_group_ids: groupIds,
+    segment_ids: segmentIds,
+    first_order_only: firstOrderOnly,
+    min_quantity: whole(minQuantity),
+    campaign_id: campaignId || null,
     min_subtotals: perCurrency(minimums),
-    starts_at: fromLocal(startsAt),
-    ends_at: fromLocal(endsAt),
+    starts_at: fromLocalInput(startsAt),
+    ends_at: fromLocalInput(endsAt),
     usage_limit: whole(usageLimit),
     per_customer_limit: whole(perCustomer),
     combinable,
@@ -106,6 +127,21 @@ function PromotionForm({ promotion }: { promotion?: Promotion }) {
           error={errors[`${field}.${i}.amount`] ?? (typed[c] && parseMoney(typed[c], c) === null ? 'Not an amount' : null)} data-field={`${field}.${i}.amount`} />
       ))}
     </div>
+  );
+  const checkboxes = (legend: string, hint: string, options: { id: string; name: string }[] | undefined, chosen: string[], set: (next: string[]) => void, field: string) => (
+    <fieldset data-field={field}>
+      <legend className="mb-1 text-sm font-medium">{legend}</legend>
+      <p className="mb-2 text-xs text-[var(--muted)]">{hint}</p>
+      <div className="flex flex-wrap gap-x-4 gap-y-1">
+        {options?.map((o) => (
+          <label key={o.id} className="flex items-center gap-2">
+            <input type="checkbox" checked={chosen.includes(o.id)} onChange={(e) => touch(set)(e.target.checked ? [...chosen, o.id] : chosen.filter((x) => x !== o.id))} /> {o.name}
+          </label>
+        ))}
+        {options?.length === 0 && <span className="text-sm text-[var(--muted)]">None yet.</span>}
+      </div>
+      {errors[field] && <p className="text-xs text-[var(--critical-text)]">{errors[field]}</p>}
+    </fieldset>
   );
   return (
     <Page title={promotion ? (promotion.code ?? 'Automatic promotion') : 'Create promotion'} back={{ label: 'Back to promotions', to: '/promotions' }}
@@ -145,24 +181,33 @@ function PromotionForm({ promotion }: { promotion?: Promotion }) {
                   )}
                   {(type === 'percentage' || type === 'fixed') && (
                     <SelectField label="Applies to" value={target} onChange={(e) => touch(setTarget)(e.target.value)} error={errors.target}>
-                      <option value="order">The whole order</option><option value="items">Items in the chosen collections</option>
+                      <option value="order">The whole order</option><option value="items">Only the matching items</option>
                     </SelectField>
                   )}
                 </div>
               </Card>
               <Card title="Conditions">
                 <div className="flex flex-col gap-3">
-                  <fieldset>
-                    <legend className="mb-1 text-sm font-medium">Collections</legend>
-                    <p className="mb-2 text-xs text-[var(--muted)]">None chosen: every product qualifies.</p>
-                    <div className="flex flex-wrap gap-x-4 gap-y-1">
-                      {collections.data?.data.map((c) => (
-                        <label key={c.id} className="flex items-center gap-2">
-                          <input type="checkbox" checked={collectionIds.includes(c.id)} onChange={(e) => touch(setCollectionIds)(e.target.checked ? [...collectionIds, c.id] : collectionIds.filter((x) => x !== c.id))} /> {c.title}
-                        </label>
-                      ))}
-                    </div>
+                  <p className="text-sm text-[var(--muted)]">An item matches when it is in a chosen collection, is a chosen variant or carries a chosen tag. None chosen: every item matches.</p>
+                  {checkboxes('Collections', 'Products in any of these.', collections.data?.data.map((c) => ({ id: c.id, name: c.title })), collectionIds, setCollectionIds, 'collection_ids')}
+                  <fieldset className="flex flex-col gap-2">
+                    <legend className="mb-1 text-sm font-medium">Variants</legend>
+                    {variants.length > 0 && (
+                      <ul aria-label="Variants chosen" className="flex flex-wrap gap-2">
+                        {variants.map((v) => (
+                          <li key={v.id} className="flex items-center gap-1 text-sm">
+                            {v.label}
+                            <button type="button" className="button" aria-label={`Remove ${v.label}`} onClick={() => touch(setVariants)(variants.filter((x) => x.id !== v.id))}>×</button>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                    <VariantSearch currency={currencies[0] ?? 'USD'} onPick={(v) => {
+                      if (!variants.some((x) => x.id === v.id)) touch(setVariants)([...variants, { id: v.id, label: `${v.product_title}${v.sku ? ` (${v.sku})` : ''}` }]);
+                    }} />
                   </fieldset>
+                  <TextField label="Product tags" hint="Separated by commas, exactly as written on the products." value={tags} onChange={(e) => touch(setTags)(e.target.value)} error={errors.tags} data-field="tags" />
+                  <TextField className="w-48" label="Minimum quantity" type="number" min={1} hint="Matching units the cart must hold." value={minQuantity} onChange={(e) => touch(setMinQuantity)(e.target.value)} error={errors.min_quantity} data-field="min_quantity" />
                   {moneyFields('Minimum subtotal', minimums, setMinimums, 'min_subtotals')}
                   <div className="flex flex-wrap gap-2">
                     <TextField label="Starts" type="datetime-local" value={startsAt} onChange={(e) => touch(setStartsAt)(e.target.value)} error={errors.starts_at} />
@@ -172,6 +217,19 @@ function PromotionForm({ promotion }: { promotion?: Promotion }) {
               </Card>
             </>}
             side={<>
+              <Card title="Customers">
+                <div className="flex flex-col gap-3">
+                  {customerConditions && checkboxes('Customer groups', 'Signed-in customers in any of these. None: anyone.', groups.data?.data, groupIds, setGroupIds, 'customer_group_ids')}
+                  {customerConditions && checkboxes('Segments', 'Signed-in customers in any of these when the cart is read. None: anyone.', segments.data?.data, segmentIds, setSegmentIds, 'segment_ids')}
+                  <label className="flex items-center gap-2"><input type="checkbox" checked={firstOrderOnly} onChange={(e) => touch(setFirstOrderOnly)(e.target.checked)} /> First order only</label>
+                </div>
+              </Card>
+              <Card title="Campaign">
+                <SelectField label="Campaign" hint="Shares the campaign’s dates and budget." value={campaignId} onChange={(e) => touch(setCampaignId)(e.target.value)} error={errors.campaign_id} data-field="campaign_id">
+                  <option value="">None</option>
+                  {campaigns.data?.data.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                </SelectField>
+              </Card>
               <Card title="Limits">
                 <div className="flex flex-col gap-3">
                   <TextField label="Total uses" type="number" min={1} hint="Empty: no limit." value={usageLimit} onChange={(e) => touch(setUsageLimit)(e.target.value)} error={errors.usage_limit} data-field="usage_limit" />

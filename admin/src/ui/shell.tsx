@@ -26,8 +26,11 @@ export const NAV: NavItem[] = [
   ] },
   { to: '/customers', label: 'Customers', icon: <Users aria-hidden size={18} />, permission: 'customers:read', children: [
     { to: '/customer-groups', label: 'Groups', permission: 'customers:read' },
+    { to: '/segments', label: 'Segments', permission: 'customers:read' },
+    { to: '/marketing/dead-letters', label: 'Marketing dead letters', permission: 'customers:read' },
   ] },
   { to: '/promotions', label: 'Promotions', icon: <Percent aria-hidden size={18} />, permission: 'products:read', children: [
+    { to: '/campaigns', label: 'Campaigns', permission: 'products:read' },
     { to: '/price-lists', label: 'Price lists', permission: 'products:read' },
     { to: '/gift-cards', label: 'Gift cards', permission: 'orders:read' },
   ] },
