@@ -182,6 +182,23 @@ export function storefrontPages(config: Pick<Config, 'publicUrl' | 'host' | 'por
   };
 }
 
+/**
+ * A storefront page with its parameter: `https://shop.example/account/reset-password?token=pwr_…`. The
+ * page's path is joined to the storefront URL's own path (a storefront under `/shop` keeps it) and
+ * may carry query parameters of its own.
+ */
+export function storefrontLink(pages: StorefrontPages, page: 'resetPasswordPath' | 'verifyEmailPath' | 'checkoutPath', params: Record<string, string>): string {
+  const base = new URL(pages.url);
+  const url = new URL(`${base.pathname.replace(/\/$/, '')}${pages[page]}`, base.origin);
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+  return url.toString();
+}
+
+/** Where a buyer picks up a cart (a draft order's payment link, an abandoned-cart reminder): the storefront's checkout page. */
+export function cartLink(pages: StorefrontPages, cartId: string): string {
+  return storefrontLink(pages, 'checkoutPath', { cart_id: cartId });
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const config: Config = {

@@ -12,7 +12,7 @@ import { startReceiver, waitFor } from './helpers/webhook-receiver.ts';
  */
 const PROCESSES = onServer ? 3 : 1;
 const PERIOD_MS = 1000;
-const JOBS = ['checkout_sweep', 'expire_abandoned_carts', 'email_abandoned_carts', 'retry_webhooks', 'prune_idempotency_keys', 'prune_events', 'resume_payment_operations', 'send_emails', 'prune_expired', 'maintain_database', 'seal_ledger', 'reconcile_ledger', 'forecast_demand'];
+const JOBS = ['checkout_sweep', 'expire_abandoned_carts', 'mark_abandoned_carts', 'email_abandoned_carts', 'retry_webhooks', 'prune_idempotency_keys', 'prune_events', 'resume_payment_operations', 'send_emails', 'prune_expired', 'maintain_database', 'seal_ledger', 'reconcile_ledger', 'forecast_demand'];
 
 let database: Awaited<ReturnType<typeof processDatabase>> | undefined;
 let servers: ServerProcess[] = [];

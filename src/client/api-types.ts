@@ -4127,10 +4127,13 @@ export interface paths {
                                 occurred_at: string;
                                 /** @description the tool that refused it: webhook, klaviyo */
                                 provider_id: string;
+                                /** @description what the event referred to: ids, and an abandoned cart’s value */
                                 refs: {
                                     cart_id?: string;
+                                    currency_code?: string;
                                     order_id?: string;
                                     product_id?: string;
+                                    value?: number;
                                 };
                                 /** @description the tool’s HTTP status */
                                 status: number;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordEvents } from '../events/outbox.ts';
+import { loadCartState } from './cart-query.ts';
 
 const BATCH = 500;
 
@@ -80,10 +81,19 @@ export async function markAbandonedCarts(db: Db, idleHours: number, now = new Da
           order by c.updated_at limit ${BATCH}
           for update skip locked)
         returning id, customer_id, currency_code, updated_at`.execute(tx);
-      await recordEvents(tx, rows.rows.map((cart) => ({
-        type: 'cart.abandoned', resource_type: 'cart', resource_id: cart.id,
-        payload: { cart_id: cart.id, customer_id: cart.customer_id, currency_code: cart.currency_code, updated_at: new Date(cart.updated_at).toISOString() },
-      })));
+      const events = [];
+      for (const cart of rows.rows) {
+        // Its worth as the buyer would pay for the lines now (price lists, promotions), for the tool's "value".
+        const { totals, lines } = await loadCartState(tx, cart.id, 'system');
+        events.push({
+          type: 'cart.abandoned', resource_type: 'cart', resource_id: cart.id,
+          payload: {
+            cart_id: cart.id, customer_id: cart.customer_id, currency_code: cart.currency_code, value: totals.subtotal - totals.discount_total,
+            item_count: lines.reduce((n, l) => n + l.quantity, 0), updated_at: new Date(cart.updated_at).toISOString(),
+          },
+        });
+      }
+      await recordEvents(tx, events);
       return rows.rows.length;
     });
     total += marked;

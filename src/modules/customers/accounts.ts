@@ -1,4 +1,4 @@
-import type { StorefrontPages } from '../../config.ts';
+import { storefrontLink, type StorefrontPages } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -6,7 +6,7 @@ import { decrypt, decryptNullable, emailHash, emailHashes, encrypt, encryptNulla
 import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { queueEmail } from '../notifications/email-queue.ts';
-import { renderEmail, storefrontLink } from '../notifications/templates.ts';
+import { renderEmail } from '../notifications/templates.ts';
 import { claimGuestOrders } from '../orders/order-customers.ts';
 import { burnVerification, hashPassword, verifyPassword } from '../users/passwords.ts';
 import { hashToken, newToken } from '../users/tokens.ts';

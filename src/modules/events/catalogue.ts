@@ -200,6 +200,8 @@ define('cart', 'cart.expired', 'An abandoned cart was deleted by the expire_aban
 });
 define('cart', 'cart.abandoned', 'A buyer left a cart with items for CART_ABANDONED_HOURS (the mark_abandoned_carts job); recorded once per idle stretch.', {
   cart_id: id('cart'), customer_id: nullable(id('cus'), 'the signed-in customer, if any'), currency_code: currency,
+  value: Type.Integer({ description: 'minor units: the lines as the buyer would pay for them then, after discounts, before shipping and tax' }),
+  item_count: Type.Integer({ description: 'units in the cart' }),
   updated_at: Type.String({ format: 'date-time', description: 'when it was last changed' }),
 });
 define('order', 'order.placed', 'An order was placed: it has its number and its payment is authorized (or captured).', {

@@ -112,7 +112,7 @@ describe('abandoned carts and product views', () => {
     await waitFor(() => eventsOf(dee).length === 1, 20_000, 'Abandoned Cart');
     expect(eventsOf(dee)[0]).toMatchObject({
       metric: 'Abandoned Cart', value: 37.5, value_currency: 'USD',
-      properties: { cart_id: cart.id, value: 3750, currency_code: 'USD', link: `https://shop.example/checkout?cart_id=${cart.id}`, lines: [{ variant_id: variantId, quantity: 3, unit_price: 1250 }] },
+      properties: { cart_id: cart.id, value: 3750, currency_code: 'USD', link: `https://shop.example/checkout?cart_id=${cart.id}`, lines: [{ product_id: productId, variant_id: variantId, quantity: 3 }] },
     });
     // Announced once per idle stretch.
     expect(await runJob()).toEqual({ carts_abandoned: 0 });

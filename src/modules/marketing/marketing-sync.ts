@@ -45,7 +45,10 @@ export function marketingSync(deps: MarketingSyncDeps): EventSubscriber {
 function syncEventOf(event: DispatchedEvent): SyncEvent {
   const p = event.payload;
   const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
-  const refs: DeadLetterRefs = { order_id: str(p.order_id), cart_id: str(p.cart_id), product_id: str(p.product_id) };
+  const refs: DeadLetterRefs = {
+    order_id: str(p.order_id), cart_id: str(p.cart_id), product_id: str(p.product_id),
+    ...(event.type === 'cart.abandoned' && typeof p.value === 'number' ? { value: p.value, currency_code: str(p.currency_code) } : {}),
+  };
   const customerId = event.type.startsWith('customer.') ? event.resource_id : (str(p.customer_id) ?? null);
   return { id: event.id, type: event.type, customer_id: customerId, refs, occurred_at: new Date(event.created_at) };
 }

@@ -37,11 +37,14 @@ export interface CustomerSegmentTable {
   updated_at: CreatedAt;
 }
 
-/** The ids an event referred to: enough to send it again (marketing-sync.ts), no personal data. */
+/** What an event referred to: enough to send it again (marketing-sync.ts), no personal data. */
 export interface DeadLetterRefs {
   order_id?: string;
   cart_id?: string;
   product_id?: string;
+  /** An abandoned cart's worth when it was announced, in minor units of `currency_code`. */
+  value?: number;
+  currency_code?: string;
 }
 
 /**

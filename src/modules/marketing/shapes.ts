@@ -45,7 +45,10 @@ export const MarketingDeadLetter = Type.Object({
   event_id: Type.String({ description: 'the outbox event (evt_…)' }),
   event_type: Type.String(),
   customer_id: Type.Union([Type.String(), Type.Null()]),
-  refs: Type.Object({ order_id: Type.Optional(Type.String()), cart_id: Type.Optional(Type.String()), product_id: Type.Optional(Type.String()) }),
+  refs: Type.Object({
+    order_id: Type.Optional(Type.String()), cart_id: Type.Optional(Type.String()), product_id: Type.Optional(Type.String()),
+    value: Type.Optional(Type.Integer()), currency_code: Type.Optional(Type.String()),
+  }, { description: 'what the event referred to: ids, and an abandoned cart’s value' }),
   occurred_at: DateTime,
   status: Type.Integer({ description: 'the tool’s HTTP status' }),
   error: Type.String({ description: 'the tool’s answer' }),

@@ -1,8 +1,6 @@
-import type { StorefrontPages } from '../../config.ts';
+import { cartLink, type StorefrontPages } from '../../config.ts';
 import { decrypt, decryptNullable } from '../../crypto/data-encryption.ts';
 import type { Db } from '../../db/database.ts';
-import { loadCartState } from '../cart/cart-query.ts';
-import { cartLink } from '../notifications/templates.ts';
 import { currentConsent } from './consent.ts';
 import type { MarketingContact, MarketingProvider } from './provider.ts';
 import type { DeadLetterRefs } from './schema.ts';
@@ -74,16 +72,15 @@ async function trackedEventOf(deps: MarketingSyncDeps, event: SyncEvent) {
     return { name: 'order_placed' as const, properties: { order_id: order.id, number: order.number, value: Number(order.total), currency_code: order.currency_code, lines } };
   }
   if (event.type === 'cart.abandoned' && event.refs.cart_id) {
+    // Only while the cart is still open: a buyer who came back and paid needs no nudge.
     const open = await db.selectFrom('cart').select('id').where('id', '=', event.refs.cart_id).where('completed_at', 'is', null).executeTakeFirst();
-    if (!open) return null;
-    const cart = await loadCartState(db, open.id, 'system');
-    if (cart.lines.length === 0) return null;
+    if (!open || event.refs.value === undefined) return null;
+    const lines = await db.selectFrom('cart_line_item as li').innerJoin('product_variant as v', 'v.id', 'li.variant_id').innerJoin('product as p', 'p.id', 'v.product_id')
+      .select(['p.id as product_id', 'li.variant_id', 'v.sku', 'p.title', 'li.quantity']).where('li.cart_id', '=', open.id).orderBy('li.created_at').orderBy('li.id').execute();
+    if (lines.length === 0) return null;
     return {
       name: 'cart_abandoned' as const,
-      properties: {
-        cart_id: cart.id, value: cart.totals.subtotal - cart.totals.discount_total, currency_code: cart.currency_code, link: cartLink(deps.storefront, cart.id),
-        lines: cart.lines.map((l) => ({ product_id: l.product_id, variant_id: l.variant_id, sku: l.sku, title: l.title, quantity: l.quantity, unit_price: l.unit_price })),
-      },
+      properties: { cart_id: open.id, value: event.refs.value, currency_code: event.refs.currency_code, link: cartLink(deps.storefront, open.id), lines },
     };
   }
   if (event.type === 'customer.product_viewed' && event.refs.product_id) {

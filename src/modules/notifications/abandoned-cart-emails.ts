@@ -1,10 +1,10 @@
-import type { StorefrontPages } from '../../config.ts';
+import { cartLink, type StorefrontPages } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { loadCartState } from '../cart/cart-query.ts';
 import { findAbandonedCarts } from '../cart/abandoned-carts.ts';
 import { queueEmail } from './email-queue.ts';
-import { cartLink, formatMoney, renderEmail } from './templates.ts';
+import { formatMoney, renderEmail } from './templates.ts';
 
 const TEMPLATE = 'abandoned_cart';
 const HOUR = 3_600_000;

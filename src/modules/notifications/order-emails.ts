@@ -1,4 +1,4 @@
-import type { StorefrontPages } from '../../config.ts';
+import { cartLink, type StorefrontPages } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { EventSubscriber } from '../events/event-subscriber.ts';
@@ -7,7 +7,7 @@ import { getOrderOrThrow } from '../orders/orders.ts';
 import type { Order } from '../orders/shapes.ts';
 import { addressLines } from './address-format.ts';
 import { queueEmail } from './email-queue.ts';
-import { cartLink, formatMoney, renderEmail } from './templates.ts';
+import { formatMoney, renderEmail } from './templates.ts';
 
 /** Which event sends which email (templates/emails/<template>.txt|.html). */
 const TEMPLATES: Record<string, string> = {
