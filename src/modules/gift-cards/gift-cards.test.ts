@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signUp } from '../../../test/helpers/customers.ts';
 import { CARDS, complete, createStockedProduct, pay, readyCart, setUpSelling } from '../../../test/helpers/selling.ts';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { lockOrder, SYSTEM } from '../orders/order-state.ts';
+import { resumePaymentOperations } from '../orders/payment-recovery.ts';
+import { planRefund } from '../orders/refunds.ts';
 
 /**
  * Gift cards and store credit through the HTTP API (docs/gift-cards.md): issuing, redeeming at checkout
@@ -246,6 +250,25 @@ describe('store credit', () => {
     await shop.ok('POST', `/admin/orders/${placed.body.id}/refunds`, { amount: TOTAL - 1200, reason: 'goodwill' }, 201);
     expect(await orderPayments(placed.body.id)).toEqual([['test_card', 'refunded', TOTAL, TOTAL]]);
     expect((await shop.ok('GET', `/admin/customers/${buyer.id}/store-credit`)).balances.map((b: any) => b.balance)).toEqual([1200]);
+  });
+
+  test('a store credit refund a crash left pending is credited once by the recovery sweep, no gateway asked', async () => {
+    const buyer = await signUp(shop);
+    const c = await cart({ token: buyer.token });
+    await shop.request('POST', `/store/carts/${c.id}/payment`, { token: buyer.token, body: { provider_id: 'test_card', data: { card_number: CARDS.ok } } });
+    const placed = (await shop.request('POST', `/store/carts/${c.id}/complete`, { token: buyer.token })).body;
+    const account = (await shop.ok('POST', `/admin/customers/${buyer.id}/store-credit`, { currency_code: 'USD', amount: 100, reason: 'welcome' })).balances[0].id;
+    // Planned, never sent: what a process that died before asking the "gateway" leaves behind.
+    await inTransaction(shop.db, async (tx) => planRefund(tx, await lockOrder(tx, placed.id), {
+      amount: 300, credit: 300, lines: [], reason: 'goodwill', note: null, returnId: null, actor: SYSTEM, field: 'body.amount', storeCreditId: account,
+    }));
+    const noGateways = { db: shop.db, providers: new Map() };
+    expect(await resumePaymentOperations(noGateways, { olderThan: new Date(Date.now() + 1000) })).toBe(1);
+    expect(await resumePaymentOperations(noGateways, { olderThan: new Date(Date.now() + 1000) })).toBe(0);
+    const credit = await shop.ok('GET', `/admin/customers/${buyer.id}/store-credit`);
+    expect(credit.movements.map((m: any) => [m.kind, m.amount, m.balance_after]).reverse()).toEqual([['grant', 100, 100], ['refund', 300, 400]]);
+    expect((await shop.ok('GET', `/admin/orders/${placed.id}/refunds`)).data.map((r: any) => [r.status, r.amount, r.store_credit_id])).toEqual([['succeeded', 300, account]]);
+    expect(await orderPayments(placed.id)).toEqual([['test_card', 'partially_refunded', TOTAL, 300]]);
   });
 
   test('a guest\'s order cannot be refunded as store credit: 409 naming it, nothing refunded', async () => {

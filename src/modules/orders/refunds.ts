@@ -130,7 +130,7 @@ export async function finishRefund(tx: Tx, refundId: string, actor: Actor): Prom
   }).where('id', '=', refundId).execute();
   await recordOrderActivity(tx, {
     orderId: refund.order_id, type: 'order.refunded', actor,
-    data: { refund_id: refundId, amount: refunded, reason: refund.reason, return_id: refund.return_id, lines: refund.lines },
+    data: { refund_id: refundId, amount: refunded, reason: refund.reason, return_id: refund.return_id, lines: refund.lines, store_credit_id: refund.store_credit_id },
   });
   return refunded;
 }
