@@ -136,6 +136,7 @@ export const errorTable = {
   gift_card_disabled: [409, 'The gift card has been disabled.'],
   gift_card_currency_mismatch: [409, 'The gift card or store credit is in another currency than the cart.'],
   store_credit_not_available: [409, 'There is no store credit to spend: sign in, and have a balance in the cart’s currency.'],
+  store_credit_refund_needs_customer: [409, 'Only an order placed by a signed-in customer can be refunded as store credit: refund it to its payments.'],
   payment_not_required: [409, 'Gift cards and store credit cover the whole total: complete the cart without starting a payment.'],
 
   // Payments and checkout

@@ -1587,7 +1587,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-52"];
+                409: components["responses"]["409-53"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2235,7 +2235,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-51"];
+                409: components["responses"]["409-52"];
                 429: components["responses"]["429"];
             };
         };
@@ -2290,7 +2290,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-51"];
+                409: components["responses"]["409-52"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4223,7 +4223,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-46"];
-                409: components["responses"]["409-54"];
+                409: components["responses"]["409-55"];
                 429: components["responses"]["429"];
             };
         };
@@ -4637,7 +4637,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-39"];
-                409: components["responses"]["409-50"];
+                409: components["responses"]["409-51"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5251,6 +5251,11 @@ export interface paths {
                         note?: string;
                         /** @enum {string} */
                         reason: "customer_request" | "damaged" | "not_received" | "wrong_item" | "goodwill" | "duplicate" | "fraudulent" | "order_edit" | "other";
+                        /**
+                         * @description original (default): back to the payments; store_credit: to the customer’s store credit (signed-in customers’ orders only)
+                         * @enum {string}
+                         */
+                        to?: "original" | "store_credit";
                     };
                 };
             };
@@ -5261,6 +5266,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-12"];
+                409: components["responses"]["409-50"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8239,7 +8245,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-56"];
+                409: components["responses"]["409-57"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8327,7 +8333,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-47"];
-                409: components["responses"]["409-57"];
+                409: components["responses"]["409-58"];
                 429: components["responses"]["429"];
             };
         };
@@ -8612,7 +8618,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-53"];
+                409: components["responses"]["409-54"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -9264,7 +9270,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-47"];
-                409: components["responses"]["409-55"];
+                409: components["responses"]["409-56"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -13161,6 +13167,8 @@ export interface components {
             settled_at: string | null;
             /** @description pending, succeeded or failed */
             status: string;
+            /** @description the store credit account it was paid to instead of the payments */
+            store_credit_id: string | null;
         };
         Region: {
             /** @description sorted */
@@ -15492,8 +15500,22 @@ export interface components {
                 };
             };
         };
-        /** @description insufficient_inventory, order_not_editable */
+        /** @description store_credit_refund_needs_customer */
         "409-50": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "store_credit_refund_needs_customer";
+                    };
+                };
+            };
+        };
+        /** @description insufficient_inventory, order_not_editable */
+        "409-51": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15507,7 +15529,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_open */
-        "409-51": {
+        "409-52": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15521,7 +15543,7 @@ export interface components {
             };
         };
         /** @description customer_group_name_taken */
-        "409-52": {
+        "409-53": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15535,7 +15557,7 @@ export interface components {
             };
         };
         /** @description segment_name_taken */
-        "409-53": {
+        "409-54": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15549,7 +15571,7 @@ export interface components {
             };
         };
         /** @description marketing_refused */
-        "409-54": {
+        "409-55": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15563,7 +15585,7 @@ export interface components {
             };
         };
         /** @description admin_email_taken */
-        "409-55": {
+        "409-56": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15577,7 +15599,7 @@ export interface components {
             };
         };
         /** @description role_key_taken */
-        "409-56": {
+        "409-57": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15591,7 +15613,7 @@ export interface components {
             };
         };
         /** @description role_in_use */
-        "409-57": {
+        "409-58": {
             headers: {
                 [name: string]: unknown;
             };

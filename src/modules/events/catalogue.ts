@@ -248,6 +248,7 @@ orderActivity('order.edited', 'Staff edited the order (lines, quantities, prices
 });
 orderActivity('order.refunded', 'Money was refunded on the order.', {
   refund_id: Type.String(), amount, reason: nullable(Type.String()), return_id: nullable(Type.String()), lines: Type.Unknown(),
+  store_credit_id: Type.Optional(nullable(Type.String(), 'the customer\'s store credit it was paid to instead of the payments')),
 });
 orderActivity('order.refund_failed', 'A refund was refused by the gateway; no money moved.', { refund_id: Type.String(), amount, error_code: nullable(Type.String()) });
 orderActivity('order.note_added', 'Staff added a note to the order\'s timeline.', { text: Type.String() });

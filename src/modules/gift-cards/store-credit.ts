@@ -30,7 +30,7 @@ export async function changeStoreCredit(db: Db, customerId: string, input: { cur
 }
 
 /** The customer's store credit account in this currency, created empty if it does not exist yet. */
-async function storeCreditAccount(tx: Tx, customerId: string, currencyCode: string, actor: string): Promise<string> {
+export async function storeCreditAccount(tx: Tx, customerId: string, currencyCode: string, actor: string): Promise<string> {
   await sql`
     insert into gift_card (id, kind, currency_code, balance, customer_id, created_by)
     values (${newId('scr')}, 'store_credit', ${currencyCode}, 0, ${customerId}, ${actor})

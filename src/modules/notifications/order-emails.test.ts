@@ -5,7 +5,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../../test/fakes/smtp-sink.ts';
 import { NO_JOBS, startTestBackground } from '../../../test/helpers/background.ts';
 import { placeOrder } from '../../../test/helpers/orders.ts';
-import { ADDRESS_DE, ADDRESS_US, createStockedProduct, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
+import { signUp } from '../../../test/helpers/customers.ts';
+import { ADDRESS_DE, ADDRESS_US, CARDS, createStockedProduct, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
 import { waitFor } from '../../../test/helpers/webhook-receiver.ts';
 import type { BackgroundWork } from '../jobs/background-work.ts';
@@ -77,6 +78,7 @@ test('an order’s life in emails: confirmation, shipment with tracking, deliver
   await shop.ok('POST', `/admin/orders/${placed.id}/returns/${asked.body.id}/refund`, {}, 201);
   const refund = await smtp.waitFor((m) => m.subject === `Refund of $27.50 for order #${placed.number}`);
   expect(refund.text).toContain(`We refunded $27.50 for your order #${placed.number}`);
+  expect(refund.text).toContain('It goes back to the payment method you used');
 
   // Each event sent its email once, however often the dispatcher handed it over.
   const subjects = smtp.messages.filter((m) => m.to && 'text' in m.to && m.to.text === 'ada@example.com').map((m) => m.subject);
@@ -99,6 +101,30 @@ test('in a region whose prices include tax, lines include it and add up to the t
     '- 2 × Wool Cap (Default): €40.00', '',
     'Subtotal: €40.00', 'Shipping: €4.90', 'Total:    €44.90', '(includes €7.17 tax)', '',
     'We will send it to:', 'Emmy Noether', 'Hauptstr. 1', '10115 Berlin', 'Germany', '',
+  ].join('\n'));
+});
+
+test('a refund paid as store credit tells the customer where the money went', async () => {
+  const { variant } = await createStockedProduct(shop, { usd: 1000, stock: 5, locationId: selling.warehouse.id, title: 'Tin Cup' });
+  const buyer = await signUp(shop);
+  const as = async (method: string, url: string, body?: unknown, status = 200) => {
+    const res = await shop.request(method, url, { token: buyer.token, body });
+    expect(res.status, res.text).toBe(status);
+    return res.body;
+  };
+  const cart = await as('POST', '/store/carts', { currency_code: 'USD' }, 201);
+  await as('POST', `/store/carts/${cart.id}/line-items`, { variant_id: variant.id, quantity: 1 });
+  await as('POST', `/store/carts/${cart.id}`, { email: buyer.email, shipping_address: ADDRESS_US });
+  const options = await as('GET', `/store/carts/${cart.id}/shipping-options`);
+  await as('POST', `/store/carts/${cart.id}/shipping-method`, { option_id: options.data[0].id });
+  await as('POST', `/store/carts/${cart.id}/payment`, { provider_id: 'test_card', data: { card_number: CARDS.ok } });
+  const placed = await as('POST', `/store/carts/${cart.id}/complete`, undefined, 201);
+  await shop.ok('POST', `/admin/orders/${placed.id}/capture`, {});
+  await shop.ok('POST', `/admin/orders/${placed.id}/refunds`, { amount: 400, reason: 'goodwill', to: 'store_credit' }, 201);
+  const refund = await smtp.waitFor((m) => m.subject === `Refund of $4.00 for order #${placed.number}`);
+  expect(refund.text).toBe([
+    `Hello Ada,`, '', `We refunded $4.00 for your order #${placed.number} (goodwill).`,
+    'It was added to your store credit: sign in to spend it on your next order.', '',
   ].join('\n'));
 });
 

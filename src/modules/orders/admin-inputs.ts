@@ -93,6 +93,9 @@ export const RefundInput = Type.Object({
   amount: Type.Optional(Positive),
   reason: RefundReasonSchema,
   note: Type.Optional(Text(2000)),
+  to: Type.Optional(Type.Union([Type.Literal('original'), Type.Literal('store_credit')], {
+    description: 'original (default): back to the payments; store_credit: to the customer’s store credit (signed-in customers’ orders only)',
+  })),
 }, { additionalProperties: false, description: 'Lines (their units’ value) and/or an amount on top.' });
 
 export const EditInput = Type.Object({

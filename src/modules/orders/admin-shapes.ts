@@ -82,6 +82,7 @@ export const Refund = Type.Object({
   lines: Type.Array(Type.Object({ line_item_id: Type.String(), quantity: Type.Integer(), amount: Type.Integer() })),
   status: Type.String({ description: 'pending, succeeded or failed' }),
   error_code: Nullable(Type.String()),
+  store_credit_id: Nullable(Type.String({ description: 'the store credit account it was paid to instead of the payments' })),
   created_by: Type.String(),
   created_at: DateTime,
   settled_at: Nullable(DateTime),

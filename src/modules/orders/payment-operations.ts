@@ -31,6 +31,8 @@ export interface PlannedOperation {
   kind: PaymentOperationKind;
   amount: number;
   refund_id: string | null;
+  /** A refund paid as store credit: the account credited instead of the payment's gateway. */
+  store_credit_id: string | null;
   payment: Pick<OrderPayment, 'id' | 'provider_id' | 'provider_reference' | 'data'>;
 }
 
@@ -43,23 +45,25 @@ export interface Outcome {
 
 export async function planOperation(
   tx: Tx,
-  input: { orderId: string; payment: PlannedOperation['payment']; kind: PaymentOperationKind; amount: number; refundId?: string | null; createdBy: string },
+  input: { orderId: string; payment: PlannedOperation['payment']; kind: PaymentOperationKind; amount: number; refundId?: string | null; storeCreditId?: string | null; createdBy: string },
 ): Promise<PlannedOperation> {
   const id = newId('opay');
   await tx.insertInto('order_payment_operation').values({
     id, order_id: input.orderId, payment_id: input.payment.id, kind: input.kind, amount: input.amount,
     refund_id: input.refundId ?? null, status: 'pending', created_by: input.createdBy,
   }).execute();
-  return { id, order_id: input.orderId, kind: input.kind, amount: input.amount, refund_id: input.refundId ?? null, payment: input.payment };
+  return { id, order_id: input.orderId, kind: input.kind, amount: input.amount, refund_id: input.refundId ?? null, store_credit_id: input.storeCreditId ?? null, payment: input.payment };
 }
 
 /** Calls the gateways, one operation after another; never throws (a failure is an outcome). */
 export async function sendOperations(deps: PaymentDeps, operations: PlannedOperation[]): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const op of operations) {
-    // A gift card's or store credit's "gateway" is its balance in our own database.
-    const provider = isBalanceProvider(op.payment.provider_id) ? balanceGateway(deps.db) : deps.providers.get(op.payment.provider_id);
-    const reference = op.payment.provider_reference ?? '';
+    // A gift card's or store credit's "gateway" is its balance in our own database; so is a refund's
+    // paid as store credit, whatever the payment it is taken from.
+    const toBalance = op.store_credit_id !== null || isBalanceProvider(op.payment.provider_id);
+    const provider = toBalance ? balanceGateway(deps.db) : deps.providers.get(op.payment.provider_id);
+    const reference = op.store_credit_id ?? op.payment.provider_reference ?? '';
     try {
       if (!provider) throw new PaymentError('provider_error', `payment provider ${op.payment.provider_id} is not configured`);
       if (op.kind === 'capture') {

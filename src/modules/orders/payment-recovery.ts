@@ -15,13 +15,14 @@ import { finishRefund } from './refunds.ts';
  */
 export async function resumePaymentOperations(deps: PaymentDeps, options: { olderThan: Date; limit?: number }): Promise<number> {
   const stale = await deps.db.selectFrom('order_payment_operation as o').innerJoin('payment as p', 'p.id', 'o.payment_id')
-    .select(['o.id', 'o.order_id', 'o.kind', 'o.amount', 'o.refund_id', 'p.id as payment_id', 'p.provider_id', 'p.provider_reference', 'p.data'])
+    .leftJoin('order_refund as r', 'r.id', 'o.refund_id')
+    .select(['o.id', 'o.order_id', 'o.kind', 'o.amount', 'o.refund_id', 'r.store_credit_id', 'p.id as payment_id', 'p.provider_id', 'p.provider_reference', 'p.data'])
     .where('o.status', '=', 'pending').where('o.created_at', '<', options.olderThan)
     .orderBy('o.created_at').limit(options.limit ?? 100).execute();
   let settled = 0;
   for (const row of stale) {
     const op: PlannedOperation = {
-      id: row.id, order_id: row.order_id, kind: row.kind, amount: row.amount, refund_id: row.refund_id,
+      id: row.id, order_id: row.order_id, kind: row.kind, amount: row.amount, refund_id: row.refund_id, store_credit_id: row.store_credit_id ?? null,
       payment: { id: row.payment_id, provider_id: row.provider_id, provider_reference: row.provider_reference, data: row.data },
     };
     const outcomes = await sendOperations(deps, [op]);

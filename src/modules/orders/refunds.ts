@@ -3,6 +3,7 @@ import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { isBalanceProvider } from '../gift-cards/redemptions.ts';
+import { storeCreditAccount } from '../gift-cards/store-credit.ts';
 import { refundableOf, reserveRefund } from '../payments/payment-amounts.ts';
 import { recordOrderActivity } from './order-activity.ts';
 import { actorRef, assertDistinctLines, lineOrThrow, lockOrder, type Actor, type OrderState } from './order-state.ts';
@@ -20,6 +21,9 @@ import type { RefundLine } from './schema.ts';
  * - Never more than was captured and not yet refunded, over all the order's payments (400
  *   refund_exceeds_captured): gift cards and store credit first (docs/gift-cards.md), then the newest
  *   payment first, each refund reserved on its payment before the gateway is asked.
+ * - `to: "store_credit"` (a signed-in customer's order only): the same amounts are taken from the same
+ *   payments, so the order's refunded totals read alike, but the money is credited to the customer's
+ *   store credit in the order's currency instead of going back through the gateways.
  *
  * The credit a refund gives (what lowers what the customer owes): the lines' value, plus the part of
  * the amount beyond what the shop owed before (balance < 0 after an edit, a return received, a cancel).
@@ -35,6 +39,7 @@ export interface RefundInput {
   amount?: number;
   reason: RefundReason;
   note?: string | null;
+  to?: 'original' | 'store_credit';
 }
 
 export interface PlannedRefund {
@@ -49,7 +54,10 @@ export interface PlannedRefund {
 export async function planRefund(
   tx: Tx,
   order: OrderState,
-  input: { amount: number; credit: number; lines: RefundLine[]; reason: RefundReason; note: string | null; returnId: string | null; actor: Actor; field: string },
+  input: {
+    amount: number; credit: number; lines: RefundLine[]; reason: RefundReason; note: string | null; returnId: string | null; actor: Actor; field: string;
+    storeCreditId?: string | null;
+  },
 ): Promise<PlannedRefund> {
   const refundable = order.payments.reduce((n, p) => n + refundableOf(p), 0);
   if (input.amount > refundable) {
@@ -58,7 +66,8 @@ export async function planRefund(
   const refundId = newId('refund');
   await tx.insertInto('order_refund').values({
     id: refundId, order_id: order.id, return_id: input.returnId, amount: input.amount, credit_amount: input.credit,
-    reason: input.reason, note: input.note, lines: JSON.stringify(input.lines), status: 'pending', created_by: actorRef(input.actor),
+    reason: input.reason, note: input.note, lines: JSON.stringify(input.lines), status: 'pending', store_credit_id: input.storeCreditId ?? null,
+    created_by: actorRef(input.actor),
   }).execute();
   const operations: PlannedOperation[] = [];
   let rest = input.amount;
@@ -68,7 +77,9 @@ export async function planRefund(
     const part = Math.min(rest, refundableOf(payment));
     if (part === 0) continue;
     if (!(await reserveRefund(tx, payment.id, part))) throw new Error(`refund reservation refused on ${payment.id} under the order lock`);
-    operations.push(await planOperation(tx, { orderId: order.id, payment, kind: 'refund', amount: part, refundId, createdBy: actorRef(input.actor) }));
+    operations.push(await planOperation(tx, {
+      orderId: order.id, payment, kind: 'refund', amount: part, refundId, storeCreditId: input.storeCreditId, createdBy: actorRef(input.actor),
+    }));
     rest -= part;
     if (rest === 0) break;
   }
@@ -119,7 +130,7 @@ export async function finishRefund(tx: Tx, refundId: string, actor: Actor): Prom
   }).where('id', '=', refundId).execute();
   await recordOrderActivity(tx, {
     orderId: refund.order_id, type: 'order.refunded', actor,
-    data: { refund_id: refundId, amount: refunded, reason: refund.reason, return_id: refund.return_id, lines: refund.lines },
+    data: { refund_id: refundId, amount: refunded, reason: refund.reason, return_id: refund.return_id, lines: refund.lines, store_credit_id: refund.store_credit_id },
   });
   return refunded;
 }
@@ -144,12 +155,20 @@ export async function refundOrder(deps: PaymentDeps, orderId: string, input: Ref
     const extra = input.amount ?? 0;
     if (linesValue + extra === 0) throw new AppError('invalid_request', { field: 'body.amount' }, 'give body.lines or a positive body.amount');
     const owed = Math.max(0, -moneySummary(order).balance);
+    const storeCreditId = input.to === 'store_credit' ? await storeCreditOfOrder(tx, order, actor) : null;
     return planRefund(tx, order, {
       amount: linesValue + extra, credit: linesValue + Math.max(0, extra - owed), lines: priced, reason: input.reason,
-      note: input.note ?? null, returnId: null, actor, field: input.amount !== undefined ? 'body.amount' : 'body.lines',
+      note: input.note ?? null, returnId: null, actor, field: input.amount !== undefined ? 'body.amount' : 'body.lines', storeCreditId,
     });
   });
   return executeRefund(deps, orderId, planned, actor);
+}
+
+/** The order's customer's store credit account in the order's currency (created empty if none); a guest's order has none. */
+async function storeCreditOfOrder(tx: Tx, order: OrderState, actor: Actor): Promise<string> {
+  const { customer_id } = await tx.selectFrom('orders').select('customer_id').where('id', '=', order.id).executeTakeFirstOrThrow();
+  if (!customer_id) throw new AppError('store_credit_refund_needs_customer', { field: 'body.to', order_id: order.id });
+  return storeCreditAccount(tx, customer_id, order.currency_code, actorRef(actor));
 }
 
 export async function listRefunds(db: Db, orderId: string) {

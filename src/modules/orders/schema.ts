@@ -186,6 +186,8 @@ export interface OrderRefundTable {
   lines: JsonWithDefault<RefundLine[]>;
   status: MoneyOperationStatus;
   error_code: string | null;
+  /** The customer's store credit the refund was paid to instead of the order's payments (migration 0019). */
+  store_credit_id: string | null;
   created_by: string;
   created_at: CreatedAt;
   settled_at: NullableTimestamp;
