@@ -8,7 +8,7 @@ import { adminAppDir } from '../../src/http/admin-app.ts';
 import { placeOrder } from '../helpers/orders.ts';
 import { createStockedProduct, setUpSelling, type Selling } from '../helpers/selling.ts';
 import { ADMIN, startTestShop, type TestShop } from '../helpers/test-shop.ts';
-import { expectAccessible, launchBrowser, SCREENSHOTS, shootBothWidths, signIn } from './browser.ts';
+import { checkPage, expectAccessible, openPage, openSignedInApp } from './browser.ts';
 
 /**
  * The admin app's settings and catalogue editors in Chromium: regions with tax overrides, shipping
@@ -25,17 +25,8 @@ let closeBrowser: () => Promise<void>;
 let context: BrowserContext;
 let page: Page;
 
-/** Opens an app page and waits until it has loaded what it shows. */
-async function open(url: string, heading: string | RegExp) {
-  await page.goto(`${base}${url}`);
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-}
-
-async function checked(name: string) {
-  await expectAccessible(page, name);
-  await shootBothWidths(page, name);
-}
+const open = (url: string, heading: string | RegExp) => openPage(page, `${base}${url}`, heading);
+const checked = (name: string) => checkPage(page, name);
 
 describe.skipIf(onServer)('the admin app editors in Chromium', () => {
   beforeAll(async () => {
@@ -45,16 +36,7 @@ describe.skipIf(onServer)('the admin app editors in Chromium', () => {
     // Fourteen hours ahead of UTC: a date in the browser's zone (UTC here) would show another hour, often another day.
     await shop.ok('PATCH', '/admin/shop', { time_zone: 'Pacific/Kiritimati' });
     base = `${await shop.app.listen({ port: 0, host: '127.0.0.1' })}/app`;
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    // Deletes ask window.confirm first: staff say yes.
-    page.on('dialog', (dialog) => void dialog.accept());
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.goto(`${base}/settings/regions`);
-    await signIn(page);
-    await page.getByRole('heading', { level: 1, name: 'Regions & currencies' }).waitFor();
+    ({ browser, context, page, close: closeBrowser } = await openSignedInApp(`${base}/settings/regions`, 'Regions & currencies'));
   }, 120_000);
 
   afterAll(async () => {

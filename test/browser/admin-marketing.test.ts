@@ -11,7 +11,7 @@ import { placeOrder, signUp, type SignedUp } from '../helpers/customers.ts';
 import { createStockedProduct, setUpSelling, type Selling } from '../helpers/selling.ts';
 import { startTestShop, type TestShop } from '../helpers/test-shop.ts';
 import { startReceiver, waitFor } from '../helpers/webhook-receiver.ts';
-import { expectAccessible, launchBrowser, SCREENSHOTS, shootBothWidths, signIn } from './browser.ts';
+import { checkPage, openPage, openSignedInApp } from './browser.ts';
 
 /**
  * The admin app's promotion and marketing pages in Chromium: campaigns (budgets per currency), the
@@ -39,16 +39,8 @@ let product: { id: string; title: string };
 let variant: { id: string; sku: string };
 let buyer: SignedUp;
 
-async function open(url: string, heading: string | RegExp) {
-  await page.goto(`${base}${url}`);
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-}
-
-async function checked(name: string) {
-  await expectAccessible(page, name);
-  await shootBothWidths(page, name);
-}
+const open = (url: string, heading: string | RegExp) => openPage(page, `${base}${url}`, heading);
+const checked = (name: string) => checkPage(page, name);
 
 describe.skipIf(onServer)('the admin app promotion and marketing pages in Chromium', () => {
   beforeAll(async () => {
@@ -65,16 +57,7 @@ describe.skipIf(onServer)('the admin app promotion and marketing pages in Chromi
     await placeOrder(shop, { token: buyer.token, email: buyer.email, variantId: variant.id });
     background = await startTestBackground(shop);
     base = `${await shop.app.listen({ port: 0, host: '127.0.0.1' })}/app`;
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    // Deletes and discards ask window.confirm first: staff say yes.
-    page.on('dialog', (dialog) => void dialog.accept());
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.goto(`${base}/campaigns`);
-    await signIn(page);
-    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+    ({ browser, context, page, close: closeBrowser } = await openSignedInApp(`${base}/campaigns`, 'Campaigns'));
   }, 120_000);
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { adminAppDir } from '../../src/http/admin-app.ts';
 import { signUp, type SignedUp } from '../helpers/customers.ts';
 import { createStockedProduct, setUpSelling } from '../helpers/selling.ts';
 import { startTestShop, type TestShop } from '../helpers/test-shop.ts';
-import { expectAccessible, launchBrowser, SCREENSHOTS, shootBothWidths, signIn } from './browser.ts';
+import { checkPage, openPage, openSignedInApp } from './browser.ts';
 
 /**
  * The admin app's price lists, gift cards and store credit in Chromium: each change made through the
@@ -27,16 +27,8 @@ let scarf: { id: string; sku: string };
 let groupId: string;
 let buyer: SignedUp;
 
-async function open(url: string, heading: string | RegExp) {
-  await page.goto(`${base}${url}`);
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-}
-
-async function checked(name: string) {
-  await expectAccessible(page, name);
-  await shootBothWidths(page, name);
-}
+const open = (url: string, heading: string | RegExp) => openPage(page, `${base}${url}`, heading);
+const checked = (name: string) => checkPage(page, name);
 
 const iso = (value: string | null) => (value ? new Date(value).toISOString() : null);
 
@@ -52,16 +44,8 @@ describe.skipIf(onServer)('price lists, gift cards and store credit in the admin
     groupId = (await shop.ok('POST', '/admin/customer-groups', { name: 'Wholesale' }, 201)).id;
     buyer = await signUp(shop);
     base = `${await shop.app.listen({ port: 0, host: '127.0.0.1' })}/app`;
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC', acceptDownloads: true });
+    ({ browser, context, page, close: closeBrowser } = await openSignedInApp(`${base}/price-lists`, 'Price lists', { acceptDownloads: true }));
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('dialog', (dialog) => void dialog.accept());
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.goto(`${base}/price-lists`);
-    await signIn(page);
-    await page.getByRole('heading', { level: 1, name: 'Price lists' }).waitFor();
   }, 120_000);
 
   afterAll(async () => {

@@ -2,7 +2,7 @@
 /// <reference lib="dom" />
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { ADMIN } from '../helpers/test-shop.ts';
 
@@ -67,4 +67,35 @@ export async function shootBothWidths(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-390.png`), fullPage: true });
   await expectAccessible(page, `${name} at 390 px`);
   await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** Opens an app page and waits until it shows what it loaded: its heading, and nothing still busy. */
+export async function openPage(page: Page, url: string, heading: string | RegExp): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+}
+
+/** axe on the page as it is, then the screenshots (and axe) at both widths. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await expectAccessible(page, name);
+  await shootBothWidths(page, name);
+}
+
+/**
+ * A browser signed in to the app as the owner, on the page at `url` showing `heading`: 1280 px wide,
+ * en-US in UTC (a test that sets the shop's time zone sees dates that only the shop's zone explains),
+ * window.confirm answered yes (deletes ask first: staff say yes).
+ */
+export async function openSignedInApp(url: string, heading: string | RegExp, options: BrowserContextOptions = {}): Promise<{ browser: Browser; context: BrowserContext; page: Page; close: () => Promise<void> }> {
+  const { browser, close } = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC', ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('dialog', (dialog) => void dialog.accept());
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.goto(url);
+  await signIn(page);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  return { browser, context, page, close };
 }
