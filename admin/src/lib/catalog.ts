@@ -13,3 +13,12 @@ export function useCurrencies() {
 export function useCollections() {
   return useQuery({ queryKey: ['collections'], staleTime: 60_000, queryFn: () => ok(api.GET('/admin/collections', { params: { query: { limit: 100 } } })) });
 }
+
+/** Up to ten products whose title or SKU matches `text` (the server searches), once two characters are typed. */
+export function useProductSearch(text: string) {
+  return useQuery({
+    queryKey: ['products', 'list', { q: text, limit: 10 }],
+    enabled: text.length > 1,
+    queryFn: () => ok(api.GET('/admin/products', { params: { query: { q: text, limit: 10 } } })),
+  });
+}

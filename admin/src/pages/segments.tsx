@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ok } from '../api.ts';
-import { useCurrencies } from '../lib/catalog.ts';
+import { useCurrencies, useProductSearch } from '../lib/catalog.ts';
 import { formatNumber, parseMoney } from '../lib/format.ts';
 import { useFormMutation } from '../lib/forms.ts';
 import { customerGroupsQuery, describeRules, segmentsQuery, type Segment } from '../lib/marketing.ts';
@@ -133,11 +133,7 @@ function SegmentForm() {
 function ProductPicker({ picked, onChange }: { picked: { id: string; title: string }[]; onChange: (next: { id: string; title: string }[]) => void }) {
   const [q, setQ] = useState('');
   const text = q.trim();
-  const found = useQuery({
-    queryKey: ['products', 'list', { q: text, limit: 10 }],
-    enabled: text.length > 1,
-    queryFn: () => ok(api.GET('/admin/products', { params: { query: { q: text, limit: 10 } } })),
-  });
+  const found = useProductSearch(text);
   return (
     <fieldset className="flex flex-col gap-2">
       <legend className="mb-1 text-sm font-medium">Bought any of these products</legend>

@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ok } from '../api.ts';
 import type { paths } from '../../../src/client/index.ts';
+import { useProductSearch } from '../lib/catalog.ts';
 import { formatMoney } from '../lib/format.ts';
 
 type Product = paths['/admin/products']['get']['responses'][200]['content']['application/json']['data'][number];
@@ -11,11 +10,7 @@ export type PickedVariant = Product['variants'][number] & { product_title: strin
 export function VariantSearch({ currency, onPick }: { currency: string; onPick: (variant: PickedVariant) => void }) {
   const [q, setQ] = useState('');
   const text = q.trim();
-  const found = useQuery({
-    queryKey: ['products', 'list', { q: text, limit: 10 }],
-    enabled: text.length > 1,
-    queryFn: () => ok(api.GET('/admin/products', { params: { query: { q: text, limit: 10 } } })),
-  });
+  const found = useProductSearch(text);
   const variants = (found.data?.data ?? []).flatMap((p) => p.variants.map((v) => ({ ...v, product_title: p.title })));
   const price = (v: PickedVariant) => v.prices.find((p) => p.currency_code === currency.toUpperCase());
   return (
