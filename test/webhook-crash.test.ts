@@ -69,8 +69,10 @@ test('SIGKILL mid-delivery: after a restart every event is delivered, none lost'
 
   for (const id of products) {
     const got = arrivals.filter((a) => a.resourceId === id);
-    expect(got.filter((a) => a.answered), id).toHaveLength(1);
-    expect(got.length, id).toBeLessThanOrEqual(2); // at least once, boundedly: once more only if it was in flight
+    expect(got.filter((a) => a.answered).length, id).toBeGreaterThanOrEqual(1);
+    // At least once, boundedly: sent again only if it was in flight at the kill, or if its answer came
+    // after the sender's 2 s timeout (a loaded machine: CI saw one product answered twice that way).
+    expect(got.length, id).toBeLessThanOrEqual(3);
   }
   // The receiver's answer comes before the sender records it: wait for the records, then check them all.
   const deliveries = await waitFor(async () => {
@@ -78,11 +80,13 @@ test('SIGKILL mid-delivery: after a restart every event is delivered, none lost'
     return listed.length === products.length && listed.every((d: any) => d.status === 'delivered') ? listed : null;
   }, 15_000, 'every delivery recorded as delivered');
   expect(deliveries.map((d: any) => d.status)).toEqual(products.map(() => 'delivered'));
-  // Those in flight at the kill were claimed twice; their logs show the attempt that succeeded.
+  // Those in flight at the kill were claimed again: the killed process's attempt left no log line, and
+  // the last logged attempt (the second, or a later one after a timeout) is the one that succeeded.
   for (const d of deliveries.filter((d: any) => inFlight.includes(d.resource_id))) {
-    expect(d.attempts).toBe(2);
+    expect(d.attempts).toBeGreaterThanOrEqual(2);
     const detail = await again.ok('GET', `/admin/webhooks/${endpoint.id}/deliveries/${d.id}`);
-    expect(detail.log.map((a: any) => [a.attempt, a.status_code])).toEqual([[2, 200]]);
+    expect(detail.log.map((a: any) => a.attempt)).toEqual(Array.from({ length: d.attempts - 1 }, (_, i) => i + 2));
+    expect(detail.log.at(-1).status_code).toBe(200);
   }
   expect(await second.stop('SIGTERM')).toBe(0);
   await new Promise<void>((resolve) => {
