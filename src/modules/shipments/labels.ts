@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { decryptJson } from '../../crypto/data-encryption.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
@@ -11,7 +11,7 @@ import { abortable, CarrierError, type PurchasedLabel } from '../shipping/carrie
 import { parcelOf } from '../shipping/carrier-rates.ts';
 import { carrierOrThrow } from '../shipping/carriers.ts';
 import { parcelAddressOf, type RateDeps } from '../shipping/cart-rates.ts';
-import type { LabelStatus } from './schema.ts';
+import type { ShippingLabelTable } from './schema.ts';
 
 /**
  * Shipping labels bought from a carrier for a fulfillment (docs/shipping.md). The label row is written
@@ -21,26 +21,12 @@ import type { LabelStatus } from './schema.ts';
  * (a concurrent request is 409 label_purchase_in_progress). A label carries the tracking number;
  * the fulfillment ships when the carrier's first scan arrives (tracking-events.ts), or when staff ship it.
  */
-export interface LabelView {
-  id: string;
-  order_id: string;
-  fulfillment_id: string;
-  carrier_id: string;
-  service: string | null;
-  status: LabelStatus;
-  tracking_number: string | null;
-  tracking_url: string | null;
-  label_url: string | null;
-  amount: number | null;
-  currency_code: string | null;
-  error_message: string | null;
-  created_by: string;
-  created_at: Date;
-  updated_at: Date;
-}
-
 const labelColumns = ['id', 'order_id', 'fulfillment_id', 'carrier_id', 'service', 'status', 'tracking_number', 'tracking_url', 'label_url',
   'amount', 'currency_code', 'error_message', 'created_by', 'created_at', 'updated_at'] as const;
+
+/** A label as the API shows it: the row without the carrier's own reference or the lease. */
+export type LabelView = Pick<Selectable<ShippingLabelTable>, (typeof labelColumns)[number]>;
+
 
 export async function listLabels(db: Db, orderId: string): Promise<LabelView[]> {
   await assertPlacedOrder(db, orderId);
