@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { BenchDatabase } from './databases.ts';
-import { BENCH_ADMIN, postgresCpuMs, report, seconds, startShop, type Child } from './harness.ts';
+import { BENCH_ADMIN, postgresCpuMs, report, seconds, startShop, statementsRun, type Child } from './harness.ts';
 
 /**
  * Checkout as shoppers do it, over HTTP with keep-alive: create cart → add two lines → email and
@@ -41,25 +41,38 @@ async function stockedVariants(admin: Client, count: number, stock: number): Pro
   return ids;
 }
 
+/** Called around each step of a checkout (the statement count's probe); none in the timed runs. */
+interface StepProbe {
+  before(): Promise<void>;
+  after(step: Step): Promise<void>;
+}
+
 /** One buyer's checkout; adds each step's latency to `timings`. Returns the failing step or null. */
-async function checkout(client: Client, variants: [string, string], timings: Record<Step, number[]>, n: number, code?: string): Promise<string | null> {
-  const timed = async (step: Step, method: string, path: string, body?: unknown, expect = 200) => {
+async function checkout(client: Client, variants: [string, string], timings: Record<Step, number[]>, n: number, code?: string, probe?: StepProbe): Promise<string | null> {
+  // A step is one request, or two for shipping (list the options, choose one), timed together.
+  const step = async <T>(name: Step, requests: () => Promise<T>): Promise<T> => {
+    await probe?.before();
     const start = performance.now();
+    const result = await requests();
+    timings[name].push(performance.now() - start);
+    await probe?.after(name);
+    return result;
+  };
+  const call = async (name: Step, method: string, path: string, body?: unknown, expect = 200) => {
     const res = await client.call(method, path, body);
-    timings[step].push(performance.now() - start);
-    if (res.status !== expect) throw new Error(`${step}: ${res.status} ${res.body?.error?.code ?? ''}`);
+    if (res.status !== expect) throw new Error(`${name}: ${res.status} ${res.body?.error?.code ?? ''}`);
     return res.body;
   };
+  const timed = (name: Step, method: string, path: string, body?: unknown, expect = 200) => step(name, () => call(name, method, path, body, expect));
   try {
     const cart = await timed('create_cart', 'POST', '/store/carts', { currency_code: 'USD' }, 201);
     await timed('add_line', 'POST', `/store/carts/${cart.id}/line-items`, { variant_id: variants[0], quantity: 1 });
     await timed('add_line', 'POST', `/store/carts/${cart.id}/line-items`, { variant_id: variants[1], quantity: 2 });
     await timed('address', 'POST', `/store/carts/${cart.id}`, { email: `buyer${n}@bench.local`, shipping_address: ADDRESS });
-    const start = performance.now();
-    const options = await client.call('GET', `/store/carts/${cart.id}/shipping-options`);
-    const chosen = await client.call('POST', `/store/carts/${cart.id}/shipping-method`, { option_id: options.body.data[0].id });
-    timings.shipping.push(performance.now() - start);
-    if (chosen.status !== 200) throw new Error(`shipping: ${chosen.status}`);
+    await step('shipping', async () => {
+      const options = await call('shipping', 'GET', `/store/carts/${cart.id}/shipping-options`);
+      return call('shipping', 'POST', `/store/carts/${cart.id}/shipping-method`, { option_id: options.data[0].id });
+    });
     if (code) await timed('promotion', 'POST', `/store/carts/${cart.id}/promotions`, { code });
     await timed('payment', 'POST', `/store/carts/${cart.id}/payment`, { provider_id: 'test_card', data: { card_number: '4242424242424242' } });
     await timed('complete', 'POST', `/store/carts/${cart.id}/complete`, undefined, 201);
@@ -67,6 +80,43 @@ async function checkout(client: Client, variants: [string, string], timings: Rec
   } catch (error) {
     return (error as Error).message;
   }
+}
+
+/**
+ * Statements per checkout, by step: `rounds` checkouts one after another, the count read before and
+ * after each step. The background work a step starts (events, emails, the ledger) waits ~100 ms after
+ * the commit that wakes it, so a pause before each step lets it land between steps, counted apart.
+ */
+async function statementsPerCheckout(target: CheckoutShop, rounds: number) {
+  const counts = Object.fromEntries(steps.map((s) => [s, 0])) as Record<Step, number>;
+  let background = 0;
+  let mark = await statementsRun(target.shop);
+  const probe: StepProbe = {
+    async before() {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const now = await statementsRun(target.shop);
+      background += now - mark;
+      mark = now;
+    },
+    async after(name) {
+      const now = await statementsRun(target.shop);
+      counts[name] += now - mark;
+      mark = now;
+    },
+  };
+  const timings = Object.fromEntries(steps.map((s) => [s, [] as number[]])) as Record<Step, number[]>;
+  for (let i = 0; i < rounds; i++) {
+    const failed = await checkout(target.client, [target.variants[i], target.variants[i + 1]], timings, 2_000_000 + i, undefined, probe);
+    if (failed) throw new Error(`statement count: ${failed}`);
+  }
+  await probe.before();
+  const perCheckout = (n: number) => Number((n / rounds).toFixed(1));
+  const requests = Object.values(counts).reduce((a, b) => a + b, 0);
+  return {
+    bench: 'checkout', case: 'statements_per_checkout', db: target.db, checkouts: rounds,
+    in_requests: perCheckout(requests), in_background: perCheckout(background),
+    by_step: Object.fromEntries(steps.filter((s) => counts[s]).map((s) => [s, perCheckout(counts[s])])),
+  };
 }
 
 /**
@@ -127,8 +177,10 @@ export async function runCheckouts(target: CheckoutShop, buyers: number, duratio
   };
   const started = performance.now();
   const cpuBefore = { server: shop.cpuMs(), postgres: postgresCpuMs() };
+  const statementsBefore = await statementsRun(shop);
   await Promise.all(Array.from({ length: buyers }, () => run(started + duration * 1000)));
   const elapsed = (performance.now() - started) / 1000;
+  const statements = (await statementsRun(shop)) - statementsBefore;
   // What one checkout costs in CPU, whatever else the machine was doing (wall-clock rates vary with it).
   const cpuPerCheckout = (ms: number) => Number((ms / Math.max(completed, 1)).toFixed(2));
   return {
@@ -136,6 +188,8 @@ export async function runCheckouts(target: CheckoutShop, buyers: number, duratio
     checkouts_per_sec: Number((completed / elapsed).toFixed(1)),
     ...extra,
     completed,
+    // Every statement the process ran meanwhile, the background work the checkouts started included.
+    statements_per_checkout: Number((statements / Math.max(completed, 1)).toFixed(1)),
     server_cpu_ms_per_checkout: cpuPerCheckout(shop.cpuMs() - cpuBefore.server),
     ...(target.db === 'postgres' ? { postgres_cpu_ms_per_checkout: cpuPerCheckout(postgresCpuMs() - cpuBefore.postgres) } : {}),
     errors: Object.fromEntries(errors),
@@ -175,6 +229,7 @@ export async function benchCheckout(database: BenchDatabase, buyers = Number(pro
   try {
     const target = await prepareCheckoutShop(shop, database.kind);
     await runCheckouts(target, buyers, 2); // warm-up
+    report(await statementsPerCheckout(target, 10));
     const figures = await runCheckouts(target, buyers, seconds);
     const ratio = bare ? { ratio_to_bare_transaction: Number((figures.checkouts_per_sec / bare).toFixed(3)) } : {};
     report({ ...figures, ...ratio, server_peak_rss_mb: shop.peakRssMb() });

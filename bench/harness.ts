@@ -125,11 +125,22 @@ export function rotate(paths: string[]): RequestSpec[] {
 /** Every benchmark's shop signs its owner in with these (set on whichever start comes first). */
 export const BENCH_ADMIN = { email: 'bench@cartwright.local', password: 'bench-password-1234' };
 
-/** Starts `cartwright start` on the benchmark's database (no demo seeding: `seed` ran before). */
+const METRICS_TOKEN = 'bench-metrics-token';
+
+/**
+ * Starts `cartwright start` on the benchmark's database (no demo seeding: `seed` ran before), with
+ * its metrics on, as an operator runs it, so a bench can count the statements it ran.
+ */
 export function startShop(env: Record<string, string>): Promise<Child> {
   return startChild(['bin/cartwright.js', 'start'], {
-    ...env, PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'false', ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password,
+    ...env, PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'false', ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password, METRICS_TOKEN,
   }, (output) => /Store API {3}(\S+)\/store\/products/.exec(output)?.[1] ?? null);
+}
+
+/** Database statements a shop's process has run so far (its /metrics statement count). */
+export async function statementsRun(shop: Child): Promise<number> {
+  const text = await (await fetch(`${shop.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  return Number(/^cartwright_db_statement_duration_seconds_count (\d+)$/m.exec(text)![1]);
 }
 
 /** Starts the bare Fastify server of bench/ceiling-server.ts. */
