@@ -113,6 +113,22 @@ describe.skipIf(onServer)('the admin app shipping pages in Chromium', () => {
 
     await open('/settings/shipping', 'Shipping');
     expect(await page.getByRole('row', { name: /Carrier ground/ }).textContent()).toContain('test_carrier ground rate, else $9.00');
+
+    // Switched to a flat price in the editor: the carrier and its markups go with the old price type.
+    const courier = await shop.ok('POST', '/admin/shipping-options', {
+      region_id: selling.us.id, name: 'Courier', price_type: 'calculated', carrier_id: 'test_carrier', carrier_service: 'express', rate_markup_percent: 5, rate_markup_amount: 50, amount: 2500, position: 6,
+    }, 201);
+    await open(`/settings/shipping/${courier.id}`, 'Courier');
+    expect(await page.getByLabel('Markup (%)').inputValue()).toBe('5');
+    await page.getByLabel('Price type').selectOption('flat');
+    expect(await page.getByLabel('Carrier service').count()).toBe(0);
+    await page.getByLabel('Price (USD)').fill('12');
+    await page.getByRole('button', { name: 'Save shipping option' }).click();
+    await page.getByText('Shipping option saved').waitFor();
+    expect(await shop.ok('GET', `/admin/shipping-options/${courier.id}`)).toMatchObject({
+      price_type: 'flat', amount: 1200, carrier_id: null, carrier_service: null, rate_markup_percent: 0, rate_markup_amount: 0, free_over_amount: null, weight_bands: null,
+    });
+    await shop.ok('DELETE', `/admin/shipping-options/${courier.id}`);
   });
 
   test('labels: bought on a fulfillment, voided, bought again; the carrier’s scan on the timeline ships it', async () => {
