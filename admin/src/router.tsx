@@ -263,6 +263,11 @@ const shippingOption = createRoute({
   path: '/settings/shipping/$id',
   component: lazyRouteComponent(() => import('./pages/settings-shipping-option.tsx')),
 });
+const carriers = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/settings/carriers',
+  component: lazyRouteComponent(() => import('./pages/settings-carriers.tsx')),
+});
 const locations = createRoute({
   getParentRoute: () => signedIn,
   path: '/settings/locations',
@@ -311,7 +316,7 @@ const auditLog = createRoute({
 });
 
 const routeTree = root.addChildren([login, signedIn.addChildren([
-  dashboard, orders, order, orderFulfill, orderReturn, orderEdit, draftOrders, draftOrderNew, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, forecast, purchaseOrders, lots, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, campaigns, priceLists, priceListNew, priceList, giftCards, giftCard, segments, marketingDeadLetters, regions, regionNew, region, shipping, shippingOptionNew, shippingOption, locations, users, apiKeys, webhooks, webhook, jobs, ledger, emails, auditLog,
+  dashboard, orders, order, orderFulfill, orderReturn, orderEdit, draftOrders, draftOrderNew, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, forecast, purchaseOrders, lots, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, campaigns, priceLists, priceListNew, priceList, giftCards, giftCard, segments, marketingDeadLetters, regions, regionNew, region, shipping, shippingOptionNew, shippingOption, carriers, locations, users, apiKeys, webhooks, webhook, jobs, ledger, emails, auditLog,
 ])]);
 
 export const router = createRouter({

@@ -297,7 +297,7 @@ describe.skipIf(onServer)('the admin app in Chromium', () => {
       ['customers', '/customers'], ['customer-groups', '/customer-groups'], ['segments', '/segments'], ['marketing-dead-letters', '/marketing/dead-letters'], ['promotions', '/promotions'], ['campaigns', '/campaigns'],
       ['price-lists', '/price-lists'], ['price-list-new', '/price-lists/new'], ['gift-cards', '/gift-cards'],
       ['regions', '/settings/regions'], ['region-new', '/settings/regions/new'], ['region', `/settings/regions/${selling.eu.id}`], ['shipping', '/settings/shipping'],
-      ['shipping-option-new', '/settings/shipping/new'], ['shipping-option', `/settings/shipping/${selling.usStandard.id}`], ['locations', '/settings/locations'], ['users', '/settings/users'],
+      ['shipping-option-new', '/settings/shipping/new'], ['shipping-option', `/settings/shipping/${selling.usStandard.id}`], ['carriers', '/settings/carriers'], ['locations', '/settings/locations'], ['users', '/settings/users'],
       ['api-keys', '/settings/api-keys'], ['webhooks', '/settings/webhooks'], ['jobs', '/settings/jobs'], ['emails', '/settings/emails'],
       ['audit-log', '/settings/audit-log'], ['ledger', '/settings/ledger'],
       ['forecast', `/forecasts/${(await createStockedProduct(shop, { usd: 900, stock: 12, locationId: selling.warehouse.id })).variant.id}`],

@@ -12,14 +12,16 @@ import { Dialog, DialogClose } from '../ui/dialog.tsx';
 import { ErrorBanner, useToast } from '../ui/feedback.tsx';
 import { SelectField, TextArea, TextField } from '../ui/field.tsx';
 import { Card, DetailLayout, Page } from '../ui/page.tsx';
+import { BuyLabelDialog, canBuyLabel, FulfillmentLabels, useLabels, type Label } from './order-labels.tsx';
 
-type Action = 'capture' | 'refund' | 'cancel' | 'ship' | 'receive';
+type Action = 'capture' | 'refund' | 'cancel' | 'ship' | 'receive' | 'label';
 
 export default function OrderDetailPage() {
   const { id } = useParams({ from: '/signed-in/orders/$id' });
   const search = useSearch({ from: '/signed-in/orders/$id' });
   const navigate = useNavigate();
   const order = useOrder(id);
+  const labels = useLabels(id);
   const can = useCan();
   // Modals that do work have URLs (…?action=refund), so a reload or a shared link opens the same one.
   const open = (action: Action, target?: string) => navigate({ to: '.', search: { action, target }, replace: true });
@@ -62,7 +64,11 @@ export default function OrderDetailPage() {
       <DetailLayout
         main={<>
           <LinesCard order={o} />
-          {o.fulfillments.map((f) => <FulfillmentCard key={f.id} order={o} fulfillment={f} onShip={() => open('ship', f.id)} />)}
+          <ErrorBanner error={labels.error} onRetry={() => labels.refetch()} />
+          {o.fulfillments.map((f) => (
+            <FulfillmentCard key={f.id} order={o} fulfillment={f} labels={labels.data?.data.filter((l) => l.fulfillment_id === f.id) ?? []}
+              onShip={() => open('ship', f.id)} onBuyLabel={() => open('label', f.id)} />
+          ))}
           {o.returns.map((r) => <ReturnCard key={r.id} order={o} ret={r} onReceive={() => open('receive', r.id)} />)}
           <PaymentCard order={o} onCapture={() => open('capture')} onRefund={() => open('refund')} />
           <TimelineCard order={o} />
@@ -82,6 +88,7 @@ export default function OrderDetailPage() {
       <RefundDialog order={o} open={search.action === 'refund'} onClose={close} />
       <CancelDialog order={o} open={search.action === 'cancel'} onClose={close} />
       <ShipDialog order={o} fulfillmentId={search.action === 'ship' ? search.target : undefined} onClose={close} />
+      <BuyLabelDialog order={o} fulfillmentId={search.action === 'label' ? search.target : undefined} onClose={close} />
       <ReceiveDialog order={o} returnId={search.action === 'receive' ? search.target : undefined} onClose={close} />
     </Page>
   );
@@ -133,7 +140,9 @@ function LinesCard({ order }: { order: Order }) {
   );
 }
 
-function FulfillmentCard({ order, fulfillment, onShip }: { order: Order; fulfillment: Order['fulfillments'][number]; onShip: () => void }) {
+function FulfillmentCard({ order, fulfillment, labels, onShip, onBuyLabel }: {
+  order: Order; fulfillment: Order['fulfillments'][number]; labels: Label[]; onShip: () => void; onBuyLabel: () => void;
+}) {
   const can = useCan();
   const toast = useToast();
   const changed = useOrderChanged(order.id);
@@ -148,6 +157,7 @@ function FulfillmentCard({ order, fulfillment, onShip }: { order: Order; fulfill
     <Card
       title={<span className="flex items-center gap-2">Fulfillment <StatusBadge status={fulfillment.status} /></span>}
       action={can('orders:fulfill') && <>
+        {canBuyLabel(fulfillment, labels) && <button type="button" className="button" onClick={onBuyLabel}>Buy label</button>}
         {fulfillment.status === 'fulfilled' && <button type="button" className="button" onClick={onShip}>Add tracking</button>}
         {fulfillment.status === 'shipped' && <button type="button" className="button" disabled={delivered.isPending} onClick={() => delivered.mutate()}>Mark delivered</button>}
       </>}
@@ -163,6 +173,7 @@ function FulfillmentCard({ order, fulfillment, onShip }: { order: Order; fulfill
           {fulfillment.tracking_url && <> · <a href={fulfillment.tracking_url} target="_blank" rel="noreferrer" className="row-link inline-flex items-center gap-1">Track<ExternalLink aria-hidden size={12} /><span className="sr-only">(opens in a new tab)</span></a></>}
         </p>
       )}
+      <FulfillmentLabels order={order} fulfillment={fulfillment} labels={labels} />
     </Card>
   );
 }
@@ -256,6 +267,7 @@ function TimelineCard({ order }: { order: Order }) {
           <li key={event.id} className="border-l-2 border-[var(--border)] pl-3">
             <p className="font-medium">{humanize(event.type.replace(/^order\./, ''))}</p>
             {typeof (event.data as { text?: unknown }).text === 'string' && <p className="whitespace-pre-wrap">{(event.data as { text: string }).text}</p>}
+            {shipmentDetail(event) && <p>{shipmentDetail(event)}</p>}
             <p className="text-xs text-[var(--muted)]">
               <time dateTime={event.at} title={formatDateTime(event.at)}>{formatRelative(event.at)}</time>
               {event.actor ? ` · ${event.actor.type}${event.actor.id ? ` ${event.actor.id}` : ''}` : ''}
@@ -265,6 +277,17 @@ function TimelineCard({ order }: { order: Order }) {
       </ol>
     </Card>
   );
+}
+
+/** What a label or a carrier's tracking event says, in a line under its title ("In transit: Departed facility · test_carrier TC…"). */
+function shipmentDetail(event: Order['timeline'][number]): string | null {
+  const data = event.data as { carrier?: string; tracking_number?: string | null; status?: string; description?: string | null };
+  const parcel = [data.carrier, data.tracking_number].filter(Boolean).join(' ');
+  switch (event.type) {
+    case 'order.tracking_updated': return `${humanize(data.status ?? 'update')}${data.description ? `: ${data.description}` : ''} · ${parcel}`;
+    case 'order.label_purchased': return parcel || null;
+    default: return null;
+  }
 }
 
 function DialogButtons({ pending, verb, danger }: { pending: boolean; verb: string; danger?: boolean }) {

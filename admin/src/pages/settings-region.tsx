@@ -5,6 +5,7 @@ import { api, ok } from '../api.ts';
 import type { paths } from '../../../src/client/index.ts';
 import { useFormMutation } from '../lib/forms.ts';
 import { useCan } from '../lib/session.tsx';
+import { ConfirmButton } from '../ui/confirm-dialog.tsx';
 import { ErrorBanner, useToast } from '../ui/feedback.tsx';
 import { SelectField, TextField } from '../ui/field.tsx';
 import { Card, DetailLayout, Page } from '../ui/page.tsx';
@@ -55,7 +56,19 @@ function RegionForm({ region }: { region?: Region }) {
   };
   const editable = can('settings:write');
   return (
-    <Page title={region ? region.name : 'Create region'} back={{ label: 'Back to regions', to: '/settings/regions' }}>
+    <Page title={region ? region.name : 'Create region'} back={{ label: 'Back to regions', to: '/settings/regions' }}
+      actions={region && editable && (
+        <ConfirmButton label="Delete region" verb="Delete region" title={`Delete the region ${region.name}?`}
+          description={`Its tax rates and shipping options are deleted with it; its countries (${region.countries.join(', ') || 'none'}) can then join another region. A region that carts or orders have used cannot be deleted: move its countries to another region instead.`}
+          run={() => ok(api.DELETE('/admin/regions/{id}', { params: { path: { id: region.id } } }))}
+          onDone={async () => {
+            queryClient.removeQueries({ queryKey: ['regions', region.id] });
+            await queryClient.invalidateQueries({ queryKey: ['regions'] });
+            await queryClient.invalidateQueries({ queryKey: ['shipping-options'] });
+            toast(`Region ${region.name} deleted`);
+            await navigate({ to: '/settings/regions' });
+          }} />
+      )}>
       <DetailLayout
         main={<>
           <form onSubmit={(e) => { e.preventDefault(); save.mutate(undefined); }}>

@@ -6,6 +6,7 @@ import type { paths } from '../../../src/client/index.ts';
 import { moneyInput, parseMoney } from '../lib/format.ts';
 import { useFormMutation } from '../lib/forms.ts';
 import { useCan } from '../lib/session.tsx';
+import { ConfirmButton } from '../ui/confirm-dialog.tsx';
 import { ErrorBanner, useToast } from '../ui/feedback.tsx';
 import { SelectField, TextField } from '../ui/field.tsx';
 import { Card, DetailLayout, Page } from '../ui/page.tsx';
@@ -13,7 +14,12 @@ import { Card, DetailLayout, Page } from '../ui/page.tsx';
 type Option = paths['/admin/shipping-options/{id}']['get']['responses'][200]['content']['application/json'];
 type Band = { grams: string; amount: string };
 /** How the option is priced, as staff think of it: free-over is a flat price with a threshold. */
-type Pricing = 'flat' | 'free_over' | 'weight';
+type Pricing = 'flat' | 'free_over' | 'weight' | 'calculated';
+
+function pricingOf(option?: Option): Pricing {
+  if (option?.price_type === 'weight' || option?.price_type === 'calculated') return option.price_type;
+  return option?.free_over_amount != null ? 'free_over' : 'flat';
+}
 
 export default function ShippingOptionPage() {
   const { id } = useParams({ strict: false }) as { id?: string };
@@ -34,19 +40,33 @@ function OptionForm({ option }: { option?: Option }) {
   const region = regions.data?.data.find((r) => r.id === (regionId || regions.data?.data[0]?.id));
   const currency = option?.currency_code ?? region?.currency_code ?? 'USD';
   const [name, setName] = useState(option?.name ?? '');
-  const [pricing, setPricing] = useState<Pricing>(option?.price_type === 'weight' ? 'weight' : option?.free_over_amount != null ? 'free_over' : 'flat');
+  const [pricing, setPricing] = useState<Pricing>(pricingOf(option));
+  const carriers = useQuery({ queryKey: ['carriers'], queryFn: () => ok(api.GET('/admin/carriers')) });
+  const rating = carriers.data?.data.filter((c) => c.rates) ?? [];
+  const [carrierId, setCarrierId] = useState(option?.carrier_id ?? '');
+  const [service, setService] = useState(option?.carrier_service ?? '');
+  // Empty markups are none; an option without one shows empty fields, not 0.00 in a currency not known yet.
+  const [markupPercent, setMarkupPercent] = useState(option?.rate_markup_percent ? String(option.rate_markup_percent) : '');
+  const [markupAmount, setMarkupAmount] = useState(option?.rate_markup_amount ? moneyInput(option.rate_markup_amount, currency) : '');
   const [amount, setAmount] = useState(moneyInput(option?.amount, currency));
   const [freeOver, setFreeOver] = useState(moneyInput(option?.free_over_amount, currency));
   const [bands, setBands] = useState<Band[]>(option?.weight_bands?.map((b) => ({ grams: String(b.up_to_grams), amount: moneyInput(b.amount, currency) })) ?? [{ grams: '', amount: '' }]);
   const [position, setPosition] = useState(String(option?.position ?? 0));
   const [active, setActive] = useState(option?.active ?? true);
   const money = (text: string) => parseMoney(text, currency);
+  const calculated = pricing === 'calculated';
+  // Every pricing field is sent, so a change of price type clears what the old type used.
   const body = () => ({
     name: name.trim(),
-    price_type: option?.price_type === 'calculated' ? 'calculated' as const : pricing === 'weight' ? 'weight' as const : 'flat' as const,
+    price_type: calculated ? 'calculated' as const : pricing === 'weight' ? 'weight' as const : 'flat' as const,
     amount: pricing === 'weight' ? null : money(amount),
-    free_over_amount: pricing === 'weight' ? null : pricing === 'free_over' ? money(freeOver) : null,
+    free_over_amount: pricing === 'free_over' || (calculated && freeOver.trim()) ? money(freeOver) : null,
     weight_bands: pricing === 'weight' ? bands.map((b) => ({ up_to_grams: Number(b.grams), amount: money(b.amount) ?? Number.NaN })) : null,
+    carrier_id: calculated ? carrierId || rating[0]?.id || null : null,
+    carrier_service: calculated ? service.trim() || null : null,
+    rate_markup_percent: calculated && markupPercent.trim() ? Number(markupPercent) : 0,
+    // Unreadable text goes as NaN (null in JSON), for the API to name the field.
+    rate_markup_amount: calculated && markupAmount.trim() ? money(markupAmount) ?? Number.NaN : 0,
     position: Number(position) || 0,
     active,
   });
@@ -65,7 +85,18 @@ function OptionForm({ option }: { option?: Option }) {
   const editable = can('settings:write');
   const amountError = (text: string) => (text && money(text) === null ? `Not an amount in ${currency}` : null);
   return (
-    <Page title={option ? option.name : 'Create shipping option'} back={{ label: 'Back to shipping', to: '/settings/shipping' }}>
+    <Page title={option ? option.name : 'Create shipping option'} back={{ label: 'Back to shipping', to: '/settings/shipping' }}
+      actions={option && editable && (
+        <ConfirmButton label="Delete shipping option" verb="Delete shipping option" title={`Delete the shipping option ${option.name}?`}
+          description="Carts that chose it must choose another option at checkout; orders already placed keep their shipping and its price. To stop offering it for a while, untick “Offered to carts” instead."
+          run={() => ok(api.DELETE('/admin/shipping-options/{id}', { params: { path: { id: option.id } } }))}
+          onDone={async () => {
+            queryClient.removeQueries({ queryKey: ['shipping-options', option.id] });
+            await queryClient.invalidateQueries({ queryKey: ['shipping-options'] });
+            toast(`Shipping option ${option.name} deleted`);
+            await navigate({ to: '/settings/shipping' });
+          }} />
+      )}>
       <form onSubmit={(e) => { e.preventDefault(); save.mutate(undefined); }}>
         <ErrorBanner error={save.bannerError} />
         <fieldset disabled={!editable} className="contents">
@@ -83,21 +114,38 @@ function OptionForm({ option }: { option?: Option }) {
               </Card>
               <Card title="Price">
                 <div className="flex flex-col gap-3">
-                  {option?.price_type === 'calculated'
-                    ? <p className="text-sm">Priced by the carrier's live rate (set through the Admin API); its fallback price is below.</p>
-                    : (
-                      <SelectField label="Price type" value={pricing} onChange={(e) => setPricing(e.target.value as Pricing)}>
-                        <option value="flat">Flat price</option>
-                        <option value="free_over">Flat price, free over an amount</option>
-                        <option value="weight">By weight bands</option>
+                  <SelectField label="Price type" value={pricing} onChange={(e) => setPricing(e.target.value as Pricing)}>
+                    <option value="flat">Flat price</option>
+                    <option value="free_over">Flat price, free over an amount</option>
+                    <option value="weight">By weight bands</option>
+                    <option value="calculated" disabled={!calculated && rating.length === 0}>Carrier’s live rate{!calculated && carriers.data && rating.length === 0 ? ' (no carrier quotes rates)' : ''}</option>
+                  </SelectField>
+                  {calculated && (
+                    <>
+                      <SelectField label="Carrier" value={carrierId || rating[0]?.id || ''} onChange={(e) => setCarrierId(e.target.value)} error={errors.carrier_id}
+                        hint="Carriers that quote rates (Settings › Carriers)." data-field="carrier_id">
+                        {rating.map((c) => <option key={c.id} value={c.id}>{c.id}</option>)}
+                        {carrierId && !rating.some((c) => c.id === carrierId) && <option value={carrierId}>{carrierId} (not set up)</option>}
                       </SelectField>
-                    )}
+                      <TextField label="Carrier service" className="w-64" hint="The carrier’s service code (ground, express…). Empty: its cheapest rate." value={service}
+                        onChange={(e) => setService(e.target.value)} error={errors.carrier_service} data-field="carrier_service" />
+                      <div className="flex flex-wrap gap-3">
+                        <TextField label="Markup (%)" type="number" min={0} max={1000} step="any" className="w-36" value={markupPercent}
+                          onChange={(e) => setMarkupPercent(e.target.value)} error={errors.rate_markup_percent} data-field="rate_markup_percent" />
+                        <TextField label={`Markup amount (${currency})`} inputMode="decimal" className="w-48" value={markupAmount}
+                          onChange={(e) => setMarkupAmount(e.target.value)} error={errors.rate_markup_amount ?? amountError(markupAmount)} data-field="rate_markup_amount" />
+                      </div>
+                      <p className="text-xs text-[var(--muted)]">Buyers pay the carrier’s rate plus the percentage (rounded half up), plus the amount.</p>
+                    </>
+                  )}
                   {pricing !== 'weight' && (
-                    <TextField label={`Price (${currency})`} inputMode="decimal" required className="w-48" value={amount} onChange={(e) => setAmount(e.target.value)}
+                    <TextField label={calculated ? `Fallback price (${currency})` : `Price (${currency})`} inputMode="decimal" required className="w-48" value={amount} onChange={(e) => setAmount(e.target.value)}
+                      hint={calculated ? 'Charged when the carrier is down or too slow to answer, so checkout never fails because of it.' : undefined}
                       error={errors.amount ?? amountError(amount)} data-field="amount" />
                   )}
-                  {pricing === 'free_over' && (
-                    <TextField label={`Free when the items reach (${currency})`} inputMode="decimal" required className="w-64" hint="The items subtotal after discounts." value={freeOver}
+                  {(pricing === 'free_over' || calculated) && (
+                    <TextField label={`Free when the items reach (${currency})`} inputMode="decimal" required={!calculated} className="w-64"
+                      hint={calculated ? 'The items subtotal after discounts. Empty: never free.' : 'The items subtotal after discounts.'} value={freeOver}
                       onChange={(e) => setFreeOver(e.target.value)} error={errors.free_over_amount ?? amountError(freeOver)} data-field="free_over_amount" />
                   )}
                   {pricing === 'weight' && (

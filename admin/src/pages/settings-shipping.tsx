@@ -13,7 +13,9 @@ export default function ShippingPage() {
       actions={can('settings:write') && <Link to="/settings/shipping/new" className="button button-primary">Create shipping option</Link>}
       columns={[
         { header: 'Name', cell: (o) => <Link to="/settings/shipping/$id" params={{ id: o.id }} className="row-link">{o.name}</Link> },
-        { header: 'Price', cell: (o) => o.price_type === 'weight' ? `By weight (${o.weight_bands?.length ?? 0} bands)` : o.price_type === 'calculated' ? 'Carrier rate' : o.amount !== null ? formatMoney(o.amount, o.currency_code) : '—' },
+        { header: 'Price', cell: (o) => o.price_type === 'weight' ? `By weight (${o.weight_bands?.length ?? 0} bands)`
+          : o.price_type === 'calculated' ? `${o.carrier_id}${o.carrier_service ? ` ${o.carrier_service}` : ''} rate${o.amount !== null ? `, else ${formatMoney(o.amount, o.currency_code)}` : ''}`
+          : o.amount !== null ? formatMoney(o.amount, o.currency_code) : '—' },
         { header: 'Free over', cell: (o) => o.free_over_amount === null ? '—' : formatMoney(o.free_over_amount, o.currency_code), align: 'right' },
         { header: 'Status', cell: (o) => <StatusBadge status={o.active ? 'active' : 'disabled'} label={o.active ? 'Active' : 'Inactive'} /> },
       ]} />

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
+import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api, ok } from '../api.ts';
 import type { paths } from '../../../src/client/index.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useFormMutation } from '../lib/forms.ts';
 import { StatusBadge } from '../ui/badge.tsx';
+import { ConfirmButton } from '../ui/confirm-dialog.tsx';
 import { EventPicker } from '../ui/event-picker.tsx';
 import { ErrorBanner, useToast } from '../ui/feedback.tsx';
 import { TextField } from '../ui/field.tsx';
@@ -18,6 +19,7 @@ type Endpoint = paths['/admin/webhooks/{id}']['get']['responses'][200]['content'
 export default function WebhookPage() {
   const { id } = useParams({ from: '/signed-in/settings/webhooks/$id' });
   const toast = useToast();
+  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const endpoint = useQuery({ queryKey: ['webhooks', id], queryFn: () => ok(api.GET('/admin/webhooks/{id}', { params: { path: { id } } })) });
   const deliveries = useQuery({ queryKey: ['webhooks', id, 'deliveries'], queryFn: () => ok(api.GET('/admin/webhooks/{id}/deliveries', { params: { path: { id }, query: { limit: 50 } } })) });
@@ -37,11 +39,20 @@ export default function WebhookPage() {
   return (
     <Page title={data?.url ?? 'Webhook endpoint'} back={{ label: 'Back to webhooks', to: '/settings/webhooks' }}
       badges={data && <StatusBadge status={data.enabled ? 'enabled' : 'disabled'} />}
-      actions={data && (
+      actions={data && <>
         <button type="button" className="button" disabled={setEnabled.isPending} onClick={() => setEnabled.mutate(!data.enabled)}>
           {data.enabled ? 'Disable endpoint' : 'Enable endpoint'}
         </button>
-      )}>
+        <ConfirmButton label="Delete endpoint" verb="Delete endpoint" title="Delete this webhook endpoint?"
+          description={`${data.url} receives no more events, and its delivery log is deleted with it; events already delivered stay delivered. To pause it instead, disable it.`}
+          run={() => ok(api.DELETE('/admin/webhooks/{id}', { params: { path: { id } } }))}
+          onDone={async () => {
+            queryClient.removeQueries({ queryKey: ['webhooks', id] });
+            await queryClient.invalidateQueries({ queryKey: ['webhooks', 'list'] });
+            toast('Endpoint deleted');
+            await navigate({ to: '/settings/webhooks' });
+          }} />
+      </>}>
       <ErrorBanner error={endpoint.error ?? redeliver.error ?? setEnabled.error} />
       {data?.disabled_reason && <p className="mb-3">Disabled: {data.disabled_reason}</p>}
       {data && <EndpointForm key={data.updated_at} endpoint={data} />}

@@ -23,6 +23,7 @@ const tones: Record<string, Tone> = {
   not_fulfilled: 'attention', unfulfilled: 'attention', partially_fulfilled: 'attention', partially_refunded: 'attention', partially_captured: 'attention', partially_paid: 'attention', awaiting: 'attention', low_stock: 'attention', requires_action: 'attention', partially_delivered: 'attention', partially_returned: 'attention',
   payment_failed: 'critical', failed: 'critical', out_of_stock: 'critical', disabled: 'critical', canceled: 'neutral', refunded: 'neutral', returned: 'neutral',
   scheduled: 'info', used_up: 'attention', expired: 'neutral',
+  purchased: 'success', purchasing: 'attention',
   draft: 'neutral', archived: 'neutral', not_paid: 'neutral', voided: 'neutral', revoked: 'neutral',
 };
 

@@ -39,6 +39,7 @@ export const NAV: NavItem[] = [
 export const SETTINGS_NAV: NavItem[] = [
   { to: '/settings/regions', label: 'Regions & currencies', permission: 'settings:read' },
   { to: '/settings/shipping', label: 'Shipping', permission: 'settings:read' },
+  { to: '/settings/carriers', label: 'Carriers', permission: 'settings:read' },
   { to: '/settings/locations', label: 'Locations', permission: 'inventory:read' },
   { to: '/settings/users', label: 'Users & roles', permission: 'users:manage' },
   { to: '/settings/api-keys', label: 'API keys', permission: 'users:manage' },
