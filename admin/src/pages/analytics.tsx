@@ -55,8 +55,8 @@ export default function AnalyticsPage() {
           onChange={(e) => setSearch({ from: e.target.value || undefined })} error={rangeError?.field === 'from' ? rangeError.message : null} />
         <TextField label="To" type="date" value={search.to ?? to} data-field="to"
           onChange={(e) => setSearch({ to: e.target.value || undefined })} error={rangeError?.field === 'to' ? rangeError.message : null} />
-        <SelectField label="By" value={granularity} onChange={(e) => setSearch({ granularity: e.target.value === 'day' ? undefined : e.target.value })}>
-          {GRANULARITIES.map((g) => <option key={g} value={g}>{humanize(g)}</option>)}
+        <SelectField label="Periods" value={granularity} onChange={(e) => setSearch({ granularity: e.target.value === 'day' ? undefined : e.target.value })}>
+          {GRANULARITIES.map((g) => <option key={g} value={g}>{humanize(g)}s</option>)}
         </SelectField>
         {currencies.length > 1 && (
           <SelectField label="Currency" value={currency} onChange={(e) => setSearch({ currency: e.target.value })}>
@@ -73,7 +73,7 @@ export default function AnalyticsPage() {
           {sales.data && !currency && <Empty>No orders were placed in this period.</Empty>}
           {currency && (
             <>
-              <dl className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" aria-label={`Sales totals in ${currency}`}>
+              <Figures label={`Sales totals in ${currency}`} className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
                 <Figure label="Gross sales" value={formatMoney(totals.gross_sales, currency)} />
                 <Figure label="Discounts" value={formatMoney(totals.discounts, currency)} />
                 <Figure label="Refunds" value={formatMoney(totals.refunds, currency)} />
@@ -83,10 +83,10 @@ export default function AnalyticsPage() {
                 <Figure label="Total sales" value={formatMoney(totals.total_sales, currency)} />
                 <Figure label="Orders" value={formatNumber(totals.orders)} />
                 <Figure label="Average order value" value={formatMoney(totals.average_order_value, currency)} />
-              </dl>
+              </Figures>
               <h3 className="mb-1 text-sm font-medium">Net sales per {granularity}</h3>
               <Suspense fallback={<div className="h-56" aria-busy="true" />}>
-                <SalesChart days={rows.map((r) => ({ date: r.period, total: r.net_sales, orders: r.orders }))} currency={currency} periods={periods} unit={granularity} label="Net sales" />
+                <SalesChart days={rows.map((r) => ({ date: r.period, total: r.net_sales, orders: r.orders }))} currency={currency} periods={periods} unit={granularity} label="Net sales" table={false} />
               </Suspense>
               <ReportTable caption={`Sales per ${granularity} in ${currency}`} className="mt-4"
                 head={[unit, 'Orders', 'Gross', 'Discounts', 'Refunds', 'Net', 'Tax', 'Shipping', 'Total', 'Average order']}
@@ -139,16 +139,25 @@ export default function AnalyticsPage() {
             {refunds.data && (refunds.data.refunds.length + refunds.data.returns.length === 0
               ? <Empty>No refunds or returns in this period.</Empty>
               : <>
-                <ReportTable caption="Refunds by reason" head={['Reason', 'Refunds', 'Amount']}
-                  rows={refunds.data.refunds.map((r) => [humanize(r.reason), formatNumber(r.refunds), formatMoney(r.amount, r.currency_code)])} />
-                <ReportTable caption="Returns by reason" className="mt-4" head={['Reason', 'Returns', 'Units asked back', 'Units received']}
-                  rows={refunds.data.returns.map((r) => [humanize(r.reason), formatNumber(r.returns), formatNumber(r.units), formatNumber(r.received_units)])} />
+                {refunds.data.refunds.length === 0 ? <p className="text-sm text-[var(--muted)]">No refunds in this period.</p> : (
+                  <ReportTable caption="Refunds by reason" head={['Reason', 'Refunds', 'Amount']}
+                    rows={refunds.data.refunds.map((r) => [humanize(r.reason), formatNumber(r.refunds), formatMoney(r.amount, r.currency_code)])} />
+                )}
+                {refunds.data.returns.length === 0 ? <p className="mt-4 text-sm text-[var(--muted)]">No returns in this period.</p> : (
+                  <ReportTable caption="Returns by reason" className="mt-4" head={['Reason', 'Returns', 'Units asked back', 'Units received']}
+                    rows={refunds.data.returns.map((r) => [humanize(r.reason), formatNumber(r.returns), formatNumber(r.units), formatNumber(r.received_units)])} />
+                )}
               </>)}
           </div>
         </Card>
       </div>
     </Page>
   );
+}
+
+/** A set of figures, named (a <dl> has no role to carry a name). */
+function Figures({ label, className, children }: { label: string; className: string; children: ReactNode }) {
+  return <div role="group" aria-label={label}><dl className={className}>{children}</dl></div>;
 }
 
 function Figure({ label, value }: { label: string; value: ReactNode }) {
@@ -168,13 +177,13 @@ function CartFigures({ data, unit }: { data: CartRow[]; unit: string }) {
   const withItems = sum('carts_with_items');
   return (
     <>
-      <dl className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3" aria-label="Cart totals">
+      <Figures label="Cart totals" className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3">
         <Figure label="Carts started" value={formatNumber(sum('carts'))} />
         <Figure label="With items" value={formatNumber(withItems)} />
         <Figure label="Ordered" value={formatNumber(sum('ordered'))} />
         <Figure label="Abandoned" value={formatNumber(sum('abandoned'))} />
         <Figure label="Conversion" value={withItems ? formatRate(sum('ordered') / withItems) : '—'} />
-      </dl>
+      </Figures>
       <ReportTable caption="Carts per period started" head={[unit, 'Carts', 'With items', 'Ordered', 'Abandoned', 'Conversion']}
         rows={data.map((r) => [r.period, formatNumber(r.carts), formatNumber(r.carts_with_items), formatNumber(r.ordered), formatNumber(r.abandoned), formatRate(r.conversion_rate)])} />
     </>
@@ -194,13 +203,13 @@ function CustomerFigures({ report, unit }: { report: CustomerReport; unit: strin
   const months = Math.max(0, ...report.cohorts.flatMap((c) => c.active.map((a) => a.month)));
   return (
     <>
-      <dl className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3" aria-label="Customer totals">
+      <Figures label="Customer totals" className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3">
         <Figure label="Buyers" value={formatNumber(report.customers)} />
         <Figure label="New" value={formatNumber(newBuyers)} />
         <Figure label="Returning" value={formatNumber(report.customers - newBuyers)} />
         <Figure label="Ordered twice or more" value={formatNumber(report.repeat_customers)} />
         <Figure label="Repeat purchase rate" value={formatRate(report.repeat_purchase_rate)} />
-      </dl>
+      </Figures>
       <ReportTable caption="New and returning buyers per period" head={[unit, 'Buyers', 'New', 'Returning', 'Orders by new', 'Orders by returning']}
         rows={report.data.map((r) => [r.period, ...[r.customers, r.new_customers, r.returning_customers, r.orders_new, r.orders_returning].map(formatNumber)])} />
       {report.cohorts.length > 0 && (
@@ -222,7 +231,7 @@ function ReportTable({ caption, head, rows, className = '' }: { caption: string;
         <thead><tr>{head.map((h, i) => <th key={h} scope="col" className={i ? 'text-right' : ''}>{h}</th>)}</tr></thead>
         <tbody>
           {rows.map((cells, r) => (
-            <tr key={r}>{cells.map((cell, i) => i === 0 ? <th key={i} scope="row" className="text-left font-normal">{cell}</th> : <td key={i} className="text-right tabular-nums">{cell}</td>)}</tr>
+            <tr key={r}>{cells.map((cell, i) => i === 0 ? <th key={i} scope="row">{cell}</th> : <td key={i} className="text-right tabular-nums">{cell}</td>)}</tr>
           ))}
         </tbody>
       </table>

@@ -10,13 +10,15 @@ function lastDays(count: number): string[] {
  * recharts, tried first, weighed 104 KB gzipped on its own, over the 100 KB budget of a page. Screen
  * readers get the same figures as a table.
  */
-export default function SalesChart({ days, currency, periods = lastDays(30), unit = 'day', label = 'Sales' }: {
+export default function SalesChart({ days, currency, periods = lastDays(30), unit = 'day', label = 'Sales', table = true }: {
   days: { date: string; total: number; orders: number }[];
   currency: string;
   /** Each bar's period, named by its first day, in order. */
   periods?: string[];
   unit?: 'day' | 'week' | 'month';
   label?: string;
+  /** False where the page shows the figures in a table of its own. */
+  table?: boolean;
 }) {
   const byDate = new Map(days.map((d) => [d.date, d]));
   const data = periods.map((date) => ({ date, total: byDate.get(date)?.total ?? 0, orders: byDate.get(date)?.orders ?? 0 }));
@@ -42,11 +44,11 @@ export default function SalesChart({ days, currency, periods = lastDays(30), uni
       <div className="flex justify-between text-xs text-[var(--muted)]" aria-hidden>
         <span>{data[0]?.date}</span><span>Highest {unit} {formatMoney(max === 1 ? 0 : max, currency)}</span><span>{data[data.length - 1]?.date}</span>
       </div>
-      <table className="sr-only">
+      {table && <table className="sr-only">
         <caption>{label} per {unit} in {currency}</caption>
         <thead><tr><th scope="col">{unit === 'day' ? 'Day' : `${unit === 'week' ? 'Week' : 'Month'} from`}</th><th scope="col">Orders</th><th scope="col">{label}</th></tr></thead>
         <tbody>{data.filter((d) => d.orders || d.total).map((d) => <tr key={d.date}><td>{d.date}</td><td>{d.orders}</td><td>{formatMoney(d.total, currency)}</td></tr>)}</tbody>
-      </table>
+      </table>}
     </>
   );
 }
