@@ -43,7 +43,7 @@ const money = (minor: number, currency: string) => new Intl.NumberFormat('en-US'
 /** The figure shown under a label in a list of figures (`<dt>` then `<dd>`). */
 const figure = (list: string, label: string) => page.getByRole('group', { name: list }).locator('div').filter({ has: page.getByRole('term').getByText(label, { exact: true }) }).getByRole('definition');
 /** A report table's rows as the cells' text. */
-const tableRows = (caption: string) => page.getByRole('table', { name: caption, exact: true }).locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+const tableRows = (caption: string) => page.getByRole('table', { name: caption, exact: true }).locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children, (c) => c.textContent)));
 
 describe.skipIf(onServer)('the admin app insights pages in Chromium', () => {
   beforeAll(async () => {
