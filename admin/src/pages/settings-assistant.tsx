@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useBlocker } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { paths } from '../../../src/client/index.ts';
 import { api, ok } from '../api.ts';
 import { formatNumber } from '../lib/format.ts';
@@ -39,19 +39,23 @@ function PolicyForm({ saved }: { saved: Policies }) {
   const toast = useToast();
   const queryClient = useQueryClient();
   const editable = can('settings:write');
+  // The texts as last loaded or saved: a refetch in the background (the window regaining focus)
+  // must not overwrite what is being typed.
+  const [base, setBase] = useState<Policies>(saved);
   const [texts, setTexts] = useState<Policies>(saved);
-  useEffect(() => setTexts(saved), [saved]);
-  const dirty = TOPICS.some(({ topic }) => (texts[topic] ?? '') !== (saved[topic] ?? ''));
+  const dirty = TOPICS.some(({ topic }) => (texts[topic] ?? '') !== (base[topic] ?? ''));
   useBlocker({ shouldBlockFn: () => dirty && !window.confirm('Leave this page? Your unsaved changes will be lost.'), enableBeforeUnload: () => dirty });
   const save = useFormMutation({
     // Every topic is sent: an emptied one is removed (null), the others set as written.
     mutationFn: () => ok(api.PATCH('/admin/assistant/settings', { body: { policies: Object.fromEntries(TOPICS.map(({ topic }) => [topic, texts[topic]?.trim() ? texts[topic] : null])) } })),
     onSuccess: (result) => {
       queryClient.setQueryData(['assistant-settings'], result);
+      setBase(result.policies);
+      setTexts(result.policies);
       toast('Assistant policies saved');
     },
   });
-  const written = TOPICS.filter(({ topic }) => saved[topic]).length;
+  const written = TOPICS.filter(({ topic }) => base[topic]).length;
   return (
     <form onSubmit={(e) => { e.preventDefault(); save.mutate(undefined); }}>
       <ErrorBanner error={save.bannerError} />
@@ -76,7 +80,7 @@ function PolicyForm({ saved }: { saved: Policies }) {
       {editable && dirty && (
         <div className="sticky bottom-0 z-10 mt-4 flex flex-wrap items-center justify-end gap-2 rounded-md border border-[var(--border)] bg-[var(--surface)] p-3 shadow">
           <span className="mr-auto text-sm font-medium">Unsaved changes</span>
-          <button type="button" className="button" onClick={() => setTexts(saved)}>Discard</button>
+          <button type="button" className="button" onClick={() => setTexts(base)}>Discard</button>
           <button type="submit" className="button button-primary" disabled={save.isPending}>{save.isPending ? 'Saving…' : 'Save'}</button>
         </div>
       )}
