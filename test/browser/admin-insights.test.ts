@@ -5,6 +5,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { periodStarts, salesTotals } from '../../admin/src/lib/analytics.ts';
 import { adminAppDir } from '../../src/http/admin-app.ts';
 import { placeOrder } from '../helpers/orders.ts';
 import { ADDRESS_DE, createStockedProduct, setUpSelling, type Selling } from '../helpers/selling.ts';
@@ -44,6 +45,18 @@ const money = (minor: number, currency: string) => new Intl.NumberFormat('en-US'
 const figure = (list: string, label: string) => page.getByRole('group', { name: list }).locator('div').filter({ has: page.getByRole('term').getByText(label, { exact: true }) }).getByRole('definition');
 /** A report table's rows as the cells' text. */
 const tableRows = (caption: string) => page.getByRole('table', { name: caption, exact: true }).locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children, (c) => c.textContent)));
+
+test('the analytics page\'s periods are named as the reports name them; its totals add the periods up', () => {
+  // 1 January 2027 is a Friday: its ISO week starts on Monday 28 December 2026.
+  expect(periodStarts('2027-01-01', '2027-01-12', 'week')).toEqual(['2026-12-28', '2027-01-04', '2027-01-11']);
+  expect(periodStarts('2026-11-30', '2027-02-01', 'month')).toEqual(['2026-11-01', '2026-12-01', '2027-01-01', '2027-02-01']);
+  expect(periodStarts('2028-02-27', '2028-03-01', 'day')).toEqual(['2028-02-27', '2028-02-28', '2028-02-29', '2028-03-01']);
+  expect(periodStarts('2026-12-06', '2026-12-06', 'week')).toEqual(['2026-11-30']);
+  const row = (orders: number, total_sales: number, refunds: number) => ({ orders, gross_sales: 0, discounts: 0, refunds, net_sales: 0, shipping: 0, tax: 0, total_sales, average_order_value: 0 });
+  // Order totals 1000 + 1001 over 2 orders: 1000.5, rounded half up.
+  expect(salesTotals([row(1, 900, 100), row(1, 1001, 0)]).average_order_value).toBe(1001);
+  expect(salesTotals([]).average_order_value).toBe(0);
+});
 
 describe.skipIf(onServer)('the admin app insights pages in Chromium', () => {
   beforeAll(async () => {
@@ -192,6 +205,13 @@ describe.skipIf(onServer)('the admin app insights pages in Chromium', () => {
     expect(refunds.returns).toEqual([]);
     await page.getByText('No returns in this period.').waitFor();
     await checked('analytics');
+
+    // Every period a report names is one of the page's (the chart's bars), in each cut.
+    for (const granularity of ['day', 'week', 'month'] as const) {
+      const cut = await shop.ok('GET', `/admin/analytics/sales?time_zone=UTC&granularity=${granularity}`);
+      const starts = periodStarts(cut.from, cut.to, granularity);
+      for (const r of cut.data) expect(starts, granularity).toContain(r.period);
+    }
 
     await page.getByLabel('Periods').selectOption('week');
     await page.getByRole('table', { name: 'Sales per week in USD', exact: true }).waitFor();
