@@ -50,6 +50,7 @@ const signedIn = createRoute({
 });
 
 const str = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+const oneOf = <T extends string>(value: unknown, values: readonly T[]) => (values.includes(value as T) ? (value as T) : undefined);
 
 const dashboard = createRoute({
   getParentRoute: () => signedIn,
@@ -217,6 +218,21 @@ const forecast = createRoute({
   path: '/forecasts/$variantId',
   component: lazyRouteComponent(() => import('./pages/forecast.tsx')),
 });
+const analytics = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/analytics',
+  validateSearch: optional((s) => ({
+    from: str(s.from), to: str(s.to), currency: str(s.currency),
+    granularity: oneOf(s.granularity, ['day', 'week', 'month'] as const),
+    group_by: oneOf(s.group_by, ['product', 'variant', 'collection'] as const),
+  })),
+  component: lazyRouteComponent(() => import('./pages/analytics.tsx')),
+});
+const searchSynonyms = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/search-synonyms',
+  component: lazyRouteComponent(() => import('./pages/search-synonyms.tsx')),
+});
 const customers = createRoute({
   getParentRoute: () => signedIn,
   path: '/customers',
@@ -308,6 +324,11 @@ const emails = createRoute({
   path: '/settings/emails',
   component: lazyRouteComponent(() => import('./pages/settings-emails.tsx')),
 });
+const assistant = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/settings/assistant',
+  component: lazyRouteComponent(() => import('./pages/settings-assistant.tsx')),
+});
 const auditLog = createRoute({
   getParentRoute: () => signedIn,
   path: '/settings/audit-log',
@@ -316,7 +337,7 @@ const auditLog = createRoute({
 });
 
 const routeTree = root.addChildren([login, signedIn.addChildren([
-  dashboard, orders, order, orderFulfill, orderReturn, orderEdit, draftOrders, draftOrderNew, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, forecast, purchaseOrders, lots, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, campaigns, priceLists, priceListNew, priceList, giftCards, giftCard, segments, marketingDeadLetters, regions, regionNew, region, shipping, shippingOptionNew, shippingOption, carriers, locations, users, apiKeys, webhooks, webhook, jobs, ledger, emails, auditLog,
+  dashboard, orders, order, orderFulfill, orderReturn, orderEdit, draftOrders, draftOrderNew, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, forecast, searchSynonyms, purchaseOrders, lots, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, campaigns, priceLists, priceListNew, priceList, giftCards, giftCard, segments, marketingDeadLetters, analytics, regions, regionNew, region, shipping, shippingOptionNew, shippingOption, carriers, locations, users, apiKeys, webhooks, webhook, jobs, ledger, emails, assistant, auditLog,
 ])]);
 
 export const router = createRouter({

@@ -293,13 +293,13 @@ describe.skipIf(onServer)('the admin app in Chromium', () => {
   test('every page: axe finds no serious or critical violation; screenshots at 1280 and 390 px', async () => {
     const pages: [string, string][] = [
       ['dashboard', ''], ['orders', '/orders'], ['draft-orders', '/draft-orders'], ['products', '/products'], ['collections', '/collections'],
-      ['categories', '/categories'], ['inventory', '/inventory'], ['stock-movements', '/inventory/movements'], ['purchase-orders', '/purchase-orders'], ['lots', '/lots'], ['suppliers', '/suppliers'],
+      ['categories', '/categories'], ['inventory', '/inventory'], ['stock-movements', '/inventory/movements'], ['purchase-orders', '/purchase-orders'], ['lots', '/lots'], ['suppliers', '/suppliers'], ['search-synonyms', '/search-synonyms'],
       ['customers', '/customers'], ['customer-groups', '/customer-groups'], ['segments', '/segments'], ['marketing-dead-letters', '/marketing/dead-letters'], ['promotions', '/promotions'], ['campaigns', '/campaigns'],
-      ['price-lists', '/price-lists'], ['price-list-new', '/price-lists/new'], ['gift-cards', '/gift-cards'],
+      ['price-lists', '/price-lists'], ['price-list-new', '/price-lists/new'], ['gift-cards', '/gift-cards'], ['analytics', '/analytics'], ['analytics-monthly', '/analytics?granularity=month&group_by=variant'],
       ['regions', '/settings/regions'], ['region-new', '/settings/regions/new'], ['region', `/settings/regions/${selling.eu.id}`], ['shipping', '/settings/shipping'],
       ['shipping-option-new', '/settings/shipping/new'], ['shipping-option', `/settings/shipping/${selling.usStandard.id}`], ['carriers', '/settings/carriers'], ['locations', '/settings/locations'], ['users', '/settings/users'],
       ['api-keys', '/settings/api-keys'], ['webhooks', '/settings/webhooks'], ['jobs', '/settings/jobs'], ['emails', '/settings/emails'],
-      ['audit-log', '/settings/audit-log'], ['ledger', '/settings/ledger'],
+      ['assistant', '/settings/assistant'], ['audit-log', '/settings/audit-log'], ['ledger', '/settings/ledger'],
       ['forecast', `/forecasts/${(await createStockedProduct(shop, { usd: 900, stock: 12, locationId: selling.warehouse.id })).variant.id}`],
     ];
     for (const [name, url] of pages) {

@@ -17,11 +17,18 @@ export function useFormMutation<TData, TVars>(options: UseMutationOptions<TData,
     onError: (error, vars, context, mutationContext) => {
       if (error instanceof ApiError && error.field) {
         setFieldErrors({ [error.field]: error.message });
-        requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-field="${CSS.escape(error.field!)}"]`)?.focus());
+        // A field inside a list (`synonyms.2`) focuses its own input if it has one, else the list's.
+        const paths = error.field.split('.').map((_, i, parts) => parts.slice(0, parts.length - i).join('.'));
+        requestAnimationFrame(() => paths.map((path) => document.querySelector<HTMLElement>(`[data-field="${CSS.escape(path)}"]`)).find(Boolean)?.focus());
       }
       options.onError?.(error, vars, context, mutationContext);
     },
   });
   const bannerError = mutation.error && !(mutation.error instanceof ApiError && mutation.error.field && fieldErrors[mutation.error.field]) ? mutation.error : null;
   return { ...mutation, fieldErrors, bannerError };
+}
+
+/** The error of a field or of any field inside it (`synonyms` for `synonyms.2`): one input edits the whole list. */
+export function fieldError(errors: Record<string, string>, field: string): string | undefined {
+  return Object.entries(errors).find(([path]) => path === field || path.startsWith(`${field}.`))?.[1];
 }

@@ -88,7 +88,7 @@ export default function DashboardPage() {
             </ul>
           </Card>
         )}
-        {can('orders:read') && <Card title="Best sellers, 30 days">
+        {can('orders:read') && <Card title="Best sellers, 30 days" action={<Link to="/analytics" className="button">All analytics</Link>}>
           <ErrorBanner error={bestSellers.error} />
           {bestSellers.data?.data.length === 0 && <p className="text-[var(--muted)]">No sales yet.</p>}
           <ul className="flex flex-col gap-2">

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { Boxes, Home, Keyboard, LogOut, Menu, Percent, Search, Settings, ShoppingCart, Tag, Users, X } from 'lucide-react';
+import { ChartColumn, Boxes, Home, Keyboard, LogOut, Menu, Percent, Search, Settings, ShoppingCart, Tag, Users, X } from 'lucide-react';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { api, ok, setCsrfToken } from '../api.ts';
 import { useCan, useSession } from '../lib/session.tsx';
@@ -10,7 +10,7 @@ const ShortcutsDialog = lazy(() => import('./shortcuts-dialog.tsx'));
 
 interface NavItem { to: string; label: string; icon?: ReactNode; permission: string; children?: NavItem[] }
 
-/** ADMIN-APP.md §1, less what the API has no resources for yet (analytics). */
+/** ADMIN-APP.md §1. */
 export const NAV: NavItem[] = [
   { to: '/', label: 'Home', icon: <Home aria-hidden size={18} />, permission: 'orders:read' },
   { to: '/orders', label: 'Orders', icon: <ShoppingCart aria-hidden size={18} />, permission: 'orders:read', children: [
@@ -23,6 +23,7 @@ export const NAV: NavItem[] = [
     { to: '/purchase-orders', label: 'Purchase orders', permission: 'inventory:read' },
     { to: '/lots', label: 'Lots', permission: 'inventory:read' },
     { to: '/suppliers', label: 'Suppliers', permission: 'inventory:read' },
+    { to: '/search-synonyms', label: 'Search synonyms', permission: 'products:read' },
   ] },
   { to: '/customers', label: 'Customers', icon: <Users aria-hidden size={18} />, permission: 'customers:read', children: [
     { to: '/customer-groups', label: 'Groups', permission: 'customers:read' },
@@ -34,6 +35,7 @@ export const NAV: NavItem[] = [
     { to: '/price-lists', label: 'Price lists', permission: 'products:read' },
     { to: '/gift-cards', label: 'Gift cards', permission: 'orders:read' },
   ] },
+  { to: '/analytics', label: 'Analytics', icon: <ChartColumn aria-hidden size={18} />, permission: 'orders:read' },
 ];
 
 export const SETTINGS_NAV: NavItem[] = [
@@ -46,6 +48,7 @@ export const SETTINGS_NAV: NavItem[] = [
   { to: '/settings/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
   { to: '/settings/jobs', label: 'Jobs & events', permission: 'settings:read' },
   { to: '/settings/emails', label: 'Emails', permission: 'customers:read' },
+  { to: '/settings/assistant', label: 'Shopping assistant', permission: 'settings:read' },
   { to: '/settings/audit-log', label: 'Audit log', permission: 'audit:read' },
   { to: '/settings/ledger', label: 'Ledger', permission: 'audit:read' },
 ];
