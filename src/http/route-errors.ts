@@ -212,6 +212,7 @@ export const routeErrors: Readonly<Record<string, readonly string[]>> = {
   'POST /admin/products/:id/variants': ['forbidden', 'invalid_request', 'product_not_found', 'too_many_variants', 'unauthorized', 'variant_options_invalid', 'variant_options_taken', 'variant_sku_taken'],
   'POST /admin/products/:id/variants/:variant_id': ['forbidden', 'invalid_currency', 'invalid_request', 'product_not_found', 'unauthorized', 'variant_not_found', 'variant_options_invalid', 'variant_options_taken', 'variant_sku_taken'],
   'POST /admin/products/:id/variants/:variant_id/prices': ['forbidden', 'invalid_currency', 'invalid_request', 'unauthorized', 'variant_not_found'],
+  'POST /admin/products/bulk': ['bulk_count_changed', 'bulk_too_many', 'collection_not_found', 'forbidden', 'idempotency_key_mismatch', 'invalid_request'],
   'POST /admin/products/import': ['csv_invalid', 'forbidden', 'invalid_request', 'unauthorized', 'unsupported_media_type'],
   'POST /admin/promotions': ['forbidden', 'invalid_reference', 'invalid_request', 'promotion_code_taken', 'unauthorized'],
   'POST /admin/promotions/:id': ['forbidden', 'invalid_request', 'unauthorized'],
