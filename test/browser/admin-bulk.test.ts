@@ -121,4 +121,32 @@ describe.skipIf(onServer)('bulk actions on every product a filter matches', () =
     expect(listed.filter((p: any) => p.collection_id === collection.id).map((p: any) => p.handle).sort()).toEqual(['winter-coat', 'winter-hat']);
     expect(listed).toHaveLength(28);
   });
+
+  test('the column chooser: keyboard only, the choice kept for this user after a reload', async () => {
+    await openPage(page, `${base}/products`, 'Products');
+    const table = page.getByRole('table', { name: 'Products' });
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Select all on this page', 'Product', 'Status', 'Variants', 'Available', 'Price'].map((h) => (h.startsWith('Select') ? '' : h)));
+    const button = page.getByRole('button', { name: 'Columns' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    const group = page.getByRole('group', { name: 'Show columns' });
+    // Focus starts on the first choice (Status); Tab to Variants, Space unticks it.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.parentElement?.textContent)).toBe('Status');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    expect(await group.getByLabel('Variants').isChecked()).toBe(false);
+    await checkPage(page, 'products-columns');
+    await page.keyboard.press('Escape');
+    await group.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Columns');
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['', 'Product', 'Status', 'Available', 'Price']);
+
+    const owner = await shop.ok('GET', '/admin/auth/session');
+    expect(await page.evaluate((key) => localStorage.getItem(key), `cartwright:columns:${owner.user.id}:products`)).toBe('["Variants"]');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Products' }).waitFor();
+    await table.getByRole('row').nth(1).waitFor();
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['', 'Product', 'Status', 'Available', 'Price']);
+  });
 });

@@ -8,6 +8,7 @@ import { useDebouncedSearch, useSetSearch } from '../lib/use-list.ts';
 import { StatusBadge } from '../ui/badge.tsx';
 import { Page } from '../ui/page.tsx';
 import { ProductBulkBar, type ProductFilter } from '../ui/product-bulk-bar.tsx';
+import { useColumnChoice } from '../ui/column-chooser.tsx';
 import { DataTable, Pagination } from '../ui/table.tsx';
 
 type Status = 'draft' | 'published' | 'archived';
@@ -28,6 +29,19 @@ export default function ProductsPage() {
   });
   const rows = products.data?.data ?? [];
   const pageSelected = rows.length > 0 && rows.every((p) => selected.has(p.id));
+  const [columns, columnChooser] = useColumnChoice<(typeof rows)[number]>('products', [
+    { header: 'Product', cell: (p) => <Link to="/products/$id" params={{ id: p.id }} className="row-link">{p.title}</Link> },
+    { header: 'Status', cell: (p) => <StatusBadge status={p.status} /> },
+    { header: 'Variants', cell: (p) => formatNumber(p.variants.length), align: 'right', secondary: true },
+    { header: 'Available', cell: (p) => {
+      const counted = p.variants.filter((v) => v.available_quantity !== null);
+      return counted.length ? formatNumber(counted.reduce((n, v) => n + (v.available_quantity ?? 0), 0)) : 'Not tracked';
+    }, align: 'right', secondary: true },
+    { header: 'Price', cell: (p) => {
+      const price = p.variants.flatMap((v) => v.prices)[0];
+      return price ? formatMoney(price.amount, price.currency_code) : '—';
+    }, align: 'right' },
+  ]);
   return (
     <Page title="Products" actions={<>
       <a href="/admin/products/export" className="button" download>Export CSV</a>
@@ -45,6 +59,7 @@ export default function ProductsPage() {
             <option value="">Any</option><option value="draft">Draft</option><option value="published">Published</option><option value="archived">Archived</option>
           </select>
         </label>
+        <div className="ml-auto">{columnChooser}</div>
       </div>
       {selected.size > 0 && can('products:write') && (
         <ProductBulkBar filter={filter} rows={rows} selected={selected} onClear={() => setSelected(new Set())} canSelectAll={pageSelected && !!products.data?.next_cursor} />
@@ -61,19 +76,7 @@ export default function ProductsPage() {
         empty={search.q || search.status
           ? <>No products match. <button type="button" className="button" onClick={() => setSearch({ q: undefined, status: undefined, tag: undefined })}>Clear filters</button></>
           : 'No products yet. Create one, or import a CSV.'}
-        columns={[
-          { header: 'Product', cell: (p) => <Link to="/products/$id" params={{ id: p.id }} className="row-link">{p.title}</Link> },
-          { header: 'Status', cell: (p) => <StatusBadge status={p.status} /> },
-          { header: 'Variants', cell: (p) => formatNumber(p.variants.length), align: 'right', secondary: true },
-          { header: 'Available', cell: (p) => {
-            const counted = p.variants.filter((v) => v.available_quantity !== null);
-            return counted.length ? formatNumber(counted.reduce((n, v) => n + (v.available_quantity ?? 0), 0)) : 'Not tracked';
-          }, align: 'right', secondary: true },
-          { header: 'Price', cell: (p) => {
-            const price = p.variants.flatMap((v) => v.prices)[0];
-            return price ? formatMoney(price.amount, price.currency_code) : '—';
-          }, align: 'right' },
-        ]}
+        columns={columns}
       />
       <Pagination search={search} nextCursor={products.data?.next_cursor} />
     </Page>
