@@ -1633,7 +1633,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -1717,7 +1717,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -1752,7 +1752,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-44"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1797,7 +1797,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -1852,7 +1852,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -1889,7 +1889,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -2053,6 +2053,84 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 409: components["responses"]["409-35"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/customers/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add every customer a filter matches to a group, or take them out of it: all of them or none
+         * @description The filter takes the fields of `GET /admin/customers`. At most 1,000 customers (400 `bulk_too_many`); with `expected_count` another count refuses the action (409 `bulk_count_changed`). Accepts an `Idempotency-Key`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "add_to_group" | "remove_from_group";
+                        /**
+                         * @description count and say what would change, change nothing
+                         * @default false
+                         */
+                        dry_run?: boolean;
+                        /** @description how many customers the caller was shown as matching; another count refuses the action (409 `bulk_count_changed`) */
+                        expected_count?: number;
+                        /** @description the customers to change: the fields of `GET /admin/customers` (`{}` is every customer) */
+                        filter: {
+                            email?: string;
+                            /** @description id (cgrp_…) */
+                            group_id?: string;
+                        };
+                        /** @description id (cgrp_…) */
+                        group_id: string;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            changed: number;
+                            changed_ids: string[];
+                            dry_run: boolean;
+                            matched: number;
+                            /** @description already in (or out of) the group: no change, no event */
+                            unchanged: number;
+                        };
+                    };
+                };
+                400: components["responses"]["400-23"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-42"];
+                409: components["responses"]["409-13"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -14742,8 +14820,22 @@ export interface components {
                 };
             };
         };
-        /** @description customer_not_found */
+        /** @description customer_group_not_found */
         "404-42": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "customer_group_not_found";
+                    };
+                };
+            };
+        };
+        /** @description customer_not_found */
+        "404-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14757,20 +14849,6 @@ export interface components {
             };
         };
         /** @description customer_group_not_found, customer_not_found */
-        "404-43": {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"] & {
-                    error?: {
-                        /** @enum {unknown} */
-                        code?: "customer_group_not_found" | "customer_not_found";
-                    };
-                };
-            };
-        };
-        /** @description customer_group_not_found */
         "404-44": {
             headers: {
                 [name: string]: unknown;
@@ -14779,7 +14857,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "customer_group_not_found";
+                        code?: "customer_group_not_found" | "customer_not_found";
                     };
                 };
             };

@@ -165,6 +165,7 @@ export const routeErrors: Readonly<Record<string, readonly string[]>> = {
   'POST /admin/customers/:id/anonymize': ['customer_not_found', 'forbidden', 'invalid_request', 'unauthorized'],
   'POST /admin/customers/:id/marketing-consent': ['forbidden', 'invalid_request', 'unauthorized'],
   'POST /admin/customers/:id/store-credit': ['forbidden', 'gift_card_insufficient_balance', 'invalid_request', 'unauthorized'],
+  'POST /admin/customers/bulk': ['bulk_count_changed', 'customer_group_not_found', 'forbidden', 'idempotency_key_mismatch', 'invalid_request'],
   'POST /admin/draft-orders': ['forbidden', 'invalid_request', 'shipping_option_not_found', 'unauthorized', 'variant_not_found'],
   'POST /admin/draft-orders/:id/cancel': ['draft_order_not_open', 'forbidden', 'invalid_request', 'unauthorized'],
   'POST /admin/draft-orders/:id/mark-paid': ['draft_order_not_open', 'forbidden', 'invalid_request', 'unauthorized'],
