@@ -62,6 +62,8 @@ export const errorTable = {
   category_cycle: [400, 'A category cannot be its own ancestor.'],
   category_has_children: [409, 'Move or delete the subcategories first.'],
   csv_invalid: [400, 'The CSV file has problems; nothing was imported.'],
+  bulk_too_many: [400, 'The filter matches more records than one bulk action changes; narrow it. Nothing was changed.'],
+  bulk_count_changed: [409, 'The filter now matches a different number of records than expected; nothing was changed.'],
 
   // Inventory
   location_not_found: [404, 'No stock location with this id.'],

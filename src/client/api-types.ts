@@ -1112,7 +1112,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-33"];
+                409: components["responses"]["409-34"];
                 429: components["responses"]["429"];
             };
         };
@@ -1234,7 +1234,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-3"];
-                409: components["responses"]["409-18"];
+                409: components["responses"]["409-19"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1304,11 +1304,11 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["Category"];
-                400: components["responses"]["400-21"];
+                400: components["responses"]["400-22"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-3"];
-                409: components["responses"]["409-18"];
+                409: components["responses"]["409-19"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1333,7 +1333,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-3"];
-                409: components["responses"]["409-19"];
+                409: components["responses"]["409-20"];
                 429: components["responses"]["429"];
             };
         };
@@ -1407,7 +1407,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-17"];
+                409: components["responses"]["409-18"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1478,7 +1478,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-2"];
-                409: components["responses"]["409-17"];
+                409: components["responses"]["409-18"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1587,7 +1587,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-53"];
+                409: components["responses"]["409-54"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1633,7 +1633,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -1717,7 +1717,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -1752,7 +1752,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-44"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1797,7 +1797,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -1852,7 +1852,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -1889,7 +1889,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -2052,7 +2052,85 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-34"];
+                409: components["responses"]["409-35"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/customers/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add every customer a filter matches to a group, or take them out of it: all of them or none
+         * @description The filter takes the fields of `GET /admin/customers`. At most 1,000 customers (400 `bulk_too_many`); with `expected_count` another count refuses the action (409 `bulk_count_changed`). Accepts an `Idempotency-Key`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "add_to_group" | "remove_from_group";
+                        /**
+                         * @description count and say what would change, change nothing
+                         * @default false
+                         */
+                        dry_run?: boolean;
+                        /** @description how many customers the caller was shown as matching; another count refuses the action (409 `bulk_count_changed`) */
+                        expected_count?: number;
+                        /** @description the customers to change: the fields of `GET /admin/customers` (`{}` is every customer) */
+                        filter: {
+                            email?: string;
+                            /** @description id (cgrp_…) */
+                            group_id?: string;
+                        };
+                        /** @description id (cgrp_…) */
+                        group_id: string;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            changed: number;
+                            changed_ids: string[];
+                            dry_run: boolean;
+                            matched: number;
+                            /** @description already in (or out of) the group: no change, no event */
+                            unchanged: number;
+                        };
+                    };
+                };
+                400: components["responses"]["400-23"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-42"];
+                409: components["responses"]["409-13"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2235,7 +2313,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-52"];
+                409: components["responses"]["409-53"];
                 429: components["responses"]["429"];
             };
         };
@@ -2290,7 +2368,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-52"];
+                409: components["responses"]["409-53"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2866,7 +2944,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-34"];
+                409: components["responses"]["409-35"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2935,11 +3013,11 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["400-22"];
+                400: components["responses"]["400-23"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-24"];
-                409: components["responses"]["409-23"];
+                409: components["responses"]["409-24"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3198,7 +3276,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-21"];
+                409: components["responses"]["409-22"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3280,7 +3358,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-23"];
-                409: components["responses"]["409-21"];
+                409: components["responses"]["409-22"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3305,7 +3383,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-23"];
-                409: components["responses"]["409-22"];
+                409: components["responses"]["409-23"];
                 429: components["responses"]["429"];
             };
         };
@@ -3405,7 +3483,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-23"];
-                409: components["responses"]["409-25"];
+                409: components["responses"]["409-26"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -3471,7 +3549,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-24"];
-                409: components["responses"]["409-24"];
+                409: components["responses"]["409-25"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4223,7 +4301,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-46"];
-                409: components["responses"]["409-55"];
+                409: components["responses"]["409-56"];
                 429: components["responses"]["429"];
             };
         };
@@ -4496,7 +4574,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-12"];
-                409: components["responses"]["409-41"];
+                409: components["responses"]["409-42"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4540,11 +4618,11 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["OrderDetail"];
-                400: components["responses"]["400-28"];
+                400: components["responses"]["400-29"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-12"];
-                409: components["responses"]["409-40"];
+                409: components["responses"]["409-41"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4633,11 +4711,11 @@ export interface paths {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["OrderEdit"];
                 201: components["responses"]["OrderEdit-2"];
-                400: components["responses"]["400-32"];
+                400: components["responses"]["400-33"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-39"];
-                409: components["responses"]["409-51"];
+                409: components["responses"]["409-52"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4722,11 +4800,11 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Fulfillment"];
-                400: components["responses"]["400-29"];
+                400: components["responses"]["400-30"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-36"];
-                409: components["responses"]["409-42"];
+                409: components["responses"]["409-43"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4768,7 +4846,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-27"];
-                409: components["responses"]["409-45"];
+                409: components["responses"]["409-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -4812,11 +4890,11 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["ShippingLabel"];
-                400: components["responses"]["400-25"];
+                400: components["responses"]["400-26"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-27"];
-                409: components["responses"]["409-30"];
+                409: components["responses"]["409-31"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 422: components["responses"]["422"];
@@ -4862,7 +4940,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-28"];
-                409: components["responses"]["409-31"];
+                409: components["responses"]["409-32"];
                 429: components["responses"]["429"];
             };
         };
@@ -4912,7 +4990,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-27"];
-                409: components["responses"]["409-44"];
+                409: components["responses"]["409-45"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4962,7 +5040,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-27"];
-                409: components["responses"]["409-43"];
+                409: components["responses"]["409-44"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5262,11 +5340,11 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Refund"];
-                400: components["responses"]["400-31"];
+                400: components["responses"]["400-32"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-12"];
-                409: components["responses"]["409-50"];
+                409: components["responses"]["409-51"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5355,11 +5433,11 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Return"];
-                400: components["responses"]["400-30"];
+                400: components["responses"]["400-31"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-12"];
-                409: components["responses"]["409-46"];
+                409: components["responses"]["409-47"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5401,7 +5479,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-38"];
-                409: components["responses"]["409-49"];
+                409: components["responses"]["409-50"];
                 429: components["responses"]["429"];
             };
         };
@@ -5459,11 +5537,11 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["Return-2"];
-                400: components["responses"]["400-30"];
+                400: components["responses"]["400-31"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-37"];
-                409: components["responses"]["409-47"];
+                409: components["responses"]["409-48"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5514,7 +5592,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-38"];
-                409: components["responses"]["409-48"];
+                409: components["responses"]["409-49"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5779,7 +5857,7 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["400-27"];
+                400: components["responses"]["400-28"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 413: components["responses"]["413"];
@@ -6055,7 +6133,7 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["400-26"];
+                400: components["responses"]["400-27"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 413: components["responses"]["413"];
@@ -6254,7 +6332,7 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["400-20"];
+                400: components["responses"]["400-21"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 413: components["responses"]["413"];
@@ -6631,11 +6709,11 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Product-2"];
-                400: components["responses"]["400-17"];
+                400: components["responses"]["400-18"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404"];
-                409: components["responses"]["409-13"];
+                409: components["responses"]["409-14"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6684,7 +6762,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-19"];
-                409: components["responses"]["409-14"];
+                409: components["responses"]["409-15"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6711,7 +6789,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-19"];
-                409: components["responses"]["409-15"];
+                409: components["responses"]["409-16"];
                 429: components["responses"]["429"];
             };
         };
@@ -6822,11 +6900,11 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Product-2"];
-                400: components["responses"]["400-18"];
+                400: components["responses"]["400-19"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404"];
-                409: components["responses"]["409-16"];
+                409: components["responses"]["409-17"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6868,11 +6946,11 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["Product"];
-                400: components["responses"]["400-19"];
+                400: components["responses"]["400-20"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-20"];
-                409: components["responses"]["409-16"];
+                409: components["responses"]["409-17"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6995,6 +7073,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/products/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change every product a filter matches (publish, archive, tag, collection): all of them or none
+         * @description The filter takes the fields of `GET /admin/products`, so a list view can act on all it matches. At most 1,000 products (400 `bulk_too_many`); with `expected_count` another count refuses the action (409 `bulk_count_changed`). Products already as the action leaves them count as `unchanged`. Accepts an `Idempotency-Key`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description `publish`, `unpublish` (to draft), `archive`, `add_tag` / `remove_tag` (with `tag`), `set_collection` (with `collection_id`, null to clear)
+                         * @enum {string}
+                         */
+                        action: "publish" | "unpublish" | "archive" | "add_tag" | "remove_tag" | "set_collection";
+                        /** @description id (pcol_…) */
+                        collection_id?: string | null;
+                        /**
+                         * @description count and say what would change, change nothing
+                         * @default false
+                         */
+                        dry_run?: boolean;
+                        /** @description how many products the caller was shown as matching; another count refuses the action (409 `bulk_count_changed`) */
+                        expected_count?: number;
+                        /** @description the products to change: the same fields as the query of `GET /admin/products` (`{}` is every product) */
+                        filter: {
+                            /** @description id (pcat_…) */
+                            category_id?: string;
+                            /** @description id (pcol_…) */
+                            collection_id?: string;
+                            /** @description only products priced in this currency (any case); needed for price filters and sorts */
+                            currency_code?: string;
+                            /** @description minor units */
+                            price_max?: number;
+                            /** @description minor units */
+                            price_min?: number;
+                            /** @description search: word prefixes and synonyms match; typos are forgiven when nothing matches as typed */
+                            q?: string;
+                            status?: ("draft" | "published" | "archived")[];
+                            /** @description products having every given tag */
+                            tag?: string[];
+                        };
+                        tag?: string;
+                    };
+                };
+            };
+            responses: {
+                "5XX": components["responses"]["5XX"];
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            /** @description of those, the ones the action changed (or would, on a dry run) */
+                            changed: number;
+                            changed_ids: string[];
+                            dry_run: boolean;
+                            /** @description products the filter matched */
+                            matched: number;
+                            /** @description already as the action leaves them: no change, no event */
+                            unchanged: number;
+                        };
+                    };
+                };
+                400: components["responses"]["400-17"];
+                401: components["responses"]["401-3"];
+                403: components["responses"]["403"];
+                404: components["responses"]["404-2"];
+                409: components["responses"]["409-13"];
+                413: components["responses"]["413"];
+                415: components["responses"]["415"];
+                429: components["responses"]["429"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/products/export": {
         parameters: {
             query?: never;
@@ -7100,7 +7274,7 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["400-20"];
+                400: components["responses"]["400-21"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 413: components["responses"]["413"];
@@ -7173,10 +7347,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Promotion"];
-                400: components["responses"]["400-26"];
+                400: components["responses"]["400-27"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-32"];
+                409: components["responses"]["409-33"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7503,7 +7677,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-37"];
+                409: components["responses"]["409-38"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7542,7 +7716,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-37"];
+                409: components["responses"]["409-38"];
                 429: components["responses"]["429"];
             };
         };
@@ -7591,7 +7765,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-38"];
+                409: components["responses"]["409-39"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7660,7 +7834,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-35"];
-                409: components["responses"]["409-39"];
+                409: components["responses"]["409-40"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7738,10 +7912,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["Region"];
-                400: components["responses"]["400-23"];
+                400: components["responses"]["400-24"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-26"];
+                409: components["responses"]["409-27"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7812,11 +7986,11 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["Region-2"];
-                400: components["responses"]["400-23"];
+                400: components["responses"]["400-24"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-4"];
-                409: components["responses"]["409-27"];
+                409: components["responses"]["409-28"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7841,7 +8015,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-4"];
-                409: components["responses"]["409-28"];
+                409: components["responses"]["409-29"];
                 429: components["responses"]["429"];
             };
         };
@@ -7926,7 +8100,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-4"];
-                409: components["responses"]["409-29"];
+                409: components["responses"]["409-30"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8003,7 +8177,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-25"];
-                409: components["responses"]["409-29"];
+                409: components["responses"]["409-30"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8245,7 +8419,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-57"];
+                409: components["responses"]["409-58"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8333,7 +8507,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-47"];
-                409: components["responses"]["409-58"];
+                409: components["responses"]["409-59"];
                 429: components["responses"]["429"];
             };
         };
@@ -8430,7 +8604,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-20"];
+                409: components["responses"]["409-21"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8618,7 +8792,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-54"];
+                409: components["responses"]["409-55"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8825,7 +8999,7 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 201: components["responses"]["ShippingOption"];
-                400: components["responses"]["400-24"];
+                400: components["responses"]["400-25"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-4"];
@@ -9105,7 +9279,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-35"];
+                409: components["responses"]["409-36"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -9200,7 +9374,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-36"];
+                409: components["responses"]["409-37"];
                 429: components["responses"]["429"];
             };
         };
@@ -9270,7 +9444,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-47"];
-                409: components["responses"]["409-56"];
+                409: components["responses"]["409-57"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -9430,7 +9604,7 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["400-33"];
+                400: components["responses"]["400-34"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 413: components["responses"]["413"];
@@ -9501,7 +9675,7 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["WebhookEndpoint"];
-                400: components["responses"]["400-34"];
+                400: components["responses"]["400-35"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-50"];
@@ -13722,8 +13896,22 @@ export interface components {
                 };
             };
         };
-        /** @description invalid_json, invalid_request, too_many_options */
+        /** @description bulk_too_many, idempotency_key_mismatch, invalid_json, invalid_request */
         "400-17": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "bulk_too_many" | "idempotency_key_mismatch" | "invalid_json" | "invalid_request";
+                    };
+                };
+            };
+        };
+        /** @description invalid_json, invalid_request, too_many_options */
+        "400-18": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13737,7 +13925,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, too_many_variants, variant_options_invalid */
-        "400-18": {
+        "400-19": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13751,7 +13939,7 @@ export interface components {
             };
         };
         /** @description invalid_currency, invalid_json, invalid_request, variant_options_invalid */
-        "400-19": {
+        "400-20": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13765,7 +13953,7 @@ export interface components {
             };
         };
         /** @description csv_invalid, invalid_json, invalid_request */
-        "400-20": {
+        "400-21": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13779,7 +13967,7 @@ export interface components {
             };
         };
         /** @description category_cycle, invalid_json, invalid_request */
-        "400-21": {
+        "400-22": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13793,7 +13981,7 @@ export interface components {
             };
         };
         /** @description idempotency_key_mismatch, invalid_json, invalid_request */
-        "400-22": {
+        "400-23": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13807,7 +13995,7 @@ export interface components {
             };
         };
         /** @description invalid_country, invalid_currency, invalid_json, invalid_request */
-        "400-23": {
+        "400-24": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13821,7 +14009,7 @@ export interface components {
             };
         };
         /** @description carrier_not_found, invalid_json, invalid_request */
-        "400-24": {
+        "400-25": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13835,7 +14023,7 @@ export interface components {
             };
         };
         /** @description carrier_buys_no_labels, carrier_not_found, invalid_json, invalid_request */
-        "400-25": {
+        "400-26": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13849,7 +14037,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_reference, invalid_request */
-        "400-26": {
+        "400-27": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13863,7 +14051,7 @@ export interface components {
             };
         };
         /** @description invalid_currency, invalid_json, invalid_reference, invalid_request */
-        "400-27": {
+        "400-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13877,7 +14065,7 @@ export interface components {
             };
         };
         /** @description amount_exceeds_capturable, invalid_json, invalid_request */
-        "400-28": {
+        "400-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13891,7 +14079,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, order_line_not_found, quantity_exceeds_fulfillable */
-        "400-29": {
+        "400-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13905,7 +14093,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, order_line_not_found, quantity_exceeds_returnable */
-        "400-30": {
+        "400-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13919,7 +14107,7 @@ export interface components {
             };
         };
         /** @description idempotency_key_mismatch, invalid_json, invalid_request, order_line_not_found, quantity_exceeds_refundable, refund_exceeds_captured */
-        "400-31": {
+        "400-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13933,7 +14121,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, order_line_not_found, quantity_below_fulfilled */
-        "400-32": {
+        "400-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13947,7 +14135,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, unknown_event_type, webhook_url_not_allowed */
-        "400-33": {
+        "400-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -13961,7 +14149,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, webhook_url_not_allowed */
-        "400-34": {
+        "400-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14632,8 +14820,22 @@ export interface components {
                 };
             };
         };
-        /** @description customer_not_found */
+        /** @description customer_group_not_found */
         "404-42": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "customer_group_not_found";
+                    };
+                };
+            };
+        };
+        /** @description customer_not_found */
+        "404-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14647,20 +14849,6 @@ export interface components {
             };
         };
         /** @description customer_group_not_found, customer_not_found */
-        "404-43": {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"] & {
-                    error?: {
-                        /** @enum {unknown} */
-                        code?: "customer_group_not_found" | "customer_not_found";
-                    };
-                };
-            };
-        };
-        /** @description customer_group_not_found */
         "404-44": {
             headers: {
                 [name: string]: unknown;
@@ -14669,7 +14857,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "customer_group_not_found";
+                        code?: "customer_group_not_found" | "customer_not_found";
                     };
                 };
             };
@@ -14982,8 +15170,22 @@ export interface components {
                 };
             };
         };
-        /** @description option_title_taken */
+        /** @description bulk_count_changed */
         "409-13": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "bulk_count_changed";
+                    };
+                };
+            };
+        };
+        /** @description option_title_taken */
+        "409-14": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14997,7 +15199,7 @@ export interface components {
             };
         };
         /** @description option_title_taken, option_value_in_use */
-        "409-14": {
+        "409-15": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15011,7 +15213,7 @@ export interface components {
             };
         };
         /** @description variant_options_taken */
-        "409-15": {
+        "409-16": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15025,7 +15227,7 @@ export interface components {
             };
         };
         /** @description variant_options_taken, variant_sku_taken */
-        "409-16": {
+        "409-17": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15039,7 +15241,7 @@ export interface components {
             };
         };
         /** @description collection_handle_taken */
-        "409-17": {
+        "409-18": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15053,7 +15255,7 @@ export interface components {
             };
         };
         /** @description category_handle_taken */
-        "409-18": {
+        "409-19": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15067,7 +15269,7 @@ export interface components {
             };
         };
         /** @description category_has_children */
-        "409-19": {
+        "409-20": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15081,7 +15283,7 @@ export interface components {
             };
         };
         /** @description search_synonym_word_taken */
-        "409-20": {
+        "409-21": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15095,7 +15297,7 @@ export interface components {
             };
         };
         /** @description location_code_taken */
-        "409-21": {
+        "409-22": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15109,7 +15311,7 @@ export interface components {
             };
         };
         /** @description location_in_use */
-        "409-22": {
+        "409-23": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15123,7 +15325,7 @@ export interface components {
             };
         };
         /** @description inventory_quantity_too_large, inventory_would_go_negative */
-        "409-23": {
+        "409-24": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15137,7 +15339,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, inventory_quantity_too_large */
-        "409-24": {
+        "409-25": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15151,7 +15353,7 @@ export interface components {
             };
         };
         /** @description inventory_would_go_negative */
-        "409-25": {
+        "409-26": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15165,7 +15367,7 @@ export interface components {
             };
         };
         /** @description country_in_other_region */
-        "409-26": {
+        "409-27": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15179,7 +15381,7 @@ export interface components {
             };
         };
         /** @description country_in_other_region, region_in_use */
-        "409-27": {
+        "409-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15193,7 +15395,7 @@ export interface components {
             };
         };
         /** @description region_in_use */
-        "409-28": {
+        "409-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15207,7 +15409,7 @@ export interface components {
             };
         };
         /** @description tax_rate_exists */
-        "409-29": {
+        "409-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15221,7 +15423,7 @@ export interface components {
             };
         };
         /** @description label_purchase_in_progress */
-        "409-30": {
+        "409-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15235,7 +15437,7 @@ export interface components {
             };
         };
         /** @description label_not_cancelable */
-        "409-31": {
+        "409-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15249,7 +15451,7 @@ export interface components {
             };
         };
         /** @description promotion_code_taken */
-        "409-32": {
+        "409-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15263,7 +15465,7 @@ export interface components {
             };
         };
         /** @description campaign_in_use */
-        "409-33": {
+        "409-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15277,7 +15479,7 @@ export interface components {
             };
         };
         /** @description gift_card_insufficient_balance */
-        "409-34": {
+        "409-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15291,7 +15493,7 @@ export interface components {
             };
         };
         /** @description supplier_code_taken */
-        "409-35": {
+        "409-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15305,7 +15507,7 @@ export interface components {
             };
         };
         /** @description supplier_in_use */
-        "409-36": {
+        "409-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15319,7 +15521,7 @@ export interface components {
             };
         };
         /** @description purchase_order_status_invalid */
-        "409-37": {
+        "409-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15333,7 +15535,7 @@ export interface components {
             };
         };
         /** @description inventory_quantity_too_large, purchase_order_status_invalid */
-        "409-38": {
+        "409-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15347,7 +15549,7 @@ export interface components {
             };
         };
         /** @description purchase_order_status_invalid, quantity_exceeds_outstanding */
-        "409-39": {
+        "409-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15361,7 +15563,7 @@ export interface components {
             };
         };
         /** @description payment_not_capturable */
-        "409-40": {
+        "409-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15375,7 +15577,7 @@ export interface components {
             };
         };
         /** @description order_canceled, order_not_cancelable */
-        "409-41": {
+        "409-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15389,7 +15591,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_canceled */
-        "409-42": {
+        "409-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15403,7 +15605,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled, order_canceled */
-        "409-43": {
+        "409-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15417,7 +15619,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_delivered, fulfillment_canceled, fulfillment_not_shipped */
-        "409-44": {
+        "409-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15431,7 +15633,7 @@ export interface components {
             };
         };
         /** @description fulfillment_already_shipped, fulfillment_canceled */
-        "409-45": {
+        "409-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15445,7 +15647,7 @@ export interface components {
             };
         };
         /** @description order_canceled */
-        "409-46": {
+        "409-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15459,7 +15661,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_already_refunded, return_canceled */
-        "409-47": {
+        "409-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15473,7 +15675,7 @@ export interface components {
             };
         };
         /** @description nothing_to_refund, return_already_refunded, return_canceled, return_not_received */
-        "409-48": {
+        "409-49": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15487,7 +15689,7 @@ export interface components {
             };
         };
         /** @description return_already_received, return_canceled */
-        "409-49": {
+        "409-50": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15501,7 +15703,7 @@ export interface components {
             };
         };
         /** @description store_credit_refund_needs_customer */
-        "409-50": {
+        "409-51": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15515,7 +15717,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_not_editable */
-        "409-51": {
+        "409-52": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15529,7 +15731,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_open */
-        "409-52": {
+        "409-53": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15543,7 +15745,7 @@ export interface components {
             };
         };
         /** @description customer_group_name_taken */
-        "409-53": {
+        "409-54": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15557,7 +15759,7 @@ export interface components {
             };
         };
         /** @description segment_name_taken */
-        "409-54": {
+        "409-55": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15571,7 +15773,7 @@ export interface components {
             };
         };
         /** @description marketing_refused */
-        "409-55": {
+        "409-56": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15585,7 +15787,7 @@ export interface components {
             };
         };
         /** @description admin_email_taken */
-        "409-56": {
+        "409-57": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15599,7 +15801,7 @@ export interface components {
             };
         };
         /** @description role_key_taken */
-        "409-57": {
+        "409-58": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15613,7 +15815,7 @@ export interface components {
             };
         };
         /** @description role_in_use */
-        "409-58": {
+        "409-59": {
             headers: {
                 [name: string]: unknown;
             };

@@ -75,8 +75,14 @@ describe.skipIf(onServer)('price lists, gift cards and store credit in the admin
     const [summary] = (await shop.ok('GET', '/admin/price-lists')).data;
     const created = await shop.ok('GET', `/admin/price-lists/${summary.id}`);
     expect({ ...created, starts_at: iso(created.starts_at), ends_at: iso(created.ends_at) }).toMatchObject({
-      name: 'Summer sale', type: 'sale', status: 'active', starts_at: '2027-06-01T12:00:00.000Z', ends_at: '2027-07-01T12:00:00.000Z', customer_group_ids: [groupId], prices: [],
+      // Typed in the shop's zone (UTC+14), not the browser's (UTC): noon there is 22:00 UTC the day before.
+      name: 'Summer sale', type: 'sale', status: 'active', starts_at: '2027-05-31T22:00:00.000Z', ends_at: '2027-06-30T22:00:00.000Z', customer_group_ids: [groupId], prices: [],
     });
+    // And read back into the fields as typed, after a reload.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Summer sale' }).waitFor();
+    await expect.poll(() => page.getByLabel('Starts').inputValue()).toBe('2027-06-01T12:00');
+    expect(await page.getByLabel('Ends').inputValue()).toBe('2027-07-01T12:00');
 
     const addPrice = async (currency: string, amount: string, from: string, product: string) => {
       await page.getByLabel('Currency').selectOption(currency);
@@ -130,10 +136,10 @@ describe.skipIf(onServer)('price lists, gift cards and store credit in the admin
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(async () => { const l = await shop.ok('GET', `/admin/price-lists/${summary.id}`); return [l.status, l.type]; }).toEqual(['draft', 'override']);
 
-    // The list: dates in the shop's zone (UTC+14: noon UTC on 1 June is already 2 June there).
+    // The list: dates in the shop's zone, the days typed there.
     await open('/price-lists', 'Price lists');
     const row = page.getByRole('row', { name: /Summer sale/ });
-    expect((await row.getByRole('cell').allTextContents())).toEqual(['Summer sale', 'Override', 'Draft', 'from Jun 2, 2027 until Jul 2, 2027', 'Wholesale', '2']);
+    expect((await row.getByRole('cell').allTextContents())).toEqual(['Summer sale', 'Override', 'Draft', 'from Jun 1, 2027 until Jul 1, 2027', 'Wholesale', '2']);
     await page.getByLabel('Status').selectOption('active');
     await page.getByText('No active price lists.').waitFor();
     await checked('price-lists');

@@ -46,6 +46,10 @@ export function moneyInput(minor: number | null | undefined, currency: string): 
 let timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 let absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone });
 let dayOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone });
+const wallClockFormat = () => new Intl.DateTimeFormat('en-US', {
+  timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+});
+let wallClock = wallClockFormat();
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 const number = new Intl.NumberFormat();
 
@@ -58,6 +62,7 @@ export function setShopTimeZone(zone: string): void {
   timeZone = zone;
   absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   dayOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone });
+  wallClock = wallClockFormat();
 }
 
 export function shopTimeZone(): string {
@@ -77,13 +82,30 @@ export function formatDay(iso: string | Date): string {
   return dayOnly.format(typeof iso === 'string' ? new Date(iso) : iso);
 }
 
-/** An ISO time as a datetime-local value (the browser's zone), and back; empty is null. */
+/** How far the shop's clocks are ahead of UTC at a moment, in ms (negative west of Greenwich). */
+function shopOffset(moment: number): number {
+  const at = Math.floor(moment / 1000) * 1000;
+  const part = Object.fromEntries(wallClock.formatToParts(at).map((p) => [p.type, Number(p.value)]));
+  return Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second) - at;
+}
+
+/**
+ * An ISO time as a datetime-local value, and back (empty is null), both in the shop's time zone:
+ * what staff type means the shop's hour, as the dates they read do, wherever their browser is.
+ */
 export function toLocalInput(iso: string | null): string {
-  return iso ? new Date(new Date(iso).getTime() - new Date(iso).getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : '';
+  if (!iso) return '';
+  const moment = new Date(iso).getTime();
+  return new Date(moment + shopOffset(moment)).toISOString().slice(0, 16);
 }
 
 export function fromLocalInput(local: string): string | null {
-  return local ? new Date(local).toISOString() : null;
+  if (!local) return null;
+  const wall = Date.parse(`${local}Z`);
+  // The offset at the wall time read as UTC, then again at the moment that gives: right across a DST
+  // change too. A time skipped by a spring-forward change lands on the hour after the gap.
+  const first = wall - shopOffset(wall);
+  return new Date(wall - shopOffset(first)).toISOString();
 }
 
 export function formatNumber(value: number): string {

@@ -5,6 +5,7 @@ import { formatDateTime, formatMoney, formatRelative, humanize } from '../lib/fo
 import { useDebouncedSearch, useSetSearch } from '../lib/use-list.ts';
 import { StatusBadge } from '../ui/badge.tsx';
 import { Page } from '../ui/page.tsx';
+import { useColumnChoice } from '../ui/column-chooser.tsx';
 import { DataTable, Pagination } from '../ui/table.tsx';
 
 const VIEWS = [
@@ -33,6 +34,15 @@ export default function OrdersPage() {
     } } })),
   });
   const activeView = VIEWS.find((v) => Object.keys(FILTERS).every((k) => (v.search as Record<string, string>)[k] === search[k as keyof typeof FILTERS]));
+  const [columns, columnChooser] = useColumnChoice<NonNullable<typeof orders.data>['data'][number]>('orders', [
+    { header: 'Order', cell: (o) => <Link to="/orders/$id" params={{ id: o.id }} className="row-link">{o.display_number ?? o.id}</Link> },
+    { header: 'Placed', cell: (o) => o.placed_at ? <time dateTime={o.placed_at} title={formatDateTime(o.placed_at)}>{formatRelative(o.placed_at)}</time> : '—', secondary: true },
+    { header: 'Customer', cell: (o) => o.email, secondary: true },
+    { header: 'Payment', cell: (o) => <StatusBadge status={o.payment_status} /> },
+    { header: 'Fulfillment', cell: (o) => <StatusBadge status={o.fulfillment_status} />, secondary: true },
+    { header: 'Items', cell: (o) => o.item_count, align: 'right', secondary: true },
+    { header: 'Total', cell: (o) => formatMoney(o.total, o.currency_code), align: 'right' },
+  ]);
   return (
     <Page title="Orders" actions={<Link to="/draft-orders" className="button">Draft orders</Link>}>
       <div role="group" aria-label="Views" className="mb-3 flex flex-wrap gap-1">
@@ -57,6 +67,7 @@ export default function OrdersPage() {
             </select>
           </label>
         ))}
+        <div className="ml-auto">{columnChooser}</div>
       </div>
       <DataTable
         keyboard
@@ -69,15 +80,7 @@ export default function OrdersPage() {
         empty={search.q || search.status || search.payment_status || search.fulfillment_status
           ? <>No orders match. <button type="button" className="button" onClick={() => setSearch({ q: undefined, status: undefined, payment_status: undefined, fulfillment_status: undefined })}>Clear filters</button></>
           : 'No orders yet. Orders placed in the store appear here.'}
-        columns={[
-          { header: 'Order', cell: (o) => <Link to="/orders/$id" params={{ id: o.id }} className="row-link">{o.display_number ?? o.id}</Link> },
-          { header: 'Placed', cell: (o) => o.placed_at ? <time dateTime={o.placed_at} title={formatDateTime(o.placed_at)}>{formatRelative(o.placed_at)}</time> : '—', secondary: true },
-          { header: 'Customer', cell: (o) => o.email, secondary: true },
-          { header: 'Payment', cell: (o) => <StatusBadge status={o.payment_status} /> },
-          { header: 'Fulfillment', cell: (o) => <StatusBadge status={o.fulfillment_status} />, secondary: true },
-          { header: 'Items', cell: (o) => o.item_count, align: 'right', secondary: true },
-          { header: 'Total', cell: (o) => formatMoney(o.total, o.currency_code), align: 'right' },
-        ]}
+        columns={columns}
       />
       <Pagination search={search} nextCursor={orders.data?.next_cursor} />
     </Page>

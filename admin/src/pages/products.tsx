@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api, ok } from '../api.ts';
@@ -6,8 +6,9 @@ import { formatMoney, formatNumber } from '../lib/format.ts';
 import { useCan } from '../lib/session.tsx';
 import { useDebouncedSearch, useSetSearch } from '../lib/use-list.ts';
 import { StatusBadge } from '../ui/badge.tsx';
-import { ErrorBanner, useToast } from '../ui/feedback.tsx';
 import { Page } from '../ui/page.tsx';
+import { ProductBulkBar, type ProductFilter } from '../ui/product-bulk-bar.tsx';
+import { useColumnChoice } from '../ui/column-chooser.tsx';
 import { DataTable, Pagination } from '../ui/table.tsx';
 
 type Status = 'draft' | 'published' | 'archived';
@@ -16,37 +17,31 @@ export default function ProductsPage() {
   const search = useSearch({ from: '/signed-in/products' });
   const setSearch = useSetSearch();
   const can = useCan();
-  const toast = useToast();
-  const queryClient = useQueryClient();
   const [text, setText] = useDebouncedSearch(search.q, (q) => setSearch({ q }));
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const filter: ProductFilter = { q: search.q, status: search.status ? [search.status as Status] : undefined, tag: search.tag ? [search.tag] : undefined };
   const products = useQuery({
     queryKey: ['products', 'list', search],
     placeholderData: keepPreviousData,
     queryFn: () => ok(api.GET('/admin/products', { params: { query: {
-      q: search.q, status: search.status ? [search.status as Status] : undefined, tag: search.tag ? [search.tag] : undefined,
-      cursor: search.cursor, limit: search.limit ?? 20, sort: search.q ? 'relevance' : 'newest',
+      ...filter, cursor: search.cursor, limit: search.limit ?? 20, sort: search.q ? 'relevance' : 'newest',
     } } })),
   });
-  // Each product changes in its own request: a refusal names the product and leaves the others done.
-  const bulk = useMutation({
-    mutationFn: async (action: 'publish' | 'archive') => {
-      const ids = [...selected];
-      const failed: string[] = [];
-      for (const id of ids) {
-        const options = { params: { path: { id } } };
-        const result = action === 'publish' ? await api.POST('/admin/products/{id}/publish', options) : await api.POST('/admin/products/{id}/archive', options);
-        if (result.error) failed.push(`${products.data?.data.find((p) => p.id === id)?.title ?? id}: ${result.error.error.message}`);
-      }
-      return { done: ids.length - failed.length, failed, action };
-    },
-    onSuccess: async ({ done, failed, action }) => {
-      setSelected(new Set());
-      await queryClient.invalidateQueries({ queryKey: ['products'] });
-      if (done) toast(`${done} product${done === 1 ? '' : 's'} ${action === 'publish' ? 'published' : 'archived'}`);
-      if (failed.length) throw new Error(`Not changed: ${failed.join('; ')}`);
-    },
-  });
+  const rows = products.data?.data ?? [];
+  const pageSelected = rows.length > 0 && rows.every((p) => selected.has(p.id));
+  const [columns, columnChooser] = useColumnChoice<(typeof rows)[number]>('products', [
+    { header: 'Product', cell: (p) => <Link to="/products/$id" params={{ id: p.id }} className="row-link">{p.title}</Link> },
+    { header: 'Status', cell: (p) => <StatusBadge status={p.status} /> },
+    { header: 'Variants', cell: (p) => formatNumber(p.variants.length), align: 'right', secondary: true },
+    { header: 'Available', cell: (p) => {
+      const counted = p.variants.filter((v) => v.available_quantity !== null);
+      return counted.length ? formatNumber(counted.reduce((n, v) => n + (v.available_quantity ?? 0), 0)) : 'Not tracked';
+    }, align: 'right', secondary: true },
+    { header: 'Price', cell: (p) => {
+      const price = p.variants.flatMap((v) => v.prices)[0];
+      return price ? formatMoney(price.amount, price.currency_code) : '—';
+    }, align: 'right' },
+  ]);
   return (
     <Page title="Products" actions={<>
       <a href="/admin/products/export" className="button" download>Export CSV</a>
@@ -64,16 +59,11 @@ export default function ProductsPage() {
             <option value="">Any</option><option value="draft">Draft</option><option value="published">Published</option><option value="archived">Archived</option>
           </select>
         </label>
+        <div className="ml-auto">{columnChooser}</div>
       </div>
       {selected.size > 0 && can('products:write') && (
-        <div role="region" aria-label="Bulk actions" className="card mb-3 flex flex-wrap items-center gap-2 py-2">
-          <span className="font-medium">{selected.size} selected</span>
-          <button type="button" className="button" disabled={bulk.isPending} onClick={() => bulk.mutate('publish')}>Publish products</button>
-          <button type="button" className="button" disabled={bulk.isPending} onClick={() => bulk.mutate('archive')}>Archive products</button>
-          <button type="button" className="button ml-auto" onClick={() => setSelected(new Set())}>Clear selection</button>
-        </div>
+        <ProductBulkBar filter={filter} rows={rows} selected={selected} onClear={() => setSelected(new Set())} canSelectAll={pageSelected && !!products.data?.next_cursor} />
       )}
-      <ErrorBanner error={bulk.error} />
       <DataTable
         keyboard
         caption="Products"
@@ -86,19 +76,7 @@ export default function ProductsPage() {
         empty={search.q || search.status
           ? <>No products match. <button type="button" className="button" onClick={() => setSearch({ q: undefined, status: undefined, tag: undefined })}>Clear filters</button></>
           : 'No products yet. Create one, or import a CSV.'}
-        columns={[
-          { header: 'Product', cell: (p) => <Link to="/products/$id" params={{ id: p.id }} className="row-link">{p.title}</Link> },
-          { header: 'Status', cell: (p) => <StatusBadge status={p.status} /> },
-          { header: 'Variants', cell: (p) => formatNumber(p.variants.length), align: 'right', secondary: true },
-          { header: 'Available', cell: (p) => {
-            const counted = p.variants.filter((v) => v.available_quantity !== null);
-            return counted.length ? formatNumber(counted.reduce((n, v) => n + (v.available_quantity ?? 0), 0)) : 'Not tracked';
-          }, align: 'right', secondary: true },
-          { header: 'Price', cell: (p) => {
-            const price = p.variants.flatMap((v) => v.prices)[0];
-            return price ? formatMoney(price.amount, price.currency_code) : '—';
-          }, align: 'right' },
-        ]}
+        columns={columns}
       />
       <Pagination search={search} nextCursor={products.data?.next_cursor} />
     </Page>

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../../db/database.ts';
+import type { Db, Tx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { didYouMean, expandWithSynonyms, searchWords, tsQueryText, typoMatch, typoScore, withTrigramThresholds } from './search.ts';
 import type { Product, ProductSort } from './shapes.ts';
@@ -80,7 +80,7 @@ const productColumns = sql`
   ), '[]') as variants`;
 
 function bad(field: string, message: string): AppError {
-  return new AppError('invalid_request', { field: `querystring.${field}` }, `querystring.${field} ${message}`);
+  return new AppError('invalid_request', { field }, `${field} ${message}`);
 }
 
 function checkCursor(after: unknown[] | undefined, types: ('string' | 'number')[]): unknown[] | undefined {
@@ -94,6 +94,68 @@ function checkCursor(after: unknown[] | undefined, types: ('string' | 'number')[
 type Search =
   | { kind: 'text'; groups: string[][] }
   | { kind: 'typo'; words: string[]; q: string };
+
+/**
+ * The conditions (on `p`, the product) and joins a filter and a search add to a query. `at` names
+ * where the filter came from, for the field an error names (`querystring`, `body.filter`).
+ */
+function productConditions(filter: ProductFilter, search: Search | undefined, at: string) {
+  const where: RawBuilder<unknown>[] = [];
+  const joins: RawBuilder<unknown>[] = [];
+  // One status as `=`, so the planner can walk an index in sort order.
+  if (filter.statuses?.length === 1) where.push(sql`p.status = ${filter.statuses[0]}`);
+  else if (filter.statuses) where.push(sql`p.status = any(${filter.statuses}::text[])`);
+  if (search?.kind === 'text') where.push(sql`p.search_vector @@ to_tsquery('english', ${tsQueryText(search.groups)})`);
+  if (search?.kind === 'typo') where.push(typoMatch(search.words, search.q));
+  if (filter.collection_id) where.push(sql`p.collection_id = ${filter.collection_id}`);
+  if (filter.category_id) {
+    where.push(sql`exists (
+      select 1 from product_category_assignment a
+      where a.product_id = p.id and a.category_id in (
+        with recursive tree(id) as (
+          select ${filter.category_id}::text
+          union all
+          select c.id from product_category c join tree t on c.parent_id = t.id
+        ) select id from tree))`);
+  }
+  if (filter.tags?.length) where.push(sql`p.tags @> ${filter.tags}::text[]`);
+  if ((filter.price_min !== undefined || filter.price_max !== undefined) && !filter.currency_code) {
+    throw bad(`${at}.currency_code`, 'is required to filter by price');
+  }
+  if (filter.currency_code) {
+    // Products without a price in the currency are left out: they cannot be bought in it.
+    joins.push(sql`join product_from_price fp on fp.product_id = p.id and fp.currency_code = ${filter.currency_code}`);
+    if (filter.price_min !== undefined) where.push(sql`fp.amount >= ${filter.price_min}`);
+    if (filter.price_max !== undefined) where.push(sql`fp.amount <= ${filter.price_max}`);
+  }
+  return { where, joins };
+}
+
+/** The fields of a product a bulk action reads to decide whether it changes it. */
+export interface MatchedProduct { id: string; status: string; tags: string[]; collection_id: string | null }
+
+/**
+ * Every product the admin list shows for this filter, however many pages it takes (a search that
+ * matches nothing as typed falls back to close titles and SKUs, as the list does), up to `max + 1`
+ * so the caller can tell "too many"; the rows stay locked until `tx` ends, so what a bulk action
+ * counted is what it changes.
+ */
+export async function lockProductsMatching(tx: Tx, filter: ProductFilter, max: number, at: string): Promise<MatchedProduct[]> {
+  const words = filter.q === undefined ? undefined : searchWords(filter.q);
+  const select = async (search: Search | undefined) => {
+    const { where, joins } = productConditions(filter, search, at);
+    const rows = await sql<MatchedProduct>`
+      select p.id, p.status, p.tags, p.collection_id from product p ${sql.join(joins, sql` `)}
+      ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
+      order by p.id limit ${max + 1} for update of p`.execute(tx);
+    return rows.rows;
+  };
+  if (!words) return select(undefined);
+  if (!words.length) return [];
+  const found = await select({ kind: 'text', groups: await expandWithSynonyms(tx, words) });
+  if (found.length) return found;
+  return withTrigramThresholds(tx, () => select({ kind: 'typo', words, q: filter.q! }));
+}
 
 /**
  * A search matches words as typed (prefixes, and the merchant's synonyms). When that finds nothing,
@@ -130,36 +192,10 @@ async function pageOfProducts(
   page: { after?: unknown[]; limit: number },
   search: Search | undefined,
 ): Promise<ProductPage> {
-  const where: RawBuilder<unknown>[] = [];
-  const joins: RawBuilder<unknown>[] = [];
-
-  // One status as `=`, so the planner can walk an index in sort order.
-  if (filter.statuses?.length === 1) where.push(sql`p.status = ${filter.statuses[0]}`);
-  else if (filter.statuses) where.push(sql`p.status = any(${filter.statuses}::text[])`);
-  if (search?.kind === 'text') where.push(sql`p.search_vector @@ to_tsquery('english', ${tsQueryText(search.groups)})`);
-  if (search?.kind === 'typo') where.push(typoMatch(search.words, search.q));
-  if (filter.collection_id) where.push(sql`p.collection_id = ${filter.collection_id}`);
-  if (filter.category_id) {
-    where.push(sql`exists (
-      select 1 from product_category_assignment a
-      where a.product_id = p.id and a.category_id in (
-        with recursive tree(id) as (
-          select ${filter.category_id}::text
-          union all
-          select c.id from product_category c join tree t on c.parent_id = t.id
-        ) select id from tree))`);
-  }
-  if (filter.tags?.length) where.push(sql`p.tags @> ${filter.tags}::text[]`);
-
   const needsCurrency = filter.price_min !== undefined || filter.price_max !== undefined || sort === 'price' || sort === '-price';
-  if (needsCurrency && !filter.currency_code) throw bad('currency_code', 'is required to filter or sort by price');
-  if (sort === 'relevance' && !search) throw bad('sort', 'relevance needs a search (q)');
-  if (filter.currency_code) {
-    // Products without a price in the currency are left out: they cannot be bought in it.
-    joins.push(sql`join product_from_price fp on fp.product_id = p.id and fp.currency_code = ${filter.currency_code}`);
-    if (filter.price_min !== undefined) where.push(sql`fp.amount >= ${filter.price_min}`);
-    if (filter.price_max !== undefined) where.push(sql`fp.amount <= ${filter.price_max}`);
-  }
+  if (needsCurrency && !filter.currency_code) throw bad('querystring.currency_code', 'is required to filter or sort by price');
+  if (sort === 'relevance' && !search) throw bad('querystring.sort', 'relevance needs a search (q)');
+  const { where, joins } = productConditions(filter, search, 'querystring');
 
   let sortKey: RawBuilder<unknown> = sql`null`;
   let order: RawBuilder<unknown>;

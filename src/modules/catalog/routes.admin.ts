@@ -4,10 +4,12 @@ import type { AppContext } from '../../http/context.ts';
 import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
 import { Deleted, errorResponses, ListOf } from '../../http/schemas.ts';
 import { CurrencyCode, Id } from '../../shapes.ts';
+import { AppError } from '../../errors.ts';
 import { addOption, deleteOption, updateOption } from './options.ts';
+import { bulkUpdateProducts, type ProductBulkAction } from './product-bulk.ts';
 import { getProductOrThrow, queryProducts } from './product-query.ts';
 import { createProduct, deleteProduct, updateProduct } from './products.ts';
-import { AdminProductListQuery, OptionInput, OptionUpdate, PriceInput, Product, ProductInput, ProductList, ProductUpdate, VariantInput, VariantUpdate } from './shapes.ts';
+import { AdminProductListQuery, OptionInput, ProductBulkInput, ProductBulkResult, OptionUpdate, PriceInput, Product, ProductInput, ProductList, ProductUpdate, VariantInput, VariantUpdate } from './shapes.ts';
 import { addVariant, deleteVariant, deleteVariantPrice, setVariantPrices, updateVariant } from './variants.ts';
 
 
@@ -15,6 +17,20 @@ const ProductParams = Type.Object({ id: Id('prod') });
 const OptionParams = Type.Object({ id: Id('prod'), option_id: Id('opt') });
 const VariantParams = Type.Object({ id: Id('prod'), variant_id: Id('var') });
 const tags = ['admin: products'];
+
+/** The action a bulk request names, with the one field it needs (a 400 naming the field when missing). */
+function bulkAction(body: ProductBulkInput): ProductBulkAction {
+  switch (body.action) {
+    case 'add_tag': case 'remove_tag':
+      if (body.tag === undefined) throw new AppError('invalid_request', { field: 'body.tag' }, `body.tag is required for ${body.action}`);
+      return { type: body.action, tag: body.tag };
+    case 'set_collection':
+      if (body.collection_id === undefined) throw new AppError('invalid_request', { field: 'body.collection_id' }, 'body.collection_id is required for set_collection (null clears it)');
+      return { type: 'set_collection', collection_id: body.collection_id };
+    default:
+      return { type: body.action };
+  }
+}
 
 /** Staff's product management: every field, options, variants and prices, in any status. */
 export const adminProductRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db }) => {
@@ -56,6 +72,22 @@ export const adminProductRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
       schema: { tags, summary: `Set the product's status to ${status}`, params: ProductParams, response: { 200: Product, ...errorResponses } },
     }, async (request) => updateProduct(db, request.params.id, { status }));
   }
+
+  app.post('/products/bulk', {
+    config: { permission: 'products:write', idempotent: true },
+    schema: {
+      tags,
+      summary: 'Change every product a filter matches (publish, archive, tag, collection): all of them or none',
+      description: 'The filter takes the fields of `GET /admin/products`, so a list view can act on all it matches. At most 1,000 '
+        + 'products (400 `bulk_too_many`); with `expected_count` another count refuses the action (409 `bulk_count_changed`). '
+        + 'Products already as the action leaves them count as `unchanged`. Accepts an `Idempotency-Key`.',
+      body: ProductBulkInput,
+      response: { 200: ProductBulkResult, ...errorResponses },
+    },
+  }, async (request) => {
+    const { filter: { tag, status, ...filter }, expected_count, dry_run } = request.body;
+    return bulkUpdateProducts(db, { filter: { ...filter, tags: tag, statuses: status }, action: bulkAction(request.body), expectedCount: expected_count, dryRun: dry_run });
+  });
 
   app.post('/products/:id/options', {
     config: { permission: 'products:write' },

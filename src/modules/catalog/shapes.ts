@@ -183,6 +183,34 @@ export const AdminProductListQuery = Type.Object(
 );
 export type AdminProductListQuery = Static<typeof AdminProductListQuery>;
 
+export const ProductBulkInput = Type.Object(
+  {
+    filter: Type.Omit(AdminProductListQuery, ['limit', 'cursor', 'sort'], {
+      additionalProperties: false,
+      description: 'the products to change: the same fields as the query of `GET /admin/products` (`{}` is every product)',
+    }),
+    action: Type.Union(
+      [Type.Literal('publish'), Type.Literal('unpublish'), Type.Literal('archive'), Type.Literal('add_tag'), Type.Literal('remove_tag'), Type.Literal('set_collection')],
+      { description: '`publish`, `unpublish` (to draft), `archive`, `add_tag` / `remove_tag` (with `tag`), `set_collection` (with `collection_id`, null to clear)' },
+    ),
+    tag: Type.Optional(Tag),
+    collection_id: Type.Optional(Type.Union([Id('pcol'), Type.Null()])),
+    expected_count: Type.Optional(Type.Integer({ minimum: 0, description: 'how many products the caller was shown as matching; another count refuses the action (409 `bulk_count_changed`)' })),
+    dry_run: Type.Optional(Type.Boolean({ default: false, description: 'count and say what would change, change nothing' })),
+  },
+  { additionalProperties: false },
+);
+export type ProductBulkInput = Static<typeof ProductBulkInput>;
+
+export const ProductBulkResult = Type.Object({
+  action: Type.String(),
+  matched: Type.Integer({ description: 'products the filter matched' }),
+  changed: Type.Integer({ description: 'of those, the ones the action changed (or would, on a dry run)' }),
+  unchanged: Type.Integer({ description: 'already as the action leaves them: no change, no event' }),
+  changed_ids: Type.Array(Type.String()),
+  dry_run: Type.Boolean(),
+});
+
 export const CollectionInput = Type.Object(
   { title: Title, handle: Type.Optional(Handle), description: Type.Optional(Text), metadata: Type.Optional(Metadata) },
   { additionalProperties: false },

@@ -11,14 +11,22 @@ import { logoutEverywhere } from './accounts.ts';
 import { getCustomerOrThrow, updateCustomerProfile } from './profile.ts';
 import type { Customer, ProfileUpdate } from './shapes.ts';
 
+export interface CustomerFilter { email?: string; group_id?: string }
+
+/** The ids of the customers (not anonymized) a staff list filter matches. */
+export function customersMatching(db: Db, filter: CustomerFilter) {
+  let query = db.selectFrom('customer').select('id').where('anonymized_at', 'is', null);
+  if (filter.email) query = query.where('email_hash', 'in', emailHashes(filter.email));
+  if (filter.group_id) query = query.where('id', 'in', db.selectFrom('customer_group_member').select('customer_id').where('group_id', '=', filter.group_id));
+  return query;
+}
+
 /**
  * Staff's view of customers. Names are encrypted, so search is by email (exact, through the blind
  * index) or by customer group; the list is newest first.
  */
-export async function listCustomers(db: Db, filter: { email?: string; group_id?: string }, page: { after?: unknown[]; limit: number }) {
-  let query = db.selectFrom('customer').select('id').where('anonymized_at', 'is', null);
-  if (filter.email) query = query.where('email_hash', 'in', emailHashes(filter.email));
-  if (filter.group_id) query = query.where('id', 'in', db.selectFrom('customer_group_member').select('customer_id').where('group_id', '=', filter.group_id));
+export async function listCustomers(db: Db, filter: CustomerFilter, page: { after?: unknown[]; limit: number }) {
+  let query = customersMatching(db, filter);
   if (page.after) query = query.where(sql<boolean>`id < ${String(page.after[0])}`);
   const rows = await query.orderBy('id', 'desc').limit(page.limit + 1).execute();
   const ids = rows.slice(0, page.limit).map((r) => r.id);

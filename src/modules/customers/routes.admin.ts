@@ -5,11 +5,31 @@ import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
 import { errorResponses, ListOf } from '../../http/schemas.ts';
 import { DateTime, Id, ListQuery } from '../../shapes.ts';
 import { anonymizeCustomer, createCustomerGroup, deleteCustomerGroup, getCustomerDetail, listCustomerGroups, listCustomers, updateCustomerByStaff } from './admin-customers.ts';
+import { bulkChangeCustomerGroup } from './customer-bulk.ts';
 import { exportCustomerData } from './data-export.ts';
 import { Customer, CustomerDetail, CustomerExport, ProfileUpdate } from './shapes.ts';
 
 const tags = ['admin: customers'];
 const CustomerParams = Type.Object({ id: Id('cus') });
+const CustomerFilter = Type.Object(
+  { email: Type.Optional(Type.String({ maxLength: 320 })), group_id: Type.Optional(Id('cgrp')) },
+  { additionalProperties: false, description: 'the customers to change: the fields of `GET /admin/customers` (`{}` is every customer)' },
+);
+const CustomerBulkInput = Type.Object({
+  filter: CustomerFilter,
+  action: Type.Union([Type.Literal('add_to_group'), Type.Literal('remove_from_group')]),
+  group_id: Id('cgrp'),
+  expected_count: Type.Optional(Type.Integer({ minimum: 0, description: 'how many customers the caller was shown as matching; another count refuses the action (409 `bulk_count_changed`)' })),
+  dry_run: Type.Optional(Type.Boolean({ default: false, description: 'count and say what would change, change nothing' })),
+}, { additionalProperties: false });
+const CustomerBulkResult = Type.Object({
+  action: Type.String(),
+  matched: Type.Integer(),
+  changed: Type.Integer(),
+  unchanged: Type.Integer({ description: 'already in (or out of) the group: no change, no event' }),
+  changed_ids: Type.Array(Type.String()),
+  dry_run: Type.Boolean(),
+});
 const Group = Type.Object({ id: Type.String(), name: Type.String(), member_count: Type.Integer(), created_at: DateTime });
 
 export const adminCustomerRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config }) => {
@@ -17,13 +37,28 @@ export const adminCustomerRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
     config: { permission: 'customers:read' },
     schema: {
       tags, summary: 'List customers, newest first; find one by email (exact) or by group',
-      querystring: Type.Object({ ...ListQuery, email: Type.Optional(Type.String({ maxLength: 320 })), group_id: Type.Optional(Id('cgrp')) }, { additionalProperties: false }),
+      querystring: Type.Object({ ...ListQuery, ...CustomerFilter.properties }, { additionalProperties: false }),
       response: { 200: ListOf(Customer), ...errorResponses },
     },
   }, async (request) => {
     const { limit, cursor, ...filter } = request.query;
     const page = await listCustomers(db, filter, { limit, after: decodeCursor(cursor) });
     return { data: page.data, next_cursor: encodeCursor(page.next) };
+  });
+
+  app.post('/customers/bulk', {
+    config: { permission: 'customers:write', idempotent: true },
+    schema: {
+      tags,
+      summary: 'Add every customer a filter matches to a group, or take them out of it: all of them or none',
+      description: 'The filter takes the fields of `GET /admin/customers`. At most 1,000 customers (400 `bulk_too_many`); with '
+        + '`expected_count` another count refuses the action (409 `bulk_count_changed`). Accepts an `Idempotency-Key`.',
+      body: CustomerBulkInput,
+      response: { 200: CustomerBulkResult, ...errorResponses },
+    },
+  }, async (request) => {
+    const { filter, action, group_id, expected_count, dry_run } = request.body;
+    return bulkChangeCustomerGroup(db, { filter, action, groupId: group_id, expectedCount: expected_count, dryRun: dry_run });
   });
 
   app.get('/customers/:id', {
