@@ -6407,6 +6407,8 @@ export interface paths {
                         /** @description id (pcol_…) */
                         collection_id?: string | null;
                         description?: string;
+                        /** @description sold as a gift card: each unit paid for issues a card of the unit's price, emailed to the buyer (docs/gift-cards.md) */
+                        gift_card?: boolean;
                         /** @description URL-safe: lower-case letters, digits, dashes */
                         handle?: string;
                         images?: string[];
@@ -12937,6 +12939,8 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             description: string;
+            /** @description sold as a gift card: needs no shipping and no stock */
+            gift_card: boolean;
             handle: string;
             id: string;
             images: string[];
@@ -12960,6 +12964,8 @@ export interface components {
             /** @description id (pcol_…) */
             collection_id?: string | null;
             description?: string;
+            /** @description sold as a gift card: each unit paid for issues a card of the unit's price, emailed to the buyer (docs/gift-cards.md) */
+            gift_card?: boolean;
             /** @description URL-safe: lower-case letters, digits, dashes */
             handle?: string;
             images?: string[];

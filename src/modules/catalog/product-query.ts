@@ -39,7 +39,7 @@ const inStock = sql<boolean>`exists (
     where l.item_id = i.id) > 0))`;
 
 const productColumns = sql`
-  p.id, p.handle, p.title, p.description, p.status, p.tags, p.images, p.metadata, p.collection_id, p.tax_class,
+  p.id, p.handle, p.title, p.description, p.status, p.tags, p.images, p.metadata, p.collection_id, p.tax_class, p.gift_card,
   p.published_at, p.created_at, p.updated_at,
   coalesce((select json_agg(a.category_id order by a.category_id) from product_category_assignment a where a.product_id = p.id), '[]') as category_ids,
   coalesce((
