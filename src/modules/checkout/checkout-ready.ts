@@ -9,9 +9,9 @@ export function assertCheckoutReady(cart: CartState): void {
   const missing: string[] = [];
   if (cart.lines.length === 0) missing.push('items');
   if (!cart.email) missing.push('email');
-  const ships = cart.lines.some((line) => !line.gift_card);
-  if (ships && !cart.shipping_address) missing.push('shipping_address');
-  if (ships && !cart.shipping_option) missing.push('shipping_method');
+  const giftCardsOnly = cart.lines.length > 0 && cart.lines.every((line) => line.gift_card);
+  if (!giftCardsOnly && !cart.shipping_address) missing.push('shipping_address');
+  if (!giftCardsOnly && !cart.shipping_option) missing.push('shipping_method');
   if (missing.length) throw new AppError('cart_incomplete', { missing });
   for (const line of cart.lines) {
     if (purchasable(line)) continue;
