@@ -12736,6 +12736,8 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             currency_code: string;
+            /** @description the customer account that placed it; null for a guest */
+            customer_id: string | null;
             discount_total: number;
             display_number: string | null;
             edits: components["schemas"]["OrderEdit"][];

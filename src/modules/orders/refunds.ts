@@ -169,7 +169,7 @@ export async function refundOrder(deps: PaymentDeps, orderId: string, input: Ref
 
 /** The order's customer's store credit account in the order's currency (created empty if none); a guest's order has none. */
 async function storeCreditOfOrder(tx: Tx, order: OrderState, actor: Actor): Promise<string> {
-  const { customer_id } = await tx.selectFrom('orders').select('customer_id').where('id', '=', order.id).executeTakeFirstOrThrow();
+  const { customer_id } = order;
   if (!customer_id) throw new AppError('store_credit_refund_needs_customer', { field: 'body.to', order_id: order.id });
   return storeCreditAccount(tx, customer_id, order.currency_code, actorRef(actor));
 }

@@ -40,8 +40,8 @@ export async function issueGiftCardsOfPaidOrder(tx: Tx, orderId: string): Promis
   const giftLines = order.lines.filter((l) => lines.includes(l.id) && l.quantity > 0);
   const carded = await soldUnitsWithCards(tx, giftLines.map((l) => l.id));
   const units = giftLines.flatMap((line) => unitsOwed(line, carded.get(line.id)!));
-  const { email, customer_id } = await tx.selectFrom('orders').select(['email', 'customer_id']).where('id', '=', orderId).executeTakeFirstOrThrow();
-  const issued = await issueSoldGiftCards(tx, { orderId, currencyCode: order.currency_code, customerId: customer_id, units });
+  const { email } = await tx.selectFrom('orders').select('email').where('id', '=', orderId).executeTakeFirstOrThrow();
+  const issued = await issueSoldGiftCards(tx, { orderId, currencyCode: order.currency_code, customerId: order.customer_id, units });
   const undelivered = giftLines.filter((l) => l.delivered_quantity < l.quantity);
   for (const line of undelivered) {
     await tx.updateTable('order_line_item')
