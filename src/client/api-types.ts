@@ -6485,6 +6485,8 @@ export interface paths {
                         /** @description id (pcol_…) */
                         collection_id?: string | null;
                         description?: string;
+                        /** @description sold as a gift card: each unit paid for issues a card of the unit's price, emailed to the buyer (docs/gift-cards.md) */
+                        gift_card?: boolean;
                         /** @description URL-safe: lower-case letters, digits, dashes */
                         handle?: string;
                         images?: string[];
@@ -12908,6 +12910,8 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             currency_code: string;
+            /** @description the customer account that placed it; null for a guest */
+            customer_id: string | null;
             discount_total: number;
             display_number: string | null;
             edits: components["schemas"]["OrderEdit"][];
@@ -13111,6 +13115,8 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             description: string;
+            /** @description sold as a gift card: needs no shipping and no stock */
+            gift_card: boolean;
             handle: string;
             id: string;
             images: string[];
@@ -13134,6 +13140,8 @@ export interface components {
             /** @description id (pcol_…) */
             collection_id?: string | null;
             description?: string;
+            /** @description sold as a gift card: each unit paid for issues a card of the unit's price, emailed to the buyer (docs/gift-cards.md) */
+            gift_card?: boolean;
             /** @description URL-safe: lower-case letters, digits, dashes */
             handle?: string;
             images?: string[];

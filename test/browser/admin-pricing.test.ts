@@ -6,6 +6,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { adminAppDir } from '../../src/http/admin-app.ts';
 import { signUp, type SignedUp } from '../helpers/customers.ts';
+import { placeOrder } from '../helpers/orders.ts';
+import { ADDRESS_US, CARDS } from '../helpers/selling.ts';
 import { createStockedProduct, setUpSelling } from '../helpers/selling.ts';
 import { startTestShop, type TestShop } from '../helpers/test-shop.ts';
 import { checkPage, openPage, openSignedInApp } from './browser.ts';
@@ -231,5 +233,54 @@ describe.skipIf(onServer)('price lists, gift cards and store credit in the admin
     expect(await card.getByRole('row', { name: /Granted twice/ }).textContent()).toContain('$20.00 → $12.50');
     expect(await card.locator('dl').textContent()).toBe('USD$12.50');
     await checked('customer-store-credit');
+  });
+
+  test('a refund to store credit from the order page: the customer\'s credit grows, the card gets nothing back, the payment card says where it went', async () => {
+    const customer = await signUp(shop);
+    const step = async (method: string, url: string, body?: unknown, status = 200) => {
+      const res = await shop.request(method, url, { token: customer.token, body });
+      expect(res.status, res.text).toBe(status);
+      return res.body;
+    };
+    const cart = await step('POST', '/store/carts', { currency_code: 'USD' }, 201);
+    await step('POST', `/store/carts/${cart.id}/line-items`, { variant_id: shirt.id, quantity: 1 });
+    await step('POST', `/store/carts/${cart.id}`, { email: customer.email, shipping_address: ADDRESS_US });
+    const options = await step('GET', `/store/carts/${cart.id}/shipping-options`);
+    await step('POST', `/store/carts/${cart.id}/shipping-method`, { option_id: options.data[0].id });
+    await step('POST', `/store/carts/${cart.id}/payment`, { provider_id: 'test_card', data: { card_number: CARDS.ok } });
+    const order = await step('POST', `/store/carts/${cart.id}/complete`, undefined, 201);
+    // 40.00 + 4.00 tax + 5.00 shipping + 0.50 tax, captured at checkout.
+    expect([order.total, order.payment_status]).toEqual([4950, 'captured']);
+
+    await open(`/orders/${order.id}`, `Order ${order.display_number}`);
+    await page.getByRole('button', { name: 'Refund' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Refund' });
+    await dialog.getByLabel('Amount (USD)').fill('12.50');
+    await dialog.getByLabel('Store credit').check();
+    await dialog.getByText('The money is added to the customer\'s store credit in USD').waitFor();
+    await checked('order-refund-store-credit');
+    await dialog.getByRole('button', { name: 'Refund' }).click();
+    await page.getByText('$12.50 added to the customer\'s store credit').waitFor();
+
+    const detail = await shop.ok('GET', `/admin/orders/${order.id}`);
+    const credit = await shop.ok('GET', `/admin/customers/${customer.id}/store-credit`);
+    expect(credit.balances.map((b: any) => [b.currency_code, b.balance])).toEqual([['USD', 1250]]);
+    expect(detail.refunds.map((r: any) => [r.amount, r.status, r.store_credit_id])).toEqual([[1250, 'succeeded', credit.balances[0].id]]);
+    expect(detail.payments.map((p: any) => [p.provider_id, p.captured_amount, p.refunded_amount])).toEqual([['test_card', 4950, 1250]]);
+    expect([detail.summary.refunded_total, detail.summary.paid_total]).toEqual([1250, 3700]);
+    const refunds = page.getByRole('list', { name: 'Refunds' });
+    const items = await refunds.getByRole('listitem').allTextContents();
+    expect(items.length).toBe(1);
+    expect(items[0].replace(/\s+/g, ' ')).toContain('Refund $12.50 to store credit');
+    await refunds.getByRole('link', { name: 'store credit' }).waitFor();
+
+    // A guest's order has no store credit to pay into: the choice is not offered.
+    const guest = await placeOrder(shop, [{ variant_id: shirt.id, quantity: 1 }]);
+    await open(`/orders/${guest.id}`, `Order ${guest.display_number}`);
+    await page.getByRole('button', { name: 'Refund' }).first().click();
+    const guestDialog = page.getByRole('dialog', { name: 'Refund' });
+    await guestDialog.getByLabel('Amount (USD)').waitFor();
+    expect(await guestDialog.getByLabel('Store credit').count()).toBe(0);
+    expect(await guestDialog.getByText('The money goes back through test_card.').count()).toBe(1);
   });
 });

@@ -230,6 +230,21 @@ function PaymentCard({ order, onCapture, onRefund }: { order: Order; onCapture: 
         {row('Net paid', money(s.paid_total))}
       </dl>
       <p className="mt-3 font-medium">{balance}</p>
+      {order.refunds.length > 0 && (
+        <ul className="mt-3 flex flex-col gap-1 border-t border-[var(--border)] pt-3 text-sm" aria-label="Refunds">
+          {order.refunds.map((r) => (
+            <li key={r.id} className="flex flex-wrap gap-2">
+              <span>
+                <span className="font-medium">Refund</span> {money(r.amount)} to {r.store_credit_id && order.customer_id
+                  ? <Link to="/customers/$id" params={{ id: order.customer_id }} className="row-link">store credit</Link>
+                  : 'the payments'}
+              </span>
+              <StatusBadge status={r.status} />
+              <span className="text-[var(--muted)]">{humanize(r.reason)} · {formatDateTime(r.created_at)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       {order.payment_operations.length > 0 && (
         <ul className="mt-3 flex flex-col gap-1 border-t border-[var(--border)] pt-3 text-sm">
           {order.payment_operations.map((op) => (
@@ -332,19 +347,39 @@ function RefundDialog({ order, open, onClose }: { order: Order; open: boolean; o
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState<(typeof REFUND_REASONS)[number]>('customer_request');
   const [note, setNote] = useState('');
+  // Only an order placed by a signed-in customer has a store credit account to pay into.
+  const [to, setTo] = useState<'original' | 'store_credit'>('original');
   const [touched, setTouched] = useState(false);
   const [key] = useState(idempotencyKey);
   const refund = useFormMutation({
-    mutationFn: (minor: number) => ok(api.POST('/admin/orders/{id}/refunds', { params: { path: { id: order.id } }, headers: { 'idempotency-key': key }, body: { amount: minor, reason, ...(note.trim() ? { note: note.trim() } : {}) } })),
-    onSuccess: async (_data, minor) => { await changed(); toast(`${formatMoney(minor, order.currency_code)} refunded`); onClose(); },
+    mutationFn: (minor: number) => ok(api.POST('/admin/orders/{id}/refunds', {
+      params: { path: { id: order.id } }, headers: { 'idempotency-key': key },
+      body: { amount: minor, reason, ...(to === 'store_credit' ? { to } : {}), ...(note.trim() ? { note: note.trim() } : {}) },
+    })),
+    onSuccess: async (_data, minor) => {
+      await changed();
+      toast(`${formatMoney(minor, order.currency_code)} ${to === 'store_credit' ? 'added to the customer\'s store credit' : 'refunded'}`);
+      onClose();
+    },
   });
   const parsed = parseMoney(amount, order.currency_code);
   const invalid = parsed === null || parsed <= 0 || parsed > max ? `Enter an amount up to ${formatMoney(max, order.currency_code)} (captured and not yet refunded).` : null;
+  const where = to === 'store_credit'
+    ? `The money is added to the customer's store credit in ${order.currency_code}, to spend on a next order; nothing goes back to the card.`
+    : `The money goes back through ${order.payments[0]?.provider_id ?? 'the payment provider'}.`;
   return (
-    <Dialog open={open} onOpenChange={(o) => !o && onClose()} title="Refund" description={`Up to ${formatMoney(max, order.currency_code)} can be refunded. The money goes back through ${order.payments[0]?.provider_id ?? 'the payment provider'}.`}>
+    <Dialog open={open} onOpenChange={(o) => !o && onClose()} title="Refund" description={`Up to ${formatMoney(max, order.currency_code)} can be refunded. ${where}`}>
       <form className="flex flex-col gap-3" onSubmit={(e) => { e.preventDefault(); setTouched(true); if (!invalid) refund.mutate(parsed!); }}>
         <ErrorBanner error={refund.bannerError} />
         <TextField label={`Amount (${order.currency_code})`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={(touched && invalid) || refund.fieldErrors.amount} data-field="amount" />
+        {order.customer_id && (
+          <fieldset className="flex flex-wrap gap-4" data-field="to">
+            <legend className="mb-1 text-sm font-medium">Refund to</legend>
+            <label className="flex items-center gap-2"><input type="radio" name="refund-to" checked={to === 'original'} onChange={() => setTo('original')} /> Original payment</label>
+            <label className="flex items-center gap-2"><input type="radio" name="refund-to" checked={to === 'store_credit'} onChange={() => setTo('store_credit')} /> Store credit</label>
+            {refund.fieldErrors.to && <p role="alert" className="w-full text-sm text-[var(--critical)]">{refund.fieldErrors.to}</p>}
+          </fieldset>
+        )}
         <SelectField label="Reason" value={reason} onChange={(e) => setReason(e.target.value as typeof reason)} error={refund.fieldErrors.reason}>
           {REFUND_REASONS.map((r) => <option key={r} value={r}>{humanize(r)}</option>)}
         </SelectField>

@@ -27,7 +27,7 @@ type Variant = Selectable<ProductVariantTable>;
 type Product = Selectable<ProductTable>;
 
 /** A line as the cart read joins it: the line, its variant and product, and its price (null: none in the cart's currency). */
-export interface CartLineState extends Pick<Line, 'id' | 'variant_id' | 'quantity'>, Pick<Variant, 'sku' | 'weight_grams' | 'length_mm' | 'width_mm' | 'height_mm'>, Pick<Product, 'title' | 'tax_class' | 'collection_id'> {
+export interface CartLineState extends Pick<Line, 'id' | 'variant_id' | 'quantity'>, Pick<Variant, 'sku' | 'weight_grams' | 'length_mm' | 'width_mm' | 'height_mm'>, Pick<Product, 'title' | 'tax_class' | 'collection_id' | 'gift_card'> {
   tags: string[];
   product_id: Product['id'];
   category_ids: string[];
@@ -92,7 +92,7 @@ export async function loadCartState(db: Db, cartId: string, actor: CartActor): P
           'variant_title', v.title, 'quantity', li.quantity, 'unit_price', coalesce(li.unit_price_override, vp.amount), 'product_status', p.status,
           'list_prices', case when li.unit_price_override is null and vp.amount is not null
             then ${applicableListPricesSql({ variant: sql`v.id`, currency: sql`c.currency_code`, customer: sql`c.customer_id` }, now)} end,
-          'tax_class', p.tax_class, 'weight_grams', v.weight_grams, 'length_mm', v.length_mm, 'width_mm', v.width_mm, 'height_mm', v.height_mm, 'collection_id', p.collection_id, 'tags', p.tags,
+          'tax_class', p.tax_class, 'weight_grams', v.weight_grams, 'length_mm', v.length_mm, 'width_mm', v.width_mm, 'height_mm', v.height_mm, 'collection_id', p.collection_id, 'tags', p.tags, 'gift_card', p.gift_card,
           'category_ids', coalesce((select json_agg(pca.category_id) from product_category_assignment pca where pca.product_id = p.id), '[]')) order by li.created_at, li.id)
         from cart_line_item li
         join product_variant v on v.id = li.variant_id

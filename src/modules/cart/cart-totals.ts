@@ -14,6 +14,8 @@ export interface LineInput extends Omit<DiscountLine, 'amount'> {
   quantity: number;
   tax_class: string | null;
   weight_grams: number | null;
+  /** A gift card sold: no tax on it (tax is due when the card is spent), docs/gift-cards.md. */
+  gift_card?: boolean;
 }
 
 export interface LineTotals {
@@ -61,7 +63,7 @@ export function computeCartTotals(input: {
   const lines = input.lines.map((line, i) => {
     const subtotal = line.unit_price * line.quantity;
     const discount = promotions.line_discounts[i];
-    const rate = resolveTaxRate(input.rules, input.countryCode, line.tax_class);
+    const rate = line.gift_card ? 0 : resolveTaxRate(input.rules, input.countryCode, line.tax_class);
     const tax = taxOf(subtotal - discount, rate, input.taxInclusive);
     return {
       subtotal,

@@ -95,6 +95,7 @@ describe('create → read → update round-trips every field', () => {
       collection_id: ids.outdoor,
       category_ids: [ids.jackets, ids.rain].sort(),
       tax_class: null,
+      gift_card: false,
       options: [{ id: size.id, title: 'Size', values: ['S', 'M', 'L'] }, { id: color.id, title: 'Color', values: ['Red', 'Blue'] }],
       variants: [
         {
@@ -114,7 +115,7 @@ describe('create → read → update round-trips every field', () => {
   test('a minimal product gets the defaults', async () => {
     const minimal = await created({ title: 'Plain Sock' });
     expect(withoutTimes(minimal)).toEqual({
-      id: minimal.id, handle: 'plain-sock', title: 'Plain Sock', description: '', status: 'draft', tags: [], images: [], metadata: {}, tax_class: null,
+      id: minimal.id, handle: 'plain-sock', title: 'Plain Sock', description: '', status: 'draft', tags: [], images: [], metadata: {}, tax_class: null, gift_card: false,
       collection_id: null, category_ids: [], options: [], variants: [],
     });
     expect(minimal.published_at).toBeNull();

@@ -102,7 +102,7 @@ describe('POST /admin/products/import', () => {
     expect(strip(tee)).toEqual(strip({
       handle: 'csv-tee', title: 'CSV Tee', description: 'Soft tee, 100% cotton.\nSecond line with "quotes".', status: 'published',
       tags: ['cotton', 'basics'], images: ['https://img.example.com/tee-1.jpg', 'https://img.example.com/tee-2.jpg'], metadata: {},
-      collection_id: ids.summer, category_ids: [ids.tops, ids.basics].sort(), tax_class: 'reduced',
+      collection_id: ids.summer, category_ids: [ids.tops, ids.basics].sort(), tax_class: 'reduced', gift_card: false,
       options: [{ title: 'Size', values: ['S', 'M'] }, { title: 'Color', values: ['Red', 'Blue'] }],
       variants: [
         { title: 'S / Red', sku: 'TEE-S-RED', barcode: '0001', weight_grams: 150, length_mm: null, width_mm: null, height_mm: null, options: { Size: 'S', Color: 'Red' }, prices: [eur(1799), usd(1999)], metadata: {} },
@@ -114,13 +114,13 @@ describe('POST /admin/products/import', () => {
     expect(tee.id).toMatch(/^prod_/);
     expect(strip(mug)).toEqual(strip({
       handle: 'csv-mug', title: 'CSV Mug', description: 'A mug.', status: 'draft', tags: [], images: [], metadata: {},
-      collection_id: null, category_ids: [], tax_class: null, options: [],
+      collection_id: null, category_ids: [], tax_class: null, gift_card: false, options: [],
       variants: [{ title: 'Default', sku: 'MUG-1', barcode: null, weight_grams: 350, length_mm: null, width_mm: null, height_mm: null, options: {}, prices: [eur(1100), usd(1200)], metadata: {} }],
     }));
     expect(mug.published_at).toBeNull();
     expect(strip(poster)).toEqual(strip({
       handle: 'csv-poster', title: 'CSV Poster', description: '', status: 'archived', tags: ['art'], images: [], metadata: {},
-      collection_id: null, category_ids: [], tax_class: null, options: [], variants: [],
+      collection_id: null, category_ids: [], tax_class: null, gift_card: false, options: [], variants: [],
     }));
     // Published ones are in the store at once.
     expect((await shop.get('/store/products/csv-tee')).status).toBe(200);

@@ -3,6 +3,8 @@ import type { Db, Tx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { didYouMean, expandWithSynonyms, searchWords, tsQueryText, typoMatch, typoScore, withTrigramThresholds } from './search.ts';
 import type { Product, ProductSort } from './shapes.ts';
+import { contextFromPricesSql } from '../pricing/applicable-prices.ts';
+import type { PriceListType } from '../pricing/schema.ts';
 
 /**
  * The catalog read: products with their categories, options, variants and prices, filtered, sorted and
@@ -20,6 +22,11 @@ export interface ProductFilter {
   currency_code?: string;
   price_min?: number;
   price_max?: number;
+  /**
+   * The price lists applying to the buyer now (pricing/applicable-prices.ts): price filters and sorts
+   * then use the price the buyer sees, not the base price. Omitted or empty: the base prices.
+   */
+  price_lists?: Map<string, PriceListType>;
 }
 
 export interface ProductPage {
@@ -39,7 +46,7 @@ const inStock = sql<boolean>`exists (
     where l.item_id = i.id) > 0))`;
 
 const productColumns = sql`
-  p.id, p.handle, p.title, p.description, p.status, p.tags, p.images, p.metadata, p.collection_id, p.tax_class,
+  p.id, p.handle, p.title, p.description, p.status, p.tags, p.images, p.metadata, p.collection_id, p.tax_class, p.gift_card,
   p.published_at, p.created_at, p.updated_at,
   coalesce((select json_agg(a.category_id order by a.category_id) from product_category_assignment a where a.product_id = p.id), '[]') as category_ids,
   coalesce((
@@ -124,7 +131,10 @@ function productConditions(filter: ProductFilter, search: Search | undefined, at
   }
   if (filter.currency_code) {
     // Products without a price in the currency are left out: they cannot be bought in it.
-    joins.push(sql`join product_from_price fp on fp.product_id = p.id and fp.currency_code = ${filter.currency_code}`);
+    // The price the caller sees: their price lists' when any applies (the Store API sets them).
+    joins.push(filter.price_lists?.size
+      ? sql`join ${contextFromPricesSql(filter.currency_code, filter.price_lists)} fp on fp.product_id = p.id`
+      : sql`join product_from_price fp on fp.product_id = p.id and fp.currency_code = ${filter.currency_code}`);
     if (filter.price_min !== undefined) where.push(sql`fp.amount >= ${filter.price_min}`);
     if (filter.price_max !== undefined) where.push(sql`fp.amount <= ${filter.price_max}`);
   }

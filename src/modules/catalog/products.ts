@@ -6,6 +6,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { ifGiven } from '../../db/patch.ts';
 import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
+import { untrackGiftCardStock } from '../inventory/items.ts';
 import { getProductOrThrow } from './product-query.ts';
 import { fieldPath, missingIds, slugify, sortableTitle, validateProductInputs, type InputIssue } from './product-validation.ts';
 import type { Product, ProductInput, ProductUpdate, VariantInput } from './shapes.ts';
@@ -55,6 +56,7 @@ function productRows(id: string, input: ProductInput): Rows {
       metadata: JSON.stringify(input.metadata ?? {}),
       collection_id: input.collection_id ?? null,
       tax_class: input.tax_class ?? null,
+      gift_card: input.gift_card ?? false,
       published_at: input.status === 'published' ? new Date() : null,
     }],
     product_category_assignment: [...new Set(input.category_ids ?? [])].map((category_id) => ({ product_id: id, category_id })),
@@ -115,6 +117,7 @@ export async function createProducts(db: Db, inputs: ProductInput[]): Promise<st
     inputs.forEach((input, i) => mergeRows(rows, productRows(ids[i], input)));
     await insertRows(tx, rows);
     await refreshFromPrices(tx, ids);
+    await untrackGiftCardStock(tx, ids.filter((_, i) => inputs[i].gift_card));
     await recordEvents(tx, ids.map((id, i) => ({
       type: 'product.created',
       resource_type: 'product',
@@ -165,6 +168,7 @@ export async function refreshFromPrices(tx: Tx, productIds: string[]): Promise<v
 export async function touchProduct(tx: Tx, id: string, type: string, payload: Record<string, unknown>): Promise<void> {
   await tx.updateTable('product').set({ updated_at: new Date() }).where('id', '=', id).execute();
   await refreshFromPrices(tx, [id]);
+  await untrackGiftCardStock(tx, [id]);
   await recordEvents(tx, [{ type, resource_type: 'product', resource_id: id, payload: { id, ...payload } }]);
   await signalChange(tx, 'catalog');
 }

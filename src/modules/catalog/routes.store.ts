@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
 import { errorResponses, ListOf } from '../../http/schemas.ts';
 import { serveFromStoreCache } from '../../http/store-cache-replies.ts';
 import { Id, ListQuery } from '../../shapes.ts';
-import { applyPriceLists, pricedGroupsOf } from '../pricing/applicable-prices.ts';
+import { applyingPriceLists, applyPriceLists, pricedGroupsOf } from '../pricing/applicable-prices.ts';
 import { getCategoryOrThrow, listCategories } from './categories.ts';
 import { getCollectionOrThrow, listCollections } from './collections.ts';
 import { getProductOrThrow, queryProducts } from './product-query.ts';
@@ -51,7 +51,10 @@ export const storeCatalogRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
     },
   }, (request, reply) => cached(request, reply, async () => {
     const { limit, cursor, sort, tag, ...filter } = request.query;
-    const page = await queryProducts(db, { ...filter, tags: tag, statuses: ['published'] }, { sort, limit, after: decodeCursor(cursor) });
+    // Price filters and sorts use the price this buyer sees (the cache key holds their price context).
+    const lists = filter.currency_code ? await applyingPriceLists(db, { groupIds: groups.get(request) ?? [], now: new Date() }) : null;
+    if (lists?.nextChange) storeCache.expireAt(lists.nextChange);
+    const page = await queryProducts(db, { ...filter, tags: tag, statuses: ['published'], price_lists: lists?.applying }, { sort, limit, after: decodeCursor(cursor) });
     return { data: withDisplayedStock(await priced(request, page.products), config), next_cursor: encodeCursor(page.next), did_you_mean: page.did_you_mean };
   }));
 

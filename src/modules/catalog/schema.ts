@@ -18,6 +18,8 @@ export interface ProductTable {
   collection_id: string | null;
   /** The tax class the product is taxed under; null means the region's standard rate. */
   tax_class: string | null;
+  /** Sold as a gift card: each unit paid for issues a card (docs/gift-cards.md). */
+  gift_card: Generated<boolean>;
   published_at: NullableTimestamp;
   created_at: CreatedAt;
   updated_at: CreatedAt;

@@ -60,6 +60,7 @@ const productFields = {
   collection_id: Type.Optional(Type.Union([Id('pcol'), Type.Null()])),
   category_ids: Type.Optional(Type.Array(Id('pcat'), { maxItems: 50 })),
   tax_class: Type.Optional(Type.Union([Type.String({ pattern: '^[a-z0-9_-]{1,50}$', description: 'e.g. reduced; null: the standard rate', [EXPECTED]: 'up to 50 lower-case letters, digits, _ or - (reduced)' }), Type.Null()])),
+  gift_card: Type.Optional(Type.Boolean({ description: 'sold as a gift card: each unit paid for issues a card of the unit\'s price, emailed to the buyer (docs/gift-cards.md)' })),
 };
 
 export const ProductInput = Type.Object(
@@ -127,6 +128,7 @@ export const Product = Type.Object({
   collection_id: Type.Union([Type.String(), Type.Null()]),
   category_ids: Type.Array(Type.String()),
   tax_class: Type.Union([Type.String(), Type.Null()]),
+  gift_card: Type.Boolean({ description: 'sold as a gift card: needs no shipping and no stock' }),
   options: Type.Array(Option),
   variants: Type.Array(Variant),
   published_at: Type.Union([DateTime, Type.Null()]),

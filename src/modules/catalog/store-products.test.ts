@@ -371,6 +371,7 @@ describe('GET /store/products/:id_or_handle', () => {
       collection_id: ids.winter,
       category_ids: [ids.hoodies],
       tax_class: null,
+      gift_card: false,
       options: [{ id: created.options[0].id, title: 'Size', values: ['S', 'M', 'L'] }],
       variants: [
         { id: s.id, title: 'S', sku: 'BH-S', barcode: null, weight_grams: 450, length_mm: null, width_mm: null, height_mm: null, options: { Size: 'S' }, prices: [eur(4500), usd(5000)], metadata: {}, ...NO_STOCK },

@@ -184,9 +184,10 @@ const balanceChange = (prefix: string) => ({
   amount: Type.Integer({ description: 'signed, minor units' }), balance: Type.Integer({ description: 'the balance after it' }), currency_code: currency,
   order_id: nullable(id('ord')),
 });
-define('gift_card', 'gift_card.issued', 'A gift card was issued (its code is never in an event).', {
+define('gift_card', 'gift_card.issued', 'A gift card was issued, by staff or for a gift-card unit of a paid order (its code is never in an event).', {
   id: id('gc'), last4: Type.String(), currency_code: currency, amount, customer_id: nullable(id('cus')),
-});
+  order_id: nullable(id('ord'), 'the order it was sold in; null when staff issued it'),
+}, ['order_id: the order a sold card was bought in']);
 define('gift_card', 'gift_card.updated', 'Staff disabled or re-enabled a gift card, or changed its expiry or note.', { id: id('gc'), changed });
 define('gift_card', 'gift_card.balance_changed', 'A gift card\'s balance changed: issued, adjusted by staff, spent at checkout, given back by an undone checkout, or refunded to.', balanceChange('gc'));
 define('store_credit', 'store_credit.balance_changed', 'A customer\'s store credit changed: granted or debited by staff, spent at checkout, given back, or refunded to.', {
@@ -240,6 +241,9 @@ orderActivity('order.label_canceled', 'A shipping label not yet used was voided.
 orderActivity('order.tracking_updated', 'A carrier reported where a fulfillment\'s parcel is (in transit, out for delivery, delivered, exception).', {
   fulfillment_id: Type.String(), label_id: Type.String(), carrier: Type.String(), tracking_number: Type.String(),
   status: Type.String({ description: 'label_created, in_transit, out_for_delivery, delivered or exception' }), occurred_at: Type.String(), description: nullable(Type.String()),
+});
+orderActivity('order.gift_cards_issued', 'The order was paid: each unit of its gift-card lines got a card (emailed to the buyer; the codes are never in an event), and those lines count as delivered.', {
+  gift_cards: Type.Array(Type.Object({ id: id('gc'), last4: Type.String(), line_item_id: id('ordli'), amount })),
 });
 orderActivity('order.fulfillment_canceled', 'A fulfillment not yet shipped was canceled; its items can be fulfilled again.', { fulfillment_id: Type.String() });
 orderActivity('order.edited', 'Staff edited the order (lines, quantities, prices): a new version with its balance.', {

@@ -23,6 +23,9 @@ export interface GiftCardTable {
   customer_id: string | null;
   note: string | null;
   created_by: string;
+  /** A card sold in an order: the line and which of its units (1…quantity) it was issued for. */
+  order_line_item_id: Generated<string | null>;
+  order_unit: Generated<number | null>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

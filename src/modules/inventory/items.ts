@@ -56,6 +56,24 @@ export async function ensureInventoryItem(
   return item;
 }
 
+/**
+ * The variants of the products sold as gift cards (docs/gift-cards.md): their stock is not tracked —
+ * a card is a code, there is always one more — so checkout takes no stock for them. Run in the
+ * transaction that flags the product or adds a variant to it; their items are created if need be.
+ */
+export async function untrackGiftCardStock(tx: Db, productIds: string[]): Promise<void> {
+  if (productIds.length === 0) return;
+  const { rows } = await sql<{ id: string; product_id: string }>`
+    select v.id, v.product_id from product_variant v join product p on p.id = v.product_id
+    left join inventory_item i on i.variant_id = v.id
+    where p.id = any(${productIds}::text[]) and p.gift_card and i.manage_inventory is not false`.execute(tx);
+  if (rows.length === 0) return;
+  await tx.insertInto('inventory_item').values(rows.map((v) => ({ id: newId('iitem'), variant_id: v.id, manage_inventory: false })))
+    .onConflict((oc) => oc.column('variant_id').doUpdateSet({ manage_inventory: false, updated_at: new Date() }))
+    .execute();
+  for (const productId of new Set(rows.map((r) => r.product_id))) await signalChange(tx, inventoryTopic(productId));
+}
+
 /** Sums of the levels' quantities. */
 export function totalQuantities(levels: Quantities[]): Quantities {
   const totals: Quantities = { on_hand: 0, committed: 0, reserved: 0, safety_stock: 0, incoming: 0, available: 0 };

@@ -5,6 +5,7 @@ import type { AppendOptions } from '../ledger/append.ts';
 import { ledgerAppender } from '../ledger/ledger-appender.ts';
 import { marketingSync } from '../marketing/marketing-sync.ts';
 import type { MarketingProvider } from '../marketing/provider.ts';
+import { giftCardEmails } from '../notifications/gift-card-emails.ts';
 import { orderEmails } from '../notifications/order-emails.ts';
 import { staffAlerts } from '../notifications/staff-alerts.ts';
 import { recommendationScores } from '../insights/recommendation-scores.ts';
@@ -23,6 +24,7 @@ export function builtInSubscribers(deps: {
   ledger: AppendOptions | null;
 }): EventSubscriber[] {
   return [webhookFanOut(deps), orderEmails({ db: deps.db, templatesDir: deps.emailTemplatesDir, storefront: deps.storefront, orderNumberPrefix: deps.orderNumberPrefix }),
+    giftCardEmails({ db: deps.db, templatesDir: deps.emailTemplatesDir, orderNumberPrefix: deps.orderNumberPrefix }),
     staffAlerts({ db: deps.db, templatesDir: deps.emailTemplatesDir }), draftOrderCompletion(deps.db), recommendationScores(deps.db),
     ...(deps.ledger ? [ledgerAppender(deps.db, deps.ledger)] : []),
     ...(deps.marketing ? [marketingSync({ db: deps.db, provider: deps.marketing, storefront: deps.storefront })] : [])];

@@ -135,6 +135,7 @@ export const MoneySummary = Type.Object({
 
 export const OrderDetail = Type.Object({
   ...Order.properties,
+  customer_id: Nullable(Type.String({ description: 'the customer account that placed it; null for a guest' })),
   version: Type.Integer(),
   items: Type.Array(Type.Object({
     ...OrderLine.properties,

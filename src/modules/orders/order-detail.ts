@@ -25,6 +25,7 @@ export async function getOrderDetail(db: Db, orderId: string, orderNumberPrefix:
     .where('order_id', '=', orderId).orderBy('created_at').orderBy('id').execute();
   return {
     ...order,
+    customer_id: state.customer_id,
     version: state.version,
     items: order.items.map((item) => {
       const line = progress.get(item.id)!;

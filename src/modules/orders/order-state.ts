@@ -13,7 +13,7 @@ import type { ActorType, OrderLineItemTable, OrderLineProgressColumns, OrdersTab
 export type OrderLineState = Omit<Selectable<OrderLineItemTable & OrderLineProgressColumns>, 'order_id'>;
 
 export interface OrderState extends Pick<Selectable<OrdersTable & OrderVersionColumn>,
-  'id' | 'number' | 'cart_id' | 'status' | 'payment_status' | 'fulfillment_status' | 'region_id' | 'currency_code' | 'tax_inclusive'
+  'id' | 'number' | 'cart_id' | 'customer_id' | 'status' | 'payment_status' | 'fulfillment_status' | 'region_id' | 'currency_code' | 'tax_inclusive'
   | 'shipping_method' | 'subtotal' | 'discount_total' | 'shipping_total' | 'tax_total' | 'total' | 'version' | 'placed_at'> {
   lines: OrderLineState[];
   /** Each with the amount of its captures sent to the gateway and not yet settled. */
@@ -44,7 +44,7 @@ export async function lockOrder(tx: Tx, orderId: string): Promise<OrderState> {
 
 export async function readOrderState(db: Db, orderId: string, lock = false): Promise<OrderState> {
   let query = db.selectFrom('orders').select([
-    'id', 'number', 'cart_id', 'status', 'payment_status', 'fulfillment_status', 'region_id', 'currency_code', 'tax_inclusive',
+    'id', 'number', 'cart_id', 'customer_id', 'status', 'payment_status', 'fulfillment_status', 'region_id', 'currency_code', 'tax_inclusive',
     'shipping_method', 'subtotal', 'discount_total', 'shipping_total', 'tax_total', 'total', 'version', 'placed_at',
   ]).where('id', '=', orderId);
   if (lock) query = query.forUpdate();

@@ -10,6 +10,7 @@ import { actorRef, assertDistinctLines, lineOrThrow, lockOrder, type Actor, type
 import { moneySummary, saveDerivedStatuses, unitsValue } from './order-status.ts';
 import { gatewayFailure, planOperation, sendOperations, settleOperations, type PaymentDeps, type PlannedOperation } from './payment-operations.ts';
 import type { RefundLine } from './schema.ts';
+import { disableRefundedGiftCards } from './sold-gift-cards.ts';
 
 /**
  * Refunds: money back to the customer, partial or full, by line and/or amount, with a reason.
@@ -125,6 +126,8 @@ export async function finishRefund(tx: Tx, refundId: string, actor: Actor): Prom
     await recordOrderActivity(tx, { orderId: refund.order_id, type: 'order.refund_failed', actor, data: { refund_id: refundId, amount: refund.amount, error_code: error } });
     return 0;
   }
+  // A gift card refunded cannot stay spendable (docs/gift-cards.md, "Selling gift cards").
+  await disableRefundedGiftCards(tx, refund.lines);
   await tx.updateTable('order_refund').set({
     status: 'succeeded', amount: refunded, credit_amount: Math.min(refund.credit_amount, refunded), error_code: error, settled_at: new Date(),
   }).where('id', '=', refundId).execute();
@@ -166,7 +169,7 @@ export async function refundOrder(deps: PaymentDeps, orderId: string, input: Ref
 
 /** The order's customer's store credit account in the order's currency (created empty if none); a guest's order has none. */
 async function storeCreditOfOrder(tx: Tx, order: OrderState, actor: Actor): Promise<string> {
-  const { customer_id } = await tx.selectFrom('orders').select('customer_id').where('id', '=', order.id).executeTakeFirstOrThrow();
+  const { customer_id } = order;
   if (!customer_id) throw new AppError('store_credit_refund_needs_customer', { field: 'body.to', order_id: order.id });
   return storeCreditAccount(tx, customer_id, order.currency_code, actorRef(actor));
 }

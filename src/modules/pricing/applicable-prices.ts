@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { priceTiers, resolvePrice, type ListPrice, type PriceTier } from './price-rule.ts';
+import type { PriceListType } from './schema.ts';
 
 /**
  * Which price-list prices apply to a buyer now, for the Store API's catalog (in JavaScript, for a page
@@ -27,6 +28,50 @@ export async function pricedGroupsOf(db: Db, customerId: string): Promise<string
   return rows.rows.map((r) => r.group_id);
 }
 
+/**
+ * The price lists that apply in this context now (active, in their window, for everyone or for one of
+ * the groups), by id with their type, and when that may next change by itself (a list starting or
+ * ending), or null.
+ */
+export async function applyingPriceLists(db: Db, context: PriceContext): Promise<{ applying: Map<string, PriceListType>; nextChange: Date | null }> {
+  const lists = await db.selectFrom('price_list').select(['id', 'type', 'starts_at', 'ends_at', 'customer_group_ids'])
+    .where('status', '=', 'active').where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', context.now)]))
+    .execute();
+  let nextChange: Date | null = null;
+  for (const list of lists) {
+    for (const at of [list.starts_at, list.ends_at]) {
+      const when = at && new Date(at);
+      if (when && when > context.now && (!nextChange || when < nextChange)) nextChange = when;
+    }
+  }
+  const applying = new Map(lists.filter((l) => (!l.starts_at || new Date(l.starts_at) <= context.now)
+    && (!l.customer_group_ids.length || l.customer_group_ids.some((g) => context.groupIds.includes(g)))).map((l) => [l.id, l.type]));
+  return { applying, nextChange };
+}
+
+/**
+ * SQL for the catalog list's price filters and sorts: each product's "from" price in `currency` as the
+ * buyer sees it with these lists applying — per variant, a unit's price when buying one (price-rule.ts,
+ * resolvePrice: the cheapest override or else the base price, lowered by the cheapest sale below it),
+ * then the lowest over the variants — as a derived table (product_id, amount). With no list applying
+ * the stored from-prices (product_from_price) give the same answer faster.
+ */
+export function contextFromPricesSql(currency: string, applying: Map<string, PriceListType>): RawBuilder<unknown> {
+  const ids = (type: PriceListType) => [...applying].filter(([, t]) => t === type).map(([id]) => id);
+  return sql`(
+    select v.product_id, min(least(l.original, coalesce(l.sale, l.original))) as amount
+    from product_variant v
+    join product_variant_price vp on vp.variant_id = v.id and vp.currency_code = ${currency}
+    cross join lateral (
+      select coalesce(min(plp.amount) filter (where plp.price_list_id = any(${ids('override')}::text[])), vp.amount) as original,
+        min(plp.amount) filter (where plp.price_list_id = any(${ids('sale')}::text[])) as sale
+      from price_list_price plp
+      where plp.variant_id = v.id and plp.currency_code = ${currency} and plp.min_quantity <= 1 and plp.price_list_id = any(${[...applying.keys()]}::text[])
+    ) l
+    group by v.product_id
+  )`;
+}
+
 /** A variant's price as the Store API shows it: the base price with price lists applied. */
 export interface StorePrice {
   currency_code: string;
@@ -47,18 +92,7 @@ export interface PricedProduct {
  * ending), or null: the store cache keeps the page no longer than that.
  */
 export async function applyPriceLists(db: Db, products: PricedProduct[], context: PriceContext): Promise<Date | null> {
-  const lists = await db.selectFrom('price_list').select(['id', 'type', 'starts_at', 'ends_at', 'customer_group_ids'])
-    .where('status', '=', 'active').where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', context.now)]))
-    .execute();
-  let nextChange: Date | null = null;
-  for (const list of lists) {
-    for (const at of [list.starts_at, list.ends_at]) {
-      const when = at && new Date(at);
-      if (when && when > context.now && (!nextChange || when < nextChange)) nextChange = when;
-    }
-  }
-  const applying = new Map(lists.filter((l) => (!l.starts_at || new Date(l.starts_at) <= context.now)
-    && (!l.customer_group_ids.length || l.customer_group_ids.some((g) => context.groupIds.includes(g)))).map((l) => [l.id, l.type]));
+  const { applying, nextChange } = await applyingPriceLists(db, context);
   const variantIds = products.flatMap((p) => p.variants.map((v) => v.id));
   if (!applying.size || !variantIds.length) return nextChange;
   const rows = await db.selectFrom('price_list_price').select(['price_list_id', 'variant_id', 'currency_code', 'amount', 'min_quantity'])
