@@ -4703,9 +4703,17 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description let chosen lots that have expired ship (default false: 409 lot_expired) */
+                        allow_expired_lots?: boolean;
                         lines: {
                             /** @description id (ordli_…) */
                             line_item_id: string;
+                            /** @description the lots some or all of the units come from (at the location, not expired); units not named leave in the product's pick order */
+                            lots?: {
+                                /** @description id (lot_…) */
+                                lot_id: string;
+                                quantity: number;
+                            }[];
                             quantity: number;
                         }[];
                         /** @description id (sloc_…) */
@@ -13890,7 +13898,7 @@ export interface components {
                 };
             };
         };
-        /** @description invalid_json, invalid_request, order_line_not_found, quantity_exceeds_fulfillable */
+        /** @description invalid_json, invalid_request, lot_quantities_exceed_line, order_line_not_found, quantity_exceeds_fulfillable */
         "400-29": {
             headers: {
                 [name: string]: unknown;
@@ -13899,7 +13907,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "invalid_json" | "invalid_request" | "order_line_not_found" | "quantity_exceeds_fulfillable";
+                        code?: "invalid_json" | "invalid_request" | "lot_quantities_exceed_line" | "order_line_not_found" | "quantity_exceeds_fulfillable";
                     };
                 };
             };
@@ -14548,7 +14556,7 @@ export interface components {
                 };
             };
         };
-        /** @description location_not_found, order_not_found */
+        /** @description location_not_found, lot_not_found, order_not_found */
         "404-36": {
             headers: {
                 [name: string]: unknown;
@@ -14557,7 +14565,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "location_not_found" | "order_not_found";
+                        code?: "location_not_found" | "lot_not_found" | "order_not_found";
                     };
                 };
             };
@@ -15388,7 +15396,7 @@ export interface components {
                 };
             };
         };
-        /** @description insufficient_inventory, order_canceled */
+        /** @description insufficient_inventory, lot_expired, lot_insufficient, order_canceled */
         "409-42": {
             headers: {
                 [name: string]: unknown;
@@ -15397,7 +15405,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "insufficient_inventory" | "order_canceled";
+                        code?: "insufficient_inventory" | "lot_expired" | "lot_insufficient" | "order_canceled";
                     };
                 };
             };

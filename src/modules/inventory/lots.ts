@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
+import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
 import type { PickOrder } from './schema.ts';
 
@@ -99,6 +100,44 @@ export async function takeFromLots(tx: Tx, input: { itemId: string; locationId: 
   }
   // on_hand was ≥ 0 after the change and covered the lots before it, so the sequence covers the quantity.
   if (rest > 0) throw new Error(`the lots of ${itemId} at ${locationId} cover ${input.quantity - rest} of ${input.quantity}`);
+  return pieces;
+}
+
+/** Lots staff chose for units leaving a level, instead of the pick order; `field` names them in errors. */
+export interface ChosenLot {
+  lot_id: string;
+  quantity: number;
+  field: string;
+}
+
+/**
+ * Takes units out of the lots staff chose (docs/purchasing.md, "Choosing lots"): each must be a lot of
+ * this item (404 lot_not_found), not expired unless `allowExpired` (409 lot_expired), and hold the units
+ * at this location (409 lot_insufficient; the conditional UPDATE decides). Called, like takeFromLots,
+ * after on_hand was lowered and under the item's lock; the caller takes any units not chosen in pick order.
+ */
+export async function takeChosenLots(tx: Tx, input: { itemId: string; locationId: string; chosen: ChosenLot[]; allowExpired: boolean }): Promise<LotPiece[]> {
+  if (input.chosen.length === 0) return [];
+  const lots = new Map((await tx.selectFrom('lot').select(['id', 'item_id', 'expires_at'])
+    .where('id', 'in', input.chosen.map((c) => c.lot_id)).execute()).map((l) => [l.id, l]));
+  const pieces: LotPiece[] = [];
+  for (const choice of input.chosen) {
+    const lot = lots.get(choice.lot_id);
+    if (!lot || lot.item_id !== input.itemId) throw new AppError('lot_not_found', { id: choice.lot_id, field: `${choice.field}.lot_id` });
+    if (!input.allowExpired && lot.expires_at !== null && lot.expires_at.getTime() <= Date.now()) {
+      throw new AppError('lot_expired', { lot_id: lot.id, expires_at: lot.expires_at.toISOString(), field: `${choice.field}.lot_id` });
+    }
+    const updated = await tx.updateTable('lot_stock').set((eb) => ({ quantity: eb('quantity', '-', choice.quantity) }))
+      .where('lot_id', '=', lot.id).where('location_id', '=', input.locationId).where('quantity', '>=', choice.quantity)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows !== 1n) {
+      const held = await tx.selectFrom('lot_stock').select('quantity').where('lot_id', '=', lot.id).where('location_id', '=', input.locationId).executeTakeFirst();
+      throw new AppError('lot_insufficient', {
+        lot_id: lot.id, location_id: input.locationId, available: held?.quantity ?? 0, requested: choice.quantity, field: `${choice.field}.quantity`,
+      });
+    }
+    pieces.push({ lot_id: lot.id, location_id: input.locationId, quantity: choice.quantity });
+  }
   return pieces;
 }
 
