@@ -474,7 +474,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-49"];
+                404: components["responses"]["404-50"];
                 429: components["responses"]["429"];
             };
         };
@@ -1012,7 +1012,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-30"];
+                404: components["responses"]["404-31"];
                 429: components["responses"]["429"];
             };
         };
@@ -1633,7 +1633,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 429: components["responses"]["429"];
             };
         };
@@ -1717,7 +1717,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -1752,7 +1752,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-44"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1797,7 +1797,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -1852,7 +1852,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -1889,7 +1889,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -2159,7 +2159,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2196,7 +2196,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -2497,7 +2497,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-24"];
+                404: components["responses"]["404-25"];
                 429: components["responses"]["429"];
             };
         };
@@ -2902,6 +2902,20 @@ export interface paths {
                         delta?: number;
                         /** @description id (sloc_…) */
                         location_id: string;
+                        /** @description lot_id, or lot_number with expires_at, unit_cost and currency_code (together), supplier_id; only for units added */
+                        lot?: {
+                            currency_code?: components["schemas"]["CurrencyCode"];
+                            /** Format: date-time */
+                            expires_at?: string | null;
+                            /** @description id (lot_…) */
+                            lot_id?: string;
+                            /** @description a new lot's number */
+                            lot_number?: string;
+                            /** @description id (sup_…) */
+                            supplier_id?: string;
+                            /** @description minor units */
+                            unit_cost?: number;
+                        };
                         note?: string;
                         /**
                          * @description received · damaged · lost · count_correction · returned · other
@@ -3470,7 +3484,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-24"];
+                404: components["responses"]["404-25"];
                 409: components["responses"]["409-24"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -3549,7 +3563,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-52"];
+                404: components["responses"]["404-53"];
                 429: components["responses"]["429"];
             };
         };
@@ -3587,7 +3601,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-52"];
+                404: components["responses"]["404-53"];
                 429: components["responses"]["429"];
             };
         };
@@ -3648,7 +3662,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-52"];
+                404: components["responses"]["404-53"];
                 429: components["responses"]["429"];
             };
         };
@@ -3899,7 +3913,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-53"];
+                404: components["responses"]["404-54"];
                 429: components["responses"]["429"];
             };
         };
@@ -4186,7 +4200,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -4222,7 +4236,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 409: components["responses"]["409-55"];
                 429: components["responses"]["429"];
             };
@@ -4345,7 +4359,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-54"];
+                404: components["responses"]["404-55"];
                 429: components["responses"]["429"];
             };
         };
@@ -4636,7 +4650,7 @@ export interface paths {
                 400: components["responses"]["400-32"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-39"];
+                404: components["responses"]["404-40"];
                 409: components["responses"]["409-51"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4733,7 +4747,7 @@ export interface paths {
                 400: components["responses"]["400-29"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-37"];
                 409: components["responses"]["409-42"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4775,7 +4789,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-27"];
+                404: components["responses"]["404-28"];
                 409: components["responses"]["409-45"];
                 429: components["responses"]["429"];
             };
@@ -4823,7 +4837,7 @@ export interface paths {
                 400: components["responses"]["400-25"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-27"];
+                404: components["responses"]["404-28"];
                 409: components["responses"]["409-30"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4869,7 +4883,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-28"];
+                404: components["responses"]["404-29"];
                 409: components["responses"]["409-31"];
                 429: components["responses"]["429"];
             };
@@ -4919,7 +4933,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-27"];
+                404: components["responses"]["404-28"];
                 409: components["responses"]["409-44"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4969,7 +4983,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-27"];
+                404: components["responses"]["404-28"];
                 409: components["responses"]["409-43"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -5408,7 +5422,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-39"];
                 409: components["responses"]["409-49"];
                 429: components["responses"]["429"];
             };
@@ -5470,7 +5484,7 @@ export interface paths {
                 400: components["responses"]["400-30"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 409: components["responses"]["409-47"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -5521,7 +5535,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-39"];
                 409: components["responses"]["409-48"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -5866,7 +5880,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-31"];
+                404: components["responses"]["404-32"];
                 429: components["responses"]["429"];
             };
         };
@@ -5952,7 +5966,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-31"];
+                404: components["responses"]["404-32"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6147,7 +6161,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-32"];
+                404: components["responses"]["404-33"];
                 429: components["responses"]["429"];
             };
         };
@@ -7221,7 +7235,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-29"];
+                404: components["responses"]["404-30"];
                 429: components["responses"]["429"];
             };
         };
@@ -7431,7 +7445,7 @@ export interface paths {
                 400: components["responses"]["400-14"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-34"];
+                404: components["responses"]["404-35"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7667,7 +7681,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-35"];
+                404: components["responses"]["404-36"];
                 409: components["responses"]["409-39"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -7973,7 +7987,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-25"];
+                404: components["responses"]["404-26"];
                 429: components["responses"]["429"];
             };
         };
@@ -8010,7 +8024,7 @@ export interface paths {
                 400: components["responses"]["400-4"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
+                404: components["responses"]["404-26"];
                 409: components["responses"]["409-29"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -8037,7 +8051,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
+                404: components["responses"]["404-26"];
                 429: components["responses"]["429"];
             };
         };
@@ -8311,7 +8325,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-48"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8340,7 +8354,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-48"];
                 409: components["responses"]["409-58"];
                 429: components["responses"]["429"];
             };
@@ -8663,7 +8677,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -8687,7 +8701,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -8731,7 +8745,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -8873,7 +8887,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-26"];
+                404: components["responses"]["404-27"];
                 429: components["responses"]["429"];
             };
         };
@@ -8930,7 +8944,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-26"];
+                404: components["responses"]["404-27"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8954,7 +8968,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-26"];
+                404: components["responses"]["404-27"];
                 429: components["responses"]["429"];
             };
         };
@@ -9150,7 +9164,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-33"];
+                404: components["responses"]["404-34"];
                 429: components["responses"]["429"];
             };
         };
@@ -9277,7 +9291,7 @@ export interface paths {
                 400: components["responses"]["400-11"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-48"];
                 409: components["responses"]["409-56"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -9324,7 +9338,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-48"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -9354,7 +9368,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-48"];
+                404: components["responses"]["404-49"];
                 429: components["responses"]["429"];
             };
         };
@@ -9477,7 +9491,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-50"];
+                404: components["responses"]["404-51"];
                 429: components["responses"]["429"];
             };
         };
@@ -9512,7 +9526,7 @@ export interface paths {
                 400: components["responses"]["400-34"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-50"];
+                404: components["responses"]["404-51"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -9550,7 +9564,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-50"];
+                404: components["responses"]["404-51"];
                 429: components["responses"]["429"];
             };
         };
@@ -9600,7 +9614,7 @@ export interface paths {
                 400: components["responses"]["400"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-50"];
+                404: components["responses"]["404-51"];
                 429: components["responses"]["429"];
             };
         };
@@ -9674,7 +9688,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-51"];
+                404: components["responses"]["404-52"];
                 429: components["responses"]["429"];
             };
         };
@@ -9715,7 +9729,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-51"];
+                404: components["responses"]["404-52"];
                 429: components["responses"]["429"];
             };
         };
@@ -13800,7 +13814,7 @@ export interface components {
                 };
             };
         };
-        /** @description idempotency_key_mismatch, invalid_json, invalid_request */
+        /** @description idempotency_key_mismatch, invalid_currency, invalid_json, invalid_request */
         "400-22": {
             headers: {
                 [name: string]: unknown;
@@ -13809,7 +13823,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "idempotency_key_mismatch" | "invalid_json" | "invalid_request";
+                        code?: "idempotency_key_mismatch" | "invalid_currency" | "invalid_json" | "invalid_request";
                     };
                 };
             };
@@ -14388,8 +14402,22 @@ export interface components {
                 };
             };
         };
-        /** @description location_not_found, variant_not_found */
+        /** @description location_not_found, lot_not_found, supplier_not_found, variant_not_found */
         "404-24": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "location_not_found" | "lot_not_found" | "supplier_not_found" | "variant_not_found";
+                    };
+                };
+            };
+        };
+        /** @description location_not_found, variant_not_found */
+        "404-25": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14403,7 +14431,7 @@ export interface components {
             };
         };
         /** @description region_not_found, tax_rate_not_found */
-        "404-25": {
+        "404-26": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14417,7 +14445,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found */
-        "404-26": {
+        "404-27": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14431,7 +14459,7 @@ export interface components {
             };
         };
         /** @description fulfillment_not_found */
-        "404-27": {
+        "404-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14445,7 +14473,7 @@ export interface components {
             };
         };
         /** @description label_not_found */
-        "404-28": {
+        "404-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14459,7 +14487,7 @@ export interface components {
             };
         };
         /** @description promotion_not_found */
-        "404-29": {
+        "404-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14473,7 +14501,7 @@ export interface components {
             };
         };
         /** @description campaign_not_found */
-        "404-30": {
+        "404-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14487,7 +14515,7 @@ export interface components {
             };
         };
         /** @description price_list_not_found */
-        "404-31": {
+        "404-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14501,7 +14529,7 @@ export interface components {
             };
         };
         /** @description price_list_price_not_found */
-        "404-32": {
+        "404-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14515,7 +14543,7 @@ export interface components {
             };
         };
         /** @description supplier_not_found */
-        "404-33": {
+        "404-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14529,7 +14557,7 @@ export interface components {
             };
         };
         /** @description location_not_found, supplier_not_found, variant_not_found */
-        "404-34": {
+        "404-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14543,7 +14571,7 @@ export interface components {
             };
         };
         /** @description purchase_order_line_not_found, variant_not_found */
-        "404-35": {
+        "404-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14557,7 +14585,7 @@ export interface components {
             };
         };
         /** @description location_not_found, lot_not_found, order_not_found */
-        "404-36": {
+        "404-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14571,7 +14599,7 @@ export interface components {
             };
         };
         /** @description location_not_found, return_not_found */
-        "404-37": {
+        "404-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14585,7 +14613,7 @@ export interface components {
             };
         };
         /** @description return_not_found */
-        "404-38": {
+        "404-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14599,7 +14627,7 @@ export interface components {
             };
         };
         /** @description order_not_found, variant_not_found */
-        "404-39": {
+        "404-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14613,7 +14641,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found, variant_not_found */
-        "404-40": {
+        "404-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14627,7 +14655,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_found */
-        "404-41": {
+        "404-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14641,7 +14669,7 @@ export interface components {
             };
         };
         /** @description customer_not_found */
-        "404-42": {
+        "404-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14655,7 +14683,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found, customer_not_found */
-        "404-43": {
+        "404-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14669,7 +14697,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found */
-        "404-44": {
+        "404-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14683,7 +14711,7 @@ export interface components {
             };
         };
         /** @description segment_not_found */
-        "404-45": {
+        "404-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14697,7 +14725,7 @@ export interface components {
             };
         };
         /** @description marketing_dead_letter_not_found */
-        "404-46": {
+        "404-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14711,7 +14739,7 @@ export interface components {
             };
         };
         /** @description role_not_found */
-        "404-47": {
+        "404-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14725,7 +14753,7 @@ export interface components {
             };
         };
         /** @description user_not_found */
-        "404-48": {
+        "404-49": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14739,7 +14767,7 @@ export interface components {
             };
         };
         /** @description api_key_not_found */
-        "404-49": {
+        "404-50": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14753,7 +14781,7 @@ export interface components {
             };
         };
         /** @description webhook_endpoint_not_found */
-        "404-50": {
+        "404-51": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14767,7 +14795,7 @@ export interface components {
             };
         };
         /** @description webhook_delivery_not_found */
-        "404-51": {
+        "404-52": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14781,7 +14809,7 @@ export interface components {
             };
         };
         /** @description job_not_found */
-        "404-52": {
+        "404-53": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14795,7 +14823,7 @@ export interface components {
             };
         };
         /** @description order_not_ledgered */
-        "404-53": {
+        "404-54": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14809,7 +14837,7 @@ export interface components {
             };
         };
         /** @description email_not_found */
-        "404-54": {
+        "404-55": {
             headers: {
                 [name: string]: unknown;
             };

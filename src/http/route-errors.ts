@@ -172,7 +172,7 @@ export const routeErrors: Readonly<Record<string, readonly string[]>> = {
   'POST /admin/gift-cards': ['forbidden', 'invalid_request', 'unauthorized'],
   'POST /admin/gift-cards/:id': ['forbidden', 'invalid_request', 'unauthorized'],
   'POST /admin/gift-cards/:id/adjustments': ['forbidden', 'gift_card_insufficient_balance', 'invalid_request', 'unauthorized'],
-  'POST /admin/inventory/adjustments': ['forbidden', 'idempotency_key_mismatch', 'invalid_json', 'invalid_request', 'inventory_quantity_too_large', 'inventory_would_go_negative', 'location_not_found', 'unauthorized', 'variant_not_found'],
+  'POST /admin/inventory/adjustments': ['forbidden', 'idempotency_key_mismatch', 'invalid_currency', 'invalid_json', 'invalid_request', 'inventory_quantity_too_large', 'inventory_would_go_negative', 'location_not_found', 'lot_not_found', 'supplier_not_found', 'unauthorized', 'variant_not_found'],
   'POST /admin/inventory/incoming': ['forbidden', 'invalid_request', 'unauthorized'],
   'POST /admin/inventory/items/:variant_id': ['forbidden', 'invalid_request', 'unauthorized', 'variant_not_found'],
   'POST /admin/inventory/locations': ['forbidden', 'invalid_request', 'location_code_taken', 'unauthorized'],

@@ -127,7 +127,8 @@ const lotFields = {
   order_id: nullable(id('ord')), order_line_id: nullable(id('ordli')), to_location_id: nullable(id('sloc', 'a transfer\'s destination')),
   reason: Type.String(), actor: Type.String(), reference_type: Type.String(), reference_id: Type.String(),
 };
-define('lot', 'lot.received', 'Units arrived as a new lot (a purchase order receipt).', lotFields);
+define('lot', 'lot.received', 'Units arrived as a new lot (a purchase order receipt, or an adjustment that named a new lot).', lotFields);
+define('lot', 'lot.added', 'Units were added to an existing lot at location_id by a stock adjustment (found, a count above the books, returned outside an order).', lotFields);
 define('lot', 'lot.fulfilled', 'Units of a lot left the shelf for an order line (a fulfillment took them, first-expiry-first-out or first-in-first-out).', lotFields);
 define('lot', 'lot.unfulfilled', 'A fulfillment that had not shipped was canceled: its units went back into their lot.', lotFields);
 define('lot', 'lot.returned', 'Units of a lot came back from a customer: restocked into the lot at location_id (reason returned_restock) or written off (reason written_off).', lotFields);

@@ -1,8 +1,9 @@
 import type { Tx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
+import { assertCurrencyCode } from '../../money/currency.ts';
 import type { InventoryItemRow } from './items.ts';
-import { createLot, type LotWhy } from './lots.ts';
-import { MAX_QUANTITY } from './shapes.ts';
+import { createLot, putIntoLot, recordLotEvents, type LotWhy } from './lots.ts';
+import { MAX_QUANTITY, type AdjustmentLot } from './shapes.ts';
 import { changeOnHand, ensureLevel, lockLevel, onHandRefusal, recordStockChange } from './stock-changes.ts';
 
 /**
@@ -48,5 +49,38 @@ export async function receiveLot(tx: Tx, item: InventoryItemRow, input: {
     itemId: item.id, variantId: item.variant_id, locationId, quantity, lotNumber: input.lotNumber, supplierId: input.supplierId,
     purchaseOrderId: input.purchaseOrderId, purchaseOrderLineId: input.purchaseOrderLineId, unitCost: input.unitCost,
     currencyCode: input.currencyCode, expiresAt: input.expiresAt, why,
+  });
+}
+
+/**
+ * Units an adjustment added (on_hand already raised by `quantity` in this transaction) go into the lot
+ * staff named: an existing lot of this item (404 lot_not_found; lot.added), or a new one (lot.received).
+ * Without a lot they stay unlotted. Refusals are 400/404 with the field, and roll the adjustment back.
+ */
+export async function lotForAddedUnits(tx: Tx, item: InventoryItemRow, input: { locationId: string; quantity: number; lot: AdjustmentLot; why: LotWhy }): Promise<void> {
+  const { lot, locationId, quantity, why } = input;
+  if ((lot.lot_id === undefined) === (lot.lot_number === undefined)) {
+    throw new AppError('invalid_request', { field: 'body.lot.lot_id' }, 'body.lot needs either lot_id (an existing lot) or lot_number (a new one)');
+  }
+  if (lot.lot_id !== undefined) {
+    const extra = (['expires_at', 'unit_cost', 'currency_code', 'supplier_id'] as const).find((k) => lot[k] !== undefined);
+    if (extra) throw new AppError('invalid_request', { field: `body.lot.${extra}` }, `body.lot.${extra} describes a new lot; an existing lot (lot_id) keeps its own`);
+    const existing = await tx.selectFrom('lot').select(['id', 'item_id']).where('id', '=', lot.lot_id).executeTakeFirst();
+    if (!existing || existing.item_id !== item.id) throw new AppError('lot_not_found', { id: lot.lot_id, field: 'body.lot.lot_id' });
+    await putIntoLot(tx, { lotId: existing.id, itemId: item.id, locationId, quantity });
+    await recordLotEvents(tx, 'lot.added', [{ lot_id: existing.id, location_id: locationId, quantity }], why);
+    return;
+  }
+  if ((lot.unit_cost === undefined) !== (lot.currency_code === undefined)) {
+    throw new AppError('invalid_request', { field: 'body.lot.currency_code' }, 'body.lot.unit_cost and body.lot.currency_code go together');
+  }
+  if (lot.currency_code !== undefined) assertCurrencyCode(lot.currency_code, 'body.lot.currency_code');
+  if (lot.supplier_id !== undefined && !await tx.selectFrom('supplier').select('id').where('id', '=', lot.supplier_id).executeTakeFirst()) {
+    throw new AppError('supplier_not_found', { id: lot.supplier_id, field: 'body.lot.supplier_id' });
+  }
+  await createLot(tx, {
+    itemId: item.id, variantId: item.variant_id, locationId, quantity, lotNumber: lot.lot_number!, supplierId: lot.supplier_id ?? null,
+    purchaseOrderId: null, purchaseOrderLineId: null, unitCost: lot.unit_cost ?? null, currencyCode: lot.currency_code ?? null,
+    expiresAt: lot.expires_at ?? null, why,
   });
 }

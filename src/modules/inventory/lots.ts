@@ -36,7 +36,7 @@ export interface LotWhy {
   to_location_id?: string | null;
 }
 
-export type LotEventType = 'lot.received' | 'lot.fulfilled' | 'lot.unfulfilled' | 'lot.returned' | 'lot.adjusted' | 'lot.transferred';
+export type LotEventType = 'lot.received' | 'lot.added' | 'lot.fulfilled' | 'lot.unfulfilled' | 'lot.returned' | 'lot.adjusted' | 'lot.transferred';
 
 /** The item's product pick order: first-expiry-first-out unless the product says first-in-first-out. */
 async function pickOrderOf(tx: Tx, itemId: string): Promise<PickOrder> {

@@ -5,10 +5,11 @@ import { createStockedProduct, setUpSelling, type Selling } from '../../../test/
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
 
 /**
- * Staff choosing which lots a fulfillment takes (docs/purchasing.md, "Choosing lots"), over HTTP: the
- * chosen lots give exactly the units named, the rest leave in pick order, and a lot of another variant,
- * at another location, short of units or expired (unless allowed) is refused with its code and field,
- * nothing changed.
+ * Staff choosing lots (docs/purchasing.md, "Choosing lots"), over HTTP. A fulfillment: the chosen lots
+ * give exactly the units named, the rest leave in pick order, and a lot of another variant, at another
+ * location, short of units or expired (unless allowed) is refused with its code and field, nothing
+ * changed. An adjustment that adds units: into a new lot or an existing one, so lots keep adding up to
+ * on_hand with nothing unlotted.
  */
 let shop: TestShop;
 let selling: Selling;
@@ -32,7 +33,7 @@ async function composition(variantId: string, locationId: string) {
 
 async function snapshot() {
   const out: Record<string, unknown> = {};
-  for (const table of ['lot_stock', 'order_line_lot', 'inventory_level', 'inventory_movement', 'order_fulfillment', 'order_line_item']) {
+  for (const table of ['lot', 'lot_stock', 'order_line_lot', 'inventory_level', 'inventory_movement', 'order_fulfillment', 'order_line_item']) {
     out[table] = (await sql.raw(`select * from ${table} order by 1, 2`).execute(shop.db)).rows;
   }
   out.events = (await sql<{ n: number }>`select count(*)::int as n from event_outbox`.execute(shop.db)).rows[0].n;
@@ -111,5 +112,58 @@ describe('choosing the lots a fulfillment takes', () => {
     const second = (await ok('GET', `/admin/orders/${order.id}`)).fulfillments[1];
     await ok('POST', `/admin/orders/${order.id}/fulfillments/${second.id}/cancel`);
     expect(await composition(oil.id, selling.warehouse.id)).toEqual({ SOON: 4, LATER: 1, OLD: 1, 'AT-STORE': 0, unlotted: 2 });
+  });
+});
+
+describe('adjustments that add units name their lot', () => {
+  let jam: any;
+  let supplierId: string;
+  const adjust = (body: object) => ({ variant_id: jam.id, location_id: selling.warehouse.id, reason: 'received', ...body });
+  const lotEvents = async (type: string) => (await shop.db.selectFrom('event_outbox').select('payload').where('type', '=', type).orderBy('seq').execute())
+    .map((e) => e.payload as any).filter((e) => e.variant_id === jam.id).map((e) => [e.lot_number, e.quantity, e.location_id, e.reason, e.reference_type]);
+
+  beforeAll(async () => {
+    jam = (await createStockedProduct(shop, { usd: 700, title: 'Jam' })).variant;
+    supplierId = (await ok('POST', '/admin/suppliers', { name: 'Orchard' }, 201)).id;
+  });
+
+  test('a new lot (number, expiry, cost, supplier), then more units into it: lots sum to on_hand, nothing unlotted', async () => {
+    const first = await ok('POST', '/admin/inventory/adjustments', adjust({
+      delta: 5, lot: { lot_number: 'J-1', expires_at: '2027-09-01T00:00:00Z', unit_cost: 300, currency_code: 'usd', supplier_id: supplierId },
+    }), 201);
+    expect([first.change, first.level.on_hand]).toEqual([5, 5]);
+    const [lot] = (await ok('GET', `/admin/lots?variant_id=${jam.id}`)).data;
+    expect(lot).toMatchObject({
+      lot_number: 'J-1', quantity_received: 5, quantity_on_hand: 5, unit_cost: 300, currency_code: 'USD', supplier_id: supplierId, supplier_name: 'Orchard',
+      purchase_order_id: null, location_id: selling.warehouse.id, expires_at: '2027-09-01T00:00:00.000Z', stock: [{ location_id: selling.warehouse.id, quantity: 5 }],
+    });
+    await ok('POST', '/admin/inventory/adjustments', adjust({ delta: 2, reason: 'count_correction', lot: { lot_id: lot.id } }), 201);
+    // A count above the books, into the same lot: its stock rises, what it was received as does not.
+    await ok('POST', '/admin/inventory/adjustments', adjust({ set: 9, reason: 'count_correction', lot: { lot_id: lot.id } }), 201);
+    expect(await composition(jam.id, selling.warehouse.id)).toEqual({ 'J-1': 9, unlotted: 0 });
+    expect((await ok('GET', `/admin/lots/${lot.id}`)).quantity_received).toBe(5);
+    await ok('POST', '/admin/inventory/adjustments', adjust({ delta: -4, reason: 'damaged' }), 201);
+    expect(await composition(jam.id, selling.warehouse.id)).toEqual({ 'J-1': 5, unlotted: 0 });
+    expect(await lotEvents('lot.received')).toEqual([['J-1', 5, selling.warehouse.id, 'received', 'adjustment']]);
+    expect(await lotEvents('lot.added')).toEqual([['J-1', 2, selling.warehouse.id, 'count_correction', 'adjustment'], ['J-1', 2, selling.warehouse.id, 'count_correction', 'adjustment']]);
+    expect(await lotEvents('lot.adjusted')).toEqual([['J-1', 4, selling.warehouse.id, 'damaged', 'adjustment']]);
+  });
+
+  test('a lot that is not this variant\'s, half a lot, a cost without its currency, an unknown supplier, or a lot for units removed: refused, nothing changed', async () => {
+    const [lot] = (await ok('GET', `/admin/lots?variant_id=${jam.id}`)).data;
+    const before = await snapshot();
+    const url = '/admin/inventory/adjustments';
+    await refused('POST', url, adjust({ delta: 1, lot: { lot_id: lots.VINEGAR } }), 404, 'lot_not_found', 'body.lot.lot_id');
+    await refused('POST', url, adjust({ delta: 1, lot: { lot_id: lot.id, lot_number: 'J-2' } }), 400, 'invalid_request', 'body.lot.lot_id');
+    await refused('POST', url, adjust({ delta: 1, lot: {} }), 400, 'invalid_request', 'body.lot.lot_id');
+    await refused('POST', url, adjust({ delta: 1, lot: { lot_id: lot.id, unit_cost: 5, currency_code: 'USD' } }), 400, 'invalid_request', 'body.lot.unit_cost');
+    await refused('POST', url, adjust({ delta: 1, lot: { lot_number: 'J-2', unit_cost: 5 } }), 400, 'invalid_request', 'body.lot.currency_code');
+    await refused('POST', url, adjust({ delta: 1, lot: { lot_number: 'J-2', unit_cost: 5, currency_code: 'XYZ' } }), 400, 'invalid_currency', 'body.lot.currency_code');
+    await refused('POST', url, adjust({ delta: 1, lot: { lot_number: 'J-2', supplier_id: 'sup_01NOPE' } }), 404, 'supplier_not_found', 'body.lot.supplier_id');
+    await refused('POST', url, adjust({ delta: 1, lot: { lot_number: ' J-2' } }), 400, 'invalid_request', 'body.lot.lot_number');
+    await refused('POST', url, adjust({ delta: -1, reason: 'damaged', lot: { lot_id: lot.id } }), 400, 'invalid_request', 'body.lot');
+    await refused('POST', url, adjust({ set: 5, reason: 'count_correction', lot: { lot_id: lot.id } }), 400, 'invalid_request', 'body.lot');
+    expect(await snapshot()).toEqual(before);
+    expect((await ok('GET', `/admin/lots?variant_id=${jam.id}`)).data.map((l: any) => l.lot_number)).toEqual(['J-1']);
   });
 });
