@@ -1,8 +1,12 @@
+import { FormatRegistry } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { placeOrder } from '../../../test/helpers/orders.ts';
 import { createStockedProduct, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
+import { eventDefinition } from '../events/catalogue.ts';
+import { deliveredPayload } from '../events/outbox.ts';
 
 /**
  * Staff choosing lots (docs/purchasing.md, "Choosing lots"), over HTTP. A fulfillment: the chosen lots
@@ -166,4 +170,16 @@ describe('adjustments that add units name their lot', () => {
     expect(await snapshot()).toEqual(before);
     expect((await ok('GET', `/admin/lots?variant_id=${jam.id}`)).data.map((l: any) => l.lot_number)).toEqual(['J-1']);
   });
+});
+
+test('the lot events these flows recorded match their catalogue entries', async () => {
+  if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', (value) => !Number.isNaN(Date.parse(value)));
+  const recorded = await shop.db.selectFrom('event_outbox').select(['type', 'resource_type', 'payload', 'sealed', 'version']).where('type', 'like', 'lot.%').orderBy('seq').execute();
+  expect([...new Set(recorded.map((e) => e.type))].sort()).toEqual(['lot.added', 'lot.adjusted', 'lot.fulfilled', 'lot.received', 'lot.unfulfilled']);
+  for (const event of recorded) {
+    const definition = eventDefinition(event.type)!;
+    expect(event.resource_type, event.type).toBe('lot');
+    const errors = [...Value.Errors(definition.payload, deliveredPayload(event))].map((e) => `${e.path} ${e.message}`);
+    expect(errors, `${event.type} ${JSON.stringify(event.payload)}`).toEqual([]);
+  }
 });
