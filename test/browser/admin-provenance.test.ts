@@ -12,7 +12,8 @@ import { checkPage, openPage, openSignedInApp } from './browser.ts';
 
 /**
  * Purchasing in the admin app (docs/purchasing.md), in Chromium: a purchase order placed and received
- * in parts from its page (lot number, expiry, unit cost per line), the lot's recall report and its CSV,
+ * in parts from its page (lot number, expiry, unit cost per line), a fulfillment choosing its lot, the
+ * lot's recall report and its CSV,
  * the lots and margin on the order page, and the margin report — each result read back through the API
  * with its exact values; axe on every page at 1280 and 390 px. Embedded run only, like admin-app.test.ts.
  */
@@ -125,17 +126,28 @@ describe.skipIf(onServer)('purchasing, lots and margins in the admin app', () =>
     expect(await page.getByRole('button', { name: 'Cancel purchase order' }).count()).toBe(0);
   });
 
-  test('a lot\'s page: its origin, and the recall report naming the customer who received it, exported as the API\'s CSV', async () => {
+  test('fulfilling, staff choose a lot against first-expiry-first-out; the rest leaves in pick order', async () => {
     order = await placeOrder(shop, [{ variant_id: oil.id, quantity: 3 }], { email: 'ada@example.com' });
-    await shop.ok('POST', `/admin/orders/${order.id}/fulfillments`, { location_id: selling.warehouse.id, lines: [{ line_item_id: order.items[0].id, quantity: 3 }] }, 201);
+    await open(`/orders/${order.id}/fulfill`, /^Fulfill order/);
+    await page.getByRole('button', { name: 'Choose lots of Olive Oil' }).click();
+    await page.getByLabel('Units from lot L-MARCH').waitFor();
+    // Only the lots on hand here, each with its units and expiry.
+    expect(await page.getByLabel(/^Units from lot/).count()).toBe(2);
+    await page.getByLabel('Units from lot L-JUNE').fill('2');
+    await checked('order-fulfill-lots');
+    await page.getByRole('button', { name: 'Fulfill items' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Order / }).waitFor();
+    const taken = await shop.ok('GET', `/admin/orders/${order.id}/lots`);
+    expect(taken.lines[0].lots.map((l: any) => [l.lot_number, l.quantity])).toEqual([['L-JUNE', 2], ['L-MARCH', 1]]);
+  });
 
+  test('a lot\'s page: its origin, and the recall report naming the customer who received it, exported as the API\'s CSV', async () => {
     await open('/lots', 'Lots');
     await page.getByRole('link', { name: 'L-MARCH' }).click();
     await page.getByRole('heading', { level: 1, name: 'Lot L-MARCH' }).waitFor();
-    // First expiry first out: both March units went to Ada, the third from June.
-    await page.getByText('2 units are with 1 customer (2 sent, 0 returned).').waitFor();
+    await page.getByText('1 unit is with 1 customer (1 sent, 0 returned).').waitFor();
     const row = page.getByRole('row', { name: new RegExp(`#${order.number}`) });
-    expect(await row.getByRole('cell').allTextContents()).toEqual([`#${order.number}`, 'Ada Lovelaceada@example.com', 'US', 'Main Warehouse', '2', '0', expect.any(String)]);
+    expect(await row.getByRole('cell').allTextContents()).toEqual([`#${order.number}`, 'Ada Lovelaceada@example.com', 'US', 'Main Warehouse', '1', '0', expect.any(String)]);
     await checked('lot-detail');
 
     const lot = (await shop.ok('GET', `/admin/lots?purchase_order_id=${po.id}`)).data.find((l: any) => l.lot_number === 'L-MARCH');
@@ -152,10 +164,10 @@ describe.skipIf(onServer)('purchasing, lots and margins in the admin app', () =>
     const card = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Lots and margin' }) });
     await card.getByRole('link', { name: 'L-JUNE' }).waitFor();
     const rows = await card.getByRole('row').allTextContents();
-    expect(rows.slice(1).map((r) => r.replace(/SKU .*?(?=L-)/, ''))).toEqual(['Olive OilL-MARCHFrantoio Rossi2$8.00', 'Olive OilL-JUNEFrantoio Rossi1$7.50']);
-    // Revenue 3 × $20.00 (US tax on top is not revenue); cost 2 × $8.00 + 1 × $7.50.
-    expect(await card.locator('dl').textContent()).toBe('Revenue (kept units, before tax)$60.00Cost of goods$23.50Margin$36.50');
-    expect((await shop.ok('GET', `/admin/orders/${order.id}/lots`)).margin).toEqual({ revenue: 6000, cost_of_goods: 2350, margin: 3650, units: 3, costed_units: 3, uncosted_units: 0, costed_revenue: 6000 });
+    expect(rows.slice(1).map((r) => r.replace(/SKU .*?(?=L-)/, ''))).toEqual(['Olive OilL-JUNEFrantoio Rossi2$7.50', 'Olive OilL-MARCHFrantoio Rossi1$8.00']);
+    // Revenue 3 × $20.00 (US tax on top is not revenue); cost 2 × $7.50 + 1 × $8.00.
+    expect(await card.locator('dl').textContent()).toBe('Revenue (kept units, before tax)$60.00Cost of goods$23.00Margin$37.00');
+    expect((await shop.ok('GET', `/admin/orders/${order.id}/lots`)).margin).toEqual({ revenue: 6000, cost_of_goods: 2300, margin: 3700, units: 3, costed_units: 3, uncosted_units: 0, costed_revenue: 6000 });
     await checked('order-lots');
   });
 
@@ -166,17 +178,17 @@ describe.skipIf(onServer)('purchasing, lots and margins in the admin app', () =>
     await page.getByLabel('Currency').selectOption('USD');
     const oilRow = page.getByRole('row', { name: /Olive Oil/ });
     await oilRow.waitFor();
-    expect(await oilRow.getByRole('cell').allTextContents()).toEqual(['Olive Oil', '3', '$60.00', '$23.50', '$36.50', '60.8 %', '0']);
+    expect(await oilRow.getByRole('cell').allTextContents()).toEqual(['Olive Oil', '3', '$60.00', '$23.00', '$37.00', '61.7 %', '0']);
     expect(new URL(page.url()).searchParams.get('currency_code')).toBe('USD');
     expect((await shop.ok('GET', '/admin/reports/margins?currency_code=USD')).data).toEqual([
-      { key: oilProductId, title: 'Olive Oil', revenue: 6000, cost_of_goods: 2350, margin: 3650, units: 3, costed_units: 3, uncosted_units: 0, costed_revenue: 6000 },
+      { key: oilProductId, title: 'Olive Oil', revenue: 6000, cost_of_goods: 2300, margin: 3700, units: 3, costed_units: 3, uncosted_units: 0, costed_revenue: 6000 },
     ]);
     await checked('margins');
 
     await page.getByLabel('Group by').selectOption('order');
     const orderRow = page.getByRole('row', { name: new RegExp(`#${order.number}`) });
     await orderRow.waitFor();
-    expect(await orderRow.getByRole('cell').allTextContents()).toEqual([`#${order.number}`, '3', '$60.00', '$23.50', '$36.50', '60.8 %', '0']);
+    expect(await orderRow.getByRole('cell').allTextContents()).toEqual([`#${order.number}`, '3', '$60.00', '$23.00', '$37.00', '61.7 %', '0']);
 
     // Orders placed before 2000: none.
     await page.getByLabel('Placed before').fill('2000-01-01');
