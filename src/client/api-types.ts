@@ -7648,6 +7648,18 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * @description value (default): in proportion to units × unit cost; quantity: to units
+                         * @enum {string}
+                         */
+                        allocate_landed_costs_by?: "value" | "quantity";
+                        /** @description extra costs of this delivery, in the order's currency, spread over its lots into their cost */
+                        landed_costs?: {
+                            /** @description minor units */
+                            amount: number;
+                            /** @description freight, duty, insurance… */
+                            description: string;
+                        }[];
                         lines: {
                             /** Format: date-time */
                             expires_at?: string | null;
@@ -12616,6 +12628,8 @@ export interface components {
             expires_at: string | null;
             id: string;
             item_id: string;
+            /** @description landed costs spread onto the lot (whole lot, minor units of currency_code) */
+            landed_cost: number;
             location_id: string;
             lot_number: string;
             product_id: string | null;

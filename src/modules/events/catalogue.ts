@@ -123,7 +123,7 @@ const lotFields = {
   lot_id: id('lot'), lot_number: Type.String(), item_id: id('iitem'), variant_id: id('var'), product_id: nullable(id('prod')), sku: nullable(Type.String()),
   supplier_id: nullable(id('sup')), purchase_order_id: nullable(id('po')),
   location_id: id('sloc', 'where the units are (received, taken from, returned to)'), quantity: Type.Integer({ description: 'units concerned, > 0' }),
-  unit_cost: nullable(amount), currency_code: nullable(currency), expires_at: nullable(Type.String({ format: 'date-time' })),
+  unit_cost: nullable(amount), landed_cost: Type.Integer({ description: 'landed costs spread onto the whole lot, minor units' }), currency_code: nullable(currency), expires_at: nullable(Type.String({ format: 'date-time' })),
   order_id: nullable(id('ord')), order_line_id: nullable(id('ordli')), to_location_id: nullable(id('sloc', 'a transfer\'s destination')),
   reason: Type.String(), actor: Type.String(), reference_type: Type.String(), reference_id: Type.String(),
 };

@@ -32,7 +32,7 @@ export async function changeIncoming(tx: Tx, item: InventoryItemRow, locationId:
  * one movement per field, the inventory.adjusted event, the lot and its lot.received event.
  */
 export async function receiveLot(tx: Tx, item: InventoryItemRow, input: {
-  locationId: string; quantity: number; lotNumber: string; expiresAt: string | null; unitCost: number | null; currencyCode: string | null;
+  locationId: string; quantity: number; lotNumber: string; expiresAt: string | null; unitCost: number | null; landedCost: number; currencyCode: string | null;
   supplierId: string | null; purchaseOrderId: string | null; purchaseOrderLineId: string | null; field: string; why: LotWhy & { note: string | null };
 }): Promise<string> {
   const { locationId, quantity, why } = input;
@@ -47,7 +47,7 @@ export async function receiveLot(tx: Tx, item: InventoryItemRow, input: {
   ], { reason: 'received', actor: why.actor, reference_type: why.reference_type, reference_id: why.reference_id, note: why.note });
   return createLot(tx, {
     itemId: item.id, variantId: item.variant_id, locationId, quantity, lotNumber: input.lotNumber, supplierId: input.supplierId,
-    purchaseOrderId: input.purchaseOrderId, purchaseOrderLineId: input.purchaseOrderLineId, unitCost: input.unitCost,
+    purchaseOrderId: input.purchaseOrderId, purchaseOrderLineId: input.purchaseOrderLineId, unitCost: input.unitCost, landedCost: input.landedCost,
     currencyCode: input.currencyCode, expiresAt: input.expiresAt, why,
   });
 }
@@ -80,7 +80,7 @@ export async function lotForAddedUnits(tx: Tx, item: InventoryItemRow, input: { 
   }
   await createLot(tx, {
     itemId: item.id, variantId: item.variant_id, locationId, quantity, lotNumber: lot.lot_number!, supplierId: lot.supplier_id ?? null,
-    purchaseOrderId: null, purchaseOrderLineId: null, unitCost: lot.unit_cost ?? null, currencyCode: lot.currency_code ?? null,
+    purchaseOrderId: null, purchaseOrderLineId: null, unitCost: lot.unit_cost ?? null, landedCost: 0, currencyCode: lot.currency_code ?? null,
     expiresAt: lot.expires_at ?? null, why,
   });
 }

@@ -155,13 +155,13 @@ export async function putIntoLot(tx: Tx, input: { lotId: string; itemId: string;
 export async function createLot(tx: Tx, input: {
   itemId: string; variantId: string; locationId: string; quantity: number; lotNumber: string;
   supplierId: string | null; purchaseOrderId: string | null; purchaseOrderLineId: string | null;
-  unitCost: number | null; currencyCode: string | null; expiresAt: string | null; why: LotWhy;
+  unitCost: number | null; landedCost: number; currencyCode: string | null; expiresAt: string | null; why: LotWhy;
 }): Promise<string> {
   const id = newId('lot');
   await tx.insertInto('lot').values({
     id, item_id: input.itemId, variant_id: input.variantId, lot_number: input.lotNumber, supplier_id: input.supplierId,
     purchase_order_id: input.purchaseOrderId, purchase_order_line_id: input.purchaseOrderLineId, location_id: input.locationId,
-    quantity_received: input.quantity, unit_cost: input.unitCost, currency_code: input.currencyCode, expires_at: input.expiresAt,
+    quantity_received: input.quantity, unit_cost: input.unitCost, landed_cost: input.landedCost, currency_code: input.currencyCode, expires_at: input.expiresAt,
   }).execute();
   await putIntoLot(tx, { lotId: id, itemId: input.itemId, locationId: input.locationId, quantity: input.quantity });
   await recordLotEvents(tx, 'lot.received', [{ lot_id: id, location_id: input.locationId, quantity: input.quantity }], input.why);
@@ -178,7 +178,7 @@ export async function recordLotEvents(tx: Tx, type: LotEventType, pieces: LotPie
   if (lotted.length === 0) return;
   const lots = new Map((await tx.selectFrom('lot as l').leftJoin('product_variant as v', 'v.id', 'l.variant_id')
     .select(['l.id', 'l.lot_number', 'l.item_id', 'l.variant_id', 'v.product_id', 'v.sku', 'l.supplier_id', 'l.purchase_order_id',
-      'l.unit_cost', 'l.currency_code', 'l.expires_at'])
+      'l.unit_cost', 'l.landed_cost', 'l.currency_code', 'l.expires_at'])
     .where('l.id', 'in', [...new Set(lotted.map((p) => p.lot_id))]).execute()).map((l) => [l.id, l]));
   await recordEvents(tx, lotted.map((piece) => {
     const lot = lots.get(piece.lot_id)!;
@@ -187,7 +187,7 @@ export async function recordLotEvents(tx: Tx, type: LotEventType, pieces: LotPie
       payload: {
         lot_id: lot.id, lot_number: lot.lot_number, item_id: lot.item_id, variant_id: lot.variant_id, product_id: lot.product_id ?? null,
         sku: lot.sku ?? null, supplier_id: lot.supplier_id, purchase_order_id: lot.purchase_order_id,
-        location_id: piece.location_id, quantity: piece.quantity, unit_cost: lot.unit_cost, currency_code: lot.currency_code,
+        location_id: piece.location_id, quantity: piece.quantity, unit_cost: lot.unit_cost, landed_cost: lot.landed_cost, currency_code: lot.currency_code,
         expires_at: lot.expires_at ? lot.expires_at.toISOString() : null,
         order_id: why.order_id ?? null, order_line_id: why.order_line_id ?? null, to_location_id: why.to_location_id ?? null,
         reason: why.reason, actor: why.actor, reference_type: why.reference_type, reference_id: why.reference_id,
