@@ -111,6 +111,9 @@ describe.skipIf(onServer)('purchasing, lots and margins in the admin app', () =>
     await page.getByLabel(`Lot number of ${oil.sku}`).fill('L-MARCH');
     await page.getByLabel(`Expiry of ${oil.sku}`).fill('2027-03-01');
     await page.getByLabel(`Lot number of ${vinegar.sku}`).fill('V-1');
+    // $1.00 of freight by value: 2 × $8.00 and 3 × $5.00 of $31.00 → 51.6… and 48.3… cents, the cent left to the first.
+    await page.getByLabel('What they are').fill('freight');
+    await page.getByLabel('Landed costs (USD)').fill('1.00');
     await page.getByRole('button', { name: 'Receive units' }).click();
     await page.getByRole('status').getByText('2 lots received').waitFor();
     const received = await shop.ok('GET', `/admin/purchase-orders/${po.id}`);
@@ -118,6 +121,8 @@ describe.skipIf(onServer)('purchasing, lots and margins in the admin app', () =>
     expect(await lotsOfOrder()).toEqual([
       ['L-JUNE', oil.id, 4, 750, '2027-06-01T00:00:00.000Z'], ['L-MARCH', oil.id, 2, 800, '2027-03-01T00:00:00.000Z'], ['V-1', vinegar.id, 3, 500, null],
     ]);
+    const landed = (await shop.ok('GET', `/admin/lots?purchase_order_id=${po.id}`)).data.map((l: any) => [l.lot_number, l.landed_cost]).sort();
+    expect(landed).toEqual([['L-JUNE', 0], ['L-MARCH', 52], ['V-1', 48]]);
     expect(await level(oil.id)).toEqual({ on_hand: 8, incoming: 0 });
     expect(await level(vinegar.id)).toEqual({ on_hand: 3, incoming: 0 });
     // Received in full: nothing left to receive, nothing to cancel.
@@ -165,9 +170,9 @@ describe.skipIf(onServer)('purchasing, lots and margins in the admin app', () =>
     await card.getByRole('link', { name: 'L-JUNE' }).waitFor();
     const rows = await card.getByRole('row').allTextContents();
     expect(rows.slice(1).map((r) => r.replace(/SKU .*?(?=L-)/, ''))).toEqual(['Olive OilL-JUNEFrantoio Rossi2$7.50', 'Olive OilL-MARCHFrantoio Rossi1$8.00']);
-    // Revenue 3 × $20.00 (US tax on top is not revenue); cost 2 × $7.50 + 1 × $8.00.
-    expect(await card.locator('dl').textContent()).toBe('Revenue (kept units, before tax)$60.00Cost of goods$23.00Margin$37.00');
-    expect((await shop.ok('GET', `/admin/orders/${order.id}/lots`)).margin).toEqual({ revenue: 6000, cost_of_goods: 2300, margin: 3700, units: 3, costed_units: 3, uncosted_units: 0, costed_revenue: 6000 });
+    // Revenue 3 × $20.00 (US tax on top is not revenue); cost 2 × $7.50 + 1 × $8.00 + ⌊52 × 1 / 2⌋ cents of L-MARCH's freight.
+    expect(await card.locator('dl').textContent()).toBe('Revenue (kept units, before tax)$60.00Cost of goods$23.26Margin$36.74');
+    expect((await shop.ok('GET', `/admin/orders/${order.id}/lots`)).margin).toEqual({ revenue: 6000, cost_of_goods: 2326, margin: 3674, units: 3, costed_units: 3, uncosted_units: 0, costed_revenue: 6000 });
     await checked('order-lots');
   });
 
@@ -178,17 +183,17 @@ describe.skipIf(onServer)('purchasing, lots and margins in the admin app', () =>
     await page.getByLabel('Currency').selectOption('USD');
     const oilRow = page.getByRole('row', { name: /Olive Oil/ });
     await oilRow.waitFor();
-    expect(await oilRow.getByRole('cell').allTextContents()).toEqual(['Olive Oil', '3', '$60.00', '$23.00', '$37.00', '61.7 %', '0']);
+    expect(await oilRow.getByRole('cell').allTextContents()).toEqual(['Olive Oil', '3', '$60.00', '$23.26', '$36.74', '61.2 %', '0']);
     expect(new URL(page.url()).searchParams.get('currency_code')).toBe('USD');
     expect((await shop.ok('GET', '/admin/reports/margins?currency_code=USD')).data).toEqual([
-      { key: oilProductId, title: 'Olive Oil', revenue: 6000, cost_of_goods: 2300, margin: 3700, units: 3, costed_units: 3, uncosted_units: 0, costed_revenue: 6000 },
+      { key: oilProductId, title: 'Olive Oil', revenue: 6000, cost_of_goods: 2326, margin: 3674, units: 3, costed_units: 3, uncosted_units: 0, costed_revenue: 6000 },
     ]);
     await checked('margins');
 
     await page.getByLabel('Group by').selectOption('order');
     const orderRow = page.getByRole('row', { name: new RegExp(`#${order.number}`) });
     await orderRow.waitFor();
-    expect(await orderRow.getByRole('cell').allTextContents()).toEqual([`#${order.number}`, '3', '$60.00', '$23.00', '$37.00', '61.7 %', '0']);
+    expect(await orderRow.getByRole('cell').allTextContents()).toEqual([`#${order.number}`, '3', '$60.00', '$23.26', '$36.74', '61.2 %', '0']);
 
     // Orders placed before 2000: none.
     await page.getByLabel('Placed before').fill('2000-01-01');

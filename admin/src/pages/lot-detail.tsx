@@ -49,6 +49,7 @@ export default function LotDetailPage() {
               <dt>Received</dt><dd>{formatDateTime(String(l.received_at))}</dd>
               <dt>Expires</dt><dd>{l.expires_at ? formatDay(l.expires_at) : 'Never'}</dd>
               <dt>Unit cost</dt><dd>{l.unit_cost === null || !l.currency_code ? '—' : formatMoney(l.unit_cost, l.currency_code)}</dd>
+              <dt>Landed costs</dt><dd>{l.currency_code ? formatMoney(l.landed_cost, l.currency_code) : '—'}</dd>
               <dt>Units received</dt><dd>{l.quantity_received}</dd>
               <dt>On hand</dt><dd>{l.quantity_on_hand}</dd>
               <dt>To orders</dt><dd>{l.quantity_fulfilled}</dd>

@@ -9,7 +9,7 @@ import { useLocations } from '../lib/orders.ts';
 import { useCan } from '../lib/session.tsx';
 import { StatusBadge } from '../ui/badge.tsx';
 import { ErrorBanner, useToast } from '../ui/feedback.tsx';
-import { TextField } from '../ui/field.tsx';
+import { SelectField, TextField } from '../ui/field.tsx';
 import { Card, DetailLayout, Page } from '../ui/page.tsx';
 
 type PurchaseOrder = paths['/admin/purchase-orders/{id}']['get']['responses'][200]['content']['application/json'];
@@ -118,6 +118,8 @@ function ReceiveCard({ order, onReceived }: { order: PurchaseOrder; onReceived: 
   const fresh = () => Object.fromEntries(open.map((l) => [l.id, { quantity: String(l.quantity_outstanding), lot_number: '', expires: '', cost: moneyInput(l.unit_cost, order.currency_code) }]));
   const [entries, setEntries] = useState<Record<string, Entry>>(fresh);
   const [key, setKey] = useState(idempotencyKey);
+  const [extra, setExtra] = useState({ description: '', amount: '', by: 'value' as 'value' | 'quantity' });
+  const extraCost = parseMoney(extra.amount, order.currency_code);
   // After a receipt the outstanding quantities change: start the form again from them.
   useEffect(() => setEntries(fresh()), [order.updated_at]); // eslint-disable-line react-hooks/exhaustive-deps
   const set = (lineId: string, patch: Partial<Entry>) => setEntries({ ...entries, [lineId]: { ...entries[lineId], ...patch } });
@@ -136,10 +138,12 @@ function ReceiveCard({ order, onReceived }: { order: PurchaseOrder; onReceived: 
             ...(cost === null ? {} : { unit_cost: cost }),
           };
         }),
+        ...(extraCost ? { landed_costs: [{ description: extra.description.trim() || 'landed costs', amount: extraCost }], allocate_landed_costs_by: extra.by } : {}),
       },
     })),
     onSuccess: async (receipt) => {
       setKey(idempotencyKey());
+      setExtra({ description: '', amount: '', by: 'value' });
       await onReceived();
       toast(receipt.lot_ids.length === 1 ? '1 lot received' : `${receipt.lot_ids.length} lots received`);
     },
@@ -177,6 +181,18 @@ function ReceiveCard({ order, onReceived }: { order: PurchaseOrder; onReceived: 
             );
           })}
         </ul>
+        <fieldset className="flex flex-wrap items-end gap-3">
+          <legend className="mb-2 text-sm font-medium">Landed costs of this delivery (optional): spread over its lots into their cost</legend>
+          <TextField label="What they are" className="w-48" placeholder="freight, duty" value={extra.description}
+            onChange={(e) => setExtra({ ...extra, description: e.target.value })} error={receive.fieldErrors['landed_costs.0.description']} />
+          <TextField label={`Landed costs (${order.currency_code})`} className="w-40" inputMode="decimal" value={extra.amount}
+            onChange={(e) => setExtra({ ...extra, amount: e.target.value })}
+            error={receive.fieldErrors['landed_costs.0.amount'] ?? (extra.amount.trim() && extraCost === null ? `Not an amount in ${order.currency_code}` : null)} />
+          <SelectField label="Spread by" className="w-40" value={extra.by} onChange={(e) => setExtra({ ...extra, by: e.target.value as 'value' | 'quantity' })}>
+            <option value="value">Value (units × cost)</option>
+            <option value="quantity">Units</option>
+          </SelectField>
+        </fieldset>
         <ErrorBanner error={receive.bannerError} />
         <div className="flex justify-end">
           <button type="submit" className="button button-primary" disabled={receive.isPending || chosen.length === 0}>{receive.isPending ? 'Receiving…' : 'Receive units'}</button>
@@ -195,7 +211,12 @@ function LotsCard({ orderId }: { orderId: string }) {
       {lots.data && lots.data.data.length > 0 && (
         <table className="data-table" aria-busy={lots.isFetching || undefined}>
           <caption className="sr-only">Lots received on this purchase order</caption>
-          <thead><tr><th scope="col">Lot</th><th scope="col">SKU</th><th scope="col">Expires</th><th scope="col" className="text-right">Received</th><th scope="col" className="text-right">Unit cost</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Lot</th><th scope="col">SKU</th><th scope="col">Expires</th><th scope="col" className="text-right">Received</th>
+              <th scope="col" className="text-right">Unit cost</th><th scope="col" className="text-right">Landed costs</th>
+            </tr>
+          </thead>
           <tbody>
             {lots.data.data.map((lot) => (
               <tr key={lot.id}>
@@ -204,6 +225,7 @@ function LotsCard({ orderId }: { orderId: string }) {
                 <td>{lot.expires_at ? formatDay(lot.expires_at) : '—'}</td>
                 <td className="text-right tabular-nums">{lot.quantity_received}</td>
                 <td className="text-right tabular-nums">{lot.unit_cost === null || !lot.currency_code ? '—' : formatMoney(lot.unit_cost, lot.currency_code)}</td>
+                <td className="text-right tabular-nums">{lot.currency_code ? formatMoney(lot.landed_cost, lot.currency_code) : '—'}</td>
               </tr>
             ))}
           </tbody>
