@@ -83,6 +83,9 @@ export const errorTable = {
   quantity_exceeds_outstanding: [409, 'More units than the purchase order line still expects.'],
   purchase_order_line_not_found: [404, 'No line with this id on this purchase order.'],
   lot_not_found: [404, 'No lot with this id.'],
+  lot_insufficient: [409, 'The lot holds fewer units at this location than chosen (see details.available).'],
+  lot_expired: [409, 'The lot has expired; choose another, or send allow_expired_lots: true to ship it anyway.'],
+  lot_quantities_exceed_line: [400, 'The lots chosen for a line add up to more units than the line fulfills.'],
 
   // Regions, tax, shipping
   region_not_found: [404, 'No region with this id.'],

@@ -208,10 +208,28 @@ const purchaseOrders = createRoute({
   path: '/purchase-orders',
   component: lazyRouteComponent(() => import('./pages/purchase-orders.tsx')),
 });
+const purchaseOrder = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/purchase-orders/$id',
+  component: lazyRouteComponent(() => import('./pages/purchase-order-detail.tsx')),
+});
 const lots = createRoute({
   getParentRoute: () => signedIn,
   path: '/lots',
   component: lazyRouteComponent(() => import('./pages/lots.tsx')),
+});
+const lot = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/lots/$id',
+  component: lazyRouteComponent(() => import('./pages/lot-detail.tsx')),
+});
+const margins = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/reports/margins',
+  validateSearch: optional((s) => ({
+    ...pageSearch(s), currency_code: str(s.currency_code), group_by: s.group_by === 'order' ? 'order' as const : undefined, from: str(s.from), to: str(s.to),
+  })),
+  component: lazyRouteComponent(() => import('./pages/margins.tsx')),
 });
 const forecast = createRoute({
   getParentRoute: () => signedIn,
@@ -337,7 +355,7 @@ const auditLog = createRoute({
 });
 
 const routeTree = root.addChildren([login, signedIn.addChildren([
-  dashboard, orders, order, orderFulfill, orderReturn, orderEdit, draftOrders, draftOrderNew, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, forecast, searchSynonyms, purchaseOrders, lots, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, campaigns, priceLists, priceListNew, priceList, giftCards, giftCard, segments, marketingDeadLetters, analytics, regions, regionNew, region, shipping, shippingOptionNew, shippingOption, carriers, locations, users, apiKeys, webhooks, webhook, jobs, ledger, emails, assistant, auditLog,
+  dashboard, orders, order, orderFulfill, orderReturn, orderEdit, draftOrders, draftOrderNew, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, forecast, searchSynonyms, purchaseOrders, purchaseOrder, lots, lot, margins, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, campaigns, priceLists, priceListNew, priceList, giftCards, giftCard, segments, marketingDeadLetters, analytics, regions, regionNew, region, shipping, shippingOptionNew, shippingOption, carriers, locations, users, apiKeys, webhooks, webhook, jobs, ledger, emails, assistant, auditLog,
 ])]);
 
 export const router = createRouter({

@@ -474,7 +474,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-49"];
+                404: components["responses"]["404-50"];
                 429: components["responses"]["429"];
             };
         };
@@ -1012,7 +1012,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-30"];
+                404: components["responses"]["404-31"];
                 429: components["responses"]["429"];
             };
         };
@@ -1633,7 +1633,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 429: components["responses"]["429"];
             };
         };
@@ -1717,7 +1717,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -1752,7 +1752,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-44"];
+                404: components["responses"]["404-45"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -1797,7 +1797,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -1852,7 +1852,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -1889,7 +1889,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-43"];
+                404: components["responses"]["404-44"];
                 429: components["responses"]["429"];
             };
         };
@@ -2126,10 +2126,10 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["400-23"];
+                400: components["responses"]["400-34"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-42"];
+                404: components["responses"]["404-43"];
                 409: components["responses"]["409-13"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -2237,7 +2237,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-40"];
+                404: components["responses"]["404-41"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2274,7 +2274,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-41"];
+                404: components["responses"]["404-42"];
                 429: components["responses"]["429"];
             };
         };
@@ -2575,7 +2575,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-24"];
+                404: components["responses"]["404-25"];
                 429: components["responses"]["429"];
             };
         };
@@ -2980,6 +2980,20 @@ export interface paths {
                         delta?: number;
                         /** @description id (sloc_…) */
                         location_id: string;
+                        /** @description lot_id, or lot_number with expires_at, unit_cost and currency_code (together), supplier_id; only for units added */
+                        lot?: {
+                            currency_code?: components["schemas"]["CurrencyCode"];
+                            /** Format: date-time */
+                            expires_at?: string | null;
+                            /** @description id (lot_…) */
+                            lot_id?: string;
+                            /** @description a new lot's number */
+                            lot_number?: string;
+                            /** @description id (sup_…) */
+                            supplier_id?: string;
+                            /** @description minor units */
+                            unit_cost?: number;
+                        };
                         note?: string;
                         /**
                          * @description received · damaged · lost · count_correction · returned · other
@@ -3548,7 +3562,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-24"];
+                404: components["responses"]["404-25"];
                 409: components["responses"]["409-25"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -3627,7 +3641,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-52"];
+                404: components["responses"]["404-53"];
                 429: components["responses"]["429"];
             };
         };
@@ -3665,7 +3679,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-52"];
+                404: components["responses"]["404-53"];
                 429: components["responses"]["429"];
             };
         };
@@ -3726,7 +3740,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-52"];
+                404: components["responses"]["404-53"];
                 429: components["responses"]["429"];
             };
         };
@@ -3977,7 +3991,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-53"];
+                404: components["responses"]["404-54"];
                 429: components["responses"]["429"];
             };
         };
@@ -4264,7 +4278,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 429: components["responses"]["429"];
             };
         };
@@ -4300,7 +4314,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-46"];
+                404: components["responses"]["404-47"];
                 409: components["responses"]["409-56"];
                 429: components["responses"]["429"];
             };
@@ -4423,7 +4437,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-54"];
+                404: components["responses"]["404-55"];
                 429: components["responses"]["429"];
             };
         };
@@ -4714,7 +4728,7 @@ export interface paths {
                 400: components["responses"]["400-33"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-39"];
+                404: components["responses"]["404-40"];
                 409: components["responses"]["409-52"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4781,9 +4795,17 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description let chosen lots that have expired ship (default false: 409 lot_expired) */
+                        allow_expired_lots?: boolean;
                         lines: {
                             /** @description id (ordli_…) */
                             line_item_id: string;
+                            /** @description the lots some or all of the units come from (at the location, not expired); units not named leave in the product's pick order */
+                            lots?: {
+                                /** @description id (lot_…) */
+                                lot_id: string;
+                                quantity: number;
+                            }[];
                             quantity: number;
                         }[];
                         /** @description id (sloc_…) */
@@ -4803,7 +4825,7 @@ export interface paths {
                 400: components["responses"]["400-30"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-36"];
+                404: components["responses"]["404-37"];
                 409: components["responses"]["409-43"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4845,7 +4867,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-27"];
+                404: components["responses"]["404-28"];
                 409: components["responses"]["409-46"];
                 429: components["responses"]["429"];
             };
@@ -4893,7 +4915,7 @@ export interface paths {
                 400: components["responses"]["400-26"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-27"];
+                404: components["responses"]["404-28"];
                 409: components["responses"]["409-31"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -4939,7 +4961,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-28"];
+                404: components["responses"]["404-29"];
                 409: components["responses"]["409-32"];
                 429: components["responses"]["429"];
             };
@@ -4989,7 +5011,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-27"];
+                404: components["responses"]["404-28"];
                 409: components["responses"]["409-45"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -5039,7 +5061,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-27"];
+                404: components["responses"]["404-28"];
                 409: components["responses"]["409-44"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -5478,7 +5500,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-39"];
                 409: components["responses"]["409-50"];
                 429: components["responses"]["429"];
             };
@@ -5540,7 +5562,7 @@ export interface paths {
                 400: components["responses"]["400-31"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-37"];
+                404: components["responses"]["404-38"];
                 409: components["responses"]["409-48"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -5591,7 +5613,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-38"];
+                404: components["responses"]["404-39"];
                 409: components["responses"]["409-49"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -5936,7 +5958,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-31"];
+                404: components["responses"]["404-32"];
                 429: components["responses"]["429"];
             };
         };
@@ -6022,7 +6044,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-31"];
+                404: components["responses"]["404-32"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -6217,7 +6239,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-32"];
+                404: components["responses"]["404-33"];
                 429: components["responses"]["429"];
             };
         };
@@ -7389,7 +7411,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-29"];
+                404: components["responses"]["404-30"];
                 429: components["responses"]["429"];
             };
         };
@@ -7599,7 +7621,7 @@ export interface paths {
                 400: components["responses"]["400-14"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-34"];
+                404: components["responses"]["404-35"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -7802,6 +7824,18 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * @description value (default): in proportion to units × unit cost; quantity: to units
+                         * @enum {string}
+                         */
+                        allocate_landed_costs_by?: "value" | "quantity";
+                        /** @description extra costs of this delivery, in the order's currency, spread over its lots into their cost */
+                        landed_costs?: {
+                            /** @description minor units */
+                            amount: number;
+                            /** @description freight, duty, insurance… */
+                            description: string;
+                        }[];
                         lines: {
                             /** Format: date-time */
                             expires_at?: string | null;
@@ -7835,7 +7869,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-35"];
+                404: components["responses"]["404-36"];
                 409: components["responses"]["409-40"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -8141,7 +8175,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-25"];
+                404: components["responses"]["404-26"];
                 429: components["responses"]["429"];
             };
         };
@@ -8178,7 +8212,7 @@ export interface paths {
                 400: components["responses"]["400-4"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
+                404: components["responses"]["404-26"];
                 409: components["responses"]["409-30"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -8205,7 +8239,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-25"];
+                404: components["responses"]["404-26"];
                 429: components["responses"]["429"];
             };
         };
@@ -8479,7 +8513,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-48"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8508,7 +8542,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-48"];
                 409: components["responses"]["409-59"];
                 429: components["responses"]["429"];
             };
@@ -8831,7 +8865,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -8855,7 +8889,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -8899,7 +8933,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-45"];
+                404: components["responses"]["404-46"];
                 429: components["responses"]["429"];
             };
         };
@@ -9041,7 +9075,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-26"];
+                404: components["responses"]["404-27"];
                 429: components["responses"]["429"];
             };
         };
@@ -9098,7 +9132,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-26"];
+                404: components["responses"]["404-27"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -9122,7 +9156,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-26"];
+                404: components["responses"]["404-27"];
                 429: components["responses"]["429"];
             };
         };
@@ -9318,7 +9352,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-33"];
+                404: components["responses"]["404-34"];
                 429: components["responses"]["429"];
             };
         };
@@ -9445,7 +9479,7 @@ export interface paths {
                 400: components["responses"]["400-11"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-48"];
                 409: components["responses"]["409-57"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
@@ -9492,7 +9526,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-47"];
+                404: components["responses"]["404-48"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -9522,7 +9556,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-48"];
+                404: components["responses"]["404-49"];
                 429: components["responses"]["429"];
             };
         };
@@ -9606,7 +9640,7 @@ export interface paths {
                         };
                     };
                 };
-                400: components["responses"]["400-34"];
+                400: components["responses"]["400-35"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 413: components["responses"]["413"];
@@ -9645,7 +9679,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-50"];
+                404: components["responses"]["404-51"];
                 429: components["responses"]["429"];
             };
         };
@@ -9677,10 +9711,10 @@ export interface paths {
             responses: {
                 "5XX": components["responses"]["5XX"];
                 200: components["responses"]["WebhookEndpoint"];
-                400: components["responses"]["400-35"];
+                400: components["responses"]["400-36"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-50"];
+                404: components["responses"]["404-51"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -9718,7 +9752,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-50"];
+                404: components["responses"]["404-51"];
                 429: components["responses"]["429"];
             };
         };
@@ -9768,7 +9802,7 @@ export interface paths {
                 400: components["responses"]["400"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-50"];
+                404: components["responses"]["404-51"];
                 429: components["responses"]["429"];
             };
         };
@@ -9842,7 +9876,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403-2"];
-                404: components["responses"]["404-51"];
+                404: components["responses"]["404-52"];
                 429: components["responses"]["429"];
             };
         };
@@ -9883,7 +9917,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                404: components["responses"]["404-51"];
+                404: components["responses"]["404-52"];
                 429: components["responses"]["429"];
             };
         };
@@ -12770,6 +12804,8 @@ export interface components {
             expires_at: string | null;
             id: string;
             item_id: string;
+            /** @description landed costs spread onto the lot (whole lot, minor units of currency_code) */
+            landed_cost: number;
             location_id: string;
             lot_number: string;
             product_id: string | null;
@@ -13988,7 +14024,7 @@ export interface components {
                 };
             };
         };
-        /** @description idempotency_key_mismatch, invalid_json, invalid_request */
+        /** @description idempotency_key_mismatch, invalid_currency, invalid_json, invalid_request */
         "400-23": {
             headers: {
                 [name: string]: unknown;
@@ -13997,7 +14033,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "idempotency_key_mismatch" | "invalid_json" | "invalid_request";
+                        code?: "idempotency_key_mismatch" | "invalid_currency" | "invalid_json" | "invalid_request";
                     };
                 };
             };
@@ -14086,7 +14122,7 @@ export interface components {
                 };
             };
         };
-        /** @description invalid_json, invalid_request, order_line_not_found, quantity_exceeds_fulfillable */
+        /** @description invalid_json, invalid_request, lot_quantities_exceed_line, order_line_not_found, quantity_exceeds_fulfillable */
         "400-30": {
             headers: {
                 [name: string]: unknown;
@@ -14095,7 +14131,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "invalid_json" | "invalid_request" | "order_line_not_found" | "quantity_exceeds_fulfillable";
+                        code?: "invalid_json" | "invalid_request" | "lot_quantities_exceed_line" | "order_line_not_found" | "quantity_exceeds_fulfillable";
                     };
                 };
             };
@@ -14142,8 +14178,22 @@ export interface components {
                 };
             };
         };
-        /** @description invalid_json, invalid_request, unknown_event_type, webhook_url_not_allowed */
+        /** @description idempotency_key_mismatch, invalid_json, invalid_request */
         "400-34": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "idempotency_key_mismatch" | "invalid_json" | "invalid_request";
+                    };
+                };
+            };
+        };
+        /** @description invalid_json, invalid_request, unknown_event_type, webhook_url_not_allowed */
+        "400-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14157,7 +14207,7 @@ export interface components {
             };
         };
         /** @description invalid_json, invalid_request, webhook_url_not_allowed */
-        "400-35": {
+        "400-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14576,8 +14626,22 @@ export interface components {
                 };
             };
         };
-        /** @description location_not_found, variant_not_found */
+        /** @description location_not_found, lot_not_found, supplier_not_found, variant_not_found */
         "404-24": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "location_not_found" | "lot_not_found" | "supplier_not_found" | "variant_not_found";
+                    };
+                };
+            };
+        };
+        /** @description location_not_found, variant_not_found */
+        "404-25": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14591,7 +14655,7 @@ export interface components {
             };
         };
         /** @description region_not_found, tax_rate_not_found */
-        "404-25": {
+        "404-26": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14605,7 +14669,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found */
-        "404-26": {
+        "404-27": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14619,7 +14683,7 @@ export interface components {
             };
         };
         /** @description fulfillment_not_found */
-        "404-27": {
+        "404-28": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14633,7 +14697,7 @@ export interface components {
             };
         };
         /** @description label_not_found */
-        "404-28": {
+        "404-29": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14647,7 +14711,7 @@ export interface components {
             };
         };
         /** @description promotion_not_found */
-        "404-29": {
+        "404-30": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14661,7 +14725,7 @@ export interface components {
             };
         };
         /** @description campaign_not_found */
-        "404-30": {
+        "404-31": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14675,7 +14739,7 @@ export interface components {
             };
         };
         /** @description price_list_not_found */
-        "404-31": {
+        "404-32": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14689,7 +14753,7 @@ export interface components {
             };
         };
         /** @description price_list_price_not_found */
-        "404-32": {
+        "404-33": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14703,7 +14767,7 @@ export interface components {
             };
         };
         /** @description supplier_not_found */
-        "404-33": {
+        "404-34": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14717,7 +14781,7 @@ export interface components {
             };
         };
         /** @description location_not_found, supplier_not_found, variant_not_found */
-        "404-34": {
+        "404-35": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14731,7 +14795,7 @@ export interface components {
             };
         };
         /** @description purchase_order_line_not_found, variant_not_found */
-        "404-35": {
+        "404-36": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14744,8 +14808,8 @@ export interface components {
                 };
             };
         };
-        /** @description location_not_found, order_not_found */
-        "404-36": {
+        /** @description location_not_found, lot_not_found, order_not_found */
+        "404-37": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14753,13 +14817,13 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "location_not_found" | "order_not_found";
+                        code?: "location_not_found" | "lot_not_found" | "order_not_found";
                     };
                 };
             };
         };
         /** @description location_not_found, return_not_found */
-        "404-37": {
+        "404-38": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14773,7 +14837,7 @@ export interface components {
             };
         };
         /** @description return_not_found */
-        "404-38": {
+        "404-39": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14787,7 +14851,7 @@ export interface components {
             };
         };
         /** @description order_not_found, variant_not_found */
-        "404-39": {
+        "404-40": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14801,7 +14865,7 @@ export interface components {
             };
         };
         /** @description shipping_option_not_found, variant_not_found */
-        "404-40": {
+        "404-41": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14815,7 +14879,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_found */
-        "404-41": {
+        "404-42": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14829,7 +14893,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found */
-        "404-42": {
+        "404-43": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14843,7 +14907,7 @@ export interface components {
             };
         };
         /** @description customer_not_found */
-        "404-43": {
+        "404-44": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14857,7 +14921,7 @@ export interface components {
             };
         };
         /** @description customer_group_not_found, customer_not_found */
-        "404-44": {
+        "404-45": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14871,7 +14935,7 @@ export interface components {
             };
         };
         /** @description segment_not_found */
-        "404-45": {
+        "404-46": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14885,7 +14949,7 @@ export interface components {
             };
         };
         /** @description marketing_dead_letter_not_found */
-        "404-46": {
+        "404-47": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14899,7 +14963,7 @@ export interface components {
             };
         };
         /** @description role_not_found */
-        "404-47": {
+        "404-48": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14913,7 +14977,7 @@ export interface components {
             };
         };
         /** @description user_not_found */
-        "404-48": {
+        "404-49": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14927,7 +14991,7 @@ export interface components {
             };
         };
         /** @description api_key_not_found */
-        "404-49": {
+        "404-50": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14941,7 +15005,7 @@ export interface components {
             };
         };
         /** @description webhook_endpoint_not_found */
-        "404-50": {
+        "404-51": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14955,7 +15019,7 @@ export interface components {
             };
         };
         /** @description webhook_delivery_not_found */
-        "404-51": {
+        "404-52": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14969,7 +15033,7 @@ export interface components {
             };
         };
         /** @description job_not_found */
-        "404-52": {
+        "404-53": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14983,7 +15047,7 @@ export interface components {
             };
         };
         /** @description order_not_ledgered */
-        "404-53": {
+        "404-54": {
             headers: {
                 [name: string]: unknown;
             };
@@ -14997,7 +15061,7 @@ export interface components {
             };
         };
         /** @description email_not_found */
-        "404-54": {
+        "404-55": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15598,7 +15662,7 @@ export interface components {
                 };
             };
         };
-        /** @description insufficient_inventory, order_canceled */
+        /** @description insufficient_inventory, lot_expired, lot_insufficient, order_canceled */
         "409-43": {
             headers: {
                 [name: string]: unknown;
@@ -15607,7 +15671,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"] & {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "insufficient_inventory" | "order_canceled";
+                        code?: "insufficient_inventory" | "lot_expired" | "lot_insufficient" | "order_canceled";
                     };
                 };
             };

@@ -291,9 +291,18 @@ describe.skipIf(onServer)('the admin app in Chromium', () => {
   });
 
   test('every page: axe finds no serious or critical violation; screenshots at 1280 and 390 px', async () => {
+    // A purchase order received as one lot, for the purchase order's and the lot's pages.
+    const supplier = await shop.ok('POST', '/admin/suppliers', { name: 'Sweep Supplier' }, 201);
+    const bought = (await createStockedProduct(shop, { usd: 1500 })).variant;
+    const po = await shop.ok('POST', '/admin/purchase-orders', {
+      supplier_id: supplier.id, location_id: selling.warehouse.id, currency_code: 'USD', lines: [{ variant_id: bought.id, quantity: 5, unit_cost: 600 }],
+    }, 201);
+    await shop.ok('POST', `/admin/purchase-orders/${po.id}/order`, {});
+    const [lotId] = (await shop.ok('POST', `/admin/purchase-orders/${po.id}/receive`, { lines: [{ line_id: po.lines[0].id, quantity: 2, lot_number: 'SWEEP-1' }] }, 201)).lot_ids;
     const pages: [string, string][] = [
       ['dashboard', ''], ['orders', '/orders'], ['draft-orders', '/draft-orders'], ['products', '/products'], ['collections', '/collections'],
-      ['categories', '/categories'], ['inventory', '/inventory'], ['stock-movements', '/inventory/movements'], ['purchase-orders', '/purchase-orders'], ['lots', '/lots'], ['suppliers', '/suppliers'], ['search-synonyms', '/search-synonyms'],
+      ['categories', '/categories'], ['inventory', '/inventory'], ['stock-movements', '/inventory/movements'], ['purchase-orders', '/purchase-orders'], ['purchase-order', `/purchase-orders/${po.id}`],
+      ['lots', '/lots'], ['lot', `/lots/${lotId}`], ['suppliers', '/suppliers'], ['margins', '/reports/margins'], ['search-synonyms', '/search-synonyms'],
       ['customers', '/customers'], ['customer-groups', '/customer-groups'], ['segments', '/segments'], ['marketing-dead-letters', '/marketing/dead-letters'], ['promotions', '/promotions'], ['campaigns', '/campaigns'],
       ['price-lists', '/price-lists'], ['price-list-new', '/price-lists/new'], ['gift-cards', '/gift-cards'], ['analytics', '/analytics'], ['analytics-monthly', '/analytics?granularity=month&group_by=variant'],
       ['regions', '/settings/regions'], ['region-new', '/settings/regions/new'], ['region', `/settings/regions/${selling.eu.id}`], ['shipping', '/settings/shipping'],

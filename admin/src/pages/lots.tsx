@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import { api, ok } from '../api.ts';
 import { formatDay, formatMoney } from '../lib/format.ts';
 import { Badge } from '../ui/badge.tsx';
@@ -10,7 +11,7 @@ export default function LotsPage() {
     <ListPage title="Lots" queryKey={['lots']} load={() => ok(api.GET('/admin/lots', { params: { query: { limit: 100 } } }))}
       rowKey={(lot) => lot.id} empty="No lots yet: receive a purchase order to make one."
       columns={[
-        { header: 'Lot', cell: (lot) => lot.lot_number },
+        { header: 'Lot', cell: (lot) => <Link to="/lots/$id" params={{ id: lot.id }} className="row-link">{lot.lot_number}</Link> },
         { header: 'SKU', cell: (lot) => lot.sku ?? '—', secondary: true },
         { header: 'Supplier', cell: (lot) => lot.supplier_name ?? '—', secondary: true },
         { header: 'Received', cell: (lot) => formatDay(lot.received_at), secondary: true },

@@ -1,11 +1,11 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { ExternalLink } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { api, idempotencyKey, ok } from '../api.ts';
 import { formatDateTime, formatMoney, formatRelative, humanize, moneyInput, parseMoney } from '../lib/format.ts';
 import { useFormMutation } from '../lib/forms.ts';
-import { balanceInWords, returnable, unfulfilled, useLocations, useOrder, useOrderChanged, type Order } from '../lib/orders.ts';
+import { balanceInWords, orderKeys, returnable, unfulfilled, useLocations, useOrder, useOrderChanged, type Order } from '../lib/orders.ts';
 import { useCan } from '../lib/session.tsx';
 import { StatusBadge } from '../ui/badge.tsx';
 import { Dialog, DialogClose } from '../ui/dialog.tsx';
@@ -70,6 +70,7 @@ export default function OrderDetailPage() {
               onShip={() => open('ship', f.id)} onBuyLabel={() => open('label', f.id)} />
           ))}
           {o.returns.map((r) => <ReturnCard key={r.id} order={o} ret={r} onReceive={() => open('receive', r.id)} />)}
+          {o.fulfillments.length > 0 && <LotsCard order={o} />}
           <PaymentCard order={o} onCapture={() => open('capture')} onRefund={() => open('refund')} />
           <TimelineCard order={o} />
         </>}
@@ -174,6 +175,44 @@ function FulfillmentCard({ order, fulfillment, labels, onShip, onBuyLabel }: {
         </p>
       )}
       <FulfillmentLabels order={order} fulfillment={fulfillment} labels={labels} />
+    </Card>
+  );
+}
+
+/** The lots (and suppliers) behind each fulfilled line, and the order's cost of goods and margin. */
+function LotsCard({ order }: { order: Order }) {
+  const lots = useQuery({ queryKey: [...orderKeys.detail(order.id), 'lots'], queryFn: () => ok(api.GET('/admin/orders/{id}/lots', { params: { path: { id: order.id } } })) });
+  const money = (minor: number) => formatMoney(minor, order.currency_code);
+  const data = lots.data;
+  return (
+    <Card title="Lots and margin">
+      <ErrorBanner error={lots.error} onRetry={() => lots.refetch()} />
+      {!data && !lots.error && <p aria-busy="true">Loading lots…</p>}
+      {data && (
+        <>
+          <table className="data-table">
+            <caption className="sr-only">Lots each line took</caption>
+            <thead><tr><th scope="col">Item</th><th scope="col">Lot</th><th scope="col">Supplier</th><th scope="col" className="text-right">Units</th><th scope="col" className="text-right">Unit cost</th></tr></thead>
+            <tbody>
+              {data.lines.flatMap((line) => line.lots.map((lot, i) => (
+                <tr key={`${line.line_item_id}-${lot.lot_id ?? 'unlotted'}-${lot.location_id}-${i}`}>
+                  <td>{line.title}{line.sku ? <div className="text-xs text-[var(--muted)]">SKU {line.sku}</div> : null}</td>
+                  <td>{lot.lot_id ? <Link to="/lots/$id" params={{ id: lot.lot_id }} className="row-link">{lot.lot_number}</Link> : 'Unlotted'}</td>
+                  <td>{lot.supplier_name ?? '—'}</td>
+                  <td className="text-right tabular-nums">{lot.quantity}{lot.returned_quantity ? ` (${lot.returned_quantity} returned)` : ''}</td>
+                  <td className="text-right tabular-nums">{lot.unit_cost === null || !lot.currency_code ? '—' : formatMoney(lot.unit_cost, lot.currency_code)}</td>
+                </tr>
+              )))}
+            </tbody>
+          </table>
+          <dl className="dl mt-3">
+            <dt>Revenue (kept units, before tax)</dt><dd>{money(data.margin.revenue)}</dd>
+            <dt>Cost of goods</dt><dd>{money(data.margin.cost_of_goods)}</dd>
+            <dt>Margin</dt><dd>{money(data.margin.margin)}</dd>
+            {data.margin.uncosted_units > 0 && <><dt>Units without a cost</dt><dd>{data.margin.uncosted_units}</dd></>}
+          </dl>
+        </>
+      )}
     </Card>
   );
 }

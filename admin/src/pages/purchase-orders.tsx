@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import { api, ok } from '../api.ts';
 import { formatDay, formatMoney } from '../lib/format.ts';
 import { StatusBadge } from '../ui/badge.tsx';
@@ -9,7 +10,7 @@ export default function PurchaseOrdersPage() {
     <ListPage title="Purchase orders" queryKey={['purchase-orders']} load={() => ok(api.GET('/admin/purchase-orders', { params: { query: { limit: 100 } } }))}
       rowKey={(po) => po.id} empty="No purchase orders yet."
       columns={[
-        { header: 'Reference', cell: (po) => po.reference ?? po.id },
+        { header: 'Reference', cell: (po) => <Link to="/purchase-orders/$id" params={{ id: po.id }} className="row-link">{po.reference ?? po.id}</Link> },
         { header: 'Supplier', cell: (po) => po.supplier_name },
         { header: 'Status', cell: (po) => <StatusBadge status={po.status} /> },
         { header: 'Expected', cell: (po) => (po.expected_at ? formatDay(po.expected_at) : '—'), secondary: true },

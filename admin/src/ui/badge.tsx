@@ -19,8 +19,8 @@ export function Badge({ tone, children }: { tone: Tone; children: string }) {
 const tones: Record<string, Tone> = {
   // orders
   completed: 'success', paid: 'success', captured: 'success', fulfilled: 'success', delivered: 'success', published: 'success', active: 'success', received: 'success', succeeded: 'success', enabled: 'success', ok: 'success',
-  authorized: 'info', shipped: 'info', partially_shipped: 'info', requested: 'info', open: 'info', sent: 'info', running: 'info', pending: 'info',
-  not_fulfilled: 'attention', unfulfilled: 'attention', partially_fulfilled: 'attention', partially_refunded: 'attention', partially_captured: 'attention', partially_paid: 'attention', awaiting: 'attention', low_stock: 'attention', requires_action: 'attention', partially_delivered: 'attention', partially_returned: 'attention',
+  authorized: 'info', shipped: 'info', partially_shipped: 'info', requested: 'info', open: 'info', sent: 'info', running: 'info', pending: 'info', ordered: 'info',
+  not_fulfilled: 'attention', unfulfilled: 'attention', partially_fulfilled: 'attention', partially_refunded: 'attention', partially_captured: 'attention', partially_paid: 'attention', awaiting: 'attention', low_stock: 'attention', requires_action: 'attention', partially_delivered: 'attention', partially_returned: 'attention', partially_received: 'attention',
   payment_failed: 'critical', failed: 'critical', out_of_stock: 'critical', disabled: 'critical', canceled: 'neutral', refunded: 'neutral', returned: 'neutral',
   scheduled: 'info', used_up: 'attention', expired: 'neutral',
   purchased: 'success', purchasing: 'attention',

@@ -15,6 +15,7 @@ export const NAV: NavItem[] = [
   { to: '/', label: 'Home', icon: <Home aria-hidden size={18} />, permission: 'orders:read' },
   { to: '/orders', label: 'Orders', icon: <ShoppingCart aria-hidden size={18} />, permission: 'orders:read', children: [
     { to: '/draft-orders', label: 'Drafts', permission: 'orders:read' },
+    { to: '/reports/margins', label: 'Margins', permission: 'orders:read' },
   ] },
   { to: '/products', label: 'Products', icon: <Tag aria-hidden size={18} />, permission: 'products:read', children: [
     { to: '/collections', label: 'Collections', permission: 'products:read' },

@@ -18,6 +18,7 @@ import * as m0017 from './0017-assistant.ts';
 import * as m0018 from './0018-marketing-events.ts';
 import * as m0019 from './0019-gift-card-products.ts';
 import * as m0020 from './0020-gift-card-sales.ts';
+import * as m0021 from './0021-landed-costs.ts';
 
 /**
  * The migration set, in order. A released migration is never edited: add a new file and list it here.
@@ -44,4 +45,5 @@ export const migrations: Record<string, { statements: string[] }> = {
   '0018-marketing-events': m0018,
   '0019-gift-card-products': m0019,
   '0020-gift-card-sales': m0020,
+  '0021-landed-costs': m0021,
 };

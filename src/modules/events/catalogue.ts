@@ -123,11 +123,12 @@ const lotFields = {
   lot_id: id('lot'), lot_number: Type.String(), item_id: id('iitem'), variant_id: id('var'), product_id: nullable(id('prod')), sku: nullable(Type.String()),
   supplier_id: nullable(id('sup')), purchase_order_id: nullable(id('po')),
   location_id: id('sloc', 'where the units are (received, taken from, returned to)'), quantity: Type.Integer({ description: 'units concerned, > 0' }),
-  unit_cost: nullable(amount), currency_code: nullable(currency), expires_at: nullable(Type.String({ format: 'date-time' })),
+  unit_cost: nullable(amount), landed_cost: Type.Integer({ description: 'landed costs spread onto the whole lot, minor units' }), currency_code: nullable(currency), expires_at: nullable(Type.String({ format: 'date-time' })),
   order_id: nullable(id('ord')), order_line_id: nullable(id('ordli')), to_location_id: nullable(id('sloc', 'a transfer\'s destination')),
   reason: Type.String(), actor: Type.String(), reference_type: Type.String(), reference_id: Type.String(),
 };
-define('lot', 'lot.received', 'Units arrived as a new lot (a purchase order receipt).', lotFields);
+define('lot', 'lot.received', 'Units arrived as a new lot (a purchase order receipt, or an adjustment that named a new lot).', lotFields);
+define('lot', 'lot.added', 'Units were added to an existing lot at location_id by a stock adjustment (found, a count above the books, returned outside an order).', lotFields);
 define('lot', 'lot.fulfilled', 'Units of a lot left the shelf for an order line (a fulfillment took them, first-expiry-first-out or first-in-first-out).', lotFields);
 define('lot', 'lot.unfulfilled', 'A fulfillment that had not shipped was canceled: its units went back into their lot.', lotFields);
 define('lot', 'lot.returned', 'Units of a lot came back from a customer: restocked into the lot at location_id (reason returned_restock) or written off (reason written_off).', lotFields);

@@ -2,6 +2,7 @@ import { newId } from '../../db/ids.ts';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { getLevel } from './levels.ts';
+import { lotForAddedUnits } from './lot-receipts.ts';
 import { recordLotEvents, takeFromLots } from './lots.ts';
 import { movementsWrittenBy } from './movement-history.ts';
 import type { Adjustment, AdjustmentInput, AdjustmentReason } from './shapes.ts';
@@ -23,8 +24,8 @@ function checkDirection(reason: AdjustmentReason, change: number, field: string)
  * Changes on_hand at a location by a signed `delta` (one conditional UPDATE applying the guard, see
  * stock-changes.ts) or to a counted absolute `set` (under the level's row lock). A refused decrease is
  * 409 inventory_would_go_negative and changes nothing. A count that matches the books writes no movement.
- * Units removed leave the level's lots in the product's pick order (lots.ts); units added are unlotted
- * (lots arrive through purchase order receipts).
+ * Units removed leave the level's lots in the product's pick order (lots.ts); units added go into the
+ * lot named by `lot` (lot-receipts.ts), or stay unlotted without one.
  */
 export async function adjustInventory(db: Db, input: AdjustmentInput & { actor: string }): Promise<Adjustment> {
   const { delta, set, reason } = input;
@@ -63,10 +64,15 @@ export async function adjustInventory(db: Db, input: AdjustmentInput & { actor: 
     }
     const id = newId('iadj');
     const note = input.note ?? null;
+    const why = { reason, actor: input.actor, reference_type: 'adjustment', reference_id: id };
+    if (input.lot && after <= before) {
+      throw new AppError('invalid_request', { field: 'body.lot' }, 'body.lot names where added units go; this adjustment adds none (units removed leave lots in pick order)');
+    }
     if (after < before) {
       const pieces = await takeFromLots(tx, { itemId: item.id, locationId, quantity: before - after });
-      await recordLotEvents(tx, 'lot.adjusted', pieces, { reason, actor: input.actor, reference_type: 'adjustment', reference_id: id });
+      await recordLotEvents(tx, 'lot.adjusted', pieces, why);
     }
+    if (input.lot) await lotForAddedUnits(tx, item, { locationId, quantity: after - before, lot: input.lot, why });
     await recordStockChange(
       tx, item,
       { type: 'inventory.adjusted', payload: { adjustment_id: id, location_id: locationId } },

@@ -1,8 +1,9 @@
 import type { Tx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
+import { assertCurrencyCode } from '../../money/currency.ts';
 import type { InventoryItemRow } from './items.ts';
-import { createLot, type LotWhy } from './lots.ts';
-import { MAX_QUANTITY } from './shapes.ts';
+import { createLot, putIntoLot, recordLotEvents, type LotWhy } from './lots.ts';
+import { MAX_QUANTITY, type AdjustmentLot } from './shapes.ts';
 import { changeOnHand, ensureLevel, lockLevel, onHandRefusal, recordStockChange } from './stock-changes.ts';
 
 /**
@@ -31,7 +32,7 @@ export async function changeIncoming(tx: Tx, item: InventoryItemRow, locationId:
  * one movement per field, the inventory.adjusted event, the lot and its lot.received event.
  */
 export async function receiveLot(tx: Tx, item: InventoryItemRow, input: {
-  locationId: string; quantity: number; lotNumber: string; expiresAt: string | null; unitCost: number | null; currencyCode: string | null;
+  locationId: string; quantity: number; lotNumber: string; expiresAt: string | null; unitCost: number | null; landedCost: number; currencyCode: string | null;
   supplierId: string | null; purchaseOrderId: string | null; purchaseOrderLineId: string | null; field: string; why: LotWhy & { note: string | null };
 }): Promise<string> {
   const { locationId, quantity, why } = input;
@@ -46,7 +47,40 @@ export async function receiveLot(tx: Tx, item: InventoryItemRow, input: {
   ], { reason: 'received', actor: why.actor, reference_type: why.reference_type, reference_id: why.reference_id, note: why.note });
   return createLot(tx, {
     itemId: item.id, variantId: item.variant_id, locationId, quantity, lotNumber: input.lotNumber, supplierId: input.supplierId,
-    purchaseOrderId: input.purchaseOrderId, purchaseOrderLineId: input.purchaseOrderLineId, unitCost: input.unitCost,
+    purchaseOrderId: input.purchaseOrderId, purchaseOrderLineId: input.purchaseOrderLineId, unitCost: input.unitCost, landedCost: input.landedCost,
     currencyCode: input.currencyCode, expiresAt: input.expiresAt, why,
+  });
+}
+
+/**
+ * Units an adjustment added (on_hand already raised by `quantity` in this transaction) go into the lot
+ * staff named: an existing lot of this item (404 lot_not_found; lot.added), or a new one (lot.received).
+ * Without a lot they stay unlotted. Refusals are 400/404 with the field, and roll the adjustment back.
+ */
+export async function lotForAddedUnits(tx: Tx, item: InventoryItemRow, input: { locationId: string; quantity: number; lot: AdjustmentLot; why: LotWhy }): Promise<void> {
+  const { lot, locationId, quantity, why } = input;
+  if ((lot.lot_id === undefined) === (lot.lot_number === undefined)) {
+    throw new AppError('invalid_request', { field: 'body.lot.lot_id' }, 'body.lot needs either lot_id (an existing lot) or lot_number (a new one)');
+  }
+  if (lot.lot_id !== undefined) {
+    const extra = (['expires_at', 'unit_cost', 'currency_code', 'supplier_id'] as const).find((k) => lot[k] !== undefined);
+    if (extra) throw new AppError('invalid_request', { field: `body.lot.${extra}` }, `body.lot.${extra} describes a new lot; an existing lot (lot_id) keeps its own`);
+    const existing = await tx.selectFrom('lot').select(['id', 'item_id']).where('id', '=', lot.lot_id).executeTakeFirst();
+    if (!existing || existing.item_id !== item.id) throw new AppError('lot_not_found', { id: lot.lot_id, field: 'body.lot.lot_id' });
+    await putIntoLot(tx, { lotId: existing.id, itemId: item.id, locationId, quantity });
+    await recordLotEvents(tx, 'lot.added', [{ lot_id: existing.id, location_id: locationId, quantity }], why);
+    return;
+  }
+  if ((lot.unit_cost === undefined) !== (lot.currency_code === undefined)) {
+    throw new AppError('invalid_request', { field: 'body.lot.currency_code' }, 'body.lot.unit_cost and body.lot.currency_code go together');
+  }
+  if (lot.currency_code !== undefined) assertCurrencyCode(lot.currency_code, 'body.lot.currency_code');
+  if (lot.supplier_id !== undefined && !await tx.selectFrom('supplier').select('id').where('id', '=', lot.supplier_id).executeTakeFirst()) {
+    throw new AppError('supplier_not_found', { id: lot.supplier_id, field: 'body.lot.supplier_id' });
+  }
+  await createLot(tx, {
+    itemId: item.id, variantId: item.variant_id, locationId, quantity, lotNumber: lot.lot_number!, supplierId: lot.supplier_id ?? null,
+    purchaseOrderId: null, purchaseOrderLineId: null, unitCost: lot.unit_cost ?? null, landedCost: 0, currencyCode: lot.currency_code ?? null,
+    expiresAt: lot.expires_at ?? null, why,
   });
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
+import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
 import type { PickOrder } from './schema.ts';
 
@@ -35,7 +36,7 @@ export interface LotWhy {
   to_location_id?: string | null;
 }
 
-export type LotEventType = 'lot.received' | 'lot.fulfilled' | 'lot.unfulfilled' | 'lot.returned' | 'lot.adjusted' | 'lot.transferred';
+export type LotEventType = 'lot.received' | 'lot.added' | 'lot.fulfilled' | 'lot.unfulfilled' | 'lot.returned' | 'lot.adjusted' | 'lot.transferred';
 
 /** The item's product pick order: first-expiry-first-out unless the product says first-in-first-out. */
 async function pickOrderOf(tx: Tx, itemId: string): Promise<PickOrder> {
@@ -102,6 +103,44 @@ export async function takeFromLots(tx: Tx, input: { itemId: string; locationId: 
   return pieces;
 }
 
+/** Lots staff chose for units leaving a level, instead of the pick order; `field` names them in errors. */
+export interface ChosenLot {
+  lot_id: string;
+  quantity: number;
+  field: string;
+}
+
+/**
+ * Takes units out of the lots staff chose (docs/purchasing.md, "Choosing lots"): each must be a lot of
+ * this item (404 lot_not_found), not expired unless `allowExpired` (409 lot_expired), and hold the units
+ * at this location (409 lot_insufficient; the conditional UPDATE decides). Called, like takeFromLots,
+ * after on_hand was lowered and under the item's lock; the caller takes any units not chosen in pick order.
+ */
+export async function takeChosenLots(tx: Tx, input: { itemId: string; locationId: string; chosen: ChosenLot[]; allowExpired: boolean }): Promise<LotPiece[]> {
+  if (input.chosen.length === 0) return [];
+  const lots = new Map((await tx.selectFrom('lot').select(['id', 'item_id', 'expires_at'])
+    .where('id', 'in', input.chosen.map((c) => c.lot_id)).execute()).map((l) => [l.id, l]));
+  const pieces: LotPiece[] = [];
+  for (const choice of input.chosen) {
+    const lot = lots.get(choice.lot_id);
+    if (!lot || lot.item_id !== input.itemId) throw new AppError('lot_not_found', { id: choice.lot_id, field: `${choice.field}.lot_id` });
+    if (!input.allowExpired && lot.expires_at !== null && lot.expires_at.getTime() <= Date.now()) {
+      throw new AppError('lot_expired', { lot_id: lot.id, expires_at: lot.expires_at.toISOString(), field: `${choice.field}.lot_id` });
+    }
+    const updated = await tx.updateTable('lot_stock').set((eb) => ({ quantity: eb('quantity', '-', choice.quantity) }))
+      .where('lot_id', '=', lot.id).where('location_id', '=', input.locationId).where('quantity', '>=', choice.quantity)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows !== 1n) {
+      const held = await tx.selectFrom('lot_stock').select('quantity').where('lot_id', '=', lot.id).where('location_id', '=', input.locationId).executeTakeFirst();
+      throw new AppError('lot_insufficient', {
+        lot_id: lot.id, location_id: input.locationId, available: held?.quantity ?? 0, requested: choice.quantity, field: `${choice.field}.quantity`,
+      });
+    }
+    pieces.push({ lot_id: lot.id, location_id: input.locationId, quantity: choice.quantity });
+  }
+  return pieces;
+}
+
 /** Puts units (back) into a lot at a location; an unlotted piece needs nothing (on_hand alone says it). */
 export async function putIntoLot(tx: Tx, input: { lotId: string; itemId: string; locationId: string; quantity: number }): Promise<void> {
   await tx.insertInto('lot_stock').values({ lot_id: input.lotId, item_id: input.itemId, location_id: input.locationId, quantity: input.quantity })
@@ -116,13 +155,13 @@ export async function putIntoLot(tx: Tx, input: { lotId: string; itemId: string;
 export async function createLot(tx: Tx, input: {
   itemId: string; variantId: string; locationId: string; quantity: number; lotNumber: string;
   supplierId: string | null; purchaseOrderId: string | null; purchaseOrderLineId: string | null;
-  unitCost: number | null; currencyCode: string | null; expiresAt: string | null; why: LotWhy;
+  unitCost: number | null; landedCost: number; currencyCode: string | null; expiresAt: string | null; why: LotWhy;
 }): Promise<string> {
   const id = newId('lot');
   await tx.insertInto('lot').values({
     id, item_id: input.itemId, variant_id: input.variantId, lot_number: input.lotNumber, supplier_id: input.supplierId,
     purchase_order_id: input.purchaseOrderId, purchase_order_line_id: input.purchaseOrderLineId, location_id: input.locationId,
-    quantity_received: input.quantity, unit_cost: input.unitCost, currency_code: input.currencyCode, expires_at: input.expiresAt,
+    quantity_received: input.quantity, unit_cost: input.unitCost, landed_cost: input.landedCost, currency_code: input.currencyCode, expires_at: input.expiresAt,
   }).execute();
   await putIntoLot(tx, { lotId: id, itemId: input.itemId, locationId: input.locationId, quantity: input.quantity });
   await recordLotEvents(tx, 'lot.received', [{ lot_id: id, location_id: input.locationId, quantity: input.quantity }], input.why);
@@ -139,7 +178,7 @@ export async function recordLotEvents(tx: Tx, type: LotEventType, pieces: LotPie
   if (lotted.length === 0) return;
   const lots = new Map((await tx.selectFrom('lot as l').leftJoin('product_variant as v', 'v.id', 'l.variant_id')
     .select(['l.id', 'l.lot_number', 'l.item_id', 'l.variant_id', 'v.product_id', 'v.sku', 'l.supplier_id', 'l.purchase_order_id',
-      'l.unit_cost', 'l.currency_code', 'l.expires_at'])
+      'l.unit_cost', 'l.landed_cost', 'l.currency_code', 'l.expires_at'])
     .where('l.id', 'in', [...new Set(lotted.map((p) => p.lot_id))]).execute()).map((l) => [l.id, l]));
   await recordEvents(tx, lotted.map((piece) => {
     const lot = lots.get(piece.lot_id)!;
@@ -148,7 +187,7 @@ export async function recordLotEvents(tx: Tx, type: LotEventType, pieces: LotPie
       payload: {
         lot_id: lot.id, lot_number: lot.lot_number, item_id: lot.item_id, variant_id: lot.variant_id, product_id: lot.product_id ?? null,
         sku: lot.sku ?? null, supplier_id: lot.supplier_id, purchase_order_id: lot.purchase_order_id,
-        location_id: piece.location_id, quantity: piece.quantity, unit_cost: lot.unit_cost, currency_code: lot.currency_code,
+        location_id: piece.location_id, quantity: piece.quantity, unit_cost: lot.unit_cost, landed_cost: lot.landed_cost, currency_code: lot.currency_code,
         expires_at: lot.expires_at ? lot.expires_at.toISOString() : null,
         order_id: why.order_id ?? null, order_line_id: why.order_line_id ?? null, to_location_id: why.to_location_id ?? null,
         reason: why.reason, actor: why.actor, reference_type: why.reference_type, reference_id: why.reference_id,

@@ -5,7 +5,7 @@ import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { allocate, lockItems, stockPolicy, type StockItem } from './allocation.ts';
 import { ensureInventoryItem } from './items.ts';
-import { putIntoLot, recordLotEvents, takeFromLots } from './lots.ts';
+import { putIntoLot, recordLotEvents, takeChosenLots, takeFromLots, type ChosenLot } from './lots.ts';
 import { recordMovements, type Movement } from './movements.ts';
 import { signalStock } from './reservations.ts';
 
@@ -31,6 +31,8 @@ export interface OrderStockLine {
   order_line_id: string;
   variant_id: string;
   quantity: number;
+  /** A fulfillment's lots chosen by staff for some or all of the units (the rest leave in pick order). */
+  lots?: ChosenLot[];
 }
 
 /** Why and by whom, for the movement rows and events. */
@@ -130,7 +132,7 @@ async function addAllocations(tx: Tx, orderId: string, rows: { item_id: string; 
  * committed drops) and taken from this location's available stock instead, refused with
  * insufficient_inventory (409) when it has too few. Untracked items change nothing.
  */
-export async function fulfillOrderStock(tx: Tx, input: { why: StockReason; locationId: string; lines: OrderStockLine[] }): Promise<void> {
+export async function fulfillOrderStock(tx: Tx, input: { why: StockReason; locationId: string; lines: OrderStockLine[]; allowExpiredLots?: boolean }): Promise<void> {
   const items = await lockItems(tx, input.lines.map((l) => l.variant_id));
   const changes: LevelChange[] = [];
   for (const [index, line] of input.lines.entries()) {
@@ -164,14 +166,21 @@ export async function fulfillOrderStock(tx: Tx, input: { why: StockReason; locat
   await applyChanges(tx, changes, input.why, (itemId) => [...items.values()].some((i) => i.id === itemId && i.allow_backorder));
   for (const line of input.lines) {
     const item = items.get(line.variant_id);
-    if (tracked(item)) await recordLineLots(tx, input.why, item.id, input.locationId, line);
+    if (tracked(item)) await recordLineLots(tx, input.why, item.id, input.locationId, line, input.allowExpiredLots ?? false);
+    // An item whose stock is not counted has no lots to choose from.
+    else if (line.lots?.length) throw new AppError('lot_not_found', { id: line.lots[0].lot_id, field: `${line.lots[0].field}.lot_id` });
   }
   await signalStock(tx, input.lines.map((l) => l.variant_id));
 }
 
-/** Takes a fulfilled line's units out of the location's lots and records which lots the line took. */
-async function recordLineLots(tx: Tx, why: StockReason, itemId: string, locationId: string, line: OrderStockLine): Promise<void> {
-  const pieces = await takeFromLots(tx, { itemId, locationId, quantity: line.quantity });
+/**
+ * Takes a fulfilled line's units out of the location's lots (those staff chose, the rest in pick order)
+ * and records which lots the line took.
+ */
+async function recordLineLots(tx: Tx, why: StockReason, itemId: string, locationId: string, line: OrderStockLine, allowExpired: boolean): Promise<void> {
+  const chosen = await takeChosenLots(tx, { itemId, locationId, chosen: line.lots ?? [], allowExpired });
+  const rest = line.quantity - chosen.reduce((n, p) => n + p.quantity, 0);
+  const pieces = [...chosen, ...await takeFromLots(tx, { itemId, locationId, quantity: rest })];
   if (pieces.length === 0) return;
   await tx.insertInto('order_line_lot').values(pieces.map((p) => ({
     id: newId('olot'), order_id: why.orderId, order_line_id: line.order_line_id, fulfillment_id: why.referenceId,

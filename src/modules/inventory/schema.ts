@@ -85,6 +85,8 @@ export interface LotTable {
   /** Minor units of currency_code per unit; null when unknown. */
   unit_cost: number | null;
   currency_code: string | null;
+  /** Landed costs (freight, duty…) its receipt spread onto it: minor units of currency_code for the whole lot. */
+  landed_cost: Generated<number>;
   received_at: CreatedAt;
   expires_at: NullableTimestamp;
   created_at: CreatedAt;

@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
-import { CountryCode, DateTime, Id, ListQuery } from '../../shapes.ts';
+import { Amount, CountryCode, CurrencyCode, DateTime, Id, ListQuery } from '../../shapes.ts';
 
 /** The inventory module's API shapes: one definition gives the TypeScript type, the validation and the OpenAPI. */
 
@@ -197,6 +197,17 @@ export type MovementListQuery = Static<typeof MovementListQuery>;
 
 // Changes
 
+/** Where units an adjustment adds go: an existing lot, or a new one (docs/purchasing.md). */
+export const AdjustmentLot = Type.Object({
+  lot_id: Type.Optional(Id('lot')),
+  lot_number: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '^\\S(.*\\S)?$', description: 'a new lot\'s number' })),
+  expires_at: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
+  unit_cost: Type.Optional(Amount),
+  currency_code: Type.Optional(CurrencyCode),
+  supplier_id: Type.Optional(Id('sup')),
+}, { additionalProperties: false, description: 'lot_id, or lot_number with expires_at, unit_cost and currency_code (together), supplier_id; only for units added' });
+export type AdjustmentLot = Static<typeof AdjustmentLot>;
+
 export const AdjustmentInput = Type.Object(
   {
     variant_id: Id('var'),
@@ -205,6 +216,7 @@ export const AdjustmentInput = Type.Object(
     set: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_QUANTITY, description: 'the counted on_hand; give delta or set' })),
     reason: AdjustmentReason,
     note: Type.Optional(Note),
+    lot: Type.Optional(AdjustmentLot),
   },
   { additionalProperties: false },
 );

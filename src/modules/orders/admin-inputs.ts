@@ -46,9 +46,19 @@ export const ShipmentInput = Type.Object({
   tracking_url: Type.Optional(Type.String({ maxLength: 2000, pattern: '^https?://' })),
 }, { additionalProperties: false });
 
+const ChosenLot = Type.Object({ lot_id: Id('lot'), quantity: Units }, { additionalProperties: false });
+const FulfillmentLine = Type.Object({
+  line_item_id: LineId,
+  quantity: Units,
+  lots: Type.Optional(Type.Array(ChosenLot, {
+    maxItems: 50, description: 'the lots some or all of the units come from (at the location, not expired); units not named leave in the product\'s pick order',
+  })),
+}, { additionalProperties: false });
+
 export const FulfillmentInput = Type.Object({
   location_id: Id('sloc'),
-  lines: Type.Array(LineUnits, { minItems: 1, maxItems: 500 }),
+  lines: Type.Array(FulfillmentLine, { minItems: 1, maxItems: 500 }),
+  allow_expired_lots: Type.Optional(Type.Boolean({ description: 'let chosen lots that have expired ship (default false: 409 lot_expired)' })),
   note: Type.Optional(Text(2000)),
   shipment: Type.Optional(ShipmentInput),
 }, { additionalProperties: false });

@@ -56,13 +56,17 @@ type Shipment = { carrier: string; tracking_number?: string | null; tracking_url
 
 /**
  * Fulfills lines from a location. Each quantity must be at most what the line has left to fulfill (400
- * quantity_exceeds_fulfillable); the location must have the units (409 insufficient_inventory). With
- * `shipment`, it is shipped in the same transaction.
+ * quantity_exceeds_fulfillable); the location must have the units (409 insufficient_inventory). A line
+ * may name the lots some or all of its units come from (validated in inventory/lots.ts); the rest leave
+ * in the product's pick order. With `shipment`, it is shipped in the same transaction.
  */
 export async function createFulfillment(
   db: Db,
   orderId: string,
-  input: { location_id: string; lines: { line_item_id: string; quantity: number }[]; note?: string | null; shipment?: Shipment },
+  input: {
+    location_id: string; lines: { line_item_id: string; quantity: number; lots?: { lot_id: string; quantity: number }[] }[];
+    allow_expired_lots?: boolean; note?: string | null; shipment?: Shipment;
+  },
   actor: Actor,
 ): Promise<string> {
   return inTransaction(db, async (tx) => {
@@ -77,12 +81,17 @@ export async function createFulfillment(
       if (wanted.quantity > left) {
         throw new AppError('quantity_exceeds_fulfillable', { field: `body.lines[${i}].quantity`, line_item_id: line.id, requested: wanted.quantity, max: left });
       }
-      return { line, quantity: wanted.quantity };
+      const lots = (wanted.lots ?? []).map((lot, j) => ({ ...lot, field: `body.lines[${i}].lots[${j}]` }));
+      if (lots.reduce((n, lot) => n + lot.quantity, 0) > wanted.quantity) {
+        throw new AppError('lot_quantities_exceed_line', { field: `body.lines[${i}].lots`, line_item_id: line.id, quantity: wanted.quantity });
+      }
+      return { line, quantity: wanted.quantity, lots };
     });
     await fulfillOrderStock(tx, {
       why: { orderId, actor: actorRef(actor), referenceType: 'fulfillment', referenceId: id },
       locationId: input.location_id,
-      lines: lines.map(({ line, quantity }) => ({ order_line_id: line.id, variant_id: line.variant_id, quantity })),
+      allowExpiredLots: input.allow_expired_lots ?? false,
+      lines: lines.map(({ line, quantity, lots }) => ({ order_line_id: line.id, variant_id: line.variant_id, quantity, lots })),
     });
     await tx.insertInto('order_fulfillment').values({
       id, order_id: orderId, location_id: input.location_id, status: 'fulfilled', note: input.note ?? null, created_by: actorRef(actor),

@@ -10,7 +10,7 @@ errorCodesVaryByRun();
 
 /**
  * Property: whatever sequence of receipts, shipments (fulfillments), cancelled fulfillments, returns,
- * adjustments and transfers runs through the Admin API, each level's lots hold exactly what a model of
+ * adjustments (units added unlotted, as a new lot or into an existing one) and transfers runs through the Admin API, each level's lots hold exactly what a model of
  * first-expiry-first-out says, and lots plus the unlotted rest add up to the level's on_hand (the rest
  * never negative). A refused operation (409) must change nothing, in the model as in the shop.
  */
@@ -31,7 +31,7 @@ const EXPIRIES = [null, '2027-01-01T00:00:00.000Z', '2027-02-01T00:00:00.000Z', 
 
 type Op =
   | { kind: 'receive'; quantity: number; expiry: number }
-  | { kind: 'adjust'; at: 0 | 1; delta: number }
+  | { kind: 'adjust'; at: 0 | 1; delta: number; into: 'unlotted' | 'new' | 'existing'; expiry: number }
   | { kind: 'transfer'; from: 0 | 1; quantity: number }
   | { kind: 'order'; quantity: number }
   | { kind: 'fulfill'; at: 0 | 1 }
@@ -40,7 +40,11 @@ type Op =
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('receive' as const), quantity: fc.integer({ min: 1, max: 6 }), expiry: fc.integer({ min: 0, max: 3 }) }),
-  fc.record({ kind: fc.constant('adjust' as const), at: fc.constantFrom(0 as const, 1 as const), delta: fc.integer({ min: -5, max: 4 }).filter((d) => d !== 0) }),
+  fc.record({
+    kind: fc.constant('adjust' as const), at: fc.constantFrom(0 as const, 1 as const), delta: fc.integer({ min: -5, max: 4 }).filter((d) => d !== 0),
+    // Where units added go: unlotted, a new lot, or back into the newest lot (a new one while there is none).
+    into: fc.constantFrom('unlotted' as const, 'new' as const, 'existing' as const), expiry: fc.integer({ min: 0, max: 3 }),
+  }),
   fc.record({ kind: fc.constant('transfer' as const), from: fc.constantFrom(0 as const, 1 as const), quantity: fc.integer({ min: 1, max: 5 }) }),
   fc.record({ kind: fc.constant('order' as const), quantity: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ kind: fc.constant('fulfill' as const), at: fc.constantFrom(0 as const, 1 as const) }),
@@ -101,8 +105,9 @@ async function check(model: Model, variantId: string, locations: string[]) {
 const EVERY_KIND: [number, Op[]] = [3, [
   { kind: 'receive', quantity: 4, expiry: 2 }, { kind: 'receive', quantity: 3, expiry: 1 }, { kind: 'receive', quantity: 2, expiry: 0 },
   { kind: 'order', quantity: 4 }, { kind: 'fulfill', at: 0 }, { kind: 'order', quantity: 2 }, { kind: 'fulfill', at: 0 }, { kind: 'unfulfill' },
-  { kind: 'return', quantity: 2, at: 1 }, { kind: 'transfer', from: 0, quantity: 5 }, { kind: 'adjust', at: 1, delta: -3 }, { kind: 'adjust', at: 0, delta: 2 },
-  { kind: 'order', quantity: 3 }, { kind: 'fulfill', at: 1 },
+  { kind: 'return', quantity: 2, at: 1 }, { kind: 'transfer', from: 0, quantity: 5 }, { kind: 'adjust', at: 1, delta: -3, into: 'unlotted', expiry: 0 },
+  { kind: 'adjust', at: 0, delta: 2, into: 'unlotted', expiry: 0 }, { kind: 'adjust', at: 1, delta: 3, into: 'new', expiry: 1 },
+  { kind: 'adjust', at: 0, delta: 1, into: 'existing', expiry: 0 }, { kind: 'order', quantity: 3 }, { kind: 'fulfill', at: 1 },
 ]];
 
 /** What the runs did for real (not refused), so a run that only ever got refusals cannot pass unnoticed. */
@@ -134,13 +139,22 @@ test('lots always add up to on_hand, each exactly as first-expiry-first-out says
         tally('receive');
         put(model, locations[0], res.body.lot_ids[0], step.quantity);
       } else if (step.kind === 'adjust') {
+        const adding = step.delta > 0;
+        const into = adding && step.into === 'existing' && model.lots.length === 0 ? 'new' : adding ? step.into : 'unlotted';
+        const newest = model.lots.at(-1);
+        const lot = into === 'new' ? { lot_number: `A${model.lots.length}`, expires_at: EXPIRIES[step.expiry] } : into === 'existing' ? { lot_id: newest!.id } : undefined;
         const res = await shop.post('/admin/inventory/adjustments', {
-          variant_id: variant.id, location_id: locations[step.at], delta: step.delta, reason: step.delta > 0 ? 'count_correction' : 'damaged',
+          variant_id: variant.id, location_id: locations[step.at], delta: step.delta, reason: adding ? 'count_correction' : 'damaged', ...(lot ? { lot } : {}),
         });
         expect([201, 409], res.text).toContain(res.status);
         if (res.status === 201) {
-          tally(step.delta > 0 ? 'adjust_in' : 'adjust_out');
-          if (step.delta > 0) put(model, locations[step.at], null, step.delta);
+          tally(adding ? `adjust_in_${into}` : 'adjust_out');
+          if (into === 'new') {
+            const created = (await shop.ok('GET', `/admin/lots?variant_id=${variant.id}&limit=1`)).data[0];
+            expect([created.lot_number, created.quantity_received, created.location_id]).toEqual([lot!.lot_number, step.delta, locations[step.at]]);
+            model.lots.push({ id: created.id, expiry: EXPIRIES[step.expiry], seq: model.lots.length });
+            put(model, locations[step.at], created.id, step.delta);
+          } else if (adding) put(model, locations[step.at], into === 'existing' ? newest!.id : null, step.delta);
           else take(model, locations[step.at], -step.delta);
         }
       } else if (step.kind === 'transfer') {
@@ -209,5 +223,7 @@ test('lots always add up to on_hand, each exactly as first-expiry-first-out says
       await check(model, variant.id, locations);
     }
   }), { numRuns: Number(process.env.LOT_PROPERTY_RUNS ?? 12), endOnFailure: true, examples: [EVERY_KIND] });
-  for (const kind of ['receive', 'adjust_in', 'adjust_out', 'transfer', 'order', 'fulfill', 'unfulfill', 'return']) expect(done.get(kind), kind).toBeGreaterThan(0);
+  for (const kind of ['receive', 'adjust_in_unlotted', 'adjust_in_new', 'adjust_in_existing', 'adjust_out', 'transfer', 'order', 'fulfill', 'unfulfill', 'return']) {
+    expect(done.get(kind), kind).toBeGreaterThan(0);
+  }
 }, 600_000);

@@ -29,13 +29,14 @@ export interface LotView {
   stock: { location_id: string; quantity: number }[];
   unit_cost: number | null;
   currency_code: string | null;
+  landed_cost: number;
   received_at: Date;
   expires_at: Date | null;
 }
 
 const lotSelect = sql`
   select l.id, l.lot_number, l.item_id, l.variant_id, v.product_id, v.sku, l.supplier_id, s.name as supplier_name, l.purchase_order_id,
-    l.location_id, l.quantity_received, l.unit_cost::int as unit_cost, l.currency_code, l.received_at, l.expires_at,
+    l.location_id, l.quantity_received, l.unit_cost::int as unit_cost, l.currency_code, l.landed_cost, l.received_at, l.expires_at,
     coalesce((select sum(ls.quantity) from lot_stock ls where ls.lot_id = l.id), 0)::int as quantity_on_hand,
     coalesce((select json_agg(json_build_object('location_id', ls.location_id, 'quantity', ls.quantity) order by ls.location_id)
       from lot_stock ls where ls.lot_id = l.id and ls.quantity > 0), '[]') as stock,

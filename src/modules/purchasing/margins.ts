@@ -10,6 +10,7 @@ import { assertCurrencyCode } from '../../money/currency.ts';
  *   revenue         = ⌊net × kept / quantity⌋, net = the line's total − its tax (after discounts)
  *   costed units    = kept units from a lot with a unit cost in the order's currency
  *   cost_of_goods   = Σ costed units × their lot's unit cost
+ *                     + ⌊lot's landed cost × costed units / units the lot was received as⌋ (per lot taken)
  *   costed_revenue  = ⌊net × costed units / quantity⌋
  *   margin          = costed_revenue − cost_of_goods
  *
@@ -39,7 +40,8 @@ function lineMargins(where: RawBuilder<unknown>) {
       select t.order_line_id,
         sum(t.quantity - t.returned_quantity)::bigint as kept,
         sum(case when l.unit_cost is not null and l.currency_code = o.currency_code then t.quantity - t.returned_quantity else 0 end)::bigint as costed,
-        sum(case when l.unit_cost is not null and l.currency_code = o.currency_code then (t.quantity - t.returned_quantity)::bigint * l.unit_cost else 0 end)::bigint as cost
+        sum(case when l.unit_cost is not null and l.currency_code = o.currency_code then (t.quantity - t.returned_quantity)::bigint * l.unit_cost
+          + l.landed_cost * (t.quantity - t.returned_quantity) / l.quantity_received else 0 end)::bigint as cost
       from order_line_lot t
       join orders o on o.id = t.order_id
       left join lot l on l.id = t.lot_id

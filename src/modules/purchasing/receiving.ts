@@ -5,6 +5,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { receiveLot } from '../inventory/lot-receipts.ts';
+import { allocateLandedCost } from './landed-costs.ts';
 import { assertStatus, forEachLineItem, getPurchaseOrderOrThrow, lockPurchaseOrder } from './purchase-orders.ts';
 import type { ReceiveInput } from './shapes.ts';
 
@@ -13,6 +14,7 @@ import type { ReceiveInput } from './shapes.ts';
  * (its number, expiry and unit cost, the line's cost by default) at the order's location: on_hand
  * rises, incoming falls, through inventory's stock-change path (movements, inventory.adjusted,
  * lot.received). A line may be received in several lots at once (two lot numbers in one delivery).
+ * The receipt's landed costs (freight, duty…) are spread over its lots (landed-costs.ts).
  *
  * Over-receiving is decided by the database: each line's `quantity_received` rises in one conditional
  * UPDATE (`… + q <= quantity`), so two receipts of the same line at once cannot together take more than
@@ -41,11 +43,17 @@ export async function receivePurchaseOrder(db: Db, id: string, input: ReceiveInp
         }, `This line still expects ${line.quantity - line.quantity_received} of ${line.quantity} (counting earlier lines of this receipt).`);
       }
     }
+    const landed = (input.landed_costs ?? []).reduce((n, c) => n + c.amount, 0);
+    if (!Number.isSafeInteger(landed)) throw new AppError('invalid_request', { field: 'body.landed_costs' }, 'body.landed_costs add up to more than an amount can hold');
+    const values = wanted.map((got) => got.quantity * got.unit_cost);
+    // By value unless asked by quantity, or when every lot is free (there is no value to share by).
+    const byValue = input.allocate_landed_costs_by !== 'quantity' && values.some((v) => v > 0);
+    const shares = allocateLandedCost(landed, byValue ? values : wanted.map((got) => got.quantity));
     const lotIds: string[] = new Array(wanted.length);
     await forEachLineItem(tx, wanted, async (inner, item, got, index) => {
       lotIds[index] = await receiveLot(inner, item, {
         locationId: order.location_id, quantity: got.quantity, lotNumber: got.lot_number, expiresAt: got.expires_at ?? null,
-        unitCost: got.unit_cost, currencyCode: order.currency_code, supplierId: order.supplier_id, purchaseOrderId: id,
+        unitCost: got.unit_cost, landedCost: shares[index], currencyCode: order.currency_code, supplierId: order.supplier_id, purchaseOrderId: id,
         purchaseOrderLineId: got.line_id, field: `body.lines[${index}].quantity`,
         why: { reason: 'received', actor, reference_type: 'purchase_order_receipt', reference_id: receiptId, note: input.note ?? null },
       });

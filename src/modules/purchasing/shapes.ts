@@ -76,6 +76,13 @@ export const ReceiveInput = Type.Object({
     unit_cost: Type.Optional(Amount),
   }, { additionalProperties: false, description: 'unit_cost defaults to the line\'s' }), { minItems: 1, maxItems: 500 }),
   note: Type.Optional(Text(2000)),
+  landed_costs: Type.Optional(Type.Array(Type.Object({
+    description: Type.String({ minLength: 1, maxLength: 200, description: 'freight, duty, insurance…' }),
+    amount: Amount,
+  }, { additionalProperties: false }), { maxItems: 20, description: 'extra costs of this delivery, in the order\'s currency, spread over its lots into their cost' })),
+  allocate_landed_costs_by: Type.Optional(Type.Union([Type.Literal('value'), Type.Literal('quantity')], {
+    description: 'value (default): in proportion to units × unit cost; quantity: to units',
+  })),
 }, { additionalProperties: false });
 export type ReceiveInput = Static<typeof ReceiveInput>;
 export const Receipt = Type.Object({
@@ -93,6 +100,7 @@ export const Lot = Type.Object({
   quantity_received: Type.Integer(), quantity_on_hand: Type.Integer(),
   quantity_fulfilled: Type.Integer(), quantity_returned: Type.Integer(),
   stock: Type.Array(LotStockShape), unit_cost: IntOrNull, currency_code: OrNull,
+  landed_cost: Type.Integer({ description: 'landed costs spread onto the lot (whole lot, minor units of currency_code)' }),
   received_at: DateTime, expires_at: NullableDate,
 });
 export const LotListQuery = Type.Object({
