@@ -63,6 +63,8 @@ interface Slot {
   worker: Worker;
   /** Whether this worker runs the background work. */
   background: boolean;
+  /** Listening, and listening for the primary's stop. */
+  ready: boolean;
   /** Told to stop (a reload, a shutdown): its exit is expected. */
   stopping: boolean;
 }
@@ -77,17 +79,16 @@ export async function runPrimary(config: Config, count: number): Promise<void> {
   /** A new worker, resolved once it listens; rejected if it exits first. */
   const fork = (background: boolean): Promise<{ slot: Slot; banner: string }> => new Promise((resolve, reject) => {
     const worker = cluster.fork({ [BACKGROUND_ENV]: background ? '1' : '0' });
-    const slot: Slot = { worker, background, stopping: false };
+    const slot: Slot = { worker, background, ready: false, stopping: false };
     slots.add(slot);
-    let ready = false;
     worker.on('message', (message: ToPrimary) => {
       if (message?.type !== 'ready') return;
-      ready = true;
+      slot.ready = true;
       resolve({ slot, banner: message.banner });
     });
     worker.on('exit', (code, signal) => {
       slots.delete(slot);
-      if (!ready) return reject(new Error(`worker ${worker.process.pid} exited before it listened (${signal ?? `code ${code}`})`));
+      if (!slot.ready) return reject(new Error(`worker ${worker.process.pid} exited before it listened (${signal ?? `code ${code}`})`));
       if (slot.stopping || shuttingDown) return;
       log.error({ worker: worker.process.pid, code, signal }, 'worker died: starting another');
       void replace(slot.background);
@@ -113,7 +114,9 @@ export async function runPrimary(config: Config, count: number): Promise<void> {
     slot.stopping = true;
     if (slot.worker.isDead()) return resolve();
     slot.worker.once('exit', () => resolve());
-    slot.worker.send({ type: 'stop' } satisfies ToWorker);
+    // One still starting serves nothing yet and does not listen for the message.
+    if (slot.ready) slot.worker.send({ type: 'stop' } satisfies ToWorker);
+    else slot.worker.process.kill('SIGTERM');
   });
 
   // Replace the workers one at a time: the new one listens before the old one stops, so the port is
@@ -138,7 +141,9 @@ export async function runPrimary(config: Config, count: number): Promise<void> {
       }
     } while (reloadAgain);
   };
+  let started = false;
   process.on('SIGHUP', () => {
+    if (!started) return void log.warn('SIGHUP while the workers start: ignored');
     if (shuttingDown) return;
     if (reloading) reloadAgain = true;
     else reloading = reload().finally(() => (reloading = null));
@@ -170,5 +175,6 @@ export async function runPrimary(config: Config, count: number): Promise<void> {
     await Promise.all([...slots].map(stop));
     throw error;
   }
+  started = true;
   process.stdout.write(`${first.banner}  Workers     ${count} processes (primary ${process.pid}: SIGHUP reloads them, SIGTERM stops them)\n`);
 }
