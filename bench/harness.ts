@@ -15,7 +15,7 @@ export interface Child {
   url: string;
   /** Peak resident memory so far, in MB (VmHWM). */
   peakRssMb(): number;
-  /** CPU time used so far (user + system), in ms. */
+  /** CPU time used so far (user + system) by the process and its children (workers), in ms. */
   cpuMs(): number;
   stop(): Promise<void>;
 }
@@ -53,7 +53,7 @@ export async function startChild(args: string[], env: Record<string, string>, re
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024);
     },
-    cpuMs: () => processCpuMs(child.pid!),
+    cpuMs: () => [child.pid!, ...childPids(child.pid!)].reduce((sum, pid) => sum + processCpuMs(pid), 0),
     stop: () => new Promise((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.on('exit', () => resolve());
@@ -69,6 +69,11 @@ function processCpuMs(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+/** The running children of a process (a primary's workers). */
+function childPids(pid: number): number[] {
+  return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
 }
 
 /** CPU time used so far by this machine's PostgreSQL server processes (a local server only), in ms. */
@@ -129,11 +134,12 @@ const METRICS_TOKEN = 'bench-metrics-token';
 
 /**
  * Starts `cartwright start` on the benchmark's database (no demo seeding: `seed` ran before), with
- * its metrics on, as an operator runs it, so a bench can count the statements it ran.
+ * its metrics on, as an operator runs it, so a bench can count the statements it ran: one process
+ * unless `env` sets WORKERS (bench/workers.ts).
  */
 export function startShop(env: Record<string, string>): Promise<Child> {
   return startChild(['bin/cartwright.js', 'start'], {
-    ...env, PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'false', ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password, METRICS_TOKEN,
+    WORKERS: '1', ...env, PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'false', ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password, METRICS_TOKEN,
   }, (output) => /Store API {3}(\S+)\/store\/products/.exec(output)?.[1] ?? null);
 }
 

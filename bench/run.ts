@@ -5,6 +5,7 @@ import { benchLots } from './lots.ts';
 import { benchInsights } from './insights.ts';
 import { createBenchDatabase } from './databases.ts';
 import { benchSustained } from './sustained.ts';
+import { benchWorkers } from './workers.ts';
 import { measure, report, rotate, runNode, startCeiling } from './harness.ts';
 
 /**
@@ -12,9 +13,10 @@ import { measure, report, rotate, runNode, startCeiling } from './harness.ts';
  * server named by DATABASE_URL otherwise), each printing JSON lines of figures. Ratios are against the
  * ceiling measured in the same run, so they compare across machines. BENCH_PRODUCTS (default 10000),
  * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50), BENCH_BUYERS (default 20) tune it;
- * BENCH_ONLY=catalog|checkout|insights|ledger|lots|sustained runs one part (sustained: BENCH_ROUNDS rounds of
+ * BENCH_ONLY=catalog|checkout|insights|ledger|lots|sustained|workers runs one part (sustained: BENCH_ROUNDS rounds of
  * everything on one server, default 3; insights: BENCH_ORDERS orders, default 100000; ledger: checkout
- * with the ledger on and off, and its append rate; lots: BENCH_LOT_OPS, BENCH_LOTS).
+ * with the ledger on and off, and its append rate; lots: BENCH_LOT_OPS, BENCH_LOTS; workers: catalog list and
+ * checkout with 1 and 2 workers on PostgreSQL, and their ratio).
  */
 const products = Number(process.env.BENCH_PRODUCTS ?? 10_000);
 const database = await createBenchDatabase();
@@ -35,6 +37,7 @@ try {
   if (!only || only === 'sustained') await benchSustained(database);
   if (!only || only === 'lots') await benchLots(database);
   if (!only || only === 'insights') await benchInsights(database);
+  if (!only || only === 'workers') await benchWorkers(database);
 } finally {
   await database.drop();
 }

@@ -5,6 +5,7 @@ import { loadConfig } from './config.ts';
 test('defaults', () => {
   expect(loadConfig({})).toEqual({
     port: 9000,
+    workers: null,
     host: '127.0.0.1',
     dataDir: path.resolve('./data'),
     databaseUrl: null,
@@ -119,11 +120,11 @@ test('TRUST_PROXY: true, a number of hops, or proxy addresses', () => {
 test('values from the environment', () => {
   const config = loadConfig({
     PORT: '8080', HOST: '0.0.0.0', DATA_DIR: '/var/lib/cw', DATABASE_URL: 'postgres://u@db:5432/shop', LOG_LEVEL: 'warn',
-    ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'long enough!', SEED_DEMO: 'false', DATABASE_POOL_SIZE: '25',
+    ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'long enough!', SEED_DEMO: 'false', DATABASE_POOL_SIZE: '25', WORKERS: '4',
   });
   expect(config).toMatchObject({
     port: 8080, host: '0.0.0.0', dataDir: '/var/lib/cw', databaseUrl: 'postgres://u@db:5432/shop', logLevel: 'warn',
-    adminEmail: 'a@b.c', adminPassword: 'long enough!', seedDemo: false, databasePoolSize: 25,
+    adminEmail: 'a@b.c', adminPassword: 'long enough!', seedDemo: false, databasePoolSize: 25, workers: 4,
   });
 });
 
@@ -149,6 +150,8 @@ test('reorder settings from the environment, refused out of range', () => {
 test.each([
   [{ PORT: 'abc' }, 'PORT must be an integer, got "abc"'],
   [{ PORT: '70000' }, 'PORT is invalid'],
+  [{ WORKERS: '0' }, 'WORKERS is invalid'],
+  [{ WORKERS: 'all' }, 'WORKERS must be an integer, got "all"'],
   [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL is invalid'],
   [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL is invalid'],
   [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO must be true or false, got "maybe"'],

@@ -9,6 +9,8 @@ import { Value } from '@sinclair/typebox/value';
  */
 const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  // HTTP processes `cartwright start` runs (null: its default, workers.ts)
+  workers: Type.Union([Type.Integer({ minimum: 1, maximum: 256 }), Type.Null()]),
   host: Type.String({ minLength: 1 }),
   dataDir: Type.String({ minLength: 1 }),
   databaseUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
@@ -203,6 +205,7 @@ export function cartLink(pages: StorefrontPages, cartId: string): string {
 export function loadConfig(env: Env = process.env): Config {
   const config: Config = {
     port: int(env, 'PORT', 9000),
+    workers: str(env, 'WORKERS') === null ? null : int(env, 'WORKERS', 1),
     host: str(env, 'HOST') ?? '127.0.0.1',
     dataDir: path.resolve(str(env, 'DATA_DIR') ?? './data'),
     databaseUrl: str(env, 'DATABASE_URL'),
@@ -286,7 +289,7 @@ export function loadConfig(env: Env = process.env): Config {
     ledgerAnchorUrl: str(env, 'LEDGER_ANCHOR_URL'),
   };
   const names: Record<string, string> = {
-    port: 'PORT', host: 'HOST', dataDir: 'DATA_DIR', databaseUrl: 'DATABASE_URL',
+    port: 'PORT', workers: 'WORKERS', host: 'HOST', dataDir: 'DATA_DIR', databaseUrl: 'DATABASE_URL',
     databasePoolSize: 'DATABASE_POOL_SIZE', databaseStallTimeoutMs: 'DATABASE_STALL_TIMEOUT_MS', databaseWedgedExitMs: 'DATABASE_WEDGED_EXIT_MS', logLevel: 'LOG_LEVEL', publicUrl: 'PUBLIC_URL',
     adminEmail: 'ADMIN_EMAIL', adminPassword: 'ADMIN_PASSWORD', adminSessionHours: 'ADMIN_SESSION_HOURS',
     seedDemo: 'SEED_DEMO', bodyLimitBytes: 'BODY_LIMIT_BYTES', importLimitBytes: 'IMPORT_LIMIT_BYTES',

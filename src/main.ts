@@ -22,12 +22,15 @@ export interface RunningShop {
   stop(): Promise<void>;
 }
 
-/** config → database (migrated, set up on first start) → app → listening. */
-export async function startShop(config: Config): Promise<RunningShop> {
+/**
+ * config → database (migrated, set up on first start) → app → listening. `background: false` leaves the
+ * background work to the other processes (workers.ts runs it in one worker of several).
+ */
+export async function startShop(config: Config, { background = true }: { background?: boolean } = {}): Promise<RunningShop> {
   loadDataKeys(config);
   const stopTracing = await startTracing();
   const database = await openDatabase(databaseTarget(config));
-  let background: BackgroundWork | undefined;
+  let backgroundWork: BackgroundWork | undefined;
   try {
     await migrateToLatest(database.db);
     const firstStart = await setUpShopOnce(database.db, config);
@@ -36,7 +39,9 @@ export async function startShop(config: Config): Promise<RunningShop> {
     const app = await buildApp({ db: database.db, config, observer: database.observer, paymentProviders });
     watchDatabase(database, app.log);
     // Events, webhooks, the payment-webhook inbox and scheduled jobs, shared with the other processes.
-    const work = (background = await startBackgroundWork({ db: database.db, config, providers: paymentProviders, log: app.log }));
+    const work = background
+      ? (backgroundWork = await startBackgroundWork({ db: database.db, config, providers: paymentProviders, log: app.log }))
+      : null;
     const address = await app.listen({ port: config.port, host: config.host });
     // `cartwright backup` reaches a running shop's embedded database through this (control-socket.ts).
     const stopControl = database.kind === 'embedded'
@@ -54,14 +59,14 @@ export async function startShop(config: Config): Promise<RunningShop> {
       // close the database. What a stuck database holds up is given up after a while, so a stop always
       // ends: closing the embedded database then stops its thread, which fails the waiting statements.
       stop: () => (stopping ??= (async () => {
-        await settledWithin(Promise.all([app.close(), work.stop(), stopControl?.(), metricsPort?.close()]), GRACEFUL_STOP_MS);
+        await settledWithin(Promise.all([app.close(), work?.stop(), stopControl?.(), metricsPort?.close()]), GRACEFUL_STOP_MS);
         await stopRelay();
         await database.close();
         await stopTracing();
       })()),
     };
   } catch (error) {
-    await background?.stop().catch(() => {});
+    await backgroundWork?.stop().catch(() => {});
     await database.close().catch(() => {});
     await stopTracing().catch(() => {});
     throw error;
@@ -124,10 +129,19 @@ export function stopOnSignals(shop: RunningShop, log: (message: string) => void)
   const onSignal = (signal: string) => {
     if (signalled) process.exit(1);
     signalled = true;
-    log(`${signal} received: finishing in-flight requests, then stopping`);
-    setTimeout(() => process.exit(1), 15_000).unref();
-    shop.stop().then(() => process.exit(0), () => process.exit(1));
+    exitGracefully(shop, log, `${signal} received`);
   };
   process.on('SIGTERM', () => onSignal('SIGTERM'));
   process.on('SIGINT', () => onSignal('SIGINT'));
+}
+
+let exiting = false;
+
+/** Finishes in-flight requests and background work, then exits; once, whoever asks first (a signal, the primary). */
+export function exitGracefully(shop: RunningShop, log: (message: string) => void, why: string): void {
+  if (exiting) return;
+  exiting = true;
+  log(`${why}: finishing in-flight requests, then stopping`);
+  setTimeout(() => process.exit(1), 15_000).unref();
+  shop.stop().then(() => process.exit(0), () => process.exit(1));
 }

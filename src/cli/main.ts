@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -25,6 +26,7 @@ import { readAnchorFile } from '../modules/ledger/anchors.ts';
 import { findMismatches } from '../modules/ledger/reconciliation.ts';
 import { defaultKeyId } from '../modules/ledger/signing-key.ts';
 import { verifyLedger } from '../modules/ledger/verify.ts';
+import { runPrimary, runWorker, workerCount } from '../workers.ts';
 import { createMcpServer } from '../modules/mcp/mcp-server.ts';
 import { builtInPaymentProviders } from '../modules/payments/providers.ts';
 import { authenticateApiKey } from '../modules/users/api-keys.ts';
@@ -49,13 +51,18 @@ function positiveInt(value: string): number {
 
 const program = new Command('cartwright').description('Cartwright headless commerce engine').showHelpAfterError();
 
-program.command('start').description('start the shop server (migrates, and sets up the shop on its first start)').action(async () => {
-  const config = loadConfig();
-  const shop = await startShop(config);
-  process.stdout.write(banner(shop, config));
-  stopOnSignals(shop, (message) => shop.app.log.info(message));
-  exitWhenDatabaseLost(shop);
-});
+program.command('start').description('start the shop server (migrates, and sets up the shop on its first start)')
+  .option('--workers <n>', 'HTTP processes sharing the port (default: WORKERS, else the CPU count on PostgreSQL; 1 on the embedded database)', positiveInt)
+  .action(async ({ workers }: { workers?: number }) => {
+    const config = loadConfig();
+    if (cluster.isWorker) return runWorker(config);
+    const count = workerCount(config, workers);
+    if (count > 1) return runPrimary(config, count);
+    const shop = await startShop(config);
+    process.stdout.write(banner(shop, config));
+    stopOnSignals(shop, (message) => shop.app.log.info(message));
+    exitWhenDatabaseLost(shop);
+  });
 
 program.command('migrate').description('apply pending database migrations')
   .option('--dry-run', 'print the pending migrations and their statements, apply nothing')

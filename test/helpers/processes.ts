@@ -54,12 +54,15 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `cartwright start` on a free port and waits until it answers /health. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * Starts `cartwright start` on a free port and waits until it answers /health: one process unless
+ * `env` or `args` ask for workers (the default on PostgreSQL is one per CPU).
+ */
+export async function startServerProcess(env: Record<string, string>, args: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [bin, 'start'], {
+  const child = spawn(process.execPath, [bin, 'start', ...args], {
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), CARTWRIGHT_DATA_KEY: TEST_DATA_KEY, ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), CARTWRIGHT_DATA_KEY: TEST_DATA_KEY, WORKERS: '1', ...env },
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
