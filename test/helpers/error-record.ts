@@ -19,6 +19,14 @@ export function errorCodesVaryByRun(): void {
   varying = true;
 }
 
+/**
+ * Before each test file (test/helpers/each-file.ts): test files share their worker's modules
+ * (vitest's isolate: false), so one file's errorCodesVaryByRun must not carry over to the next.
+ */
+export function startFileErrorRecord(): void {
+  varying = false;
+}
+
 /** `/store/carts/cart_1/line-items/cali_2` answered by `/store/carts/:id/line-items/:line_id`. */
 function routePattern(app: FastifyInstance, method: string, url: string): string | null {
   const pathname = url.split('?')[0];

@@ -2,7 +2,6 @@ import type { Carriers } from '../../src/modules/shipping/carriers.ts';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
-import { useDataKeys } from '../../src/crypto/data-encryption.ts';
 import type { Db } from '../../src/db/database.ts';
 import { buildApp } from '../../src/http/app.ts';
 import type { PaymentProviders } from '../../src/modules/payments/providers.ts';
@@ -12,9 +11,8 @@ import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export const ADMIN = { email: 'owner@test.local', password: 'correct horse battery' };
 
-/** The data key of every test shop, and of the server processes tests start (they must share it). */
+/** The data key of every test shop, and of the server processes tests start (they must share it); installed before each file (each-file.ts). */
 export const TEST_DATA_KEY = 'test:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=';
-useDataKeys(TEST_DATA_KEY);
 
 export interface Response<T = any> {
   status: number;
