@@ -208,6 +208,11 @@ const purchaseOrders = createRoute({
   path: '/purchase-orders',
   component: lazyRouteComponent(() => import('./pages/purchase-orders.tsx')),
 });
+const purchaseOrderNew = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/purchase-orders/new',
+  component: lazyRouteComponent(() => import('./pages/purchase-order-new.tsx')),
+});
 const purchaseOrder = createRoute({
   getParentRoute: () => signedIn,
   path: '/purchase-orders/$id',
@@ -355,7 +360,7 @@ const auditLog = createRoute({
 });
 
 const routeTree = root.addChildren([login, signedIn.addChildren([
-  dashboard, orders, order, orderFulfill, orderReturn, orderEdit, draftOrders, draftOrderNew, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, forecast, searchSynonyms, purchaseOrders, purchaseOrder, lots, lot, margins, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, campaigns, priceLists, priceListNew, priceList, giftCards, giftCard, segments, marketingDeadLetters, analytics, regions, regionNew, region, shipping, shippingOptionNew, shippingOption, carriers, locations, users, apiKeys, webhooks, webhook, jobs, ledger, emails, assistant, auditLog,
+  dashboard, orders, order, orderFulfill, orderReturn, orderEdit, draftOrders, draftOrderNew, products, productNew, productImport, product, collections, categories, inventory, inventoryMovements, forecast, searchSynonyms, purchaseOrders, purchaseOrderNew, purchaseOrder, lots, lot, margins, suppliers, customers, customer, customerGroups, promotions, promotionNew, promotion, campaigns, priceLists, priceListNew, priceList, giftCards, giftCard, segments, marketingDeadLetters, analytics, regions, regionNew, region, shipping, shippingOptionNew, shippingOption, carriers, locations, users, apiKeys, webhooks, webhook, jobs, ledger, emails, assistant, auditLog,
 ])]);
 
 export const router = createRouter({

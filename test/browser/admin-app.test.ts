@@ -301,7 +301,7 @@ describe.skipIf(onServer)('the admin app in Chromium', () => {
     const [lotId] = (await shop.ok('POST', `/admin/purchase-orders/${po.id}/receive`, { lines: [{ line_id: po.lines[0].id, quantity: 2, lot_number: 'SWEEP-1' }] }, 201)).lot_ids;
     const pages: [string, string][] = [
       ['dashboard', ''], ['orders', '/orders'], ['draft-orders', '/draft-orders'], ['products', '/products'], ['collections', '/collections'],
-      ['categories', '/categories'], ['inventory', '/inventory'], ['stock-movements', '/inventory/movements'], ['purchase-orders', '/purchase-orders'], ['purchase-order', `/purchase-orders/${po.id}`],
+      ['categories', '/categories'], ['inventory', '/inventory'], ['stock-movements', '/inventory/movements'], ['purchase-orders', '/purchase-orders'], ['purchase-order-new', '/purchase-orders/new'], ['purchase-order', `/purchase-orders/${po.id}`],
       ['lots', '/lots'], ['lot', `/lots/${lotId}`], ['suppliers', '/suppliers'], ['margins', '/reports/margins'], ['search-synonyms', '/search-synonyms'],
       ['customers', '/customers'], ['customer-groups', '/customer-groups'], ['segments', '/segments'], ['marketing-dead-letters', '/marketing/dead-letters'], ['promotions', '/promotions'], ['campaigns', '/campaigns'],
       ['price-lists', '/price-lists'], ['price-list-new', '/price-lists/new'], ['gift-cards', '/gift-cards'], ['analytics', '/analytics'], ['analytics-monthly', '/analytics?granularity=month&group_by=variant'],

@@ -200,4 +200,69 @@ describe.skipIf(onServer)('purchasing, lots and margins in the admin app', () =>
     await page.getByText('No fulfilled units with lots in this currency and window.').waitFor();
     expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ currency_code: 'USD', group_by: 'order', to: '2000-01-01' });
   });
+
+  test('a purchase order drafted from the list: supplier, location, currency, the expected day in the shop\'s zone, lines by search; a line of 0 units refused beside it, nothing created', async () => {
+    // The shop's day, not the browser's (UTC): the expected day typed means midnight in New York.
+    await shop.ok('PATCH', '/admin/shop', { time_zone: 'America/New_York' });
+    const other = await shop.ok('POST', '/admin/suppliers', { name: 'Acetaia Bianchi', code: 'AB' }, 201);
+    const before = (await shop.ok('GET', '/admin/purchase-orders')).data.length;
+    await open('/purchase-orders', 'Purchase orders');
+    await page.getByRole('link', { name: 'New purchase order' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New purchase order' }).waitFor();
+    await page.getByLabel('Supplier').selectOption(other.id);
+    await page.getByLabel('Destination location').selectOption(selling.warehouse.id);
+    await page.getByLabel('Currency').fill('USD');
+    await page.getByLabel('Expected on').fill('2027-01-15');
+    await page.getByLabel('Find a product or SKU').fill('Olive');
+    await page.getByRole('button', { name: /^Add Olive Oil/ }).click();
+    await page.getByLabel('Find a product or SKU').fill('Vinegar');
+    await page.getByRole('button', { name: /^Add Vinegar/ }).click();
+    await page.getByLabel(/^Quantity of Olive Oil/).fill('0');
+    await page.getByLabel(/^Unit cost of Olive Oil/).fill('8.25');
+    await page.getByLabel(/^Quantity of Vinegar/).fill('12');
+    await page.getByLabel(/^Unit cost of Vinegar/).fill('4.10');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    // The API's 400 names the first line's quantity: shown beside it, focused; no purchase order made.
+    await expect.poll(() => page.getByLabel(/^Quantity of Olive Oil/).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel(/^Quantity of Vinegar/).getAttribute('aria-invalid')).toBeNull();
+    expect((await shop.ok('GET', '/admin/purchase-orders')).data).toHaveLength(before);
+    await checked('purchase-order-new');
+
+    await page.getByLabel(/^Quantity of Olive Oil/).fill('10');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Purchase order po_/ }).waitFor();
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    const drafted = await shop.ok('GET', `/admin/purchase-orders/${id}`);
+    expect([drafted.status, drafted.supplier_id, drafted.location_id, drafted.currency_code, iso(drafted.expected_at), drafted.total_cost]).toEqual([
+      'draft', other.id, selling.warehouse.id, 'USD', '2027-01-15T05:00:00.000Z', 10 * 825 + 12 * 410,
+    ]);
+    expect(drafted.lines.map((l: any) => [l.variant_id, l.quantity, l.unit_cost, l.quantity_received])).toEqual([[oil.id, 10, 825, 0], [vinegar.id, 12, 410, 0]]);
+    expect((await shop.ok('GET', '/admin/purchase-orders')).data).toHaveLength(before + 1);
+    await page.getByRole('button', { name: 'Place order' }).waitFor();
+  });
+
+  test('a gift-card product created and edited in the product editor: the flag read back through the API, marked on the list', async () => {
+    await open('/products/new', 'Create product');
+    await page.getByLabel('Title').fill('Gift Voucher');
+    await page.getByLabel('Price of Default in USD').fill('25.00');
+    await page.getByLabel('Opening stock of Default').waitFor();
+    await page.getByLabel('Sold as a gift card').check();
+    // A gift card tracks no stock: nothing to enter.
+    expect(await page.getByLabel('Opening stock of Default').count()).toBe(0);
+    await page.getByRole('button', { name: 'Create product' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gift Voucher' }).waitFor();
+    const [created] = (await shop.ok('GET', '/admin/products?q=Gift%20Voucher')).data;
+    expect([created.gift_card, created.variants.map((v: any) => v.prices.map((p: any) => [p.currency_code, p.amount]))]).toEqual([true, [[['USD', 2500]]]]);
+    expect(await page.getByLabel('Sold as a gift card').isChecked()).toBe(true);
+
+    await open('/products?q=Gift%20Voucher', 'Products');
+    const row = page.getByRole('row', { name: /Gift Voucher/ });
+    await row.getByText('Gift card', { exact: true }).waitFor();
+
+    await open(`/products/${created.id}`, 'Gift Voucher');
+    await page.getByLabel('Sold as a gift card').uncheck();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').getByText('Product saved').waitFor();
+    expect((await shop.ok('GET', `/admin/products/${created.id}`)).gift_card).toBe(false);
+  });
 });

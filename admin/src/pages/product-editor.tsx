@@ -71,6 +71,7 @@ function ProductForm({ product }: { product?: Product }) {
   const [images, setImages] = useState<string[]>(product?.images ?? []);
   const [imageUrl, setImageUrl] = useState('');
   const [collectionId, setCollectionId] = useState(product?.collection_id ?? '');
+  const [giftCard, setGiftCard] = useState(product?.gift_card ?? false);
   const [options, setOptions] = useState<OptionDraft[]>(product ? product.options.map((o) => ({ title: o.title, values: o.values.join(', ') })) : [{ title: '', values: '' }]);
   const [variants, setVariants] = useState<VariantDraft[]>(() => product
     ? product.variants.map(draftOf)
@@ -91,6 +92,8 @@ function ProductForm({ product }: { product?: Product }) {
   useBlocker({ shouldBlockFn: () => dirty && !window.confirm('Leave this page? Your unsaved changes will be lost.'), enableBeforeUnload: () => dirty });
 
   const currencyList = currencies.data ?? [];
+  // A gift card's variants track no stock: a new one has no opening stock to enter.
+  const openingStock = !product && !giftCard;
   const prices = (v: VariantDraft) => currencyList.flatMap((c) => {
     const amount = parseMoney(v.prices[c] ?? '', c);
     return amount === null ? [] : [{ currency_code: c, amount }];
@@ -100,6 +103,7 @@ function ProductForm({ product }: { product?: Product }) {
     tags: tags.split(',').map((t) => t.trim()).filter(Boolean),
     images,
     collection_id: collectionId || null,
+    gift_card: giftCard,
   });
 
   const save = useFormMutation({
@@ -118,7 +122,7 @@ function ProductForm({ product }: { product?: Product }) {
         // Opening stock: one "received" adjustment per variant, at the chosen location.
         for (const [i, v] of included.entries()) {
           const quantity = Number(v.stock);
-          if (quantity > 0 && stockLocation) {
+          if (quantity > 0 && stockLocation && openingStock) {
             await ok(api.POST('/admin/inventory/adjustments', { body: { variant_id: created.variants[i].id, location_id: stockLocation, delta: quantity, reason: 'received', note: 'Opening stock' } }));
           }
         }
@@ -210,14 +214,14 @@ function ProductForm({ product }: { product?: Product }) {
                 {/* A region the keyboard can reach, so the grid scrolls without a mouse on a narrow screen. */}
                 <div className="overflow-x-auto" role="region" aria-label="Variants and prices" tabIndex={0}>
                   <table className="data-table">
-                    <caption className="sr-only">Variants with SKU, prices per currency{product ? '' : ' and opening stock'}</caption>
+                    <caption className="sr-only">Variants with SKU, prices per currency{openingStock ? ' and opening stock' : ''}</caption>
                     <thead>
                       <tr>
                         {!product && <th scope="col">Include</th>}
                         <th scope="col">Variant</th>
                         <th scope="col">SKU</th>
                         {currencyList.map((c) => <th key={c} scope="col" className="text-right">Price {c}</th>)}
-                        {!product && <th scope="col" className="text-right">Opening stock</th>}
+                        {openingStock && <th scope="col" className="text-right">Opening stock</th>}
                         {product && editable && <th scope="col">Actions</th>}
                       </tr>
                     </thead>
@@ -246,7 +250,7 @@ function ProductForm({ product }: { product?: Product }) {
                                 </td>
                               );
                             })}
-                            {!product && (
+                            {openingStock && (
                               <td className="text-right"><input className="input w-24 text-right" type="number" min={0} aria-label={`Opening stock of ${v.title}`} value={v.stock} onChange={(e) => set({ stock: e.target.value })} /></td>
                             )}
                             {product && editable && (
@@ -265,7 +269,7 @@ function ProductForm({ product }: { product?: Product }) {
                 <ErrorBanner error={removeVariant.bannerError} />
                 {product && editable && <AddVariant product={product} currencies={currencyList} onAdded={(updated) => setVariants((old) => [...old, ...updated.variants.filter((v) => !old.some((o) => o.key === v.id)).map(draftOf)])} />}
                 {!product && removed.length > 0 && <p className="mt-2 text-sm text-[var(--muted)]">Not created: {removed.map((v) => v.title).join(', ')}.</p>}
-                {!product && (
+                {openingStock && (
                   <SelectField className="mt-3 max-w-xs" label="Opening stock location" value={stockLocation} onChange={(e) => setStockLocation(e.target.value)}>
                     {locations.data?.data.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
                   </SelectField>
@@ -287,6 +291,15 @@ function ProductForm({ product }: { product?: Product }) {
                   </SelectField>
                   <TextField label="Tags" hint="Separate tags with commas." value={tags} onChange={(e) => touch(setTags)(e.target.value)} error={save.fieldErrors.tags} />
                 </div>
+              </Card>
+              <Card title="Gift card">
+                <label className="flex items-center gap-2">
+                  <input type="checkbox" checked={giftCard} onChange={(e) => touch(setGiftCard)(e.target.checked)} aria-describedby="gift-card-hint" data-field="gift_card" /> Sold as a gift card
+                </label>
+                <p id="gift-card-hint" className="mt-1 text-xs text-[var(--muted)]">
+                  Each unit paid for issues a gift card of its price, emailed to the buyer. Its variants track no stock and need no shipping.
+                </p>
+                {save.fieldErrors.gift_card && <p className="text-xs text-[var(--critical-text)]">{save.fieldErrors.gift_card}</p>}
               </Card>
             </>}
           />

@@ -30,7 +30,10 @@ export default function ProductsPage() {
   const rows = products.data?.data ?? [];
   const pageSelected = rows.length > 0 && rows.every((p) => selected.has(p.id));
   const [columns, columnChooser] = useColumnChoice<(typeof rows)[number]>('products', [
-    { header: 'Product', cell: (p) => <Link to="/products/$id" params={{ id: p.id }} className="row-link">{p.title}</Link> },
+    { header: 'Product', cell: (p) => <>
+      <Link to="/products/$id" params={{ id: p.id }} className="row-link">{p.title}</Link>
+      {p.gift_card && <span className="ml-2 text-xs text-[var(--muted)]">Gift card</span>}
+    </> },
     { header: 'Status', cell: (p) => <StatusBadge status={p.status} /> },
     { header: 'Variants', cell: (p) => formatNumber(p.variants.length), align: 'right', secondary: true },
     { header: 'Available', cell: (p) => {
