@@ -106,10 +106,16 @@ test('SIGKILL while appending: after a restart one unbroken chain holds every le
   const live = servers.filter((s) => s.child.exitCode === null && s.child.signalCode === null);
   const watcher = await signIn(live[live.length - 1].url);
   // The dead process's lease runs out (15 s), then another process takes over where it stopped.
+  let last: unknown;
   const status = await waitFor(async () => {
     const s = await watcher.ok('GET', '/admin/ledger');
+    last = s;
     return s.behind === 0 && s.head.unsealed === 0 && s.head.seq > 0 ? s : null;
-  }, 150_000, 'the ledger caught up and sealed');
+  }, 150_000, 'the ledger caught up and sealed').catch(async (error: Error) => {
+    // What the ledger and the processes said, for a failure that only a loaded run shows.
+    const subscriptions = await watcher.ok('GET', '/admin/events/subscriptions').catch(() => null);
+    throw new Error(`${error.message}\nledger: ${JSON.stringify(last)}\nsubscriptions: ${JSON.stringify(subscriptions)}\n${live.map((s) => s.output().slice(-3000)).join('\n---\n')}`);
+  });
   expect(status.head.block.key_id).toBe('crash-test');
   for (const s of live) await s.stop('SIGTERM');
 

@@ -4,11 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { adminAppDir } from '../../src/http/admin-app.ts';
 import { placeOrder } from '../helpers/orders.ts';
 import { createStockedProduct, setUpSelling, type Selling } from '../helpers/selling.ts';
 import { startTestShop, type TestShop } from '../helpers/test-shop.ts';
-import { expectAccessible, launchBrowser, SCREENSHOTS, shootBothWidths, signIn } from './browser.ts';
+import { assertAppBuilt, expectAccessible, launchBrowser, SCREENSHOTS, shootBothWidths, signIn } from './browser.ts';
 
 /**
  * The admin app in a real browser (Debian's Chromium through playwright-core): the staff's main flows
@@ -34,7 +33,7 @@ const shoot = (name: string) => shootBothWidths(page, name);
 
 describe.skipIf(onServer)('the admin app in Chromium', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(adminAppDir(), 'index.html'))) throw new Error('The admin app is not built: run `npm run build` first.');
+    assertAppBuilt();
     shop = await startTestShop({ paymentCapture: 'manual' });
     selling = await setUpSelling(shop);
     base = `${await shop.app.listen({ port: 0, host: '127.0.0.1' })}/app`;

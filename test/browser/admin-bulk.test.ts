@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { adminAppDir } from '../../src/http/admin-app.ts';
 import { startTestShop, type TestShop } from '../helpers/test-shop.ts';
-import { checkPage, openPage, openSignedInApp } from './browser.ts';
+import { checkPage, openPage, openShopApp } from './browser.ts';
 
 /**
  * Bulk actions on everything a product list filter matches, in Chromium: "Select all matching"
@@ -37,15 +34,12 @@ const summer = Array.from({ length: 25 }, (_, i) => `summer-shirt-${String(i + 1
 
 describe.skipIf(onServer)('bulk actions on every product a filter matches', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(adminAppDir(), 'index.html'))) throw new Error('The admin app is not built: run `npm run build` first.');
     shop = await startTestShop();
     await importProducts([...summer.map((h): [string, string, string] => [h, 'draft', 'summer']), ['winter-coat', 'draft', 'winter'], ['winter-hat', 'draft', 'winter']]);
-    base = `${await shop.app.listen({ port: 0, host: '127.0.0.1' })}/app`;
-    ({ browser, context, page, close: closeBrowser } = await openSignedInApp(`${base}/products?tag=summer&status=draft`, 'Products'));
+    ({ base, browser, context, page, close: closeBrowser } = await openShopApp(shop, '/products?tag=summer&status=draft', 'Products'));
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
     await closeBrowser?.();
     await shop?.close();
   });

@@ -1,14 +1,11 @@
 // Functions passed to page.evaluate run in the browser: they need the DOM types.
 /// <reference lib="dom" />
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { adminAppDir } from '../../src/http/admin-app.ts';
 import { placeOrder } from '../helpers/orders.ts';
 import { createStockedProduct, setUpSelling, type Selling } from '../helpers/selling.ts';
 import { ADMIN, startTestShop, type TestShop } from '../helpers/test-shop.ts';
-import { checkPage, expectAccessible, openPage, openSignedInApp } from './browser.ts';
+import { checkPage, expectAccessible, openPage, openShopApp } from './browser.ts';
 
 /**
  * The admin app's settings and catalogue editors in Chromium: regions with tax overrides, shipping
@@ -30,17 +27,14 @@ const checked = (name: string) => checkPage(page, name);
 
 describe.skipIf(onServer)('the admin app editors in Chromium', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(adminAppDir(), 'index.html'))) throw new Error('The admin app is not built: run `npm run build` first.');
     shop = await startTestShop();
     selling = await setUpSelling(shop);
     // Fourteen hours ahead of UTC: a date in the browser's zone (UTC here) would show another hour, often another day.
     await shop.ok('PATCH', '/admin/shop', { time_zone: 'Pacific/Kiritimati' });
-    base = `${await shop.app.listen({ port: 0, host: '127.0.0.1' })}/app`;
-    ({ browser, context, page, close: closeBrowser } = await openSignedInApp(`${base}/settings/regions`, 'Regions & currencies'));
+    ({ base, browser, context, page, close: closeBrowser } = await openShopApp(shop, '/settings/regions', 'Regions & currencies'));
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
     await closeBrowser?.();
     await shop?.close();
   });

@@ -1,16 +1,13 @@
 // Functions passed to page.evaluate run in the browser: they need the DOM types.
 /// <reference lib="dom" />
-import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'kysely';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { periodStarts, salesTotals } from '../../admin/src/lib/analytics.ts';
-import { adminAppDir } from '../../src/http/admin-app.ts';
 import { placeOrder } from '../helpers/orders.ts';
 import { ADDRESS_DE, createStockedProduct, setUpSelling, type Selling } from '../helpers/selling.ts';
 import { startTestShop, type TestShop } from '../helpers/test-shop.ts';
-import { checkPage, openPage, openSignedInApp } from './browser.ts';
+import { checkPage, openPage, openShopApp } from './browser.ts';
 
 /**
  * The admin app's insights pages in Chromium: search synonyms (added, refused in plain words, edited,
@@ -60,7 +57,6 @@ test('the analytics page\'s periods are named as the reports name them; its tota
 
 describe.skipIf(onServer)('the admin app insights pages in Chromium', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(adminAppDir(), 'index.html'))) throw new Error('The admin app is not built: run `npm run build` first.');
     shop = await startTestShop();
     selling = await setUpSelling(shop);
     hoodie = (await createStockedProduct(shop, { usd: 4500, eur: 4200, stock: 50, locationId: selling.warehouse.id, title: 'Fleece Hoodie' })).product;
@@ -77,12 +73,10 @@ describe.skipIf(onServer)('the admin app insights pages in Chromium', () => {
       location_id: selling.warehouse.id, lines: [{ line_item_id: first.items[0].id, quantity: 1 }], shipment: { carrier: 'UPS' },
     }, 201);
     await shop.ok('POST', `/admin/orders/${first.id}/refunds`, { lines: [{ line_item_id: first.items[0].id, quantity: 1 }], reason: 'damaged' }, 201);
-    base = `${await shop.app.listen({ port: 0, host: '127.0.0.1' })}/app`;
-    ({ browser, context, page, close: closeBrowser } = await openSignedInApp(`${base}/search-synonyms`, 'Search synonyms'));
+    ({ base, browser, context, page, close: closeBrowser } = await openShopApp(shop, '/search-synonyms', 'Search synonyms'));
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
     await closeBrowser?.();
     await shop?.close();
   });

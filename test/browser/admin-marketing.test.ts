@@ -1,17 +1,14 @@
 // Functions passed to page.evaluate run in the browser: they need the DOM types.
 /// <reference lib="dom" />
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { adminAppDir } from '../../src/http/admin-app.ts';
 import type { BackgroundWork } from '../../src/modules/jobs/background-work.ts';
 import { FAST_WEBHOOKS, NO_JOBS, startTestBackground } from '../helpers/background.ts';
 import { placeOrder, signUp, type SignedUp } from '../helpers/customers.ts';
 import { createStockedProduct, setUpSelling, type Selling } from '../helpers/selling.ts';
 import { startTestShop, type TestShop } from '../helpers/test-shop.ts';
 import { startReceiver, waitFor } from '../helpers/webhook-receiver.ts';
-import { checkPage, openPage, openSignedInApp } from './browser.ts';
+import { checkPage, openPage, openShopApp } from './browser.ts';
 
 /**
  * The admin app's promotion and marketing pages in Chromium: campaigns (budgets per currency), the
@@ -44,7 +41,6 @@ const checked = (name: string) => checkPage(page, name);
 
 describe.skipIf(onServer)('the admin app promotion and marketing pages in Chromium', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(adminAppDir(), 'index.html'))) throw new Error('The admin app is not built: run `npm run build` first.');
     receiver = await startReceiver(() => (refusing ? 400 : 200));
     shop = await startTestShop({ ...FAST_WEBHOOKS, ...NO_JOBS, marketingWebhookUrl: receiver.url, marketingWebhookSecret: SECRET });
     selling = await setUpSelling(shop);
@@ -56,12 +52,10 @@ describe.skipIf(onServer)('the admin app promotion and marketing pages in Chromi
     await shop.ok('POST', `/admin/customers/${buyer.id}`, { group_ids: [vip.id] });
     await placeOrder(shop, { token: buyer.token, email: buyer.email, variantId: variant.id });
     background = await startTestBackground(shop);
-    base = `${await shop.app.listen({ port: 0, host: '127.0.0.1' })}/app`;
-    ({ browser, context, page, close: closeBrowser } = await openSignedInApp(`${base}/campaigns`, 'Campaigns'));
+    ({ base, browser, context, page, close: closeBrowser } = await openShopApp(shop, '/campaigns', 'Campaigns'));
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
     await closeBrowser?.();
     await background?.stop();
     await shop?.close();

@@ -1,16 +1,14 @@
 // Functions passed to page.evaluate run in the browser: they need the DOM types.
 /// <reference lib="dom" />
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { adminAppDir } from '../../src/http/admin-app.ts';
 import { signUp, type SignedUp } from '../helpers/customers.ts';
 import { placeOrder } from '../helpers/orders.ts';
 import { ADDRESS_US, CARDS } from '../helpers/selling.ts';
 import { createStockedProduct, setUpSelling } from '../helpers/selling.ts';
 import { startTestShop, type TestShop } from '../helpers/test-shop.ts';
-import { checkPage, openPage, openSignedInApp } from './browser.ts';
+import { checkPage, openPage, openShopApp } from './browser.ts';
 
 /**
  * The admin app's price lists, gift cards and store credit in Chromium: each change made through the
@@ -36,7 +34,6 @@ const iso = (value: string | null) => (value ? new Date(value).toISOString() : n
 
 describe.skipIf(onServer)('price lists, gift cards and store credit in the admin app', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(adminAppDir(), 'index.html'))) throw new Error('The admin app is not built: run `npm run build` first.');
     shop = await startTestShop();
     const selling = await setUpSelling(shop);
     // Fourteen hours ahead of UTC: the lists must show dates in the shop's zone, not the browser's (UTC).
@@ -45,13 +42,11 @@ describe.skipIf(onServer)('price lists, gift cards and store credit in the admin
     scarf = (await createStockedProduct(shop, { usd: 2500, title: 'Wool scarf' })).variant;
     groupId = (await shop.ok('POST', '/admin/customer-groups', { name: 'Wholesale' }, 201)).id;
     buyer = await signUp(shop);
-    base = `${await shop.app.listen({ port: 0, host: '127.0.0.1' })}/app`;
-    ({ browser, context, page, close: closeBrowser } = await openSignedInApp(`${base}/price-lists`, 'Price lists', { acceptDownloads: true }));
+    ({ base, browser, context, page, close: closeBrowser } = await openShopApp(shop, '/price-lists', 'Price lists', { acceptDownloads: true }));
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
     await closeBrowser?.();
     await shop?.close();
   });

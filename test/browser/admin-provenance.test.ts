@@ -1,14 +1,12 @@
 // Functions passed to page.evaluate run in the browser: they need the DOM types.
 /// <reference lib="dom" />
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { adminAppDir } from '../../src/http/admin-app.ts';
 import { placeOrder } from '../helpers/orders.ts';
 import { createStockedProduct, setUpSelling, type Selling } from '../helpers/selling.ts';
 import { startTestShop, type TestShop } from '../helpers/test-shop.ts';
-import { checkPage, openPage, openSignedInApp } from './browser.ts';
+import { checkPage, openPage, openShopApp } from './browser.ts';
 
 /**
  * Purchasing in the admin app (docs/purchasing.md), in Chromium: a purchase order placed and received
@@ -49,7 +47,6 @@ async function lotsOfOrder() {
 
 describe.skipIf(onServer)('purchasing, lots and margins in the admin app', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(adminAppDir(), 'index.html'))) throw new Error('The admin app is not built: run `npm run build` first.');
     shop = await startTestShop();
     selling = await setUpSelling(shop);
     // Two units from before lots (unlotted): expiry unknown, so a lot that expires leaves first.
@@ -62,12 +59,10 @@ describe.skipIf(onServer)('purchasing, lots and margins in the admin app', () =>
       supplier_id: supplier.id, location_id: selling.warehouse.id, currency_code: 'USD', reference: 'PO-7',
       lines: [{ variant_id: oil.id, quantity: 6, unit_cost: 800 }, { variant_id: vinegar.id, quantity: 3, unit_cost: 500 }],
     }, 201);
-    base = `${await shop.app.listen({ port: 0, host: '127.0.0.1' })}/app`;
-    ({ browser, context, page, close: closeBrowser } = await openSignedInApp(`${base}/purchase-orders`, 'Purchase orders', { acceptDownloads: true }));
+    ({ base, browser, context, page, close: closeBrowser } = await openShopApp(shop, '/purchase-orders', 'Purchase orders', { acceptDownloads: true }));
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
     await closeBrowser?.();
     await shop?.close();
   });

@@ -1,10 +1,7 @@
 // Functions passed to page.evaluate run in the browser: they need the DOM types.
 /// <reference lib="dom" />
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { adminAppDir } from '../../src/http/admin-app.ts';
 import { testTrackingNumber } from '../../src/modules/shipping/carriers/test-carrier.ts';
 import { applyTrackingEvent } from '../../src/modules/shipments/tracking-events.ts';
 import { processTrackingInboxOnce } from '../../src/modules/shipments/tracking-inbox.ts';
@@ -13,7 +10,7 @@ import { testLog } from '../helpers/background.ts';
 import { placeOrder } from '../helpers/orders.ts';
 import { ADDRESS_US, createStockedProduct, setUpSelling, type Selling } from '../helpers/selling.ts';
 import { startTestShop, type TestShop } from '../helpers/test-shop.ts';
-import { checkPage, expectAccessible, openPage, openSignedInApp } from './browser.ts';
+import { checkPage, expectAccessible, openPage, openShopApp } from './browser.ts';
 
 /**
  * The admin app's shipping pages in Chromium: the carriers and what each can do; a shipping option
@@ -50,17 +47,14 @@ async function fulfilledOrder(address: object = ADDRESS_US) {
 
 describe.skipIf(onServer)('the admin app shipping pages in Chromium', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(adminAppDir(), 'index.html'))) throw new Error('The admin app is not built: run `npm run build` first.');
     shop = await startTestShop({ testCarrierWebhookSecret: SECRET });
     selling = await setUpSelling(shop);
     await shop.ok('POST', `/admin/inventory/locations/${selling.warehouse.id}`, { address: ORIGIN });
     variantId = (await createStockedProduct(shop, { usd: 2000, stock: 50, locationId: selling.warehouse.id, weight: 1200, title: 'Cast-iron pan' })).variant.id;
-    base = `${await shop.app.listen({ port: 0, host: '127.0.0.1' })}/app`;
-    ({ browser, context, page, close: closeBrowser } = await openSignedInApp(`${base}/settings/carriers`, 'Carriers'));
+    ({ base, browser, context, page, close: closeBrowser } = await openShopApp(shop, '/settings/carriers', 'Carriers'));
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
     await closeBrowser?.();
     await shop?.close();
   });

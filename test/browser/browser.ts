@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { ADMIN } from '../helpers/test-shop.ts';
+import { adminAppDir } from '../../src/http/admin-app.ts';
+import { ADMIN, type TestShop } from '../helpers/test-shop.ts';
 
 /** Debian's Chromium (apt-get install -y chromium); playwright's own browser downloads are not used. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -98,4 +99,27 @@ export async function openSignedInApp(url: string, heading: string | RegExp, opt
   await signIn(page);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   return { browser, context, page, close };
+}
+
+/** Refuses to test an admin app that was never built, naming the command that builds it. */
+export function assertAppBuilt(): void {
+  if (!fs.existsSync(path.join(adminAppDir(), 'index.html'))) throw new Error('The admin app is not built: run `npm run build` first.');
+}
+
+/**
+ * `shop`'s admin app served on a free loopback port and opened as openSignedInApp opens it, at `route`
+ * (a path under /app, `base`). `close` closes the browser; the shop is the caller's to close.
+ */
+export async function openShopApp(shop: TestShop, route: string, heading: string | RegExp, options: BrowserContextOptions = {}): Promise<{ base: string; browser: Browser; context: BrowserContext; page: Page; close: () => Promise<void> }> {
+  assertAppBuilt();
+  const base = `${await shop.app.listen({ port: 0, host: '127.0.0.1' })}/app`;
+  const opened = await openSignedInApp(`${base}${route}`, heading, options);
+  return {
+    ...opened,
+    base,
+    close: async () => {
+      await opened.context.close();
+      await opened.close();
+    },
+  };
 }

@@ -23,7 +23,9 @@ export interface JobDefinition {
   run(signal: AbortSignal): Promise<Record<string, unknown> | void>;
 }
 
-const DEFAULT_LEASE_MS = 5 * 60_000;
+// Renewed every third of it while a job runs, so a long run keeps it; short, so a process killed
+// mid-run holds the job up for 30 s at most (the ledger's seal runs every few seconds to a minute).
+const DEFAULT_LEASE_MS = 30_000;
 const RUN_HISTORY_DAYS = 7;
 
 export interface SchedulerOptions {
