@@ -96,7 +96,7 @@ export default function AnalyticsPage() {
         </div>
       </Card>
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card title="Best sellers" action={
           <label className="flex items-center gap-2 text-sm">Show
             <select className="input w-auto" value={groupBy} onChange={(e) => setSearch({ group_by: e.target.value === 'product' ? undefined : e.target.value })}>

@@ -12,6 +12,7 @@ import { Dialog, DialogClose } from '../ui/dialog.tsx';
 import { ErrorBanner, useToast } from '../ui/feedback.tsx';
 import { SelectField, TextArea, TextField } from '../ui/field.tsx';
 import { Card, DetailLayout, Page } from '../ui/page.tsx';
+import { ScrollRegion } from '../ui/scroll-region.tsx';
 import { BuyLabelDialog, canBuyLabel, FulfillmentLabels, useLabels, type Label } from './order-labels.tsx';
 
 type Action = 'capture' | 'refund' | 'cancel' | 'ship' | 'receive' | 'label';
@@ -190,21 +191,23 @@ function LotsCard({ order }: { order: Order }) {
       {!data && !lots.error && <p aria-busy="true">Loading lots…</p>}
       {data && (
         <>
-          <table className="data-table">
-            <caption className="sr-only">Lots each line took</caption>
-            <thead><tr><th scope="col">Item</th><th scope="col">Lot</th><th scope="col">Supplier</th><th scope="col" className="text-right">Units</th><th scope="col" className="text-right">Unit cost</th></tr></thead>
-            <tbody>
-              {data.lines.flatMap((line) => line.lots.map((lot, i) => (
-                <tr key={`${line.line_item_id}-${lot.lot_id ?? 'unlotted'}-${lot.location_id}-${i}`}>
-                  <td>{line.title}{line.sku ? <div className="text-xs text-[var(--muted)]">SKU {line.sku}</div> : null}</td>
-                  <td>{lot.lot_id ? <Link to="/lots/$id" params={{ id: lot.lot_id }} className="row-link">{lot.lot_number}</Link> : 'Unlotted'}</td>
-                  <td>{lot.supplier_name ?? '—'}</td>
-                  <td className="text-right tabular-nums">{lot.quantity}{lot.returned_quantity ? ` (${lot.returned_quantity} returned)` : ''}</td>
-                  <td className="text-right tabular-nums">{lot.unit_cost === null || !lot.currency_code ? '—' : formatMoney(lot.unit_cost, lot.currency_code)}</td>
-                </tr>
-              )))}
-            </tbody>
-          </table>
+          <ScrollRegion label="Lots each line took">
+            <table className="data-table">
+              <caption className="sr-only">Lots each line took</caption>
+              <thead><tr><th scope="col">Item</th><th scope="col">Lot</th><th scope="col">Supplier</th><th scope="col" className="text-right">Units</th><th scope="col" className="text-right">Unit cost</th></tr></thead>
+              <tbody>
+                {data.lines.flatMap((line) => line.lots.map((lot, i) => (
+                  <tr key={`${line.line_item_id}-${lot.lot_id ?? 'unlotted'}-${lot.location_id}-${i}`}>
+                    <td>{line.title}{line.sku ? <div className="text-xs text-[var(--muted)]">SKU {line.sku}</div> : null}</td>
+                    <td>{lot.lot_id ? <Link to="/lots/$id" params={{ id: lot.lot_id }} className="row-link">{lot.lot_number}</Link> : 'Unlotted'}</td>
+                    <td>{lot.supplier_name ?? '—'}</td>
+                    <td className="text-right tabular-nums">{lot.quantity}{lot.returned_quantity ? ` (${lot.returned_quantity} returned)` : ''}</td>
+                    <td className="text-right tabular-nums">{lot.unit_cost === null || !lot.currency_code ? '—' : formatMoney(lot.unit_cost, lot.currency_code)}</td>
+                  </tr>
+                )))}
+              </tbody>
+            </table>
+          </ScrollRegion>
           <dl className="dl mt-3">
             <dt>Revenue (kept units, before tax)</dt><dd>{money(data.margin.revenue)}</dd>
             <dt>Cost of goods</dt><dd>{money(data.margin.cost_of_goods)}</dd>

@@ -11,6 +11,7 @@ import { StatusBadge } from '../ui/badge.tsx';
 import { ErrorBanner, useToast } from '../ui/feedback.tsx';
 import { SelectField, TextField } from '../ui/field.tsx';
 import { Card, DetailLayout, Page } from '../ui/page.tsx';
+import { ScrollRegion } from '../ui/scroll-region.tsx';
 
 type PurchaseOrder = paths['/admin/purchase-orders/{id}']['get']['responses'][200]['content']['application/json'];
 interface Entry { quantity: string; lot_number: string; expires: string; cost: string }
@@ -65,27 +66,29 @@ export default function PurchaseOrderDetailPage() {
       <DetailLayout
         main={<>
           <Card title="Lines">
-            <table className="data-table">
-              <caption className="sr-only">Lines of the purchase order</caption>
-              <thead>
-                <tr>
-                  <th scope="col">SKU</th><th scope="col" className="text-right">Ordered</th><th scope="col" className="text-right">Received</th>
-                  <th scope="col" className="text-right">Outstanding</th><th scope="col" className="text-right">Unit cost</th><th scope="col" className="text-right">Total</th>
-                </tr>
-              </thead>
-              <tbody>
-                {o.lines.map((line) => (
-                  <tr key={line.id}>
-                    <td>{line.sku ?? line.variant_id ?? '—'}</td>
-                    <td className="text-right tabular-nums">{line.quantity}</td>
-                    <td className="text-right tabular-nums">{line.quantity_received}</td>
-                    <td className="text-right tabular-nums">{line.quantity_outstanding}</td>
-                    <td className="text-right tabular-nums">{money(line.unit_cost)}</td>
-                    <td className="text-right tabular-nums">{money(line.total_cost)}</td>
+            <ScrollRegion label="Lines of the purchase order">
+              <table className="data-table">
+                <caption className="sr-only">Lines of the purchase order</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">SKU</th><th scope="col" className="text-right">Ordered</th><th scope="col" className="text-right">Received</th>
+                    <th scope="col" className="text-right">Outstanding</th><th scope="col" className="text-right">Unit cost</th><th scope="col" className="text-right">Total</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {o.lines.map((line) => (
+                    <tr key={line.id}>
+                      <td>{line.sku ?? line.variant_id ?? '—'}</td>
+                      <td className="text-right tabular-nums">{line.quantity}</td>
+                      <td className="text-right tabular-nums">{line.quantity_received}</td>
+                      <td className="text-right tabular-nums">{line.quantity_outstanding}</td>
+                      <td className="text-right tabular-nums">{money(line.unit_cost)}</td>
+                      <td className="text-right tabular-nums">{money(line.total_cost)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
           </Card>
           {write && receivable && <ReceiveCard order={o} onReceived={changed} />}
           <LotsCard orderId={o.id} />
@@ -209,27 +212,29 @@ function LotsCard({ orderId }: { orderId: string }) {
       <ErrorBanner error={lots.error} onRetry={() => lots.refetch()} />
       {lots.data && lots.data.data.length === 0 && <p>Nothing received yet.</p>}
       {lots.data && lots.data.data.length > 0 && (
-        <table className="data-table" aria-busy={lots.isFetching || undefined}>
-          <caption className="sr-only">Lots received on this purchase order</caption>
-          <thead>
-            <tr>
-              <th scope="col">Lot</th><th scope="col">SKU</th><th scope="col">Expires</th><th scope="col" className="text-right">Received</th>
-              <th scope="col" className="text-right">Unit cost</th><th scope="col" className="text-right">Landed costs</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lots.data.data.map((lot) => (
-              <tr key={lot.id}>
-                <td><Link to="/lots/$id" params={{ id: lot.id }} className="row-link">{lot.lot_number}</Link></td>
-                <td>{lot.sku ?? '—'}</td>
-                <td>{lot.expires_at ? formatDay(lot.expires_at) : '—'}</td>
-                <td className="text-right tabular-nums">{lot.quantity_received}</td>
-                <td className="text-right tabular-nums">{lot.unit_cost === null || !lot.currency_code ? '—' : formatMoney(lot.unit_cost, lot.currency_code)}</td>
-                <td className="text-right tabular-nums">{lot.currency_code ? formatMoney(lot.landed_cost, lot.currency_code) : '—'}</td>
+        <ScrollRegion label="Lots received on this purchase order">
+          <table className="data-table" aria-busy={lots.isFetching || undefined}>
+            <caption className="sr-only">Lots received on this purchase order</caption>
+            <thead>
+              <tr>
+                <th scope="col">Lot</th><th scope="col">SKU</th><th scope="col">Expires</th><th scope="col" className="text-right">Received</th>
+                <th scope="col" className="text-right">Unit cost</th><th scope="col" className="text-right">Landed costs</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {lots.data.data.map((lot) => (
+                <tr key={lot.id}>
+                  <td><Link to="/lots/$id" params={{ id: lot.id }} className="row-link">{lot.lot_number}</Link></td>
+                  <td>{lot.sku ?? '—'}</td>
+                  <td>{lot.expires_at ? formatDay(lot.expires_at) : '—'}</td>
+                  <td className="text-right tabular-nums">{lot.quantity_received}</td>
+                  <td className="text-right tabular-nums">{lot.unit_cost === null || !lot.currency_code ? '—' : formatMoney(lot.unit_cost, lot.currency_code)}</td>
+                  <td className="text-right tabular-nums">{lot.currency_code ? formatMoney(lot.landed_cost, lot.currency_code) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </Card>
   );

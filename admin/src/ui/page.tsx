@@ -28,7 +28,7 @@ export function Page({ title, heading, back, badges, actions, children, wide }: 
             <ArrowLeft aria-hidden size={18} />
           </Link>
         )}
-        <h1 ref={h1} tabIndex={-1} className="text-[20px] leading-7 font-semibold outline-none">{heading ?? title}</h1>
+        <h1 ref={h1} tabIndex={-1} className="min-w-0 text-[20px] leading-7 font-semibold [overflow-wrap:anywhere] outline-none">{heading ?? title}</h1>
         {badges && <div className="flex flex-wrap gap-2">{badges}</div>}
         {actions && <div className="ml-auto flex flex-wrap items-center gap-2">{actions}</div>}
       </header>
@@ -41,9 +41,9 @@ export function Card({ title, action, children, className = '' }: { title?: Reac
   return (
     <section className={`card ${className}`}>
       {(title || action) && (
-        <div className="mb-3 flex items-center gap-2">
+        <div className="mb-3 flex flex-wrap items-center gap-2">
           {title && <h2 className="text-[16px] leading-6 font-semibold">{title}</h2>}
-          {action && <div className="ml-auto flex gap-2">{action}</div>}
+          {action && <div className="ml-auto flex flex-wrap gap-2">{action}</div>}
         </div>
       )}
       {children}
