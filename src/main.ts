@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { databaseTarget } from './db/target.ts';
 import { setUpShopOnce, type FirstStart } from './first-start.ts';
 import { buildApp } from './http/app.ts';
+import { metricsPortServedByPrimary } from './http/cluster-metrics.ts';
 import { serveMetricsPort } from './http/metrics.ts';
 import { startBackgroundWork, type BackgroundWork } from './modules/jobs/background-work.ts';
 import { builtInPaymentProviders } from './modules/payments/providers.ts';
@@ -47,7 +48,7 @@ export async function startShop(config: Config, { background = true }: { backgro
     const stopControl = database.kind === 'embedded'
       ? await serveControlSocket(config.dataDir, database, (err) => app.log.error({ err }, 'control request failed'))
       : null;
-    const metricsPort = config.metricsPort === null || !app.metrics ? null : await serveMetricsPort(app.metrics, config.metricsPort, config.metricsHost);
+    const metricsPort = config.metricsPort === null || !app.metrics || metricsPortServedByPrimary() ? null : await serveMetricsPort(app.metrics.scrape, config.metricsPort, config.metricsHost);
     const url = config.publicUrl ?? address.replace('://[::1]', '://localhost');
     let stopping: Promise<void> | undefined;
     return {

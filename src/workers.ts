@@ -3,6 +3,8 @@ import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { ConfigError, type Config } from './config.ts';
+import { clusterScraper, reportMetricsToPrimary } from './http/cluster-metrics.ts';
+import { serveMetricsPort } from './http/metrics.ts';
 import { banner, exitGracefully, exitWhenDatabaseLost, startShop, stopOnSignals } from './main.ts';
 
 /**
@@ -44,6 +46,7 @@ type ToWorker = { type: 'stop' };
 export async function runWorker(config: Config): Promise<void> {
   // The primary decides when workers go (a reload is its SIGHUP): a terminal hangup reaching the whole group must not.
   process.on('SIGHUP', () => {});
+  reportMetricsToPrimary();
   const shop = await startShop(config, { background: process.env[BACKGROUND_ENV] === '1' });
   const log = (message: string) => shop.app.log.info(message);
   stopOnSignals(shop, log);
@@ -165,6 +168,11 @@ export async function runPrimary(config: Config, count: number): Promise<void> {
   process.on('SIGTERM', () => shutDown('SIGTERM'));
   process.on('SIGINT', () => shutDown('SIGINT'));
 
+  // /metrics answers the whole cluster's figures, which the primary sums (http/cluster-metrics.ts).
+  const scrapeCluster = config.metricsToken || config.metricsPort !== null
+    ? clusterScraper(() => [...slots].filter((s) => s.ready && !s.worker.isDead()).map((s) => s.worker))
+    : null;
+
   // The first worker migrates the database and sets the shop up alone; the others join it.
   let first: { slot: Slot; banner: string };
   try {
@@ -175,6 +183,7 @@ export async function runPrimary(config: Config, count: number): Promise<void> {
     await Promise.all([...slots].map(stop));
     throw error;
   }
+  if (scrapeCluster && config.metricsPort !== null) await serveMetricsPort(scrapeCluster, config.metricsPort, config.metricsHost);
   started = true;
   process.stdout.write(`${first.banner}  Workers     ${count} processes (primary ${process.pid}: SIGHUP reloads them, SIGTERM stops them)\n`);
 }

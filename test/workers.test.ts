@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { processDatabase, runCli, startServerProcess, type ServerProcess } from './helpers/processes.ts';
+import { freePort, processDatabase, runCli, startServerProcess, type ServerProcess } from './helpers/processes.ts';
 import { REMOTE_ADMIN, signIn, type Remote } from './helpers/remote-shop.ts';
 import { onServer } from './helpers/test-database.ts';
 import { waitFor } from './helpers/webhook-receiver.ts';
@@ -23,9 +23,9 @@ function workerPids(primary: number): number[] {
 
 /**
  * Which process answered: one request on a connection of its own, then the process list of sockets
- * names the process holding the server's end of it.
+ * names the process holding the server's end of it (while the connection is still open).
  */
-async function answeredBy(url: string): Promise<{ status: number; pid: number }> {
+async function answeredBy(url: string, target = '/health', headers = ''): Promise<{ status: number; pid: number; body: string }> {
   const { port, hostname } = new URL(url);
   const socket = net.connect(Number(port), hostname).setTimeout(10_000, () => socket.destroy(new Error('no answer in 10 s')));
   try {
@@ -34,15 +34,25 @@ async function answeredBy(url: string): Promise<{ status: number; pid: number }>
       let text = '';
       socket.on('data', (chunk) => {
         text += chunk;
-        if (text.includes('\r\n\r\n') && text.endsWith('}')) resolve(text);
+        const end = text.indexOf('\r\n\r\n');
+        const length = /\r\ncontent-length: (\d+)/i.exec(text.slice(0, end));
+        if (end >= 0 && length && Buffer.byteLength(text.slice(end + 4)) >= Number(length[1])) resolve(text);
       }).once('error', reject);
-      socket.write(`GET /health HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`);
+      socket.write(`GET ${target} HTTP/1.1\r\nHost: ${hostname}\r\n${headers}\r\n`);
     });
     const ss = execFileSync('ss', ['-Htnp', 'state', 'established', `( sport = :${port} and dport = :${socket.localPort} )`], { encoding: 'utf8' });
-    return { status: Number(/^HTTP\/1\.1 (\d+)/.exec(response)![1]), pid: Number(/pid=(\d+)/.exec(ss)![1]) };
+    return { status: Number(/^HTTP\/1\.1 (\d+)/.exec(response)![1]), pid: Number(/pid=(\d+)/.exec(ss)![1]), body: response.slice(response.indexOf('\r\n\r\n') + 4) };
   } finally {
     socket.destroy();
   }
+}
+
+const METRICS_TOKEN = 'workers-test-metrics-token';
+
+/** How many product lists the scraped metrics count (answered 200). */
+function listRequests(metrics: string): number {
+  const line = metrics.split('\n').find((l) => l.startsWith('cartwright_http_request_duration_seconds_count{') && l.includes('route="/store/products"') && l.includes('status_code="200"'));
+  return line ? Number(line.split(' ').at(-1)) : 0;
 }
 
 /** The pid in each run's process id (host:pid:tag) of a job's runs since `since`. */
@@ -57,12 +67,14 @@ describe.runIf(onServer)('two workers on PostgreSQL', () => {
   let database: Awaited<ReturnType<typeof processDatabase>> | undefined;
   let server: ServerProcess;
   let admin: Remote;
+  let metricsPort: number;
 
   beforeAll(async () => {
     database = await processDatabase('workers');
+    metricsPort = await freePort();
     server = await startServerProcess({
       ...database.env, SEED_DEMO: 'false', ADMIN_EMAIL: REMOTE_ADMIN.email, ADMIN_PASSWORD: REMOTE_ADMIN.password,
-      JOB_INTERVALS: `prune_expired=${PERIOD_MS}`,
+      JOB_INTERVALS: `prune_expired=${PERIOD_MS}`, METRICS_TOKEN, METRICS_PORT: String(metricsPort),
     }, ['--workers', '2']);
     admin = await signIn(server.url);
   }, 60_000);
@@ -83,6 +95,26 @@ describe.runIf(onServer)('two workers on PostgreSQL', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
     expect([...new Set(answers.map((a) => a.pid))].sort((a, b) => a - b)).toEqual(workers);
   }, 90_000);
+
+  test('metrics are the cluster\'s: a scrape through either worker, or of the primary\'s METRICS_PORT, counts every worker\'s requests', async () => {
+    const workers = workerPids(server.child.pid!);
+    const scrapes = async () => {
+      // A connection of its own each: the primary hands connections to the workers in turn.
+      const viaWorkers = [];
+      for (let i = 0; i < 4; i++) viaWorkers.push(await answeredBy(server.url, '/metrics', `Authorization: Bearer ${METRICS_TOKEN}\r\n`));
+      expect(viaWorkers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+      expect(new Set(viaWorkers.map((a) => a.pid))).toEqual(new Set(workers));
+      const viaPrimary = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      return [...viaWorkers.map((a) => a.body), viaPrimary].map(listRequests);
+    };
+    const before = await scrapes();
+    expect(new Set(before).size).toBe(1);
+    const answers = [];
+    for (let i = 0; i < 10; i++) answers.push(await answeredBy(server.url, '/store/products?limit=1'));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+    expect(new Set(answers.map((a) => a.pid))).toEqual(new Set(workers));
+    expect(await scrapes()).toEqual(Array(5).fill(before[0] + 10));
+  }, 60_000);
 
   test('the background work runs in one worker: a job once per period, from one process', async () => {
     const since = Date.now();
@@ -106,7 +138,7 @@ describe.runIf(onServer)('two workers on PostgreSQL', () => {
     // one, or handed to it as it died, are lost with it).
     await waitFor(() => server.output().includes('worker died: starting another'), 15_000, 'the primary noticing');
     const survivor = before.find((pid) => pid !== background);
-    expect(await answeredBy(server.url)).toEqual({ status: 200, pid: survivor });
+    expect(await answeredBy(server.url)).toMatchObject({ status: 200, pid: survivor });
     const replaced = await waitFor(() => {
       const now = workerPids(server.child.pid!);
       return now.length === 2 && !now.includes(background) ? now : null;
@@ -129,8 +161,8 @@ describe.runIf(onServer)('two workers on PostgreSQL', () => {
       while (streaming) {
         try {
           const res = await fetch(`${server.url}/store/products?limit=1`);
-          await res.arrayBuffer();
-          statuses.push(res.status);
+          const body = await res.text();
+          statuses.push(res.status === 200 ? 200 : `${res.status} ${body}`);
         } catch (error) {
           statuses.push(String((error as Error).cause ?? error));
         }

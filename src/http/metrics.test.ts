@@ -82,7 +82,7 @@ describe('/metrics', () => {
   });
 
   test('METRICS_PORT serves the same figures without a token, on a listener of its own', async () => {
-    const listener = await serveMetricsPort(shop.app.metrics!, 0, '127.0.0.1');
+    const listener = await serveMetricsPort(shop.app.metrics!.scrape, 0, '127.0.0.1');
     try {
       const res = await fetch(`http://127.0.0.1:${listener.port}/metrics`);
       expect(res.status).toBe(200);

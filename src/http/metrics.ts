@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
@@ -8,6 +8,7 @@ import type { DatabaseObserver } from '../db/database-observer.ts';
 import { subscriptionProgress } from '../modules/events/subscription-progress.ts';
 import { listJobs } from '../modules/jobs/scheduler.ts';
 import { deliveryBacklog } from '../modules/webhooks/deliveries.ts';
+import { scraperOf } from './cluster-metrics.ts';
 import { send } from './error-handler.ts';
 
 /** The routes whose answers are payment outcomes, and the step each one is. */
@@ -72,21 +73,22 @@ export function registerMetrics(app: FastifyInstance, { db, config, observer }: 
   if (observer) databaseMetrics(registry, observer);
   backlogMetrics(registry, db);
 
-  app.metrics = registry;
+  const scrape = scraperOf(registry);
+  app.metrics = { registry, scrape };
   if (config.metricsToken) {
     const expected = Buffer.from(`Bearer ${config.metricsToken}`);
     app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
       const given = Buffer.from(request.headers.authorization ?? '');
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return send(reply, 'unauthorized');
-      return metricsReply(registry, reply);
+      return reply.type(registry.contentType).send(await scrape());
     });
   }
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** This process's metrics (registerMetrics); null when they are off. */
-    metrics: Registry | null;
+    /** This process's metrics (registerMetrics), and the scrape that answers them (the cluster's, in a worker); null when they are off. */
+    metrics: { registry: Registry; scrape(): Promise<string> } | null;
   }
 }
 
@@ -114,34 +116,34 @@ function databaseMetrics(registry: Registry, observer: DatabaseObserver): void {
   });
 }
 
-/** Shop-wide figures read from the database (the same from every process), once per scrape. */
+/** Shop-wide figures read from the database (the same from every process, so a cluster's sum takes one: `max`), once per scrape. */
 function backlogMetrics(registry: Registry, db: Db): void {
   // One read serves the four gauges of a scrape. A database that does not answer leaves them out of
   // that scrape rather than failing it: the process's own figures matter most just then.
   let reading: Promise<Backlog> | null = null;
   const read = () => (reading ??= readBacklog(db).catch(() => EMPTY_BACKLOG).finally(() => setTimeout(() => (reading = null), 1000).unref()));
   new Gauge({
-    name: 'cartwright_outbox_lag_events', help: 'Events each subscriber has yet to handle', labelNames: ['subscriber'], registers: [registry],
+    name: 'cartwright_outbox_lag_events', help: 'Events each subscriber has yet to handle', labelNames: ['subscriber'], registers: [registry], aggregator: 'max',
     async collect() {
       for (const s of (await read()).subscribers) this.set({ subscriber: s.name }, s.behind);
     },
   });
   new Gauge({
-    name: 'cartwright_outbox_lag_seconds', help: 'Age of the oldest event each subscriber has yet to handle (0 when none waits)', labelNames: ['subscriber'], registers: [registry],
+    name: 'cartwright_outbox_lag_seconds', help: 'Age of the oldest event each subscriber has yet to handle (0 when none waits)', labelNames: ['subscriber'], registers: [registry], aggregator: 'max',
     async collect() {
       const { subscribers, now } = await read();
       for (const s of subscribers) this.set({ subscriber: s.name }, s.oldest_waiting_at ? Math.max(0, (now - s.oldest_waiting_at.getTime()) / 1000) : 0);
     },
   });
   new Gauge({
-    name: 'cartwright_outbox_unsequenced_events', help: 'Committed events the dispatcher has not yet put in order (it does that first)', registers: [registry],
+    name: 'cartwright_outbox_unsequenced_events', help: 'Committed events the dispatcher has not yet put in order (it does that first)', registers: [registry], aggregator: 'max',
     async collect() {
       const { unsequenced } = await read();
       if (unsequenced !== null) this.set(unsequenced);
     },
   });
   new Gauge({
-    name: 'cartwright_webhook_deliveries', help: 'Webhook deliveries waiting to be sent (pending) and given up on (failed)', labelNames: ['status'], registers: [registry],
+    name: 'cartwright_webhook_deliveries', help: 'Webhook deliveries waiting to be sent (pending) and given up on (failed)', labelNames: ['status'], registers: [registry], aggregator: 'max',
     async collect() {
       const { deliveries } = await read();
       if (!deliveries) return;
@@ -150,7 +152,7 @@ function backlogMetrics(registry: Registry, db: Db): void {
     },
   });
   new Gauge({
-    name: 'cartwright_job_runs', help: 'Scheduled job runs since the job was registered, across the cluster, by outcome', labelNames: ['job', 'outcome'], registers: [registry],
+    name: 'cartwright_job_runs', help: 'Scheduled job runs since the job was registered, across the cluster, by outcome', labelNames: ['job', 'outcome'], registers: [registry], aggregator: 'max',
     async collect() {
       for (const job of (await read()).jobs) {
         this.set({ job: job.name, outcome: 'succeeded' }, job.run_count - job.failure_count);
@@ -174,19 +176,15 @@ async function readBacklog(db: Db): Promise<Backlog> {
   return { subscribers: progress.data, unsequenced: progress.unsequenced, deliveries, jobs, now: Date.now() };
 }
 
-async function metricsReply(registry: Registry, reply: FastifyReply) {
-  return reply.type(registry.contentType).send(await registry.metrics());
-}
-
 /** METRICS_PORT: /metrics without a token on a listener of its own (METRICS_HOST, loopback by default). */
-export async function serveMetricsPort(registry: Registry, port: number, host: string): Promise<{ port: number; close(): Promise<void> }> {
+export async function serveMetricsPort(scrape: () => Promise<string>, port: number, host: string): Promise<{ port: number; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     if (req.url?.split('?')[0] !== '/metrics') {
       res.writeHead(404).end();
       return;
     }
-    registry.metrics().then(
-      (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text),
+    scrape().then(
+      (text) => res.writeHead(200, { 'content-type': Registry.PROMETHEUS_CONTENT_TYPE }).end(text),
       () => res.writeHead(500).end(),
     );
   });
