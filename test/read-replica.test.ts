@@ -191,7 +191,7 @@ describe.runIf(onServer)('read replica (DATABASE_READ_URL)', () => {
       await heard;
       const reading = patient.request<any>('GET', '/store/products/teacup');
       const caughtUp = await patient.metric('cartwright_db_replica_reads_total{route="replica_caught_up"}');
-      await expect.poll(() => patient.metric('cartwright_db_replica_waiting_reads')).toBe(1);
+      await expect.poll(() => patient.metric('cartwright_db_replica_waiting_reads'), { timeout: 10_000, interval: 50 }).toBe(1);
       expect(await titleOn(replica, product.id)).toBe('Teacup');
       await resumeReplay(replica);
       resumed = true;
