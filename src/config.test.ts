@@ -10,6 +10,8 @@ test('defaults', () => {
     dataDir: path.resolve('./data'),
     databaseUrl: null,
     databasePoolSize: 10,
+    databaseReadUrl: null,
+    databaseReadWaitMs: 200,
     databaseStallTimeoutMs: 30000,
     databaseWedgedExitMs: 60000,
     logLevel: 'info',
@@ -128,6 +130,13 @@ test('values from the environment', () => {
   });
 });
 
+test('a read replica beside the PostgreSQL server, never beside the embedded database', () => {
+  expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/shop', DATABASE_READ_URL: 'postgresql://u@replica:5432/shop', DATABASE_READ_WAIT_MS: '50' }))
+    .toMatchObject({ databaseReadUrl: 'postgresql://u@replica:5432/shop', databaseReadWaitMs: 50 });
+  expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://u@replica:5432/shop' }))
+    .toThrow('DATABASE_READ_URL needs DATABASE_URL: the embedded database has no replicas (set DATABASE_URL to the primary, or remove DATABASE_READ_URL)');
+});
+
 test('events, webhooks and jobs from the environment', () => {
   expect(loadConfig({
     NODE_ENV: 'production', DISPATCH_INTERVAL_MS: '250', WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_MAX_AGE_HOURS: '0.5',
@@ -154,6 +163,8 @@ test.each([
   [{ WORKERS: 'all' }, 'WORKERS must be an integer, got "all"'],
   [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL is invalid'],
   [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL is invalid'],
+  [{ DATABASE_URL: 'postgres://db/shop', DATABASE_READ_URL: 'replica:5432' }, 'DATABASE_READ_URL is invalid'],
+  [{ DATABASE_URL: 'postgres://db/shop', DATABASE_READ_WAIT_MS: '-1' }, 'DATABASE_READ_WAIT_MS is invalid'],
   [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO must be true or false, got "maybe"'],
   [{ ADMIN_EMAIL: 'a@b.c' }, 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together'],
   [{ MARKETING_WEBHOOK_URL: 'https://hooks.example.com/m' }, 'MARKETING_WEBHOOK_URL and MARKETING_WEBHOOK_SECRET must be set together'],

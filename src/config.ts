@@ -15,6 +15,9 @@ const ConfigSchema = Type.Object({
   dataDir: Type.String({ minLength: 1 }),
   databaseUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
   databasePoolSize: Type.Integer({ minimum: 1, maximum: 500 }),
+  // A streaming replica for read-only Store traffic (docs/operations.md#read-replicas)
+  databaseReadUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
+  databaseReadWaitMs: Type.Integer({ minimum: 0, maximum: 60_000 }),
   databaseStallTimeoutMs: Type.Integer({ minimum: 100, maximum: 3_600_000 }),
   databaseWedgedExitMs: Type.Integer({ minimum: 100, maximum: 3_600_000 }),
   logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
@@ -210,6 +213,8 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(str(env, 'DATA_DIR') ?? './data'),
     databaseUrl: str(env, 'DATABASE_URL'),
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10),
+    databaseReadUrl: str(env, 'DATABASE_READ_URL'),
+    databaseReadWaitMs: int(env, 'DATABASE_READ_WAIT_MS', 200),
     databaseStallTimeoutMs: int(env, 'DATABASE_STALL_TIMEOUT_MS', 30_000),
     databaseWedgedExitMs: int(env, 'DATABASE_WEDGED_EXIT_MS', 60_000),
     logLevel: (str(env, 'LOG_LEVEL') ?? 'info') as Config['logLevel'],
@@ -290,7 +295,8 @@ export function loadConfig(env: Env = process.env): Config {
   };
   const names: Record<string, string> = {
     port: 'PORT', workers: 'WORKERS', host: 'HOST', dataDir: 'DATA_DIR', databaseUrl: 'DATABASE_URL',
-    databasePoolSize: 'DATABASE_POOL_SIZE', databaseStallTimeoutMs: 'DATABASE_STALL_TIMEOUT_MS', databaseWedgedExitMs: 'DATABASE_WEDGED_EXIT_MS', logLevel: 'LOG_LEVEL', publicUrl: 'PUBLIC_URL',
+    databasePoolSize: 'DATABASE_POOL_SIZE', databaseReadUrl: 'DATABASE_READ_URL', databaseReadWaitMs: 'DATABASE_READ_WAIT_MS',
+    databaseStallTimeoutMs: 'DATABASE_STALL_TIMEOUT_MS', databaseWedgedExitMs: 'DATABASE_WEDGED_EXIT_MS', logLevel: 'LOG_LEVEL', publicUrl: 'PUBLIC_URL',
     adminEmail: 'ADMIN_EMAIL', adminPassword: 'ADMIN_PASSWORD', adminSessionHours: 'ADMIN_SESSION_HOURS',
     seedDemo: 'SEED_DEMO', bodyLimitBytes: 'BODY_LIMIT_BYTES', importLimitBytes: 'IMPORT_LIMIT_BYTES',
     catalogCacheEntries: 'CATALOG_CACHE_ENTRIES', paymentTimeoutMs: 'PAYMENT_TIMEOUT_MS', paymentCapture: 'PAYMENT_CAPTURE',
@@ -322,6 +328,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (first) {
     const key = first.path.split('/')[1] ?? '';
     throw new ConfigError(`${names[key] ?? key} is invalid: ${first.message}`);
+  }
+  // The embedded database is one process's files: nothing can replicate it. A replica setting left
+  // there by mistake must not pass for read scaling that is not happening.
+  if (config.databaseReadUrl !== null && config.databaseUrl === null) {
+    throw new ConfigError('DATABASE_READ_URL needs DATABASE_URL: the embedded database has no replicas (set DATABASE_URL to the primary, or remove DATABASE_READ_URL)');
   }
   if (config.databaseWedgedExitMs <= config.databaseStallTimeoutMs) {
     throw new ConfigError('DATABASE_WEDGED_EXIT_MS must be longer than DATABASE_STALL_TIMEOUT_MS');

@@ -37,7 +37,7 @@ export async function startShop(config: Config, { background = true }: { backgro
     const firstStart = await setUpShopOnce(database.db, config);
     const stopRelay = await relayChanges(database);
     const paymentProviders = builtInPaymentProviders(config);
-    const app = await buildApp({ db: database.db, config, observer: database.observer, paymentProviders });
+    const app = await buildApp({ db: database.db, readDb: database.readDb, replica: database.replica, config, observer: database.observer, paymentProviders });
     watchDatabase(database, app.log);
     // Events, webhooks, the payment-webhook inbox and scheduled jobs, shared with the other processes.
     const work = background

@@ -1,7 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
-import type { DatabaseHandle } from './connection.ts';
 import { afterCommit, batchUntilCommit, rootOf } from './transaction.ts';
 
 /**
@@ -54,8 +53,14 @@ export function onChange(db: Db, listener: (topic: string) => void): () => void 
   return () => bus.off('change', listener);
 }
 
+/** What relaying needs of a DatabaseHandle (connection.ts, which imports this file to follow the changes). */
+interface Listening {
+  db: Db;
+  listen?(channel: string, onMessage: (payload: string | null) => void): Promise<() => Promise<void>>;
+}
+
 /** Relays other processes' change notifications to this process's listeners (the embedded database has no other processes). */
-export async function relayChanges(handle: DatabaseHandle): Promise<() => Promise<void>> {
+export async function relayChanges(handle: Listening): Promise<() => Promise<void>> {
   if (!handle.listen) return async () => {};
   return handle.listen(CHANGE_CHANNEL, (topic) => busOf(handle.db).emit('change', topic ?? ALL_TOPICS));
 }

@@ -8,7 +8,9 @@ import { lockDataDir } from './data-dir-lock.ts';
 import { DatabaseObserver } from './database-observer.ts';
 import { DatabaseThread, DatabaseUnavailableError, type WatchdogLimits } from './database-thread.ts';
 import { DatabaseThreadSocket } from './database-thread-socket.ts';
+import { onChange } from './changes.ts';
 import { copyEmbeddedTemplate } from './embedded-template.ts';
+import { ReplicaRouter } from './read-replica.ts';
 import { StatementNames } from './statement-names.ts';
 import { inSpan, tracingEnabled } from '../telemetry/tracing.ts';
 
@@ -21,12 +23,19 @@ export const DEFAULT_WATCHDOG: WatchdogLimits = { stallMs: 30_000, wedgedMs: 60_
 
 /** Where the data lives: a PostgreSQL server, a PGlite data directory, or PGlite in memory (tests). */
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'postgres'; url: string; poolSize?: number; /** a streaming replica for reads that may lag (read-replica.ts) */ replica?: { url: string; waitMs: number } }
   | ({ kind: 'embedded'; watchdog?: WatchdogLimits; /** the database thread's stack (tests shrink it) */ stackSizeMb?: number }
     & ({ dataDir: string /* PGlite's files go in its pglite/ folder */ } | { memory: true; loadDataDir?: Blob }));
 
 export interface DatabaseHandle {
   db: Db;
+  /**
+   * For read-only Store reads that no write of theirs depends on: the replica when one is configured
+   * (routed by ReplicaRouter), else `db` itself. Never for a transaction that writes.
+   */
+  readDb: Db;
+  /** Server with a replica only: where reads went, and its lag (for /metrics). */
+  replica?: ReplicaRouter;
   kind: 'postgres' | 'embedded';
   /**
    * Server only: subscribes to a PostgreSQL notification channel. Each process holds its own listening
@@ -52,7 +61,7 @@ const types = {
 };
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  return target.kind === 'postgres' ? openPostgres(target.url, target.poolSize ?? 10) : openEmbedded(target);
+  return target.kind === 'postgres' ? openPostgres(target) : openEmbedded(target);
 }
 
 /**
@@ -88,6 +97,7 @@ async function openEmbedded(target: Extract<DatabaseTarget, { kind: 'embedded' }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedPool(pool, names, observer, thread) }) });
   return {
     db,
+    readDb: db,
     kind: 'embedded',
     observer,
     thread,
@@ -147,17 +157,51 @@ function preparedPool(pool: pg.Pool, names: StatementNames, observer: DatabaseOb
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+/** How long a read waits for a connection to the replica before the replica counts as down. */
+const REPLICA_CONNECT_TIMEOUT_MS = 2_000;
+
+/**
+ * The replica's pool, and the router in front of it and the primary (read-replica.ts) that every
+ * change this process hears (its own commits, others' NOTIFY) moves forward.
+ */
+function openReplica(
+  replica: { url: string; waitMs: number },
+  primary: { db: Db; pool: pg.Pool; prepared: PostgresPool; observer: DatabaseObserver },
+  poolSize: number,
+): { readDb: Db; router: ReplicaRouter; close(): Promise<void> } {
+  const pool = new pg.Pool({ connectionString: replica.url, max: poolSize, types, connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS });
+  // Its statements are timed with the primary's: /metrics has one statement histogram.
+  const prepared = preparedPool(pool, new StatementNames(), primary.observer);
+  const router = new ReplicaRouter({ primary: primary.prepared, replica: prepared, primaryRaw: primary.pool, replicaRaw: pool }, replica.waitMs);
+  // A lost connection (also the listener Node needs so that it does not exit on it).
+  pool.on('error', () => router.forgetPosition());
+  const unsubscribe = onChange(primary.db, () => router.noteChange());
+  return {
+    readDb: new Kysely<Database>({ dialect: new PostgresDialect({ pool: router.pool() }) }),
+    router,
+    async close() {
+      unsubscribe();
+      await pool.end();
+    },
+  };
+}
+
+async function openPostgres({ url, poolSize = 10, replica }: Extract<DatabaseTarget, { kind: 'postgres' }>): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
   // An idle client that loses its server connection emits 'error' on the pool; without a listener Node exits.
   pool.on('error', () => {});
   const observer = new DatabaseObserver(pool);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedPool(pool, new StatementNames(), observer) }) });
+  const primary = preparedPool(pool, new StatementNames(), observer);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: primary }) });
   const listeners = new Set<pg.Client>();
   let closed = false;
+  const replicated = replica ? openReplica(replica, { db, pool, prepared: primary, observer }, poolSize) : undefined;
+  const readDb = replicated?.readDb ?? db;
 
   return {
     db,
+    readDb,
+    replica: replicated?.router,
     kind: 'postgres',
     observer,
     async listen(channel, onMessage) {
@@ -197,6 +241,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     async close() {
       closed = true;
       await Promise.all([...listeners].map((c) => c.end().catch(() => {})));
+      await replicated?.close();
       await db.destroy();
     },
   };

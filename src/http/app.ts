@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { DatabaseObserver } from '../db/database-observer.ts';
+import type { ReplicaRouter } from '../db/read-replica.ts';
 import { adminProductRoutes } from '../modules/catalog/routes.admin.ts';
 import { adminProductCsvRoutes } from '../modules/catalog/routes.admin.csv.ts';
 import { adminSearchRoutes } from '../modules/catalog/routes.admin.search.ts';
@@ -80,6 +81,10 @@ import { refuseOversizedBody } from './body-limits.ts';
 
 export interface BuildAppOptions {
   db: Db;
+  /** Where replica-safe Store reads go (AppContext.readDb); defaults to `db`. */
+  readDb?: Db;
+  /** Where those reads went and the replica's lag, for /metrics (a replica is configured). */
+  replica?: ReplicaRouter;
   config: Config;
   /** Defaults to the built-in providers (manual, test_card). */
   paymentProviders?: PaymentProviders;
@@ -151,7 +156,7 @@ export function logOptions(level: Config['logLevel']) {
 }
 
 /** Builds the HTTP application: Store API, Admin API, health, OpenAPI. Listening is the caller's job. */
-export async function buildApp({ db, config, logger, observer, paymentProviders = builtInPaymentProviders(config), carriers = builtInCarriers(config) }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, readDb = db, replica, config, logger, observer, paymentProviders = builtInPaymentProviders(config), carriers = builtInCarriers(config) }: BuildAppOptions): Promise<FastifyInstance> {
   const nextRequestId = requestIdGenerator();
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: logOptions(config.logLevel) }),
@@ -201,7 +206,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
     reply.header('x-request-id', request.id);
   });
   // Before any route, so their hooks see every route.
-  registerMetrics(app, { db, config, observer });
+  registerMetrics(app, { db, config, observer, replica });
   registerTracing(app);
 
   await app.register(swagger, {
@@ -247,7 +252,7 @@ export async function buildApp({ db, config, logger, observer, paymentProviders 
 
   const storeCache = new StoreResponseCache(db, config.catalogCacheEntries);
   app.addHook('onClose', async () => storeCache.close());
-  const context: AppContext = { db, config, storeCache, paymentProviders, carriers };
+  const context: AppContext = { db, readDb, config, storeCache, paymentProviders, carriers };
   registerIdempotency(app, db);
 
   await app.register(healthRoutes, context);

@@ -5,6 +5,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { DatabaseObserver } from '../db/database-observer.ts';
+import type { ReplicaRouter } from '../db/read-replica.ts';
 import { subscriptionProgress } from '../modules/events/subscription-progress.ts';
 import { listJobs } from '../modules/jobs/scheduler.ts';
 import { deliveryBacklog } from '../modules/webhooks/deliveries.ts';
@@ -30,7 +31,7 @@ const ERROR_CODE = /^\{"error":\{"code":"([a-z_]+)"/;
  * deliveries and job runs. Served at /metrics with METRICS_TOKEN as a bearer token, or without one
  * on METRICS_PORT (serveMetricsPort), or not at all.
  */
-export function registerMetrics(app: FastifyInstance, { db, config, observer }: { db: Db; config: Config; observer?: DatabaseObserver }): void {
+export function registerMetrics(app: FastifyInstance, { db, config, observer, replica }: { db: Db; config: Config; observer?: DatabaseObserver; replica?: ReplicaRouter }): void {
   // Off unless asked for: a shop nobody scrapes pays nothing per request.
   app.decorate('metrics', null);
   if (!config.metricsToken && config.metricsPort === null) return;
@@ -71,6 +72,7 @@ export function registerMetrics(app: FastifyInstance, { db, config, observer }: 
   });
 
   if (observer) databaseMetrics(registry, observer);
+  if (replica) replicaMetrics(registry, replica);
   backlogMetrics(registry, db);
 
   const scrape = scraperOf(registry);
@@ -112,6 +114,48 @@ function databaseMetrics(registry: Registry, observer: DatabaseObserver): void {
       this.set({ state: 'open' }, use.total);
       this.set({ state: 'idle' }, use.idle);
       this.set({ state: 'waiting' }, use.waiting);
+    },
+  });
+}
+
+/**
+ * The read replica (DATABASE_READ_URL): which database each replica-safe read went to and why, and,
+ * asked of both servers at each scrape, how far the replica's replay is behind the primary.
+ */
+function replicaMetrics(registry: Registry, replica: ReplicaRouter): void {
+  const reads = new Counter({
+    name: 'cartwright_db_replica_reads_total',
+    help: 'Replica-safe reads by route: replica, replica_caught_up (after a change, once the replica had replayed it), primary_lagging, primary_replica_down',
+    labelNames: ['route'], registers: [registry],
+  });
+  replica.onRoute((route) => reads.inc({ route }));
+  new Gauge({
+    name: 'cartwright_db_replica_waiting_reads', help: 'Reads waiting now for the replica to replay a change they must see', registers: [registry],
+    collect() {
+      this.set(replica.waitingReads);
+    },
+  });
+  let reading: Promise<Awaited<ReturnType<ReplicaRouter['lag']>>> | null = null;
+  // One question to both servers serves the gauges of a scrape (their collects start together).
+  const read = () => (reading ??= replica.lag().finally(() => (reading = null)));
+  new Gauge({
+    name: 'cartwright_db_replica_up', help: 'Whether the read replica answered this scrape (1) or not (0)', registers: [registry], aggregator: 'max',
+    async collect() {
+      this.set((await read()) ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'cartwright_db_replica_lag_bytes', help: 'WAL the replica has yet to replay: the primary\'s position minus the replica\'s', registers: [registry], aggregator: 'max',
+    async collect() {
+      const lag = await read();
+      if (lag) this.set(lag.bytes);
+    },
+  });
+  new Gauge({
+    name: 'cartwright_db_replica_lag_seconds', help: 'Age of the last transaction the replica replayed while it has more to replay (0 when caught up)', registers: [registry], aggregator: 'max',
+    async collect() {
+      const lag = await read();
+      if (lag) this.set(lag.seconds);
     },
   });
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { freePort } from './processes.ts';
 
 /**
@@ -86,4 +87,37 @@ export async function createPgReplica(primary: PgCluster, name: string): Promise
   const made = cluster(dataDir, port);
   made.start();
   return made;
+}
+
+/** One statement on a cluster's `postgres` database, over a connection of its own. */
+export async function queryCluster<T extends pg.QueryResultRow>(cluster: PgCluster, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: cluster.url() });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Stops a replica applying the WAL it receives, for as long as a test needs: a lag that does not
+ * depend on timing. Once paused, nothing written on the primary from then on is visible there.
+ */
+export async function pauseReplay(replica: PgCluster): Promise<void> {
+  await queryCluster(replica, 'select pg_wal_replay_pause()');
+}
+
+export async function resumeReplay(replica: PgCluster): Promise<void> {
+  await queryCluster(replica, 'select pg_wal_replay_resume()');
+}
+
+/** Waits until `replica` has replayed everything `primary` had written when this was called. */
+export async function waitForReplay(primary: PgCluster, replica: PgCluster): Promise<void> {
+  const [{ lsn }] = await queryCluster<{ lsn: string }>(primary, 'select pg_current_wal_lsn()::text as lsn');
+  for (;;) {
+    const [{ caught_up }] = await queryCluster<{ caught_up: boolean }>(replica, 'select pg_last_wal_replay_lsn() >= $1::pg_lsn as caught_up', [lsn]);
+    if (caught_up) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }

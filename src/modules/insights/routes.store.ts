@@ -14,9 +14,11 @@ const RecommendationQuery = Type.Object({
 
 /**
  * Recommendations for the storefront (docs/insights.md): published, in-stock products only, as a
- * product list. Never cached: they follow orders, which do not empty the store cache.
+ * product list. Never cached: they follow orders, which do not empty the store cache. A product's are
+ * read from the replica when there is one; a customer's from the primary (they follow the customer's
+ * own latest orders).
  */
-export const storeRecommendationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config }) => {
+export const storeRecommendationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, readDb, config }) => {
   app.get('/products/:id_or_handle/recommendations', {
     schema: {
       tags, summary: 'Frequently bought together',
@@ -24,7 +26,7 @@ export const storeRecommendationRoutes: FastifyPluginAsyncTypebox<AppContext> = 
       querystring: RecommendationQuery, response: { 200: ListOf(Product), ...readErrorResponses },
     },
   }, async (request) => ({
-    data: withDisplayedStock(await recommendForProduct(db, request.params.id_or_handle, request.query.limit), config), next_cursor: null,
+    data: withDisplayedStock(await recommendForProduct(readDb, request.params.id_or_handle, request.query.limit), config), next_cursor: null,
   }));
 
   app.get('/customers/me/recommendations', {

@@ -12,9 +12,10 @@ const tags = ['store: regions'];
 
 /**
  * The regions a storefront offers (its country and currency picker), without a token. Served from the
- * store cache like the catalog, and dropped from it whenever a region changes.
+ * store cache like the catalog, and dropped from it whenever a region changes. Read from the replica
+ * when there is one (AppContext.readDb).
  */
-export const storeRegionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, storeCache }) => {
+export const storeRegionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { readDb, storeCache }) => {
   const cached = serveFromStoreCache(app, storeCache);
 
   app.get('/regions', {
@@ -23,11 +24,11 @@ export const storeRegionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
       querystring: Type.Object(ListQuery, { additionalProperties: false }), response: { 200: ListOf(StoreRegion), ...errorResponses },
     },
   }, (request, reply) => cached(request, reply, async () => {
-    const page = await listRegions(db, { limit: request.query.limit, after: decodeCursor(request.query.cursor) });
+    const page = await listRegions(readDb, { limit: request.query.limit, after: decodeCursor(request.query.cursor) });
     return { data: page.data, next_cursor: encodeCursor(page.next) };
   }));
 
   app.get('/regions/:id', {
     schema: { tags, summary: 'One region', params: Type.Object({ id: Id('reg') }), response: { 200: StoreRegion, ...errorResponses } },
-  }, (request, reply) => cached(request, reply, () => getRegionOrThrow(db, request.params.id)));
+  }, (request, reply) => cached(request, reply, () => getRegionOrThrow(readDb, request.params.id)));
 };
