@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { decryptJson, decryptNullable } from '../../crypto/data-encryption.ts';
@@ -38,6 +38,11 @@ export interface CartLineState extends Pick<Line, 'id' | 'variant_id' | 'quantit
 
 export interface CartState {
   id: string;
+  /**
+   * The cart row's version as read (its `xmin`): every change to a cart leaves a new version of its
+   * row, so a write guarded by this applies only if no change came in since (carts.ts).
+   */
+  version: string;
   region_id: string;
   currency_code: string;
   email: string | null;
@@ -77,10 +82,28 @@ export interface CartState {
  */
 export type CartActor = { customerId: string | null } | 'system';
 
-export async function loadCartState(db: Db, cartId: string, actor: CartActor): Promise<CartState> {
+/** Values a caller reads with the cart, in the same statement: by name, each a scalar SQL expression that may use the cart as `c`. */
+export type CartExtras<E> = { [K in keyof E]: RawBuilder<E[K]> };
+
+export interface CartReadOptions<E> {
+  extra?: CartExtras<E>;
+  /**
+   * Also locks the cart row in the same statement, marking it changed at this time, but only if the
+   * row is still the version this statement's snapshot reads; `locked` says whether it was (see
+   * lockOpenCart in carts.ts for why a version that moved on needs a fresh read).
+   */
+  lockAt?: Date;
+}
+
+export type CartStateWith<E> = CartState & { extra: E; locked: boolean };
+
+export async function loadCartState<E = Record<string, never>>(db: Db, cartId: string, actor: CartActor, options: CartReadOptions<E> = {}): Promise<CartStateWith<E>> {
   const now = new Date();
-  const result = await sql<Omit<CartState, 'totals' | 'balances'> & { balance_sources: BalanceSource[]; store_credit_source: BalanceSource | null }>`
-    select c.id, c.region_id, c.currency_code, c.email, c.shipping_address, c.billing_address, c.shipping_option_id, c.shipping_quote, c.customer_id, c.draft_order_id,
+  const extras = Object.entries(options.extra ?? {}) as [string, RawBuilder<unknown>][];
+  const result = await sql<Omit<CartState, 'totals' | 'balances'> & { balance_sources: BalanceSource[]; store_credit_source: BalanceSource | null; locked: boolean }>`
+    ${options.lockAt ? sql`with locked as (
+      update cart set updated_at = ${options.lockAt} where id = ${cartId} and xmin = (select c0.xmin from cart c0 where c0.id = ${cartId}) returning id)` : sql``}
+    select c.id, c.xmin::text as version, ${options.lockAt ? sql`exists (select 1 from locked)` : sql`false`} as locked, c.region_id, c.currency_code, c.email, c.shipping_address, c.billing_address, c.shipping_option_id, c.shipping_quote, c.customer_id, c.draft_order_id,
       c.completed_at, c.created_at, c.updated_at, r.tax_inclusive, r.default_tax_rate_ppm,
       coalesce((select json_agg(json_build_object('country_code', t.country_code, 'tax_class', t.tax_class, 'rate_ppm', t.rate_ppm))
         from tax_rate t where t.region_id = c.region_id), '[]') as tax_rules,
@@ -125,6 +148,7 @@ export async function loadCartState(db: Db, cartId: string, actor: CartActor): P
           'status', g.status, 'expires_at', g.expires_at, 'cap', cs.amount)
         from cart_store_credit cs join gift_card g on g.kind = 'store_credit' and g.customer_id = c.customer_id and g.currency_code = c.currency_code
         where cs.cart_id = c.id) as store_credit_source
+      ${sql.join(extras.map(([name, value]) => sql`, ${value} as ${sql.ref(`extra_${name}`)}`), sql``)}
     from cart c join region r on r.id = c.region_id
     where c.id = ${cartId}`.execute(db);
   const stored = withListPrices(result.rows[0]);
@@ -132,6 +156,9 @@ export async function loadCartState(db: Db, cartId: string, actor: CartActor): P
     throw new AppError('cart_not_found', { id: cartId });
   }
   const { balance_sources, store_credit_source, ...rest } = stored;
+  const fields = rest as typeof rest & Record<string, unknown>;
+  const extra = Object.fromEntries(extras.map(([name]) => [name, fields[`extra_${name}`]])) as E;
+  for (const [name] of extras) delete fields[`extra_${name}`];
   const row = {
     ...rest,
     email: decryptNullable(stored.email),
@@ -151,7 +178,7 @@ export async function loadCartState(db: Db, cartId: string, actor: CartActor): P
   });
   const sources = store_credit_source ? [...balance_sources, store_credit_source] : balance_sources;
   const balances = allocateBalances(sources.map((b) => ({ ...b, balance: Number(b.balance), cap: b.cap === null ? null : Number(b.cap) })), totals.total, row.currency_code, now);
-  return { ...row, shipping_option: totals.shipping_applies ? row.shipping_option : null, totals, balances };
+  return { ...row, shipping_option: totals.shipping_applies ? row.shipping_option : null, totals, balances, extra };
 }
 
 /** Each line's price with the price lists applying to it (pricing/price-rule.ts); a draft's custom price stays. */

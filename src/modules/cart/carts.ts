@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Db, Tx } from '../../db/database.ts';
+import { sql, type QueryCreator, type RawBuilder, type Updateable } from 'kysely';
+import type { Database, Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { encryptJson, encryptNullable } from '../../crypto/data-encryption.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -9,51 +9,99 @@ import { canSell } from '../inventory/availability.ts';
 import { releaseCartHolds } from '../inventory/reservations.ts';
 import { cancelPendingPayments } from '../payments/payments.ts';
 import { recordPromotionRemovals } from '../promotions/cart-promotions.ts';
-import { findDefaultRegion, findRegionForCurrency } from '../regions/regions.ts';
+import { regionForNewCart } from '../regions/regions.ts';
 import { quoteForCart, type RateDeps } from '../shipping/cart-rates.ts';
 import { shippingPrice } from '../shipping/shipping-calculator.ts';
-import { loadCartState, type CartActor, type CartState } from './cart-query.ts';
+import type { ShippingOptionTable } from '../shipping/schema.ts';
+import { loadCartState, type CartActor, type CartExtras, type CartState, type CartStateWith } from './cart-query.ts';
+import type { CartTable } from './schema.ts';
 import type { AddressInput, CreateCartInput, UpdateCartInput } from './shapes.ts';
 
 /** A new cart, owned by `actor` when a customer creates it (the shop's own carts and guests' have no owner). */
 export async function createCart(db: Db, input: CreateCartInput, actor: CartActor): Promise<CartState> {
-  // A single insert: no transaction needed (two round trips fewer on the busiest route).
-  let region: { id: string; currency_code: string } | null;
-  if (input.region_id) {
-    region = await db.selectFrom('region').select(['id', 'currency_code']).where('id', '=', input.region_id).executeTakeFirst() ?? null;
-    if (!region) throw new AppError('region_not_found', { field: 'body.region_id', id: input.region_id });
-    if (input.currency_code && input.currency_code !== region.currency_code) {
-      throw new AppError('invalid_request', { field: 'body.currency_code' }, `body.currency_code must be the region's currency, ${region.currency_code}`);
-    }
-  } else if (input.currency_code) {
-    region = await findRegionForCurrency(db, input.currency_code);
-    if (!region) throw new AppError('region_not_found', { field: 'body.currency_code', currency_code: input.currency_code }, `No region sells in ${input.currency_code}.`);
-  } else {
-    region = await findDefaultRegion(db);
-    if (!region) throw new AppError('region_not_found', {}, 'The shop has no region yet: create one in the Admin API.');
-  }
+  // Two statements and no transaction: the insert picks its region itself, then the cart is read.
   const id = newId('cart');
-  await db.insertInto('cart').values({
-    id, region_id: region.id, currency_code: region.currency_code, email: encryptNullable(input.email), customer_id: actor === 'system' ? null : actor.customerId,
-  }).execute();
+  const inserted = await db.insertInto('cart').columns(['id', 'region_id', 'currency_code', 'email', 'customer_id'])
+    .expression(regionForNewCart(db, input).select([
+      sql<string>`${id}::text`.as('id'), 'region.id as region_id', 'region.currency_code',
+      sql<string | null>`${encryptNullable(input.email)}::text`.as('email'),
+      sql<string | null>`${actor === 'system' ? null : actor.customerId}::text`.as('customer_id'),
+    ]))
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) await refuseRegion(db, input);
   return loadCartState(db, id, actor);
+}
+
+/** Says why no region takes a new cart (createCart inserted none). */
+async function refuseRegion(db: Db, input: CreateCartInput): Promise<never> {
+  if (input.region_id) {
+    const region = await db.selectFrom('region').select('currency_code').where('id', '=', input.region_id).executeTakeFirst();
+    if (!region) throw new AppError('region_not_found', { field: 'body.region_id', id: input.region_id });
+    throw new AppError('invalid_request', { field: 'body.currency_code' }, `body.currency_code must be the region's currency, ${region.currency_code}`);
+  }
+  if (input.currency_code) throw new AppError('region_not_found', { field: 'body.currency_code', currency_code: input.currency_code }, `No region sells in ${input.currency_code}.`);
+  throw new AppError('region_not_found', {}, 'The shop has no region yet: create one in the Admin API.');
 }
 
 /**
  * Runs a change to a cart under its row lock, then voids what the change invalidates: the cart's stock
  * holds are released and its payment session cancelled (the amount it was for may no longer be right),
  * so the buyer starts payment again; codes that stopped applying are marked removed. A completed cart,
- * or one being completed, cannot change.
+ * or one being completed, cannot change. `extra`: what the change reads with the cart (cart-query.ts).
  */
-export async function changeCart(db: Db, cartId: string, actor: CartActor, change: (tx: Tx, cart: CartState) => Promise<void>): Promise<CartState> {
+export async function changeCart<E = Record<string, never>>(
+  db: Db, cartId: string, actor: CartActor, change: (tx: Tx, cart: CartStateWith<E>) => Promise<void>, extra?: CartExtras<E>,
+): Promise<CartState> {
   return inTransaction(db, async (tx) => {
-    const before = await lockOpenCart(tx, cartId, actor);
+    const before = await lockOpenCart(tx, cartId, actor, extra);
     await change(tx, before);
     await voidCheckoutStart(tx, before);
     const after = await loadCartState(tx, cartId, actor);
     await recordPromotionRemovals(tx, cartId, after.totals.promotions.removed);
     return after;
   });
+}
+
+/**
+ * The one statement of a cart change (cart.updated_at set with it): it applies only while the cart row
+ * is still `version`, or always when `version` is null (the caller holds the cart's lock). Says
+ * whether it applied.
+ */
+export type CartWrite = (db: Db, version: string | null) => Promise<boolean>;
+
+/**
+ * A change that is one statement: a line added, changed or removed, the cart's own fields set. Most
+ * come with no other change to the cart in between, so none takes the lock: `read` is the cart as read
+ * without it (with what the change checks, `extra`), `plan` checks the change against it and returns
+ * the write, and the write applies only if the cart row is still the version read; every change leaves
+ * a new version of the row, so then nothing came in between. Read, write, read again: three statements,
+ * no transaction. When a checkout was started (its holds and payment session go with the change), or
+ * another change came in between, the change is planned and written again under the lock (changeCart).
+ * `plan` reads what else it needs through the handle it is given.
+ */
+export async function changeCartInOneWrite<E>(
+  db: Db, read: CartStateWith<E>, actor: CartActor, extra: CartExtras<E>, plan: (db: Db, cart: CartStateWith<E>) => Promise<CartWrite>,
+): Promise<CartState> {
+  assertOpen(read);
+  if (!checkoutStarted(read) && await (await plan(db, read))(db, read.version)) return loadChangedCart(db, read.id, actor);
+  return changeCart(db, read.id, actor, async (tx, cart) => {
+    await (await plan(tx, cart))(tx, null);
+  }, extra);
+}
+
+/** The cart after a change written without its lock; codes the change made stop applying are then marked removed, under it. */
+async function loadChangedCart(db: Db, cartId: string, actor: CartActor): Promise<CartState> {
+  const after = await loadCartState(db, cartId, actor);
+  if (!after.totals.promotions.removed.some((r) => !r.earlier)) return after;
+  return inTransaction(db, async (tx) => {
+    const cart = await lockCart(tx, cartId, actor);
+    if (!cart.completed_at && !cart.order_status) await recordPromotionRemovals(tx, cartId, cart.totals.promotions.removed);
+    return cart;
+  });
+}
+
+function checkoutStarted(cart: CartState): boolean {
+  return Boolean(cart.holds_expire_at || cart.payment_session);
 }
 
 /** Voids what starting payment did to the cart: its stock holds are released, its payment session cancelled. */
@@ -64,60 +112,120 @@ export async function voidCheckoutStart(tx: Tx, cart: CartState): Promise<void> 
 
 /**
  * Locks the cart row for this transaction (marking it changed) and loads it. Refuses a completed cart,
- * or one whose checkout is running. The load is a separate statement on purpose: it takes a fresh
- * snapshot after the lock is granted, so it sees an order committed by the transaction we waited for.
- * `actor` as for loadCartState: another customer's cart is not found (and the lock rolls back).
+ * or one whose checkout is running. `actor` as for loadCartState: another customer's cart is not found
+ * (and the lock rolls back). Every change under this lock leaves a new version of the cart row (the
+ * lock is an UPDATE), which lockCart and changeCartInOneWrite rely on: keep it so.
  */
-export async function lockOpenCart(tx: Tx, cartId: string, actor: CartActor): Promise<CartState> {
-  const locked = await tx.updateTable('cart').set({ updated_at: new Date() }).where('id', '=', cartId).returning('id').executeTakeFirst();
-  if (!locked) throw new AppError('cart_not_found', { id: cartId });
-  const cart = await loadCartState(tx, cartId, actor);
-  if (cart.completed_at || cart.order_status) {
-    throw new AppError(cart.order_status === 'pending' ? 'checkout_in_progress' : 'cart_completed', { id: cartId });
-  }
+export async function lockOpenCart<E = Record<string, never>>(tx: Tx, cartId: string, actor: CartActor, extra?: CartExtras<E>): Promise<CartStateWith<E>> {
+  const cart = await lockCart(tx, cartId, actor, extra);
+  assertOpen(cart);
   return cart;
 }
 
-/** Refuses addresses whose country is not in the region (one query for both addresses). */
-async function assertCountriesInRegion(tx: Tx, regionId: string, addresses: [string, AddressInput | null | undefined][]) {
-  const given = addresses.filter((a): a is [string, AddressInput] => Boolean(a[1]));
-  if (given.length === 0) return;
-  const inRegion = new Set((await tx.selectFrom('region_country').select('country_code')
-    .where('region_id', '=', regionId).where('country_code', 'in', given.map(([, a]) => a.country_code)).execute()).map((r) => r.country_code));
-  for (const [field, address] of given) {
-    if (!inRegion.has(address.country_code)) {
-      throw new AppError('country_not_in_region', { field: `body.${field}.country_code`, country_code: address.country_code, region_id: regionId });
+/**
+ * Locks a cart read earlier without its lock (marking it changed). When its row is still the version
+ * read, nothing changed the cart since and the read stands: one statement. Otherwise the cart is
+ * locked and read again (lockOpenCart).
+ */
+export async function lockCartAsRead<E>(tx: Tx, read: CartStateWith<E>, actor: CartActor, extra?: CartExtras<E>): Promise<CartStateWith<E>> {
+  const touched = await touchCart(tx, read.id, read.version).returning('updated_at').executeTakeFirst();
+  if (!touched) return lockOpenCart(tx, read.id, actor, extra);
+  assertOpen(read);
+  return { ...read, updated_at: touched.updated_at };
+}
+
+/**
+ * The lock and the read in one statement when that is safe. The read must see what the transaction
+ * that held the lock before us committed (an order placed, a line added); but a statement that waits
+ * for a row lock reads everything else from the snapshot it took before waiting. So the statement
+ * locks the row only if it is still the version that snapshot reads: an unchanged row means no change
+ * was made under the lock since, and the snapshot is as fresh as a read after the lock. Otherwise (a
+ * change committed while we waited) the lock is taken and the cart read again, apart.
+ */
+async function lockCart<E>(tx: Tx, cartId: string, actor: CartActor, extra?: CartExtras<E>): Promise<CartStateWith<E>> {
+  const now = new Date();
+  const cart = await loadCartState(tx, cartId, actor, { extra, lockAt: now });
+  if (cart.locked) return { ...cart, updated_at: now };
+  await tx.updateTable('cart').set({ updated_at: now }).where('id', '=', cartId).execute();
+  return loadCartState(tx, cartId, actor, { extra });
+}
+
+/** Refuses a change to a completed cart, or to one whose checkout is running. */
+function assertOpen(cart: CartState): void {
+  if (cart.completed_at || cart.order_status) {
+    throw new AppError(cart.order_status === 'pending' ? 'checkout_in_progress' : 'cart_completed', { id: cart.id });
+  }
+}
+
+/** Sets the cart's fields and marks it changed, while its row is still `version` (null: the caller holds the lock). */
+function touchCart(db: QueryCreator<Database>, cartId: string, version: string | null, set: Updateable<CartTable> = {}) {
+  const update = db.updateTable('cart').set({ ...set, updated_at: new Date() }).where('id', '=', cartId);
+  return version === null ? update : update.where(sql<boolean>`xmin = ${version}::xid`);
+}
+
+function setCartFields(cartId: string, set: Updateable<CartTable>): CartWrite {
+  return async (db, version) => Number((await touchCart(db, cartId, version, set).executeTakeFirst()).numUpdatedRows) === 1;
+}
+
+/** Changes a line, with the cart marked changed in the same statement (touchCart's condition applies to both). */
+function writeLine(cartId: string, line: { id: string; variant_id: string; quantity: number; exists: boolean } | { id: string; removed: true }): CartWrite {
+  return async (db, version) => {
+    const touched = db.with('touched', (q) => touchCart(q, cartId, version).returning('id'));
+    const cartTouched = sql<boolean>`exists (select 1 from touched)`;
+    if ('removed' in line) {
+      return Number((await touched.deleteFrom('cart_line_item').where('id', '=', line.id).where(cartTouched).executeTakeFirst()).numDeletedRows) === 1;
+    }
+    if (line.exists) {
+      return Number((await touched.updateTable('cart_line_item').set({ quantity: line.quantity, updated_at: new Date() })
+        .where('id', '=', line.id).where(cartTouched).executeTakeFirst()).numUpdatedRows) === 1;
+    }
+    const inserted = await touched.insertInto('cart_line_item').columns(['id', 'cart_id', 'variant_id', 'quantity'])
+      .expression((eb) => eb.selectFrom('touched').select([sql<string>`${line.id}::text`.as('id'), 'touched.id as cart_id', sql<string>`${line.variant_id}::text`.as('variant_id'), sql<number>`${line.quantity}::int`.as('quantity')]))
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+  };
+}
+
+/** The region's countries, read with the cart (`c`) or a region row (`region`). */
+const countriesOf = (regionId: RawBuilder<string>) =>
+  sql<string[]>`(select coalesce(json_agg(rc.country_code), '[]') from region_country rc where rc.region_id = ${regionId})`;
+
+/** Refuses addresses whose country is not in the region. */
+function assertCountriesInRegion(region: { id: string; countries: string[] }, addresses: [string, AddressInput | null | undefined][]) {
+  for (const [field, address] of addresses) {
+    if (address && !region.countries.includes(address.country_code)) {
+      throw new AppError('country_not_in_region', { field: `body.${field}.country_code`, country_code: address.country_code, region_id: region.id });
     }
   }
 }
 
 export async function updateCart(db: Db, cartId: string, patch: UpdateCartInput, actor: CartActor): Promise<CartState> {
-  return changeCart(db, cartId, actor, async (tx, cart) => {
-    let regionId = cart.region_id;
-    let currency = cart.currency_code;
+  const extra = { countries: countriesOf(sql`c.region_id`) };
+  return changeCartInOneWrite(db, await loadCartState(db, cartId, actor, { extra }), actor, extra, async (reader, cart) => {
+    let region = { id: cart.region_id, currency_code: cart.currency_code, countries: cart.extra.countries };
     if (patch.region_id && patch.region_id !== cart.region_id) {
       assertLinesEditable(cart); // a draft's custom prices are in its currency
-      const region = await tx.selectFrom('region').select(['id', 'currency_code']).where('id', '=', patch.region_id).executeTakeFirst();
-      if (!region) throw new AppError('region_not_found', { field: 'body.region_id', id: patch.region_id });
-      regionId = region.id;
-      currency = region.currency_code;
+      const found = await reader.selectFrom('region').select(['id', 'currency_code', countriesOf(sql`region.id`).as('countries')])
+        .where('id', '=', patch.region_id).executeTakeFirst();
+      if (!found) throw new AppError('region_not_found', { field: 'body.region_id', id: patch.region_id });
+      region = found;
     }
     const shipping = patch.shipping_address !== undefined ? patch.shipping_address : cart.shipping_address;
     const billing = patch.billing_address !== undefined ? patch.billing_address : cart.billing_address;
-    await assertCountriesInRegion(tx, regionId, [['shipping_address', shipping as AddressInput | null], ['billing_address', billing as AddressInput | null]]);
-    if (regionId !== cart.region_id) {
-      for (const line of cart.lines) await assertPriced(tx, line.variant_id, currency, 'body.region_id');
+    assertCountriesInRegion(region, [['shipping_address', shipping as AddressInput | null], ['billing_address', billing as AddressInput | null]]);
+    if (region.id !== cart.region_id) {
+      for (const line of cart.lines) await assertPriced(reader, line.variant_id, region.currency_code, 'body.region_id');
     }
-    await tx.updateTable('cart').set({
-      region_id: regionId,
-      currency_code: currency,
+    return setCartFields(cartId, {
+      region_id: region.id,
+      currency_code: region.currency_code,
       // Personal data is stored encrypted (src/crypto/data-encryption.ts).
       email: ifGiven(patch.email, encryptNullable),
       shipping_address: ifGiven(patch.shipping_address, (address) => address && encryptJson(address)),
       billing_address: ifGiven(patch.billing_address, (address) => address && encryptJson(address)),
       // Shipping options belong to a region: a new region needs a new choice.
-      ...(regionId !== cart.region_id ? { shipping_option_id: null } : {}),
-    }).where('id', '=', cartId).execute();
+      ...(region.id !== cart.region_id ? { shipping_option_id: null } : {}),
+    });
   });
 }
 
@@ -127,26 +235,31 @@ async function assertPriced(tx: Db, variantId: string, currency: string, field: 
   if (!price) throw new AppError('variant_not_priced', { field, variant_id: variantId, currency_code: currency });
 }
 
-/** Refuses a variant that cannot be sold in this cart: unknown, unpublished, unpriced, or short of stock. */
-async function assertSellable(tx: Tx, cart: CartState, variantId: string, quantity: number, field: string) {
-  // One read: the variant's product status, its price in the cart's currency, its availability, and what
-  // this cart itself holds of it (released by this change, so available to it).
-  const found = await sql<{ status: string; priced: boolean; managed: boolean | null; allow_backorder: boolean | null; available: number; held: number }>`
-    select p.status,
-      exists (select 1 from product_variant_price vp where vp.variant_id = v.id and vp.currency_code = ${cart.currency_code}) as priced,
-      i.manage_inventory as managed, i.allow_backorder,
-      coalesce((select sum(greatest(l.on_hand - l.committed - l.reserved - l.safety_stock, 0))
-        from inventory_level l join stock_location s on s.id = l.location_id and s.active where l.item_id = i.id), 0)::int as available,
-      coalesce((select sum(r.quantity) from inventory_reservation r
-        where r.item_id = i.id and r.cart_id = ${cart.id} and r.kind = 'hold'), 0)::int as held
+/** What selling a variant in the cart (`c`) depends on, read with the cart; null: no such variant. */
+interface SellableFacts { status: string; priced: boolean; managed: boolean | null; allow_backorder: boolean | null; available: number; held: number }
+
+/**
+ * The variant's product status, whether it has a price in the cart's currency, its availability, and
+ * what this cart itself holds of it (released by this change, so available to it).
+ */
+const sellableFacts = (variantId: RawBuilder<string>) => sql<SellableFacts | null>`(
+    select json_build_object('status', p.status,
+      'priced', exists (select 1 from product_variant_price vp where vp.variant_id = v.id and vp.currency_code = c.currency_code),
+      'managed', i.manage_inventory, 'allow_backorder', i.allow_backorder,
+      'available', coalesce((select sum(greatest(l.on_hand - l.committed - l.reserved - l.safety_stock, 0))
+        from inventory_level l join stock_location s on s.id = l.location_id and s.active where l.item_id = i.id), 0)::int,
+      'held', coalesce((select sum(r.quantity) from inventory_reservation r
+        where r.item_id = i.id and r.cart_id = c.id and r.kind = 'hold'), 0)::int)
     from product_variant v join product p on p.id = v.product_id
     left join inventory_item i on i.variant_id = v.id
-    where v.id = ${variantId}`.execute(tx);
-  const row = found.rows[0];
-  if (!row) throw new AppError('variant_not_found', { field, id: variantId });
-  if (row.status !== 'published') throw new AppError('variant_not_for_sale', { field, variant_id: variantId });
-  if (!row.priced) throw new AppError('variant_not_priced', { field, variant_id: variantId, currency_code: cart.currency_code });
-  const availability = { managed: row.managed ?? true, allow_backorder: row.allow_backorder ?? false, available: row.available + row.held };
+    where v.id = ${variantId})`;
+
+/** Refuses a variant that cannot be sold in this cart: unknown, unpublished, unpriced, or short of stock. */
+function assertSellable(cart: CartState, facts: SellableFacts | null, variantId: string, quantity: number, field: string) {
+  if (!facts) throw new AppError('variant_not_found', { field, id: variantId });
+  if (facts.status !== 'published') throw new AppError('variant_not_for_sale', { field, variant_id: variantId });
+  if (!facts.priced) throw new AppError('variant_not_priced', { field, variant_id: variantId, currency_code: cart.currency_code });
+  const availability = { managed: facts.managed ?? true, allow_backorder: facts.allow_backorder ?? false, available: facts.available + facts.held };
   if (!canSell(availability, quantity)) {
     throw new AppError('insufficient_inventory', { field, variant_id: variantId, requested: quantity, available: availability.available });
   }
@@ -159,35 +272,33 @@ function assertLinesEditable(cart: CartState): void {
 
 /** Adds a line; a variant already in the cart has its quantity increased instead. */
 export async function addLineItem(db: Db, cartId: string, input: { variant_id: string; quantity: number }, actor: CartActor): Promise<CartState> {
-  return changeCart(db, cartId, actor, async (tx, cart) => {
+  const extra = { sellable: sellableFacts(sql`${input.variant_id}::text`) };
+  return changeCartInOneWrite(db, await loadCartState(db, cartId, actor, { extra }), actor, extra, async (_reader, cart) => {
     assertLinesEditable(cart);
     const existing = cart.lines.find((l) => l.variant_id === input.variant_id);
     const quantity = (existing?.quantity ?? 0) + input.quantity;
     if (quantity > 10_000) throw new AppError('invalid_request', { field: 'body.quantity' }, 'a line holds at most 10000 units');
-    await assertSellable(tx, cart, input.variant_id, quantity, 'body.variant_id');
-    if (existing) {
-      await tx.updateTable('cart_line_item').set({ quantity, updated_at: new Date() }).where('id', '=', existing.id).execute();
-    } else {
-      await tx.insertInto('cart_line_item').values({ id: newId('cali'), cart_id: cartId, variant_id: input.variant_id, quantity }).execute();
-    }
+    assertSellable(cart, cart.extra.sellable, input.variant_id, quantity, 'body.variant_id');
+    return writeLine(cartId, { id: existing?.id ?? newId('cali'), variant_id: input.variant_id, quantity, exists: Boolean(existing) });
   });
 }
 
 export async function updateLineItem(db: Db, cartId: string, lineId: string, input: { quantity: number }, actor: CartActor): Promise<CartState> {
-  return changeCart(db, cartId, actor, async (tx, cart) => {
+  const extra = { sellable: sellableFacts(sql`(select li.variant_id from cart_line_item li where li.id = ${lineId} and li.cart_id = c.id)`) };
+  return changeCartInOneWrite(db, await loadCartState(db, cartId, actor, { extra }), actor, extra, async (_reader, cart) => {
     assertLinesEditable(cart);
     const line = cart.lines.find((l) => l.id === lineId);
     if (!line) throw new AppError('line_item_not_found', { id: lineId });
-    if (input.quantity > line.quantity) await assertSellable(tx, cart, line.variant_id, input.quantity, 'body.quantity');
-    await tx.updateTable('cart_line_item').set({ quantity: input.quantity, updated_at: new Date() }).where('id', '=', lineId).execute();
+    if (input.quantity > line.quantity) assertSellable(cart, cart.extra.sellable, line.variant_id, input.quantity, 'body.quantity');
+    return writeLine(cartId, { id: lineId, variant_id: line.variant_id, quantity: input.quantity, exists: true });
   });
 }
 
 export async function removeLineItem(db: Db, cartId: string, lineId: string, actor: CartActor): Promise<CartState> {
-  return changeCart(db, cartId, actor, async (tx, cart) => {
+  return changeCartInOneWrite(db, await loadCartState(db, cartId, actor), actor, {}, async (_reader, cart) => {
     assertLinesEditable(cart);
     if (!cart.lines.some((l) => l.id === lineId)) throw new AppError('line_item_not_found', { id: lineId });
-    await tx.deleteFrom('cart_line_item').where('id', '=', lineId).execute();
+    return writeLine(cartId, { id: lineId, removed: true });
   });
 }
 
@@ -197,20 +308,28 @@ export async function removeLineItem(db: Db, cartId: string, lineId: string, act
  */
 export const FALLBACK_RATES_ONLY: RateDeps = { carriers: new Map(), timeoutMs: 0 };
 
-const optionColumns = ['id', 'name', 'price_type', 'amount', 'weight_bands', 'free_over_amount', 'carrier_id', 'carrier_service', 'rate_markup_ppm', 'rate_markup_amount'] as const;
+type OptionRow = Pick<ShippingOptionTable, 'id' | 'name' | 'price_type' | 'amount' | 'free_over_amount' | 'carrier_id' | 'carrier_service'>
+  & { weight_bands: ShippingOptionTable['weight_bands']['__select__']; rate_markup_ppm: number; rate_markup_amount: number };
+
+/** A shipping option (`so`) as pricing and quoting read it. */
+const optionJson = sql`json_build_object('id', so.id, 'name', so.name, 'price_type', so.price_type, 'amount', so.amount,
+  'weight_bands', so.weight_bands, 'free_over_amount', so.free_over_amount, 'carrier_id', so.carrier_id, 'carrier_service', so.carrier_service,
+  'rate_markup_ppm', so.rate_markup_ppm, 'rate_markup_amount', so.rate_markup_amount)`;
 
 /**
- * The region's active shipping options that apply to the cart, with what each costs it. Calculated
- * options are quoted by their carriers at once, each within the timeout (or at its fallback).
+ * The region's active shipping options that apply to the cart, with what each costs it (read with the
+ * cart, one statement). Calculated options are quoted by their carriers at once, each within the
+ * timeout (or at its fallback).
  */
 export async function shippingOptionsForCart(db: Db, cartId: string, actor: CartActor, rates: RateDeps): Promise<{ id: string; name: string; amount: number }[]> {
-  const cart = await loadCartState(db, cartId, actor);
-  const options = await db.selectFrom('shipping_option').select(optionColumns)
-    .where('region_id', '=', cart.region_id).where('active', '=', true)
-    .orderBy('position').orderBy('name').orderBy('id')
-    .execute();
+  const cart = await loadCartState(db, cartId, actor, {
+    extra: {
+      options: sql<OptionRow[]>`(select coalesce(json_agg(${optionJson} order by so.position, so.name, so.id), '[]')
+        from shipping_option so where so.region_id = c.region_id and so.active)`,
+    },
+  });
   const itemSubtotal = cart.totals.subtotal - cart.totals.discount_total;
-  const priced = await Promise.all(options.map(async (option) => {
+  const priced = await Promise.all(cart.extra.options.map(async (option) => {
     const quoted = option.price_type === 'calculated' ? { ...option, amount: (await quoteForCart(db, rates, option, cart)).amount } : option;
     const amount = shippingPrice(quoted, { itemSubtotal, weightGrams: cart.totals.weight_grams });
     return amount === null ? [] : [{ id: option.id, name: option.name, amount }];
@@ -219,20 +338,21 @@ export async function shippingOptionsForCart(db: Db, cartId: string, actor: Cart
 }
 
 /**
- * Chooses a shipping option. A calculated one is quoted first, outside the transaction (no transaction
- * waits on a carrier), and the quote is kept with the parcel and destination it was for.
+ * Chooses a shipping option. A calculated one is quoted first, outside any transaction (none waits on
+ * a carrier), and the quote is kept with the parcel and destination it was for.
  */
 export async function setShippingMethod(db: Db, cartId: string, optionId: string, actor: CartActor, rates: RateDeps): Promise<CartState> {
-  const current = await loadCartState(db, cartId, actor);
-  const chosen = await db.selectFrom('shipping_option').select(optionColumns)
-    .where('id', '=', optionId).where('region_id', '=', current.region_id).where('active', '=', true)
-    .executeTakeFirst();
+  const extra = {
+    chosen: sql<OptionRow | null>`(select ${optionJson} from shipping_option so where so.id = ${optionId} and so.region_id = c.region_id and so.active)`,
+  };
+  const read = await loadCartState(db, cartId, actor, { extra });
+  const chosen = read.extra.chosen;
   if (!chosen) throw new AppError('shipping_option_not_found', { field: 'body.option_id', id: optionId });
-  const quote = chosen.price_type === 'calculated' ? await quoteForCart(db, rates, chosen, current) : null;
-  return changeCart(db, cartId, actor, async (tx, cart) => {
+  const quote = chosen.price_type === 'calculated' ? await quoteForCart(db, rates, chosen, read) : null;
+  return changeCartInOneWrite(db, read, actor, extra, async (_reader, cart) => {
     const option = quote ? { ...chosen, amount: quote.amount } : chosen;
     const amount = shippingPrice(option, { itemSubtotal: cart.totals.subtotal - cart.totals.discount_total, weightGrams: cart.totals.weight_grams });
     if (amount === null) throw new AppError('shipping_option_unavailable', { field: 'body.option_id', id: optionId, weight_grams: cart.totals.weight_grams });
-    await tx.updateTable('cart').set({ shipping_option_id: optionId, shipping_quote: quote ? JSON.stringify(quote) : null }).where('id', '=', cartId).execute();
+    return setCartFields(cartId, { shipping_option_id: optionId, shipping_quote: quote ? JSON.stringify(quote) : null });
   });
 }

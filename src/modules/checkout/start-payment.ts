@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { loadCartState, type CartActor, type CartState } from '../cart/cart-query.ts';
-import { lockOpenCart, voidCheckoutStart } from '../cart/carts.ts';
+import { lockCartAsRead, voidCheckoutStart } from '../cart/carts.ts';
 import { holdStockForCart } from '../inventory/reservations.ts';
 import { createPaymentSession } from '../payments/payments.ts';
 import { PaymentError } from '../payments/provider.ts';
@@ -22,7 +22,8 @@ export interface CheckoutDeps {
  * call a gateway), then one transaction opens the payment session and holds the cart's stock for
  * `checkoutHoldMinutes`. Not enough stock: 409 insufficient_inventory, and nothing is held. The session
  * is for what the cart's gift cards and store credit leave to pay; when they pay it all, 409
- * payment_not_required (complete the cart directly).
+ * payment_not_required (complete the cart directly). The cart as read first stands when no change
+ * came in meanwhile (lockCartAsRead), and the answer is that cart with its session and holds.
  */
 export async function startPayment(
   deps: CheckoutDeps, cartId: string, input: { provider_id: string; data?: Record<string, unknown> }, actor: CartActor,
@@ -40,13 +41,14 @@ export async function startPayment(
     throw error;
   }
   return inTransaction(deps.db, async (tx) => {
-    const cart = await lockOpenCart(tx, cartId, actor);
+    const cart = await lockCartAsRead(tx, draft, actor);
     assertCheckoutReady(cart);
     await voidCheckoutStart(tx, cart); // a second attempt replaces the first's session and holds
     await recordPromotionRemovals(tx, cartId, cart.totals.promotions.removed); // the buyer pays the total without them
-    await createPaymentSession(tx, { cartId, providerId: provider.id, amount: cart.totals.total - cart.balances.total, currencyCode: cart.currency_code, data: initiated.data });
+    const session = await createPaymentSession(tx, { cartId, providerId: provider.id, amount: cart.totals.total - cart.balances.total, currencyCode: cart.currency_code, data: initiated.data });
     const expiresAt = new Date(Date.now() + deps.config.checkoutHoldMinutes * 60_000);
-    await holdStockForCart(tx, cartId, cart.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity })), expiresAt);
-    return loadCartState(tx, cartId, actor);
+    const held = await holdStockForCart(tx, cartId, cart.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity })), expiresAt);
+    const { id, provider_id, status, amount, currency_code, data } = session;
+    return { ...cart, payment_session: { id, provider_id, status, amount, currency_code, data }, holds_expire_at: held ? expiresAt : null };
   });
 }

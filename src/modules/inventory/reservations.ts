@@ -51,9 +51,9 @@ export async function signalStock(tx: Tx, variantIds: string[]): Promise<void> {
 /**
  * Holds a cart's quantities until `expiresAt`; release the cart's earlier holds first (releaseCartHolds).
  * Untracked and backorderable variants need no hold. All or nothing: a line that cannot be held
- * refuses the whole call.
+ * refuses the whole call. Says whether it held anything.
  */
-export async function holdStockForCart(tx: Tx, cartId: string, lines: StockLine[], expiresAt: Date): Promise<void> {
+export async function holdStockForCart(tx: Tx, cartId: string, lines: StockLine[], expiresAt: Date): Promise<boolean> {
   const items = await lockItems(tx, lines.map((l) => l.variant_id));
   const holds: Piece[] = [];
   for (const line of [...lines].sort((a, b) => a.variant_id.localeCompare(b.variant_id))) {
@@ -62,12 +62,13 @@ export async function holdStockForCart(tx: Tx, cartId: string, lines: StockLine[
     const taken = await allocate(tx, policy, line.quantity, { field: 'reserved', allowBackorder: false });
     holds.push(...taken.map(({ committed_after: _c, ...piece }) => piece));
   }
-  if (holds.length === 0) return;
+  if (holds.length === 0) return false;
   await tx.insertInto('inventory_reservation')
     .values(holds.map((h) => ({ id: newId('ires'), ...h, kind: 'hold' as const, cart_id: cartId, expires_at: expiresAt })))
     .execute();
   await recordEvents(tx, [{ type: 'inventory.reserved', resource_type: 'cart', resource_id: cartId, payload: { cart_id: cartId, holds, expires_at: expiresAt.toISOString() } }]);
   await signalStock(tx, lines.map((l) => l.variant_id));
+  return true;
 }
 
 /** Releases every hold of the cart; returns how many units were released. */

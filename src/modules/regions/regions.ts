@@ -26,8 +26,8 @@ export interface RegionRecord {
   updated_at: Date;
 }
 
-function selectRegions(db: Db) {
-  return db.selectFrom('region')
+function selectRegions(db: Db, from = db.selectFrom('region')) {
+  return from
     .select(['region.id', 'region.name', 'region.currency_code', 'region.tax_inclusive', 'region.default_tax_rate_ppm', 'region.created_at', 'region.updated_at'])
     .select(sql<string[]>`coalesce((select json_agg(rc.country_code order by rc.country_code collate "C") from region_country rc where rc.region_id = region.id), '[]'::json)`.as('countries'));
 }
@@ -66,15 +66,26 @@ export async function listRegions(db: Db, page: { after?: unknown[]; limit: numb
  * or null when no region uses it.
  */
 export async function findRegionForCurrency(db: Db, currencyCode: string): Promise<RegionRecord | null> {
-  const row = await selectRegions(db).where('region.currency_code', '=', currencyCode)
-    .orderBy('region.created_at').orderBy('region.id').limit(1).executeTakeFirst();
+  const row = await selectRegions(db, regionForNewCart(db, { currency_code: currencyCode })).executeTakeFirst();
   return row ? toRecord(row) : null;
 }
 
 /** The region a cart gets when it names neither region nor currency: the oldest one, or null when there is none. */
 export async function findDefaultRegion(db: Db): Promise<RegionRecord | null> {
-  const row = await selectRegions(db).orderBy('region.created_at').orderBy('region.id').limit(1).executeTakeFirst();
+  const row = await selectRegions(db, regionForNewCart(db, {})).executeTakeFirst();
   return row ? toRecord(row) : null;
+}
+
+/**
+ * The region a new cart gets, as a query (the cart's insert selects from it, one statement): the
+ * region named, if it sells the currency named; else the oldest region selling the currency; else the
+ * oldest region. No row: no such region.
+ */
+export function regionForNewCart(db: Db, input: { region_id?: string; currency_code?: string }) {
+  let query = db.selectFrom('region');
+  if (input.region_id) query = query.where('region.id', '=', input.region_id);
+  if (input.currency_code) query = query.where('region.currency_code', '=', input.currency_code);
+  return query.orderBy('region.created_at').orderBy('region.id').limit(1);
 }
 
 /** Refuses a code that is not an assigned country, then one that another region already has. */
