@@ -204,6 +204,16 @@ describe('served from the store cache, dropped when the answer may change', () =
     expect(await cachedTentRecommendations(4)).toEqual([p.pegs.product.id, p.gas.product.id, p.mallet.product.id, p.lamp.product.id]);
   });
 
+  test('the sales of a candidate ranked after a full list leave it cached', async () => {
+    expect(await cachedTentRecommendations(2)).toEqual([p.pegs.product.id, p.gas.product.id]);
+    // The stove comes after the pegs and the gas: selling out could not change this answer.
+    await shop.ok('POST', '/admin/inventory/adjustments', { variant_id: p.stove.variant.id, location_id: selling.warehouse.id, delta: -49, reason: 'damaged' }, 201);
+    expect(await statementsDuring(async () => {
+      expect(ids((await tentRecommendations(2)).body)).toEqual([p.pegs.product.id, p.gas.product.id]);
+    })).toBe(0);
+    await shop.ok('POST', '/admin/inventory/adjustments', { variant_id: p.stove.variant.id, location_id: selling.warehouse.id, delta: 49, reason: 'received' }, 201);
+  });
+
   test('new scores from the recommender drop it; the orders alone, of products it never weighed, do not', async () => {
     p.stakes = await createStockedProduct(shop, { usd: 500, stock: 50, locationId: selling.warehouse.id, title: 'stakes' });
     expect(await cachedTentRecommendations(3)).toEqual([p.pegs.product.id, p.gas.product.id, p.mallet.product.id]);

@@ -13,8 +13,10 @@ const HISTORY_SEEDS = 20;
 const POPULAR_FALLBACK = 30;
 
 /**
- * The recommended products, and `watched`: every candidate product and its variants, whose stock
- * change may change the answer (a cache of it drops it then; see sellableProducts).
+ * The recommended products, and `watched`: the candidates whose being sellable decided the answer
+ * (those shown, and those refused before the list was full: one coming back in stock would enter
+ * it) with their variants, so a cache of the answer drops it when their stock moves. Candidates
+ * ranked after the last one shown could not change a full list: their sales leave it cached.
  */
 export interface Recommended {
   products: Product[];
@@ -80,8 +82,14 @@ async function readScores(db: Db, seedIds: RawBuilder<unknown>, history?: RawBui
 async function recommend(db: Db, input: { scores: Scores; exclude: Set<string> | null; limit: number }): Promise<Recommended> {
   const { seeds, popular, bought } = input.scores;
   const candidates = [...seeds.flatMap((s) => s.pairs.map((p) => p.product_id)), ...popular.map((p) => p.product_id), ...bought];
-  const { sellable, watched } = await sellableProducts(db, [...new Set(candidates)].filter((id) => !input.exclude?.has(id)));
+  const { sellable, variantIds } = await sellableProducts(db, [...new Set(candidates)].filter((id) => !input.exclude?.has(id)));
   const exclude = input.exclude ?? new Set(bought.filter((id) => !sellable.get(id)?.tags.includes(CONSUMABLE_TAG)));
-  const ids = rankRecommendations({ seeds, exclude, popular, accept: (id) => sellable.has(id), limit: input.limit });
-  return { products: await getPublishedProducts(db, ids), watched };
+  // The candidates asked about, in rank order until the list was full: the rest could not change it.
+  const asked: string[] = [];
+  const accept = (id: string) => {
+    asked.push(id);
+    return sellable.has(id);
+  };
+  const ids = rankRecommendations({ seeds, exclude, popular, accept, limit: input.limit });
+  return { products: await getPublishedProducts(db, ids), watched: asked.flatMap((id) => [id, ...variantIds.get(id) ?? []]) };
 }

@@ -16,7 +16,7 @@ const RecommendationQuery = Type.Object({
 
 /**
  * Recommendations for the storefront (docs/insights.md): published, in-stock products only, as a
- * product list, with base prices (no price list applies to them, so they are the same for every buyer).
+ * product list, with base prices (no price list applies to them: the same for every buyer).
  */
 export const storeRecommendationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, context) => {
   // A plugin of its own, so that only its route's requests look in the store cache (under this one's prefix).
@@ -40,9 +40,9 @@ export const storeRecommendationRoutes: FastifyPluginAsyncTypebox<AppContext> = 
 /**
  * Served from the store cache, keyed by the URL (product and limit): the answer is dropped when the
  * scores change (the recommender's writer signals RECOMMENDATION_SCORES_TOPIC), when the catalog
- * changes (a product published or not), and when the stock of any candidate it weighed moves — the
- * products shown, and every co-purchase or popular product refused or not reached (one coming back in
- * stock may enter the list). The asked-for product's own stock plays no part.
+ * changes (a product published or not), and when the stock of a candidate it weighed moves — the
+ * products shown, and every co-purchase or popular product refused before the list was full (one
+ * coming back in stock would enter it). The asked-for product's own stock plays no part.
  */
 const productRecommendationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { db, config, storeCache }) => {
   const cached = serveFromStoreCache(app, storeCache);
