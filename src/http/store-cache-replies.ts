@@ -23,7 +23,8 @@ function shownIds(payload: unknown): string[] {
  * is answered before routing's validation and handler; only valid requests' answers are cached (errors
  * are thrown, never stored), so a URL found there was validated when it was first served. `context`
  * answers synchronously when it can (a guest's request), so a guest's hit costs no promise. Returns
- * the function a handler answers through.
+ * the function a handler answers through; its `load` may name, through `dependOn`, more ids (or change
+ * topics) than the answer shows whose change must drop it (store-cache.ts).
  */
 export function serveFromStoreCache(app: FastifyInstance, storeCache: StoreResponseCache, options: { context?: (request: FastifyRequest) => string | Promise<string> } = {}) {
   const keys = new WeakMap<FastifyRequest, string>();
@@ -46,9 +47,10 @@ export function serveFromStoreCache(app: FastifyInstance, storeCache: StoreRespo
     if (typeof context === 'string') return serveOrContinue(request, reply, request.url + context, done);
     context.then((c) => serveOrContinue(request, reply, request.url + c, done), done);
   });
-  return async (request: FastifyRequest, reply: FastifyReply, load: () => Promise<unknown>) =>
+  return async (request: FastifyRequest, reply: FastifyReply, load: (dependOn: (ids: readonly string[]) => void) => Promise<unknown>) =>
     send(request, reply, await storeCache.get(keys.get(request) ?? request.url, async () => {
-      const payload = await load();
-      return { body: reply.serialize(payload) as string, ids: shownIds(payload) };
+      const dependencies: string[] = [];
+      const payload = await load((ids) => dependencies.push(...ids));
+      return { body: reply.serialize(payload) as string, ids: [...new Set([...shownIds(payload), ...dependencies])] };
     }));
 }

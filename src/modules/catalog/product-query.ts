@@ -295,17 +295,14 @@ export async function getPublishedProducts(db: Db, ids: readonly string[]): Prom
 }
 
 /**
- * Of these products, the ones a storefront can sell now: published, with a variant in stock (the
- * same rule as a variant's `in_stock`), and their tags. A light read for choosing among candidates
- * before building the full products.
+ * Columns for a read that joins `product p` to candidates it chooses among (recommendations), so the
+ * choice needs no statement of its own: `sellable`, whether a storefront can sell it now (published,
+ * with a variant in stock: the same rule as a variant's `in_stock`; null for no product), its `tags`,
+ * and `variant_ids`, its variants, sellable or not — with the product's own id, the ids whose stock
+ * changes (inventory:<ids>) may change the verdict, for a cache of an answer chosen by it.
  */
-export async function sellableProducts(db: Db, ids: readonly string[]): Promise<Map<string, { tags: string[] }>> {
-  if (!ids.length) return new Map();
-  const rows = await sql<{ id: string; tags: string[] }>`
-    select p.id, p.tags from product p
-    where p.id = any(${[...ids]}::text[]) and p.status = 'published' and ${inStock}`.execute(db);
-  return new Map(rows.rows.map((r) => [r.id, { tags: r.tags }]));
-}
+export const sellabilityColumns = sql`p.status = 'published' and ${inStock} as sellable, p.tags,
+  array(select v.id from product_variant v where v.product_id = p.id) as variant_ids`;
 
 /** The published product a variant belongs to, or null for an unknown variant or unpublished product. */
 export async function getPublishedProductOfVariant(db: Db, variantId: string): Promise<Product | null> {

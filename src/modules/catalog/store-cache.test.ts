@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { relayChanges } from '../../db/changes.ts';
+import { relayChanges, signalChange } from '../../db/changes.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { buildApp } from '../../http/app.ts';
 import { requester, startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
 import { onServer } from '../../../test/helpers/test-database.ts';
@@ -90,6 +91,19 @@ describe('StoreResponseCache', () => {
     await inFlight;
     expect(cache.peek('c')).toBeUndefined();
     expect(cache.peek('b')).toBeUndefined();
+    cache.close();
+  });
+
+  test('any other change topic drops only the responses that named it, and stops a read in flight naming it storing', async () => {
+    const cache = new StoreResponseCache(shop.db, 10);
+    await cache.get('a', async () => ({ body: 'A', ids: ['prod_1', 'scores'] }));
+    await cache.get('b', async () => ({ body: 'B', ids: ['prod_1'] }));
+    let finish!: () => void;
+    const inFlight = cache.get('c', () => new Promise<void>((r) => (finish = r)).then(() => ({ body: 'C', ids: ['scores'] })));
+    await inTransaction(shop.db, (tx) => signalChange(tx, 'scores'));
+    finish();
+    await inFlight;
+    expect([cache.peek('a'), cache.peek('b')?.body, cache.peek('c')]).toEqual([undefined, 'B', undefined]);
     cache.close();
   });
 

@@ -8,6 +8,9 @@ import type { Db } from '../../db/database.ts';
  *   here too): everything is dropped (in this process at commit, in the others through NOTIFY).
  * - A stock change signals `inventory:<ids>` with the variant (or product) ids whose availability moved:
  *   only the responses showing one of them are dropped, so a busy checkout does not empty the cache.
+ * - Any other topic drops the responses that named it among their ids: an answer derived from more
+ *   than the catalog and stock (recommendations name `recommendations`, which their scores' writer
+ *   signals) is dropped when that changes, and nothing else is.
  * - A response that changes by itself at a known time (a price list starting or ending) asks for the
  *   whole cache to be emptied then (`expireAt`): every entry is dropped on the first read after it.
  * A read that began before a change touching it never stores its result. Concurrent misses for one key
@@ -22,7 +25,10 @@ export interface CachedResponse {
 
 export interface Loaded {
   body: string;
-  /** The product and variant ids the response shows (its stock-sensitive content). */
+  /**
+   * The product and variant ids whose stock change may change the response (those it shows, and any
+   * whose availability decided what it shows), and the other change topics it depends on.
+   */
   ids: string[];
 }
 
@@ -44,6 +50,7 @@ export class StoreResponseCache {
     this.unsubscribe = onChange(db, (topic) => {
       if (topic.startsWith('inventory:')) this.invalidate(topic.slice('inventory:'.length).split(','));
       else if (topic === ALL_TOPICS || topic === 'catalog' || topic === 'regions') this.clear();
+      else if (this.keysById.has(topic) || this.loading.size > 0) this.invalidate([topic]);
     });
   }
 

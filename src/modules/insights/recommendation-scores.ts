@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { signalChange } from '../../db/changes.ts';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { EventSubscriber } from '../events/event-subscriber.ts';
@@ -7,6 +8,12 @@ import { basketIncrements } from './recommender-core.ts';
 /** An order with many products would add the square of their number in pairs: its first ones count. */
 const MAX_PRODUCTS_PER_ORDER = 30;
 const ROWS_PER_STATEMENT = 1000;
+
+/**
+ * Signalled (to every process) when the scores change: the store cache drops the recommendations it
+ * holds, and nothing else (an order's stock changes drop only the pages showing its products).
+ */
+export const RECOMMENDATION_SCORES_TOPIC = 'recommendations';
 
 /**
  * Counts placed orders into the co-purchase and popularity scores, each order once however often it
@@ -53,6 +60,7 @@ export async function countOrdersIntoScores(db: Db, orderIds: readonly string[])
           score: sql`recommendation_pair.score + excluded.score`, orders: sql`recommendation_pair.orders + excluded.orders`, updated_at: sql`now()`,
         })).execute();
     }
+    if (rows.length) await signalChange(tx, RECOMMENDATION_SCORES_TOPIC);
     return rows.length;
   });
 }

@@ -3,16 +3,20 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BackgroundWork } from '../jobs/background-work.ts';
 import { NO_JOBS, startTestBackground } from '../../../test/helpers/background.ts';
 import { signUp, type SignedUp } from '../../../test/helpers/customers.ts';
-import { ADDRESS_US, CARDS, createStockedProduct, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
-import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
+import { ADDRESS_US, CARDS, createStockedProduct, pay, readyCart, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
+import { requester, startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
+import { onServer } from '../../../test/helpers/test-database.ts';
+import { relayChanges } from '../../db/changes.ts';
+import { buildApp } from '../../http/app.ts';
 import { waitFor } from '../../../test/helpers/webhook-receiver.ts';
 import type { DispatchedEvent } from '../events/dispatched-event.ts';
-import { recommendationScores } from './recommendation-scores.ts';
+import { countOrdersIntoScores, recommendationScores } from './recommendation-scores.ts';
 
 /**
  * Recommendations through the Store API, from orders placed through it and counted by the real
  * subscriber from the outbox: co-purchases first, popularity after, never the unpublished, the sold
- * out, nor (for a customer) what they already bought unless it is consumable.
+ * out, nor (for a customer) what they already bought unless it is consumable. A product's
+ * recommendations come from the store cache, and change as soon as what they were chosen from does.
  */
 let shop: TestShop;
 let selling: Selling;
@@ -134,5 +138,129 @@ describe('for the signed-in customer', () => {
   test('signed out: 401', async () => {
     const res = await shop.request('GET', '/store/customers/me/recommendations', { token: null });
     expect([res.status, res.body.error.code]).toEqual([401, 'customer_unauthorized']);
+  });
+});
+
+/** How many SQL statements the database ran while `run` ran (nothing else runs: the background is stopped). */
+async function statementsDuring(run: () => Promise<unknown>): Promise<number> {
+  let statements = 0;
+  const stop = shop.database.handle.observer.onStatement(() => statements++);
+  try {
+    await run();
+  } finally {
+    stop();
+  }
+  return statements;
+}
+
+const tentRecommendations = (limit: number) => shop.get(`/store/products/${p.tent.product.id}/recommendations?limit=${limit}`);
+
+/** Reads the tent's recommendations twice: the second is answered from the cache, byte for byte. */
+async function cachedTentRecommendations(limit: number): Promise<string[]> {
+  const first = await tentRecommendations(limit);
+  expect(first.status, first.text).toBe(200);
+  let second: Awaited<ReturnType<typeof tentRecommendations>> | undefined;
+  expect(await statementsDuring(async () => { second = await tentRecommendations(limit); })).toBe(0);
+  expect(second!.text).toBe(first.text);
+  return ids(first.body);
+}
+
+describe('served from the store cache, dropped when the answer may change', () => {
+  beforeAll(async () => {
+    // Orders placed from here on are counted only when a test says so.
+    await background.stop();
+  });
+
+  test('a second identical read runs no statement; another limit is another answer, read in two', async () => {
+    const first = await tentRecommendations(10);
+    // Pegs, gas, mallet bought with the tent; then by popularity the lamp, the map (bought last), the stove.
+    expect(ids(first.body)).toEqual([p.pegs.product.id, p.gas.product.id, p.mallet.product.id, p.lamp.product.id, p.map.product.id, p.stove.product.id]);
+    expect(await statementsDuring(() => tentRecommendations(10))).toBe(0);
+    // Another limit is another answer; a miss is two statements (the scores with each candidate's
+    // sellability, then the products).
+    let two: Awaited<ReturnType<typeof tentRecommendations>> | undefined;
+    expect(await statementsDuring(async () => { two = await tentRecommendations(2); })).toBe(2);
+    expect(ids(two!.body)).toEqual([p.pegs.product.id, p.gas.product.id]);
+    // The signed-in customer's are never cached: they follow her own orders at once.
+    expect(await statementsDuring(() => shop.request('GET', '/store/customers/me/recommendations', { token: ann.token }))).toBeGreaterThan(0);
+  });
+
+  let pegsCart: string;
+  test('a recommended product sold out (held by a cart paying for the last 47) drops out at once', async () => {
+    expect(await cachedTentRecommendations(2)).toEqual([p.pegs.product.id, p.gas.product.id]);
+    // 50 received, 3 sold: a cart at payment holds the 47 left.
+    const cart = await readyCart(shop, { lines: [{ variant_id: p.pegs.variant.id, quantity: 47 }] });
+    await pay(shop, cart.id);
+    pegsCart = cart.id;
+    expect(await cachedTentRecommendations(2)).toEqual([p.gas.product.id, p.mallet.product.id]);
+  });
+
+  test('a candidate coming back in stock enters the cached answer: a co-purchase (cart let go) and a fallback (stock received)', async () => {
+    // The cart takes one peg fewer: its hold is let go, the pegs sell again.
+    const cart = await shop.get(`/store/carts/${pegsCart}`);
+    expect((await shop.request('PATCH', `/store/carts/${pegsCart}/line-items/${cart.body.items[0].id}`, { body: { quantity: 46 } })).status).toBe(200);
+    expect(await cachedTentRecommendations(2)).toEqual([p.pegs.product.id, p.gas.product.id]);
+    // The lamp (50 received, 6 sold) sells out: the map fills in after the co-purchases.
+    await shop.ok('POST', '/admin/inventory/adjustments', { variant_id: p.lamp.variant.id, location_id: selling.warehouse.id, delta: -44, reason: 'damaged' }, 201);
+    expect(await cachedTentRecommendations(4)).toEqual([p.pegs.product.id, p.gas.product.id, p.mallet.product.id, p.map.product.id]);
+    // Shown nowhere in that answer, the lamp comes back in stock: the answer changes.
+    await shop.ok('POST', '/admin/inventory/adjustments', { variant_id: p.lamp.variant.id, location_id: selling.warehouse.id, delta: 44, reason: 'received' }, 201);
+    expect(await cachedTentRecommendations(4)).toEqual([p.pegs.product.id, p.gas.product.id, p.mallet.product.id, p.lamp.product.id]);
+  });
+
+  test('the sales of a candidate ranked after a full list leave it cached', async () => {
+    expect(await cachedTentRecommendations(2)).toEqual([p.pegs.product.id, p.gas.product.id]);
+    // The stove comes after the pegs and the gas: selling out could not change this answer.
+    await shop.ok('POST', '/admin/inventory/adjustments', { variant_id: p.stove.variant.id, location_id: selling.warehouse.id, delta: -49, reason: 'damaged' }, 201);
+    expect(await statementsDuring(async () => {
+      expect(ids((await tentRecommendations(2)).body)).toEqual([p.pegs.product.id, p.gas.product.id]);
+    })).toBe(0);
+    await shop.ok('POST', '/admin/inventory/adjustments', { variant_id: p.stove.variant.id, location_id: selling.warehouse.id, delta: 49, reason: 'received' }, 201);
+  });
+
+  test('new scores from the recommender drop it; the orders alone, of products it never weighed, do not', async () => {
+    p.stakes = await createStockedProduct(shop, { usd: 500, stock: 50, locationId: selling.warehouse.id, title: 'stakes' });
+    expect(await cachedTentRecommendations(3)).toEqual([p.pegs.product.id, p.gas.product.id, p.mallet.product.id]);
+    // Tents with stakes, four times: stakes become the tent's first co-purchase (4 orders to the pegs' 3).
+    for (let i = 0; i < 4; i++) await buy(null, ['tent', 'stakes']);
+    // Not yet counted: the tent's stock moved, but the tent is not among its own candidates, nor are stakes.
+    expect(await statementsDuring(async () => {
+      expect(ids((await tentRecommendations(3)).body)).toEqual([p.pegs.product.id, p.gas.product.id, p.mallet.product.id]);
+    })).toBe(0);
+    background = await startTestBackground(shop, { ...NO_JOBS, dispatchIntervalMs: 50 });
+    await allCounted();
+    await background.stop();
+    expect(await cachedTentRecommendations(3)).toEqual([p.stakes.product.id, p.pegs.product.id, p.gas.product.id]);
+  });
+
+  test('a recommended product unpublished drops out, and comes back when published', async () => {
+    expect(await cachedTentRecommendations(3)).toEqual([p.stakes.product.id, p.pegs.product.id, p.gas.product.id]);
+    await shop.ok('POST', `/admin/products/${p.stakes.product.id}/unpublish`);
+    expect(await cachedTentRecommendations(3)).toEqual([p.pegs.product.id, p.gas.product.id, p.mallet.product.id]);
+    await shop.ok('POST', `/admin/products/${p.stakes.product.id}/publish`);
+    expect(await cachedTentRecommendations(3)).toEqual([p.stakes.product.id, p.pegs.product.id, p.gas.product.id]);
+  });
+});
+
+// Two apps in this Node process, each on its own pool and listening connection: the path a second
+// process takes when the recommender runs in another one.
+describe.skipIf(!onServer)('two apps on their own connections to one PostgreSQL', () => {
+  test('new scores written through one drop the other\'s cached recommendations through NOTIFY', async () => {
+    const order = await buy(null, ['tent', 'mallet']);
+    const other = await shop.database.openAnother();
+    const stopRelays = [await relayChanges(shop.database.handle), await relayChanges(other)];
+    const otherApp = await buildApp({ db: other.db, config: shop.config });
+    const otherRequest = requester(otherApp, () => null);
+    try {
+      const read = async () => ids((await otherRequest<any>('GET', `/store/products/${p.tent.product.id}/recommendations?limit=3`)).body);
+      expect(await read()).toEqual([p.stakes.product.id, p.pegs.product.id, p.gas.product.id]);
+      // Counted here: the mallet's second order with a tent puts it before the gas.
+      expect(await countOrdersIntoScores(shop.db, [order.id])).toBe(1);
+      const expected = [p.stakes.product.id, p.pegs.product.id, p.mallet.product.id];
+      await waitFor(async () => JSON.stringify(await read()) === JSON.stringify(expected), 10_000, 'the other app to drop its cached recommendations');
+    } finally {
+      await otherApp.close();
+      for (const stop of stopRelays) await stop();
+    }
   });
 });

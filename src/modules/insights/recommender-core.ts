@@ -37,7 +37,9 @@ export interface Seed { popularity: number; pairs: readonly ScoreIncrement[] }
  * Ranks candidates by Σ over seeds of pair score / seed popularity (an estimate of P(bought with the
  * seed), so a customer's rare purchase counts as much as a common one), ties by id; then fills the
  * rest from `popular` (most popular first). `accept` says what may be shown (published, in stock);
- * `exclude` never is (the product asked about, what the customer already bought).
+ * it is asked in that order, once per candidate, and no more once `limit` are chosen (so what it was
+ * asked is all the answer depended on). `exclude` never is shown (the product asked about, what the
+ * customer already bought).
  */
 export function rankRecommendations(
   input: { seeds: readonly Seed[]; exclude: ReadonlySet<string>; popular: readonly ScoreIncrement[]; accept: (productId: string) => boolean; limit: number },
