@@ -127,6 +127,13 @@ function preparedPool(pool: pg.Pool, names: StatementNames, observer: DatabaseOb
       const pending = pool.connect();
       const client = thread ? await thread.guard(pending, (late) => late.release()) : await pending;
       let broken = false;
+      // While a client is checked out the pool no longer listens for its errors: a server that goes
+      // away between two statements (restarted, crashed) would emit 'error' with no listener, and Node
+      // would exit. Heard here, the client is dropped at release rather than reused.
+      const lost = () => {
+        broken = true;
+      };
+      client.on('error', lost);
       const query = async (sql: unknown, values?: unknown[]) => {
         const name = typeof sql === 'string' ? names.nameOf(sql) : null;
         const execute = () => observer.time(() => name ? client.query({ name, text: sql as string, values }) : client.query(sql as never, values as never));
@@ -141,7 +148,11 @@ function preparedPool(pool: pg.Pool, names: StatementNames, observer: DatabaseOb
           throw error;
         }
       };
-      return { query, release: () => client.release(broken || undefined) } as unknown as PostgresPoolClient;
+      const release = () => {
+        client.removeListener('error', lost);
+        client.release(broken || undefined);
+      };
+      return { query, release } as unknown as PostgresPoolClient;
     },
     end: () => pool.end(),
   };
