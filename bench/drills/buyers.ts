@@ -5,7 +5,7 @@ import { ADDRESS } from '../checkout.ts';
  * one of the shop's live processes, as behind a load balancer, and writes down what it was answered.
  * Unlike the benchmark's buyers they expect failures: a refused connection or an error ends that
  * checkout (after a short pause, so a dead server is not hammered) and the next one starts on the next
- * process. A complete that got no answer, or a 5xx, is "in doubt": the order may exist or not, and the
+ * process. A complete that got no answer, a 500 or a 503 is "in doubt": the order may exist or not, and the
  * drill's audit must find out which (docs/failure-drills.md).
  */
 export interface Payment {
@@ -16,9 +16,9 @@ export interface Payment {
 export interface BuyerOutcomes {
   /** Orders the buyers were given (201 to complete): cart id → order id. */
   placed: Map<string, string>;
-  /** Carts whose complete went unanswered or answered 5xx. */
+  /** Carts whose complete went unanswered or answered 500 or 503. */
   inDoubt: Set<string>;
-  /** Carts whose complete was refused with a 4xx (a declined or timed-out payment): no order may exist. */
+  /** Carts whose complete was refused (4xx, or 502/504 from the gateway): no order may exist. */
   refused: Set<string>;
   /** Every answer, by step and status: `complete 201`, `payment 503`, `add_line network`. */
   statuses: Record<string, number>;
@@ -87,7 +87,8 @@ export function startBuyers(options: BuyersOptions): { stop(): Promise<BuyerOutc
       outcomes.placed.set(cart.id, order.id);
     } catch (error) {
       const status = (error as { answer?: Answer }).answer?.status ?? 0;
-      (status === 0 || status >= 500 ? outcomes.inDoubt : outcomes.refused).add(cart.id);
+      // 502 and 504 name the gateway's failure: the checkout was undone before the answer (complete-cart.ts).
+      (status === 0 || status === 500 || status === 503 ? outcomes.inDoubt : outcomes.refused).add(cart.id);
       throw error;
     }
   };
