@@ -65,7 +65,13 @@ export async function drillWebhookOutage(database: BenchDatabase, buyers: number
       `select count(*)::int as n from webhook_delivery where endpoint_id = $1 and status = 'pending' and next_attempt_at <= now()`, [endpoint.body.id]))[0].n === 0,
     60_000, 'every due delivery tried');
 
+    /** Until the event dispatcher has queued a delivery for each of `orders` (it runs apart from the checkout). */
+    const queued = (orders: Map<string, string>) => waitFor(async () => (await query<{ n: number }>(
+      'select count(*)::int as n from webhook_delivery where endpoint_id = $1 and resource_id = any($2)', [endpoint.body.id, [...orders.values()]]))[0].n === orders.size,
+    60_000, 'a delivery queued for every order');
+
     const firstBatch = await placeOrders();
+    await queued(firstBatch);
     let secondBatch: Map<string, string> | null = null;
     let simulated = 0;
     let jumps = 0;
@@ -82,6 +88,7 @@ export async function drillWebhookOutage(database: BenchDatabase, buyers: number
       if (next.ms === null) break;
       if (!secondBatch && simulated >= OUTAGE_MS / 2) {
         secondBatch = await placeOrders();
+        await queued(secondBatch);
         continue;
       }
       let jump = Math.max(0, Math.ceil(Number(next.ms)));
@@ -123,7 +130,8 @@ export async function drillWebhookOutage(database: BenchDatabase, buyers: number
       figures: {
         orders_minute_0: firstBatch.size, orders_minute_30: secondBatch?.size ?? 0, simulated_minutes: Math.round(simulated / MINUTE),
         clock_jumps: jumps, attempts_in_the_hour: histogram, receiver_answers: { 503: receiver.received.filter((r) => r.status === 503).length, 200: receiver.accepted().length },
-        all_delivered_at_minute: allDeliveredAt === null ? null : Math.round(allDeliveredAt / MINUTE), deliveries: byStatus, endpoint_enabled: state.enabled,
+        all_delivered_at_minute: allDeliveredAt === null ? null : Math.round(allDeliveredAt / MINUTE),
+        last_delivered_minutes_after_receiver_back: allDeliveredAt === null ? null : Math.round((allDeliveredAt - OUTAGE_MS) / MINUTE), deliveries: byStatus, endpoint_enabled: state.enabled,
       },
     };
   } finally {
