@@ -127,13 +127,6 @@ function preparedPool(pool: pg.Pool, names: StatementNames, observer: DatabaseOb
       const pending = pool.connect();
       const client = thread ? await thread.guard(pending, (late) => late.release()) : await pending;
       let broken = false;
-      // While a client is checked out the pool no longer listens for its errors: a server that goes
-      // away between two statements (restarted, crashed) would emit 'error' with no listener, and Node
-      // would exit. Heard here, the client is dropped at release rather than reused.
-      const lost = () => {
-        broken = true;
-      };
-      client.on('error', lost);
       const query = async (sql: unknown, values?: unknown[]) => {
         const name = typeof sql === 'string' ? names.nameOf(sql) : null;
         const execute = () => observer.time(() => name ? client.query({ name, text: sql as string, values }) : client.query(sql as never, values as never));
@@ -148,18 +141,28 @@ function preparedPool(pool: pg.Pool, names: StatementNames, observer: DatabaseOb
           throw error;
         }
       };
-      const release = () => {
-        client.removeListener('error', lost);
-        client.release(broken || undefined);
-      };
-      return { query, release } as unknown as PostgresPoolClient;
+      return { query, release: () => client.release(broken || undefined) } as unknown as PostgresPoolClient;
     },
     end: () => pool.end(),
   };
 }
 
+/**
+ * A pooled connection to a server. The server may go away at any moment (restarted, crashed); `pg`
+ * then emits 'error' on the client, and an 'error' nobody listens to ends the process. pg-pool
+ * listens only while a client is idle, so one checked out between two statements took the process
+ * down. Nothing more is needed here: the statement running fails by itself (a 503, errors.ts), and
+ * pg-pool drops a client that is no longer queryable when it is released.
+ */
+class PooledConnection extends pg.Client {
+  constructor(config?: pg.ClientConfig) {
+    super(config);
+    this.on('error', () => {});
+  }
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, Client: PooledConnection });
   // An idle client that loses its server connection emits 'error' on the pool; without a listener Node exits.
   pool.on('error', () => {});
   const observer = new DatabaseObserver(pool);
