@@ -11,6 +11,8 @@ const LATENCY_GROWTH_LIMIT = 1.5;
 const CATALOG_READERS = 2;
 
 interface Minute {
+  /** RSS sampled every 5 s (one reading swings with the garbage collector). */
+  rss: number[];
   checkout: number[];
   catalog: number[];
   orders: number;
@@ -27,7 +29,7 @@ const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.le
 
 /**
  * A soak: `minutes` of steady load on one process — `buyers` buyers checking out in a loop and two
- * catalog readers — printing each minute's figures (RSS, p50/p99 of every checkout request and of
+ * catalog readers — printing each minute's figures (mean and highest RSS of readings every 5 s, p50/p99 of every checkout request and of
  * catalog reads, orders, errors). Flat means: no error at all; and, the first minute left out as
  * warm-up, the last third of the minutes against the first third: RSS grown by at most 20 %,
  * p50 latencies by at most 50 %. Ends with the usual audit.
@@ -40,7 +42,7 @@ export async function drillSoak(database: BenchDatabase, buyers: number, minutes
     const { variants } = target;
     const stockBefore = await stockThroughApi(target.admin, variants);
     const since = new Date(Date.now() - 1000);
-    const fresh = (): Minute => ({ checkout: [], catalog: [], orders: 0, errors: {} });
+    const fresh = (): Minute => ({ rss: [], checkout: [], catalog: [], orders: 0, errors: {} });
     let current = fresh();
     const error = (key: string) => (current.errors[key] = (current.errors[key] ?? 0) + 1);
     const load = startBuyers({
@@ -63,19 +65,21 @@ export async function drillSoak(database: BenchDatabase, buyers: number, minutes
       }
     });
 
+    const sampler = setInterval(() => current.rss.push(shop!.rssMb()), 5000);
     const rows: { minute: number; rss_mb: number; checkout_p50_ms: number; catalog_p50_ms: number }[] = [];
     for (let minute = 1; minute <= minutes; minute++) {
       await sleep(60_000);
       const done = current;
       current = fresh();
       const row = {
-        minute, rss_mb: shop.rssMb(), orders: done.orders,
+        minute, rss_mb: Math.round(mean(done.rss)), rss_max_mb: Math.max(...done.rss), orders: done.orders,
         checkout_p50_ms: percentile(done.checkout, 50), checkout_p99_ms: percentile(done.checkout, 99),
         catalog_p50_ms: percentile(done.catalog, 50), catalog_p99_ms: percentile(done.catalog, 99), errors: done.errors,
       };
       rows.push(row);
       report({ bench: 'drill', drill: 'soak', case: 'minute', db: database.kind, ...row });
     }
+    clearInterval(sampler);
     reading = false;
     const outcomes = await load.stop();
     await Promise.all(readers);
