@@ -10,8 +10,9 @@ import { drillWebhookOutage } from './drills/webhook-outage.ts';
 /**
  * `BENCH_ONLY=drills`: failure drills against real `cartwright start` processes (docs/failure-drills.md).
  * DRILL picks them (comma-separated; all by default): kill9, pg-restart, gateway-stall, webhook-outage,
- * soak (SOAK_MINUTES, default 30; SOAK_BUYERS, default 8). BENCH_BUYERS (default 20) buyers load the others. Each prints one JSON line: its verdict, the failed checks in
- * words, and its figures; any failed drill makes the run exit 1.
+ * soak (SOAK_MINUTES, default 30; SOAK_BUYERS, default 8). BENCH_BUYERS (default 20) buyers load the
+ * others. Each prints one JSON line: its verdict, the failed checks in words, and its figures; any
+ * failed drill makes the run exit 1.
  */
 const buyers = Number(process.env.BENCH_BUYERS ?? 20);
 
