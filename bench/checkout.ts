@@ -9,7 +9,7 @@ import { BENCH_ADMIN, postgresCpuMs, report, seconds, startShop, statementsRun, 
  * promotion code entered after shipping (its use counted at completion, docs/promotions.md). Then a
  * flash sale: 50 units, 200 buyers at once, counting orders and oversell.
  */
-const ADDRESS = { first_name: 'Bench', last_name: 'Buyer', address_1: '1 Load St', city: 'Newark', postal_code: '07102', country_code: 'US' };
+export const ADDRESS = { first_name: 'Bench', last_name: 'Buyer', address_1: '1 Load St', city: 'Newark', postal_code: '07102', country_code: 'US' };
 const steps = ['create_cart', 'add_line', 'address', 'shipping', 'promotion', 'payment', 'complete'] as const;
 type Step = (typeof steps)[number];
 

@@ -15,6 +15,8 @@ export interface Child {
   url: string;
   /** Peak resident memory so far, in MB (VmHWM). */
   peakRssMb(): number;
+  /** Resident memory now, in MB (VmRSS), of the process and its children (workers). */
+  rssMb(): number;
   /** CPU time used so far (user + system) by the process and its children (workers), in ms. */
   cpuMs(): number;
   stop(): Promise<void>;
@@ -53,13 +55,19 @@ export async function startChild(args: string[], env: Record<string, string>, re
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024);
     },
+    rssMb: () => Math.round([child.pid!, ...childPids(child.pid!)].reduce((sum, pid) => sum + statusKb(pid, 'VmRSS'), 0) / 1024),
     cpuMs: () => [child.pid!, ...childPids(child.pid!)].reduce((sum, pid) => sum + processCpuMs(pid), 0),
     stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve(); // ended already (a drill killed it)
       child.on('exit', () => resolve());
       child.kill('SIGTERM');
     }),
   };
+}
+
+function statusKb(pid: number, field: string): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)![1]);
 }
 
 const TICK_MS = 10; // Linux reports CPU time in clock ticks of 1/100 s

@@ -260,6 +260,16 @@ interface PgError {
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03']);
 
 /**
+ * `pg`'s own errors, without a code, for a connection lost mid-use: the server went away while the
+ * client was connected (a restart, a crash), or the client heard of it earlier and refuses to go on.
+ */
+const CONNECTION_LOST = /^(Connection terminated( unexpectedly)?|Client has encountered a connection error and is not queryable)$/;
+
+function connectionMessage(e: PgError | undefined): string {
+  return e instanceof Error && e.code === undefined ? e.message : '';
+}
+
+/**
  * Turns a database failure into the AppError it means: a constraint violation (services check first and
  * throw precise errors; this is the backstop for the races those checks cannot close), or a database
  * that cannot answer now (503).
@@ -267,7 +277,7 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '08000', '08
 export function fromDatabaseError(error: unknown): AppError | undefined {
   const e = error as PgError;
   // Which statement got stuck goes to the log (the watchdog's), never to a caller.
-  if (error instanceof DatabaseUnavailableError || UNREACHABLE.has(e?.code ?? '')) return new AppError('database_unavailable');
+  if (error instanceof DatabaseUnavailableError || UNREACHABLE.has(e?.code ?? '') || CONNECTION_LOST.test(connectionMessage(e))) return new AppError('database_unavailable');
   if (e?.code === '23505' && e.constraint && uniqueViolations[e.constraint]) {
     return new AppError(uniqueViolations[e.constraint], { constraint: e.constraint });
   }

@@ -157,6 +157,20 @@ function preparedPool(pool: pg.Pool, names: StatementNames, observer: DatabaseOb
   };
 }
 
+/**
+ * A pooled connection to a server. The server may go away at any moment (restarted, crashed); `pg`
+ * then emits 'error' on the client, and an 'error' nobody listens to ends the process. pg-pool
+ * listens only while a client is idle, so one checked out between two statements took the process
+ * down. Nothing more is needed here: the statement running fails by itself (a 503, errors.ts), and
+ * pg-pool drops a client that is no longer queryable when it is released.
+ */
+class PooledConnection extends pg.Client {
+  constructor(config?: pg.ClientConfig) {
+    super(config);
+    this.on('error', () => {});
+  }
+}
+
 /** How long a read waits for a connection to the replica before the replica counts as down. */
 const REPLICA_CONNECT_TIMEOUT_MS = 2_000;
 
@@ -169,7 +183,7 @@ function openReplica(
   primary: { db: Db; pool: pg.Pool; prepared: PostgresPool; observer: DatabaseObserver },
   poolSize: number,
 ): { readDb: Db; router: ReplicaRouter; close(): Promise<void> } {
-  const pool = new pg.Pool({ connectionString: replica.url, max: poolSize, types, connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS });
+  const pool = new pg.Pool({ connectionString: replica.url, max: poolSize, types, connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS, Client: PooledConnection });
   // Its statements are timed with the primary's: /metrics has one statement histogram.
   const prepared = preparedPool(pool, new StatementNames(), primary.observer);
   const router = new ReplicaRouter({ primary: primary.prepared, replica: prepared, primaryRaw: primary.pool, replicaRaw: pool }, replica.waitMs);
@@ -187,7 +201,7 @@ function openReplica(
 }
 
 async function openPostgres({ url, poolSize = 10, replica }: Extract<DatabaseTarget, { kind: 'postgres' }>): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, Client: PooledConnection });
   // An idle client that loses its server connection emits 'error' on the pool; without a listener Node exits.
   pool.on('error', () => {});
   const observer = new DatabaseObserver(pool);

@@ -58,11 +58,19 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
     const ref = request.idempotencyKey;
     if (!ref) return payload;
     request.idempotencyKey = null;
-    if (reply.statusCode >= 500) await releaseIdempotencyKey(db, ref);
-    else {
-      const contentType = reply.getHeader('content-type');
-      // Stored encrypted: an order's answer carries the buyer's email, address and order token.
-      await storeIdempotentResponse(db, ref, { status: reply.statusCode, body: typeof payload === 'string' ? encrypt(payload) : '', contentType: typeof contentType === 'string' ? contentType : null });
+    try {
+      if (reply.statusCode >= 500) await releaseIdempotencyKey(db, ref);
+      else {
+        const contentType = reply.getHeader('content-type');
+        // Stored encrypted: an order's answer carries the buyer's email, address and order token.
+        await storeIdempotentResponse(db, ref, { status: reply.statusCode, body: typeof payload === 'string' ? encrypt(payload) : '', contentType: typeof contentType === 'string' ? contentType : null });
+      }
+    } catch (error) {
+      // The database went away after the request's own work (a 503 because it is down, or an order
+      // placed just before): the answer still goes out as it is. The key stays in progress, so a
+      // retry is told 409 until the key goes stale (claimIdempotencyKey) and then runs again, which
+      // the route's own checks make safe (a completed cart is not completed twice).
+      request.log.error({ err: error, idempotency_key: ref.key }, 'could not record the outcome of an Idempotency-Key');
     }
     return payload;
   });

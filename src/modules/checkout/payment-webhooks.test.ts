@@ -37,7 +37,7 @@ const stalling: PaymentProvider = {
   id: 'stalling',
   async initiate() { return { data: {} }; },
   authorize: ({ reference }) => new Promise((resolve, reject) => (releaseAuthorization = (outcome) => (outcome === 'authorized' ? resolve({ provider_reference: `st_${reference}` }) : reject(new Error('declined late'))))),
-  async status() { return 'not_found'; },
+  async status() { return { status: 'not_found', provider_reference: null }; },
 };
 const providers = new Map([...builtInPaymentProviders(), ['test_card', testCard], ['stalling', stalling]]);
 

@@ -18,7 +18,7 @@ const stalling: PaymentProvider = {
   async capture({ provider_reference }) { return { provider_reference }; },
   async refund({ provider_reference }) { return { provider_reference }; },
   async cancel() { cancels++; },
-  async status() { return gatewayStatus; },
+  async status({ reference }) { return { status: gatewayStatus, provider_reference: `st_${reference}` }; },
 };
 let cancels = 0;
 

@@ -65,11 +65,13 @@ export async function settlePendingOrder(
   const payment = await deps.db.selectFrom('payment').select(paymentColumns).where('order_id', '=', orderId).executeTakeFirst() as PaymentRow | undefined;
   const provider = payment ? deps.providers.get(payment.provider_id) : undefined;
   // Asked outside any transaction: the gateway may be slow.
-  const status = known?.status ?? (payment && provider
+  const said = known ?? (payment && provider
     ? await provider.status({ provider_reference: payment.provider_reference, reference: payment.id, data: payment.data }).catch(() => null)
-    : 'not_found');
-  if (status === null) return 'skipped'; // the gateway did not answer: try again next sweep
-  const reference = known?.provider_reference ?? payment?.provider_reference ?? null;
+    : { status: 'not_found' as const, provider_reference: null });
+  if (said === null) return 'skipped'; // the gateway did not answer: try again next sweep
+  const { status } = said;
+  // The gateway's id for the payment: without it a confirmed order's payment could never be captured.
+  const reference = said.provider_reference ?? payment?.provider_reference ?? null;
   return inTransaction(deps.db, async (tx) => {
     const locked = await sql<{ id: string; cart_id: string }>`
       select id, cart_id from orders where id = ${orderId} and status = 'pending' for update skip locked`.execute(tx);

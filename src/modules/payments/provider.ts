@@ -26,8 +26,12 @@ export interface PaymentProvider {
   refund(input: { provider_reference: string; amount: number; reference: string }): Promise<{ provider_reference: string }>;
   /** Voids an authorization (or gives up on one whose answer we never got). Safe to repeat. */
   cancel(input: { provider_reference: string | null; reference: string; data: Record<string, unknown> }): Promise<void>;
-  /** What the gateway says happened to `reference`: used to settle checkouts interrupted by a crash. */
-  status(input: { provider_reference: string | null; reference: string; data: Record<string, unknown> }): Promise<GatewayStatus>;
+  /**
+   * What the gateway says happened to `reference`, and its own id for the payment (what `authorize`
+   * would have returned; null if it has none): used to settle checkouts interrupted by a crash, whose
+   * payment must then carry the id that capture, refund and cancel need.
+   */
+  status(input: { provider_reference: string | null; reference: string; data: Record<string, unknown> }): Promise<{ status: GatewayStatus; provider_reference: string | null }>;
   /**
    * Verifies a webhook the gateway sent (its signature, over the body exactly as received) and reads
    * the event out of it. Throws PaymentWebhookError when the signature or body is not the gateway's.

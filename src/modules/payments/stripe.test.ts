@@ -5,7 +5,7 @@ import { NO_JOBS, startTestBackground } from '../../../test/helpers/background.t
 import { complete, createStockedProduct, level, readyCart, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
 import { waitFor } from '../../../test/helpers/webhook-receiver.ts';
-import { SETTLE_MARGIN_MS } from '../checkout/recovery.ts';
+import { SETTLE_MARGIN_MS, sweepCheckout } from '../checkout/recovery.ts';
 import { builtInPaymentProviders, type PaymentProviders } from './providers.ts';
 import { stripeProvider } from './providers/stripe.ts';
 
@@ -149,16 +149,45 @@ describe('checkout with Stripe', () => {
 });
 
 describe('the provider', () => {
+  test('the sweep confirms a checkout interrupted at the gateway with Stripe\'s PaymentIntent as its reference: staff can capture it', async () => {
+    const { variant } = await createStockedProduct(shop, { usd: 2000, stock: 5, locationId: selling.warehouse.id });
+    const cart = await readyCart(shop, { lines: [{ variant_id: variant.id, quantity: 1 }] });
+    expect((await shop.post(`/store/carts/${cart.id}/payment`, { provider_id: 'stripe', data: { payment_method: 'pm_card_visa' } })).status).toBe(200);
+    // Stripe authorizes, its answer never comes: no webhook either, so the sweep asks Stripe.
+    const hold = fake.holdConfirms();
+    const inFlight = complete(shop, cart.id, `stripe-swept-${cart.id}`);
+    try {
+      const payment = await waitFor(async () => {
+        const row = await shop.db.selectFrom('payment').select(['id', 'status', 'order_id', 'data']).where('cart_id', '=', cart.id).executeTakeFirst();
+        const intent = row && fake.intents.get(row.data.payment_intent_id as string);
+        return row?.status === 'authorizing' && intent?.status === 'requires_capture' ? row : null;
+      }, 10_000, 'the authorization to reach Stripe');
+      const intentId = payment.data.payment_intent_id as string;
+      const later = new Date(Date.now() + shop.config.paymentTimeoutMs + SETTLE_MARGIN_MS + 1000);
+      const swept = await sweepCheckout({ db: shop.db, providers, paymentTimeoutMs: shop.config.paymentTimeoutMs, orderNumberPrefix: shop.config.orderNumberPrefix }, later);
+      expect(swept).toMatchObject({ orders_confirmed: 1, orders_undone: 0 });
+      expect(await shop.ok('GET', `/admin/orders/${payment.order_id}`)).toMatchObject({ status: 'open', payment_status: 'authorized' });
+
+      const captured = await shop.post(`/admin/orders/${payment.order_id}/capture`, {});
+      expect(captured.status, captured.text).toBe(200);
+      expect(captured.body).toMatchObject({ payment_status: 'captured', summary: { captured_total: 2750 } });
+      expect(fake.intents.get(intentId)).toMatchObject({ status: 'succeeded', amount_received: 2750 });
+    } finally {
+      hold.release();
+    }
+    expect((await inFlight).status).toBe(201);
+  });
+
   test('partial capture, partial refunds, idempotent retries; a refund Stripe refuses is invalid_payment_data', async () => {
     const { data } = await provider.initiate({ amount: 5000, currency_code: 'EUR', data: { payment_method: 'pm_card_visa' } });
     const { provider_reference: ref } = await provider.authorize({ amount: 5000, currency_code: 'EUR', reference: 'pay_T1', data, signal: new AbortController().signal });
-    expect(await provider.status({ provider_reference: ref, reference: 'pay_T1', data })).toBe('authorized');
+    expect(await provider.status({ provider_reference: ref, reference: 'pay_T1', data })).toEqual({ status: 'authorized', provider_reference: ref });
     const effects = fake.effects;
     await provider.capture({ provider_reference: ref, amount: 3000, reference: 'pay_T1_cap' });
     await provider.capture({ provider_reference: ref, amount: 3000, reference: 'pay_T1_cap' }); // a retry: replayed, not done twice
     expect(fake.effects).toBe(effects + 1);
     expect(fake.intents.get(ref)).toMatchObject({ status: 'succeeded', amount_received: 3000 });
-    expect(await provider.status({ provider_reference: ref, reference: 'pay_T1', data })).toBe('captured');
+    expect(await provider.status({ provider_reference: ref, reference: 'pay_T1', data })).toEqual({ status: 'captured', provider_reference: ref });
     await provider.refund({ provider_reference: ref, amount: 1000, reference: 'pay_T1_r1' });
     await provider.refund({ provider_reference: ref, amount: 2000, reference: 'pay_T1_r2' });
     await expect(provider.refund({ provider_reference: ref, amount: 1, reference: 'pay_T1_r3' })).rejects.toMatchObject({ code: 'invalid_payment_data' });
@@ -169,7 +198,7 @@ describe('the provider', () => {
     const { data } = await provider.initiate({ amount: 800, currency_code: 'USD', data: { payment_method: 'pm_card_visa' } });
     const { provider_reference: ref } = await provider.authorize({ amount: 800, currency_code: 'USD', reference: 'pay_T2', data, signal: new AbortController().signal });
     await provider.cancel({ provider_reference: ref, reference: 'pay_T2', data });
-    expect(await provider.status({ provider_reference: ref, reference: 'pay_T2', data })).toBe('canceled');
+    expect(await provider.status({ provider_reference: ref, reference: 'pay_T2', data })).toEqual({ status: 'canceled', provider_reference: ref });
   });
 
   test('webhooks: verified with the SDK; a tampered or unsigned one is refused', () => {

@@ -22,6 +22,6 @@ export const manualProvider: PaymentProvider = {
   },
   async cancel() {},
   async status({ provider_reference }) {
-    return provider_reference ? 'authorized' : 'not_found';
+    return { status: provider_reference ? 'authorized' : 'not_found', provider_reference };
   },
 };

@@ -121,9 +121,9 @@ export function stripeProvider(options: StripeOptions): PaymentProvider {
     },
     async status({ provider_reference, data }) {
       const id = provider_reference ?? (typeof data.payment_intent_id === 'string' ? data.payment_intent_id : null);
-      if (!id) return 'not_found';
+      if (!id) return { status: 'not_found', provider_reference: null };
       const intent = await stripe.paymentIntents.retrieve(id);
-      return STATUSES[intent.status] ?? 'failed';
+      return { status: STATUSES[intent.status] ?? 'failed', provider_reference: intent.id };
     },
     parseWebhook(headers, rawBody): GatewayEvent {
       const signature = headers['stripe-signature'];

@@ -96,7 +96,7 @@ export const testCardProvider: PaymentProvider = {
   },
   async cancel() {},
   // The simulated gateway keeps no state: a card that succeeds was authorized, any other was not.
-  async status({ data }) {
-    return data.outcome === 'succeeds' ? 'authorized' : 'failed';
+  async status({ reference, data }) {
+    return data.outcome === 'succeeds' ? { status: 'authorized', provider_reference: `tc_${reference}` } : { status: 'failed', provider_reference: null };
   },
 };
