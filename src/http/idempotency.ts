@@ -54,16 +54,17 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
     request.idempotencyKey = ref;
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  // A callback hook that answers at once for the requests without a key (a promise each would cost
+  // every request, cached catalog pages included).
+  app.addHook('onSend', (request, reply, payload, done) => {
     const ref = request.idempotencyKey;
-    if (!ref) return payload;
+    if (!ref) return done(null, payload);
     request.idempotencyKey = null;
-    if (reply.statusCode >= 500) await releaseIdempotencyKey(db, ref);
-    else {
-      const contentType = reply.getHeader('content-type');
+    const contentType = reply.getHeader('content-type');
+    const stored = reply.statusCode >= 500
+      ? releaseIdempotencyKey(db, ref)
       // Stored encrypted: an order's answer carries the buyer's email, address and order token.
-      await storeIdempotentResponse(db, ref, { status: reply.statusCode, body: typeof payload === 'string' ? encrypt(payload) : '', contentType: typeof contentType === 'string' ? contentType : null });
-    }
-    return payload;
+      : storeIdempotentResponse(db, ref, { status: reply.statusCode, body: typeof payload === 'string' ? encrypt(payload) : '', contentType: typeof contentType === 'string' ? contentType : null });
+    stored.then(() => done(null, payload), (error: Error) => done(error));
   });
 }
