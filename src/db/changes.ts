@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { sql } from 'kysely';
-import type { Db } from './database.ts';
-import { afterCommit, batchUntilCommit, rootOf } from './transaction.ts';
+import { sql, type InsertQueryBuilder } from 'kysely';
+import type { Database, Db, Tx } from './database.ts';
+import { afterCommit, batchUntilCommit, rootOf, takeBatch } from './transaction.ts';
 
 /**
  * Change signals keep read caches exact. A write calls `signalChange(tx, topic)` inside its transaction:
@@ -26,7 +26,7 @@ function busOf(db: Db): EventEmitter {
 }
 
 export async function signalChange(tx: Db, topic: string): Promise<void> {
-  batchUntilCommit(tx, 'notify', topic, notify);
+  batchUntilCommit(tx, NOTIFY_BATCH, topic, notify, { last: true });
   const root = rootOf(tx);
   afterCommit(tx, () => busOf(root).emit('change', topic));
 }
@@ -41,9 +41,27 @@ export function signalLocalChange(tx: Db, topic: string): void {
   afterCommit(tx, () => busOf(root).emit('change', topic));
 }
 
+const NOTIFY_BATCH = 'notify';
+
 /** One statement for all of a transaction's topics (PostgreSQL drops duplicates within a transaction). */
 async function notify(tx: Db, topics: string[]): Promise<void> {
   await sql`select pg_notify(${CHANGE_CHANNEL}, t) from unnest(${[...new Set(topics)]}::text[]) as t`.execute(tx);
+}
+
+/**
+ * Runs `insert`, made just before commit, carrying the transaction's NOTIFYs in the same statement
+ * (a round trip less per notifying commit): the insert becomes a CTE of the notifying SELECT.
+ */
+export async function insertCarryingNotifications(tx: Tx, insert: InsertQueryBuilder<Database, any, any>): Promise<void> {
+  const topics = takeBatch<string>(tx, NOTIFY_BATCH);
+  if (topics.length === 0) {
+    await insert.execute();
+    return;
+  }
+  await tx.with('inserted', () => insert)
+    .selectFrom(sql<{ t: string }>`unnest(${[...new Set(topics)]}::text[])`.as('t'))
+    .select(sql<boolean>`pg_notify(${CHANGE_CHANNEL}, t)`.as('notified'))
+    .execute();
 }
 
 /** Calls `listener` with each topic changed (or ALL_TOPICS); returns the unsubscribe function. */

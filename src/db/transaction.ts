@@ -4,7 +4,7 @@ interface TransactionState {
   root: Db;
   afterCommit: Array<() => void>;
   /** Work batched until the end of the transaction, by kind: items collected, and how to write them. */
-  batches: Map<string, { items: unknown[]; flush: (tx: Tx, items: unknown[]) => Promise<void> }>;
+  batches: Map<string, { items: unknown[]; flush: (tx: Tx, items: unknown[]) => Promise<void>; last: boolean }>;
 }
 
 const open = new WeakMap<Db, TransactionState>();
@@ -21,7 +21,7 @@ export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Prom
     const value = await fn(tx);
     // Flushing may batch more work (of another kind); keep going until nothing is left.
     while (state.batches.size) {
-      const [kind, batch] = state.batches.entries().next().value!;
+      const [kind, batch] = [...state.batches].find(([, b]) => !b.last) ?? state.batches.entries().next().value!;
       state.batches.delete(kind);
       await batch.flush(tx, batch.items);
     }
@@ -34,12 +34,21 @@ export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Prom
 /**
  * Adds `item` to this transaction's batch of `kind`, written by `flush` in one statement just before
  * the transaction commits (events, notifications: a round trip each would dominate a checkout).
+ * `last`: flushed after every other batch, so that their statements can carry it (takeBatch).
  */
-export function batchUntilCommit<T>(tx: Db, kind: string, item: T, flush: (tx: Tx, items: T[]) => Promise<void>): void {
+export function batchUntilCommit<T>(tx: Db, kind: string, item: T, flush: (tx: Tx, items: T[]) => Promise<void>, options: { last?: boolean } = {}): void {
   const state = transactionState(tx);
   let batch = state.batches.get(kind);
-  if (!batch) state.batches.set(kind, (batch = { items: [], flush: flush as (tx: Tx, items: unknown[]) => Promise<void> }));
+  if (!batch) state.batches.set(kind, (batch = { items: [], flush: flush as (tx: Tx, items: unknown[]) => Promise<void>, last: options.last ?? false }));
   batch.items.push(item);
+}
+
+/** Takes the batch of `kind` out of the transaction (empty when none): the caller writes it instead of its flush. */
+export function takeBatch<T>(tx: Db, kind: string): T[] {
+  const state = transactionState(tx);
+  const batch = state.batches.get(kind);
+  state.batches.delete(kind);
+  return (batch?.items ?? []) as T[];
 }
 
 /** Runs `hook` once the transaction commits (never if it rolls back). */

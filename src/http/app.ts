@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -179,11 +179,11 @@ export async function buildApp({ db, readDb = db, replica, config, logger, obser
   // A refusal for want of stock tells a storefront no more than its product pages do (STORE_STOCK_DISPLAY).
   // Registered before the idempotency hooks, so a replayed refusal is the one the buyer saw.
   if (config.storeStockDisplay !== 'exact') {
-    app.addHook('onSend', async (request, reply, payload) => {
-      if (reply.statusCode !== 409 || !request.url.startsWith('/store/') || typeof payload !== 'string' || !payload.includes('"insufficient_inventory"')) return payload;
+    app.addHook('onSend', (request, reply, payload, done) => {
+      if (reply.statusCode !== 409 || !request.url.startsWith('/store/') || typeof payload !== 'string' || !payload.includes('"insufficient_inventory"')) return done(null, payload);
       const body = JSON.parse(payload) as { error: { code: string; details: Record<string, unknown> } };
-      if (body.error?.code !== 'insufficient_inventory') return payload;
-      return JSON.stringify({ error: { ...body.error, details: displayedShortfall(body.error.details, config) } });
+      if (body.error?.code !== 'insufficient_inventory') return done(null, payload);
+      done(null, JSON.stringify({ error: { ...body.error, details: displayedShortfall(body.error.details, config) } }));
     });
   }
   registerErrorHandler(app);
@@ -193,8 +193,10 @@ export async function buildApp({ db, readDb = db, replica, config, logger, obser
   app.decorateRequest('customer', null);
   await app.register(cookie);
   // Security headers (HSTS, nosniff, frame denial, referrer policy…). The API serves JSON, so no CSP
-  // here; the /docs page sets its own.
-  await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-site' } });
+  // here; the /docs page sets its own. helmet's middleware is built once: @fastify/helmet built it
+  // anew on every request, which cost a cached catalog page more than its answer.
+  const securityHeaders = helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-site' } });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
   // Browsers may call from the origins listed in CORS_ORIGINS, and no others.
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
   // Limits are set per route (sign-in, registration, password reset) and per API key.
@@ -202,8 +204,9 @@ export async function buildApp({ db, readDb = db, replica, config, logger, obser
     global: false,
     errorResponseBuilder: (_request, context) => new AppError('too_many_attempts', { retry_after_seconds: Math.ceil(context.ttl / 1000) }),
   });
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   // Before any route, so their hooks see every route.
   registerMetrics(app, { db, config, observer, replica });

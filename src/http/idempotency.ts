@@ -54,24 +54,24 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
     request.idempotencyKey = ref;
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  // A callback hook that answers at once for the requests without a key (a promise each would cost
+  // every request, cached catalog pages included).
+  app.addHook('onSend', (request, reply, payload, done) => {
     const ref = request.idempotencyKey;
-    if (!ref) return payload;
+    if (!ref) return done(null, payload);
     request.idempotencyKey = null;
-    try {
-      if (reply.statusCode >= 500) await releaseIdempotencyKey(db, ref);
-      else {
-        const contentType = reply.getHeader('content-type');
-        // Stored encrypted: an order's answer carries the buyer's email, address and order token.
-        await storeIdempotentResponse(db, ref, { status: reply.statusCode, body: typeof payload === 'string' ? encrypt(payload) : '', contentType: typeof contentType === 'string' ? contentType : null });
-      }
-    } catch (error) {
+    const contentType = reply.getHeader('content-type');
+    const stored = reply.statusCode >= 500
+      ? releaseIdempotencyKey(db, ref)
+      // Stored encrypted: an order's answer carries the buyer's email, address and order token.
+      : storeIdempotentResponse(db, ref, { status: reply.statusCode, body: typeof payload === 'string' ? encrypt(payload) : '', contentType: typeof contentType === 'string' ? contentType : null });
+    stored.then(() => done(null, payload), (error: Error) => {
       // The database went away after the request's own work (a 503 because it is down, or an order
       // placed just before): the answer still goes out as it is. The key stays in progress, so a
       // retry is told 409 until the key goes stale (claimIdempotencyKey) and then runs again, which
       // the route's own checks make safe (a completed cart is not completed twice).
       request.log.error({ err: error, idempotency_key: ref.key }, 'could not record the outcome of an Idempotency-Key');
-    }
-    return payload;
+      done(null, payload);
+    });
   });
 }

@@ -9,9 +9,9 @@ import { assertBalancesCover, BALANCE_PROVIDERS, redeemBalances, redemptionsOfOr
 import { commitCartHoldsToOrder, revertOrderToCartHolds, type HoldSnapshot } from '../inventory/reservations.ts';
 import { confirmOrder, createPendingOrder, discardPendingOrder, getOrderOrThrow, type OrderSnapshot, type PendingOrder } from '../orders/orders.ts';
 import { recordOrderPlaced } from '../orders/order-placed.ts';
-import type { PlacedOrder } from '../orders/shapes.ts';
+import type { Order, PlacedOrder } from '../orders/shapes.ts';
 import { recordPaymentReceived } from '../payments/payment-amounts.ts';
-import { recordPaymentTransactions, updatePayment, type PaymentRow } from '../payments/payments.ts';
+import { updatePayment, updatePaymentWithTransactions, type PaymentRow } from '../payments/payments.ts';
 import { PaymentError, type PaymentProvider } from '../payments/provider.ts';
 import { providerOrThrow } from '../payments/providers.ts';
 import { customerKeyOf } from '../promotions/cart-promotions.ts';
@@ -45,7 +45,7 @@ import type { CheckoutDeps } from './start-payment.ts';
 export async function completeCart(deps: CheckoutDeps, cartId: string, actor: CartActor): Promise<PlacedOrder> {
   // Each step is a span of the request's trace (src/telemetry/tracing.ts), so a slow checkout shows which.
   const reserved = await inSpan('checkout.reserve', { 'cartwright.cart_id': cartId }, () => reserve(deps, cartId, actor));
-  if (!reserved.payment) return placedOrder(deps, reserved.order);
+  if (!reserved.payment) return { ...reserved.placed!, access_token: reserved.order.access_token };
   const started = reserved as Started & { payment: CheckoutPayment };
   const provider = providerOrThrow(deps.providers, started.payment.provider_id);
 
@@ -66,21 +66,17 @@ export async function completeCart(deps: CheckoutDeps, cartId: string, actor: Ca
   const captureNow = deps.config.paymentCapture === 'automatic' && !provider.neverAutoCapture;
   const captured = captureNow ? await inSpan('checkout.capture', {}, () => tryCapture(provider, started.payment, authorization.provider_reference)) : null;
   const confirmed = await inSpan('checkout.confirm', { 'cartwright.order_id': started.order.id }, () => inTransaction(deps.db, async (tx) => {
-    // The recovery sweep may have settled this checkout while the gateway was slow to answer.
+    // The recovery sweep may have settled this checkout while the gateway was slow to answer. The
+    // order's lock first, as the sweep takes it, then the payment's.
     const order = await tx.selectFrom('orders').select('status').where('id', '=', started.order.id).forUpdate().executeTakeFirst();
-    if (order?.status === 'pending') await confirm(tx, started.payment, started.order.id, authorization.provider_reference, captured, deps.config.orderNumberPrefix);
-    return order !== undefined;
+    if (order?.status !== 'pending') return order ? 'settled' : 'undone';
+    return confirm(tx, started.payment, started.order.id, authorization.provider_reference, captured, deps.config.orderNumberPrefix, started.balancesSpent);
   }));
-  if (!confirmed) {
-    // Undone by the sweep meanwhile: the money must not stay taken without an order.
-    await provider.cancel({ provider_reference: authorization.provider_reference, reference: started.payment.id, data: started.payment.data }).catch(() => {});
-    throw new AppError('payment_timeout', { decline_code: 'timeout' });
-  }
-  return placedOrder(deps, started.order);
-}
-
-async function placedOrder(deps: CheckoutDeps, order: PendingOrder): Promise<PlacedOrder> {
-  return { ...(await getOrderOrThrow(deps.db, order.id, deps.config.orderNumberPrefix)), access_token: order.access_token };
+  if (confirmed === 'settled') return { ...(await getOrderOrThrow(deps.db, started.order.id, deps.config.orderNumberPrefix)), access_token: started.order.access_token };
+  if (confirmed !== 'undone') return { ...confirmed, access_token: started.order.access_token };
+  // Undone by the sweep meanwhile: the money must not stay taken without an order.
+  await provider.cancel({ provider_reference: authorization.provider_reference, reference: started.payment.id, data: started.payment.data }).catch(() => {});
+  throw new AppError('payment_timeout', { decline_code: 'timeout' });
 }
 
 /** What checkout needs of a payment (a session, or a payment row when the sweep settles one). */
@@ -92,6 +88,10 @@ interface Started {
   payment: CheckoutPayment | null;
   cart: CartState;
   consumedHolds: HoldSnapshot[];
+  /** Whether gift cards or store credit paid part of the total (their payments are recorded at confirmation). */
+  balancesSpent: boolean;
+  /** The order as placed, when the balances paid it all. */
+  placed: Order | null;
 }
 
 async function reserve(deps: CheckoutDeps, cartId: string, actor: CartActor): Promise<Started> {
@@ -113,12 +113,13 @@ async function reserve(deps: CheckoutDeps, cartId: string, actor: CartActor): Pr
       lines: order.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity, order_line_id: l.id })),
     });
     if (payment) await updatePayment(tx, payment.id, { status: 'authorizing', order_id: order.id });
+    const balancesSpent = cart.balances.applied.some((a) => a.amount > 0);
     // Last, so the balances' and the promotion's row locks, which every buyer of a popular card or
     // code waits for, are held the least.
     await redeemBalances(tx, { orderId: order.id, currencyCode: cart.currency_code, allocation: cart.balances });
     await redeemPromotions(tx, { orderId: order.id, currencyCode: cart.currency_code, customerKey: customerKeyOf(cart)!, applied: cart.totals.promotions.applied });
-    if (!payment) await placeOrder(tx, cartId, order.id, 'captured', deps.config.orderNumberPrefix);
-    return { order, payment: payment && { ...payment, order_id: order.id }, cart, consumedHolds };
+    const placed = payment ? null : await placeOrder(tx, order.id, 'captured', deps.config.orderNumberPrefix, balancesSpent);
+    return { order, payment: payment && { ...payment, order_id: order.id }, cart, consumedHolds, balancesSpent, placed };
   });
 }
 
@@ -170,8 +171,7 @@ async function undoReserve(deps: CheckoutDeps, started: Started & { payment: Che
     await releasePromotionUses(tx, started.order.id, 'checkout_undone');
     await restoreRedemptions(tx, started.order.id);
     await discardPendingOrder(tx, started.order.id);
-    await updatePayment(tx, started.payment.id, { status: 'failed', order_id: null });
-    await recordPaymentTransactions(tx, { ...started.payment, order_id: null }, [{
+    await updatePaymentWithTransactions(tx, { ...started.payment, order_id: null }, { status: 'failed', order_id: null }, [{
       kind: 'failure', amount: started.payment.amount, error_code: code, error_message: error instanceof Error ? error.message : String(error),
     }]);
   });
@@ -200,7 +200,11 @@ async function tryCapture(provider: PaymentProvider, payment: CheckoutPayment, p
   }
 }
 
-/** Step 4, also used by the recovery sweep for a payment the gateway says it authorized. */
+/**
+ * Step 4, also used by the recovery sweep for a payment the gateway says it authorized, with the
+ * pending order locked. Returns the order as placed. `balancesSpent` false spares looking for
+ * gift-card and store-credit redemptions known to be none.
+ */
 export async function confirm(
   tx: Tx,
   payment: CheckoutPayment,
@@ -208,30 +212,31 @@ export async function confirm(
   providerReference: string,
   captured: { provider_reference: string } | null,
   orderNumberPrefix: string,
-): Promise<void> {
-  await updatePayment(tx, payment.id, {
+  balancesSpent = true,
+): Promise<Order> {
+  await updatePaymentWithTransactions(tx, { ...payment, order_id: orderId }, {
     status: captured ? 'captured' : 'authorized',
     provider_reference: providerReference,
     authorized_amount: payment.amount,
     captured_amount: captured ? payment.amount : 0,
-  });
-  await recordPaymentTransactions(tx, { ...payment, order_id: orderId }, [
+  }, [
     { kind: 'authorization', amount: payment.amount, provider_reference: providerReference },
     ...(captured ? [{ kind: 'capture' as const, amount: payment.amount, provider_reference: captured.provider_reference }] : []),
   ]);
-  await placeOrder(tx, payment.cart_id!, orderId, captured ? 'captured' : 'authorized', orderNumberPrefix);
+  return placeOrder(tx, orderId, captured ? 'captured' : 'authorized', orderNumberPrefix, balancesSpent);
 }
 
-/** Numbers the order, records what its balances paid as captured payments, completes the cart. */
-async function placeOrder(tx: Tx, cartId: string, orderId: string, paymentStatus: 'captured' | 'authorized', orderNumberPrefix: string): Promise<void> {
-  for (const spent of await redemptionsOfOrder(tx, orderId)) {
+/** Numbers the order, records what its balances paid as captured payments, announces it, completes the cart. */
+async function placeOrder(tx: Tx, orderId: string, paymentStatus: 'captured' | 'authorized', orderNumberPrefix: string, balancesSpent: boolean): Promise<Order> {
+  for (const spent of balancesSpent ? await redemptionsOfOrder(tx, orderId) : []) {
     await recordPaymentReceived(tx, {
       orderId, providerId: BALANCE_PROVIDERS[spent.kind], providerReference: spent.gift_card_id, amount: Number(spent.amount),
       currencyCode: spent.currency_code, captured: true, data: spent.last4 ? { last4: spent.last4 } : {},
     });
   }
   const placed = await confirmOrder(tx, orderId, paymentStatus);
-  await recordOrderPlaced(tx, placed, orderNumberPrefix);
-  await tx.updateTable('cart').set({ completed_at: new Date(), updated_at: new Date() }).where('id', '=', cartId).execute();
-  await recordEvents(tx, [{ type: 'cart.completed', resource_type: 'cart', resource_id: cartId, payload: { cart_id: cartId, order_id: orderId } }]);
+  const order = await recordOrderPlaced(tx, placed, orderNumberPrefix);
+  await tx.updateTable('cart').set({ completed_at: new Date(), updated_at: new Date() }).where('id', '=', placed.cart_id).execute();
+  await recordEvents(tx, [{ type: 'cart.completed', resource_type: 'cart', resource_id: placed.cart_id, payload: { cart_id: placed.cart_id, order_id: placed.id } }]);
+  return order;
 }

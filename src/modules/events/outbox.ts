@@ -1,6 +1,6 @@
 import { decrypt, encrypt } from '../../crypto/data-encryption.ts';
 import type { Db, Tx } from '../../db/database.ts';
-import { signalLocalChange } from '../../db/changes.ts';
+import { insertCarryingNotifications, signalLocalChange } from '../../db/changes.ts';
 import { newId } from '../../db/ids.ts';
 import { batchUntilCommit } from '../../db/transaction.ts';
 import { eventDefinition } from './catalogue.ts';
@@ -29,13 +29,15 @@ async function insertEvents(tx: Tx, events: NewEvent[]): Promise<void> {
   // Wakes this process's dispatcher at commit; other processes find the events by polling.
   signalLocalChange(tx, EVENTS_TOPIC);
   for (let i = 0; i < events.length; i += 1000) {
-    await tx
+    const insert = tx
       .insertInto('event_outbox')
       .values(events.slice(i, i + 1000).map(({ sealed, ...e }) => ({
         id: newId('evt'), ...e, payload: JSON.stringify(e.payload),
         version: eventDefinition(e.type)?.version ?? 1, sealed: sealed ? encrypt(JSON.stringify(sealed)) : null,
-      })))
-      .execute();
+      })));
+    // The last statement of the transaction's events carries its NOTIFYs (flushed after them).
+    if (i + 1000 >= events.length) await insertCarryingNotifications(tx, insert);
+    else await insert.execute();
   }
 }
 

@@ -128,11 +128,12 @@ export async function commitCartHoldsToOrder(tx: Tx, input: { cartId: string; or
   // any cart change) are simply released.
   await addToLevels(tx, holds.filter((h) => h.quantity > 0), { reserved: -1 });
   if (allocations.length) {
-    await tx.insertInto('inventory_reservation').values(allocations.map((a) => ({
+    // The allocations and their movements (one each) in one statement.
+    const allocated = tx.with('allocated', (db) => db.insertInto('inventory_reservation').values(allocations.map((a) => ({
       id: newId('ires'), item_id: a.item_id, location_id: a.location_id, quantity: a.quantity,
       kind: 'order' as const, order_id: input.orderId, order_line_id: a.order_line_id, cart_id: input.cartId,
-    }))).execute();
-    await recordMovements(tx, movements);
+    }))));
+    await recordMovements(allocated, movements);
     await recordEvents(tx, [{ type: 'inventory.committed', resource_type: 'order', resource_id: input.orderId, payload: { order_id: input.orderId, allocations } }]);
   }
   await signalStock(tx, input.lines.map((l) => l.variant_id));

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { AppError } from '../../errors.ts';
@@ -7,7 +7,7 @@ import { decrypt, decryptJson, emailHash, encrypt, encryptJson } from '../../cry
 import { ppmToPercent } from '../tax/tax-calculator.ts';
 import { hashToken, newToken } from '../users/tokens.ts';
 import type { Address } from '../cart/schema.ts';
-import type { OrderLineItemTable, OrdersTable, ShippingMethodSnapshot } from './schema.ts';
+import type { OrderLineItemTable, OrderLineProgressColumns, OrdersTable, ShippingMethodSnapshot } from './schema.ts';
 import type { Order } from './shapes.ts';
 import { formatOrderNumber } from './order-number.ts';
 
@@ -122,12 +122,18 @@ export async function shippingCountryOf(db: Db, orderId: string): Promise<string
 
 /** The order as its buyer sees it, its number shown with `orderNumberPrefix` (ORDER_NUMBER_PREFIX). */
 export async function getOrderOrThrow(db: Db, orderId: string, orderNumberPrefix: string): Promise<Order> {
-  const rows = await sql<OrderRow & { lines: (OrderSnapshot['lines'][number] & { id: string })[] }>`
+  const order = await readOrderRowOrThrow(db, orderId);
+  return toOrderResponse(order, order.lines, orderNumberPrefix);
+}
+
+/** The order's row and its lines' rows (every column, in JSON), in one statement. */
+export async function readOrderRowOrThrow(db: Db, orderId: string) {
+  const rows = await sql<OrderRow & { version: number; lines: OrderLineRow[] }>`
     select o.*, coalesce((select json_agg(l order by l.position) from order_line_item l where l.order_id = o.id), '[]') as lines
     from orders o where o.id = ${orderId}`.execute(db);
   const order = rows.rows[0];
   if (!order) throw new AppError('order_not_found', { id: orderId });
-  return toOrderResponse(order, order.lines, orderNumberPrefix);
+  return order;
 }
 
 /**
@@ -151,6 +157,8 @@ type OrderRow = Omit<OrdersTable, 'shipping_address' | 'billing_address' | 'ship
   placed_at: Date | null;
   created_at: Date;
 };
+
+type OrderLineRow = Selectable<OrderLineItemTable & OrderLineProgressColumns>;
 
 export function toOrderResponse(order: OrderRow, lines: (OrderSnapshot['lines'][number] & { id: string })[], orderNumberPrefix: string): Order {
   return {

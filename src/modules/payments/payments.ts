@@ -42,12 +42,29 @@ export interface TransactionRecord {
 
 const eventTypes = { authorization: 'payment.authorized', capture: 'payment.captured', refund: 'payment.refunded', void: 'payment.voided', failure: 'payment.failed' } as const;
 
+type TransactionsOf = Pick<PaymentRow, 'id' | 'order_id' | 'cart_id' | 'provider_id' | 'currency_code'>;
+
 /** Appends to the payment's transaction log and writes the matching events. */
-export async function recordPaymentTransactions(tx: Tx, payment: Pick<PaymentRow, 'id' | 'order_id' | 'cart_id' | 'provider_id' | 'currency_code'>, records: TransactionRecord[]): Promise<void> {
-  await tx.insertInto('payment_transaction').values(records.map((record) => ({
+export async function recordPaymentTransactions(tx: Tx, payment: TransactionsOf, records: TransactionRecord[]): Promise<void> {
+  await tx.insertInto('payment_transaction').values(transactionRows(payment, records)).execute();
+  await recordTransactionEvents(tx, payment, records);
+}
+
+/** `updatePayment` and `recordPaymentTransactions` in one statement (checkout settles a payment so). */
+export async function updatePaymentWithTransactions(tx: Tx, payment: TransactionsOf, fields: Parameters<typeof updatePayment>[2], records: TransactionRecord[]): Promise<void> {
+  await tx.with('updated', (db) => db.updateTable('payment').set({ ...fields, updated_at: new Date() }).where('id', '=', payment.id))
+    .insertInto('payment_transaction').values(transactionRows(payment, records)).execute();
+  await recordTransactionEvents(tx, payment, records);
+}
+
+function transactionRows(payment: TransactionsOf, records: TransactionRecord[]) {
+  return records.map((record) => ({
     id: newId('ptx'), payment_id: payment.id, kind: record.kind, amount: record.amount,
     provider_reference: record.provider_reference ?? null, error_code: record.error_code ?? null, error_message: record.error_message ?? null,
-  }))).execute();
+  }));
+}
+
+async function recordTransactionEvents(tx: Tx, payment: TransactionsOf, records: TransactionRecord[]): Promise<void> {
   await recordEvents(tx, records.map((record) => ({
     type: eventTypes[record.kind], resource_type: 'payment', resource_id: payment.id,
     payload: { payment_id: payment.id, order_id: payment.order_id, cart_id: payment.cart_id, provider_id: payment.provider_id, amount: record.amount, currency_code: payment.currency_code, error_code: record.error_code ?? null },

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
+import { complete, createStockedProduct, pay, readyCart, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
+
+// Counts, not timing: each statement is a round trip to the database, and complete's count is the
+// largest of a checkout's (docs/performance.md). A change that adds one should mean to.
+let shop: TestShop;
+let selling: Selling;
+beforeAll(async () => {
+  shop = await startTestShop();
+  selling = await setUpSelling(shop);
+});
+afterAll(async () => shop?.close());
+
+async function statementsOf(run: () => Promise<unknown>): Promise<number> {
+  let count = 0;
+  const stop = shop.database.handle.observer!.onStatement(() => count++);
+  try {
+    await run();
+  } finally {
+    stop();
+  }
+  return count;
+}
+
+async function paidCart(lines: number) {
+  const variants = [];
+  for (let i = 0; i < lines; i++) variants.push((await createStockedProduct(shop, { usd: 1000 + i, stock: 5, locationId: selling.warehouse.id })).variant);
+  const cart = await readyCart(shop, { lines: variants.map((v) => ({ variant_id: v.id, quantity: 1 })) });
+  expect((await pay(shop, cart.id)).status).toBe(200);
+  return cart;
+}
+
+test('a guest card checkout completes in 23 statements, and one more per line', async () => {
+  // Idempotency key claimed; reserve: begin, cart lock, cart read, order with its lines, holds taken,
+  // items locked, one stock level per line, allocations with their movements, payment marked, events
+  // with their NOTIFY, commit; confirm: begin, order locked, payment settled with its transactions, order numbered,
+  // the order read for order.placed (order, payments, timeline), cart completed, events, commit; the
+  // idempotent reply stored.
+  for (const [lines, expected] of [[1, 23], [2, 24], [3, 25]]) {
+    const cart = await paidCart(lines);
+    let status = 0;
+    const count = await statementsOf(async () => {
+      status = (await complete(shop, cart.id, `count-${lines}`)).status;
+    });
+    expect(status).toBe(201);
+    expect({ lines, count }).toEqual({ lines, count: expected });
+  }
+});
