@@ -63,8 +63,8 @@ test('a guest checkout up to payment: 2 statements to create the cart, 3 per cha
     'list shipping options': 1, // the cart read with the region's options
     'choose shipping': 3,
     // read; begin, lock if still as read, payment session, stock (lock items, one per line, holds),
-    // outbox event, cache signal, commit
-    'start payment': 11,
+    // outbox event carrying the cache signal, commit
+    'start payment': 10,
   });
 });
 
