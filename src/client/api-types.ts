@@ -1587,7 +1587,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-54"];
+                409: components["responses"]["409-53"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -2313,7 +2313,7 @@ export interface paths {
                 400: components["responses"]["400-2"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-53"];
+                409: components["responses"]["409-52"];
                 429: components["responses"]["429"];
             };
         };
@@ -2368,7 +2368,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-53"];
+                409: components["responses"]["409-52"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -4315,7 +4315,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-47"];
-                409: components["responses"]["409-56"];
+                409: components["responses"]["409-55"];
                 429: components["responses"]["429"];
             };
         };
@@ -4729,7 +4729,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-40"];
-                409: components["responses"]["409-52"];
+                409: components["responses"]["409-51"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5366,7 +5366,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-12"];
-                409: components["responses"]["409-51"];
+                409: components["responses"]["409-50"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -5501,7 +5501,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-39"];
-                409: components["responses"]["409-50"];
+                409: components["responses"]["409-48"];
                 429: components["responses"]["429"];
             };
         };
@@ -8455,7 +8455,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-58"];
+                409: components["responses"]["409-57"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -8543,7 +8543,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-48"];
-                409: components["responses"]["409-59"];
+                409: components["responses"]["409-58"];
                 429: components["responses"]["429"];
             };
         };
@@ -8828,7 +8828,7 @@ export interface paths {
                 400: components["responses"]["400-6"];
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
-                409: components["responses"]["409-55"];
+                409: components["responses"]["409-54"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -9480,7 +9480,7 @@ export interface paths {
                 401: components["responses"]["401-3"];
                 403: components["responses"]["403"];
                 404: components["responses"]["404-48"];
-                409: components["responses"]["409-57"];
+                409: components["responses"]["409-56"];
                 413: components["responses"]["413"];
                 415: components["responses"]["415"];
                 429: components["responses"]["429"];
@@ -15760,22 +15760,8 @@ export interface components {
                 };
             };
         };
-        /** @description return_already_received, return_canceled */
-        "409-50": {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"] & {
-                    error?: {
-                        /** @enum {unknown} */
-                        code?: "return_already_received" | "return_canceled";
-                    };
-                };
-            };
-        };
         /** @description store_credit_refund_needs_customer */
-        "409-51": {
+        "409-50": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15789,7 +15775,7 @@ export interface components {
             };
         };
         /** @description insufficient_inventory, order_not_editable */
-        "409-52": {
+        "409-51": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15803,7 +15789,7 @@ export interface components {
             };
         };
         /** @description draft_order_not_open */
-        "409-53": {
+        "409-52": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15817,7 +15803,7 @@ export interface components {
             };
         };
         /** @description customer_group_name_taken */
-        "409-54": {
+        "409-53": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15831,7 +15817,7 @@ export interface components {
             };
         };
         /** @description segment_name_taken */
-        "409-55": {
+        "409-54": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15845,7 +15831,7 @@ export interface components {
             };
         };
         /** @description marketing_refused */
-        "409-56": {
+        "409-55": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15859,7 +15845,7 @@ export interface components {
             };
         };
         /** @description admin_email_taken */
-        "409-57": {
+        "409-56": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15873,7 +15859,7 @@ export interface components {
             };
         };
         /** @description role_key_taken */
-        "409-58": {
+        "409-57": {
             headers: {
                 [name: string]: unknown;
             };
@@ -15887,7 +15873,7 @@ export interface components {
             };
         };
         /** @description role_in_use */
-        "409-59": {
+        "409-58": {
             headers: {
                 [name: string]: unknown;
             };

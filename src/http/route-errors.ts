@@ -195,7 +195,7 @@ export const routeErrors: Readonly<Record<string, readonly string[]>> = {
   'POST /admin/orders/:id/payments': ['forbidden', 'invalid_request', 'unauthorized'],
   'POST /admin/orders/:id/refunds': ['forbidden', 'idempotency_key_mismatch', 'invalid_request', 'order_line_not_found', 'order_not_found', 'payment_provider_error', 'quantity_exceeds_refundable', 'refund_exceeds_captured', 'store_credit_refund_needs_customer', 'unauthorized'],
   'POST /admin/orders/:id/returns': ['forbidden', 'invalid_request', 'order_canceled', 'order_line_not_found', 'order_not_found', 'quantity_exceeds_returnable', 'unauthorized'],
-  'POST /admin/orders/:id/returns/:return_id/cancel': ['forbidden', 'invalid_request', 'return_already_received', 'return_canceled', 'return_not_found', 'unauthorized'],
+  'POST /admin/orders/:id/returns/:return_id/cancel': ['forbidden', 'invalid_request', 'return_already_received', 'return_already_refunded', 'return_canceled', 'return_not_found', 'unauthorized'],
   'POST /admin/orders/:id/returns/:return_id/receive': ['forbidden', 'invalid_request', 'location_not_found', 'order_line_not_found', 'quantity_exceeds_returnable', 'return_already_received', 'return_already_refunded', 'return_canceled', 'return_not_found', 'unauthorized'],
   'POST /admin/orders/:id/returns/:return_id/refund': ['forbidden', 'invalid_request', 'nothing_to_refund', 'return_already_refunded', 'return_canceled', 'return_not_found', 'return_not_received', 'unauthorized'],
   'POST /admin/price-lists': ['forbidden', 'invalid_currency', 'invalid_reference', 'invalid_request', 'unauthorized'],

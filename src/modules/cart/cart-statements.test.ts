@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestShop, type Response, type TestShop } from '../../../test/helpers/test-shop.ts';
+import { countStatements } from '../../../test/helpers/statements.ts';
 import { ADDRESS_US, CARDS, createStockedProduct, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
 
 /**
@@ -17,15 +18,9 @@ afterAll(async () => shop?.close());
 
 /** Sends the request and counts the statements it ran; expects `status`. */
 async function counted(send: () => Promise<Response>, status = 200): Promise<{ body: any; statements: number }> {
-  let statements = 0;
-  const stop = shop.database.handle.observer.onStatement(() => statements++);
-  try {
-    const res = await send();
-    expect(res.status, res.text).toBe(status);
-    return { body: res.body, statements };
-  } finally {
-    stop();
-  }
+  const { result: res, statements } = await countStatements(shop, send);
+  expect(res.status, res.text).toBe(status);
+  return { body: res.body, statements };
 }
 
 test('a guest checkout up to payment: 2 statements to create the cart, 3 per change, 1 for the shipping options, 11 to start payment', async () => {

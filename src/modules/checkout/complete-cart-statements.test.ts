@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
+import { countStatements } from '../../../test/helpers/statements.ts';
 import { complete, createStockedProduct, pay, readyCart, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
 
 // Counts, not timing: each statement is a round trip to the database, and complete's count is the
@@ -11,17 +12,6 @@ beforeAll(async () => {
   selling = await setUpSelling(shop);
 });
 afterAll(async () => shop?.close());
-
-async function statementsOf(run: () => Promise<unknown>): Promise<number> {
-  let count = 0;
-  const stop = shop.database.handle.observer!.onStatement(() => count++);
-  try {
-    await run();
-  } finally {
-    stop();
-  }
-  return count;
-}
 
 async function paidCart(lines: number) {
   const variants = [];
@@ -39,10 +29,7 @@ test('a guest card checkout completes in 22 statements, and one more per line', 
   // idempotent reply stored.
   for (const [lines, expected] of [[1, 22], [2, 23], [3, 24]]) {
     const cart = await paidCart(lines);
-    let status = 0;
-    const count = await statementsOf(async () => {
-      status = (await complete(shop, cart.id, `count-${lines}`)).status;
-    });
+    const { result: { status }, statements: count } = await countStatements(shop, () => complete(shop, cart.id, `count-${lines}`));
     expect(status).toBe(201);
     expect({ lines, count }).toEqual({ lines, count: expected });
   }

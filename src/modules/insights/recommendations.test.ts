@@ -4,6 +4,7 @@ import type { BackgroundWork } from '../jobs/background-work.ts';
 import { NO_JOBS, startTestBackground } from '../../../test/helpers/background.ts';
 import { signUp, type SignedUp } from '../../../test/helpers/customers.ts';
 import { ADDRESS_US, CARDS, createStockedProduct, pay, readyCart, setUpSelling, type Selling } from '../../../test/helpers/selling.ts';
+import { countStatements } from '../../../test/helpers/statements.ts';
 import { requester, startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
 import { onServer } from '../../../test/helpers/test-database.ts';
 import { relayChanges } from '../../db/changes.ts';
@@ -143,14 +144,7 @@ describe('for the signed-in customer', () => {
 
 /** How many SQL statements the database ran while `run` ran (nothing else runs: the background is stopped). */
 async function statementsDuring(run: () => Promise<unknown>): Promise<number> {
-  let statements = 0;
-  const stop = shop.database.handle.observer.onStatement(() => statements++);
-  try {
-    await run();
-  } finally {
-    stop();
-  }
-  return statements;
+  return (await countStatements(shop, run)).statements;
 }
 
 const tentRecommendations = (limit: number) => shop.get(`/store/products/${p.tent.product.id}/recommendations?limit=${limit}`);

@@ -1,0 +1,15 @@
+import type { TestShop } from './test-shop.ts';
+
+/**
+ * How many SQL statements the shop's database ran while `run` ran, counted by the database observer
+ * that /metrics reads: tests of statement counts assert numbers, never timings.
+ */
+export async function countStatements<T>(shop: TestShop, run: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  let statements = 0;
+  const stop = shop.database.handle.observer.onStatement(() => statements++);
+  try {
+    return { result: await run(), statements };
+  } finally {
+    stop();
+  }
+}
