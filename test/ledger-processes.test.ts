@@ -105,12 +105,20 @@ test('SIGKILL while appending: after a restart one unbroken chain holds every le
 
   const live = servers.filter((s) => s.child.exitCode === null && s.child.signalCode === null);
   const watcher = await signIn(live[live.length - 1].url);
-  // The dead process's lease runs out (15 s), then another process takes over where it stopped.
+  // The dead process's lease runs out (15 s), then another process takes over where it stopped. Caught
+  // up means: every committed event sequenced and ledgered, every entry sealed, and still so a second
+  // later (an event committed just before the check is not yet sequenced, so "behind" misses it).
   let last: unknown;
+  const settled = { seq: -1, at: 0 };
   const status = await waitFor(async () => {
-    const s = await watcher.ok('GET', '/admin/ledger');
-    last = s;
-    return s.behind === 0 && s.head.unsealed === 0 && s.head.seq > 0 ? s : null;
+    const [s, events] = await Promise.all([watcher.ok('GET', '/admin/ledger'), watcher.ok('GET', '/admin/events/subscriptions')]);
+    last = { ledger: s, unsequenced: events.unsequenced };
+    if (!(s.behind === 0 && s.head.unsealed === 0 && s.head.seq > 0 && events.unsequenced === 0)) {
+      settled.seq = -1;
+      return null;
+    }
+    if (settled.seq !== s.head.seq) Object.assign(settled, { seq: s.head.seq, at: Date.now() });
+    return Date.now() - settled.at >= 1000 ? s : null;
   }, 150_000, 'the ledger caught up and sealed').catch(async (error: Error) => {
     // What the ledger and the processes said, for a failure that only a loaded run shows.
     const subscriptions = await watcher.ok('GET', '/admin/events/subscriptions').catch(() => null);
