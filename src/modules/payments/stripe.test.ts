@@ -95,18 +95,8 @@ describe('checkout with Stripe', () => {
   });
 
   test('a Stripe webhook, signed with the SDK, confirms the order of a checkout interrupted at the gateway', async () => {
-    const { variant } = await createStockedProduct(shop, { usd: 2000, stock: 5, locationId: selling.warehouse.id });
-    const cart = await readyCart(shop, { lines: [{ variant_id: variant.id, quantity: 1 }] });
-    expect((await shop.post(`/store/carts/${cart.id}/payment`, { provider_id: 'stripe', data: { payment_method: 'pm_card_visa' } })).status).toBe(200);
     // Stripe authorizes, but its answer never comes back: checkout is left waiting, its order pending.
-    const hold = fake.holdConfirms();
-    const inFlight = complete(shop, cart.id, `stripe-held-${cart.id}`);
-    const payment = await waitFor(async () => {
-      const row = await shop.db.selectFrom('payment').select(['id', 'status', 'order_id', 'data']).where('cart_id', '=', cart.id).executeTakeFirst();
-      const intent = row && fake.intents.get(row.data.payment_intent_id as string);
-      return row?.status === 'authorizing' && intent?.status === 'requires_capture' ? row : null;
-    }, 10_000, 'the authorization to reach Stripe');
-    const intentId = payment.data.payment_intent_id as string;
+    const { variant, cart, hold, inFlight, payment, intentId } = await checkoutHeldAtStripe('held');
     const background = await startTestBackground(shop, { ...NO_JOBS, dispatchIntervalMs: 50 }, providers);
     try {
       const payload = JSON.stringify({
@@ -148,21 +138,29 @@ describe('checkout with Stripe', () => {
   });
 });
 
+/**
+ * A card checkout whose authorization reached Stripe but whose answer is held back: the complete is
+ * still in flight and its payment `authorizing` (release `hold` to let the answer through).
+ */
+async function checkoutHeldAtStripe(tag: string) {
+  const { variant } = await createStockedProduct(shop, { usd: 2000, stock: 5, locationId: selling.warehouse.id });
+  const cart = await readyCart(shop, { lines: [{ variant_id: variant.id, quantity: 1 }] });
+  expect((await shop.post(`/store/carts/${cart.id}/payment`, { provider_id: 'stripe', data: { payment_method: 'pm_card_visa' } })).status).toBe(200);
+  const hold = fake.holdConfirms();
+  const inFlight = complete(shop, cart.id, `stripe-${tag}-${cart.id}`);
+  const payment = await waitFor(async () => {
+    const row = await shop.db.selectFrom('payment').select(['id', 'status', 'order_id', 'data']).where('cart_id', '=', cart.id).executeTakeFirst();
+    const intent = row && fake.intents.get(row.data.payment_intent_id as string);
+    return row?.status === 'authorizing' && intent?.status === 'requires_capture' ? row : null;
+  }, 10_000, 'the authorization to reach Stripe');
+  return { variant, cart, hold, inFlight, payment, intentId: payment.data.payment_intent_id as string };
+}
+
 describe('the provider', () => {
   test('the sweep confirms a checkout interrupted at the gateway with Stripe\'s PaymentIntent as its reference: staff can capture it', async () => {
-    const { variant } = await createStockedProduct(shop, { usd: 2000, stock: 5, locationId: selling.warehouse.id });
-    const cart = await readyCart(shop, { lines: [{ variant_id: variant.id, quantity: 1 }] });
-    expect((await shop.post(`/store/carts/${cart.id}/payment`, { provider_id: 'stripe', data: { payment_method: 'pm_card_visa' } })).status).toBe(200);
     // Stripe authorizes, its answer never comes: no webhook either, so the sweep asks Stripe.
-    const hold = fake.holdConfirms();
-    const inFlight = complete(shop, cart.id, `stripe-swept-${cart.id}`);
+    const { hold, inFlight, payment, intentId } = await checkoutHeldAtStripe('swept');
     try {
-      const payment = await waitFor(async () => {
-        const row = await shop.db.selectFrom('payment').select(['id', 'status', 'order_id', 'data']).where('cart_id', '=', cart.id).executeTakeFirst();
-        const intent = row && fake.intents.get(row.data.payment_intent_id as string);
-        return row?.status === 'authorizing' && intent?.status === 'requires_capture' ? row : null;
-      }, 10_000, 'the authorization to reach Stripe');
-      const intentId = payment.data.payment_intent_id as string;
       const later = new Date(Date.now() + shop.config.paymentTimeoutMs + SETTLE_MARGIN_MS + 1000);
       const swept = await sweepCheckout({ db: shop.db, providers, paymentTimeoutMs: shop.config.paymentTimeoutMs, orderNumberPrefix: shop.config.orderNumberPrefix }, later);
       expect(swept).toMatchObject({ orders_confirmed: 1, orders_undone: 0 });
