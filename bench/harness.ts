@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import type { RequestSpec } from 'autocannon';
+import type { RequestSpec, Result } from 'autocannon';
 
 /** Shared pieces of the benchmarks: child processes to measure, load runs, one JSON line per figure. */
 
@@ -111,11 +111,16 @@ export interface LoadFigures {
   p99_ms: number;
   errors: number;
   non_2xx: number;
+  /** With `measure(…, server)`: the measured process's CPU (user and system) per answer, in µs. */
+  server_cpu_us_per_request?: number;
 }
 
 /** Runs autocannon against `url` and returns its headline figures. */
 export async function load(url: string, requests: RequestSpec[] | undefined, opts: { duration?: number; connections?: number } = {}): Promise<LoadFigures> {
-  const result = await autocannon({ url, connections: opts.connections ?? connections, duration: opts.duration ?? seconds, requests });
+  return figuresOf(await autocannon({ url, connections: opts.connections ?? connections, duration: opts.duration ?? seconds, requests }));
+}
+
+function figuresOf(result: Result): LoadFigures {
   return {
     requests_per_sec: Math.round(result.requests.average),
     p50_ms: result.latency.p50,
@@ -163,9 +168,13 @@ export function startCeiling(env: Record<string, string> = {}): Promise<Child> {
 }
 
 /** Measures after a short warm-up. */
-export async function measure(url: string, requests: RequestSpec[]): Promise<LoadFigures> {
+export async function measure(url: string, requests: RequestSpec[], server?: Child): Promise<LoadFigures> {
   await load(url, requests, { duration: 2 });
-  return load(url, requests);
+  const cpuBefore = server?.cpuMs() ?? 0;
+  const result = await autocannon({ url, connections, duration: seconds, requests });
+  const figures = figuresOf(result);
+  // The load generator shares the machine's two cores: the server's own CPU per answer says what our code costs.
+  return server ? { ...figures, server_cpu_us_per_request: Math.round((1000 * (server.cpuMs() - cpuBefore)) / result.requests.total) } : figures;
 }
 
 export function report(line: Record<string, unknown>): void {

@@ -70,7 +70,7 @@ import { AppError } from '../errors.ts';
 import { healthRoutes } from './health.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerTracing } from './tracing-hooks.ts';
-import { activeTraceIds } from '../telemetry/tracing.ts';
+import { activeTraceIds, tracingEnabled } from '../telemetry/tracing.ts';
 import { compactOpenApi } from './openapi.ts';
 import { docsPageOptions } from './docs-page.ts';
 import { CUSTOMER_COOKIE, REQUIRES_CUSTOMER } from './customer-auth.ts';
@@ -78,6 +78,8 @@ import { registerJsonBodyParser } from './json-body.ts';
 import { ErrorResponse } from './schemas.ts';
 import { validatorCompiler } from './validation.ts';
 import { refuseOversizedBody } from './body-limits.ts';
+import { requestLogger } from './request-logger.ts';
+import { answerGuestHitsFirst, headersSetBy } from './store-cache-replies.ts';
 
 export interface BuildAppOptions {
   db: Db;
@@ -162,6 +164,7 @@ export async function buildApp({ db, readDb = db, replica, config, logger, obser
     ...(logger ? { loggerInstance: logger } : { logger: logOptions(config.logLevel) }),
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: false,
+    childLoggerFactory: requestLogger,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : nextRequestId();
@@ -191,11 +194,22 @@ export async function buildApp({ db, readDb = db, replica, config, logger, obser
   app.addSchema(ErrorResponse);
   app.decorateRequest('admin', null);
   app.decorateRequest('customer', null);
-  await app.register(cookie);
   // Security headers (HSTS, nosniff, frame denial, referrer policy…). The API serves JSON, so no CSP
   // here; the /docs page sets its own. helmet's middleware is built once: @fastify/helmet built it
   // anew on every request, which cost a cached catalog page more than its answer.
   const securityHeaders = helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-site' } });
+  const storeCache = new StoreResponseCache(db, config.catalogCacheEntries);
+  app.addHook('onClose', async () => storeCache.close());
+  // First of all hooks, a guest's cached page with the headers the hooks below set for a request that
+  // names no origin (CORS: Vary and credentials when origins are listed). A traced request goes the
+  // whole way, so that its span starts first.
+  if (!tracingEnabled()) {
+    answerGuestHitsFirst(app, storeCache, {
+      ...headersSetBy(securityHeaders),
+      ...(config.corsOrigins.length ? { vary: 'Origin', 'access-control-allow-credentials': 'true' } : {}),
+    });
+  }
+  await app.register(cookie);
   app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
   // Browsers may call from the origins listed in CORS_ORIGINS, and no others.
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
@@ -253,8 +267,6 @@ export async function buildApp({ db, readDb = db, replica, config, logger, obser
   await app.register(swaggerUi, docsPageOptions);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const storeCache = new StoreResponseCache(db, config.catalogCacheEntries);
-  app.addHook('onClose', async () => storeCache.close());
   const context: AppContext = { db, readDb, config, storeCache, paymentProviders, carriers };
   registerIdempotency(app, db);
 
