@@ -10,7 +10,7 @@ import { commitCartHoldsToOrder, revertOrderToCartHolds, type HoldSnapshot } fro
 import { confirmOrder, createPendingOrder, discardPendingOrder, getOrderOrThrow, type OrderSnapshot, type PendingOrder } from '../orders/orders.ts';
 import { recordOrderPlaced } from '../orders/order-placed.ts';
 import type { Order, PlacedOrder } from '../orders/shapes.ts';
-import { recordPaymentReceived } from '../payments/payment-amounts.ts';
+import { paymentsOfOrder, recordPaymentReceived } from '../payments/payment-amounts.ts';
 import { updatePayment, updatePaymentWithTransactions, type PaymentRow } from '../payments/payments.ts';
 import { PaymentError, type PaymentProvider } from '../payments/provider.ts';
 import { providerOrThrow } from '../payments/providers.ts';
@@ -70,7 +70,7 @@ export async function completeCart(deps: CheckoutDeps, cartId: string, actor: Ca
     // order's lock first, as the sweep takes it, then the payment's.
     const order = await tx.selectFrom('orders').select('status').where('id', '=', started.order.id).forUpdate().executeTakeFirst();
     if (order?.status !== 'pending') return order ? 'settled' : 'undone';
-    return confirm(tx, started.payment, started.order.id, authorization.provider_reference, captured, deps.config.orderNumberPrefix, started.balancesSpent);
+    return confirm(tx, started.payment, { id: started.order.id, cart_id: started.cart.id }, authorization.provider_reference, captured, deps.config.orderNumberPrefix, started.balancesSpent);
   }));
   if (confirmed === 'settled') return { ...(await getOrderOrThrow(deps.db, started.order.id, deps.config.orderNumberPrefix)), access_token: started.order.access_token };
   if (confirmed !== 'undone') return { ...confirmed, access_token: started.order.access_token };
@@ -118,7 +118,7 @@ async function reserve(deps: CheckoutDeps, cartId: string, actor: CartActor): Pr
     // code waits for, are held the least.
     await redeemBalances(tx, { orderId: order.id, currencyCode: cart.currency_code, allocation: cart.balances });
     await redeemPromotions(tx, { orderId: order.id, currencyCode: cart.currency_code, customerKey: customerKeyOf(cart)!, applied: cart.totals.promotions.applied });
-    const placed = payment ? null : await placeOrder(tx, order.id, 'captured', deps.config.orderNumberPrefix, balancesSpent);
+    const placed = payment ? null : await placeOrder(tx, { id: order.id, cart_id: cart.id }, 'captured', deps.config.orderNumberPrefix, balancesSpent);
     return { order, payment: payment && { ...payment, order_id: order.id }, cart, consumedHolds, balancesSpent, placed };
   });
 }
@@ -208,13 +208,13 @@ async function tryCapture(provider: PaymentProvider, payment: CheckoutPayment, p
 export async function confirm(
   tx: Tx,
   payment: CheckoutPayment,
-  orderId: string,
+  order: PlacingOrder,
   providerReference: string,
   captured: { provider_reference: string } | null,
   orderNumberPrefix: string,
   balancesSpent = true,
 ): Promise<Order> {
-  await updatePaymentWithTransactions(tx, { ...payment, order_id: orderId }, {
+  await updatePaymentWithTransactions(tx, { ...payment, order_id: order.id }, {
     status: captured ? 'captured' : 'authorized',
     provider_reference: providerReference,
     authorized_amount: payment.amount,
@@ -223,20 +223,30 @@ export async function confirm(
     { kind: 'authorization', amount: payment.amount, provider_reference: providerReference },
     ...(captured ? [{ kind: 'capture' as const, amount: payment.amount, provider_reference: captured.provider_reference }] : []),
   ]);
-  return placeOrder(tx, orderId, captured ? 'captured' : 'authorized', orderNumberPrefix, balancesSpent);
+  return placeOrder(tx, order, captured ? 'captured' : 'authorized', orderNumberPrefix, balancesSpent);
 }
 
-/** Numbers the order, records what its balances paid as captured payments, announces it, completes the cart. */
-async function placeOrder(tx: Tx, orderId: string, paymentStatus: 'captured' | 'authorized', orderNumberPrefix: string, balancesSpent: boolean): Promise<Order> {
-  for (const spent of balancesSpent ? await redemptionsOfOrder(tx, orderId) : []) {
+/**
+ * Records what the order's balances paid as captured payments, completes the cart, numbers the order
+ * and announces it. The number's lock is held to commit and every checkout waits for it: what does not
+ * need the number runs before it, so only the timeline's read and the events' insert run under it.
+ */
+async function placeOrder(tx: Tx, order: PlacingOrder, paymentStatus: 'captured' | 'authorized', orderNumberPrefix: string, balancesSpent: boolean): Promise<Order> {
+  for (const spent of balancesSpent ? await redemptionsOfOrder(tx, order.id) : []) {
     await recordPaymentReceived(tx, {
-      orderId, providerId: BALANCE_PROVIDERS[spent.kind], providerReference: spent.gift_card_id, amount: Number(spent.amount),
+      orderId: order.id, providerId: BALANCE_PROVIDERS[spent.kind], providerReference: spent.gift_card_id, amount: Number(spent.amount),
       currencyCode: spent.currency_code, captured: true, data: spent.last4 ? { last4: spent.last4 } : {},
     });
   }
-  const placed = await confirmOrder(tx, orderId, paymentStatus);
-  const order = await recordOrderPlaced(tx, placed, orderNumberPrefix);
-  await tx.updateTable('cart').set({ completed_at: new Date(), updated_at: new Date() }).where('id', '=', placed.cart_id).execute();
-  await recordEvents(tx, [{ type: 'cart.completed', resource_type: 'cart', resource_id: placed.cart_id, payload: { cart_id: placed.cart_id, order_id: placed.id } }]);
-  return order;
+  await tx.updateTable('cart').set({ completed_at: new Date(), updated_at: new Date() }).where('id', '=', order.cart_id).execute();
+  const payments = await paymentsOfOrder(tx, order.id);
+  const placed = await recordOrderPlaced(tx, await confirmOrder(tx, order.id, paymentStatus), payments, orderNumberPrefix);
+  await recordEvents(tx, [{ type: 'cart.completed', resource_type: 'cart', resource_id: order.cart_id, payload: { cart_id: order.cart_id, order_id: order.id } }]);
+  return placed;
+}
+
+/** The pending order being placed, and the cart it completes. */
+interface PlacingOrder {
+  id: string;
+  cart_id: string;
 }

@@ -78,7 +78,7 @@ export async function settlePendingOrder(
     const order = locked.rows[0];
     if (!order) return 'skipped';
     if (payment && (status === 'authorized' || status === 'captured')) {
-      await confirm(tx, payment, order.id, reference ?? `${payment.provider_id}_${payment.id}`, status === 'captured' ? { provider_reference: reference ?? payment.id } : null, deps.orderNumberPrefix);
+      await confirm(tx, payment, order, reference ?? `${payment.provider_id}_${payment.id}`, status === 'captured' ? { provider_reference: reference ?? payment.id } : null, deps.orderNumberPrefix);
       return 'confirmed';
     }
     await revertOrderToCartHolds(tx, { orderId: order.id, cartId: order.cart_id, restoreHolds: [] });

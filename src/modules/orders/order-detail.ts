@@ -3,7 +3,7 @@ import { AppError } from '../../errors.ts';
 import { paymentsOfOrder } from '../payments/payment-amounts.ts';
 import { listFulfillments } from './fulfillments.ts';
 import { listEdits } from './order-edits.ts';
-import { getOrderOrThrow, readOrderRowOrThrow, toOrderResponse } from './orders.ts';
+import { getOrderOrThrow, toOrderResponse, type OrderRowWithLines } from './orders.ts';
 import { capturableNow, readOrderState, type OrderState } from './order-state.ts';
 import { moneySummary } from './order-status.ts';
 import { orderTimeline } from './order-timeline.ts';
@@ -50,21 +50,21 @@ interface OrderHistory {
 }
 
 /**
- * The detail of an order its transaction has just confirmed (order.placed carries it), in three
- * statements instead of a dozen: until that confirm the order was pending, and every operation that
- * adds fulfillments, returns, refunds, payment operations, edits or returns requested refuses a
- * pending order (readOrderState, assertPlacedOrder), so those are empty and only the order, its
- * payments and its timeline are read.
+ * The detail of an order its transaction has just confirmed (order.placed carries it), from the row
+ * the confirm returned (confirmOrder), its payments and one more statement, its timeline, instead of
+ * a dozen: until that confirm the order was pending, and every operation that adds fulfillments,
+ * returns, refunds, payment operations, edits or returns requested refuses a pending order
+ * (readOrderState, assertPlacedOrder), so those are empty.
  */
-export async function placedOrderDetail(tx: Tx, orderId: string, orderNumberPrefix: string): Promise<{ order: Order; detail: OrderDetail }> {
-  const { lines, ...row } = await readOrderRowOrThrow(tx, orderId);
+export async function placedOrderDetail(
+  tx: Tx, { lines, ...row }: OrderRowWithLines, payments: Awaited<ReturnType<typeof paymentsOfOrder>>, orderNumberPrefix: string,
+): Promise<{ order: Order; detail: OrderDetail }> {
   const order = toOrderResponse(row, lines, orderNumberPrefix);
-  const payments = await paymentsOfOrder(tx, orderId);
   const state: OrderState = {
     ...row, lines, payments: payments.map((p) => ({ ...p, pending_capture: 0 })), requested: new Map(), credit_total: 0,
   };
   const detail = orderDetail(order, state, {
-    payment_operations: [], fulfillments: [], returns: [], refunds: [], edits: [], timeline: await orderTimeline(tx, orderId),
+    payment_operations: [], fulfillments: [], returns: [], refunds: [], edits: [], timeline: await orderTimeline(tx, row.id),
   });
   return { order, detail };
 }

@@ -67,34 +67,22 @@ export async function createPendingOrder(tx: Tx, snapshot: OrderSnapshot): Promi
   return { id, access_token: accessToken, lines: rows.map((r) => ({ id: r.id, variant_id: r.variant_id, quantity: r.quantity })) };
 }
 
-/** What order.placed announces in the clear (order-placed.ts). */
-export interface PlacedOrderFacts {
-  id: string;
-  number: number;
-  cart_id: string;
-  customer_id: string | null;
-  total: number;
-  currency_code: string;
-}
-
 /**
  * Confirms a pending order: gives it the next order number (under the counter row's lock, so numbers
- * have no gaps and never repeat), opens it and records its payment status. The caller announces it
- * (recordOrderPlaced) once its payment is recorded.
+ * have no gaps and never repeat), opens it and records its payment status. Returns the order as
+ * readOrderRowOrThrow reads it, from the same statement. The counter row's lock is held to commit, so
+ * numbers follow commits; every checkout waits for it, so the caller runs what it can before this,
+ * and as little as it can after (recordOrderPlaced).
  */
-export async function confirmOrder(tx: Tx, orderId: string, paymentStatus: string): Promise<PlacedOrderFacts> {
-  // One statement: the counter row's lock is taken first and held to commit, so numbers follow commits.
-  const order = await tx
-    .with('counter', (db) => db.updateTable('order_number_counter').set((eb) => ({ last_number: eb('last_number', '+', 1) }))
-      .where('id', '=', 'orders').returning('last_number'))
-    .updateTable('orders')
-    .from('counter')
-    .set((eb) => ({ status: 'open', number: eb.ref('counter.last_number'), payment_status: paymentStatus, placed_at: new Date(), updated_at: new Date() }))
-    .where('orders.id', '=', orderId).where('orders.status', '=', 'pending')
-    .returning(['orders.id', 'orders.number', 'orders.cart_id', 'orders.customer_id', 'orders.total', 'orders.currency_code'])
-    .executeTakeFirst();
-  if (!order) throw new Error(`order ${orderId} is not pending`);
-  return { ...order, number: order.number! };
+export async function confirmOrder(tx: Tx, orderId: string, paymentStatus: string): Promise<OrderRowWithLines> {
+  const now = new Date();
+  const { rows } = await sql<OrderRowWithLines>`
+    with counter as (update order_number_counter set last_number = last_number + 1 where id = 'orders' returning last_number)
+    update orders o set status = 'open', number = counter.last_number, payment_status = ${paymentStatus}, placed_at = ${now}, updated_at = ${now}
+    from counter where o.id = ${orderId} and o.status = 'pending'
+    returning ${ORDER_ROW_WITH_LINES}`.execute(tx);
+  if (!rows[0]) throw new Error(`order ${orderId} is not pending`);
+  return rows[0];
 }
 
 /** Removes a pending order whose payment failed: as if checkout had never started (its stock is released by the caller). */
@@ -127,14 +115,17 @@ export async function getOrderOrThrow(db: Db, orderId: string, orderNumberPrefix
 }
 
 /** The order's row and its lines' rows (every column, in JSON), in one statement. */
-export async function readOrderRowOrThrow(db: Db, orderId: string) {
-  const rows = await sql<OrderRow & { version: number; lines: OrderLineRow[] }>`
-    select o.*, coalesce((select json_agg(l order by l.position) from order_line_item l where l.order_id = o.id), '[]') as lines
-    from orders o where o.id = ${orderId}`.execute(db);
+export async function readOrderRowOrThrow(db: Db, orderId: string): Promise<OrderRowWithLines> {
+  const rows = await sql<OrderRowWithLines>`select ${ORDER_ROW_WITH_LINES} from orders o where o.id = ${orderId}`.execute(db);
   const order = rows.rows[0];
   if (!order) throw new AppError('order_not_found', { id: orderId });
   return order;
 }
+
+export type OrderRowWithLines = OrderRow & { version: number; lines: OrderLineRow[] };
+
+/** An order's columns and its lines in position order, as a select or an update's RETURNING gives them. */
+const ORDER_ROW_WITH_LINES = sql`o.*, coalesce((select json_agg(l order by l.position) from order_line_item l where l.order_id = o.id), '[]') as lines`;
 
 /**
  * The buyer reads their order: a signed-in customer it belongs to, or a guest with the token completing
