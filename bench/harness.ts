@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import type { RequestSpec, Result } from 'autocannon';
+import type { RequestSpec } from 'autocannon';
 
 /** Shared pieces of the benchmarks: child processes to measure, load runs, one JSON line per figure. */
 
@@ -115,18 +115,21 @@ export interface LoadFigures {
   server_cpu_us_per_request?: number;
 }
 
-/** Runs autocannon against `url` and returns its headline figures. */
-export async function load(url: string, requests: RequestSpec[] | undefined, opts: { duration?: number; connections?: number } = {}): Promise<LoadFigures> {
-  return figuresOf(await autocannon({ url, connections: opts.connections ?? connections, duration: opts.duration ?? seconds, requests }));
-}
-
-function figuresOf(result: Result): LoadFigures {
+/**
+ * Runs autocannon against `url` and returns its headline figures; with `server`, also that process's CPU
+ * per answer (the load generator shares the machine's two cores: the server's own CPU says what our
+ * code costs).
+ */
+export async function load(url: string, requests: RequestSpec[] | undefined, opts: { duration?: number; connections?: number; server?: Child } = {}): Promise<LoadFigures> {
+  const cpuBefore = opts.server?.cpuMs() ?? 0;
+  const result = await autocannon({ url, connections: opts.connections ?? connections, duration: opts.duration ?? seconds, requests });
   return {
     requests_per_sec: Math.round(result.requests.average),
     p50_ms: result.latency.p50,
     p99_ms: result.latency.p99,
     errors: result.errors + result.timeouts,
     non_2xx: result.non2xx,
+    ...(opts.server ? { server_cpu_us_per_request: Math.round((1000 * (opts.server.cpuMs() - cpuBefore)) / result.requests.total) } : {}),
   };
 }
 
@@ -170,11 +173,7 @@ export function startCeiling(env: Record<string, string> = {}): Promise<Child> {
 /** Measures after a short warm-up. */
 export async function measure(url: string, requests: RequestSpec[], server?: Child): Promise<LoadFigures> {
   await load(url, requests, { duration: 2 });
-  const cpuBefore = server?.cpuMs() ?? 0;
-  const result = await autocannon({ url, connections, duration: seconds, requests });
-  const figures = figuresOf(result);
-  // The load generator shares the machine's two cores: the server's own CPU per answer says what our code costs.
-  return server ? { ...figures, server_cpu_us_per_request: Math.round((1000 * (server.cpuMs() - cpuBefore)) / result.requests.total) } : figures;
+  return load(url, requests, { server });
 }
 
 export function report(line: Record<string, unknown>): void {

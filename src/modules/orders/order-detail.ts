@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
-import { paymentsOfOrder } from '../payments/payment-amounts.ts';
+import type { OrderPayment } from '../payments/payment-amounts.ts';
 import { listFulfillments } from './fulfillments.ts';
 import { listEdits } from './order-edits.ts';
 import { getOrderOrThrow, toOrderResponse, type OrderRowWithLines } from './orders.ts';
@@ -57,7 +57,7 @@ interface OrderHistory {
  * (readOrderState, assertPlacedOrder), so those are empty.
  */
 export async function placedOrderDetail(
-  tx: Tx, { lines, ...row }: OrderRowWithLines, payments: Awaited<ReturnType<typeof paymentsOfOrder>>, orderNumberPrefix: string,
+  tx: Tx, { lines, ...row }: OrderRowWithLines, payments: OrderPayment[], orderNumberPrefix: string,
 ): Promise<{ order: Order; detail: OrderDetail }> {
   const order = toOrderResponse(row, lines, orderNumberPrefix);
   const state: OrderState = {

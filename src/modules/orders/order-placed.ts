@@ -3,7 +3,7 @@ import type { Tx } from '../../db/database.ts';
 import { recordEvents } from '../events/outbox.ts';
 import { OrderDetail } from './admin-shapes.ts';
 import { placedOrderDetail } from './order-detail.ts';
-import type { paymentsOfOrder } from '../payments/payment-amounts.ts';
+import type { OrderPayment } from '../payments/payment-amounts.ts';
 import type { OrderRowWithLines } from './orders.ts';
 import type { Order } from './shapes.ts';
 
@@ -15,7 +15,7 @@ import type { Order } from './shapes.ts';
  * the order as placed. Returns the order as its buyer sees it, from the same read.
  */
 export async function recordOrderPlaced(
-  tx: Tx, placed: OrderRowWithLines, payments: Awaited<ReturnType<typeof paymentsOfOrder>>, orderNumberPrefix: string,
+  tx: Tx, placed: OrderRowWithLines, payments: OrderPayment[], orderNumberPrefix: string,
 ): Promise<Order> {
   const { order: placedOrder, detail } = await placedOrderDetail(tx, placed, payments, orderNumberPrefix);
   const order = Value.Clean(OrderDetail, JSON.parse(JSON.stringify(detail))) as Record<string, unknown>;
