@@ -1,4 +1,4 @@
-import { sql, type RawBuilder, type Selectable } from 'kysely';
+import { sql, type OperationNodeSource, type RawBuilder, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { decryptJson, decryptNullable } from '../../crypto/data-encryption.ts';
@@ -95,14 +95,66 @@ export interface CartReadOptions<E> {
   lockAt?: Date;
 }
 
+/**
+ * A write read back by the statement that makes it (carts.ts): `cart` writes the cart row and returns
+ * it as written (`returning *, xmin`); `line`, run only when `cart` wrote (it reads WRITTEN_CART),
+ * writes one line and returns it (LINE_RETURNING). The statement's other reads see the cart as it was
+ * before, so the read takes the cart row and that line from what the writes return.
+ */
+export interface CartWriteSql {
+  cart: OperationNodeSource;
+  line?: OperationNodeSource;
+}
+
+/** The names the writes' statements go by in the read (see CartWriteSql). */
+export const WRITTEN_CART = sql.raw('written_cart');
+const WRITTEN_LINE = sql.raw('written_line');
+/** A line as the cart read takes it: what a line's write returns, with `removed` (whether it deleted the line). */
+export const LINE_RETURNING = sql.raw('id, cart_id, variant_id, quantity, unit_price_override, created_at');
+
 export type CartStateWith<E> = CartState & { extra: E; locked: boolean };
 
 export async function loadCartState<E = Record<string, never>>(db: Db, cartId: string, actor: CartActor, options: CartReadOptions<E> = {}): Promise<CartStateWith<E>> {
+  const cart = await readCartState(db, cartId, actor, options);
+  if (!cart) throw new AppError('cart_not_found', { id: cartId });
+  return cart;
+}
+
+/** Writes the cart and reads it as written, in one statement; null when the write did not apply. */
+export async function loadWrittenCartState(db: Db, cartId: string, actor: CartActor, written: CartWriteSql): Promise<CartState | null> {
+  return readCartState(db, cartId, actor, {}, written);
+}
+
+/** Makes the writes alone (the caller holds the cart's lock and reads it after). */
+export async function writeCart(db: Db, written: CartWriteSql): Promise<void> {
+  await sql`${writesFirst(written)} select 1`.execute(db);
+}
+
+function writesFirst(written: CartWriteSql) {
+  const line = written.line ? sql`, ${WRITTEN_LINE} as (${written.line})` : sql``;
+  return sql`with ${WRITTEN_CART} as (${written.cart})${line}`;
+}
+
+function cartSource(cartId: string, options: CartReadOptions<unknown>, written?: CartWriteSql) {
+  if (written) return { with: writesFirst(written), cart: sql`${WRITTEN_CART} c`, where: sql`true` };
+  const lock = options.lockAt && sql`with locked as (
+      update cart set updated_at = ${options.lockAt} where id = ${cartId} and xmin = (select c0.xmin from cart c0 where c0.id = ${cartId}) returning id)`;
+  return { with: lock ?? sql``, cart: sql`cart c`, where: sql`c.id = ${cartId}` };
+}
+
+/** The cart's lines: as stored, or with the line the statement wrote in place of the stored one. */
+function linesSource(written?: CartWriteSql) {
+  if (!written?.line) return sql`cart_line_item`;
+  return sql`(select ${LINE_RETURNING} from cart_line_item where id not in (select id from ${WRITTEN_LINE})
+    union all select ${LINE_RETURNING} from ${WRITTEN_LINE} where not removed)`;
+}
+
+async function readCartState<E>(db: Db, cartId: string, actor: CartActor, options: CartReadOptions<E>, written?: CartWriteSql): Promise<CartStateWith<E> | null> {
   const now = new Date();
   const extras = Object.entries(options.extra ?? {}) as [string, RawBuilder<unknown>][];
+  const source = cartSource(cartId, options, written);
   const result = await sql<Omit<CartState, 'totals' | 'balances'> & { balance_sources: BalanceSource[]; store_credit_source: BalanceSource | null; locked: boolean }>`
-    ${options.lockAt ? sql`with locked as (
-      update cart set updated_at = ${options.lockAt} where id = ${cartId} and xmin = (select c0.xmin from cart c0 where c0.id = ${cartId}) returning id)` : sql``}
+    ${source.with}
     select c.id, c.xmin::text as version, ${options.lockAt ? sql`exists (select 1 from locked)` : sql`false`} as locked, c.region_id, c.currency_code, c.email, c.shipping_address, c.billing_address, c.shipping_option_id, c.shipping_quote, c.customer_id, c.draft_order_id,
       c.completed_at, c.created_at, c.updated_at, r.tax_inclusive, r.default_tax_rate_ppm,
       coalesce((select json_agg(json_build_object('country_code', t.country_code, 'tax_class', t.tax_class, 'rate_ppm', t.rate_ppm))
@@ -117,7 +169,7 @@ export async function loadCartState<E = Record<string, never>>(db: Db, cartId: s
             then ${applicableListPricesSql({ variant: sql`v.id`, currency: sql`c.currency_code`, customer: sql`c.customer_id` }, now)} end,
           'tax_class', p.tax_class, 'weight_grams', v.weight_grams, 'length_mm', v.length_mm, 'width_mm', v.width_mm, 'height_mm', v.height_mm, 'collection_id', p.collection_id, 'tags', p.tags, 'gift_card', p.gift_card,
           'category_ids', coalesce((select json_agg(pca.category_id) from product_category_assignment pca where pca.product_id = p.id), '[]')) order by li.created_at, li.id)
-        from cart_line_item li
+        from ${linesSource(written)} li
         join product_variant v on v.id = li.variant_id
         join product p on p.id = v.product_id
         left join product_variant_price vp on vp.variant_id = v.id and vp.currency_code = c.currency_code
@@ -149,10 +201,11 @@ export async function loadCartState<E = Record<string, never>>(db: Db, cartId: s
         from cart_store_credit cs join gift_card g on g.kind = 'store_credit' and g.customer_id = c.customer_id and g.currency_code = c.currency_code
         where cs.cart_id = c.id) as store_credit_source
       ${sql.join(extras.map(([name, value]) => sql`, ${value} as ${sql.ref(`extra_${name}`)}`), sql``)}
-    from cart c join region r on r.id = c.region_id
-    where c.id = ${cartId}`.execute(db);
+    from ${source.cart} join region r on r.id = c.region_id
+    where ${source.where}`.execute(db);
   const stored = withListPrices(result.rows[0]);
-  if (!stored || (actor !== 'system' && stored.customer_id !== null && stored.customer_id !== actor.customerId)) {
+  if (!stored) return null;
+  if (actor !== 'system' && stored.customer_id !== null && stored.customer_id !== actor.customerId) {
     throw new AppError('cart_not_found', { id: cartId });
   }
   const { balance_sources, store_credit_source, ...rest } = stored;

@@ -13,23 +13,22 @@ import { regionForNewCart } from '../regions/regions.ts';
 import { quoteForCart, type RateDeps } from '../shipping/cart-rates.ts';
 import { shippingPrice } from '../shipping/shipping-calculator.ts';
 import type { ShippingOptionTable } from '../shipping/schema.ts';
-import { loadCartState, type CartActor, type CartExtras, type CartState, type CartStateWith } from './cart-query.ts';
+import { LINE_RETURNING, loadCartState, loadWrittenCartState, writeCart, WRITTEN_CART, type CartActor, type CartExtras, type CartState, type CartStateWith, type CartWriteSql } from './cart-query.ts';
 import type { CartTable } from './schema.ts';
 import type { AddressInput, CreateCartInput, UpdateCartInput } from './shapes.ts';
 
 /** A new cart, owned by `actor` when a customer creates it (the shop's own carts and guests' have no owner). */
 export async function createCart(db: Db, input: CreateCartInput, actor: CartActor): Promise<CartState> {
-  // Two statements and no transaction: the insert picks its region itself, then the cart is read.
+  // One statement and no transaction: the insert picks its region itself, and the cart is read as inserted.
   const id = newId('cart');
-  const inserted = await db.insertInto('cart').columns(['id', 'region_id', 'currency_code', 'email', 'customer_id'])
+  const insert = db.insertInto('cart').columns(['id', 'region_id', 'currency_code', 'email', 'customer_id'])
     .expression(regionForNewCart(db, input).select([
       sql<string>`${id}::text`.as('id'), 'region.id as region_id', 'region.currency_code',
       sql<string | null>`${encryptNullable(input.email)}::text`.as('email'),
       sql<string | null>`${actor === 'system' ? null : actor.customerId}::text`.as('customer_id'),
     ]))
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) await refuseRegion(db, input);
-  return loadCartState(db, id, actor);
+    .returningAll().returning(CART_VERSION);
+  return (await loadWrittenCartState(db, id, actor, { cart: insert })) ?? refuseRegion(db, input);
 }
 
 /** Says why no region takes a new cart (createCart inserted none). */
@@ -63,39 +62,43 @@ export async function changeCart<E = Record<string, never>>(
 }
 
 /**
- * The one statement of a cart change (cart.updated_at set with it): it applies only while the cart row
- * is still `version`, or always when `version` is null (the caller holds the cart's lock). Says
- * whether it applied.
+ * A change that is one write: the cart's own fields set (cart.updated_at is set with them), and at
+ * most one of its lines added, changed or removed.
  */
-export type CartWrite = (db: Db, version: string | null) => Promise<boolean>;
+export interface CartWrite {
+  set?: Updateable<CartTable>;
+  line?: { id: string; variant_id: string; quantity: number; exists: boolean } | { id: string; removed: true };
+}
 
 /**
- * A change that is one statement: a line added, changed or removed, the cart's own fields set. Most
- * come with no other change to the cart in between, so none takes the lock: `read` is the cart as read
+ * A change that is one write: a line added, changed or removed, the cart's own fields set. Most come
+ * with no other change to the cart in between, so none takes the lock: `read` is the cart as read
  * without it (with what the change checks, `extra`), `plan` checks the change against it and returns
  * the write, and the write applies only if the cart row is still the version read; every change leaves
- * a new version of the row, so then nothing came in between. Read, write, read again: three statements,
- * no transaction. When a checkout was started (its holds and payment session go with the change), or
- * another change came in between, the change is planned and written again under the lock (changeCart).
- * `plan` reads what else it needs through the handle it is given.
+ * a new version of the row, so then nothing came in between. The write is read back by the statement
+ * that makes it: two statements, no transaction. When a checkout was started (its holds and payment
+ * session go with the change), or another change came in between, the change is planned and written
+ * again under the lock (changeCart). `plan` reads what else it needs through the handle it is given.
  */
 export async function changeCartInOneWrite<E>(
   db: Db, read: CartStateWith<E>, actor: CartActor, extra: CartExtras<E>, plan: (db: Db, cart: CartStateWith<E>) => Promise<CartWrite>,
 ): Promise<CartState> {
   assertOpen(read);
-  if (!checkoutStarted(read) && await (await plan(db, read))(db, read.version)) return loadChangedCart(db, read.id, actor);
+  if (!checkoutStarted(read)) {
+    const after = await loadWrittenCartState(db, read.id, actor, cartWriteSql(db, read.id, await plan(db, read), read.version));
+    if (after) return withRemovalsRecorded(db, after, actor);
+  }
   return changeCart(db, read.id, actor, async (tx, cart) => {
-    await (await plan(tx, cart))(tx, null);
+    await writeCart(tx, cartWriteSql(tx, cart.id, await plan(tx, cart), null));
   }, extra);
 }
 
 /** The cart after a change written without its lock; codes the change made stop applying are then marked removed, under it. */
-async function loadChangedCart(db: Db, cartId: string, actor: CartActor): Promise<CartState> {
-  const after = await loadCartState(db, cartId, actor);
+async function withRemovalsRecorded(db: Db, after: CartState, actor: CartActor): Promise<CartState> {
   if (!after.totals.promotions.removed.some((r) => !r.earlier)) return after;
   return inTransaction(db, async (tx) => {
-    const cart = await lockCart(tx, cartId, actor);
-    if (!cart.completed_at && !cart.order_status) await recordPromotionRemovals(tx, cartId, cart.totals.promotions.removed);
+    const cart = await lockCart(tx, after.id, actor);
+    if (!cart.completed_at && !cart.order_status) await recordPromotionRemovals(tx, after.id, cart.totals.promotions.removed);
     return cart;
   });
 }
@@ -163,27 +166,26 @@ function touchCart(db: QueryCreator<Database>, cartId: string, version: string |
   return version === null ? update : update.where(sql<boolean>`xmin = ${version}::xid`);
 }
 
-function setCartFields(cartId: string, set: Updateable<CartTable>): CartWrite {
-  return async (db, version) => Number((await touchCart(db, cartId, version, set).executeTakeFirst()).numUpdatedRows) === 1;
+/** The cart row's version, returned by each write of it (see CartState.version). */
+const CART_VERSION = sql<string>`xmin`.as('xmin');
+
+/** The statements of `write`, applied only while the cart row is still `version` (null: the caller holds the lock). */
+function cartWriteSql(db: Db, cartId: string, write: CartWrite, version: string | null): CartWriteSql {
+  const cart = touchCart(db, cartId, version, write.set).returningAll().returning(CART_VERSION);
+  return { cart, line: write.line && lineWriteSql(write.line) };
 }
 
-/** Changes a line, with the cart marked changed in the same statement (touchCart's condition applies to both). */
-function writeLine(cartId: string, line: { id: string; variant_id: string; quantity: number; exists: boolean } | { id: string; removed: true }): CartWrite {
-  return async (db, version) => {
-    const touched = db.with('touched', (q) => touchCart(q, cartId, version).returning('id'));
-    const cartTouched = sql<boolean>`exists (select 1 from touched)`;
-    if ('removed' in line) {
-      return Number((await touched.deleteFrom('cart_line_item').where('id', '=', line.id).where(cartTouched).executeTakeFirst()).numDeletedRows) === 1;
-    }
-    if (line.exists) {
-      return Number((await touched.updateTable('cart_line_item').set({ quantity: line.quantity, updated_at: new Date() })
-        .where('id', '=', line.id).where(cartTouched).executeTakeFirst()).numUpdatedRows) === 1;
-    }
-    const inserted = await touched.insertInto('cart_line_item').columns(['id', 'cart_id', 'variant_id', 'quantity'])
-      .expression((eb) => eb.selectFrom('touched').select([sql<string>`${line.id}::text`.as('id'), 'touched.id as cart_id', sql<string>`${line.variant_id}::text`.as('variant_id'), sql<number>`${line.quantity}::int`.as('quantity')]))
-      .executeTakeFirst();
-    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
-  };
+/** A line's write, made only when the cart row's was (its condition applies to both). */
+function lineWriteSql(line: NonNullable<CartWrite['line']>) {
+  const cartWritten = sql`exists (select 1 from ${WRITTEN_CART})`;
+  if ('removed' in line) return sql`delete from cart_line_item where id = ${line.id} and ${cartWritten} returning ${LINE_RETURNING}, true as removed`;
+  if (line.exists) {
+    return sql`update cart_line_item set quantity = ${line.quantity}::int, updated_at = ${new Date()}
+      where id = ${line.id} and ${cartWritten} returning ${LINE_RETURNING}, false as removed`;
+  }
+  return sql`insert into cart_line_item (id, cart_id, variant_id, quantity)
+    select ${line.id}::text, id, ${line.variant_id}::text, ${line.quantity}::int from ${WRITTEN_CART}
+    returning ${LINE_RETURNING}, false as removed`;
 }
 
 /** The region's countries, read with the cart (`c`) or a region row (`region`). */
@@ -216,7 +218,7 @@ export async function updateCart(db: Db, cartId: string, patch: UpdateCartInput,
     if (region.id !== cart.region_id) {
       for (const line of cart.lines) await assertPriced(reader, line.variant_id, region.currency_code, 'body.region_id');
     }
-    return setCartFields(cartId, {
+    return { set: {
       region_id: region.id,
       currency_code: region.currency_code,
       // Personal data is stored encrypted (src/crypto/data-encryption.ts).
@@ -225,7 +227,7 @@ export async function updateCart(db: Db, cartId: string, patch: UpdateCartInput,
       billing_address: ifGiven(patch.billing_address, (address) => address && encryptJson(address)),
       // Shipping options belong to a region: a new region needs a new choice.
       ...(region.id !== cart.region_id ? { shipping_option_id: null } : {}),
-    });
+    } };
   });
 }
 
@@ -279,7 +281,7 @@ export async function addLineItem(db: Db, cartId: string, input: { variant_id: s
     const quantity = (existing?.quantity ?? 0) + input.quantity;
     if (quantity > 10_000) throw new AppError('invalid_request', { field: 'body.quantity' }, 'a line holds at most 10000 units');
     assertSellable(cart, cart.extra.sellable, input.variant_id, quantity, 'body.variant_id');
-    return writeLine(cartId, { id: existing?.id ?? newId('cali'), variant_id: input.variant_id, quantity, exists: Boolean(existing) });
+    return { line: { id: existing?.id ?? newId('cali'), variant_id: input.variant_id, quantity, exists: Boolean(existing) } };
   });
 }
 
@@ -290,7 +292,7 @@ export async function updateLineItem(db: Db, cartId: string, lineId: string, inp
     const line = cart.lines.find((l) => l.id === lineId);
     if (!line) throw new AppError('line_item_not_found', { id: lineId });
     if (input.quantity > line.quantity) assertSellable(cart, cart.extra.sellable, line.variant_id, input.quantity, 'body.quantity');
-    return writeLine(cartId, { id: lineId, variant_id: line.variant_id, quantity: input.quantity, exists: true });
+    return { line: { id: lineId, variant_id: line.variant_id, quantity: input.quantity, exists: true } };
   });
 }
 
@@ -298,7 +300,7 @@ export async function removeLineItem(db: Db, cartId: string, lineId: string, act
   return changeCartInOneWrite(db, await loadCartState(db, cartId, actor), actor, {}, async (_reader, cart) => {
     assertLinesEditable(cart);
     if (!cart.lines.some((l) => l.id === lineId)) throw new AppError('line_item_not_found', { id: lineId });
-    return writeLine(cartId, { id: lineId, removed: true });
+    return { line: { id: lineId, removed: true } };
   });
 }
 
@@ -353,6 +355,6 @@ export async function setShippingMethod(db: Db, cartId: string, optionId: string
     const option = quote ? { ...chosen, amount: quote.amount } : chosen;
     const amount = shippingPrice(option, { itemSubtotal: cart.totals.subtotal - cart.totals.discount_total, weightGrams: cart.totals.weight_grams });
     if (amount === null) throw new AppError('shipping_option_unavailable', { field: 'body.option_id', id: optionId, weight_grams: cart.totals.weight_grams });
-    return setCartFields(cartId, { shipping_option_id: optionId, shipping_quote: quote ? JSON.stringify(quote) : null });
+    return { set: { shipping_option_id: optionId, shipping_quote: quote ? JSON.stringify(quote) : null } };
   });
 }
