@@ -1,12 +1,13 @@
 import { EventEmitter } from 'node:events';
-import { sql, type InsertQueryBuilder } from 'kysely';
+import { sql, type InsertQueryBuilder, type OperationNodeSource } from 'kysely';
 import type { Database, Db, Tx } from './database.ts';
 import { afterCommit, batchUntilCommit, rootOf, takeBatch } from './transaction.ts';
 
 /**
  * Change signals keep read caches exact. A write calls `signalChange(tx, topic)` inside its transaction:
  * this process hears it the moment the transaction commits, and other processes on the same PostgreSQL
- * hear it through NOTIFY, which PostgreSQL delivers only on commit.
+ * hear it through NOTIFY, which PostgreSQL delivers only on commit. The NOTIFYs ride on the
+ * transaction's last statement, with the writes queued for it (writeAtCommit).
  */
 export const CHANGE_CHANNEL = 'cartwright_changes';
 
@@ -26,7 +27,7 @@ function busOf(db: Db): EventEmitter {
 }
 
 export async function signalChange(tx: Db, topic: string): Promise<void> {
-  batchUntilCommit(tx, NOTIFY_BATCH, topic, notify, { last: true });
+  batchUntilCommit(tx, NOTIFY_BATCH, topic, (last, topics) => runCarried(last, takeBatch(last, AT_COMMIT), topics), { last: true });
   const root = rootOf(tx);
   afterCommit(tx, () => busOf(root).emit('change', topic));
 }
@@ -42,26 +43,34 @@ export function signalLocalChange(tx: Db, topic: string): void {
 }
 
 const NOTIFY_BATCH = 'notify';
+const AT_COMMIT = 'at_commit';
 
-/** One statement for all of a transaction's topics (PostgreSQL drops duplicates within a transaction). */
-async function notify(tx: Db, topics: string[]): Promise<void> {
-  await sql`select pg_notify(${CHANGE_CHANNEL}, t) from unnest(${[...new Set(topics)]}::text[]) as t`.execute(tx);
+/**
+ * Queues a write whose outcome nothing reads (a row appended, a status set) for the transaction's last
+ * statement, which carries it as a CTE: a round trip less per write. The transaction's later
+ * statements do not see it, so queue only what nothing after it in the transaction reads; and no
+ * statement that has a WITH writing rows itself (PostgreSQL allows those only at the top level).
+ */
+export function writeAtCommit(tx: Db, write: OperationNodeSource): void {
+  batchUntilCommit(tx, AT_COMMIT, write, (last, writes) => runCarried(last, writes, takeBatch(last, NOTIFY_BATCH)), { last: true });
 }
 
 /**
- * Runs `insert`, made just before commit, carrying the transaction's NOTIFYs in the same statement
- * (a round trip less per notifying commit): the insert becomes a CTE of the notifying SELECT.
+ * Runs `insert`, made just before commit, carrying the transaction's queued writes (writeAtCommit) and
+ * its NOTIFYs in the same statement.
  */
 export async function insertCarryingNotifications(tx: Tx, insert: InsertQueryBuilder<Database, any, any>): Promise<void> {
-  const topics = takeBatch<string>(tx, NOTIFY_BATCH);
-  if (topics.length === 0) {
-    await insert.execute();
+  await runCarried(tx, [insert, ...takeBatch<OperationNodeSource>(tx, AT_COMMIT)], takeBatch<string>(tx, NOTIFY_BATCH));
+}
+
+/** The writes as CTEs of one statement that sends the NOTIFYs (PostgreSQL drops duplicates within a transaction). */
+async function runCarried(tx: Db, writes: OperationNodeSource[], topics: string[]): Promise<void> {
+  if (topics.length === 0 && writes.length === 1) {
+    await sql`${writes[0]}`.execute(tx);
     return;
   }
-  await tx.with('inserted', () => insert)
-    .selectFrom(sql<{ t: string }>`unnest(${[...new Set(topics)]}::text[])`.as('t'))
-    .select(sql<boolean>`pg_notify(${CHANGE_CHANNEL}, t)`.as('notified'))
-    .execute();
+  const ctes = writes.length ? sql`with ${sql.join(writes.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w})`))} ` : sql``;
+  await sql`${ctes}select pg_notify(${CHANGE_CHANNEL}, t) from unnest(${[...new Set(topics)]}::text[]) as t`.execute(tx);
 }
 
 /** Calls `listener` with each topic changed (or ALL_TOPICS); returns the unsubscribe function. */

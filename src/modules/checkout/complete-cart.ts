@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/database.ts';
+import { writeAtCommit } from '../../db/changes.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { inSpan } from '../../telemetry/tracing.ts';
@@ -11,7 +12,7 @@ import { confirmOrder, createPendingOrder, discardPendingOrder, getOrderOrThrow,
 import { recordOrderPlaced } from '../orders/order-placed.ts';
 import type { Order, PlacedOrder } from '../orders/shapes.ts';
 import { paymentsOfOrder, recordPaymentReceived } from '../payments/payment-amounts.ts';
-import { updatePayment, updatePaymentWithTransactions, type PaymentRow } from '../payments/payments.ts';
+import { updatePaymentAtCommit, updatePaymentWithTransactions, type PaymentRow } from '../payments/payments.ts';
 import { PaymentError, type PaymentProvider } from '../payments/provider.ts';
 import { providerOrThrow } from '../payments/providers.ts';
 import { customerKeyOf } from '../promotions/cart-promotions.ts';
@@ -112,7 +113,7 @@ async function reserve(deps: CheckoutDeps, cartId: string, actor: CartActor): Pr
       orderId: order.id,
       lines: order.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity, order_line_id: l.id })),
     });
-    if (payment) await updatePayment(tx, payment.id, { status: 'authorizing', order_id: order.id });
+    if (payment) updatePaymentAtCommit(tx, payment.id, { status: 'authorizing', order_id: order.id });
     const balancesSpent = cart.balances.applied.some((a) => a.amount > 0);
     // Last, so the balances' and the promotion's row locks, which every buyer of a popular card or
     // code waits for, are held the least.
@@ -238,7 +239,7 @@ async function placeOrder(tx: Tx, order: PlacingOrder, paymentStatus: 'captured'
       currencyCode: spent.currency_code, captured: true, data: spent.last4 ? { last4: spent.last4 } : {},
     });
   }
-  await tx.updateTable('cart').set({ completed_at: new Date(), updated_at: new Date() }).where('id', '=', order.cart_id).execute();
+  writeAtCommit(tx, tx.updateTable('cart').set({ completed_at: new Date(), updated_at: new Date() }).where('id', '=', order.cart_id));
   const payments = await paymentsOfOrder(tx, order.id);
   const placed = await recordOrderPlaced(tx, await confirmOrder(tx, order.id, paymentStatus), payments, orderNumberPrefix);
   await recordEvents(tx, [{ type: 'cart.completed', resource_type: 'cart', resource_id: order.cart_id, payload: { cart_id: order.cart_id, order_id: order.id } }]);

@@ -45,7 +45,7 @@ export async function startPayment(
     assertCheckoutReady(cart);
     await voidCheckoutStart(tx, cart); // a second attempt replaces the first's session and holds
     await recordPromotionRemovals(tx, cartId, cart.totals.promotions.removed); // the buyer pays the total without them
-    const session = await createPaymentSession(tx, { cartId, providerId: provider.id, amount: cart.totals.total - cart.balances.total, currencyCode: cart.currency_code, data: initiated.data });
+    const session = createPaymentSession(tx, { cartId, providerId: provider.id, amount: cart.totals.total - cart.balances.total, currencyCode: cart.currency_code, data: initiated.data });
     const expiresAt = new Date(Date.now() + deps.config.checkoutHoldMinutes * 60_000);
     const held = await holdStockForCart(tx, cartId, cart.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity })), expiresAt);
     const { id, provider_id, status, amount, currency_code, data } = session;

@@ -24,13 +24,17 @@ export type StockPolicy = Omit<StockItem, 'id'> & { id: string | null };
  */
 export async function lockItems(tx: Db, variantIds: string[]): Promise<Map<string, StockItem>> {
   if (variantIds.length === 0) return new Map();
-  const rows = await tx.selectFrom('inventory_item')
+  const rows = await lockItemsQuery(tx, variantIds).execute();
+  return new Map(rows.map((r) => [r.variant_id, r]));
+}
+
+/** lockItems' statement, for a caller that runs it with another (as a CTE). */
+export function lockItemsQuery(tx: Db, variantIds: string[]) {
+  return tx.selectFrom('inventory_item')
     .select(['id', 'variant_id', 'manage_inventory', 'allow_backorder'])
     .where(sql<boolean>`variant_id = any(${[...new Set(variantIds)]}::text[])`)
-    .orderBy('id')
-    .forNoKeyUpdate()
-    .execute();
-  return new Map(rows.map((r) => [r.variant_id, r]));
+    .orderBy(sql`id collate "C"`)
+    .forNoKeyUpdate();
 }
 
 export function stockPolicy(items: Map<string, StockItem>, variantId: string): StockPolicy {

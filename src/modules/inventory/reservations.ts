@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import { signalChange } from '../../db/changes.ts';
+import { signalChange, writeAtCommit } from '../../db/changes.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { recordEvents } from '../events/outbox.ts';
-import { allocate, lockItems, stockPolicy, type Piece } from './allocation.ts';
-import { recordMovements, type Movement } from './movements.ts';
+import { allocate, lockItems, lockItemsQuery, stockPolicy, type Piece, type StockItem, type StockPolicy } from './allocation.ts';
+import { movementsInsert, recordMovements, type Movement } from './movements.ts';
 
 /**
  * Stock taken by checkout. Every quantity change here is one conditional UPDATE: PostgreSQL decides
@@ -22,24 +22,50 @@ export interface StockLine {
   order_line_id?: string;
 }
 
-/** Adds to the levels' quantities; returns each level's `committed` after the change, in piece order. */
+/**
+ * Adds to the levels' quantities, every level in one statement; returns each level's `committed` after
+ * its piece, in piece order (as if the pieces were added one at a time, in that order).
+ */
 async function addToLevels(tx: Tx, pieces: Piece[], changes: Partial<Record<'reserved' | 'committed', 1 | -1>>): Promise<number[]> {
-  // One order for every transaction (item, then location), so concurrent releases never deadlock.
-  const order = pieces.map((_, i) => i).sort((a, b) =>
-    pieces[a].item_id.localeCompare(pieces[b].item_id) || pieces[a].location_id.localeCompare(pieces[b].location_id));
-  const committed: number[] = [];
-  for (const i of order) {
-    const set: Record<string, unknown> = { updated_at: new Date() };
-    for (const [field, sign] of Object.entries(changes)) {
-      set[field] = sql`${sql.ref(field)} + ${sign! * pieces[i].quantity}`;
+  if (pieces.length === 0) return [];
+  const delta = (piece: Piece, field: 'reserved' | 'committed') => (changes[field] ?? 0) * piece.quantity;
+  const levels = new Map<string, { item_id: string; location_id: string; reserved: number; committed: number }>();
+  for (const piece of pieces) {
+    const key = levelKey(piece);
+    const level = levels.get(key) ?? { item_id: piece.item_id, location_id: piece.location_id, reserved: 0, committed: 0 };
+    level.reserved += delta(piece, 'reserved');
+    level.committed += delta(piece, 'committed');
+    levels.set(key, level);
+  }
+  const rows = [...levels.values()];
+  // Rows are locked in one order in every transaction (item, then location, byte order), so
+  // concurrent changes to the same levels never deadlock; the update then changes only rows it holds.
+  const { rows: updated } = await sql<{ item_id: string; location_id: string; committed: number }>`
+    with d as (select * from unnest(${rows.map((r) => r.item_id)}::text[], ${rows.map((r) => r.location_id)}::text[],
+        ${rows.map((r) => r.reserved)}::int[], ${rows.map((r) => r.committed)}::int[]) as d(item_id, location_id, reserved, committed)),
+      held as (select l.item_id, l.location_id from inventory_level l join d on d.item_id = l.item_id and d.location_id = l.location_id
+        order by l.item_id collate "C", l.location_id collate "C" for no key update of l)
+    update inventory_level l set reserved = l.reserved + d.reserved, committed = l.committed + d.committed, updated_at = now()
+    from d, held h
+    where l.item_id = d.item_id and l.location_id = d.location_id and h.item_id = l.item_id and h.location_id = l.location_id
+    returning l.item_id, l.location_id, l.committed`.execute(tx);
+  const after = new Map(updated.map((r) => [levelKey(r), r.committed]));
+  // A level's pieces end at its `committed` after the statement: each piece's is that, less what the later pieces added.
+  const committed: number[] = new Array(pieces.length);
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    const key = levelKey(pieces[i]);
+    const value = after.get(key);
+    if (value === undefined) {
+      committed[i] = 0;
+      continue;
     }
-    const row = await tx.updateTable('inventory_level').set(set)
-      .where('item_id', '=', pieces[i].item_id).where('location_id', '=', pieces[i].location_id)
-      .returning('committed').executeTakeFirst();
-    committed[i] = row?.committed ?? 0;
+    committed[i] = value;
+    after.set(key, value - delta(pieces[i], 'committed'));
   }
   return committed;
 }
+
+const levelKey = (level: { item_id: string; location_id: string }) => `${level.item_id} ${level.location_id}`;
 
 /** Tells the store caches which variants' availability changed (they drop the pages showing them). */
 export async function signalStock(tx: Tx, variantIds: string[]): Promise<void> {
@@ -63,9 +89,9 @@ export async function holdStockForCart(tx: Tx, cartId: string, lines: StockLine[
     holds.push(...taken.map(({ committed_after: _c, ...piece }) => piece));
   }
   if (holds.length === 0) return false;
-  await tx.insertInto('inventory_reservation')
-    .values(holds.map((h) => ({ id: newId('ires'), ...h, kind: 'hold' as const, cart_id: cartId, expires_at: expiresAt })))
-    .execute();
+  // Written as the transaction commits: the levels' updates above are what take the stock.
+  writeAtCommit(tx, tx.insertInto('inventory_reservation')
+    .values(holds.map((h) => ({ id: newId('ires'), ...h, kind: 'hold' as const, cart_id: cartId, expires_at: expiresAt }))));
   await recordEvents(tx, [{ type: 'inventory.reserved', resource_type: 'cart', resource_id: cartId, payload: { cart_id: cartId, holds, expires_at: expiresAt.toISOString() } }]);
   await signalStock(tx, lines.map((l) => l.variant_id));
   return true;
@@ -96,14 +122,11 @@ async function variantsOfItems(tx: Db, itemIds: string[]): Promise<string[]> {
  * order-stock.ts's `commitAddedOrderUnits`.
  */
 export async function commitCartHoldsToOrder(tx: Tx, input: { cartId: string; orderId: string; lines: (StockLine & { order_line_id: string })[] }): Promise<HoldSnapshot[]> {
-  const holds = await tx.deleteFrom('inventory_reservation')
-    .where('cart_id', '=', input.cartId).where('kind', '=', 'hold')
-    .returning(['item_id', 'location_id', 'quantity', 'expires_at'])
-    .execute();
-  const consumed: HoldSnapshot[] = holds.map((h) => ({ item_id: h.item_id, location_id: h.location_id, quantity: h.quantity, expires_at: h.expires_at! }));
-  const items = await lockItems(tx, input.lines.map((l) => l.variant_id));
+  const { holds, items } = await takeHoldsLockingItems(tx, input.cartId, input.lines.map((l) => l.variant_id));
+  const consumed: HoldSnapshot[] = holds.map((h) => ({ ...h }));
   const allocations: (Piece & { order_line_id: string })[] = [];
-  const movements: Movement[] = [];
+  const fromHolds: Piece[] = [];
+  const short: { policy: StockPolicy; quantity: number; order_line_id: string }[] = [];
   for (const line of [...input.lines].sort((a, b) => a.variant_id.localeCompare(b.variant_id))) {
     const policy = stockPolicy(items, line.variant_id);
     if (!policy.manage_inventory) continue;
@@ -113,31 +136,46 @@ export async function commitCartHoldsToOrder(tx: Tx, input: { cartId: string; or
       const used = Math.min(hold.quantity, remaining);
       hold.quantity -= used;
       remaining -= used;
-      const piece = { item_id: hold.item_id, location_id: hold.location_id, quantity: used };
-      const [after] = await addToLevels(tx, [piece], { reserved: -1, committed: 1 });
-      allocations.push({ ...piece, order_line_id: line.order_line_id });
-      movements.push(committedMovement(piece, after, 'order_committed', input.orderId));
+      fromHolds.push({ item_id: hold.item_id, location_id: hold.location_id, quantity: used });
+      allocations.push({ item_id: hold.item_id, location_id: hold.location_id, quantity: used, order_line_id: line.order_line_id });
     }
-    if (remaining > 0) {
-      const pieces = await allocate(tx, policy, remaining, { field: 'committed', allowBackorder: policy.allow_backorder });
-      allocations.push(...pieces.map((p) => ({ item_id: p.item_id, location_id: p.location_id, quantity: p.quantity, order_line_id: line.order_line_id })));
-      movements.push(...pieces.map((p) => committedMovement(p, p.committed_after, 'order_committed', input.orderId)));
-    }
+    if (remaining > 0) short.push({ policy, quantity: remaining, order_line_id: line.order_line_id });
+  }
+  // What the holds cover moves from reserved to committed, every level in one statement.
+  const committedAfter = await addToLevels(tx, fromHolds, { reserved: -1, committed: 1 });
+  const movements = fromHolds.map((piece, i) => committedMovement(piece, committedAfter[i], 'order_committed', input.orderId));
+  // What no hold covers (a hold that expired) is taken from available stock.
+  for (const { policy, quantity, order_line_id } of short) {
+    const pieces = await allocate(tx, policy, quantity, { field: 'committed', allowBackorder: policy.allow_backorder });
+    allocations.push(...pieces.map((p) => ({ item_id: p.item_id, location_id: p.location_id, quantity: p.quantity, order_line_id })));
+    movements.push(...pieces.map((p) => committedMovement(p, p.committed_after, 'order_committed', input.orderId)));
   }
   // Holds for variants no longer in the order (cannot happen through the API, which releases holds on
   // any cart change) are simply released.
   await addToLevels(tx, holds.filter((h) => h.quantity > 0), { reserved: -1 });
   if (allocations.length) {
-    // The allocations and their movements (one each) in one statement.
-    const allocated = tx.with('allocated', (db) => db.insertInto('inventory_reservation').values(allocations.map((a) => ({
+    // The allocations and their movements (one each), written as the transaction commits.
+    writeAtCommit(tx, tx.insertInto('inventory_reservation').values(allocations.map((a) => ({
       id: newId('ires'), item_id: a.item_id, location_id: a.location_id, quantity: a.quantity,
       kind: 'order' as const, order_id: input.orderId, order_line_id: a.order_line_id, cart_id: input.cartId,
     }))));
-    await recordMovements(allocated, movements);
+    writeAtCommit(tx, movementsInsert(tx, movements));
     await recordEvents(tx, [{ type: 'inventory.committed', resource_type: 'order', resource_id: input.orderId, payload: { order_id: input.orderId, allocations } }]);
   }
   await signalStock(tx, input.lines.map((l) => l.variant_id));
   return consumed;
+}
+
+/** Takes (deletes) the cart's holds and locks the variants' inventory items (lockItems), in one statement. */
+async function takeHoldsLockingItems(tx: Tx, cartId: string, variantIds: string[]): Promise<{ holds: HoldSnapshot[]; items: Map<string, StockItem> }> {
+  const { rows: [row] } = await sql<{ holds: (Omit<HoldSnapshot, 'expires_at'> & { expires_at: string })[] | null; items: StockItem[] | null }>`
+    with taken as (delete from inventory_reservation where cart_id = ${cartId} and kind = 'hold' returning item_id, location_id, quantity, expires_at),
+      items as (${lockItemsQuery(tx, variantIds)})
+    select (select json_agg(t) from taken t) as holds, (select json_agg(i) from items i) as items`.execute(tx);
+  return {
+    holds: (row.holds ?? []).map((h) => ({ ...h, expires_at: new Date(h.expires_at) })),
+    items: new Map((row.items ?? []).map((i) => [i.variant_id, i])),
+  };
 }
 
 /** The movement of `committed` at a level by `piece.quantity` (negative for a release), ending at `after`. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../../http/app.ts';
-import { CARDS, createStockedProduct, readyCart, setUpSelling } from '../../../test/helpers/selling.ts';
+import { CARDS, complete, createStockedProduct, pay, readyCart, setUpSelling } from '../../../test/helpers/selling.ts';
 import { onServer } from '../../../test/helpers/test-database.ts';
 import { requester, startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
 import { errorCodesVaryByRun } from '../../../test/helpers/error-record.ts';
@@ -92,6 +92,41 @@ describe('concurrent decreases', () => {
       expect(rows.map((r) => [r.cart_id, r.quantity]).sort()).toEqual(held.map((id) => [id, 1]).sort());
     } finally {
       await other?.close();
+    }
+  });
+
+  test('checkouts committing holds and carts releasing theirs, over the same levels at once: no deadlock, exact counts', async () => {
+    // Two variants stocked at two locations: each cart's holds span several levels, which completing
+    // (reserved → committed) and releasing (a change after payment started) each update in one statement.
+    const variants: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { variant } = await createStockedProduct(shop, { usd: 500, stock: 30, locationId: main.id });
+      await ok('POST', '/admin/inventory/adjustments', { variant_id: variant.id, location_id: store.id, delta: 30, reason: 'received' }, 201);
+      variants.push(variant.id);
+    }
+    const carts = [];
+    for (let i = 0; i < 12; i++) {
+      const lines = (i % 2 ? variants : [...variants].reverse()).map((variant_id) => ({ variant_id, quantity: 4 }));
+      const cart = await readyCart(shop, { lines });
+      expect((await pay(shop, cart.id)).status).toBe(200);
+      carts.push(cart.id);
+    }
+    const completing = carts.filter((_, i) => i % 2 === 0);
+    const changing = carts.filter((_, i) => i % 2 === 1);
+    const [completed, changed] = await Promise.all([
+      Promise.all(completing.map((id) => complete(shop, id))),
+      Promise.all(changing.map((id) => shop.post(`/store/carts/${id}/line-items`, { variant_id: variants[0], quantity: 1 }))),
+    ]);
+    expect(completed.map((r) => r.status)).toEqual(completing.map(() => 201));
+    expect(changed.map((r) => r.status)).toEqual(changing.map(() => 200));
+    for (const variant of variants) {
+      const levels = [await levelRow(variant, main.id), await levelRow(variant, store.id)];
+      expect({
+        on_hand: levels[0].on_hand + levels[1].on_hand, committed: levels[0].committed + levels[1].committed, reserved: levels[0].reserved + levels[1].reserved,
+      }).toEqual({ on_hand: 60, committed: 24, reserved: 0 });
+      // One order_committed movement per level a completed cart's hold was on; their changes add up to what was committed.
+      const movements = (await ok('GET', `/admin/inventory/movements?variant_id=${variant}&reason=order_committed&limit=100`)).data;
+      expect(movements.reduce((n: number, m: any) => n + m.after - m.before, 0)).toBe(24);
     }
   });
 

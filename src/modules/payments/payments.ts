@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db, Tx } from '../../db/database.ts';
+import { writeAtCommit } from '../../db/changes.ts';
 import { newId } from '../../db/ids.ts';
 import { recordEvents } from '../events/outbox.ts';
 import type { PaymentStatus, PaymentTable, PaymentTransactionKind } from './schema.ts';
@@ -19,17 +20,32 @@ export async function cancelPendingPayments(tx: Tx, cartId: string): Promise<voi
     .where('cart_id', '=', cartId).where('status', '=', 'pending').execute();
 }
 
-/** Opens a payment session for the cart; cancel the cart's open session first (cancelPendingPayments). */
-export async function createPaymentSession(tx: Tx, input: { cartId: string; providerId: string; amount: number; currencyCode: string; data: Record<string, unknown> }): Promise<PaymentRow> {
-  const id = newId('pay');
-  return tx.insertInto('payment').values({
-    id, cart_id: input.cartId, provider_id: input.providerId, status: 'pending', amount: input.amount,
-    currency_code: input.currencyCode, data: JSON.stringify(input.data),
-  }).returning(columns).executeTakeFirstOrThrow();
+/**
+ * Opens a payment session for the cart; cancel the cart's open session first (cancelPendingPayments).
+ * Written as the transaction commits (writeAtCommit): read it back only after.
+ */
+export function createPaymentSession(tx: Tx, input: { cartId: string; providerId: string; amount: number; currencyCode: string; data: Record<string, unknown> }): PaymentRow {
+  const session = {
+    id: newId('pay'), cart_id: input.cartId, order_id: null, provider_id: input.providerId, status: 'pending' as const, amount: input.amount,
+    currency_code: input.currencyCode, provider_reference: null, data: input.data, authorized_amount: 0, captured_amount: 0, refunded_amount: 0,
+  };
+  writeAtCommit(tx, tx.insertInto('payment').values({ ...session, data: JSON.stringify(input.data) }));
+  return session;
 }
 
-export async function updatePayment(tx: Tx, id: string, fields: Partial<Pick<PaymentTable, 'status' | 'order_id' | 'provider_reference'>> & { authorized_amount?: number; captured_amount?: number; refunded_amount?: number }): Promise<void> {
-  await tx.updateTable('payment').set({ ...fields, updated_at: new Date() }).where('id', '=', id).execute();
+type PaymentFields = Partial<Pick<PaymentTable, 'status' | 'order_id' | 'provider_reference'>> & { authorized_amount?: number; captured_amount?: number; refunded_amount?: number };
+
+export async function updatePayment(tx: Tx, id: string, fields: PaymentFields): Promise<void> {
+  await paymentUpdate(tx, id, fields).execute();
+}
+
+/** updatePayment, written as the transaction commits (writeAtCommit): for a change nothing after it in the transaction reads. */
+export function updatePaymentAtCommit(tx: Tx, id: string, fields: PaymentFields): void {
+  writeAtCommit(tx, paymentUpdate(tx, id, fields));
+}
+
+function paymentUpdate(tx: Tx, id: string, fields: PaymentFields) {
+  return tx.updateTable('payment').set({ ...fields, updated_at: new Date() }).where('id', '=', id);
 }
 
 export interface TransactionRecord {
