@@ -11,7 +11,7 @@ import { commitCartHoldsToOrder, revertOrderToCartHolds, type HoldSnapshot } fro
 import { confirmOrder, createPendingOrder, discardPendingOrder, getOrderOrThrow, type OrderSnapshot, type PendingOrder } from '../orders/orders.ts';
 import { recordOrderPlaced } from '../orders/order-placed.ts';
 import type { Order, PlacedOrder } from '../orders/shapes.ts';
-import { paymentsOfOrder, recordPaymentReceived } from '../payments/payment-amounts.ts';
+import { recordPaymentReceived } from '../payments/payment-amounts.ts';
 import { updatePaymentAtCommit, updatePaymentWithTransactions, type PaymentRow } from '../payments/payments.ts';
 import { PaymentError, type PaymentProvider } from '../payments/provider.ts';
 import { providerOrThrow } from '../payments/providers.ts';
@@ -230,7 +230,8 @@ export async function confirm(
 /**
  * Records what the order's balances paid as captured payments, completes the cart, numbers the order
  * and announces it. The number's lock is held to commit and every checkout waits for it: what does not
- * need the number runs before it, so only the timeline's read and the events' insert run under it.
+ * need the number runs before it, so only one read (payments and timeline) and the events' insert run
+ * under it.
  */
 async function placeOrder(tx: Tx, order: PlacingOrder, paymentStatus: 'captured' | 'authorized', orderNumberPrefix: string, balancesSpent: boolean): Promise<Order> {
   for (const spent of balancesSpent ? await redemptionsOfOrder(tx, order.id) : []) {
@@ -240,8 +241,7 @@ async function placeOrder(tx: Tx, order: PlacingOrder, paymentStatus: 'captured'
     });
   }
   writeAtCommit(tx, tx.updateTable('cart').set({ completed_at: new Date(), updated_at: new Date() }).where('id', '=', order.cart_id));
-  const payments = await paymentsOfOrder(tx, order.id);
-  const placed = await recordOrderPlaced(tx, await confirmOrder(tx, order.id, paymentStatus), payments, orderNumberPrefix);
+  const placed = await recordOrderPlaced(tx, await confirmOrder(tx, order.id, paymentStatus), orderNumberPrefix);
   await recordEvents(tx, [{ type: 'cart.completed', resource_type: 'cart', resource_id: order.cart_id, payload: { cart_id: order.cart_id, order_id: order.id } }]);
   return placed;
 }

@@ -22,7 +22,16 @@ const paymentTypes: Record<string, string> = {
 };
 
 export async function orderTimeline(db: Db, orderId: string): Promise<TimelineEntry[]> {
-  const { rows } = await sql<{ id: string; source: number; seq: number; type: string; at: Date; actor_type: string | null; actor_id: string | null; data: Record<string, unknown> }>`
+  const { rows } = await sql<TimelineRow>`${orderTimelineQuery(orderId)}`.execute(db);
+  return toTimeline(rows);
+}
+
+/** A row of orderTimelineQuery; `at` is a string when the rows are read as JSON. */
+export interface TimelineRow { id: string; source: number; seq: number; type: string; at: Date | string; actor_type: string | null; actor_id: string | null; data: Record<string, unknown> }
+
+/** The timeline's statement, for a caller that reads it with others (as a subquery). */
+export function orderTimelineQuery(orderId: string) {
+  return sql<TimelineRow>`
     select ('placed_' || o.id) as id, 0 as source, 0::bigint as seq, 'order.placed' as type, o.placed_at as at,
       case when o.customer_id is null then null else 'customer' end as actor_type, o.customer_id as actor_id,
       json_build_object('number', o.number, 'total', o.total, 'currency_code', o.currency_code) as data
@@ -35,11 +44,14 @@ export async function orderTimeline(db: Db, orderId: string): Promise<TimelineEn
     select a.id, 2, a.seq, a.type, a.created_at, a.actor_type, a.actor_id, a.data::json
     from order_activity a where a.order_id = ${orderId}
     -- Rows one transaction wrote share its time: payment rows keep their natural order (authorized, then captured).
-    order by at, source, seq, id`.execute(db);
+    order by at, source, seq, id`;
+}
+
+export function toTimeline(rows: TimelineRow[]): TimelineEntry[] {
   return rows.map((r) => ({
     id: r.id,
     type: r.source === 1 ? paymentTypes[r.type] ?? `payment.${r.type}` : r.type,
-    at: r.at,
+    at: new Date(r.at),
     actor: r.actor_type ? { type: r.actor_type, id: r.actor_id } : null,
     data: r.data,
   }));

@@ -28,10 +28,14 @@ const CAPTURABLE: PaymentStatus[] = ['authorized', 'partially_captured'];
 
 /** The order's payments that were authorized (whatever happened since), oldest first. */
 export async function paymentsOfOrder(db: Db, orderId: string): Promise<OrderPayment[]> {
+  return paymentsOfOrderQuery(db, orderId).execute();
+}
+
+/** paymentsOfOrder's statement, for a caller that reads it with others (as a subquery). */
+export function paymentsOfOrderQuery(db: Db, orderId: string) {
   return db.selectFrom('payment').select([...columns, 'created_at'])
     .where('order_id', '=', orderId).where('authorized_amount', '>', 0)
-    .orderBy('created_at').orderBy('id')
-    .execute();
+    .orderBy('created_at').orderBy('id');
 }
 
 /** What can still be captured of the authorization. */
