@@ -52,6 +52,40 @@ export interface TakenPiece extends Piece {
   committed_after: number;
 }
 
+/**
+ * lockItems, and in the same statement allocate's common case for every line at once: each tracked,
+ * non-backorderable line's whole quantity taken into `field` at its best location (the one allocate
+ * would choose). Levels are locked in the order every stock change takes them (item, then location),
+ * after the items. Returns the items by variant and what was taken by item; a line with nothing taken
+ * (no location has its whole quantity) goes through allocate.
+ */
+export async function lockItemsTakingWhole(
+  tx: Tx, lines: { variant_id: string; quantity: number }[], field: 'reserved' | 'committed',
+): Promise<{ items: Map<string, StockItem>; taken: Map<string, TakenPiece> }> {
+  if (lines.length === 0) return { items: new Map(), taken: new Map() };
+  const free = (l: string) => sql.raw(`${l}.on_hand - ${l}.committed - ${l}.reserved - ${l}.safety_stock`);
+  const { rows: [row] } = await sql<{ items: StockItem[] | null; taken: (TakenPiece & { committed: number })[] | null }>`
+    with items as (${lockItemsQuery(tx, lines.map((l) => l.variant_id))}),
+      want as (select i.id as item_id, w.quantity from unnest(${lines.map((l) => l.variant_id)}::text[], ${lines.map((l) => l.quantity)}::int[]) as w(variant_id, quantity)
+        join items i on i.variant_id = w.variant_id where i.manage_inventory and not i.allow_backorder),
+      best as (select distinct on (w.item_id) w.item_id, c.location_id, w.quantity
+        from want w join inventory_level c on c.item_id = w.item_id join stock_location s on s.id = c.location_id and s.active
+        where ${free('c')} >= w.quantity
+        order by w.item_id, s.priority desc, ${free('c')} desc, s.id),
+      held as (select l.item_id, l.location_id from inventory_level l join best b on b.item_id = l.item_id and b.location_id = l.location_id
+        order by l.item_id collate "C", l.location_id collate "C" for no key update of l),
+      taken as (update inventory_level l set ${sql.ref(field)} = l.${sql.ref(field)} + b.quantity, updated_at = now()
+        from best b, held h
+        where l.item_id = b.item_id and l.location_id = b.location_id and h.item_id = l.item_id and h.location_id = l.location_id
+          and ${free('l')} >= b.quantity
+        returning l.item_id, l.location_id, b.quantity, l.committed)
+    select (select json_agg(i) from items i) as items, (select json_agg(t) from taken t) as taken`.execute(tx);
+  return {
+    items: new Map((row.items ?? []).map((i) => [i.variant_id, i])),
+    taken: new Map((row.taken ?? []).map((t) => [t.item_id, { item_id: t.item_id, location_id: t.location_id, quantity: t.quantity, committed_after: t.committed }])),
+  };
+}
+
 /** Total available of an item over active locations (never below zero per location). */
 async function availableOf(tx: Db, itemId: string | null): Promise<number> {
   if (!itemId) return 0;

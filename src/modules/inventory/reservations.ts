@@ -3,7 +3,7 @@ import { signalChange, writeAtCommit } from '../../db/changes.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { recordEvents } from '../events/outbox.ts';
-import { allocate, lockItems, lockItemsQuery, stockPolicy, type Piece, type StockItem, type StockPolicy } from './allocation.ts';
+import { allocate, lockItemsQuery, lockItemsTakingWhole, stockPolicy, type Piece, type StockItem, type StockPolicy } from './allocation.ts';
 import { movementsInsert, recordMovements, type Movement } from './movements.ts';
 
 /**
@@ -80,13 +80,16 @@ export async function signalStock(tx: Tx, variantIds: string[]): Promise<void> {
  * refuses the whole call. Says whether it held anything.
  */
 export async function holdStockForCart(tx: Tx, cartId: string, lines: StockLine[], expiresAt: Date): Promise<boolean> {
-  const items = await lockItems(tx, lines.map((l) => l.variant_id));
+  const sorted = [...lines].sort((a, b) => a.variant_id.localeCompare(b.variant_id));
+  // Most lines are held whole at one location, all in the statement that locks the items.
+  const { items, taken } = await lockItemsTakingWhole(tx, sorted, 'reserved');
   const holds: Piece[] = [];
-  for (const line of [...lines].sort((a, b) => a.variant_id.localeCompare(b.variant_id))) {
+  for (const line of sorted) {
     const policy = stockPolicy(items, line.variant_id);
     if (!policy.manage_inventory || policy.allow_backorder) continue;
-    const taken = await allocate(tx, policy, line.quantity, { field: 'reserved', allowBackorder: false });
-    holds.push(...taken.map(({ committed_after: _c, ...piece }) => piece));
+    const whole = policy.id === null ? undefined : taken.get(policy.id);
+    const pieces = whole ? [whole] : await allocate(tx, policy, line.quantity, { field: 'reserved', allowBackorder: false });
+    holds.push(...pieces.map(({ committed_after: _c, ...piece }) => piece));
   }
   if (holds.length === 0) return false;
   // Written as the transaction commits: the levels' updates above are what take the stock.
