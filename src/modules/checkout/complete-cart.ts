@@ -230,8 +230,8 @@ export async function confirm(
 /**
  * Records what the order's balances paid as captured payments, completes the cart, numbers the order
  * and announces it. The number's lock is held to commit and every checkout waits for it: what does not
- * need the number runs before it, so only one read (payments and timeline) and the events' insert run
- * under it.
+ * need the number runs before it, and the numbering statement reads what the announcement needs, so
+ * only the events' insert runs under it.
  */
 async function placeOrder(tx: Tx, order: PlacingOrder, paymentStatus: 'captured' | 'authorized', orderNumberPrefix: string, balancesSpent: boolean): Promise<Order> {
   for (const spent of balancesSpent ? await redemptionsOfOrder(tx, order.id) : []) {

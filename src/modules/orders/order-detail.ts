@@ -1,13 +1,11 @@
-import { sql } from 'kysely';
-import type { Db, Tx } from '../../db/database.ts';
+import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
-import { paymentsOfOrderQuery, type OrderPayment } from '../payments/payment-amounts.ts';
 import { listFulfillments } from './fulfillments.ts';
 import { listEdits } from './order-edits.ts';
-import { getOrderOrThrow, toOrderResponse, type OrderRowWithLines } from './orders.ts';
+import { getOrderOrThrow, toOrderResponse, type ConfirmedOrderRow } from './orders.ts';
 import { capturableNow, readOrderState, type OrderState } from './order-state.ts';
 import { moneySummary } from './order-status.ts';
-import { orderTimeline, orderTimelineQuery, toTimeline, type TimelineRow } from './order-timeline.ts';
+import { orderTimeline } from './order-timeline.ts';
 import { listRefunds } from './refunds.ts';
 import { listReturns } from './returns.ts';
 import type { Order } from './shapes.ts';
@@ -51,23 +49,16 @@ interface OrderHistory {
 }
 
 /**
- * The detail of an order its transaction has just confirmed (order.placed carries it), from the row
- * the confirm returned (confirmOrder) and one more statement, its payments and its timeline, instead
- * of a dozen: until that confirm the order was pending, and every operation that adds fulfillments,
- * returns, refunds, payment operations, edits or returns requested refuses a pending order
- * (readOrderState, assertPlacedOrder), so those are empty.
+ * The detail of an order its transaction has just confirmed (order.placed carries it), from what the
+ * confirm read (confirmOrder: the row, its payments and timeline) instead of a dozen statements: until
+ * that confirm the order was pending, and every operation that adds fulfillments, returns, refunds,
+ * payment operations, edits or returns requested refuses a pending order (readOrderState,
+ * assertPlacedOrder), so those are empty.
  */
-export async function placedOrderDetail(tx: Tx, { lines, ...row }: OrderRowWithLines, orderNumberPrefix: string): Promise<{ order: Order; detail: OrderDetail }> {
-  // Each read as JSON, in its own order (json_agg keeps the order of the rows it is given).
-  const { rows: [read] } = await sql<{ payments: (Omit<OrderPayment, 'created_at'> & { created_at: string })[]; timeline: TimelineRow[] }>`
-    select (select coalesce(json_agg(p), '[]') from (${paymentsOfOrderQuery(tx, row.id)}) p) as payments,
-      (select coalesce(json_agg(t), '[]') from (${orderTimelineQuery(row.id)}) t) as timeline`.execute(tx);
-  const payments = read.payments.map((p) => ({ ...p, created_at: new Date(p.created_at), pending_capture: 0 }));
+export function placedOrderDetail({ lines, payments, timeline, ...row }: ConfirmedOrderRow, orderNumberPrefix: string): { order: Order; detail: OrderDetail } {
   const order = toOrderResponse(row, lines, orderNumberPrefix);
-  const state: OrderState = { ...row, lines, payments, requested: new Map(), credit_total: 0 };
-  const detail = orderDetail(order, state, {
-    payment_operations: [], fulfillments: [], returns: [], refunds: [], edits: [], timeline: toTimeline(read.timeline),
-  });
+  const state: OrderState = { ...row, lines, payments: payments.map((p) => ({ ...p, pending_capture: 0 })), requested: new Map(), credit_total: 0 };
+  const detail = orderDetail(order, state, { payment_operations: [], fulfillments: [], returns: [], refunds: [], edits: [], timeline });
   return { order, detail };
 }
 

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordOrderActivity } from './order-activity.ts';
@@ -29,13 +29,16 @@ export async function orderTimeline(db: Db, orderId: string): Promise<TimelineEn
 /** A row of orderTimelineQuery; `at` is a string when the rows are read as JSON. */
 export interface TimelineRow { id: string; source: number; seq: number; type: string; at: Date | string; actor_type: string | null; actor_id: string | null; data: Record<string, unknown> }
 
-/** The timeline's statement, for a caller that reads it with others (as a subquery). */
-export function orderTimelineQuery(orderId: string) {
+/**
+ * The timeline's statement, for a caller that reads it with others (as a subquery); `orders`: where
+ * it reads the order's row (a CTE that has just written it).
+ */
+export function orderTimelineQuery(orderId: string, orders: RawBuilder<unknown> = sql`orders`) {
   return sql<TimelineRow>`
     select ('placed_' || o.id) as id, 0 as source, 0::bigint as seq, 'order.placed' as type, o.placed_at as at,
       case when o.customer_id is null then null else 'customer' end as actor_type, o.customer_id as actor_id,
       json_build_object('number', o.number, 'total', o.total, 'currency_code', o.currency_code) as data
-    from orders o where o.id = ${orderId} and o.placed_at is not null
+    from ${orders} o where o.id = ${orderId} and o.placed_at is not null
     union all
     select t.id, 1, case t.kind when 'authorization' then 0 when 'capture' then 1 when 'void' then 2 when 'refund' then 3 else 4 end, t.kind, t.created_at, null, null,
       json_build_object('payment_id', p.id, 'provider_id', p.provider_id, 'amount', t.amount, 'currency_code', p.currency_code, 'error_code', t.error_code)

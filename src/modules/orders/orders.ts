@@ -10,6 +10,8 @@ import type { Address } from '../cart/schema.ts';
 import type { OrderLineItemTable, OrderLineProgressColumns, OrdersTable, ShippingMethodSnapshot } from './schema.ts';
 import type { Order } from './shapes.ts';
 import { formatOrderNumber } from './order-number.ts';
+import { orderTimelineQuery, toTimeline, type TimelineEntry, type TimelineRow } from './order-timeline.ts';
+import { paymentsOfOrderQuery, type OrderPayment } from '../payments/payment-amounts.ts';
 
 /** Everything an order keeps of its cart, taken when checkout starts. */
 export interface OrderSnapshot {
@@ -70,20 +72,31 @@ export async function createPendingOrder(tx: Tx, snapshot: OrderSnapshot): Promi
 /**
  * Confirms a pending order: gives it the next order number (under the counter row's lock, so numbers
  * have no gaps and never repeat), opens it and records its payment status. Returns the order as
- * readOrderRowOrThrow reads it, from the same statement. The counter row's lock is held to commit, so
- * numbers follow commits; every checkout waits for it, so the caller runs what it can before this,
- * and as little as it can after (recordOrderPlaced).
+ * readOrderRowOrThrow reads it, with its payments and its timeline, from the same statement. The
+ * counter row's lock is held to commit, so numbers follow commits; every checkout waits for it, so the
+ * caller runs what it can before this, and as little as it can after (recordOrderPlaced).
  */
-export async function confirmOrder(tx: Tx, orderId: string, paymentStatus: string): Promise<OrderRowWithLines> {
+export async function confirmOrder(tx: Tx, orderId: string, paymentStatus: string): Promise<ConfirmedOrderRow> {
   const now = new Date();
-  const { rows } = await sql<OrderRowWithLines>`
-    with counter as (update order_number_counter set last_number = last_number + 1 where id = 'orders' returning last_number)
-    update orders o set status = 'open', number = counter.last_number, payment_status = ${paymentStatus}, placed_at = ${now}, updated_at = ${now}
-    from counter where o.id = ${orderId} and o.status = 'pending'
-    returning ${ORDER_ROW_WITH_LINES}`.execute(tx);
+  // Each read as JSON, in its own order (json_agg keeps the order of the rows it is given); the
+  // timeline reads the order as this statement leaves it.
+  const { rows } = await sql<OrderRowWithLines & { payments: JsonPayment[]; timeline: TimelineRow[] }>`
+    with counter as (update order_number_counter set last_number = last_number + 1 where id = 'orders' returning last_number),
+      confirmed as (update orders o set status = 'open', number = counter.last_number, payment_status = ${paymentStatus}, placed_at = ${now}, updated_at = ${now}
+        from counter where o.id = ${orderId} and o.status = 'pending' returning o.*)
+    select ${ORDER_ROW_WITH_LINES},
+      (select coalesce(json_agg(p), '[]') from (${paymentsOfOrderQuery(tx, orderId)}) p) as payments,
+      (select coalesce(json_agg(t), '[]') from (${orderTimelineQuery(orderId, sql`confirmed`)}) t) as timeline
+    from confirmed o`.execute(tx);
   if (!rows[0]) throw new Error(`order ${orderId} is not pending`);
-  return rows[0];
+  const { payments, timeline, ...row } = rows[0];
+  return { ...row, payments: payments.map((p) => ({ ...p, created_at: new Date(p.created_at) })), timeline: toTimeline(timeline) };
 }
+
+type JsonPayment = Omit<OrderPayment, 'created_at'> & { created_at: string };
+
+/** A just-confirmed order's row and lines, payments and timeline (confirmOrder). */
+export type ConfirmedOrderRow = OrderRowWithLines & { payments: OrderPayment[]; timeline: TimelineEntry[] };
 
 /** Removes a pending order whose payment failed: as if checkout had never started (its stock is released by the caller). */
 export async function discardPendingOrder(tx: Tx, orderId: string): Promise<void> {
