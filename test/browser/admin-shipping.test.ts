@@ -130,7 +130,8 @@ describe.skipIf(onServer)('the admin app shipping pages in Chromium', () => {
     await open(`/orders/${orderId}`, /^Order /);
     await page.getByRole('button', { name: 'Buy label' }).click();
     const dialog = page.getByRole('dialog', { name: 'Buy shipping label' });
-    expect(await dialog.getByLabel('Carrier').inputValue()).toBe('test_carrier');
+    // The carriers load after the dialog opens.
+    await expect.poll(() => dialog.getByLabel('Carrier').inputValue()).toBe('test_carrier');
     await dialog.getByLabel('Service').fill('express');
     await expectAccessible(page, 'buy label dialog');
     await dialog.getByRole('button', { name: 'Buy label' }).click();
