@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import { writeAtCommit } from '../../db/changes.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -12,7 +13,7 @@ import { confirmOrder, createPendingOrder, discardPendingOrder, getOrderOrThrow,
 import { recordOrderPlaced } from '../orders/order-placed.ts';
 import type { Order, PlacedOrder } from '../orders/shapes.ts';
 import { recordPaymentReceived } from '../payments/payment-amounts.ts';
-import { updatePaymentAtCommit, updatePaymentWithTransactions, type PaymentRow } from '../payments/payments.ts';
+import { paymentSettlementSql, recordTransactionEvents, updatePaymentAtCommit, updatePaymentWithTransactions, type PaymentRow, type TransactionRecord } from '../payments/payments.ts';
 import { PaymentError, type PaymentProvider } from '../payments/provider.ts';
 import { providerOrThrow } from '../payments/providers.ts';
 import { customerKeyOf } from '../promotions/cart-promotions.ts';
@@ -67,11 +68,10 @@ export async function completeCart(deps: CheckoutDeps, cartId: string, actor: Ca
   const captureNow = deps.config.paymentCapture === 'automatic' && !provider.neverAutoCapture;
   const captured = captureNow ? await inSpan('checkout.capture', {}, () => tryCapture(provider, started.payment, authorization.provider_reference)) : null;
   const confirmed = await inSpan('checkout.confirm', { 'cartwright.order_id': started.order.id }, () => inTransaction(deps.db, async (tx) => {
-    // The recovery sweep may have settled this checkout while the gateway was slow to answer. The
-    // order's lock first, as the sweep takes it, then the payment's.
-    const order = await tx.selectFrom('orders').select('status').where('id', '=', started.order.id).forUpdate().executeTakeFirst();
-    if (order?.status !== 'pending') return order ? 'settled' : 'undone';
-    return confirm(tx, started.payment, { id: started.order.id, cart_id: started.cart.id }, authorization.provider_reference, captured, deps.config.orderNumberPrefix, started.balancesSpent);
+    const status = await settleIfPending(tx, started, authorization.provider_reference, captured);
+    if (status !== 'pending') return status ? 'settled' : 'undone';
+    const order = { id: started.order.id, cart_id: started.cart.id };
+    return placeOrder(tx, order, captured ? 'captured' : 'authorized', deps.config.orderNumberPrefix, started.balancesSpent, { cartCompleted: true });
   }));
   if (confirmed === 'settled') return { ...(await getOrderOrThrow(deps.db, started.order.id, deps.config.orderNumberPrefix)), access_token: started.order.access_token };
   if (confirmed !== 'undone') return { ...confirmed, access_token: started.order.access_token };
@@ -202,7 +202,7 @@ async function tryCapture(provider: PaymentProvider, payment: CheckoutPayment, p
 }
 
 /**
- * Step 4, also used by the recovery sweep for a payment the gateway says it authorized, with the
+ * Step 4, as the recovery sweep runs it for a payment the gateway says it authorized, with the
  * pending order locked. Returns the order as placed. `balancesSpent` false spares looking for
  * gift-card and store-credit redemptions known to be none.
  */
@@ -215,32 +215,66 @@ export async function confirm(
   orderNumberPrefix: string,
   balancesSpent = true,
 ): Promise<Order> {
-  await updatePaymentWithTransactions(tx, { ...payment, order_id: order.id }, {
-    status: captured ? 'captured' : 'authorized',
-    provider_reference: providerReference,
-    authorized_amount: payment.amount,
-    captured_amount: captured ? payment.amount : 0,
-  }, [
-    { kind: 'authorization', amount: payment.amount, provider_reference: providerReference },
-    ...(captured ? [{ kind: 'capture' as const, amount: payment.amount, provider_reference: captured.provider_reference }] : []),
-  ]);
-  return placeOrder(tx, order, captured ? 'captured' : 'authorized', orderNumberPrefix, balancesSpent);
+  const { fields, records } = settlement(payment, providerReference, captured);
+  await updatePaymentWithTransactions(tx, { ...payment, order_id: order.id }, fields, records);
+  return placeOrder(tx, order, fields.status, orderNumberPrefix, balancesSpent);
 }
 
 /**
- * Records what the order's balances paid as captured payments, completes the cart, numbers the order
+ * Step 4's first statement, in checkout: the order locked (first, as the recovery sweep takes it)
+ * and, only if it is still pending (the sweep may have settled or undone the checkout while the
+ * gateway was slow to answer), the cart completed and the payment settled. Returns the order's status
+ * as locked, null when the order is gone.
+ */
+async function settleIfPending(tx: Tx, started: Started & { payment: CheckoutPayment }, providerReference: string, captured: { provider_reference: string } | null): Promise<string | null> {
+  const payment = { ...started.payment, order_id: started.order.id };
+  const { fields, records } = settlement(payment, providerReference, captured);
+  const pending = sql<boolean>`(select status from locked_order) = 'pending'`;
+  const settle = paymentSettlementSql(tx, payment, fields, records, pending);
+  const { rows: [row] } = await sql<{ status: string | null }>`
+    with locked_order as (select status from orders where id = ${started.order.id} for update),
+      completed as (${cartCompletion(tx, started.cart.id).where(pending)}),
+      settled as (${settle.update}),
+      logged as (${settle.transactions})
+    select (select status from locked_order) as status`.execute(tx);
+  if (row.status === 'pending') await recordTransactionEvents(tx, payment, records);
+  return row.status;
+}
+
+/** What the gateway's answer writes on the payment: its status and amounts, and its transactions. */
+function settlement(payment: CheckoutPayment, providerReference: string, captured: { provider_reference: string } | null) {
+  const fields = {
+    status: captured ? 'captured' as const : 'authorized' as const,
+    provider_reference: providerReference,
+    authorized_amount: payment.amount,
+    captured_amount: captured ? payment.amount : 0,
+  };
+  const records: TransactionRecord[] = [
+    { kind: 'authorization', amount: payment.amount, provider_reference: providerReference },
+    ...(captured ? [{ kind: 'capture' as const, amount: payment.amount, provider_reference: captured.provider_reference }] : []),
+  ];
+  return { fields, records };
+}
+
+const cartCompletion = (tx: Tx, cartId: string) => tx.updateTable('cart').set({ completed_at: new Date(), updated_at: new Date() }).where('id', '=', cartId);
+
+/**
+ * Records what the order's balances paid as captured payments, completes the cart (unless
+ * settleIfPending did, under the order's lock, before the number's), numbers the order
  * and announces it. The number's lock is held to commit and every checkout waits for it: what does not
  * need the number runs before it, and the numbering statement reads what the announcement needs, so
  * only the events' insert runs under it.
  */
-async function placeOrder(tx: Tx, order: PlacingOrder, paymentStatus: 'captured' | 'authorized', orderNumberPrefix: string, balancesSpent: boolean): Promise<Order> {
+async function placeOrder(
+  tx: Tx, order: PlacingOrder, paymentStatus: 'captured' | 'authorized', orderNumberPrefix: string, balancesSpent: boolean, { cartCompleted = false } = {},
+): Promise<Order> {
   for (const spent of balancesSpent ? await redemptionsOfOrder(tx, order.id) : []) {
     await recordPaymentReceived(tx, {
       orderId: order.id, providerId: BALANCE_PROVIDERS[spent.kind], providerReference: spent.gift_card_id, amount: Number(spent.amount),
       currencyCode: spent.currency_code, captured: true, data: spent.last4 ? { last4: spent.last4 } : {},
     });
   }
-  writeAtCommit(tx, tx.updateTable('cart').set({ completed_at: new Date(), updated_at: new Date() }).where('id', '=', order.cart_id));
+  if (!cartCompleted) writeAtCommit(tx, cartCompletion(tx, order.cart_id));
   const placed = await recordOrderPlaced(tx, await confirmOrder(tx, order.id, paymentStatus), orderNumberPrefix);
   await recordEvents(tx, [{ type: 'cart.completed', resource_type: 'cart', resource_id: order.cart_id, payload: { cart_id: order.cart_id, order_id: order.id } }]);
   return placed;

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { Db, Tx } from '../../db/database.ts';
 import { writeAtCommit } from '../../db/changes.ts';
 import { newId } from '../../db/ids.ts';
@@ -67,10 +67,25 @@ export async function recordPaymentTransactions(tx: Tx, payment: TransactionsOf,
 }
 
 /** `updatePayment` and `recordPaymentTransactions` in one statement (checkout settles a payment so). */
-export async function updatePaymentWithTransactions(tx: Tx, payment: TransactionsOf, fields: Parameters<typeof updatePayment>[2], records: TransactionRecord[]): Promise<void> {
-  await tx.with('updated', (db) => db.updateTable('payment').set({ ...fields, updated_at: new Date() }).where('id', '=', payment.id))
-    .insertInto('payment_transaction').values(transactionRows(payment, records)).execute();
+export async function updatePaymentWithTransactions(tx: Tx, payment: TransactionsOf, fields: PaymentFields, records: TransactionRecord[]): Promise<void> {
+  const { update, transactions } = paymentSettlementSql(tx, payment, fields, records, sql<boolean>`true`);
+  await sql`with updated as (${update}) ${transactions}`.execute(tx);
   await recordTransactionEvents(tx, payment, records);
+}
+
+/**
+ * updatePaymentWithTransactions' two writes (at least one record), for a caller that runs them as
+ * CTEs of a statement of its own, each made only when `when` holds, an SQL condition read before
+ * either touches a row. Record their events (recordTransactionEvents) once the statement made them.
+ */
+export function paymentSettlementSql(tx: Tx, payment: TransactionsOf, fields: PaymentFields, records: TransactionRecord[], when: RawBuilder<boolean>) {
+  const rows = transactionRows(payment, records).map((r) =>
+    sql`(${r.id}::text, ${r.payment_id}::text, ${r.kind}::text, ${r.amount}::bigint, ${r.provider_reference}::text, ${r.error_code}::text, ${r.error_message}::text)`);
+  return {
+    update: paymentUpdate(tx, payment.id, fields).where(when),
+    transactions: sql`insert into payment_transaction (id, payment_id, kind, amount, provider_reference, error_code, error_message)
+      select * from (values ${sql.join(rows)}) as v where ${when}`,
+  };
 }
 
 function transactionRows(payment: TransactionsOf, records: TransactionRecord[]) {
@@ -80,7 +95,7 @@ function transactionRows(payment: TransactionsOf, records: TransactionRecord[]) 
   }));
 }
 
-async function recordTransactionEvents(tx: Tx, payment: TransactionsOf, records: TransactionRecord[]): Promise<void> {
+export async function recordTransactionEvents(tx: Tx, payment: TransactionsOf, records: TransactionRecord[]): Promise<void> {
   await recordEvents(tx, records.map((record) => ({
     type: eventTypes[record.kind], resource_type: 'payment', resource_id: payment.id,
     payload: { payment_id: payment.id, order_id: payment.order_id, cart_id: payment.cart_id, provider_id: payment.provider_id, amount: record.amount, currency_code: payment.currency_code, error_code: record.error_code ?? null },
