@@ -77,12 +77,14 @@ export async function createPendingOrder(tx: Tx, snapshot: OrderSnapshot): Promi
  * caller runs what it can before this, and as little as it can after (recordOrderPlaced).
  */
 export async function confirmOrder(tx: Tx, orderId: string, paymentStatus: string): Promise<ConfirmedOrderRow> {
-  const now = new Date();
   // Each read as JSON, in its own order (json_agg keeps the order of the rows it is given); the
-  // timeline reads the order as this statement leaves it.
+  // timeline reads the order as this statement leaves it. Placed by the database's clock, after the
+  // payment's transactions this transaction wrote (stamped with its start): a time from this process,
+  // at millisecond precision, could fall before them in the timeline.
   const { rows } = await sql<OrderRowWithLines & { payments: JsonPayment[]; timeline: TimelineRow[] }>`
     with counter as (update order_number_counter set last_number = last_number + 1 where id = 'orders' returning last_number),
-      confirmed as (update orders o set status = 'open', number = counter.last_number, payment_status = ${paymentStatus}, placed_at = ${now}, updated_at = ${now}
+      confirmed as (update orders o set status = 'open', number = counter.last_number, payment_status = ${paymentStatus},
+          placed_at = clock_timestamp(), updated_at = clock_timestamp()
         from counter where o.id = ${orderId} and o.status = 'pending' returning o.*)
     select ${ORDER_ROW_WITH_LINES},
       (select coalesce(json_agg(p), '[]') from (${paymentsOfOrderQuery(tx, orderId)}) p) as payments,
