@@ -63,7 +63,6 @@ export async function lockItemsTakingWhole(
   tx: Tx, lines: { variant_id: string; quantity: number }[], field: 'reserved' | 'committed',
 ): Promise<{ items: Map<string, StockItem>; taken: Map<string, TakenPiece> }> {
   if (lines.length === 0) return { items: new Map(), taken: new Map() };
-  const free = (l: string) => sql.raw(`${l}.on_hand - ${l}.committed - ${l}.reserved - ${l}.safety_stock`);
   const { rows: [row] } = await sql<{ items: StockItem[] | null; taken: (TakenPiece & { committed: number })[] | null }>`
     with items as (${lockItemsQuery(tx, lines.map((l) => l.variant_id))}),
       want as (select i.id as item_id, w.quantity from unnest(${lines.map((l) => l.variant_id)}::text[], ${lines.map((l) => l.quantity)}::int[]) as w(variant_id, quantity)
@@ -71,7 +70,7 @@ export async function lockItemsTakingWhole(
       best as (select distinct on (w.item_id) w.item_id, c.location_id, w.quantity
         from want w join inventory_level c on c.item_id = w.item_id join stock_location s on s.id = c.location_id and s.active
         where ${free('c')} >= w.quantity
-        order by w.item_id, s.priority desc, ${free('c')} desc, s.id),
+        order by w.item_id, ${bestFirst('c')}),
       held as (select l.item_id, l.location_id from inventory_level l join best b on b.item_id = l.item_id and b.location_id = l.location_id
         order by l.item_id collate "C", l.location_id collate "C" for no key update of l),
       taken as (update inventory_level l set ${sql.ref(field)} = l.${sql.ref(field)} + b.quantity, updated_at = now()
@@ -86,11 +85,17 @@ export async function lockItemsTakingWhole(
   };
 }
 
+/** What a level (`alias`) has free to take: on hand less committed, reserved and safety stock. */
+const free = (alias: string) => sql.raw(`${alias}.on_hand - ${alias}.committed - ${alias}.reserved - ${alias}.safety_stock`);
+
+/** The order locations are taken from (a level `alias` at a stock_location `s`): highest priority, then most free. */
+const bestFirst = (alias: string) => sql`s.priority desc, ${free(alias)} desc, s.id`;
+
 /** Total available of an item over active locations (never below zero per location). */
 async function availableOf(tx: Db, itemId: string | null): Promise<number> {
   if (!itemId) return 0;
   const row = await sql<{ available: number }>`
-    select coalesce(sum(greatest(l.on_hand - l.committed - l.reserved - l.safety_stock, 0)), 0)::int as available
+    select coalesce(sum(greatest(${free('l')}, 0)), 0)::int as available
     from inventory_level l join stock_location s on s.id = l.location_id and s.active
     where l.item_id = ${itemId}`.execute(tx);
   return row.rows[0].available;
@@ -105,20 +110,22 @@ async function availableOf(tx: Db, itemId: string | null): Promise<number> {
  * with the rest of the transaction.
  */
 export async function allocate(
-  tx: Tx, item: StockPolicy, quantity: number, options: { field: 'reserved' | 'committed'; allowBackorder: boolean; inputField?: string },
+  tx: Tx, item: StockPolicy, quantity: number,
+  options: { field: 'reserved' | 'committed'; allowBackorder: boolean; inputField?: string; wholeTried?: boolean },
 ): Promise<TakenPiece[]> {
   const { field } = options;
-  // The common case in one statement: the best location that has the whole quantity.
-  if (item.id) {
+  // The common case in one statement: the best location that has the whole quantity (unless the
+  // caller just tried it, lockItemsTakingWhole).
+  if (item.id && !options.wholeTried) {
     const whole = await sql<{ location_id: string; committed: number }>`
       update inventory_level l set ${sql.ref(field)} = l.${sql.ref(field)} + ${quantity}::int, updated_at = now()
       from (
         select c.location_id from inventory_level c join stock_location s on s.id = c.location_id and s.active
-        where c.item_id = ${item.id} and c.on_hand - c.committed - c.reserved - c.safety_stock >= ${quantity}::int
-        order by s.priority desc, c.on_hand - c.committed - c.reserved - c.safety_stock desc, s.id limit 1
+        where c.item_id = ${item.id} and ${free('c')} >= ${quantity}::int
+        order by ${bestFirst('c')} limit 1
       ) best
       where l.item_id = ${item.id} and l.location_id = best.location_id
-        and l.on_hand - l.committed - l.reserved - l.safety_stock >= ${quantity}::int
+        and ${free('l')} >= ${quantity}::int
       returning l.location_id, l.committed`.execute(tx);
     if (whole.rows.length === 1) {
       return [{ item_id: item.id, location_id: whole.rows[0].location_id, quantity, committed_after: whole.rows[0].committed }];
@@ -127,7 +134,7 @@ export async function allocate(
   // Otherwise split it over the locations, in the same order.
   const levels = item.id
     ? (await sql<{ location_id: string; available: number }>`
-        select l.location_id, (l.on_hand - l.committed - l.reserved - l.safety_stock) as available
+        select l.location_id, (${free('l')}) as available
         from inventory_level l join stock_location s on s.id = l.location_id and s.active
         where l.item_id = ${item.id}
         order by s.priority desc, available desc, s.id`.execute(tx)).rows

@@ -88,7 +88,7 @@ export async function holdStockForCart(tx: Tx, cartId: string, lines: StockLine[
     const policy = stockPolicy(items, line.variant_id);
     if (!policy.manage_inventory || policy.allow_backorder) continue;
     const whole = policy.id === null ? undefined : taken.get(policy.id);
-    const pieces = whole ? [whole] : await allocate(tx, policy, line.quantity, { field: 'reserved', allowBackorder: false });
+    const pieces = whole ? [whole] : await allocate(tx, policy, line.quantity, { field: 'reserved', allowBackorder: false, wholeTried: true });
     holds.push(...pieces.map(({ committed_after: _c, ...piece }) => piece));
   }
   if (holds.length === 0) return false;
