@@ -137,16 +137,16 @@ export async function allocate(
         select l.location_id, (${free('l')}) as available
         from inventory_level l join stock_location s on s.id = l.location_id and s.active
         where l.item_id = ${item.id}
-        order by s.priority desc, available desc, s.id`.execute(tx)).rows
+        order by ${bestFirst('l')}`.execute(tx)).rows
     : [];
   const pieces: TakenPiece[] = [];
   let remaining = quantity;
   const takeAt = async (locationId: string, want: number, guarded: boolean) => {
     const { rows } = await sql<{ committed: number }>`
-      update inventory_level set ${sql.ref(field)} = ${sql.ref(field)} + ${want}::int, updated_at = now()
-      where item_id = ${item.id} and location_id = ${locationId}
-        ${guarded ? sql`and on_hand - committed - reserved - safety_stock >= ${want}::int` : sql``}
-      returning committed`.execute(tx);
+      update inventory_level l set ${sql.ref(field)} = l.${sql.ref(field)} + ${want}::int, updated_at = now()
+      where l.item_id = ${item.id} and l.location_id = ${locationId}
+        ${guarded ? sql`and ${free('l')} >= ${want}::int` : sql``}
+      returning l.committed`.execute(tx);
     if (rows.length === 0) return;
     pieces.push({ item_id: item.id!, location_id: locationId, quantity: want, committed_after: rows[0].committed });
     remaining -= want;
