@@ -88,7 +88,10 @@ test('SIGKILL while appending: after a restart one unbroken chain holds every le
   // Buyers keep coming while the appender is killed with work pending: the one process embedded; on
   // PostgreSQL the process seen holding the ledger's lease (the first, if the lease is never caught
   // between its short holds).
-  const during = round(24);
+  // Rounds go on until the kill, so the appender still has work pending whenever the poll below sees
+  // it (a fixed number of buyers could all be ledgered before the lease holder was caught).
+  let killed = false;
+  const during = (async () => { while (!killed) await round(6); })();
   const before = (await staff.ok('GET', '/admin/ledger')).head.seq;
   let holder: ServerProcess | undefined;
   await waitFor(async () => {
@@ -99,6 +102,7 @@ test('SIGKILL while appending: after a restart one unbroken chain holds every le
   }, 60_000, 'the ledger appending with work pending');
   holder ??= servers[0];
   expect(await holder.stop('SIGKILL')).toBe(null);
+  killed = true;
   await during;
   servers.push(await startServerProcess(env));
   expect((await round(12)).every(Boolean)).toBe(true);
