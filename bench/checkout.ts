@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { BenchDatabase } from './databases.ts';
-import { BENCH_ADMIN, postgresCpuMs, report, seconds, startShop, statementsRun, type Child } from './harness.ts';
+import { BENCH_ADMIN, databaseWork, postgresCpuMs, report, seconds, startShop, statementsRun, type Child } from './harness.ts';
 
 /**
  * Checkout as shoppers do it, over HTTP with keep-alive: create cart → add two lines → email and
@@ -185,10 +185,10 @@ export async function runCheckouts(target: CheckoutShop, buyers: number, duratio
   const started = performance.now();
   const cpuBefore = { server: shop.cpuMs(), postgres: postgresCpuMs(), client: process.cpuUsage() };
   const counted = target.workers === 1;
-  const statementsBefore = counted ? await statementsRun(shop) : 0;
+  const workBefore = counted ? await databaseWork(shop) : null;
   await Promise.all(Array.from({ length: buyers }, () => run(started + duration * 1000)));
   const elapsed = (performance.now() - started) / 1000;
-  const statements = counted ? (await statementsRun(shop)) - statementsBefore : null;
+  const workAfter = workBefore ? await databaseWork(shop) : null;
   // What one checkout costs in CPU, whatever else the machine was doing (wall-clock rates vary with it).
   const cpuPerCheckout = (ms: number) => Number((ms / Math.max(completed, 1)).toFixed(2));
   return {
@@ -197,7 +197,10 @@ export async function runCheckouts(target: CheckoutShop, buyers: number, duratio
     ...extra,
     completed,
     // Every statement the process ran meanwhile, the background work the checkouts started included.
-    ...(statements === null ? {} : { statements_per_checkout: Number((statements / Math.max(completed, 1)).toFixed(1)) }),
+    ...(workBefore && workAfter ? {
+      statements_per_checkout: Number(((workAfter.statements - workBefore.statements) / Math.max(completed, 1)).toFixed(1)),
+      round_trips_per_checkout: Number(((workAfter.roundTrips - workBefore.roundTrips) / Math.max(completed, 1)).toFixed(1)),
+    } : {}),
     server_cpu_ms_per_checkout: cpuPerCheckout(shop.cpuMs() - cpuBefore.server),
     ...(target.db === 'postgres' ? { postgres_cpu_ms_per_checkout: cpuPerCheckout(postgresCpuMs() - cpuBefore.postgres) } : {}),
     // This process's, the buyers': on a small machine the load generator takes CPU the shop cannot have.

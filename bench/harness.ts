@@ -159,10 +159,18 @@ export function startShop(env: Record<string, string>): Promise<Child> {
   }, (output) => /Store API {3}(\S+)\/store\/products/.exec(output)?.[1] ?? null);
 }
 
-/** Database statements a shop's process has run so far (its /metrics statement count). */
+/** Database statements a shop's process has run so far (its /metrics). */
 export async function statementsRun(shop: Child): Promise<number> {
+  return (await databaseWork(shop)).statements;
+}
+
+/** The statements the shop's database ran so far, and the round trips that carried them (its /metrics). */
+export async function databaseWork(shop: Child): Promise<{ statements: number; roundTrips: number }> {
   const text = await (await fetch(`${shop.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
-  return Number(/^cartwright_db_statement_duration_seconds_count (\d+)$/m.exec(text)![1]);
+  return {
+    statements: Number(/^cartwright_db_statements_total (\d+)$/m.exec(text)![1]),
+    roundTrips: Number(/^cartwright_db_statement_duration_seconds_count (\d+)$/m.exec(text)![1]),
+  };
 }
 
 /** Starts the bare Fastify server of bench/ceiling-server.ts. */

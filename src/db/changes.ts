@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { sql, type InsertQueryBuilder, type OperationNodeSource } from 'kysely';
 import type { Database, Db, Tx } from './database.ts';
-import { afterCommit, batchUntilCommit, rootOf, takeBatch } from './transaction.ts';
+import { LAST_BEFORE_COMMIT } from './transaction-control.ts';
+import { afterCommit, batchUntilCommit, isLastStatement, rootOf, takeBatch } from './transaction.ts';
 
 /**
  * Change signals keep read caches exact. A write calls `signalChange(tx, topic)` inside its transaction:
@@ -63,14 +64,18 @@ export async function insertCarryingNotifications(tx: Tx, insert: InsertQueryBui
   await runCarried(tx, [insert, ...takeBatch<OperationNodeSource>(tx, AT_COMMIT)], takeBatch<string>(tx, NOTIFY_BATCH));
 }
 
-/** The writes as CTEs of one statement that sends the NOTIFYs (PostgreSQL drops duplicates within a transaction). */
+/**
+ * The writes as CTEs of one statement that sends the NOTIFYs (PostgreSQL drops duplicates within a
+ * transaction). As the transaction's last statement it carries the COMMIT (transaction-control.ts).
+ */
 async function runCarried(tx: Db, writes: OperationNodeSource[], topics: string[]): Promise<void> {
+  const commit = sql.raw(isLastStatement(tx) ? LAST_BEFORE_COMMIT : '');
   if (topics.length === 0 && writes.length === 1) {
-    await sql`${writes[0]}`.execute(tx);
+    await sql`${writes[0]}${commit}`.execute(tx);
     return;
   }
   const ctes = writes.length ? sql`with ${sql.join(writes.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w})`))} ` : sql``;
-  await sql`${ctes}select pg_notify(${CHANGE_CHANNEL}, t) from unnest(${[...new Set(topics)]}::text[]) as t`.execute(tx);
+  await sql`${ctes}select pg_notify(${CHANGE_CHANNEL}, t) from unnest(${[...new Set(topics)]}::text[]) as t${commit}`.execute(tx);
 }
 
 /** Calls `listener` with each topic changed (or ALL_TOPICS); returns the unsubscribe function. */

@@ -12,6 +12,7 @@ import { onChange } from './changes.ts';
 import { copyEmbeddedTemplate } from './embedded-template.ts';
 import { ReplicaRouter } from './read-replica.ts';
 import { StatementNames } from './statement-names.ts';
+import { carryTransactionControl, FramedQuery, type Frame, type SendStatement } from './transaction-control.ts';
 import { inSpan, tracingEnabled } from '../telemetry/tracing.ts';
 
 const INT8_OID = 20;
@@ -117,12 +118,15 @@ function startFromTemplate(dataDir: string): void {
   if (!fs.existsSync(folder)) copyEmbeddedTemplate(folder);
 }
 
-/** `SELECT product`, `INSERT orders`, `BEGIN`: the statement's verb and the first table it names. */
-function statementSpanName(sql: unknown): string {
-  const text = String(sql);
-  const verb = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? 'SQL';
-  const table = /\b(?:from|into|update|join)\s+"?([a-z_][a-z0-9_]*)/i.exec(text)?.[1];
-  return table ? `${verb} ${table}` : verb;
+/**
+ * `SELECT product`, `INSERT orders`, `ROLLBACK`: the statement's verb and the first table it names,
+ * with the BEGIN or COMMIT it carries (`BEGIN; WITH cart`).
+ */
+function statementSpanName(sql: string, frame: Frame | null): string {
+  const verb = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? 'SQL';
+  const table = /\b(?:from|into|update|join)\s+"?([a-z_][a-z0-9_]*)/i.exec(sql)?.[1];
+  const name = table ? `${verb} ${table}` : verb;
+  return `${frame?.begin ? 'BEGIN; ' : ''}${name}${frame?.commit ? '; COMMIT' : ''}`;
 }
 
 /**
@@ -137,11 +141,13 @@ function preparedPool(pool: pg.Pool, names: StatementNames, observer: DatabaseOb
       const pending = pool.connect();
       const client = thread ? await thread.guard(pending, (late) => late.release()) : await pending;
       let broken = false;
-      const query = async (sql: unknown, values?: unknown[]) => {
-        const name = typeof sql === 'string' ? names.nameOf(sql) : null;
-        const execute = () => observer.time(() => name ? client.query({ name, text: sql as string, values }) : client.query(sql as never, values as never));
+      const send: SendStatement = async (sql, values, frame) => {
+        const name = names.nameOf(sql);
+        const execute = () => frame
+          ? observer.time(() => framed(client, { name: name ?? undefined, text: sql, values }, frame), 1 + Number(frame.begin) + Number(frame.commit))
+          : observer.time(() => name ? client.query({ name, text: sql, values }) : client.query(sql, values));
         const run = () => !tracingEnabled() ? execute()
-          : inSpan(statementSpanName(sql), { 'db.system.name': 'postgresql', 'db.query.text': String(sql).slice(0, 2000) }, execute, SpanKind.CLIENT);
+          : inSpan(statementSpanName(sql, frame), { 'db.system.name': 'postgresql', 'db.query.text': sql.slice(0, 2000) }, execute, SpanKind.CLIENT);
         if (!thread) return run();
         try {
           thread.assertAvailable();
@@ -151,10 +157,16 @@ function preparedPool(pool: pg.Pool, names: StatementNames, observer: DatabaseOb
           throw error;
         }
       };
-      return { query, release: () => client.release(broken || undefined) } as unknown as PostgresPoolClient;
+      return { query: carryTransactionControl(send), release: () => client.release(broken || undefined) } as unknown as PostgresPoolClient;
     },
     end: () => pool.end(),
   };
+}
+
+function framed(client: pg.PoolClient, config: pg.QueryConfig, frame: Frame): Promise<pg.QueryResult> {
+  return new Promise((resolve, reject) => {
+    client.query(new FramedQuery({ ...config, callback: (error, result) => (error ? reject(error) : resolve(result)) }, frame) as unknown as pg.QueryConfig);
+  });
 }
 
 /**

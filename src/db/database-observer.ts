@@ -14,7 +14,7 @@ export interface PoolUse {
  * are timed only while someone listens, so a shop without metrics pays nothing.
  */
 export class DatabaseObserver {
-  readonly #listeners = new Set<(seconds: number) => void>();
+  readonly #listeners = new Set<(seconds: number, statements: number) => void>();
 
   constructor(private readonly pool: pg.Pool) {}
 
@@ -22,19 +22,23 @@ export class DatabaseObserver {
     return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount };
   }
 
-  /** Calls `listener` with each statement's time in seconds (failed statements too); returns the unsubscribe. */
-  onStatement(listener: (seconds: number) => void): () => void {
+  /**
+   * Calls `listener` with each exchange with the database: its time in seconds (failed ones too), and
+   * how many statements it ran (a BEGIN or COMMIT carried with a statement counts: transaction-control.ts).
+   * Returns the unsubscribe.
+   */
+  onStatement(listener: (seconds: number, statements: number) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
-  /** Runs `statement`, timing it when anyone listens. */
-  time<T>(statement: () => Promise<T>): Promise<T> {
+  /** Runs `statement`, timing it when anyone listens; `statements` counts what it carries. */
+  time<T>(statement: () => Promise<T>, statements = 1): Promise<T> {
     if (this.#listeners.size === 0) return statement();
     const started = performance.now();
     const report = () => {
       const seconds = (performance.now() - started) / 1000;
-      for (const listener of this.#listeners) listener(seconds);
+      for (const listener of this.#listeners) listener(seconds, statements);
     };
     const running = statement();
     running.then(report, report);

@@ -110,10 +110,17 @@ function routeOf(request: FastifyRequest): string {
 
 function databaseMetrics(registry: Registry, observer: DatabaseObserver): void {
   const statements = new Histogram({
-    name: 'cartwright_db_statement_duration_seconds', help: 'Database statements (failed ones too) and how long each took, waiting included',
+    name: 'cartwright_db_statement_duration_seconds',
+    help: 'Round trips to the database: each statement sent (failed ones too) with the BEGIN or COMMIT it carries, and how long it took, waiting included',
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry],
   });
-  observer.onStatement((seconds) => statements.observe(seconds));
+  const executed = new Counter({
+    name: 'cartwright_db_statements_total', help: 'SQL statements the database ran, a BEGIN or COMMIT carried with a statement included', registers: [registry],
+  });
+  observer.onStatement((seconds, count) => {
+    statements.observe(seconds);
+    executed.inc(count);
+  });
   new Gauge({
     name: 'cartwright_db_pool_connections', help: 'Database connections: open, idle, and callers waiting for one', labelNames: ['state'], registers: [registry],
     collect() {
