@@ -17,7 +17,7 @@ let server: TestDatabase | undefined;
 beforeAll(async () => {
   embedded = await openDatabase({ kind: 'embedded', memory: true });
   if (onServer) server = await createTestDatabase();
-  for (const handle of handles()) await sql`create table pipelining_probe (id text primary key)`.execute(handle.db);
+  for (const handle of handles()) await sql`create table carried_probe (id text primary key)`.execute(handle.db);
 });
 afterAll(async () => {
   await embedded?.close();
@@ -40,15 +40,15 @@ async function writesDuring(handle: DatabaseHandle, run: () => Promise<unknown>)
 }
 
 const ids = async (handle: DatabaseHandle) =>
-  (await sql<{ id: string }>`select id from pipelining_probe order by id`.execute(handle.db)).rows.map((r) => r.id);
+  (await sql<{ id: string }>`select id from carried_probe order by id`.execute(handle.db)).rows.map((r) => r.id);
 
 test('a transaction of two statements and its carried write and NOTIFY takes three writes, not five', async () => {
   for (const handle of handles()) {
     await sql`select 1`.execute(handle.db); // the pool's connection open before counting
     const writes = await writesDuring(handle, () => inTransaction(handle.db, async (tx) => {
-      await sql`insert into pipelining_probe (id) values ('a1')`.execute(tx);
-      expect((await sql<{ n: number }>`select count(*)::int as n from pipelining_probe`.execute(tx)).rows[0].n).toBe(1);
-      writeAtCommit(tx, sql`insert into pipelining_probe (id) values ('a2')`);
+      await sql`insert into carried_probe (id) values ('a1')`.execute(tx);
+      expect((await sql<{ n: number }>`select count(*)::int as n from carried_probe`.execute(tx)).rows[0].n).toBe(1);
+      writeAtCommit(tx, sql`insert into carried_probe (id) values ('a2')`);
       await signalChange(tx, 'probe');
     }));
     // BEGIN with the insert; the count; the carried write with COMMIT.
@@ -58,18 +58,18 @@ test('a transaction of two statements and its carried write and NOTIFY takes thr
   }
 });
 
-test('the statement ahead of COMMIT fails: the transaction fails with its error and keeps nothing', async () => {
+test('the last statement, carrying the COMMIT, fails: the transaction fails with its error and keeps nothing', async () => {
   for (const handle of handles()) {
     const failed = inTransaction(handle.db, async (tx) => {
-      await sql`insert into pipelining_probe (id) values ('b1')`.execute(tx);
-      writeAtCommit(tx, sql`insert into pipelining_probe (id) values ('a1')`);
+      await sql`insert into carried_probe (id) values ('b1')`.execute(tx);
+      writeAtCommit(tx, sql`insert into carried_probe (id) values ('a1')`);
       await signalChange(tx, 'probe');
     });
     await expect(failed).rejects.toMatchObject({ code: '23505' });
     expect(await ids(handle)).toEqual(['a1', 'a2']);
     // The connection goes on serving, outside and inside transactions.
     await inTransaction(handle.db, async (tx) => {
-      await sql`insert into pipelining_probe (id) values ('b2')`.execute(tx);
+      await sql`insert into carried_probe (id) values ('b2')`.execute(tx);
     });
     expect(await ids(handle)).toEqual(['a1', 'a2', 'b2']);
   }
@@ -78,10 +78,10 @@ test('the statement ahead of COMMIT fails: the transaction fails with its error 
 test('a failing first statement rolls back with nothing kept; a thrown error after statements too', async () => {
   for (const handle of handles()) {
     await expect(inTransaction(handle.db, async (tx) => {
-      await sql`insert into pipelining_probe (id) values ('a1')`.execute(tx);
+      await sql`insert into carried_probe (id) values ('a1')`.execute(tx);
     })).rejects.toMatchObject({ code: '23505' });
     await expect(inTransaction(handle.db, async (tx) => {
-      await sql`insert into pipelining_probe (id) values ('c1')`.execute(tx);
+      await sql`insert into carried_probe (id) values ('c1')`.execute(tx);
       throw new Error('changed my mind');
     })).rejects.toThrow('changed my mind');
     expect(await ids(handle)).toEqual(['a1', 'a2', 'b2']);
