@@ -187,6 +187,16 @@ class PooledConnection extends pg.Client {
 const REPLICA_CONNECT_TIMEOUT_MS = 2_000;
 
 /**
+ * How long a server connection may sit idle in the pool before it is closed. Each connection holds
+ * its prepared statements and their plans, and PostgreSQL plans a statement afresh for its first five
+ * runs on a connection (the big cart read costs more to plan than to run). `pg`'s default of 10 s
+ * closed connections in every lull, and the next burst paid all that again (measured in
+ * docs/performance.md). TCP keep-alive finds a connection that died while idle.
+ */
+export const SERVER_POOL_IDLE_MS = 10 * 60_000;
+const serverPoolOptions = { idleTimeoutMillis: SERVER_POOL_IDLE_MS, keepAlive: true, types, Client: PooledConnection };
+
+/**
  * The replica's pool, and the router in front of it and the primary (read-replica.ts) that every
  * change this process hears (its own commits, others' NOTIFY) moves forward.
  */
@@ -195,7 +205,7 @@ function openReplica(
   primary: { db: Db; pool: pg.Pool; prepared: PostgresPool; observer: DatabaseObserver },
   poolSize: number,
 ): { readDb: Db; router: ReplicaRouter; close(): Promise<void> } {
-  const pool = new pg.Pool({ connectionString: replica.url, max: poolSize, types, connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS, Client: PooledConnection });
+  const pool = new pg.Pool({ ...serverPoolOptions, connectionString: replica.url, max: poolSize, connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS });
   // Its statements are timed with the primary's: /metrics has one statement histogram.
   const prepared = preparedPool(pool, new StatementNames(), primary.observer);
   const router = new ReplicaRouter({ primary: primary.prepared, replica: prepared, primaryRaw: primary.pool, replicaRaw: pool }, replica.waitMs);
@@ -213,7 +223,7 @@ function openReplica(
 }
 
 async function openPostgres({ url, poolSize = 10, replica }: Extract<DatabaseTarget, { kind: 'postgres' }>): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, Client: PooledConnection });
+  const pool = new pg.Pool({ ...serverPoolOptions, connectionString: url, max: poolSize });
   // An idle client that loses its server connection emits 'error' on the pool; without a listener Node exits.
   pool.on('error', () => {});
   const observer = new DatabaseObserver(pool);
