@@ -1,4 +1,4 @@
-import { minorUnitDigits } from '../../money/currency.ts';
+import { formatMoney } from '../../money/currency.ts';
 import { getPublishedProducts, publishedOptionValues } from '../catalog/product-query.ts';
 import type { Product } from '../catalog/shapes.ts';
 import { parseMessage, priceBounds, type Intent, type OptionVocabulary, type ParsedMessage } from './intents.ts';
@@ -15,10 +15,6 @@ export interface AssistantAnswer {
   products: Product[];
   actions: CartAction[];
   order: OrderStatus | null;
-}
-
-export function formatMoney(amount: number, currency: string): string {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount / 10 ** minorUnitDigits(currency));
 }
 
 /** The cheapest price of the product's variants that match, in the search's currency. */

@@ -4,7 +4,8 @@ import { inTransaction } from '../../db/transaction.ts';
 import { loadCartState } from '../cart/cart-query.ts';
 import { findAbandonedCarts } from '../cart/abandoned-carts.ts';
 import { queueEmail } from './email-queue.ts';
-import { formatMoney, renderEmail } from './templates.ts';
+import { formatMoney } from '../../money/currency.ts';
+import { renderEmail } from './templates.ts';
 
 const TEMPLATE = 'abandoned_cart';
 const HOUR = 3_600_000;

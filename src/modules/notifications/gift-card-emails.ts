@@ -4,7 +4,8 @@ import type { EventSubscriber } from '../events/event-subscriber.ts';
 import { formatOrderNumber } from '../orders/order-number.ts';
 import { issueGiftCardsOfPaidOrder } from '../orders/sold-gift-cards.ts';
 import { queueEmail } from './email-queue.ts';
-import { formatMoney, renderEmail } from './templates.ts';
+import { formatMoney } from '../../money/currency.ts';
+import { renderEmail } from './templates.ts';
 
 /**
  * Gift cards sold as products (docs/gift-cards.md, "Selling gift cards"): on each capture of an

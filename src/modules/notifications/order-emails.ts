@@ -7,7 +7,8 @@ import { getOrderOrThrow } from '../orders/orders.ts';
 import type { Order } from '../orders/shapes.ts';
 import { addressLines } from './address-format.ts';
 import { queueEmail } from './email-queue.ts';
-import { formatMoney, renderEmail } from './templates.ts';
+import { formatMoney } from '../../money/currency.ts';
+import { renderEmail } from './templates.ts';
 
 /** Which event sends which email (templates/emails/<template>.txt|.html). */
 const TEMPLATES: Record<string, string> = {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Mustache from 'mustache';
-import { minorUnitDigits } from '../../money/currency.ts';
 import { packageRoot } from '../../package-root.ts';
 
 /**
@@ -38,11 +37,5 @@ export function renderEmail(name: string, view: object, templatesDir: string | n
     text: Mustache.render(rest.join('\n').trimStart(), view, {}, { escape: (s: string) => s }),
     html: html === null ? null : Mustache.render(html, view),
   };
-}
-
-/** 1999 USD → "$19.99"; 1999 JPY → "¥1,999". */
-export function formatMoney(amount: number, currencyCode: string): string {
-  const digits = minorUnitDigits(currencyCode);
-  return new Intl.NumberFormat('en', { style: 'currency', currency: currencyCode }).format(amount / 10 ** digits);
 }
 
