@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { countStatements } from '../../../test/helpers/statements.ts';
 import { onServer } from '../../../test/helpers/test-database.ts';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
 import { waitFor } from '../../../test/helpers/webhook-receiver.ts';
@@ -213,4 +214,19 @@ test('two dispatchers on their own connection pools share the outbox: each event
   const positions = mine.map((e) => e.position);
   expect(positions).toEqual([...positions].sort((x, y) => x - y));
   for (let r = 0; r < 4; r++) expect(mine.filter((e) => e.resource_id === `shared-${r}`).map((e) => e.id)).toEqual(await outboxIds(`shared-${r}`));
+});
+
+test('an idle round asks once for every subscriber, and one finds the events another process sequenced', async () => {
+  const subscribers = ['idle-a', 'idle-b', 'idle-c', 'idle-d'].map((name) => recorder(name));
+  await drain(shop.db, subscribers.map((s) => s.subscriber));
+  const idle = await countStatements(shop, () => dispatchOnce({ db: shop.db, subscribers: subscribers.map((s) => s.subscriber), processId: 'test' }));
+  // Anything left to sequence, and which subscribers have work: 2, not 1 + one a subscriber.
+  expect([idle.result, idle.statements]).toEqual([false, 2]);
+
+  await record(shop.db, 3, 'elsewhere');
+  // Another process sequences them: this round sequences nothing, and still hands them over.
+  expect(await sequenceEvents(shop.db)).toBe(3);
+  await drain(shop.db, subscribers.map((s) => s.subscriber));
+  const ids = await outboxIds('elsewhere');
+  expect(subscribers.map((s) => s.seen.filter((e) => e.resource_id === 'elsewhere').map((e) => e.id))).toEqual(Array(4).fill(ids));
 });

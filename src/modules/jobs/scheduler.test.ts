@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { logIn, signUp } from '../../../test/helpers/customers.ts';
 import { NO_JOBS } from '../../../test/helpers/background.ts';
 import { createStockedProduct, pay, readyCart, complete, setUpSelling } from '../../../test/helpers/selling.ts';
+import { countStatements } from '../../../test/helpers/statements.ts';
 import { onServer } from '../../../test/helpers/test-database.ts';
 import { startTestShop, type TestShop } from '../../../test/helpers/test-shop.ts';
 import { waitFor } from '../../../test/helpers/webhook-receiver.ts';
@@ -122,6 +123,26 @@ test('a failed run is recorded with its error; the job runs again next period', 
   expect(runs[1]).toEqual({ status: 'succeeded', error: null });
   const row = await shop.db.selectFrom('scheduled_job').select(['failure_count', 'last_status']).where('name', '=', 'flaky').executeTakeFirstOrThrow();
   expect(row).toEqual({ failure_count: 1, last_status: 'succeeded' });
+});
+
+test('a tick with nothing due asks once for all the jobs; a due one is still claimed and run', async () => {
+  // Only the ticks the test makes: the scheduler's own timer is held.
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+  const runs: string[] = [];
+  const hourly = (name: string): JobDefinition => ({ name, description: name, intervalMs: 3_600_000, run: async () => void runs.push(name) });
+  const scheduler = await startScheduler({ db: shop.db, jobs: ['quiet_a', 'quiet_b', 'quiet_c'].map(hourly), processId: 'A', log });
+  try {
+    // Due at once on a new shop.
+    expect((await scheduler.tick()).sort()).toEqual(['quiet_a', 'quiet_b', 'quiet_c']);
+    const idle = await countStatements(shop, () => scheduler.tick());
+    expect([idle.result, idle.statements]).toEqual([[], 1]);
+    await shop.ok('POST', '/admin/jobs/quiet_b/run', undefined, 202);
+    expect(await scheduler.tick()).toEqual(['quiet_b']);
+    expect(runs.sort()).toEqual(['quiet_a', 'quiet_b', 'quiet_b', 'quiet_c']);
+  } finally {
+    vi.useRealTimers();
+    await scheduler.stop();
+  }
 });
 
 test('JOB_INTERVALS naming no job stops the start', () => {

@@ -67,6 +67,19 @@ async function claim(db: Db, job: JobDefinition, processId: string, leaseMs: num
   return Number(claimed.numAffectedRows ?? 0) === 1;
 }
 
+/**
+ * The jobs due now and free, in one statement: an idle tick asks once for all of them, not once each
+ * (each claim is still its own conditional update, which another process may win).
+ */
+async function dueJobs(db: Db, jobs: readonly JobDefinition[]): Promise<JobDefinition[]> {
+  if (jobs.length < 2) return [...jobs];
+  const { rows } = await sql<{ name: string }>`
+    select name from scheduled_job
+    where name = any(${jobs.map((j) => j.name)}::text[]) and next_run_at <= now() and (locked_until is null or locked_until < now())`.execute(db);
+  const due = new Set(rows.map((row) => row.name));
+  return jobs.filter((j) => due.has(j.name));
+}
+
 async function runClaimed(db: Db, job: JobDefinition, processId: string, leaseMs: number, signal: AbortSignal, log: WorkLog): Promise<void> {
   const started = new Date();
   const renew = setInterval(() => {
@@ -118,7 +131,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   /** Claims the due jobs and starts them; a long job does not hold back the next claims. */
   const claimDue = async (): Promise<string[]> => {
     const started: string[] = [];
-    for (const job of jobs) {
+    for (const job of await dueJobs(options.db, jobs.filter((j) => !running.has(j.name)))) {
       if (stopped || running.has(job.name)) continue;
       if (!(await claim(options.db, job, options.processId, leaseMs))) continue;
       const run = runClaimed(options.db, job, options.processId, leaseMs, abort.signal, options.log)
