@@ -1,6 +1,5 @@
-import { isCurrencyCode } from '../../money/currency.ts';
+import { formatMoney, isCurrencyCode } from '../../money/currency.ts';
 import type { Product } from '../catalog/shapes.ts';
-import { formatMoney } from '../../money/currency.ts';
 import { orderReply, policyReply, type AssistantAnswer } from './deterministic.ts';
 import { priceBounds, type Intent } from './intents.ts';
 import { POLICY_TOPICS, type ConversationState, type ConversationTurn, type PolicyTopic, type SearchSlots } from './schema.ts';

@@ -132,7 +132,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   const claimDue = async (): Promise<string[]> => {
     const started: string[] = [];
     for (const job of await dueJobs(options.db, jobs.filter((j) => !running.has(j.name)))) {
-      if (stopped || running.has(job.name)) continue;
+      if (stopped) break;
       if (!(await claim(options.db, job, options.processId, leaseMs))) continue;
       const run = runClaimed(options.db, job, options.processId, leaseMs, abort.signal, options.log)
         .catch((error) => options.log.error({ err: error, job: job.name }, 'could not record the job run'))
