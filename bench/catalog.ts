@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { RequestSpec } from 'autocannon';
 import type { BenchDatabase } from './databases.ts';
 import { measure, report, rotate, startCeiling, startShop, type LoadFigures } from './harness.ts';
 
@@ -25,16 +24,23 @@ function pageGzip(url: string): Promise<{ bytes: Buffer; headers: Record<string,
 }
 
 /**
- * A bare Fastify route sending the very same bytes, headers included, as `page` of the shop: the
- * ceiling for that page (what is left is the cost of our code, not of the bytes).
+ * A bare Fastify route answering each of `paths` with the very same bytes and headers as the shop
+ * does: the ceiling for those pages (what is left is the cost of our code, not of the bytes). It is
+ * loaded with the same rotation of requests as the shop, since the load generator shares the two
+ * cores and its own cost per answer depends on the answers: reading a hundred different pages costs
+ * it a third more than reading one a hundred times.
  */
-async function samePageCeiling(page: string): Promise<LoadFigures> {
-  const file = path.join(os.tmpdir(), `cartwright-bench-page-${process.pid}.json.gz`);
-  const { bytes, headers } = await pageGzip(page);
-  fs.writeFileSync(file, bytes);
-  const bare = await startCeiling({ PAGE_FILE: file, PAGE_HEADERS: JSON.stringify(headers) });
+async function samePagesCeiling(shopUrl: string, paths: string[]): Promise<LoadFigures> {
+  const file = path.join(os.tmpdir(), `cartwright-bench-pages-${process.pid}.json`);
+  const pages: Record<string, { body: string; headers: Record<string, string> }> = {};
+  for (const page of paths) {
+    const { bytes, headers } = await pageGzip(`${shopUrl}${page}`);
+    pages[page] = { body: bytes.toString('base64'), headers };
+  }
+  fs.writeFileSync(file, JSON.stringify(pages));
+  const bare = await startCeiling({ PAGES_FILE: file });
   try {
-    return await measure(bare.url, rotate(['/page']), bare);
+    return await measure(bare.url, rotate(paths), bare);
   } finally {
     await bare.stop();
     fs.rmSync(file);
@@ -44,10 +50,11 @@ async function samePageCeiling(page: string): Promise<LoadFigures> {
 /**
  * Store catalog reads at 50 connections: list, search and product detail, as a shopper would see them
  * (cached) and with the cache off (reads of one URL arriving together still share one query). Ratios
- * are to the ceiling (a bare Fastify route answering a small JSON); `list_cached` and `detail_cached` are
- * also compared with a bare Fastify route sending the very same bytes as one such page
- * (`ratio_to_same_page`), which isolates the cost of our code from the cost of moving the page. The load
- * generator shares the two cores, so each case also gives the server's CPU per answer.
+ * are to the ceiling (a bare Fastify route answering a small JSON); each cached case is also compared
+ * with a bare Fastify route sending the very same pages, bytes and headers, to the same rotation of
+ * requests (`ratio_to_same_page`, and `cpu_ratio_to_same_page` of the servers' CPU per answer), which
+ * isolates the cost of our code from the cost of moving the pages. The load generator shares the two
+ * cores, so each case also gives the server's CPU per answer.
  */
 export async function benchCatalog(database: BenchDatabase, ceiling: LoadFigures): Promise<void> {
   const cases: [string, Record<string, string>][] = [['cached', {}], ['uncached', { CATALOG_CACHE_ENTRIES: '0' }]];
@@ -55,25 +62,22 @@ export async function benchCatalog(database: BenchDatabase, ceiling: LoadFigures
     const shop = await startShop({ ...database.env, ...env });
     try {
       const first = await (await fetch(`${shop.url}/store/products?limit=100`)).json() as { data: { handle: string }[] };
-      const handles = first.data.map((p) => `/store/products/${p.handle}`);
-      const samePage: Record<string, LoadFigures> = {};
-      if (mode === 'cached') {
-        samePage.list = await samePageCeiling(`${shop.url}/store/products?limit=20`);
-        report({ bench: 'ceiling', case: 'bare_fastify_same_list_page', ...samePage.list });
-        samePage.detail = await samePageCeiling(`${shop.url}${handles[0]}`);
-        report({ bench: 'ceiling', case: 'bare_fastify_same_detail_page', ...samePage.detail });
-      }
-      const runs: [string, RequestSpec[]][] = [
-        ['list', rotate(['/store/products?limit=20'])],
-        ['search', rotate(searchTerms.map((q) => `/store/products?limit=20&q=${encodeURIComponent(q)}`))],
-        ['detail', rotate(handles)],
+      const runs: [string, string[]][] = [
+        ['list', ['/store/products?limit=20']],
+        ['search', searchTerms.map((q) => `/store/products?limit=20&q=${encodeURIComponent(q)}`)],
+        ['detail', first.data.map((p) => `/store/products/${p.handle}`)],
       ];
-      for (const [name, requests] of runs) {
-        const figures = await measure(shop.url, requests, shop);
+      for (const [name, paths] of runs) {
+        let samePages: LoadFigures | undefined;
+        if (mode === 'cached') {
+          samePages = await samePagesCeiling(shop.url, paths);
+          report({ bench: 'ceiling', case: `bare_fastify_same_${name}_pages`, pages: paths.length, ...samePages });
+        }
+        const figures = await measure(shop.url, rotate(paths), shop);
         report({
           bench: 'catalog', case: `${name}_${mode}`, db: database.kind, ...figures,
           ratio_to_ceiling: ratio(figures, ceiling),
-          ...(samePage[name] ? { ratio_to_same_page: ratio(figures, samePage[name]) } : {}),
+          ...(samePages ? { ratio_to_same_page: ratio(figures, samePages), cpu_ratio_to_same_page: cpuRatio(figures, samePages) } : {}),
         });
       }
       report({ bench: 'catalog', case: `server_memory_${mode}`, db: database.kind, peak_rss_mb: shop.peakRssMb() });
@@ -85,4 +89,9 @@ export async function benchCatalog(database: BenchDatabase, ceiling: LoadFigures
 
 function ratio(a: LoadFigures, b: LoadFigures): number {
   return Number((a.requests_per_sec / b.requests_per_sec).toFixed(3));
+}
+
+/** The ceiling's server CPU per answer over ours: 1 when our code costs nothing beyond sending the page. */
+function cpuRatio(ours: LoadFigures, ceiling: LoadFigures): number {
+  return Number((ceiling.server_cpu_us_per_request! / ours.server_cpu_us_per_request!).toFixed(3));
 }

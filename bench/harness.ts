@@ -113,23 +113,30 @@ export interface LoadFigures {
   non_2xx: number;
   /** With `measure(…, server)`: the measured process's CPU (user and system) per answer, in µs. */
   server_cpu_us_per_request?: number;
+  /** With `measure(…, server)`: the load generator's (this process's) CPU per answer, in µs. */
+  client_cpu_us_per_request?: number;
 }
 
 /**
  * Runs autocannon against `url` and returns its headline figures; with `server`, also that process's CPU
- * per answer (the load generator shares the machine's two cores: the server's own CPU says what our
- * code costs).
+ * per answer and the load generator's (they share the machine's two cores: the server's own CPU says
+ * what our code costs, and two runs compare only if the load generator's cost the same).
  */
 export async function load(url: string, requests: RequestSpec[] | undefined, opts: { duration?: number; connections?: number; server?: Child } = {}): Promise<LoadFigures> {
   const cpuBefore = opts.server?.cpuMs() ?? 0;
+  const clientBefore = process.cpuUsage();
   const result = await autocannon({ url, connections: opts.connections ?? connections, duration: opts.duration ?? seconds, requests });
+  const client = process.cpuUsage(clientBefore);
   return {
     requests_per_sec: Math.round(result.requests.average),
     p50_ms: result.latency.p50,
     p99_ms: result.latency.p99,
     errors: result.errors + result.timeouts,
     non_2xx: result.non2xx,
-    ...(opts.server ? { server_cpu_us_per_request: Math.round((1000 * (opts.server.cpuMs() - cpuBefore)) / result.requests.total) } : {}),
+    ...(opts.server ? {
+      server_cpu_us_per_request: Math.round((1000 * (opts.server.cpuMs() - cpuBefore)) / result.requests.total),
+      client_cpu_us_per_request: Math.round((client.user + client.system) / result.requests.total),
+    } : {}),
   };
 }
 
