@@ -140,12 +140,15 @@ export async function load(url: string, requests: RequestSpec[] | undefined, opt
   };
 }
 
+/** What the bench's requests accept, as browsers send it. */
+export const ACCEPT_ENCODING = 'gzip, deflate, br';
+
 /** Requests cycling through `paths`, sent as browsers and storefront servers send them: accepting gzip. */
 export function rotate(paths: string[]): RequestSpec[] {
   let i = 0;
   return [{
     method: 'GET',
-    headers: { 'accept-encoding': 'gzip, deflate, br' },
+    headers: { 'accept-encoding': ACCEPT_ENCODING },
     setupRequest: (req: RequestSpec) => ({ ...req, path: paths[i++ % paths.length] }),
   }];
 }
