@@ -68,6 +68,13 @@ type EventRow = Omit<DispatchedEvent, 'position'> & { dispatch_seq: number };
 const toDispatched = ({ dispatch_seq, ...row }: EventRow): DispatchedEvent => ({ ...row, position: dispatch_seq });
 
 /**
+ * A subscription (`s`) is due, no process holds its lease, and events wait past its position (an
+ * existence test: pruning leaves gaps, pruning.ts). What a claim requires, and what an idle round asks.
+ */
+const readyToClaim = sql`s.next_attempt_at <= now() and (s.locked_until is null or s.locked_until < now())
+  and exists (select 1 from event_outbox e where e.dispatch_seq > s.position)`;
+
+/**
  * Step 2 for one subscriber: takes its lease if events are waiting for it, hands them over, saves its
  * position. Returns true when a full batch was handled (more may be waiting).
  */
@@ -75,9 +82,7 @@ export async function runSubscriber(db: Db, subscriber: EventSubscriber, process
   const claimed = await sql<{ position: number; attempts: number }>`
     update event_subscription s
     set locked_until = now() + ${millis(LEASE_MS)}, locked_by = ${processId}, updated_at = now()
-    where s.name = ${subscriber.name} and s.next_attempt_at <= now()
-      and (s.locked_until is null or s.locked_until < now())
-      and exists (select 1 from event_outbox e where e.dispatch_seq > s.position) -- pruning leaves gaps (pruning.ts)
+    where s.name = ${subscriber.name} and ${readyToClaim}
     returning s.position, s.attempts`.execute(db);
   const lease = claimed.rows[0];
   if (!lease) return false;
@@ -154,9 +159,7 @@ async function saveFailure(db: Db, name: string, processId: string, position: nu
 async function subscribersWithWork(db: Db, subscribers: readonly EventSubscriber[]): Promise<EventSubscriber[]> {
   const { rows } = await sql<{ name: string }>`
     select s.name from event_subscription s
-    where s.name = any(${subscribers.map((s) => s.name)}::text[]) and s.next_attempt_at <= now()
-      and (s.locked_until is null or s.locked_until < now())
-      and exists (select 1 from event_outbox e where e.dispatch_seq > s.position)`.execute(db);
+    where s.name = any(${subscribers.map((s) => s.name)}::text[]) and ${readyToClaim}`.execute(db);
   const ready = new Set(rows.map((row) => row.name));
   return subscribers.filter((s) => ready.has(s.name));
 }

@@ -53,6 +53,9 @@ export async function registerJobs(db: Db, jobs: readonly JobDefinition[]): Prom
   }
 }
 
+/** A job's row is due and no process holds its lease: what a claim requires, and what dueJobs asks. */
+const dueAndFree = sql`next_run_at <= now() and (locked_until is null or locked_until < now())`;
+
 /**
  * Claims `job` if it is due and free. The next run is one period after the due time (keeping the
  * cadence), or one period from now when the schedule fell behind (the shop was down).
@@ -63,7 +66,7 @@ async function claim(db: Db, job: JobDefinition, processId: string, leaseMs: num
     update scheduled_job set locked_until = now() + ${millis(leaseMs)}, locked_by = ${processId}, last_started_at = now(),
       next_run_at = case when next_run_at + ${period} > now() then next_run_at + ${period} else now() + ${period} end,
       updated_at = now()
-    where name = ${job.name} and next_run_at <= now() and (locked_until is null or locked_until < now())`.execute(db);
+    where name = ${job.name} and ${dueAndFree}`.execute(db);
   return Number(claimed.numAffectedRows ?? 0) === 1;
 }
 
@@ -75,7 +78,7 @@ async function dueJobs(db: Db, jobs: readonly JobDefinition[]): Promise<JobDefin
   if (jobs.length < 2) return [...jobs];
   const { rows } = await sql<{ name: string }>`
     select name from scheduled_job
-    where name = any(${jobs.map((j) => j.name)}::text[]) and next_run_at <= now() and (locked_until is null or locked_until < now())`.execute(db);
+    where name = any(${jobs.map((j) => j.name)}::text[]) and ${dueAndFree}`.execute(db);
   const due = new Set(rows.map((row) => row.name));
   return jobs.filter((j) => due.has(j.name));
 }
